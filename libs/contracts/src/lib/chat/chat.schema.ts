@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+export const channelSchema = z.enum(['web', 'whatsapp', 'internal']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const conversationStatusSchema = z.enum(['open', 'closed']);
+export const messageTypeSchema = z.enum(['text', 'image', 'video', 'audio', 'file']);
+export const senderTypeSchema = z.enum(['agent', 'contact', 'system', 'bot']);
+export const messageStatusSchema = z.enum(['sent', 'delivered', 'read']);
+export type MessageType = z.infer<typeof messageTypeSchema>;
+export type SenderType = z.infer<typeof senderTypeSchema>;
+export type MessageStatus = z.infer<typeof messageStatusSchema>;
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const conversationSchema = z.object({
+  id: z.uuid(),
+  status: conversationStatusSchema,
+  channel: channelSchema,
+  subject: z.string().nullable(),
+  externalRef: z.string().nullable(),
+  contact: contactSchema,
+  assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  lastMessageAt: z.string().nullable(),
+  lastMessagePreview: z.string().nullable(),
+  lastSeq: z.number().int().min(0),
+  unreadCount: z.number().int().min(0),
+  version: z.number().int().min(1),
+});
+export type Conversation = z.infer<typeof conversationSchema>;
+
+export const attachmentSchema = z.object({
+  url: z.string().min(1).max(2048),
+  mimeType: z.string().min(1).max(200),
+  size: z.number().int().min(0),
+  name: z.string().min(1).max(255),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+export const reactionSchema = z.object({ emoji: z.string(), userIds: z.array(z.string()) });
+export type Reaction = z.infer<typeof reactionSchema>;
+
+export const messageSchema = z.object({
+  id: z.uuid(),
+  conversationId: z.uuid(),
+  seq: z.number().int().min(1),
+  clientMessageId: z.string().nullable(),
+  sender: z.object({ type: senderTypeSchema, id: z.string().nullable(), name: z.string() }),
+  type: messageTypeSchema,
+  content: z.string(),
+  attachment: attachmentSchema.nullable().optional(),
+  replyToId: z.uuid().nullable(),
+  reactions: z.array(reactionSchema),
+  status: messageStatusSchema,
+  editedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const messageContentSchema = z.string().max(MAX_MESSAGE_LENGTH);
+export const emojiSchema = z.string().trim().min(1).max(32);
+
+export const sendMessageSchema = z
+  .object({
+    conversationId: z.uuid(),
+    clientMessageId: z.string().trim().min(1).max(100),
+    type: messageTypeSchema.default('text'),
+    content: messageContentSchema.default(''),
+    replyToId: z.uuid().nullish(),
+    attachment: attachmentSchema.nullish(),
+  })
+  .refine((m) => m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment, {
+    message: 'a text message needs content; other types need an attachment',
+    path: ['content'],
+  });
+export type SendMessage = z.infer<typeof sendMessageSchema>;
+
+export const createConversationSchema = z.object({
+  contact: z.object({
+    name: z.string().trim().min(1).max(120),
+    phone: z.string().trim().max(32).nullish(),
+    email: z.email().max(254).nullish(),
+  }),
+  channel: channelSchema,
+  subject: z.string().trim().max(200).nullish(),
+  externalRef: z.string().trim().min(1).max(200).nullish(),
+});
+export type CreateConversation = z.infer<typeof createConversationSchema>;
