@@ -1,0 +1,51 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Server, ServerOptions } from 'socket.io';
+import { namespaceRoles } from '@switchboard/contracts';
+import { TokenService } from '../auth/token.service';
+import { RedisService } from '../redis/redis.service';
+import { AppConfig } from '../../config/app-config';
+import { OriginPolicy } from './origin-policy';
+import { handshakeAuth } from './handshake-auth';
+
+/** A message of 10,000 characters in UTF-8 plus its envelope fits well under this. */
+export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
+
+/**
+ * The one Socket.IO server: origin allow-list, handshake auth on every namespace, and the Redis
+ * adapter when `REDIS_URL` is set so rooms span nodes.
+ */
+export class SocketIoAdapter extends IoAdapter {
+  private readonly tokens: TokenService;
+  private readonly redis: RedisService;
+  private readonly origins: OriginPolicy;
+
+  constructor(app: INestApplicationContext) {
+    super(app);
+    this.tokens = app.get(TokenService);
+    this.redis = app.get(RedisService);
+    this.origins = new OriginPolicy(app.get(AppConfig).env.CORS_ORIGINS);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      pingInterval: 20_000,
+      pingTimeout: 20_000,
+      cors: { origin: this.origins.corsOrigins, credentials: true },
+      allowRequest: (req, cb) => cb(this.origins.allowsRequest(req) ? null : 'origin not allowed', this.origins.allowsRequest(req)),
+    } as ServerOptions);
+    if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub));
+
+    server.on('new_namespace', (ns) => ns.use(handshakeAuth(ns.name, this.tokens)));
+    // Every namespace of the contract exists (and authenticates) even before its gateway.
+    for (const name of Object.keys(namespaceRoles)) server.of(name);
+    // The default namespace serves nobody.
+    server.of('/').use((_socket, next) => next(new Error('forbidden')));
+    return server;
+  }
+}

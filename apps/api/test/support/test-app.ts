@@ -1,0 +1,128 @@
+import { io, type Socket } from 'socket.io-client';
+import type { LoginResponse, StaffRole, User } from '@switchboard/contracts';
+import { startServer, type RunningServer } from '../../src/app/server';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface TestApp {
+  server: RunningServer;
+  url: string;
+  db: TestDatabase;
+  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<HttpResult<T>>;
+  login(email: string, password: string): Promise<LoginResponse>;
+  adminToken(): Promise<string>;
+  /** Creates a staff user through the API and logs them in. */
+  createUser(role: StaffRole, name?: string): Promise<{ user: User; token: string; password: string }>;
+  socket(namespace: string, opts?: { token?: string; auth?: Record<string, unknown>; headers?: Record<string, string>; query?: Record<string, string> }): Socket;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** The whole api on a random port with its own fresh database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const server = await startServer({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    CRM_DIST_DIR: '/nonexistent',
+    ...env,
+  });
+  const url = `http://127.0.0.1:${server.port}`;
+  const sockets: Socket[] = [];
+  let adminToken: string | undefined;
+
+  const app: TestApp = {
+    server,
+    url,
+    db,
+    async http(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+      let body: string | undefined;
+      if (opts.raw !== undefined) body = opts.raw;
+      else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+      if (body !== undefined) headers['content-type'] ??= 'application/json';
+      const res = await fetch(url + path, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, body: parsed as any, headers: res.headers, text };
+    },
+    async login(email, password) {
+      const res = await app.http<LoginResponse>('POST', '/api/auth/login', { body: { email, password } });
+      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${res.text}`);
+      return res.body;
+    },
+    async adminToken() {
+      adminToken ??= (await app.login(ADMIN.email, ADMIN.password)).accessToken;
+      return adminToken;
+    },
+    async createUser(role, name) {
+      const n = ++counter;
+      const password = `password-${n}-${role}`;
+      const email = `${role}${n}@test.local`;
+      const res = await app.http<User>('POST', '/api/users', {
+        token: await app.adminToken(),
+        body: { email, name: name ?? `${role} ${n}`, role, password },
+      });
+      if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${res.text}`);
+      return { user: res.body, token: (await app.login(email, password)).accessToken, password };
+    },
+    socket(namespace, opts = {}) {
+      const s = io(url + namespace, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        auth: opts.auth ?? (opts.token ? { token: opts.token } : {}),
+        extraHeaders: opts.headers,
+        query: opts.query,
+      });
+      sockets.push(s);
+      return s;
+    },
+    async close() {
+      sockets.forEach((s) => s.disconnect());
+      await server.close();
+      await db.drop();
+    },
+  };
+  return app;
+}
+
+/** Resolves when the socket connects, or with the connect_error message. */
+export function connectOutcome(socket: Socket): Promise<{ connected: true } | { connected: false; error: string }> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve({ connected: true }));
+    socket.once('connect_error', (err) => resolve({ connected: false, error: err.message }));
+  });
+}
+
+/** Resolves with the next payload of `event` on `socket`, or rejects after `ms`. */
+export function nextEvent<T = any>(socket: Socket, event: string, ms = 3_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
