@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const intFrom = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 const commaList = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

@@ -1,0 +1,19 @@
+# The api image also serves the built Angular app. Build: docker compose build
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts=false
+COPY . .
+RUN npx nx run-many -t build -p api,crm --configuration=production
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000 CRM_DIST_DIR=/app/crm
+WORKDIR /app
+COPY --from=build /src/dist/apps/api/package.json /src/dist/apps/api/package-lock.json ./
+RUN npm ci --omit=dev
+COPY --from=build /src/dist/apps/api ./
+COPY --from=build /src/dist/apps/crm/browser ./crm
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "main.js"]

@@ -1,0 +1,51 @@
+import { ConfigError, loadEnv } from './app-config';
+
+describe('loadEnv', () => {
+  it('applies the contract defaults to an empty environment', () => {
+    const env = loadEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./.data');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.CORS_ORIGINS).toEqual([]);
+    expect(env.RATE_LIMIT_MESSAGES_PER_SECOND).toBe(10);
+    expect(env.RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE).toBe(30);
+    expect(env.CHANNEL_PROVIDER).toBe('sandbox');
+    expect(env.STATS_TIME_ZONE).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x/y', JWT_SECRET: 'x'.repeat(32) }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://u@h/db' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ CORS_ORIGINS: 'https://ok.example, not a url' }, 'CORS_ORIGINS'],
+    [{ CHANNEL_PROVIDER: 'carrier-pigeon' }, 'CHANNEL_PROVIDER'],
+    [{ STATS_TIME_ZONE: 'Mars/Olympus' }, 'STATS_TIME_ZONE'],
+    [{ RATE_LIMIT_MESSAGES_PER_SECOND: '0' }, 'RATE_LIMIT_MESSAGES_PER_SECOND'],
+    [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL'],
+  ])('a bad value stops the start with one line naming the variable: %j', (source, name) => {
+    let error: unknown;
+    try {
+      loadEnv(source as Record<string, string>);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${name} `));
+    expect(message).not.toContain('\n');
+  });
+
+  it('never echoes a secret in the error line', () => {
+    expect(() => loadEnv({ JWT_SECRET: 'hunter2' })).toThrow(/^Invalid configuration: JWT_SECRET must be at least 32 characters$/);
+  });
+
+  it('parses CORS_ORIGINS as a comma-separated list and treats empty strings as unset', () => {
+    const env = loadEnv({ CORS_ORIGINS: 'https://a.example, https://b.example:8443', REDIS_URL: '' });
+    expect(env.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example:8443']);
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+});

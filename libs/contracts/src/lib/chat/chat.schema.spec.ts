@@ -1,0 +1,31 @@
+import { sendMessageSchema, createConversationSchema, MAX_MESSAGE_LENGTH } from './chat.schema';
+
+const conversationId = '3f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70';
+
+describe('chat contract', () => {
+  it('accepts a text chat_message and defaults its type', () => {
+    const m = sendMessageSchema.parse({ conversationId, clientMessageId: 'c-1', content: 'hola' });
+    expect(m.type).toBe('text');
+  });
+
+  it('rejects empty text, oversize content and a missing clientMessageId', () => {
+    expect(sendMessageSchema.safeParse({ conversationId, clientMessageId: 'c-1', content: '  ' }).success).toBe(false);
+    expect(sendMessageSchema.safeParse({ conversationId, clientMessageId: 'c-1', content: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) }).success).toBe(false);
+    expect(sendMessageSchema.safeParse({ conversationId, content: 'hola' }).success).toBe(false);
+  });
+
+  it('needs an attachment for non-text messages', () => {
+    expect(sendMessageSchema.safeParse({ conversationId, clientMessageId: 'c-2', type: 'image' }).success).toBe(false);
+    expect(
+      sendMessageSchema.safeParse({
+        conversationId, clientMessageId: 'c-2', type: 'image',
+        attachment: { url: '/api/attachments/x', mimeType: 'image/png', size: 10, name: 'x.png' },
+      }).success,
+    ).toBe(true);
+  });
+
+  it('accepts the create-conversation example with externalRef', () => {
+    expect(createConversationSchema.safeParse({ contact: { name: 'Ana', phone: '+34600000000' }, channel: 'whatsapp', externalRef: 'order-42' }).success).toBe(true);
+    expect(createConversationSchema.safeParse({ contact: { name: 'Ana' }, channel: 'fax' }).success).toBe(false);
+  });
+});
