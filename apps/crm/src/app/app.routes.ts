@@ -1,3 +1,49 @@
-import { Route } from '@angular/router';
+import { inject } from '@angular/core';
+import type { Route } from '@angular/router';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { AuthStore } from './core/auth/auth.store';
+import { roleGuard } from './core/auth/role.guard';
+import { homePathFor, rolesFor } from './core/layout/nav-items';
+import { ShellComponent } from './core/layout/shell.component';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    canMatch: [guestGuard],
+    loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),
+  },
+  {
+    path: '',
+    component: ShellComponent,
+    canMatch: [authGuard],
+    children: [
+      {
+        path: 'inbox',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/inbox') },
+        loadChildren: () => import('./features/inbox/inbox.routes').then((m) => m.inboxRoutes),
+      },
+      {
+        path: 'dashboard',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/dashboard') },
+        loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.dashboardRoutes),
+      },
+      {
+        path: 'campaigns',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/campaigns') },
+        loadChildren: () => import('./features/campaigns/campaigns.routes').then((m) => m.campaignsRoutes),
+      },
+      {
+        path: 'notifications',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/notifications') },
+        loadChildren: () => import('./features/notifications/notifications.routes').then((m) => m.notificationsRoutes),
+      },
+      { path: '', pathMatch: 'full', redirectTo: () => homePathFor(inject(AuthStore).role()) },
+      { path: '**', redirectTo: () => homePathFor(inject(AuthStore).role()) },
+    ],
+  },
+  { path: '**', redirectTo: 'login' },
+];

@@ -1,20 +1,59 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
+import { AUTH_STORAGE_KEY } from './core/auth/auth.store';
+import { SOCKET_MANAGER_FACTORY } from './core/realtime/realtime.service';
+import { FakeManager } from './core/realtime/testing/fake-socket-manager';
 
 describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SOCKET_MANAGER_FACTORY, useValue: () => new FakeManager() },
+      ],
+    });
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome crm'
+  it('sends an anonymous visitor to the login page', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/inbox');
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="login-email"]')).not.toBeNull();
+  });
+
+  it('sends a signed-in marketer from / to campaigns and shows only their pages', async () => {
+    localStorage.setItem(
+      AUTH_STORAGE_KEY,
+      JSON.stringify({ accessToken: 't', user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer' } }),
     );
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/');
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('h1')?.textContent).toContain('Campaigns');
+    const links = Array.from(page.querySelectorAll('nav a')).map((a) => a.getAttribute('data-testid'));
+    expect(links).toEqual(['nav-campaigns']);
+    expect(page.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state')).toBe('connecting');
+    expect(page.querySelector('[data-testid="current-user"]')?.textContent).toContain('Mia');
+    expect(page.querySelector('[data-testid="logout"]')).not.toBeNull();
+  });
+
+  it('keeps a marketer out of the dashboard', async () => {
+    localStorage.setItem(
+      AUTH_STORAGE_KEY,
+      JSON.stringify({ accessToken: 't', user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer' } }),
+    );
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/dashboard');
+    const page = harness.fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('h1')?.textContent).toContain('Campaigns');
   });
 });

@@ -1,10 +1,16 @@
 import type { DataSourceOptions } from 'typeorm';
 import { UserEntity } from '../users/entities/user.entity';
+import { ContactEntity } from '../chat/entities/contact.entity';
+import { ConversationEntity } from '../chat/entities/conversation.entity';
+import { MessageEntity } from '../chat/entities/message.entity';
+import { MessageReactionEntity } from '../chat/entities/message-reaction.entity';
+import { ConversationReadEntity } from '../chat/entities/conversation-read.entity';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
+import { Chat1795479715039 } from './migrations/1795479715039-chat';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity];
-export const migrations = [Identity1764000000000];
+export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity];
+export const migrations = [Identity1764000000000, Chat1795479715039];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',
@@ -14,6 +20,8 @@ export const dataSourceOptions = (url: string): DataSourceOptions => ({
   migrationsRun: true,
   migrationsTransactionMode: 'each',
   synchronize: false,
+  // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+  uuidExtension: 'pgcrypto',
   // TypeORM's own logger prints query parameters (password hashes, message bodies); errors reach our filters.
   logging: false,
   extra: { max: 20, connectionTimeoutMillis: 5_000 },

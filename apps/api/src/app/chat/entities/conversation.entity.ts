@@ -1,0 +1,77 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Channel } from '@switchboard/contracts';
+import { ContactEntity } from './contact.entity';
+import { UserEntity } from '../../users/entities/user.entity';
+
+@Entity('conversations')
+@Index('uq_conversations_external_ref', ['externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
+// The inbox lists: newest activity first, by status, by assignee.
+@Index('ix_conversations_activity', ['lastActivityAt', 'id'])
+@Index('ix_conversations_status_activity', ['status', 'lastActivityAt', 'id'])
+@Index('ix_conversations_assignee_activity', ['assigneeId', 'lastActivityAt', 'id'])
+@Index('ix_conversations_contact', ['contactId'])
+export class ConversationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 8, default: 'open' })
+  status!: 'open' | 'closed';
+
+  @Column({ type: 'varchar', length: 16 })
+  channel!: Channel;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  subject!: string | null;
+
+  @Column({ name: 'external_ref', type: 'varchar', length: 200, nullable: true })
+  externalRef!: string | null;
+
+  @Column({ name: 'contact_id', type: 'uuid' })
+  contactId!: string;
+
+  @ManyToOne(() => ContactEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contact_id' })
+  contact!: ContactEntity;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee!: UserEntity | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** When an agent was first assigned: "attended" for the dashboard. */
+  @Column({ name: 'first_assigned_at', type: 'timestamptz', nullable: true })
+  firstAssignedAt!: Date | null;
+
+  /** The first human agent message since the start or the last reopen. */
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt!: Date | null;
+
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'last_message_at', type: 'timestamptz', nullable: true })
+  lastMessageAt!: Date | null;
+
+  @Column({ name: 'last_message_preview', type: 'varchar', length: 200, nullable: true })
+  lastMessagePreview!: string | null;
+
+  /** Orders the inbox: the last message, else the creation. */
+  @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
+  lastActivityAt!: Date;
+
+  /** The seq of the newest message; the next message gets lastSeq + 1 in the same transaction. */
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq!: number;
+
+  /** Grows with every change so clients can drop stale or repeated pushes. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+}

@@ -1,0 +1,58 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ConversationEntity } from './conversation.entity';
+import type { Attachment, MessageStatus, MessageType, SenderType } from '@switchboard/contracts';
+
+@Entity('messages')
+@Index('uq_messages_conversation_seq', ['conversationId', 'seq'], { unique: true })
+@Index('uq_messages_client_id', ['conversationId', 'clientMessageId'], { unique: true, where: 'client_message_id IS NOT NULL' })
+export class MessageEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'conversation_id', type: 'uuid' })
+  conversationId!: string;
+
+  @ManyToOne(() => ConversationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversation_id' })
+  conversation?: ConversationEntity;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ name: 'client_message_id', type: 'varchar', length: 100, nullable: true })
+  clientMessageId!: string | null;
+
+  @Column({ name: 'sender_type', type: 'varchar', length: 8 })
+  senderType!: SenderType;
+
+  /** A user id for agents, a contact id for contacts, null for system and bot. */
+  @Column({ name: 'sender_id', type: 'uuid', nullable: true })
+  senderId!: string | null;
+
+  @Column({ name: 'sender_name', type: 'varchar', length: 120 })
+  senderName!: string;
+
+  @Column({ type: 'varchar', length: 8, default: 'text' })
+  type!: MessageType;
+
+  @Column({ type: 'text' })
+  content!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  attachment!: Attachment | null;
+
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
+  replyToId!: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'sent' })
+  status!: MessageStatus;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

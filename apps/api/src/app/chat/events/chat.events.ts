@@ -1,0 +1,68 @@
+import type { Message, Reaction, Role } from '@switchboard/contracts';
+import type { ConversationView } from '../mappers/conversation.mapper';
+
+/** Chat's domain events, emitted after commit. Stats and notifications listen to these. */
+export interface ConversationCreatedEvent {
+  conversation: ConversationView;
+  actorId: string | null;
+}
+export interface ConversationAssignedEvent {
+  conversation: ConversationView;
+  previousAssigneeId: string | null;
+  actorId: string;
+  /** True when this is the first time any agent was assigned: "attended". */
+  firstAssignment: boolean;
+}
+export interface ConversationStatusEvent {
+  conversation: ConversationView;
+  actorId: string;
+}
+export interface MessageCreatedEvent {
+  message: Message;
+  conversation: ConversationView;
+  /** Read cursors of the conversation's participants right after this message. */
+  readCursors: ReadonlyMap<string, number>;
+  /** True for the first human agent message since the start or the last reopen. */
+  firstResponse: boolean;
+  /** The conversation was closed and this contact message reopened it. */
+  reopened: boolean;
+}
+export interface MessageChangedEvent {
+  message: Message;
+}
+export interface MessageDeletedEvent {
+  conversationId: string;
+  messageId: string;
+}
+export interface ReactionsChangedEvent {
+  conversationId: string;
+  messageId: string;
+  reactions: Reaction[];
+}
+export interface MessagesReadEvent {
+  conversation: ConversationView;
+  participantId: string;
+  participantRole: Role;
+  upToSeq: number;
+  /** The newest message at or below upToSeq, for `message_status_updated`. */
+  messageId: string | null;
+}
+export interface PresenceChangedEvent {
+  userId: string;
+  status: 'online' | 'offline';
+}
+
+declare module '../../common/events/domain-events' {
+  interface DomainEventMap {
+    'conversation.created': ConversationCreatedEvent;
+    'conversation.assigned': ConversationAssignedEvent;
+    'conversation.closed': ConversationStatusEvent;
+    'conversation.reopened': ConversationStatusEvent;
+    'message.created': MessageCreatedEvent;
+    'message.updated': MessageChangedEvent;
+    'message.deleted': MessageDeletedEvent;
+    'reactions.changed': ReactionsChangedEvent;
+    'messages.read': MessagesReadEvent;
+    'presence.changed': PresenceChangedEvent;
+  }
+}

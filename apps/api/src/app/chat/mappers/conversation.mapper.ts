@@ -1,0 +1,68 @@
+import type { Conversation } from '@switchboard/contracts';
+
+/** A conversation as every viewer sees it; `unreadCount` is added per viewer. */
+export type ConversationView = Omit<Conversation, 'unreadCount'>;
+
+/** The columns `conversationSelect` returns, as node-postgres hands them over. */
+export interface ConversationRow {
+  id: string;
+  status: 'open' | 'closed';
+  channel: Conversation['channel'];
+  subject: string | null;
+  external_ref: string | null;
+  contact_id: string;
+  contact_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: Date;
+  first_response_at: Date | null;
+  last_message_at: Date | null;
+  last_message_preview: string | null;
+  last_activity_at: Date;
+  last_seq: number;
+  version: number;
+  read_seq?: number | null;
+}
+
+/** The SELECT list behind every conversation read; `c` is conversations, `ct` contacts. */
+export const conversationColumns = `
+  c.id, c.status, c.channel, c.subject, c.external_ref, c.contact_id,
+  ct.name AS contact_name, ct.phone AS contact_phone, ct.email AS contact_email,
+  c.assignee_id, (SELECT u.name FROM users u WHERE u.id = c.assignee_id) AS assignee_name,
+  c.created_at, c.first_response_at, c.last_message_at, c.last_message_preview, c.last_activity_at,
+  c.last_seq, c.version`;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toConversationView(r: ConversationRow): ConversationView {
+  return {
+    id: r.id,
+    status: r.status,
+    channel: r.channel,
+    subject: r.subject,
+    externalRef: r.external_ref,
+    contact: { id: r.contact_id, name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+    createdAt: r.created_at.toISOString(),
+    firstResponseAt: iso(r.first_response_at),
+    lastMessageAt: iso(r.last_message_at),
+    lastMessagePreview: r.last_message_preview,
+    lastSeq: r.last_seq,
+    version: r.version,
+  };
+}
+
+export const withUnread = (view: ConversationView, readSeq: number): Conversation => ({
+  ...view,
+  unreadCount: Math.max(0, view.lastSeq - readSeq),
+});
+
+export const toConversation = (r: ConversationRow): Conversation => withUnread(toConversationView(r), r.read_seq ?? 0);
+
+/** The preview shown in the inbox list. */
+export function previewOf(type: string, content: string, attachmentName?: string | null): string {
+  const text = type === 'text' ? content : `[${type}] ${attachmentName ?? content}`.trim();
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}

@@ -1,0 +1,86 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import type { LoginRequest, StaffRole, User } from '@switchboard/contracts';
+import { toApiError } from '../http/api-error';
+import { AuthApi } from './auth.api';
+
+export const AUTH_STORAGE_KEY = 'sb.auth';
+
+interface StoredSession {
+  accessToken: string;
+  user: User;
+}
+
+function readSession(): StoredSession | null {
+  try {
+    const raw = localStorage.getItem(AUTH_STORAGE_KEY);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<StoredSession>;
+    if (typeof parsed.accessToken !== 'string' || !parsed.user || typeof parsed.user.role !== 'string') return null;
+    return { accessToken: parsed.accessToken, user: parsed.user };
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(session: StoredSession | null): void {
+  try {
+    if (session) localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify(session));
+    else localStorage.removeItem(AUTH_STORAGE_KEY);
+  } catch {
+    // Storage may be unavailable (private mode, quota): the session then lasts for the page only.
+  }
+}
+
+/** The signed-in staff user and their access token, kept across reloads in localStorage. */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(AuthApi);
+  private readonly router = inject(Router);
+
+  private readonly session = signal<StoredSession | null>(readSession());
+
+  readonly token = computed(() => this.session()?.accessToken ?? null);
+  readonly user = computed(() => this.session()?.user ?? null);
+  readonly role = computed<StaffRole | null>(() => this.session()?.user.role ?? null);
+  readonly isLoggedIn = computed(() => this.session() !== null);
+
+  /** Signs in; rejects with an ApiError (invalid credentials, rate limited, network…). */
+  async login(credentials: LoginRequest): Promise<User> {
+    try {
+      const { accessToken, user } = await this.api.login(credentials);
+      this.setSession({ accessToken, user });
+      return user;
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+
+  /** Reloads the user behind the stored token; a 401 logs out through the interceptor. */
+  async refreshUser(): Promise<void> {
+    const token = this.token();
+    if (!token) return;
+    try {
+      const user = await this.api.me();
+      if (this.token() === token) this.setSession({ accessToken: token, user });
+    } catch {
+      // Offline or server down: keep the stored session, the UI shows the connection state.
+    }
+  }
+
+  /** Forgets the session and goes to the login page. */
+  logout(): void {
+    if (this.session() !== null) this.setSession(null);
+    void this.router.navigateByUrl('/login');
+  }
+
+  hasRole(roles: readonly StaffRole[]): boolean {
+    const role = this.role();
+    return role !== null && roles.includes(role);
+  }
+
+  private setSession(session: StoredSession | null): void {
+    this.session.set(session);
+    writeSession(session);
+  }
+}

@@ -1,0 +1,52 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ErrorCode, FieldError } from '@switchboard/contracts';
+
+/** `network` when the server could not be reached; the API's own codes otherwise. */
+export type ApiErrorCode = ErrorCode | 'network' | 'unknown';
+
+/**
+ * A failed REST call, reduced to what the UI shows: the API's `message` (already meant for
+ * people) and its per-field `details`. `message` is empty when the server gave none (network
+ * failures): the UI then shows its own translated text for `code`.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message for one field (`email`, `contact.phone`), if the API named it. */
+  fieldMessage(path: string): string | null {
+    return this.details.find((d) => d.path === path)?.message ?? null;
+  }
+}
+
+function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; details?: FieldError[] } } {
+  if (!value || typeof value !== 'object' || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    !!error &&
+    typeof error === 'object' &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Turns whatever an HTTP call threw into an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HttpErrorResponse) {
+    if (isErrorBody(error.error)) {
+      const body = error.error.error;
+      const details = Array.isArray(body.details) ? body.details : [];
+      return new ApiError(body.code, body.message, error.status, details);
+    }
+    return new ApiError(error.status === 0 ? 'network' : 'unknown', '', error.status);
+  }
+  return new ApiError('unknown', '', 0);
+}

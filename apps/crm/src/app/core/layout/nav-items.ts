@@ -1,0 +1,32 @@
+import type { StaffRole } from '@switchboard/contracts';
+import type { TranslationKey } from '../i18n/translations.en';
+
+export interface NavItem {
+  path: string;
+  label: TranslationKey;
+  roles: readonly StaffRole[];
+}
+
+/** The top-level pages and who may open them; routes and the top bar both read this. */
+export const NAV_ITEMS = [
+  { path: '/inbox', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'supervisor'] },
+  { path: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'marketer'] },
+] as const satisfies readonly NavItem[];
+
+export const NOTIFICATIONS_ITEM = {
+  path: '/notifications',
+  label: 'nav.notifications',
+  roles: ['admin', 'supervisor', 'agent', 'marketer'],
+} as const satisfies NavItem;
+
+export function rolesFor(path: string): readonly StaffRole[] {
+  return [...NAV_ITEMS, NOTIFICATIONS_ITEM].find((item) => item.path === path)?.roles ?? [];
+}
+
+/** Where a user lands after login or when a page is not theirs: their first allowed page. */
+export function homePathFor(role: StaffRole | null): string {
+  if (!role) return '/login';
+  const first = NAV_ITEMS.find((item) => (item.roles as readonly StaffRole[]).includes(role));
+  return first?.path ?? NOTIFICATIONS_ITEM.path;
+}

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+export const campaignsRoutes: Routes = [
+  { path: '', loadComponent: () => import('./pages/campaigns.page').then((m) => m.CampaignsPage) },
+];

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+export const inboxRoutes: Routes = [
+  { path: '', loadComponent: () => import('./pages/inbox.page').then((m) => m.InboxPage) },
+];
