@@ -10,6 +10,7 @@ export * from './lib/users/users.rest';
 export * from './lib/health/health.schema';
 export * from './lib/chat/chat.schema';
 export * from './lib/chat/chat.events';
+export * from './lib/chat/chat.rest';
 export * from './lib/notifications/notifications.schema';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';

@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { AuthCoreModule } from './common/auth/auth-core.module';
 import { RedisModule } from './common/redis/redis.module';
+import { DomainEventsModule } from './common/events/domain-events.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         }),
         DatabaseModule,
         RedisModule,
+        DomainEventsModule,
         AuthCoreModule,
         AuthModule,
         UsersModule,

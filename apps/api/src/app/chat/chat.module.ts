@@ -1,9 +1,30 @@
 import { Module } from '@nestjs/common';
 import { ChatGateway } from './chat.gateway';
+import { ChatPushesListener } from './chat-pushes.listener';
+import { ConversationsController } from './conversations.controller';
+import { MessagesController } from './messages.controller';
+import { WidgetController } from './widget.controller';
+import { ContactsService } from './services/contacts.service';
+import { ConversationsService } from './services/conversations.service';
+import { MessagesService } from './services/messages.service';
 import { PresenceService } from './services/presence.service';
+import { ReactionsService } from './services/reactions.service';
+import { ReadReceiptsService } from './services/read-receipts.service';
+import { TypingService } from './services/typing.service';
 
 @Module({
-  providers: [ChatGateway, PresenceService],
-  exports: [PresenceService],
+  controllers: [ConversationsController, MessagesController, WidgetController],
+  providers: [
+    ChatGateway,
+    ChatPushesListener,
+    ContactsService,
+    ConversationsService,
+    MessagesService,
+    PresenceService,
+    ReactionsService,
+    ReadReceiptsService,
+    TypingService,
+  ],
+  exports: [PresenceService, ConversationsService],
 })
 export class ChatModule {}

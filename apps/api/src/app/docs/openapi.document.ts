@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { authRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
+import { authRoutes, chatRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
 
 /** Every route table of the contract; a new domain adds its table here. */
 const routeTables: Record<string, Record<string, RestRoute>> = {
   auth: authRoutes,
   users: usersRoutes,
   health: healthRoutes,
+  chat: chatRoutes,
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+
+function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+}
 
 /** The OpenAPI document served at /api/docs, generated from the same zod schemas the API validates with. */
 export function buildOpenApiDocument(): OpenAPIObject {
@@ -27,7 +33,10 @@ export function buildOpenApiDocument(): OpenAPIObject {
         summary: route.summary,
         description: route.roles === 'public' ? 'No token needed.' : `Roles: ${route.roles.join(', ')}.`,
         security: route.roles === 'public' ? [] : [{ bearer: [] }],
-        parameters: [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } })),
+        parameters: [
+          ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
+          ...(route.query ? queryParameters(route.query) : []),
+        ],
         ...(route.body && {
           requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } },
         }),

@@ -80,7 +80,7 @@ export const sendMessageSchema = z
     replyToId: z.uuid().nullish(),
     attachment: attachmentSchema.nullish(),
   })
-  .refine((m) => m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment, {
+  .refine((m) => (m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
     message: 'a text message needs content; other types need an attachment',
     path: ['content'],
   });
@@ -97,3 +97,67 @@ export const createConversationSchema = z.object({
   externalRef: z.string().trim().min(1).max(200).nullish(),
 });
 export type CreateConversation = z.infer<typeof createConversationSchema>;
+
+const booleanQuery = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+export const listConversationsQuerySchema = z.object({
+  status: conversationStatusSchema.optional(),
+  assigneeId: z.uuid().optional(),
+  unassigned: booleanQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  cursor: z.string().min(1).max(200).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
+
+export const conversationPageSchema = z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() });
+export type ConversationPage = z.infer<typeof conversationPageSchema>;
+
+export const assignConversationSchema = z.object({ agentId: z.uuid().nullable() });
+export type AssignConversation = z.infer<typeof assignConversationSchema>;
+
+export const messagesQuerySchema = z
+  .object({
+    afterSeq: z.coerce.number().int().min(0).optional(),
+    beforeSeq: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => q.afterSeq === undefined || q.beforeSeq === undefined, {
+    message: 'use afterSeq or beforeSeq, not both',
+    path: ['beforeSeq'],
+  });
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+export const messagePageSchema = z.object({ items: z.array(messageSchema), hasMore: z.boolean() });
+export type MessagePage = z.infer<typeof messagePageSchema>;
+
+/** REST body of POST /conversations/:id/messages: the chat_message event without conversationId. */
+export const postMessageSchema = z
+  .object({
+    clientMessageId: z.string().trim().min(1).max(100),
+    type: messageTypeSchema.default('text'),
+    content: messageContentSchema.default(''),
+    replyToId: z.uuid().nullish(),
+    attachment: attachmentSchema.nullish(),
+  })
+  .refine((m) => (m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
+    message: 'a text message needs content; other types need an attachment',
+    path: ['content'],
+  });
+
+export const readUpToSchema = z.object({ upToSeq: z.number().int().min(0) });
+export const readResultSchema = z.object({ conversationId: z.uuid(), upToSeq: z.number().int() });
+
+export const editMessageBodySchema = z.object({ content: messageContentSchema.refine((s) => s.trim().length > 0, 'must not be empty') });
+export const reactBodySchema = z.object({ emoji: emojiSchema });
+export const reactionsResultSchema = z.object({ messageId: z.uuid(), reactions: z.array(reactionSchema) });
+
+export const widgetSessionRequestSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  email: z.email().max(254).nullish(),
+});
+export const widgetSessionSchema = z.object({
+  contactToken: z.string(),
+  contact: contactSchema,
+  conversation: conversationSchema,
+});
+export type WidgetSession = z.infer<typeof widgetSessionSchema>;

@@ -1,6 +1,13 @@
 import type { Message, Reaction, Role } from '@switchboard/contracts';
 import type { ConversationView } from '../mappers/conversation.mapper';
 
+/** How far one participant has read; `role` is null for contacts. */
+export interface ReadCursor {
+  participant_id: string;
+  last_read_seq: number;
+  role: Role | null;
+}
+
 /** Chat's domain events, emitted after commit. Stats and notifications listen to these. */
 export interface ConversationCreatedEvent {
   conversation: ConversationView;
@@ -21,7 +28,7 @@ export interface MessageCreatedEvent {
   message: Message;
   conversation: ConversationView;
   /** Read cursors of the conversation's participants right after this message. */
-  readCursors: ReadonlyMap<string, number>;
+  readCursors: ReadCursor[];
   /** True for the first human agent message since the start or the last reopen. */
   firstResponse: boolean;
   /** The conversation was closed and this contact message reopened it. */

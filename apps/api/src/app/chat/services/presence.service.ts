@@ -1,29 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../../common/events/domain-events';
+import '../events/chat.events';
 
 /**
  * Who is online: a user is online while any of their sockets is connected. Counts sockets per
- * user so a second tab closing does not take the user offline.
+ * user so a second tab closing does not take the user offline. (One node's view; the
+ * multi-node issue moves this to Redis.)
  */
 @Injectable()
 export class PresenceService {
   private readonly sockets = new Map<string, number>();
 
-  /** Returns true when this socket made the user come online. */
-  connected(userId: string): boolean {
+  constructor(private readonly events: DomainEvents) {}
+
+  connected(userId: string): void {
     const n = (this.sockets.get(userId) ?? 0) + 1;
     this.sockets.set(userId, n);
-    return n === 1;
+    if (n === 1) this.events.emit('presence.changed', { userId, status: 'online' });
   }
 
-  /** Returns true when this socket was the user's last one. */
-  disconnected(userId: string): boolean {
+  disconnected(userId: string): void {
     const n = (this.sockets.get(userId) ?? 0) - 1;
     if (n > 0) {
       this.sockets.set(userId, n);
-      return false;
+      return;
     }
-    this.sockets.delete(userId);
-    return n === 0;
+    if (!this.sockets.delete(userId)) return;
+    this.events.emit('presence.changed', { userId, status: 'offline' });
   }
 
   isOnline(userId: string): boolean {

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
 export interface DomainEventMap {}
 
-type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => void | Promise<void>;
+type Handler<K extends keyof DomainEventMap> = (payload: DomainEventMap[K]) => unknown;
 
 /**
  * Emitted after the transaction that caused the event has committed. A failing listener is

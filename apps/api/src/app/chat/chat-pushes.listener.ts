@@ -1,0 +1,108 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Namespace } from 'socket.io';
+import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
+import { DomainEvents } from '../common/events/domain-events';
+import { canSee, staffRoomsFor } from './conversation-access';
+import { chatRooms } from './chat-rooms';
+import { withUnread, type ConversationView } from './mappers/conversation.mapper';
+import type { ReadCursor } from './events/chat.events';
+import { ReadReceiptsService } from './services/read-receipts.service';
+import { TypingService } from './services/typing.service';
+
+type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
+type ConversationPush = 'conversation_created' | 'conversation_updated' | 'conversation_assigned' | 'conversation_closed';
+
+/**
+ * Turns chat's domain events into /chat pushes. Each payload is emitted once per room; the
+ * inbox pushes differ only by the viewer's unread count, so viewers are grouped by it: one
+ * emit per distinct count, and one for everyone who has never opened the conversation.
+ */
+@Injectable()
+export class ChatPushesListener implements OnModuleInit {
+  private ns: ChatNamespace | null = null;
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly reads: ReadReceiptsService,
+    private readonly typing: TypingService,
+  ) {}
+
+  attach(ns: ChatNamespace): void {
+    this.ns = ns;
+  }
+
+  onModuleInit(): void {
+    this.events.on('conversation.created', ({ conversation }) => this.pushConversation('conversation_created', conversation));
+    this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
+      // The previous assignee's sockets stop receiving the room unless they can still see it.
+      if (previousAssigneeId && conversation.assignee?.id !== previousAssigneeId) {
+        void this.ns?.in(chatRooms.user(previousAssigneeId)).fetchSockets().then((sockets) => {
+          for (const s of sockets) {
+            const claims = (s.data as { claims?: { role: string } }).claims;
+            if (claims?.role === 'agent') s.leave(chatRooms.conversation(conversation.id));
+          }
+        });
+      }
+      return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, previousAssigneeId);
+    });
+    this.events.on('conversation.closed', ({ conversation }) => this.pushConversation('conversation_closed', conversation));
+    this.events.on('conversation.reopened', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
+
+    this.events.on('message.created', ({ message, conversation, readCursors }) => {
+      this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
+      // In the room, unread counts are per viewer and come with conversation_updated; the
+      // sender, who just read everything, is who this copy is exact for.
+      this.ns?.to(chatRooms.conversation(conversation.id)).emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
+      this.pushConversationTo('conversation_updated', conversation, {}, readCursors, null);
+    });
+    this.events.on('message.updated', ({ message }) => this.ns?.to(chatRooms.conversation(message.conversationId)).emit('message_updated', { message }));
+    this.events.on('message.deleted', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('message_deleted', e));
+    this.events.on('reactions.changed', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('reaction_updated', e));
+    this.events.on('messages.read', async ({ conversation, participantId, upToSeq, messageId }) => {
+      this.ns?.to(chatRooms.conversation(conversation.id)).emit('message_status_updated', {
+        conversationId: conversation.id,
+        messageId,
+        upToSeq,
+        status: 'read',
+        userId: participantId,
+      });
+      // The reader's own inbox rows (every tab) now show fewer unread.
+      this.ns?.to(chatRooms.user(participantId)).emit('conversation_updated', {
+        conversation: withUnread(conversation, upToSeq),
+      });
+    });
+    this.events.on('presence.changed', (e) => this.ns?.to(chatRooms.staff).emit('presence_changed', e));
+    this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
+  }
+
+  private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, previousAssigneeId: string | null = null): Promise<void> {
+    const cursors = view.lastSeq > 0 ? await this.reads.cursors(view.id) : [];
+    this.pushConversationTo(event, view, extra, cursors, previousAssigneeId);
+  }
+
+  private pushConversationTo(
+    event: ConversationPush,
+    view: ConversationView,
+    extra: object,
+    cursors: ReadCursor[],
+    previousAssigneeId: string | null,
+  ): void {
+    const ns = this.ns;
+    if (!ns) return;
+    const rooms = [...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(previousAssigneeId ? staffRoomsFor(previousAssigneeId) : [])])];
+    const groups = new Map<number, string[]>();
+    const withCursor: string[] = [];
+    for (const c of cursors) {
+      if (!c.role) continue; // the contact does not get inbox pushes
+      withCursor.push(chatRooms.user(c.participant_id));
+      const stillSees = canSee({ sub: c.participant_id, role: c.role, name: '' }, { assigneeId: view.assignee?.id ?? null, contactId: view.contact.id });
+      if (!stillSees && c.participant_id !== previousAssigneeId) continue;
+      const room = chatRooms.user(c.participant_id);
+      groups.set(c.last_read_seq, [...(groups.get(c.last_read_seq) ?? []), room]);
+    }
+    const send = (target: ReturnType<ChatNamespace['to']>, readSeq: number) =>
+      (target.emit as (e: string, p: unknown) => boolean)(event, { conversation: withUnread(view, readSeq), ...extra });
+    for (const [readSeq, userRooms] of groups) send(ns.to(userRooms), readSeq);
+    send(withCursor.length ? ns.to(rooms).except(withCursor) : ns.to(rooms), 0);
+  }
+}

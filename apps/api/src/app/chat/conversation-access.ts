@@ -1,0 +1,55 @@
+import type { Role, TokenClaims } from '@switchboard/contracts';
+import { AppError } from '../common/errors/app-error';
+import { chatRooms } from './chat-rooms';
+
+/**
+ * Who may see a conversation (CONTRACT.md, Roles): admins and supervisors all; an agent those
+ * assigned to them plus unassigned ones; a contact only its own. Marketers work campaigns, not
+ * conversations.
+ */
+export type Actor = TokenClaims;
+
+export const seesAll = (role: Role) => role === 'admin' || role === 'supervisor';
+export const isStaff = (role: Role) => role !== 'contact';
+
+export function canSee(actor: Actor, c: { assigneeId: string | null; contactId: string }): boolean {
+  switch (actor.role) {
+    case 'admin':
+    case 'supervisor':
+      return true;
+    case 'agent':
+      return c.assigneeId === null || c.assigneeId === actor.sub;
+    case 'contact':
+      return c.contactId === actor.sub;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The same rule as SQL over `conversations c`, with the actor's id as parameter `$n` (always
+ * referenced, so PostgreSQL can type it).
+ */
+export function visibilityClause(actor: Actor, n: number): string {
+  switch (actor.role) {
+    case 'admin':
+    case 'supervisor':
+      return `($${n}::uuid IS NOT NULL)`;
+    case 'agent':
+      return `(c.assignee_id IS NULL OR c.assignee_id = $${n})`;
+    case 'contact':
+      return `c.contact_id = $${n}`;
+    default:
+      return `($${n}::uuid IS NULL)`;
+  }
+}
+
+export function assertStaffForConversations(actor: Actor): void {
+  if (actor.role === 'marketer') throw new AppError('forbidden', 'Marketers do not work conversations');
+}
+
+/** The staff rooms that see a conversation with this assignee (the inbox list). */
+export const staffRoomsFor = (assigneeId: string | null): string[] => [
+  chatRooms.supervisors,
+  assigneeId ? chatRooms.user(assigneeId) : chatRooms.agents,
+];

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Contact } from '@switchboard/contracts';
+
+export interface NewContact {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** Customers. A phone number identifies one contact (WhatsApp); otherwise each start is a new one. */
+@Injectable()
+export class ContactsService {
+  async findOrCreate(tx: EntityManager, c: NewContact): Promise<Contact> {
+    if (c.phone) {
+      const rows: Contact[] = await tx.query(
+        `INSERT INTO contacts (name, phone, email) VALUES ($1, $2, $3)
+         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET email = COALESCE(contacts.email, EXCLUDED.email)
+         RETURNING id, name, phone, email`,
+        [c.name, c.phone, c.email ?? null],
+      );
+      return rows[0];
+    }
+    const rows: Contact[] = await tx.query(`INSERT INTO contacts (name, email) VALUES ($1, $2) RETURNING id, name, phone, email`, [
+      c.name,
+      c.email ?? null,
+    ]);
+    return rows[0];
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Conversation, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
+import { decodeCursor, encodeCursor } from '../chat-cursor';
+import {
+  conversationColumns,
+  toConversation,
+  toConversationView,
+  withUnread,
+  type ConversationRow,
+  type ConversationView,
+} from '../mappers/conversation.mapper';
+import { ContactsService, type NewContact } from './contacts.service';
+import '../events/chat.events';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Conversations: create-or-get, the inbox lists, and the lifecycle (assign, close, reopen). */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly contacts: ContactsService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /** `created` is false when `externalRef` already had a conversation (create-or-get). */
+  async create(actor: Actor | null, input: CreateConversation): Promise<{ conversation: Conversation; created: boolean }> {
+    if (actor) assertStaffForConversations(actor);
+    if (input.externalRef) {
+      const existing = await this.findByExternalRef(input.externalRef);
+      if (existing) return { conversation: this.forViewer(existing, actor), created: false };
+    }
+    let view: ConversationView;
+    try {
+      view = await this.db.transaction(async (tx) => {
+        const contact = await this.contacts.findOrCreate(tx, input.contact as NewContact);
+        const [{ id }] = await tx.query(
+          `INSERT INTO conversations (channel, subject, external_ref, contact_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [input.channel, input.subject ?? null, input.externalRef ?? null, contact.id],
+        );
+        return this.loadView(id, tx);
+      });
+    } catch (err) {
+      // Two creates with the same externalRef raced: the loser returns the winner's.
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION && input.externalRef) {
+        const existing = await this.findByExternalRef(input.externalRef);
+        if (existing) return { conversation: this.forViewer(existing, actor), created: false };
+      }
+      throw err;
+    }
+    this.events.emit('conversation.created', { conversation: view, actorId: actor?.sub ?? null });
+    return { conversation: withUnread(view, 0), created: true };
+  }
+
+  async list(actor: Actor, q: ListConversationsQuery): Promise<ConversationPage> {
+    assertStaffForConversations(actor);
+    const params: unknown[] = [actor.sub];
+    const where = [visibilityClause(actor, 1)];
+    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+    if (q.unassigned) where.push('c.assignee_id IS NULL');
+    if (q.assigneeId) where.push(`c.assignee_id = $${params.push(q.assigneeId)}`);
+    if (q.cursor) {
+      const { at, id } = decodeCursor(q.cursor);
+      where.push(`(c.last_activity_at, c.id) < ($${params.push(at)}, $${params.push(id)})`);
+    }
+    const rows: ConversationRow[] = await this.db.query(
+      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
+         FROM conversations c
+         JOIN contacts ct ON ct.id = c.contact_id
+         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $1
+        WHERE ${where.join(' AND ')}
+        ORDER BY c.last_activity_at DESC, c.id DESC
+        LIMIT ${q.limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toConversation),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.last_activity_at, last.id) : null,
+    };
+  }
+
+  /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
+  async get(actor: Actor, id: string): Promise<Conversation> {
+    const rows: ConversationRow[] = await this.db.query(
+      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
+         FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
+         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $2
+        WHERE c.id = $1`,
+      [id, actor.sub],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError('not_found', 'No such conversation');
+    if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
+      throw new AppError('forbidden', 'This conversation is not yours');
+    }
+    return toConversation(row);
+  }
+
+  async assign(actor: Actor, id: string, agentId: string | null): Promise<Conversation> {
+    assertStaffForConversations(actor);
+    const outcome = await this.db.transaction(async (tx) => {
+      const current = await this.lockForChange(tx, actor, id);
+      if (!seesAll(actor.role)) {
+        // An agent may only take an unassigned conversation for themselves.
+        if (agentId !== actor.sub || current.assignee_id !== null) {
+          throw new AppError('forbidden', 'Agents can only take an unassigned conversation for themselves');
+        }
+      }
+      if (current.assignee_id === agentId) return { view: toConversationView(current), changed: false, first: false };
+      if (agentId) await this.assertAssignable(tx, agentId);
+      const first = agentId !== null && current.first_assigned_at === null;
+      await tx.query(
+        `UPDATE conversations SET assignee_id = $2, version = version + 1,
+                first_assigned_at = CASE WHEN $2::uuid IS NOT NULL THEN COALESCE(first_assigned_at, now()) ELSE first_assigned_at END
+          WHERE id = $1`,
+        [id, agentId],
+      );
+      return { view: await this.loadView(id, tx), changed: true, first, previous: current.assignee_id };
+    });
+    if (outcome.changed) {
+      this.events.emit('conversation.assigned', {
+        conversation: outcome.view,
+        previousAssigneeId: outcome.previous ?? null,
+        actorId: actor.sub,
+        firstAssignment: outcome.first,
+      });
+    }
+    return this.get(actor, id);
+  }
+
+  close(actor: Actor, id: string): Promise<Conversation> {
+    return this.setStatus(actor, id, 'closed');
+  }
+
+  reopen(actor: Actor, id: string): Promise<Conversation> {
+    return this.setStatus(actor, id, 'open');
+  }
+
+  /** The conversation as everyone sees it, inside or outside a transaction. */
+  async loadView(id: string, tx: EntityManager | DataSource = this.db): Promise<ConversationView> {
+    const rows: ConversationRow[] = await tx.query(
+      `SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw new AppError('not_found', 'No such conversation');
+    return toConversationView(rows[0]);
+  }
+
+  private async setStatus(actor: Actor, id: string, status: 'open' | 'closed'): Promise<Conversation> {
+    assertStaffForConversations(actor);
+    const outcome = await this.db.transaction(async (tx) => {
+      const current = await this.lockForChange(tx, actor, id);
+      if (current.status === status) return null;
+      await tx.query(
+        status === 'closed'
+          ? `UPDATE conversations SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1`
+          : // A reopen starts a new wait for a first response.
+            `UPDATE conversations SET status = 'open', reopened_at = now(), first_response_at = NULL, version = version + 1 WHERE id = $1`,
+        [id],
+      );
+      return this.loadView(id, tx);
+    });
+    if (outcome) this.events.emit(status === 'closed' ? 'conversation.closed' : 'conversation.reopened', { conversation: outcome, actorId: actor.sub });
+    return this.get(actor, id);
+  }
+
+  private async lockForChange(tx: EntityManager, actor: Actor, id: string) {
+    const rows: (ConversationRow & { first_assigned_at: Date | null })[] = await tx.query(
+      `SELECT ${conversationColumns}, c.first_assigned_at FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) throw new AppError('not_found', 'No such conversation');
+    if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
+      throw new AppError('forbidden', 'This conversation is not yours');
+    }
+    return row;
+  }
+
+  private async assertAssignable(tx: EntityManager, userId: string): Promise<void> {
+    const rows: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [userId]);
+    if (!rows[0]) throw new AppError('not_found', 'No such agent', [{ path: 'agentId', message: 'no such user' }]);
+    if (!['agent', 'supervisor', 'admin'].includes(rows[0].role)) {
+      throw new AppError('validation_failed', 'Only agents, supervisors and admins can be assigned', [
+        { path: 'agentId', message: `a ${rows[0].role} cannot attend conversations` },
+      ]);
+    }
+  }
+
+  private async findByExternalRef(ref: string): Promise<ConversationRow | undefined> {
+    const rows: ConversationRow[] = await this.db.query(
+      `SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.external_ref = $1`,
+      [ref],
+    );
+    return rows[0];
+  }
+
+  private forViewer(row: ConversationRow, actor: Actor | null): Conversation {
+    if (actor && !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
+      throw new AppError('conflict', 'A conversation with this externalRef exists and is assigned to someone else');
+    }
+    return toConversation(row);
+  }
+}

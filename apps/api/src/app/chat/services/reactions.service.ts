@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Reaction } from '@switchboard/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import type { Actor } from '../conversation-access';
+import { MessagesService } from './messages.service';
+import '../events/chat.events';
+
+/** Emoji reactions: one per (message, participant, emoji); sending it again takes it back. */
+@Injectable()
+export class ReactionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly messages: MessagesService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async toggle(actor: Actor, messageId: string, emoji: string): Promise<{ messageId: string; reactions: Reaction[] }> {
+    const { conversationId } = await this.messages.assertVisible(actor, messageId);
+    const reactions = await this.db.transaction(async (tx) => {
+      const [msg]: { deleted_at: Date | null }[] = await tx.query(`SELECT deleted_at FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
+      if (msg?.deleted_at) throw new AppError('conflict', 'A deleted message cannot get reactions');
+      const removed: unknown[] = await tx.query(
+        `DELETE FROM message_reactions WHERE message_id = $1 AND user_id = $2 AND emoji = $3 RETURNING 1`,
+        [messageId, actor.sub, emoji],
+      );
+      if (removed.length === 0) {
+        await tx.query(`INSERT INTO message_reactions (message_id, user_id, emoji) VALUES ($1, $2, $3)`, [messageId, actor.sub, emoji]);
+      }
+      const rows: { emoji: string; user_ids: string[] }[] = await tx.query(
+        `SELECT emoji, json_agg(user_id ORDER BY created_at) AS user_ids FROM message_reactions WHERE message_id = $1
+          GROUP BY emoji ORDER BY min(created_at)`,
+        [messageId],
+      );
+      return rows.map((r) => ({ emoji: r.emoji, userIds: r.user_ids }));
+    });
+    this.events.emit('reactions.changed', { conversationId, messageId, reactions });
+    return { messageId, reactions };
+  }
+}

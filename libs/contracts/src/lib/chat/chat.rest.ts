@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineRoutes } from '../common/rest-route';
+import {
+  assignConversationSchema,
+  conversationPageSchema,
+  conversationSchema,
+  createConversationSchema,
+  editMessageBodySchema,
+  listConversationsQuerySchema,
+  messagePageSchema,
+  messageSchema,
+  messagesQuerySchema,
+  postMessageSchema,
+  reactBodySchema,
+  reactionsResultSchema,
+  readResultSchema,
+  readUpToSchema,
+  widgetSessionRequestSchema,
+  widgetSessionSchema,
+} from './chat.schema';
+
+const staff = ['admin', 'supervisor', 'agent'] as const;
+const participants = [...staff, 'contact'] as const;
+
+export const chatRoutes = defineRoutes({
+  createConversation: {
+    method: 'POST', path: '/api/conversations', roles: staff, status: 201,
+    summary: 'Create a conversation (200 with the existing one when externalRef already has one)',
+    body: createConversationSchema, response: conversationSchema,
+  },
+  listConversations: {
+    method: 'GET', path: '/api/conversations', roles: staff,
+    summary: 'Conversations the caller may see, newest activity first',
+    query: listConversationsQuerySchema, response: conversationPageSchema,
+  },
+  getConversation: { method: 'GET', path: '/api/conversations/:id', roles: participants, summary: 'One conversation', response: conversationSchema },
+  assign: {
+    method: 'POST', path: '/api/conversations/:id/assign', roles: staff,
+    summary: 'Assign, reassign or unassign (agents may only take an unassigned one for themselves)',
+    body: assignConversationSchema, response: conversationSchema,
+  },
+  close: { method: 'POST', path: '/api/conversations/:id/close', roles: staff, summary: 'Close', response: conversationSchema },
+  reopen: { method: 'POST', path: '/api/conversations/:id/reopen', roles: staff, summary: 'Reopen', response: conversationSchema },
+  listMessages: {
+    method: 'GET', path: '/api/conversations/:id/messages', roles: participants,
+    summary: 'Messages in ascending seq: after afterSeq, before beforeSeq, or the latest',
+    query: messagesQuerySchema, response: messagePageSchema,
+  },
+  postMessage: {
+    method: 'POST', path: '/api/conversations/:id/messages', roles: participants, status: 201,
+    summary: 'Send a message (idempotent on clientMessageId)', body: postMessageSchema, response: messageSchema,
+  },
+  read: {
+    method: 'POST', path: '/api/conversations/:id/read', roles: participants,
+    summary: 'Mark read up to a seq', body: readUpToSchema, response: readResultSchema,
+  },
+  editMessage: { method: 'PATCH', path: '/api/messages/:id', roles: participants, summary: 'Edit own message', body: editMessageBodySchema, response: messageSchema },
+  deleteMessage: { method: 'DELETE', path: '/api/messages/:id', roles: participants, summary: 'Delete own message (admins: any)', status: 204 },
+  react: {
+    method: 'POST', path: '/api/messages/:id/reactions', roles: participants,
+    summary: 'Toggle a reaction', body: reactBodySchema, response: reactionsResultSchema,
+  },
+  widgetSession: {
+    method: 'POST', path: '/api/widget/sessions', roles: 'public', status: 201,
+    summary: 'Start a customer chat: a contact token and its conversation',
+    body: widgetSessionRequestSchema, response: widgetSessionSchema,
+  },
+  uploadAttachment: {
+    method: 'POST', path: '/api/attachments', roles: participants, status: 201,
+    summary: 'Upload a file (multipart: file, conversationId)',
+    response: z.object({ attachment: z.object({ url: z.string(), mimeType: z.string(), size: z.number(), name: z.string() }) }),
+  },
+});
