@@ -38,7 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: TEST_JWT_SECRET,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     CRM_DIST_DIR: '/nonexistent',
     ...env,
   });
@@ -125,4 +125,39 @@ export function nextEvent<T = any>(socket: Socket, event: string, ms = 3_000): P
       resolve(payload);
     });
   });
+}
+
+/** Emits with an acknowledgement and resolves with the ack. */
+export function emitAck<T = any>(socket: Socket, event: string, payload: unknown, ms = 5_000): Promise<T> {
+  return socket.timeout(ms).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** Collects every payload of `event` on `socket` from now on. */
+export function collect<T = any>(socket: Socket, event: string): T[] {
+  const seen: T[] = [];
+  socket.on(event, (p: T) => seen.push(p));
+  return seen;
+}
+
+/** A socket that is connected (throws with the connect_error otherwise). */
+export async function connected(socket: Socket): Promise<Socket> {
+  const outcome = await connectOutcome(socket);
+  if (!outcome.connected) throw new Error(`socket refused: ${outcome.error}`);
+  return socket;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `check` passes or fails after `ms`. */
+export async function eventually(check: () => void | Promise<void>, ms = 3_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() - started > ms) throw err;
+      await sleep(25);
+    }
+  }
 }

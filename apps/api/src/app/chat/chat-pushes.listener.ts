@@ -43,7 +43,8 @@ export class ChatPushesListener implements OnModuleInit {
           }
         });
       }
-      return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, previousAssigneeId);
+      // Those who saw it before the change hear about it too, so their lists can drop it.
+      return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, { assigneeId: previousAssigneeId });
     });
     this.events.on('conversation.closed', ({ conversation }) => this.pushConversation('conversation_closed', conversation));
     this.events.on('conversation.reopened', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
@@ -53,7 +54,7 @@ export class ChatPushesListener implements OnModuleInit {
       // In the room, unread counts are per viewer and come with conversation_updated; the
       // sender, who just read everything, is who this copy is exact for.
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
-      this.pushConversationTo('conversation_updated', conversation, {}, readCursors, null);
+      this.pushConversationTo('conversation_updated', conversation, {}, readCursors);
     });
     this.events.on('message.updated', ({ message }) => this.ns?.to(chatRooms.conversation(message.conversationId)).emit('message_updated', { message }));
     this.events.on('message.deleted', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('message_deleted', e));
@@ -75,9 +76,9 @@ export class ChatPushesListener implements OnModuleInit {
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
   }
 
-  private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, previousAssigneeId: string | null = null): Promise<void> {
+  private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, before?: { assigneeId: string | null }): Promise<void> {
     const cursors = view.lastSeq > 0 ? await this.reads.cursors(view.id) : [];
-    this.pushConversationTo(event, view, extra, cursors, previousAssigneeId);
+    this.pushConversationTo(event, view, extra, cursors, before);
   }
 
   private pushConversationTo(
@@ -85,18 +86,21 @@ export class ChatPushesListener implements OnModuleInit {
     view: ConversationView,
     extra: object,
     cursors: ReadCursor[],
-    previousAssigneeId: string | null,
+    before?: { assigneeId: string | null },
   ): void {
     const ns = this.ns;
     if (!ns) return;
-    const rooms = [...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(previousAssigneeId ? staffRoomsFor(previousAssigneeId) : [])])];
+    const previousAssigneeId = before?.assigneeId ?? null;
+    const rooms = [...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(before ? staffRoomsFor(before.assigneeId) : [])])];
     const groups = new Map<number, string[]>();
     const withCursor: string[] = [];
     for (const c of cursors) {
       if (!c.role) continue; // the contact does not get inbox pushes
       withCursor.push(chatRooms.user(c.participant_id));
-      const stillSees = canSee({ sub: c.participant_id, role: c.role, name: '' }, { assigneeId: view.assignee?.id ?? null, contactId: view.contact.id });
-      if (!stillSees && c.participant_id !== previousAssigneeId) continue;
+      const who = { sub: c.participant_id, role: c.role, name: '' };
+      const sees = canSee(who, { assigneeId: view.assignee?.id ?? null, contactId: view.contact.id });
+      const saw = before !== undefined && canSee(who, { assigneeId: previousAssigneeId, contactId: view.contact.id });
+      if (!sees && !saw) continue;
       const room = chatRooms.user(c.participant_id);
       groups.set(c.last_read_seq, [...(groups.get(c.last_read_seq) ?? []), room]);
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SenderType } from '@switchboard/contracts';
 import { visibilityClause, type Actor } from '../conversation-access';
+import { returnedRows } from '../../database/update-rows';
 
 export interface SequencedConversation {
   seq: number;
@@ -24,7 +25,7 @@ export async function nextSeq(
 ): Promise<SequencedConversation | null> {
   const agent = senderType === 'agent';
   const contact = senderType === 'contact';
-  const rows: { seq: number; first_response: boolean; reopened: boolean }[] = await tx.query(
+  const rows = returnedRows<{ seq: number; first_response: boolean; reopened: boolean }>(await tx.query(
     `WITH prev AS (SELECT id, status, first_response_at FROM conversations WHERE id = $1 FOR UPDATE)
      UPDATE conversations c SET
         last_seq = c.last_seq + 1,
@@ -44,7 +45,7 @@ export async function nextSeq(
                 ($4 AND prev.first_response_at IS NULL AND prev.status = 'open') AS first_response,
                 ($5 AND prev.status = 'closed') AS reopened`,
     [conversationId, actor.sub, preview, agent, contact],
-  );
+  ));
   const row = rows[0];
   return row ? { seq: row.seq, firstResponse: row.first_response, reopened: row.reopened } : null;
 }

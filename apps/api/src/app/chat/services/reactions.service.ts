@@ -5,6 +5,7 @@ import type { Reaction } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import type { Actor } from '../conversation-access';
+import { returnedRows } from '../../database/update-rows';
 import { MessagesService } from './messages.service';
 import '../events/chat.events';
 
@@ -22,10 +23,10 @@ export class ReactionsService {
     const reactions = await this.db.transaction(async (tx) => {
       const [msg]: { deleted_at: Date | null }[] = await tx.query(`SELECT deleted_at FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
       if (msg?.deleted_at) throw new AppError('conflict', 'A deleted message cannot get reactions');
-      const removed: unknown[] = await tx.query(
+      const removed = returnedRows(await tx.query(
         `DELETE FROM message_reactions WHERE message_id = $1 AND user_id = $2 AND emoji = $3 RETURNING 1`,
         [messageId, actor.sub, emoji],
-      );
+      ));
       if (removed.length === 0) {
         await tx.query(`INSERT INTO message_reactions (message_id, user_id, emoji) VALUES ($1, $2, $3)`, [messageId, actor.sub, emoji]);
       }

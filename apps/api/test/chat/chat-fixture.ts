@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { Conversation, User, WidgetSession } from '@switchboard/contracts';
+import { connected, emitAck, type TestApp } from '../support/test-app';
+
+export interface Staff {
+  user: User;
+  token: string;
+}
+
+/** A widget customer with their conversation, plus helpers to talk in it. */
+export async function startWidgetChat(app: TestApp, name = 'Carla Customer'): Promise<WidgetSession> {
+  const res = await app.http<WidgetSession>('POST', '/api/widget/sessions', { body: { name } });
+  if (res.status !== 201) throw new Error(`widget session failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+export async function joinedSocket(app: TestApp, token: string, conversationId: string) {
+  const socket = await connected(app.socket('/chat', { token }));
+  const ack = await emitAck(socket, 'join_conversation', { conversationId });
+  if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
+  return socket;
+}
+
+export function say(socket: ReturnType<TestApp['socket']>, conversationId: string, content: string, clientMessageId = randomUUID()) {
+  return emitAck(socket, 'chat_message', { conversationId, clientMessageId, type: 'text', content });
+}
+
+export async function createConversation(app: TestApp, token: string, body: Record<string, unknown> = {}): Promise<Conversation> {
+  const res = await app.http<Conversation>('POST', '/api/conversations', {
+    token,
+    body: { contact: { name: 'Diego' }, channel: 'internal', ...body },
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`create failed: ${res.status} ${res.text}`);
+  return res.body;
+}
