@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { LoginResponse, StaffRole, User } from '@switchboard/contracts';
 import { startServer, type RunningServer } from '../../src/app/server';
@@ -40,6 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     CRM_DIST_DIR: '/nonexistent',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
     ...env,
   });
   const url = `http://127.0.0.1:${server.port}`;

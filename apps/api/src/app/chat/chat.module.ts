@@ -4,6 +4,8 @@ import { ChatPushesListener } from './chat-pushes.listener';
 import { ConversationsController } from './conversations.controller';
 import { MessagesController } from './messages.controller';
 import { WidgetController } from './widget.controller';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './services/attachments.service';
 import { ContactsService } from './services/contacts.service';
 import { ConversationsService } from './services/conversations.service';
 import { MessagesService } from './services/messages.service';
@@ -13,10 +15,11 @@ import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
 
 @Module({
-  controllers: [ConversationsController, MessagesController, WidgetController],
+  controllers: [ConversationsController, MessagesController, WidgetController, AttachmentsController],
   providers: [
     ChatGateway,
     ChatPushesListener,
+    AttachmentsService,
     ContactsService,
     ConversationsService,
     MessagesService,

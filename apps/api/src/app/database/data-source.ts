@@ -5,12 +5,14 @@ import { ConversationEntity } from '../chat/entities/conversation.entity';
 import { MessageEntity } from '../chat/entities/message.entity';
 import { MessageReactionEntity } from '../chat/entities/message-reaction.entity';
 import { ConversationReadEntity } from '../chat/entities/conversation-read.entity';
+import { AttachmentEntity } from '../chat/entities/attachment.entity';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { Chat1795479715039 } from './migrations/1795479715039-chat';
+import { Attachments1795480854003 } from './migrations/1795480854003-attachments';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039];
+export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

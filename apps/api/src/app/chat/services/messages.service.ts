@@ -37,6 +37,7 @@ export class MessagesService {
 
     const outcome = await this.db.transaction(async (tx) => {
       if (input.replyToId) await this.assertInConversation(tx, input.replyToId, input.conversationId);
+      if (input.attachment) await this.assertUploadedHere(tx, input.attachment.url, input.conversationId);
       const sequenced = await nextSeq(tx, actor, input.conversationId, senderType, preview);
       if (!sequenced) await this.throwNotFoundOrForbidden(input.conversationId);
       const { seq, firstResponse, reopened } = sequenced as NonNullable<typeof sequenced>;
@@ -198,6 +199,17 @@ export class MessagesService {
     if (rows.length === 0) {
       throw new AppError('validation_failed', 'The replied-to message is not in this conversation', [
         { path: 'replyToId', message: 'not a message of this conversation' },
+      ]);
+    }
+  }
+
+  /** An attachment must be a file uploaded to this conversation, never an outside link. */
+  private async assertUploadedHere(tx: EntityManager, url: string, conversationId: string): Promise<void> {
+    const id = /^\/api\/attachments\/([0-9a-f-]{36})$/i.exec(url)?.[1];
+    const rows: unknown[] = id ? await tx.query(`SELECT 1 FROM attachments WHERE id = $1 AND conversation_id = $2`, [id, conversationId]) : [];
+    if (rows.length === 0) {
+      throw new AppError('validation_failed', 'Upload the file to this conversation first', [
+        { path: 'attachment.url', message: 'not an attachment of this conversation' },
       ]);
     }
   }

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { Attachment, TokenClaims } from '@switchboard/contracts';
+import { Caller, Roles } from '../common/auth/auth.decorators';
+import { ZodPipe } from '../common/validation/zod.pipe';
+import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile as File } from './services/attachments.service';
+import { uuidParam } from './uuid-param';
+
+const uploadFields = z.object({ conversationId: z.uuid() });
+
+/**
+ * Uploads (multipart: `file`, `conversationId`) and downloads for participants. Downloads need
+ * the bearer token like every route, so the app fetches them rather than linking them.
+ */
+@Controller('attachments')
+@Roles('admin', 'supervisor', 'agent', 'contact')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }))
+  upload(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(uploadFields)) body: z.output<typeof uploadFields>,
+    @UploadedFile() file: File | undefined,
+  ): Promise<{ attachment: Attachment }> {
+    return this.attachments.upload(caller, body.conversationId, file);
+  }
+
+  @Get(':id')
+  async download(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Res() res: Response): Promise<void> {
+    const file = await this.attachments.open(caller, id);
+    res.setHeader('Content-Type', file.mimeType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Never render an upload as a page of ours: inline only for media, else a download.
+    const inline = /^(image|video|audio)\//.test(file.mimeType);
+    res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    // DATA_DIR is often a dot-folder (./.data), which send() would hide by default.
+    res.sendFile(file.path, { dotfiles: 'allow' });
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { mkdir, writeFile, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Attachment } from '@switchboard/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { AppConfig } from '../../config/app-config';
+import type { Actor } from '../conversation-access';
+import { ConversationsService } from './conversations.service';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** What may be uploaded: media the UI renders, documents, and plain archives. */
+const ALLOWED = [/^image\/(png|jpeg|gif|webp)$/, /^video\/(mp4|webm|ogg|quicktime)$/, /^audio\/(mpeg|ogg|wav|webm|mp4|aac)$/,
+  /^application\/(pdf|zip|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.ms-excel|vnd\.oasis\.opendocument\.[\w.]+)$/, /^text\/(plain|csv)$/];
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+@Injectable()
+export class AttachmentsService {
+  private readonly dir: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly conversations: ConversationsService,
+    config: AppConfig,
+  ) {
+    this.dir = resolve(join(config.env.DATA_DIR, 'attachments'));
+  }
+
+  async upload(actor: Actor, conversationId: string, file: UploadedFile | undefined): Promise<{ attachment: Attachment }> {
+    if (!file) throw new AppError('validation_failed', 'No file uploaded', [{ path: 'file', message: 'required' }]);
+    if (!ALLOWED.some((re) => re.test(file.mimetype))) {
+      throw new AppError('validation_failed', `Files of type ${file.mimetype} are not allowed`, [{ path: 'file', message: 'type not allowed' }]);
+    }
+    await this.conversations.get(actor, conversationId);
+    const name = file.originalname.replace(/[\\/\0]/g, '_').slice(0, 255) || 'file';
+    const [{ id }]: { id: string }[] = await this.db.query(
+      `INSERT INTO attachments (conversation_id, uploader_id, name, mime_type, size) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [conversationId, actor.sub, name, file.mimetype, file.size],
+    );
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(this.path(id), file.buffer);
+    } catch (err) {
+      await this.db.query(`DELETE FROM attachments WHERE id = $1`, [id]);
+      await unlink(this.path(id)).catch(() => undefined);
+      throw err;
+    }
+    return { attachment: { url: `/api/attachments/${id}`, mimeType: file.mimetype, size: file.size, name } };
+  }
+
+  /** The file for a participant of its conversation. */
+  async open(actor: Actor, id: string): Promise<{ path: string; name: string; mimeType: string }> {
+    const rows: { conversation_id: string; name: string; mime_type: string }[] = await this.db.query(
+      `SELECT conversation_id, name, mime_type FROM attachments WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) throw new AppError('not_found', 'No such attachment');
+    await this.conversations.get(actor, rows[0].conversation_id);
+    return { path: this.path(id), name: rows[0].name, mimeType: rows[0].mime_type };
+  }
+
+  private path(id: string): string {
+    return join(this.dir, id);
+  }
+}

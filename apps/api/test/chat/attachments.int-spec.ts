@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { emitAck, startTestApp, type TestApp } from '../support/test-app';
+import { joinedSocket, startWidgetChat } from './chat-fixture';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+describe('attachments', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const upload = (token: string, conversationId: string, bytes: Buffer, type: string, name = 'photo.png') => {
+    const form = new FormData();
+    form.set('conversationId', conversationId);
+    form.set('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    return fetch(`${app.url}/api/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+    }));
+  };
+
+  it('a participant uploads an image, sends it as a message, and participants download it', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const up = await upload(widget.contactToken, id, PNG, 'image/png');
+    expect(up.status).toBe(201);
+    expect(up.body.attachment).toEqual({ url: expect.stringMatching(/^\/api\/attachments\/[0-9a-f-]{36}$/), mimeType: 'image/png', size: PNG.length, name: 'photo.png' });
+
+    const socket = await joinedSocket(app, widget.contactToken, id);
+    const sent = await emitAck(socket, 'chat_message', { conversationId: id, clientMessageId: randomUUID(), type: 'image', attachment: up.body.attachment });
+    expect(sent.data.message).toMatchObject({ type: 'image', attachment: up.body.attachment, content: '' });
+    expect(sent.data.message.seq).toBe(1);
+
+    const asAgent = await fetch(app.url + up.body.attachment.url, { headers: { authorization: `Bearer ${await app.adminToken()}` } });
+    expect(asAgent.status).toBe(200);
+    expect(asAgent.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await asAgent.arrayBuffer())).toEqual(PNG);
+
+    const stranger = await startWidgetChat(app, 'Stranger');
+    const denied = await fetch(app.url + up.body.attachment.url, { headers: { authorization: `Bearer ${stranger.contactToken}` } });
+    expect(denied.status).toBe(403);
+    expect((await fetch(app.url + up.body.attachment.url)).status).toBe(401);
+  });
+
+  it('refuses types that are not allowed, oversize files, foreign conversations and missing files', async () => {
+    const widget = await startWidgetChat(app);
+    const other = await startWidgetChat(app);
+    const html = await upload(widget.contactToken, widget.conversation.id, Buffer.from('<script>alert(1)</script>'), 'text/html', 'x.html');
+    expect(html.status).toBe(400);
+    expect(html.body.error.code).toBe('validation_failed');
+    const big = await upload(widget.contactToken, widget.conversation.id, Buffer.alloc(10 * 1024 * 1024 + 1), 'image/png');
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('payload_too_large');
+    const foreign = await upload(widget.contactToken, other.conversation.id, PNG, 'image/png');
+    expect(foreign.status).toBe(403);
+    const none = await fetch(`${app.url}/api/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${widget.contactToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ conversationId: widget.conversation.id }),
+    });
+    expect(none.status).toBe(400);
+  });
+});
+
+describe('attachments in messages', () => {
+  it('an attachment must be a file uploaded to the same conversation', async () => {
+    const app = await startTestApp();
+    try {
+      const widget = await startWidgetChat(app);
+      const socket = await joinedSocket(app, widget.contactToken, widget.conversation.id);
+      const outside = await emitAck(socket, 'chat_message', {
+        conversationId: widget.conversation.id,
+        clientMessageId: randomUUID(),
+        type: 'image',
+        attachment: { url: 'https://tracker.example.net/pixel.png', mimeType: 'image/png', size: 1, name: 'pixel.png' },
+      });
+      expect(outside).toMatchObject({ ok: false, error: { code: 'validation_failed', details: [{ path: 'attachment.url' }] } });
+    } finally {
+      await app.close();
+    }
+  });
+});
