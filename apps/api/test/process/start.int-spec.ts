@@ -58,6 +58,30 @@ describe('npm start (built server, embedded PostgreSQL)', () => {
     expect(await second.stop('SIGINT')).toBe(0);
   });
 
+  it('logs structured JSON lines with request ids, never the bearer token or the password', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sb-logs-'));
+    const port = await freePort();
+    const proc = startApiProcess({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_EMAIL: 'ops@test.local', ADMIN_PASSWORD: 'very-secret-password' });
+    try {
+      await proc.waitFor('Switchboard is running');
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ops@test.local', password: 'very-secret-password' }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      await fetch(`http://127.0.0.1:${port}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+      await proc.waitFor('"url":"/api/auth/me"');
+      const lines = proc.output().split('\n').filter((l) => l.startsWith('{'));
+      const entries = lines.map((l) => JSON.parse(l) as { level: number; req?: { id: unknown; url: string } });
+      expect(entries.find((e) => e.req?.url === '/api/auth/me')).toMatchObject({ level: 30, req: { id: expect.anything() } });
+      expect(proc.output()).not.toContain(accessToken);
+      expect(proc.output()).not.toContain('very-secret-password');
+    } finally {
+      await proc.stop();
+    }
+  });
+
   it('a bad configuration value stops the start with one line naming the variable', async () => {
     const proc = startApiProcess({ PORT: 'eighty', DATA_DIR: await mkdtemp(join(tmpdir(), 'sb-bad-')) });
     expect(await proc.exited).toBe(1);
