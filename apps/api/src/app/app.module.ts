@@ -12,14 +12,18 @@ import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
 import { HealthModule } from './health/health.module';
 import { ChatModule } from './chat/chat.module';
+import { StatsModule } from './stats/stats.module';
+import { ClockModule } from './common/clock/clock.module';
+import type { Clock } from './common/clock/clock';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.env.LOG_LEVEL,
@@ -36,6 +40,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         ChatModule,
+        StatsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock/clock';
 import { AppConfig, loadEnv } from './config/app-config';
 import { loadOrCreateJwtSecret } from './config/jwt-secret';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded-postgres';
@@ -26,7 +27,12 @@ export interface RunningServer {
 }
 
 /** Starts the whole product: database (embedded or external), migrations, HTTP, Socket.IO, the app. */
-export async function startServer(source?: Record<string, string | undefined>): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Replaces the system clock (tests of month and day boundaries). */
+  clock?: Clock;
+}
+
+export async function startServer(source?: Record<string, string | undefined>, options: ServerOptions = {}): Promise<RunningServer> {
   const env = loadEnv(source);
   const database: RunningDatabase = env.DATABASE_URL
     ? { url: env.DATABASE_URL, stop: async () => undefined }
@@ -35,7 +41,7 @@ export async function startServer(source?: Record<string, string | undefined>): 
   try {
     const jwtSecret = env.JWT_SECRET ?? (await loadOrCreateJwtSecret(env.DATA_DIR));
     const config = new AppConfig(env, database.url, jwtSecret);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
       bufferLogs: true,
       bodyParser: false,
     });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import type { LoginResponse, StaffRole, User } from '@switchboard/contracts';
-import { startServer, type RunningServer } from '../../src/app/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
@@ -32,7 +32,7 @@ export interface TestApp {
 let counter = 0;
 
 /** The whole api on a random port with its own fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const server = await startServer({
     PORT: '0',
@@ -45,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CRM_DIST_DIR: '/nonexistent',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
     ...env,
-  });
+  }, options);
   const url = `http://127.0.0.1:${server.port}`;
   const sockets: Socket[] = [];
   let adminToken: string | undefined;

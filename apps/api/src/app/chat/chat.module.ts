@@ -13,6 +13,7 @@ import { PresenceService } from './services/presence.service';
 import { ReactionsService } from './services/reactions.service';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
+import { ConversationMetricsService } from './services/conversation-metrics.service';
 
 @Module({
   controllers: [ConversationsController, MessagesController, WidgetController, AttachmentsController],
@@ -27,7 +28,8 @@ import { TypingService } from './services/typing.service';
     ReactionsService,
     ReadReceiptsService,
     TypingService,
+    ConversationMetricsService,
   ],
-  exports: [PresenceService, ConversationsService],
+  exports: [PresenceService, ConversationsService, ConversationMetricsService],
 })
 export class ChatModule {}

@@ -9,10 +9,11 @@ import { AttachmentEntity } from '../chat/entities/attachment.entity';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { Chat1795479715039 } from './migrations/1795479715039-chat';
 import { Attachments1795480854003 } from './migrations/1795480854003-attachments';
+import { StatsIndexes1795481219009 } from './migrations/1795481219009-stats-indexes';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
 export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

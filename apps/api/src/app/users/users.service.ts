@@ -49,6 +49,11 @@ export class UsersService {
     return this.users.findOne({ where: { id } });
   }
 
+  /** Everyone with the agent role, for the dashboard's per-agent table. */
+  listAgents(): Promise<{ id: string; name: string }[]> {
+    return this.users.find({ where: { role: 'agent' }, select: { id: true, name: true }, order: { name: 'ASC' } });
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }

@@ -10,6 +10,11 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('ix_conversations_status_activity', ['status', 'lastActivityAt', 'id'])
 @Index('ix_conversations_assignee_activity', ['assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversations_contact', ['contactId'])
+// The dashboard: open and unattended counts, this month's assignments and first responses.
+@Index('ix_conversations_open_unassigned', ['id'], { where: "status = 'open' AND assignee_id IS NULL" })
+@Index('ix_conversations_open_assignee', ['assigneeId'], { where: "status = 'open'" })
+@Index('ix_conversations_first_assigned', ['firstAssignedAt'])
+@Index('ix_conversations_first_response', ['firstResponseAt'])
 export class ConversationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

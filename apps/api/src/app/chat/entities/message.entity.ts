@@ -4,6 +4,7 @@ import type { Attachment, MessageStatus, MessageType, SenderType } from '@switch
 
 @Entity('messages')
 @Index('uq_messages_conversation_seq', ['conversationId', 'seq'], { unique: true })
+@Index('ix_messages_created', ['createdAt'])
 @Index('uq_messages_client_id', ['conversationId', 'clientMessageId'], { unique: true, where: 'client_message_id IS NOT NULL' })
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')

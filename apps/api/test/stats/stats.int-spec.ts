@@ -1,0 +1,113 @@
+import type { Socket } from 'socket.io-client';
+import type { Stats } from '@switchboard/contracts';
+import { collect, connected, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
+import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
+
+describe('/stats and GET /api/stats: every figure moves with real events, and both agree', () => {
+  let app: TestApp;
+  let supervisor: Staff;
+  let agent: Staff;
+  let watcher: Socket;
+  let pushes: { stats: Stats }[];
+
+  beforeAll(async () => {
+    app = await startTestApp({ STATS_TIME_ZONE: 'Europe/Madrid', RATE_LIMIT_MESSAGES_PER_SECOND: '1000' });
+    supervisor = await app.createUser('supervisor', 'Sofía');
+    agent = await app.createUser('agent', 'Alba');
+    watcher = app.socket('/stats', { token: supervisor.token });
+    const snapshot = nextEvent<{ stats: Stats }>(watcher, 'stats_updated');
+    await connected(watcher);
+    pushes = collect(watcher, 'stats_updated');
+    expect((await snapshot).stats).toMatchObject({ unattended: 0, openConversations: 0, agentsOnline: 0, botStatus: 'off', whatsappState: 'unknown' });
+  });
+  afterAll(() => app.close());
+
+  const latest = () => pushes[pushes.length - 1]?.stats;
+  const rest = async (): Promise<Stats> => (await app.http('GET', '/api/stats', { token: supervisor.token })).body;
+  /** The pushed figures reach `expected` within 1.5 s, and REST says the same. */
+  const expectFigures = async (expected: Partial<Stats>) => {
+    await eventually(() => expect(latest()).toMatchObject(expected), 1_500);
+    expect(await rest()).toMatchObject(expected);
+  };
+
+  it('walks every figure through a conversation\'s life', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    await expectFigures({ unattended: 1, openConversations: 1, attendedThisMonth: 0, firstResponseCount: 0 });
+
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    await say(customer, id, 'hola');
+    await expectFigures({ messagesToday: 1, firstResponseCount: 0 });
+
+    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agent.user.id } });
+    await expectFigures({
+      unattended: 0,
+      attendedThisMonth: 1,
+      perAgent: [{ agentId: agent.user.id, name: 'Alba', online: false, openAssigned: 1 }],
+    });
+
+    const agentSocket = await joinedSocket(app, agent.token, id);
+    await expectFigures({ agentsOnline: 1, perAgent: [expect.objectContaining({ online: true })] });
+    await sleep(1_100);
+    await say(agentSocket, id, 'hola, soy Alba');
+    await expectFigures({ firstResponseCount: 1, messagesToday: 2 });
+    const first = latest();
+    expect(first.avgFirstResponseSeconds).toBeGreaterThanOrEqual(1);
+    expect(first.firstResponseMedianSeconds).toBe(first.avgFirstResponseSeconds);
+
+    await say(agentSocket, id, 'a second reply is not a first response');
+    await expectFigures({ firstResponseCount: 1, messagesToday: 3 });
+
+    await app.http('POST', `/api/conversations/${id}/close`, { token: supervisor.token });
+    await expectFigures({ openConversations: 0, perAgent: [expect.objectContaining({ openAssigned: 0 })] });
+
+    await app.http('POST', `/api/conversations/${id}/reopen`, { token: supervisor.token });
+    await expectFigures({ openConversations: 1, attendedThisMonth: 1 });
+    // A reopened conversation is still one conversation: its first response is measured again
+    // from the reopen, and it is counted once.
+    await say(agentSocket, id, 'back again');
+    await expectFigures({ firstResponseCount: 1, messagesToday: 4 });
+    expect(latest().avgFirstResponseSeconds).toBeLessThan(first.avgFirstResponseSeconds as number);
+
+    agentSocket.disconnect();
+    await expectFigures({ agentsOnline: 0 });
+  });
+
+  it('a burst of changes is coalesced to at most one push a second', async () => {
+    const before = pushes.length;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 30 }, () => startWidgetChat(app, 'Burst')));
+    await eventually(() => expect(latest().unattended).toBeGreaterThanOrEqual(30), 1_500);
+    await sleep(1_200);
+    const elapsed = (Date.now() - started) / 1_000;
+    expect(pushes.length - before).toBeLessThanOrEqual(Math.ceil(elapsed) + 1);
+  });
+
+  it('only supervisors and admins read the figures', async () => {
+    expect((await app.http('GET', '/api/stats', { token: agent.token })).status).toBe(403);
+  });
+});
+
+describe('stats months and days follow the injected clock and STATS_TIME_ZONE', () => {
+  it('last month\'s assignments and responses do not count this month', async () => {
+    let offsetMs = 0;
+    const app = await startTestApp({ STATS_TIME_ZONE: 'America/Mexico_City' }, { clock: () => new Date(Date.now() + offsetMs) });
+    try {
+      const admin = await app.adminToken();
+      const agent = await app.createUser('agent');
+      const widget = await startWidgetChat(app);
+      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+      const agentSocket = await joinedSocket(app, agent.token, widget.conversation.id);
+      await say(agentSocket, widget.conversation.id, 'hola');
+      const thisMonth = (await app.http('GET', '/api/stats', { token: admin })).body;
+      expect(thisMonth).toMatchObject({ attendedThisMonth: 1, firstResponseCount: 1, messagesToday: 1 });
+
+      // Forty days later it is another month (and another day) in any time zone.
+      offsetMs = 40 * 24 * 3600 * 1000;
+      const later = (await app.http('GET', '/api/stats', { token: admin })).body;
+      expect(later).toMatchObject({ attendedThisMonth: 0, firstResponseCount: 0, avgFirstResponseSeconds: null, messagesToday: 0, unattended: 0, openConversations: 1 });
+    } finally {
+      await app.close();
+    }
+  });
+});
