@@ -26,22 +26,29 @@ describe('attachments', () => {
     const id = widget.conversation.id;
     const up = await upload(widget.contactToken, id, PNG, 'image/png');
     expect(up.status).toBe(201);
-    expect(up.body.attachment).toEqual({ url: expect.stringMatching(/^\/api\/attachments\/[0-9a-f-]{36}$/), mimeType: 'image/png', size: PNG.length, name: 'photo.png' });
+    expect(up.body.attachment).toEqual({ url: expect.stringMatching(/^\/api\/attachments\/[0-9a-f-]{36}\?sig=[\w-]+$/), mimeType: 'image/png', size: PNG.length, name: 'photo.png' });
 
     const socket = await joinedSocket(app, widget.contactToken, id);
     const sent = await emitAck(socket, 'chat_message', { conversationId: id, clientMessageId: randomUUID(), type: 'image', attachment: up.body.attachment });
     expect(sent.data.message).toMatchObject({ type: 'image', attachment: up.body.attachment, content: '' });
     expect(sent.data.message.seq).toBe(1);
 
-    const asAgent = await fetch(app.url + up.body.attachment.url, { headers: { authorization: `Bearer ${await app.adminToken()}` } });
+    // The signed URL works where no token can be sent (<img src>).
+    const signed = await fetch(app.url + up.body.attachment.url);
+    expect(signed.status).toBe(200);
+    expect(Buffer.from(await signed.arrayBuffer())).toEqual(PNG);
+
+    const bare = up.body.attachment.url.split('?')[0];
+    const asAgent = await fetch(app.url + bare, { headers: { authorization: `Bearer ${await app.adminToken()}` } });
     expect(asAgent.status).toBe(200);
     expect(asAgent.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await asAgent.arrayBuffer())).toEqual(PNG);
 
     const stranger = await startWidgetChat(app, 'Stranger');
-    const denied = await fetch(app.url + up.body.attachment.url, { headers: { authorization: `Bearer ${stranger.contactToken}` } });
+    const denied = await fetch(app.url + bare, { headers: { authorization: `Bearer ${stranger.contactToken}` } });
     expect(denied.status).toBe(403);
-    expect((await fetch(app.url + up.body.attachment.url)).status).toBe(401);
+    expect((await fetch(app.url + bare)).status).toBe(401);
+    expect((await fetch(`${app.url}${bare}?sig=forged`)).status).toBe(401);
   });
 
   it('refuses types that are not allowed, oversize files, foreign conversations and missing files', async () => {

@@ -8,6 +8,11 @@ import { ShellComponent } from './core/layout/shell.component';
 
 export const appRoutes: Route[] = [
   {
+    // The customer web widget: public, embeddable in an iframe, outside the staff shell and login.
+    path: 'widget',
+    loadChildren: () => import('./features/widget/widget.routes').then((m) => m.widgetRoutes),
+  },
+  {
     path: 'login',
     canMatch: [guestGuard],
     loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes),

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Attachment, TokenClaims } from '@switchboard/contracts';
-import { Caller, Roles } from '../common/auth/auth.decorators';
+import { Caller, Public, Roles } from '../common/auth/auth.decorators';
+import { TokenService } from '../common/auth/token.service';
+import { AppError } from '../common/errors/app-error';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile as File } from './services/attachments.service';
 import { uuidParam } from './uuid-param';
@@ -11,13 +13,16 @@ import { uuidParam } from './uuid-param';
 const uploadFields = z.object({ conversationId: z.uuid() });
 
 /**
- * Uploads (multipart: `file`, `conversationId`) and downloads for participants. Downloads need
- * the bearer token like every route, so the app fetches them rather than linking them.
+ * Uploads (multipart: `file`, `conversationId`) and downloads: with the signed URL the upload
+ * returned (what messages carry, so `<img src>` works), or with a participant's bearer token.
  */
 @Controller('attachments')
 @Roles('admin', 'supervisor', 'agent', 'contact')
 export class AttachmentsController {
-  constructor(private readonly attachments: AttachmentsService) {}
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly tokens: TokenService,
+  ) {}
 
   @Post()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }))
@@ -30,7 +35,19 @@ export class AttachmentsController {
   }
 
   @Get(':id')
-  async download(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Res() res: Response): Promise<void> {
+  @Public()
+  async download(
+    @Param('id', uuidParam) id: string,
+    @Query('sig') sig: string | undefined,
+    @Headers('authorization') authorization: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    let caller: TokenClaims | null = null;
+    if (!sig || !this.attachments.signatureMatches(id, sig)) {
+      const [scheme, token] = (authorization ?? '').split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthorized');
+      caller = this.tokens.verify(token);
+    }
     const file = await this.attachments.open(caller, id);
     res.setHeader('Content-Type', file.mimeType);
     res.setHeader('X-Content-Type-Options', 'nosniff');

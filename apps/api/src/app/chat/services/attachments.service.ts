@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { mkdir, writeFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Attachment } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
@@ -25,6 +26,7 @@ export interface UploadedFile {
 @Injectable()
 export class AttachmentsService {
   private readonly dir: string;
+  private readonly secret: string;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -32,6 +34,31 @@ export class AttachmentsService {
     config: AppConfig,
   ) {
     this.dir = resolve(join(config.env.DATA_DIR, 'attachments'));
+    this.secret = config.jwtSecret;
+  }
+
+  /**
+   * An attachment's URL carries a signature of its id: `<img src>` and `<video src>` cannot send
+   * a bearer token, and only the participants who see the message ever get the URL.
+   */
+  urlFor(id: string): string {
+    return `/api/attachments/${id}?sig=${this.signature(id)}`;
+  }
+
+  /** The attachment id of one of our signed URLs, or null. */
+  idFromUrl(url: string): string | null {
+    const m = /^\/api\/attachments\/([0-9a-f-]{36})\?sig=([\w-]+)$/i.exec(url);
+    return m && this.signatureMatches(m[1], m[2]) ? m[1] : null;
+  }
+
+  signatureMatches(id: string, sig: string): boolean {
+    const expected = Buffer.from(this.signature(id));
+    const given = Buffer.from(sig);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  private signature(id: string): string {
+    return createHmac('sha256', this.secret).update(`attachment:${id}`).digest('base64url');
   }
 
   async upload(actor: Actor, conversationId: string, file: UploadedFile | undefined): Promise<{ attachment: Attachment }> {
@@ -53,17 +80,17 @@ export class AttachmentsService {
       await unlink(this.path(id)).catch(() => undefined);
       throw err;
     }
-    return { attachment: { url: `/api/attachments/${id}`, mimeType: file.mimetype, size: file.size, name } };
+    return { attachment: { url: this.urlFor(id), mimeType: file.mimetype, size: file.size, name } };
   }
 
-  /** The file for a participant of its conversation. */
-  async open(actor: Actor, id: string): Promise<{ path: string; name: string; mimeType: string }> {
+  /** The file, for a participant of its conversation or the holder of its signed URL. */
+  async open(actor: Actor | null, id: string): Promise<{ path: string; name: string; mimeType: string }> {
     const rows: { conversation_id: string; name: string; mime_type: string }[] = await this.db.query(
       `SELECT conversation_id, name, mime_type FROM attachments WHERE id = $1`,
       [id],
     );
     if (!rows[0]) throw new AppError('not_found', 'No such attachment');
-    await this.conversations.get(actor, rows[0].conversation_id);
+    if (actor) await this.conversations.get(actor, rows[0].conversation_id);
     return { path: this.path(id), name: rows[0].name, mimeType: rows[0].mime_type };
   }
 

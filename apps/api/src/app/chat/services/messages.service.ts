@@ -9,6 +9,7 @@ import { previewOf, type ConversationView } from '../mappers/conversation.mapper
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { ConversationsService } from './conversations.service';
 import { nextSeq } from './message-sequence';
+import { AttachmentsService } from './attachments.service';
 import type { ReadCursor } from '../events/chat.events';
 import '../events/chat.events';
 
@@ -27,6 +28,7 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly conversations: ConversationsService,
+    private readonly attachments: AttachmentsService,
     private readonly events: DomainEvents,
   ) {}
 
@@ -205,7 +207,7 @@ export class MessagesService {
 
   /** An attachment must be a file uploaded to this conversation, never an outside link. */
   private async assertUploadedHere(tx: EntityManager, url: string, conversationId: string): Promise<void> {
-    const id = /^\/api\/attachments\/([0-9a-f-]{36})$/i.exec(url)?.[1];
+    const id = this.attachments.idFromUrl(url);
     const rows: unknown[] = id ? await tx.query(`SELECT 1 FROM attachments WHERE id = $1 AND conversation_id = $2`, [id, conversationId]) : [];
     if (rows.length === 0) {
       throw new AppError('validation_failed', 'Upload the file to this conversation first', [

@@ -51,6 +51,18 @@ describe('authInterceptor', () => {
     await done;
   });
 
+  it('keeps an Authorization header the caller set and does not log out on its 401', async () => {
+    setUp(true);
+    const done = firstValueFrom(http.get('/api/conversations/c1', { headers: { Authorization: 'Bearer contact-1' } })).catch(
+      (e: unknown) => e,
+    );
+    const request = backend.expectOne('/api/conversations/c1');
+    expect(request.request.headers.get('Authorization')).toBe('Bearer contact-1');
+    request.flush({ error: { code: 'unauthorized', message: 'Token expired' } }, { status: 401, statusText: 'Unauthorized' });
+    await done;
+    expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(true);
+  });
+
   it('logs out and goes to /login when an API call answers 401', async () => {
     setUp(true);
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);

@@ -11,10 +11,11 @@ function isApiUrl(url: string): boolean {
 
 /**
  * Adds `Authorization: Bearer <token>` to every /api request and logs out when the API answers
- * 401 (expired or revoked token) to anything but the login call itself.
+ * 401 (expired or revoked token) to anything but the login call itself. A request that already
+ * carries its own Authorization (the widget's contact token) is left alone.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
-  if (!isApiUrl(request.url)) return next(request);
+  if (!isApiUrl(request.url) || request.headers.has('Authorization')) return next(request);
 
   const auth = inject(AuthStore);
   const token = auth.token();

@@ -102,6 +102,18 @@ describe('LiveResource', () => {
     ]);
   });
 
+  it('applies a local update now and again onto a snapshot that is loading', async () => {
+    snapshots[0].resolve([{ id: 'a', version: 1 }]);
+    await flush();
+    resource.update((list) => [...list, { id: 'page2', version: 1 }]);
+    expect(resource.value()).toEqual([{ id: 'a', version: 1 }, { id: 'page2', version: 1 }]);
+    reconnected.next();
+    resource.update((list) => [...list, { id: 'page3', version: 1 }]);
+    snapshots[1].resolve([{ id: 'a', version: 2 }]);
+    await flush();
+    expect(resource.value()).toEqual([{ id: 'a', version: 2 }, { id: 'page3', version: 1 }]);
+  });
+
   it('ignores a snapshot overtaken by a newer one', async () => {
     reconnected.next();
     snapshots[1].resolve([{ id: 'newer', version: 1 }]);

@@ -108,6 +108,14 @@ export class LiveResource<T> {
     );
   }
 
+  /**
+   * A local change to the value (a further page, an answer to our own action), applied like a
+   * delta: also onto a snapshot that is loading right now.
+   */
+  update(apply: (current: T) => T): void {
+    this.applyDelta(apply);
+  }
+
   /** Stops listening and polling; called by the DestroyRef. */
   destroy(): void {
     if (this.destroyed) return;

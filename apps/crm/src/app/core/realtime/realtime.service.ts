@@ -14,8 +14,8 @@ import {
 import type { Ack, Namespace } from '@switchboard/contracts';
 import { Observable, Subject } from 'rxjs';
 import { Manager } from 'socket.io-client';
-import { AuthStore } from '../auth/auth.store';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { REALTIME_SESSION } from './realtime-session';
 import type {
   TransportListener,
   TransportManager,
@@ -68,12 +68,13 @@ function isAck(value: unknown): value is Ack<unknown> {
 
 /**
  * The one owner of the Socket.IO connection: one Manager multiplexing the namespaces features
- * ask for, connected while someone is logged in, reconnecting with its own backoff for as long
- * as the page is open. Features get typed `on()` streams and acknowledged `emit()` promises.
+ * ask for, connected while its REALTIME_SESSION is active (the signed-in staff user by default;
+ * the widget route provides its own instance with the contact's session), reconnecting with its
+ * own backoff for as long as the page is open. Features get typed `on()` streams and acknowledged `emit()` promises.
  */
 @Injectable({ providedIn: 'root' })
 export class RealtimeService {
-  private readonly auth = inject(AuthStore);
+  private readonly session = inject(REALTIME_SESSION);
   private readonly document = inject(DOCUMENT);
   private readonly createManager = inject(SOCKET_MANAGER_FACTORY);
   private readonly config = inject(REALTIME_CONFIG);
@@ -123,8 +124,8 @@ export class RealtimeService {
     this.document.addEventListener('visibilitychange', onVisibility);
 
     effect(() => {
-      const loggedIn = this.auth.isLoggedIn();
-      untracked(() => (loggedIn ? this.start() : this.stop()));
+      const active = this.session.active();
+      untracked(() => (active ? this.start() : this.stop()));
     });
 
     inject(DestroyRef).onDestroy(() => {
@@ -335,7 +336,7 @@ export class RealtimeService {
     if (!manager || this.sockets.has(namespace) || this.forbidden.has(namespace)) return;
     const socket = manager.socket(namespace, {
       // Read at every (re)connect, so the current token is the one sent.
-      auth: (cb) => cb({ token: this.auth.token() ?? '' }),
+      auth: (cb) => cb({ token: this.session.token() ?? '' }),
     });
     this.sockets.set(namespace, socket);
     const status = this.statusSignal(namespace);
@@ -359,7 +360,7 @@ export class RealtimeService {
     if (error.message === 'unauthorized') {
       // The token expired or was revoked: the session is over.
       this.stop();
-      this.auth.logout();
+      this.session.unauthorized();
       return;
     }
     if (error.message === 'forbidden') {

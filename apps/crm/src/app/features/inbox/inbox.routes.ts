@@ -1,5 +1,15 @@
 import type { Routes } from '@angular/router';
+import { InboxSocket } from './data/inbox.socket';
+import { InboxStore } from './data/inbox.store';
 
 export const inboxRoutes: Routes = [
-  { path: '', loadComponent: () => import('./pages/inbox.page').then((m) => m.InboxPage) },
+  {
+    path: '',
+    providers: [InboxSocket, InboxStore],
+    loadComponent: () => import('./pages/inbox.page').then((m) => m.InboxPage),
+    children: [
+      { path: '', loadComponent: () => import('./pages/inbox-placeholder.page').then((m) => m.InboxPlaceholderPage) },
+      { path: ':conversationId', loadComponent: () => import('./pages/conversation.page').then((m) => m.ConversationPage) },
+    ],
+  },
 ];

@@ -1,16 +1,54 @@
 import type { Conversation } from '@switchboard/contracts';
 
+export const INBOX_TABS = ['mine', 'unassigned', 'all', 'closed'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** One tab's list as shown: its pages so far, and the highest version seen of every conversation. */
+export interface ConversationListState {
+  tab: InboxTab;
+  items: Conversation[];
+  nextCursor: string | null;
+  /** Versions of conversations pushed to us, including ones that left the tab (so a late, older push cannot bring them back). */
+  seen: Record<string, number>;
+}
+
 const activity = (c: Conversation) => c.lastMessageAt ?? c.createdAt;
 
+/** Newest activity first (lastMessageAt, else createdAt). */
+export function byActivity(a: Conversation, b: Conversation): number {
+  return activity(b).localeCompare(activity(a));
+}
+
+/** Whether a conversation belongs in a tab for the user `meId`. */
+export function matchesTab(tab: InboxTab, conversation: Conversation, meId: string | null): boolean {
+  switch (tab) {
+    case 'mine':
+      return conversation.status === 'open' && !!meId && conversation.assignee?.id === meId;
+    case 'unassigned':
+      return conversation.status === 'open' && conversation.assignee === null;
+    case 'all':
+      return conversation.status === 'open';
+    case 'closed':
+      return conversation.status === 'closed';
+  }
+}
+
 /**
- * Applies a pushed conversation to the open-conversations list: only when newer than the copy
- * shown (`version`), dropping it once closed, newest activity first. Repeated or out-of-order
- * pushes leave the list unchanged.
+ * Applies a pushed conversation: only when newer than any version seen (`version`), then drops
+ * it from the tab or (re)inserts it in activity order depending on whether it still belongs.
+ * Repeated or out-of-order pushes leave the list unchanged.
  */
-export function applyConversation(list: Conversation[], conversation: Conversation): Conversation[] {
-  const current = list.find((c) => c.id === conversation.id);
-  if (current && current.version >= conversation.version) return list;
-  const others = list.filter((c) => c.id !== conversation.id);
-  if (conversation.status !== 'open') return others;
-  return [conversation, ...others].sort((a, b) => activity(b).localeCompare(activity(a)));
+export function applyConversation(state: ConversationListState, conversation: Conversation, meId: string | null): ConversationListState {
+  const shown = state.items.find((c) => c.id === conversation.id);
+  const known = Math.max(state.seen[conversation.id] ?? 0, shown?.version ?? 0);
+  if (conversation.version <= known) return state;
+  const others = state.items.filter((c) => c.id !== conversation.id);
+  const items = matchesTab(state.tab, conversation, meId) ? [...others, conversation].sort(byActivity) : others;
+  return { ...state, items, seen: { ...state.seen, [conversation.id]: conversation.version } };
+}
+
+/** Appends a further page, skipping conversations already shown (activity moved them up meanwhile). */
+export function appendPage(state: ConversationListState, items: Conversation[], nextCursor: string | null): ConversationListState {
+  const shown = new Set(state.items.map((c) => c.id));
+  return { ...state, items: [...state.items, ...items.filter((c) => !shown.has(c.id))], nextCursor };
 }

@@ -1,64 +1,83 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { Conversation } from '@switchboard/contracts';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
-import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
-import { applyConversation } from '../data/conversation-list';
-import { InboxApi } from '../data/inbox.api';
+import { ConversationListItemComponent } from '../components/conversation-list-item.component';
+import { InboxTabsComponent } from '../components/inbox-tabs.component';
+import { InboxStore } from '../data/inbox.store';
 
-const upsert = (list: Conversation[], event: { conversation: Conversation }) => applyConversation(list, event.conversation);
+/** How often the relative times in the list are refreshed. */
+const CLOCK_TICK_MS = 30_000;
 
-/** Open conversations, kept live. (The conversation view and actions come with the inbox issue.) */
+/** The inbox: the live conversation list on the left, the open conversation on the right. */
 @Component({
   selector: 'sb-inbox-page',
-  imports: [TranslatePipe, LiveStatusComponent, ViewStateComponent],
+  imports: [RouterOutlet, TranslatePipe, LiveStatusComponent, ViewStateComponent, InboxTabsComponent, ConversationListItemComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="page-header">
-      <h1>{{ 'inbox.title' | translate }}</h1>
-      <sb-live-status [live]="conversations.live()" [lastUpdatedAt]="conversations.lastUpdatedAt()" />
-    </header>
-    <sb-view-state
-      [hasValue]="conversations.value() !== undefined"
-      [empty]="items().length === 0"
-      [error]="conversations.error()"
-      [emptyTitle]="'inbox.empty' | translate"
-      [emptyHint]="'inbox.emptyHint' | translate"
-      (retry)="conversations.refresh()"
-    />
-    @if (items().length > 0) {
-      <ul class="list" data-testid="conversation-list">
-        @for (conversation of items(); track conversation.id) {
-          <li class="card">
-            <div class="row">
-              <strong>{{ conversation.contact.name }}</strong>
-              @if (conversation.unreadCount > 0) {
-                <span class="count">{{ conversation.unreadCount }}</span>
+    <div class="inbox" [class.has-active]="store.activeId() !== null">
+      <section class="list-pane" [attr.aria-label]="'inbox.title' | translate">
+        <header class="head">
+          <h1>{{ 'inbox.title' | translate }}</h1>
+          <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
+        </header>
+        <sb-inbox-tabs [tab]="store.tab()" (tabChange)="store.setTab($event)" />
+        <div class="scroll">
+          <sb-view-state
+            [hasValue]="items() !== undefined"
+            [empty]="items()?.length === 0"
+            [error]="store.error()"
+            [emptyTitle]="'inbox.emptyTab' | translate"
+            [emptyHint]="'inbox.emptyHint' | translate"
+            (retry)="store.refresh()"
+          />
+          @if (items(); as items) {
+            <ul class="items" data-testid="conversation-list">
+              @for (conversation of items; track conversation.id) {
+                <li>
+                  <sb-conversation-list-item [conversation]="conversation" [active]="conversation.id === store.activeId()" [now]="now()" />
+                </li>
               }
-            </div>
-            <div class="muted">{{ conversation.lastMessagePreview || ('inbox.noPreview' | translate) }}</div>
-            <div class="muted small">{{ conversation.assignee?.name || ('inbox.unassigned' | translate) }} · {{ conversation.channel }}</div>
-          </li>
-        }
-      </ul>
+            </ul>
+            @if (store.hasMore()) {
+              <button type="button" class="more" data-testid="load-more" [disabled]="store.loadingMore()" (click)="store.loadMore()">
+                {{ (store.loadingMore() ? 'inbox.loadingMore' : 'inbox.loadMore') | translate }}
+              </button>
+            }
+            @if (store.loadMoreError()) {
+              <sb-view-state [hasValue]="true" [error]="store.loadMoreError()" (retry)="store.loadMore()" />
+            }
+          }
+        </div>
+      </section>
+      <section class="detail">
+        <router-outlet />
+      </section>
+    </div>
+  `,
+  styles: `
+    .inbox { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; height: calc(100vh - 8rem); min-height: 24rem; }
+    .list-pane, .detail { display: flex; flex-direction: column; min-height: 0; background: var(--sb-surface);
+      border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); }
+    .list-pane { padding: 0.75rem; gap: 0.6rem; }
+    .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.4rem; }
+    .scroll { flex: 1; min-height: 0; overflow-y: auto; }
+    .items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.15rem; }
+    .more { width: 100%; margin-top: 0.5rem; }
+    @media (max-width: 760px) {
+      .inbox { grid-template-columns: 1fr; }
+      .inbox.has-active .list-pane, .inbox:not(.has-active) .detail { display: none; }
     }
   `,
 })
 export class InboxPage {
-  private readonly api = inject(InboxApi);
-  private readonly realtime = inject(RealtimeService);
+  protected readonly store = inject(InboxStore);
+  protected readonly items = this.store.items;
+  protected readonly now = signal(new Date());
 
-  protected readonly conversations = liveResource<Conversation[]>({
-    snapshot: () => this.api.openConversations(),
-    deltas: [
-      liveDelta(this.realtime.on('/chat', 'conversation_created'), upsert),
-      liveDelta(this.realtime.on('/chat', 'conversation_updated'), upsert),
-      liveDelta(this.realtime.on('/chat', 'conversation_assigned'), upsert),
-      liveDelta(this.realtime.on('/chat', 'conversation_closed'), upsert),
-    ],
-    connection: this.realtime.liveConnection('/chat'),
-  });
-  protected readonly items = computed(() => this.conversations.value() ?? []);
+  constructor() {
+    const clock = setInterval(() => this.now.set(new Date()), CLOCK_TICK_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(clock));
+  }
 }

@@ -1,0 +1,157 @@
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+
+interface ShownMessage {
+  seq: string | null;
+  status: string | null;
+  text: string;
+}
+
+/** The messages a page shows, top to bottom. */
+function shownMessages(page: Page): Promise<ShownMessage[]> {
+  return page.$$eval('[data-testid="message"]', (elements) =>
+    elements.map((el) => ({
+      seq: el.getAttribute('data-seq'),
+      status: el.getAttribute('data-status'),
+      text: el.querySelector('[data-testid="message-text"]')?.textContent?.trim() ?? '',
+    })),
+  );
+}
+
+/** Waits until a message with this text is shown (and, if given, has one of these statuses). */
+function waitForMessage(page: Page, text: string, statuses?: string[], timeout = 15_000) {
+  return page.waitForFunction(
+    ({ text, statuses }) =>
+      Array.from(document.querySelectorAll('[data-testid="message"]')).some(
+        (el) =>
+          el.querySelector('[data-testid="message-text"]')?.textContent?.trim() === text &&
+          (!statuses || statuses.includes(el.getAttribute('data-status') ?? '')),
+      ),
+    { text, statuses },
+    { timeout },
+  );
+}
+
+function waitForConnection(page: Page, state: string, timeout = 20_000) {
+  return page.waitForFunction(
+    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
+    state,
+    { timeout },
+  );
+}
+
+describe('live chat between an agent and a widget customer', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let agentContext: BrowserContext;
+  let customerContext: BrowserContext;
+  let agent: Page;
+  let customer: Page;
+  /** setOffline leaves open WebSockets alone, so the agent's go through a proxy the test can cut. */
+  let cut = false;
+  const agentSockets: WebSocketRoute[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    agentContext = await browser.newContext();
+    customerContext = await browser.newContext();
+    await agentContext.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (cut) {
+        void ws.close({ code: 1001, reason: 'cut by the test' });
+        return;
+      }
+      ws.connectToServer();
+      agentSockets.push(ws);
+    });
+    agent = await agentContext.newPage();
+    customer = await customerContext.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the agent signs in through the UI and lands on the inbox', async () => {
+    await agent.goto(`${server.url}/inbox`);
+    await agent.waitForURL(/\/login/);
+    await agent.getByTestId('login-email').fill(ADMIN.email);
+    await agent.getByTestId('login-password').fill(ADMIN.password);
+    await agent.getByTestId('login-submit').click();
+    await agent.waitForURL(/\/inbox/);
+    await waitForConnection(agent, 'connected');
+  });
+
+  it('a customer who starts a chat in the widget appears in the inbox without a reload', async () => {
+    await customer.goto(`${server.url}/widget`);
+    await customer.getByTestId('widget-name').fill('Carla Cliente');
+    await customer.getByTestId('widget-email').fill('carla@example.com');
+    await customer.getByTestId('widget-start').click();
+    await customer.getByTestId('composer-input').waitFor({ timeout: 15_000 });
+    await waitForConnection(customer, 'connected');
+
+    const item = agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' });
+    await item.waitFor({ timeout: 15_000 });
+  });
+
+  it('both exchange messages; the customer sees the agent typing, and read ticks reach both', async () => {
+    await customer.getByTestId('composer-input').fill('Hola, necesito ayuda');
+    await customer.getByTestId('composer-input').press('Enter');
+    await waitForMessage(customer, 'Hola, necesito ayuda', ['sent', 'delivered', 'read']);
+
+    await agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' }).click();
+    await agent.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
+    await waitForMessage(agent, 'Hola, necesito ayuda');
+
+    await agent.getByTestId('composer-input').pressSequentially('Hi Carla', { delay: 40 });
+    const typing = customer.getByTestId('typing-indicator');
+    await typing.waitFor({ timeout: 10_000 });
+    expect(await typing.innerText()).toMatch(/Administrator/);
+
+    await agent.getByTestId('composer-input').pressSequentially(', how can I help?', { delay: 10 });
+    await agent.getByTestId('composer-input').press('Enter');
+    await waitForMessage(customer, 'Hi Carla, how can I help?');
+
+    // The customer's page shows it at the bottom: read, so the agent's ticks turn blue.
+    await waitForMessage(agent, 'Hi Carla, how can I help?', ['read']);
+    // The agent has the conversation open at the bottom: the customer's message is read too.
+    await waitForMessage(customer, 'Hola, necesito ayuda', ['read']);
+    // The typing indicator goes once the message is in.
+    await typing.waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('messages sent while the agent is cut off show up once and in order after the reconnect', async () => {
+    cut = true;
+    await agentContext.setOffline(true);
+    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await agent.waitForFunction(
+      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
+      undefined,
+      { timeout: 10_000 },
+    );
+
+    for (const text of ['Mensaje uno', 'Mensaje dos']) {
+      await customer.getByTestId('composer-input').fill(text);
+      await customer.getByTestId('composer-input').press('Enter');
+      await waitForMessage(customer, text, ['sent', 'delivered', 'read']);
+    }
+    await agent.waitForTimeout(2_000);
+    expect((await shownMessages(agent)).some((m) => m.text === 'Mensaje uno')).toBe(false);
+
+    cut = false;
+    await agentContext.setOffline(false);
+    await waitForConnection(agent, 'connected', 30_000);
+    await waitForMessage(agent, 'Mensaje dos', undefined, 30_000);
+
+    const shown = await shownMessages(agent);
+    const texts = shown.map((m) => m.text);
+    expect(texts.filter((t) => t === 'Mensaje uno')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'Mensaje dos')).toHaveLength(1);
+    expect(texts.indexOf('Mensaje uno')).toBeLessThan(texts.indexOf('Mensaje dos'));
+    expect(texts.slice(-2)).toEqual(['Mensaje uno', 'Mensaje dos']);
+    const seqs = shown.map((m) => Number(m.seq));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+});

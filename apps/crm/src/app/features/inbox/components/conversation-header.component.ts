@@ -1,0 +1,97 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { Conversation, UserWithPresence } from '@switchboard/contracts';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+
+/**
+ * Contact, status and assignee of the open conversation, with the actions the viewer may take:
+ * an assign select (admins, supervisors), Take (an agent, when unassigned), Close / Reopen.
+ */
+@Component({
+  selector: 'sb-conversation-header',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="who">
+      <h2 data-testid="conversation-contact">{{ conversation().contact.name }}</h2>
+      <span class="muted small">
+        <span class="status" [attr.data-status]="conversation().status" data-testid="conversation-status">
+          {{ (conversation().status === 'open' ? 'conversation.status.open' : 'conversation.status.closed') | translate }}
+        </span>
+        @if (conversation().contact.email; as email) {
+          · {{ email }}
+        }
+        @if (conversation().contact.phone; as phone) {
+          · {{ phone }}
+        }
+      </span>
+    </div>
+    <div class="actions">
+      @if (canAssign()) {
+        <label class="muted small">
+          {{ 'conversation.assignee' | translate }}
+          <select data-testid="assign-select" [disabled]="busy()" [value]="assigneeId()" (change)="onAssign($any($event.target).value)">
+            <option value="">{{ 'conversation.nobody' | translate }}</option>
+            @for (user of staffOptions(); track user.id) {
+              <option [value]="user.id" [selected]="user.id === assigneeId()">{{ user.name }}{{ user.online ? ' ●' : '' }}</option>
+            }
+          </select>
+        </label>
+        @if (conversation().assignee) {
+          <button type="button" data-testid="unassign-button" [disabled]="busy()" (click)="assign.emit(null)">
+            {{ 'conversation.unassign' | translate }}
+          </button>
+        }
+      } @else {
+        <span class="muted small" data-testid="conversation-assignee">
+          {{ 'conversation.assignee' | translate }}: {{ conversation().assignee?.name || ('conversation.nobody' | translate) }}
+        </span>
+        @if (!conversation().assignee && conversation().status === 'open') {
+          <button type="button" data-testid="take-button" [disabled]="busy()" (click)="take.emit()">{{ 'conversation.take' | translate }}</button>
+        }
+      }
+      @if (conversation().status === 'open') {
+        <button type="button" data-testid="close-button" [disabled]="busy()" (click)="closeConversation.emit()">
+          {{ 'conversation.close' | translate }}
+        </button>
+      } @else {
+        <button type="button" data-testid="reopen-button" [disabled]="busy()" (click)="reopen.emit()">
+          {{ 'conversation.reopen' | translate }}
+        </button>
+      }
+    </div>
+  `,
+  styles: `
+    :host { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem;
+      padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--sb-border); }
+    h2 { margin: 0; font-size: 1.05rem; }
+    .who { display: flex; flex-direction: column; min-width: 0; }
+    .actions { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
+    .status[data-status='open'] { color: var(--sb-green-strong); }
+    button { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
+  `,
+})
+export class ConversationHeaderComponent {
+  readonly conversation = input.required<Conversation>();
+  /** Admins and supervisors assign; agents get Take instead. */
+  readonly canAssign = input(false);
+  readonly staff = input<readonly UserWithPresence[]>([]);
+  readonly busy = input(false);
+
+  readonly assign = output<string | null>();
+  readonly take = output<void>();
+  readonly closeConversation = output<void>();
+  readonly reopen = output<void>();
+
+  protected readonly assigneeId = computed(() => this.conversation().assignee?.id ?? '');
+  /** The staff list, plus the current assignee even if the list does not have them. */
+  protected readonly staffOptions = computed(() => {
+    const assignee = this.conversation().assignee;
+    const staff = this.staff();
+    if (!assignee || staff.some((u) => u.id === assignee.id)) return staff;
+    return [...staff, { id: assignee.id, name: assignee.name, online: false } as UserWithPresence];
+  });
+
+  protected onAssign(value: string): void {
+    this.assign.emit(value || null);
+  }
+}

@@ -1,0 +1,198 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import type { Message } from '@switchboard/contracts';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { ChatComposerComponent } from '../../../shared/ui/chat/chat-composer.component';
+import { ChatMessageComponent } from '../../../shared/ui/chat/chat-message.component';
+import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
+import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
+import { ConversationStore } from '../data/conversation.store';
+
+/** Within this many pixels of the bottom counts as "at the bottom". */
+const BOTTOM_SLACK_PX = 48;
+const TOP_SLACK_PX = 80;
+
+/**
+ * The message thread of the open conversation (ConversationStore from the page): scrolling with
+ * history paging, the new-messages pill, mark-read at the bottom, typing, and the composer.
+ * Shared by the agent's conversation page and the customer widget.
+ */
+@Component({
+  selector: 'sb-conversation-thread',
+  imports: [TranslatePipe, ChatMessageComponent, ChatComposerComponent, TypingIndicatorComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './conversation-thread.component.html',
+  styleUrl: './conversation-thread.component.css',
+})
+export class ConversationThreadComponent {
+  protected readonly store = inject(ConversationStore);
+  private readonly i18n = inject(I18nService);
+  private readonly document = inject(DOCUMENT);
+
+  /** Edit, delete and react on messages (the widget offers only replies). */
+  readonly fullActions = input(true);
+  readonly canAttach = input(true);
+  /** The composer is off (e.g. a closed conversation for staff). */
+  readonly readOnly = input(false);
+  /** Warn when the customer writes while the viewer has an unsent draft. */
+  readonly warnOnCustomerNews = input(true);
+  readonly emptyHint = input('');
+
+  private readonly scrollBox = viewChild.required<ElementRef<HTMLElement>>('scrollBox');
+  private readonly content = viewChild.required<ElementRef<HTMLElement>>('content');
+
+  protected readonly atBottom = signal(true);
+  protected readonly showPill = signal(false);
+  protected readonly replyTo = signal<Message | null>(null);
+  protected readonly customerWrote = signal(false);
+  private readonly draft = signal('');
+  private readonly visible = signal(true);
+
+  private readonly byId = computed(() => new Map(this.store.items().map((i) => [i.message.id, i.message])));
+  protected readonly replyQuote = computed(() => {
+    const message = this.replyTo();
+    return message ? this.quoteOf(message) : null;
+  });
+  protected readonly actionErrorText = computed(() => {
+    const error = this.store.actionError();
+    if (!error) return null;
+    if (error.code === 'offline') return this.i18n.t('errors.offline');
+    if (error.code === 'timeout') return this.i18n.t('errors.timeout');
+    return error.message || this.i18n.t('errors.unknown');
+  });
+  protected readonly uploadErrorText = computed(() => {
+    const error = this.store.uploadError();
+    if (!error) return null;
+    if (error.code === 'payload_too_large' || error.status === 413) return this.i18n.t('upload.tooLarge');
+    if (error.code === 'validation_failed' || error.status === 400) return this.i18n.t('upload.typeNotAllowed');
+    if (error.code === 'network') return this.i18n.t('errors.network');
+    return error.message || this.i18n.t('errors.unknown');
+  });
+  protected readonly pollSeconds = 15;
+
+  private firstKey: string | null = null;
+  private lastKey: string | null = null;
+  private fromBottom = 0;
+
+  constructor() {
+    const onVisibility = () => this.visible.set(this.document.visibilityState !== 'hidden');
+    this.document.addEventListener('visibilitychange', onVisibility);
+    onVisibility();
+    const resize =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.atBottom() && this.scrollToBottom());
+    inject(DestroyRef).onDestroy(() => {
+      this.document.removeEventListener('visibilitychange', onVisibility);
+      resize?.disconnect();
+    });
+    afterRenderEffect(() => resize?.observe(this.content().nativeElement));
+
+    // Keep the place: stick to the bottom, hold still when older messages come in above.
+    afterRenderEffect(() => this.keepScroll(this.store.items().map((i) => i.key)));
+
+    // A message from someone else: the pill when scrolled up, a warning over an unsent draft.
+    effect(() => {
+      const incoming = this.store.lastIncoming();
+      if (!incoming) return;
+      untracked(() => {
+        if (!this.atBottom()) this.showPill.set(true);
+        if (this.warnOnCustomerNews() && incoming.sender.type === 'contact' && this.draft().trim()) this.customerWrote.set(true);
+      });
+    });
+
+    // Read what is on screen: at the bottom of a visible page.
+    effect(() => {
+      if (this.atBottom() && this.visible() && this.store.loaded() && this.store.lastSeq() > 0) this.store.markRead();
+    });
+
+    // Another conversation: nothing of the previous one's composer state carries over.
+    effect(() => {
+      this.store.conversationId();
+      untracked(() => {
+        this.replyTo.set(null);
+        this.customerWrote.set(false);
+        this.showPill.set(false);
+        this.atBottom.set(true);
+      });
+    });
+  }
+
+  protected quoteFor(replyToId: string | null): QuotedMessage | null {
+    if (!replyToId) return null;
+    const original = this.byId().get(replyToId);
+    return original ? this.quoteOf(original) : { name: '', text: null, deleted: false };
+  }
+
+  protected onScroll(): void {
+    const el = this.scrollBox().nativeElement;
+    this.fromBottom = el.scrollHeight - el.clientHeight - el.scrollTop;
+    const atBottom = this.fromBottom <= BOTTOM_SLACK_PX;
+    this.atBottom.set(atBottom);
+    if (atBottom) this.showPill.set(false);
+    if (el.scrollTop <= TOP_SLACK_PX && this.store.hasOlder()) void this.store.loadOlder();
+  }
+
+  protected jumpToBottom(): void {
+    this.showPill.set(false);
+    this.atBottom.set(true);
+    this.scrollToBottom();
+  }
+
+  protected send(text: string): void {
+    this.store.send(text, { replyToId: this.replyTo()?.id ?? null });
+    this.replyTo.set(null);
+    this.customerWrote.set(false);
+    this.jumpToBottom();
+  }
+
+  protected async attach(file: File): Promise<void> {
+    if (await this.store.upload(file, this.replyTo()?.id ?? null)) {
+      this.replyTo.set(null);
+      this.jumpToBottom();
+    }
+  }
+
+  protected onDraft(text: string): void {
+    this.draft.set(text);
+    if (!text.trim()) this.customerWrote.set(false);
+  }
+
+  private quoteOf(message: Message): QuotedMessage {
+    const deleted = message.deletedAt !== null;
+    const text = message.content || message.attachment?.name || '';
+    return { name: message.sender.name, text, deleted };
+  }
+
+  private keepScroll(keys: string[]): void {
+    const el = this.scrollBox().nativeElement;
+    const first = keys[0] ?? null;
+    const last = keys.at(-1) ?? null;
+    if (this.firstKey !== null && first !== this.firstKey && last === this.lastKey) {
+      // Older history was prepended: keep the same distance from the bottom.
+      el.scrollTop = el.scrollHeight - el.clientHeight - this.fromBottom;
+    } else if (last !== this.lastKey && untracked(() => this.atBottom())) {
+      this.scrollToBottom();
+    }
+    this.firstKey = first;
+    this.lastKey = last;
+  }
+
+  private scrollToBottom(): void {
+    const el = this.scrollBox().nativeElement;
+    el.scrollTop = el.scrollHeight;
+    this.fromBottom = 0;
+  }
+}

@@ -1,0 +1,43 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import type { TranslationKey } from '../../../core/i18n/translations.en';
+import { INBOX_TABS, type InboxTab } from '../data/conversation-list';
+
+/** Mine / Unassigned / All / Closed. */
+@Component({
+  selector: 'sb-inbox-tabs',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="tabs" role="tablist" [attr.aria-label]="'inbox.tabs' | translate">
+      @for (t of tabs; track t) {
+        <button
+          type="button"
+          role="tab"
+          [attr.data-testid]="'inbox-tab-' + t"
+          [class.active]="t === tab()"
+          [attr.aria-selected]="t === tab()"
+          (click)="tabChange.emit(t)"
+        >
+          {{ labels[t] | translate }}
+        </button>
+      }
+    </div>
+  `,
+  styles: `
+    .tabs { display: flex; gap: 0.25rem; flex-wrap: wrap; }
+    button { padding: 0.25rem 0.6rem; font-size: 0.85rem; border-radius: 999px; }
+    button.active { background: var(--sb-primary-soft); border-color: var(--sb-primary); color: var(--sb-primary); }
+  `,
+})
+export class InboxTabsComponent {
+  readonly tab = input.required<InboxTab>();
+  readonly tabChange = output<InboxTab>();
+  protected readonly tabs = INBOX_TABS;
+  protected readonly labels: Record<InboxTab, TranslationKey> = {
+    mine: 'inbox.tab.mine',
+    unassigned: 'inbox.tab.unassigned',
+    all: 'inbox.tab.all',
+    closed: 'inbox.tab.closed',
+  };
+}

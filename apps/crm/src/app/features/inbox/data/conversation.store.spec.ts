@@ -1,0 +1,233 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-backend';
+import { ConversationStore, POLL_INTERVAL_MS } from './conversation.store';
+import { InboxSocket } from './inbox.socket';
+import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';
+import { fakeRealtime } from './testing/fake-realtime';
+
+describe('ConversationStore', () => {
+  let realtime: ReturnType<typeof fakeRealtime>;
+  let backend: { [K in keyof ConversationBackend]: K extends 'viewer' ? ConversationBackend[K] : jest.Mock };
+  let store: ConversationStore;
+  let uuid = 0;
+
+  const sent = (event: string) => realtime.chat().sent.filter((s) => s.event === event);
+  const ackLast = (event: string, data: unknown) => realtime.chat().lastSent(event)?.ack?.({ ok: true, data });
+  const last = (event: string) => {
+    const found = realtime.chat().lastSent(event);
+    if (!found) throw new Error(`nothing sent as ${event}`);
+    return found;
+  };
+  const statuses = () => store.items().map((i) => `${i.message.content}:${i.status}`);
+
+  /** Opens c1 on a connected socket and answers the join with `messages`. */
+  async function openWith(messages = [message(1), message(2)]) {
+    store.open('c1');
+    ackLast('join_conversation', { conversation: conversation({ lastSeq: messages.at(-1)?.seq ?? 0 }), messages });
+    await flush();
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    uuid = 0;
+    jest.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-00000000000${++uuid}` as `${string}-${string}-${string}-${string}-${string}`);
+    realtime = fakeRealtime();
+    backend = {
+      viewer: signal(ME),
+      conversation: jest.fn(() => new Promise(() => undefined)),
+      messages: jest.fn(() => new Promise(() => undefined)),
+      upload: jest.fn(),
+    };
+    TestBed.configureTestingModule({
+      providers: [...realtime.providers, InboxSocket, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
+    });
+    // Something already uses /chat and it is connected when the conversation opens.
+    TestBed.inject(RealtimeService).on('/chat', 'presence_changed').subscribe();
+    TestBed.tick();
+    realtime.manager().connectAll();
+    store = TestBed.inject(ConversationStore);
+  });
+
+  afterEach(() => {
+    store.close();
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  it('joins the conversation and shows its latest messages in seq order', async () => {
+    await openWith([message(3), message(4)]);
+    expect(sent('join_conversation')[0].payload).toEqual({ conversationId: 'c1' });
+    expect(store.items().map((i) => i.message.seq)).toEqual([3, 4]);
+    expect(store.hasOlder()).toBe(true);
+    expect(store.loaded()).toBe(true);
+  });
+
+  it('shows a sent message at once as pending and as sent when the ack brings the stored one', async () => {
+    await openWith();
+    store.send('hola');
+    expect(statuses().at(-1)).toBe('hola:pending');
+    const { payload } = last('chat_message');
+    expect(payload).toEqual(expect.objectContaining({ conversationId: 'c1', type: 'text', content: 'hola', clientMessageId: expect.any(String) }));
+
+    const clientMessageId = (payload as { clientMessageId: string }).clientMessageId;
+    ackLast('chat_message', { message: message(3, { content: 'hola', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } }) });
+    await flush();
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'hola:sent']);
+    expect(store.items().at(-1)?.mine).toBe(true);
+  });
+
+  it('marks a send failed on an error ack, and Retry re-sends it with the same clientMessageId', async () => {
+    await openWith();
+    store.send('hola');
+    const first = last('chat_message');
+    first.ack?.({ ok: false, error: { code: 'rate_limited', message: 'Slow down' } });
+    await flush();
+    expect(statuses().at(-1)).toBe('hola:failed');
+
+    const clientMessageId = (first.payload as { clientMessageId: string }).clientMessageId;
+    store.retry(clientMessageId);
+    expect(statuses().at(-1)).toBe('hola:pending');
+    const second = last('chat_message');
+    expect(second).not.toBe(first);
+    expect(second.payload).toEqual(first.payload);
+  });
+
+  it('marks a send failed when no ack arrives in time', async () => {
+    await openWith();
+    store.send('hola');
+    jest.advanceTimersByTime(10_000);
+    await flush();
+    expect(statuses().at(-1)).toBe('hola:failed');
+  });
+
+  it('does not duplicate our own message when its new_message echo arrives before or after the ack', async () => {
+    await openWith();
+    store.send('one');
+    store.send('two');
+    const [one, two] = sent('chat_message');
+    const stored = (seq: number, s: typeof one) =>
+      message(seq, {
+        content: (s.payload as { content: string }).content,
+        clientMessageId: (s.payload as { clientMessageId: string }).clientMessageId,
+        sender: { type: 'agent', id: ME.id, name: ME.name },
+      });
+
+    // Echo first, then the ack.
+    realtime.chat().serverEmit('new_message', { message: stored(3, one), conversation: conversation({ version: 2 }) });
+    one.ack?.({ ok: true, data: { message: stored(3, one) } });
+    // Ack first, then the echo.
+    two.ack?.({ ok: true, data: { message: stored(4, two) } });
+    await flush();
+    realtime.chat().serverEmit('new_message', { message: stored(4, two), conversation: conversation({ version: 3 }) });
+
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'one:sent', 'two:sent']);
+    expect(store.lastIncoming()).toBeNull();
+  });
+
+  it('after a reconnect re-joins with afterSeq = the highest seq and merges the catch-up without duplicates', async () => {
+    await openWith([message(1), message(2), message(3)]);
+    realtime.manager().drop();
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+
+    const rejoin = last('join_conversation');
+    expect(rejoin.payload).toEqual({ conversationId: 'c1', afterSeq: 3 });
+    // The server repeats one we have, plus the two we missed.
+    rejoin.ack?.({ ok: true, data: { conversation: conversation({ version: 5 }), messages: [message(3), message(4), message(5)] } });
+    await flush();
+    expect(store.items().map((i) => i.message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(store.conversation()?.version).toBe(5);
+  });
+
+  it('polls the messages after the highest seq over REST while the socket is down', async () => {
+    await openWith([message(1), message(2)]);
+    realtime.manager().drop();
+    backend.messages.mockResolvedValueOnce({ items: [message(2), message(3)], hasMore: false });
+    jest.advanceTimersByTime(POLL_INTERVAL_MS);
+    await flush();
+    expect(backend.messages).toHaveBeenCalledWith('c1', { afterSeq: 2, limit: 200 });
+    expect(store.items().map((i) => i.message.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('shows who is typing and hides it after 3 s even without isTyping:false', async () => {
+    await openWith();
+    realtime.chat().serverEmit('typing_status', { conversationId: 'c1', userId: CONTACT.id, name: 'Carla', isTyping: true });
+    expect(store.typingNames()).toEqual(['Carla']);
+    jest.advanceTimersByTime(2_900);
+    expect(store.typingNames()).toEqual(['Carla']);
+    jest.advanceTimersByTime(200);
+    expect(store.typingNames()).toEqual([]);
+  });
+
+  it('ignores our own typing and events of other conversations', async () => {
+    await openWith();
+    realtime.chat().serverEmit('typing_status', { conversationId: 'c1', userId: ME.id, name: ME.name, isTyping: true });
+    realtime.chat().serverEmit('typing_status', { conversationId: 'c2', userId: 'x', name: 'X', isTyping: true });
+    realtime.chat().serverEmit('new_message', { message: message(9, { conversationId: 'c2' }), conversation: conversation({ id: 'c2' }) });
+    expect(store.typingNames()).toEqual([]);
+    expect(store.items()).toHaveLength(2);
+  });
+
+  it('sends typing at most every 2 s and a false on send', async () => {
+    await openWith();
+    store.typing();
+    store.typing();
+    jest.advanceTimersByTime(1_000);
+    store.typing();
+    expect(sent('typing').map((s) => s.payload)).toEqual([{ conversationId: 'c1', isTyping: true }]);
+    jest.advanceTimersByTime(1_000);
+    store.typing();
+    expect(sent('typing')).toHaveLength(2);
+    store.send('done');
+    expect(sent('typing').at(-1)?.payload).toEqual({ conversationId: 'c1', isTyping: false });
+  });
+
+  it('turns our messages read up to upToSeq when the contact reads them, not when another agent does', async () => {
+    const mine = (seq: number) => message(seq, { sender: { type: 'agent', id: ME.id, name: ME.name } });
+    await openWith([message(1), mine(2), mine(3)]);
+    realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: 'agent-2' });
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'message 3:sent']);
+    realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: CONTACT.id });
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:read', 'message 3:sent']);
+  });
+
+  it('debounces mark_read to the highest seq', async () => {
+    await openWith([message(1), message(2)]);
+    store.markRead();
+    store.markRead();
+    jest.advanceTimersByTime(500);
+    expect(sent('mark_read').map((s) => s.payload)).toEqual([{ conversationId: 'c1', upToSeq: 2 }]);
+    store.markRead();
+    jest.advanceTimersByTime(500);
+    expect(sent('mark_read')).toHaveLength(1);
+  });
+
+  it('shows a deleted message as a tombstone and applies edits and reactions', async () => {
+    await openWith();
+    realtime.chat().serverEmit('message_updated', { message: message(1, { content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z' }) });
+    realtime.chat().serverEmit('reaction_updated', { conversationId: 'c1', messageId: 'm1', reactions: [{ emoji: '👍', userIds: [ME.id] }] });
+    realtime.chat().serverEmit('message_deleted', { conversationId: 'c1', messageId: 'm2' });
+    const [first, second] = store.items().map((i) => i.message);
+    expect(first.content).toBe('fixed');
+    expect(first.reactions).toEqual([{ emoji: '👍', userIds: [ME.id] }]);
+    expect(second.deletedAt).not.toBeNull();
+    expect(second.content).toBe('');
+  });
+
+  it('loads older history with beforeSeq = the lowest seq shown', async () => {
+    await openWith([message(51), message(52)]);
+    backend.messages.mockResolvedValueOnce({ items: [message(49), message(50)], hasMore: false });
+    await store.loadOlder();
+    expect(backend.messages).toHaveBeenCalledWith('c1', { beforeSeq: 51, limit: 50 });
+    expect(store.items().map((i) => i.message.seq)).toEqual([49, 50, 51, 52]);
+    expect(store.hasOlder()).toBe(false);
+  });
+
+  it('leaves the room on close', async () => {
+    await openWith();
+    store.close();
+    expect(sent('leave_conversation').map((s) => s.payload)).toEqual([{ conversationId: 'c1' }]);
+  });
+});

@@ -1,0 +1,491 @@
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import type { Attachment, Conversation, Message, MessageType } from '@switchboard/contracts';
+import { Subscription } from 'rxjs';
+import { ApiError, toApiError } from '../../../core/http/api-error';
+import { RealtimeError, type ClientPayload } from '../../../core/realtime/realtime.types';
+import type { DeliveryStatus } from '../../../shared/ui/chat/chat-ui.types';
+import { messageTypeForMime } from './chat-rest.types';
+import { CONVERSATION_BACKEND, type Participant } from './conversation-backend';
+import { SEND_TIMEOUT_MS, InboxSocket } from './inbox.socket';
+import { applyStatusUpTo, laterStatus, mergeMessages, updateMessage } from './message-merge';
+import { TYPING_THROTTLE_MS, TypingTracker } from './typing-tracker';
+
+
+/** One row of the message list: a stored message, or one of ours still on its way. */
+export interface ChatItem {
+  /** The message id, or `pending:<clientMessageId>` until the server has it. */
+  key: string;
+  message: Message;
+  mine: boolean;
+  status: DeliveryStatus;
+}
+
+type SendPayload = ClientPayload<'/chat', 'chat_message'>;
+
+interface OutboxEntry {
+  payload: SendPayload;
+  status: 'pending' | 'failed';
+  createdAt: string;
+}
+
+export const POLL_INTERVAL_MS = 15_000;
+export const MARK_READ_DEBOUNCE_MS = 500;
+export const PAGE_SIZE = 50;
+
+/**
+ * One open conversation: its messages (snapshot on join, catch-up with `afterSeq` after every
+ * reconnect, REST polling while the socket is down, older pages on demand), the live room
+ * events, and our own sends with their optimistic pending/failed states. Provided per view.
+ */
+@Injectable()
+export class ConversationStore {
+  private readonly socket = inject(InboxSocket);
+  private readonly backend = inject(CONVERSATION_BACKEND);
+
+  private readonly _conversationId = signal<string | null>(null);
+  private readonly _conversation = signal<Conversation | null>(null);
+  private readonly _messages = signal<Message[]>([]);
+  private readonly _outbox = signal<OutboxEntry[]>([]);
+  private readonly _loaded = signal(false);
+  private readonly _error = signal<unknown>(null);
+  private readonly _hasOlder = signal(false);
+  private readonly _loadingOlder = signal(false);
+  private readonly _lastIncoming = signal<Message | null>(null);
+  private readonly _actionError = signal<RealtimeError | null>(null);
+  private readonly _uploading = signal(false);
+  private readonly _uploadError = signal<ApiError | null>(null);
+  private readonly typists = new TypingTracker();
+
+  readonly conversationId = this._conversationId.asReadonly();
+  readonly conversation = this._conversation.asReadonly();
+  readonly viewer = this.backend.viewer;
+  /** The first snapshot arrived (by socket or REST). */
+  readonly loaded = this._loaded.asReadonly();
+  /** The last load failure, while nothing is shown. */
+  readonly error = this._error.asReadonly();
+  readonly hasOlder = this._hasOlder.asReadonly();
+  readonly loadingOlder = this._loadingOlder.asReadonly();
+  /** The latest message someone else sent while we were watching (for the pill and warnings). */
+  readonly lastIncoming = this._lastIncoming.asReadonly();
+  readonly actionError = this._actionError.asReadonly();
+  readonly uploading = this._uploading.asReadonly();
+  readonly uploadError = this._uploadError.asReadonly();
+  readonly typingNames = this.typists.names;
+  readonly live = this.socket.connected;
+
+  readonly lastSeq = computed(() => this._messages().at(-1)?.seq ?? 0);
+  readonly items = computed<ChatItem[]>(() => {
+    const viewer = this.viewer();
+    const confirmed = this._messages();
+    const rows: ChatItem[] = confirmed.map((message) => {
+      const mine = this.isMine(message, viewer);
+      return { key: message.id, message, mine, status: message.status };
+    });
+    const stored = new Set(confirmed.map((m) => m.clientMessageId).filter((id) => id !== null));
+    for (const entry of this._outbox()) {
+      if (stored.has(entry.payload.clientMessageId)) continue;
+      rows.push({ key: `pending:${entry.payload.clientMessageId}`, message: this.standIn(entry, viewer), mine: true, status: entry.status });
+    }
+    return rows;
+  });
+
+  private subscription: Subscription | null = null;
+  private readonly pollTimer: ReturnType<typeof setInterval>;
+  private readTimer: ReturnType<typeof setTimeout> | null = null;
+  private readUpTo = 0;
+  private typingSentAt: number | null = null;
+  /** Bumped by every open(), so answers for a conversation no longer shown are dropped. */
+  private generation = 0;
+
+  constructor() {
+    this.pollTimer = setInterval(() => {
+      if (!this.socket.connected()) void this.poll();
+    }, POLL_INTERVAL_MS);
+    inject(DestroyRef).onDestroy(() => this.close());
+  }
+
+  /** Shows `conversationId`: joins its room (now or at the next connect) and listens to it. */
+  open(conversationId: string): void {
+    if (this._conversationId() === conversationId) return;
+    this.leave();
+    const generation = ++this.generation;
+    this._conversationId.set(conversationId);
+    this.subscription = this.listen(conversationId);
+    this.subscription.add(this.socket.connected$().subscribe(() => void this.join(generation)));
+    if (this.socket.connected()) void this.join(generation);
+    else void this.poll();
+  }
+
+  /** Tries the first load again (after an error). */
+  reload(): void {
+    this._error.set(null);
+    if (this.socket.connected()) void this.join(this.generation);
+    else void this.poll();
+  }
+
+  /** Leaves the room and forgets the conversation (on destroy). */
+  close(): void {
+    this.leave();
+    clearInterval(this.pollTimer);
+  }
+
+  /** Sends a text (or an uploaded attachment) at once as pending; the ack turns it into the stored message. */
+  send(content: string, options: { replyToId?: string | null; attachment?: Attachment } = {}): void {
+    const conversationId = this._conversationId();
+    if (!conversationId) return;
+    const type: MessageType = options.attachment ? messageTypeForMime(options.attachment.mimeType) : 'text';
+    const payload: SendPayload = {
+      conversationId,
+      clientMessageId: crypto.randomUUID(),
+      type,
+      content,
+      ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+      ...(options.attachment ? { attachment: options.attachment } : {}),
+    };
+    this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString() }]);
+    this.stopTyping();
+    void this.deliver(payload);
+  }
+
+  /** Sends a failed message again with the same clientMessageId, so the server cannot store it twice. */
+  retry(clientMessageId: string): void {
+    const entry = this._outbox().find((e) => e.payload.clientMessageId === clientMessageId);
+    if (!entry || entry.status !== 'failed') return;
+    this.setOutboxStatus(clientMessageId, 'pending');
+    void this.deliver(entry.payload);
+  }
+
+  /** Forgets a failed message. */
+  discard(clientMessageId: string): void {
+    this._outbox.update((list) => list.filter((e) => e.payload.clientMessageId !== clientMessageId));
+  }
+
+  async upload(file: File, replyToId?: string | null): Promise<boolean> {
+    const conversationId = this._conversationId();
+    if (!conversationId) return false;
+    this._uploading.set(true);
+    this._uploadError.set(null);
+    try {
+      const attachment = await this.backend.upload(file, conversationId);
+      if (this._conversationId() !== conversationId) return false;
+      this.send('', { attachment, replyToId });
+      return true;
+    } catch (error) {
+      this._uploadError.set(toApiError(error));
+      return false;
+    } finally {
+      this._uploading.set(false);
+    }
+  }
+
+  async edit(messageId: string, content: string): Promise<void> {
+    await this.act(async () => this.accept([(await this.socket.emit('edit_message', { messageId, content })).message]));
+  }
+
+  async remove(messageId: string): Promise<void> {
+    await this.act(async () => {
+      await this.socket.emit('delete_message', { messageId });
+      this.markDeleted(messageId);
+    });
+  }
+
+  async react(messageId: string, emoji: string): Promise<void> {
+    await this.act(async () => {
+      const { reactions } = await this.socket.emit('react', { messageId, emoji });
+      this._messages.update((list) => updateMessage(list, messageId, (m) => ({ ...m, reactions })));
+    });
+  }
+
+  clearActionError(): void {
+    this._actionError.set(null);
+  }
+
+  /** The user typed: `typing {isTyping:true}` at most every 2 s. */
+  typing(): void {
+    const conversationId = this._conversationId();
+    const now = Date.now();
+    if (!conversationId || (this.typingSentAt !== null && now - this.typingSentAt < TYPING_THROTTLE_MS)) return;
+    this.typingSentAt = now;
+    this.socket.emit('typing', { conversationId, isTyping: true }).catch(() => undefined);
+  }
+
+  /** Sent or left the composer: `typing {isTyping:false}` if a true went out. */
+  stopTyping(): void {
+    const conversationId = this._conversationId();
+    if (!conversationId || this.typingSentAt === null) return;
+    this.typingSentAt = null;
+    this.socket.emit('typing', { conversationId, isTyping: false }).catch(() => undefined);
+  }
+
+  /** The viewer sees the bottom of the list: `mark_read` up to the highest seq, debounced. */
+  markRead(): void {
+    if (this.readTimer !== null) clearTimeout(this.readTimer);
+    this.readTimer = setTimeout(() => {
+      this.readTimer = null;
+      const conversationId = this._conversationId();
+      const upToSeq = this.lastSeq();
+      if (!conversationId || upToSeq <= this.readUpTo || !this.socket.connected()) return;
+      const previous = this.readUpTo;
+      this.readUpTo = upToSeq;
+      this.socket.emit('mark_read', { conversationId, upToSeq }).catch(() => (this.readUpTo = previous));
+    }, MARK_READ_DEBOUNCE_MS);
+  }
+
+  /** One page of older history, above the lowest seq shown. */
+  async loadOlder(): Promise<void> {
+    const conversationId = this._conversationId();
+    const lowest = this._messages()[0]?.seq;
+    if (!conversationId || lowest === undefined || !this._hasOlder() || this._loadingOlder()) return;
+    const generation = this.generation;
+    this._loadingOlder.set(true);
+    try {
+      const page = await this.backend.messages(conversationId, { beforeSeq: lowest, limit: PAGE_SIZE });
+      if (generation !== this.generation) return;
+      this.accept(page.items);
+      this._hasOlder.set(page.hasMore);
+    } catch (error) {
+      if (generation === this.generation) this._actionError.set(this.toRealtimeError(error));
+    } finally {
+      if (generation === this.generation) this._loadingOlder.set(false);
+    }
+  }
+
+  /** A conversation the page got from elsewhere (an assign/close answer): kept when newer. */
+  applyConversation(conversation: Conversation): void {
+    const current = this._conversation();
+    if (conversation.id !== this._conversationId()) return;
+    if (current && current.version >= conversation.version) return;
+    this._conversation.set(conversation);
+  }
+
+  // ---- loading ---------------------------------------------------------------------------------
+
+  /** Snapshot on the first join; every message after the highest seq on later ones. */
+  private async join(generation: number, afterSeq?: number): Promise<void> {
+    const conversationId = this._conversationId();
+    if (!conversationId || generation !== this.generation) return;
+    const after = afterSeq ?? (this._loaded() ? this.lastSeq() : undefined);
+    try {
+      const result = await this.socket.emit(
+        'join_conversation',
+        after === undefined ? { conversationId } : { conversationId, afterSeq: after },
+      );
+      if (generation !== this.generation) return;
+      this.applyConversation(result.conversation);
+      this.accept(result.messages);
+      this.finishLoad(after === undefined ? (result.messages[0]?.seq ?? 0) > 1 : undefined);
+      this.retryPending();
+    } catch (error) {
+      if (generation === this.generation && !this._loaded()) this._error.set(this.toLoadError(error));
+    }
+  }
+
+  /** While the socket is down: what came after the highest seq (or the latest page) over REST. */
+  private async poll(): Promise<void> {
+    const conversationId = this._conversationId();
+    if (!conversationId) return;
+    const generation = this.generation;
+    try {
+      if (!this._loaded()) {
+        const [conversation, page] = await Promise.all([
+          this.backend.conversation(conversationId),
+          this.backend.messages(conversationId, { limit: PAGE_SIZE }),
+        ]);
+        if (generation !== this.generation || this._loaded()) return;
+        this.applyConversation(conversation);
+        this.accept(page.items);
+        this.finishLoad(page.hasMore || (page.items[0]?.seq ?? 0) > 1);
+        return;
+      }
+      const page = await this.backend.messages(conversationId, { afterSeq: this.lastSeq(), limit: 200 });
+      if (generation === this.generation) this.accept(page.items);
+    } catch (error) {
+      if (generation === this.generation && !this._loaded()) this._error.set(toApiError(error));
+    }
+  }
+
+  private finishLoad(hasOlder: boolean | undefined): void {
+    if (!this._loaded() && hasOlder !== undefined) this._hasOlder.set(hasOlder);
+    this._loaded.set(true);
+    this._error.set(null);
+  }
+
+  // ---- live events -----------------------------------------------------------------------------
+
+  private listen(conversationId: string): Subscription {
+    const here = (id: string) => id === conversationId;
+    const sub = new Subscription();
+    sub.add(
+      this.socket.on('new_message').subscribe(({ message, conversation }) => {
+        if (!here(message.conversationId)) return;
+        this.onNewMessage(message);
+        this.applyConversation(conversation);
+      }),
+    );
+    sub.add(
+      this.socket.on('message_updated').subscribe(({ message }) => {
+        if (!here(message.conversationId)) return;
+        this._messages.update((list) => updateMessage(list, message.id, (m) => ({ ...message, status: laterStatus(m.status, message.status) })));
+      }),
+    );
+    sub.add(
+      this.socket.on('message_deleted').subscribe((e) => {
+        if (here(e.conversationId)) this.markDeleted(e.messageId);
+      }),
+    );
+    sub.add(
+      this.socket.on('reaction_updated').subscribe((e) => {
+        if (!here(e.conversationId)) return;
+        this._messages.update((list) => updateMessage(list, e.messageId, (m) => ({ ...m, reactions: e.reactions })));
+      }),
+    );
+    sub.add(
+      this.socket.on('typing_status').subscribe((e) => {
+        if (here(e.conversationId) && e.userId !== this.viewer()?.id) this.typists.update(e.userId, e.name, e.isTyping);
+      }),
+    );
+    sub.add(
+      this.socket.on('message_status_updated').subscribe((e) => {
+        if (!here(e.conversationId) || !this.countsAsReader(e.userId)) return;
+        const viewer = this.viewer();
+        this._messages.update((list) => applyStatusUpTo(list, e.upToSeq, e.status, (m) => this.isMine(m, viewer)));
+      }),
+    );
+    return sub;
+  }
+
+  private onNewMessage(message: Message): void {
+    const previousLast = this.lastSeq();
+    const mine = this.isMine(message, this.viewer());
+    this.accept([message]);
+    if (!mine) {
+      if (message.sender.id) this.typists.remove(message.sender.id);
+      this._lastIncoming.set(message);
+    }
+    // A gap means something was missed: fetch it like a reconnect would.
+    if (this._loaded() && message.seq > previousLast + 1) void this.join(this.generation, previousLast);
+  }
+
+  /**
+   * Whose read/delivery counts for our ticks: the contact's for staff (userId null is a channel
+   * receipt, e.g. WhatsApp); any staff member's for the contact.
+   */
+  private countsAsReader(userId: string | null): boolean {
+    const viewer = this.viewer();
+    if (!viewer || userId === viewer.id) return false;
+    if (viewer.type === 'contact' || userId === null) return true;
+    return userId === this._conversation()?.contact.id;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private async deliver(payload: SendPayload): Promise<void> {
+    const generation = this.generation;
+    try {
+      const { message } = await this.socket.emit('chat_message', payload, SEND_TIMEOUT_MS);
+      if (generation === this.generation) this.accept([message]);
+    } catch {
+      if (generation === this.generation) this.setOutboxStatus(payload.clientMessageId, 'failed');
+    }
+  }
+
+  /** After a reconnect, messages still waiting for an ack are sent again (same clientMessageId). */
+  private retryPending(): void {
+    for (const entry of this._outbox()) if (entry.status === 'pending') void this.deliver(entry.payload);
+  }
+
+  /** Merges stored messages; any of ours among them leaves the outbox. */
+  private accept(messages: readonly Message[]): void {
+    const conversationId = this._conversationId();
+    const relevant = messages.filter((m) => m.conversationId === conversationId);
+    if (relevant.length === 0) return;
+    this._messages.update((list) => mergeMessages(list, relevant));
+    const done = new Set(relevant.map((m) => m.clientMessageId).filter((id) => id !== null));
+    if (this._outbox().some((e) => done.has(e.payload.clientMessageId))) {
+      this._outbox.update((list) => list.filter((e) => !done.has(e.payload.clientMessageId)));
+    }
+  }
+
+  private markDeleted(messageId: string): void {
+    const deletedAt = new Date().toISOString();
+    this._messages.update((list) =>
+      updateMessage(list, messageId, (m) => ({ ...m, content: '', attachment: null, reactions: [], deletedAt: m.deletedAt ?? deletedAt })),
+    );
+  }
+
+  private setOutboxStatus(clientMessageId: string, status: OutboxEntry['status']): void {
+    this._outbox.update((list) => list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status } : e)));
+  }
+
+  private async act(run: () => Promise<void>): Promise<void> {
+    this._actionError.set(null);
+    try {
+      await run();
+    } catch (error) {
+      this._actionError.set(this.toRealtimeError(error));
+    }
+  }
+
+  /** A failed join as the ApiError the view-state shows (its message, or "cannot reach the server"). */
+  private toLoadError(error: unknown): ApiError {
+    if (!(error instanceof RealtimeError)) return toApiError(error);
+    const code = error.code === 'offline' || error.code === 'timeout' ? 'network' : error.code;
+    return new ApiError(code, code === 'network' ? '' : error.message, 0);
+  }
+
+  private toRealtimeError(error: unknown): RealtimeError {
+    if (error instanceof RealtimeError) return error;
+    const api = toApiError(error);
+    return new RealtimeError(api.code === 'network' || api.code === 'unknown' ? 'internal' : api.code, api.message);
+  }
+
+  private isMine(message: Message, viewer: Participant | null): boolean {
+    if (!viewer || message.sender.id !== viewer.id) return false;
+    return (message.sender.type === 'contact') === (viewer.type === 'contact');
+  }
+
+  private standIn(entry: OutboxEntry, viewer: Participant | null): Message {
+    const p = entry.payload;
+    return {
+      id: `pending:${p.clientMessageId}`,
+      conversationId: p.conversationId,
+      seq: 0,
+      clientMessageId: p.clientMessageId,
+      sender: { type: viewer?.type ?? 'agent', id: viewer?.id ?? null, name: viewer?.name ?? '' },
+      type: p.type ?? 'text',
+      content: p.content ?? '',
+      attachment: p.attachment ?? null,
+      replyToId: p.replyToId ?? null,
+      reactions: [],
+      status: 'sent',
+      editedAt: null,
+      deletedAt: null,
+      createdAt: entry.createdAt,
+    };
+  }
+
+  private leave(): void {
+    const conversationId = this._conversationId();
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    if (this.readTimer !== null) clearTimeout(this.readTimer);
+    this.readTimer = null;
+    this.stopTyping();
+    this.typists.clear();
+    if (conversationId && this.socket.connected()) {
+      this.socket.emit('leave_conversation', { conversationId }).catch(() => undefined);
+    }
+    this.generation++;
+    this._conversationId.set(null);
+    this._conversation.set(null);
+    this._messages.set([]);
+    this._outbox.set([]);
+    this._loaded.set(false);
+    this._error.set(null);
+    this._hasOlder.set(false);
+    this._lastIncoming.set(null);
+    this._actionError.set(null);
+    this._uploadError.set(null);
+    this.readUpTo = 0;
+  }
+}

@@ -1,0 +1,121 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { Conversation } from '@switchboard/contracts';
+import { AuthStore } from '../../../core/auth/auth.store';
+import { InboxApi } from './inbox.api';
+import { InboxSocket } from './inbox.socket';
+import { InboxStore } from './inbox.store';
+import { ME, conversation, flush } from './testing/chat-fixtures';
+import { fakeRealtime } from './testing/fake-realtime';
+
+describe('InboxStore', () => {
+  let realtime: ReturnType<typeof fakeRealtime>;
+  let api: { conversations: jest.Mock };
+  let store: InboxStore;
+
+  const ids = () => store.items()?.map((c) => c.id);
+  const push = (event: string, c: Conversation) => realtime.chat().serverEmit(event, { conversation: c, previousAssigneeId: null });
+
+  async function start(items: Conversation[], nextCursor: string | null = null) {
+    api.conversations.mockResolvedValue({ items, nextCursor });
+    store = TestBed.inject(InboxStore);
+    TestBed.tick();
+    realtime.manager().connectAll();
+    await flush();
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    realtime = fakeRealtime();
+    api = { conversations: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        ...realtime.providers,
+        InboxSocket,
+        InboxStore,
+        { provide: InboxApi, useValue: api },
+        { provide: AuthStore, useValue: { user: signal({ id: ME.id, name: ME.name, email: 'ana@example.com', role: 'agent' }) } },
+      ],
+    });
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  it('loads the All tab (open conversations) first, newest activity first as the API sends it', async () => {
+    await start([conversation({ id: 'a' }), conversation({ id: 'b' })]);
+    expect(api.conversations).toHaveBeenCalledWith({ status: 'open', limit: 30 });
+    expect(ids()).toEqual(['a', 'b']);
+  });
+
+  it('asks each tab for its own filter', async () => {
+    await start([]);
+    store.setTab('mine');
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', assigneeId: ME.id, limit: 30 });
+    store.setTab('unassigned');
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', unassigned: true, limit: 30 });
+    store.setTab('closed');
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'closed', limit: 30 });
+  });
+
+  it('ignores a stale conversation_updated with a lower version than the one shown', async () => {
+    await start([conversation({ id: 'a', version: 5, lastMessagePreview: 'new' })]);
+    push('conversation_updated', conversation({ id: 'a', version: 4, lastMessagePreview: 'old' }));
+    push('conversation_updated', conversation({ id: 'a', version: 5, lastMessagePreview: 'repeat' }));
+    expect(store.items()?.[0].lastMessagePreview).toBe('new');
+    push('conversation_updated', conversation({ id: 'a', version: 6, lastMessagePreview: 'newer' }));
+    expect(store.items()?.[0].lastMessagePreview).toBe('newer');
+  });
+
+  it('puts a created conversation on top and re-sorts by the latest activity', async () => {
+    await start([conversation({ id: 'a', lastMessageAt: '2026-01-01T10:05:00.000Z' })]);
+    push('conversation_created', conversation({ id: 'b', createdAt: '2026-01-01T10:06:00.000Z' }));
+    expect(ids()).toEqual(['b', 'a']);
+    push('conversation_updated', conversation({ id: 'a', version: 2, lastMessageAt: '2026-01-01T10:07:00.000Z' }));
+    expect(ids()).toEqual(['a', 'b']);
+  });
+
+  it('moves a conversation out of Unassigned and into Mine when it is assigned to me', async () => {
+    await start([]);
+    api.conversations.mockResolvedValue({ items: [conversation({ id: 'a' })], nextCursor: null });
+    store.setTab('unassigned');
+    await flush();
+    expect(ids()).toEqual(['a']);
+    const assigned = conversation({ id: 'a', version: 2, assignee: { id: ME.id, name: ME.name } });
+    push('conversation_assigned', assigned);
+    expect(ids()).toEqual([]);
+
+    api.conversations.mockResolvedValue({ items: [], nextCursor: null });
+    store.setTab('mine');
+    await flush();
+    push('conversation_assigned', assigned);
+    expect(ids()).toEqual(['a']);
+  });
+
+  it('drops a closed conversation from All, and an older push cannot bring it back', async () => {
+    await start([conversation({ id: 'a', version: 1 })]);
+    push('conversation_closed', conversation({ id: 'a', version: 3, status: 'closed' }));
+    expect(ids()).toEqual([]);
+    push('conversation_updated', conversation({ id: 'a', version: 2 }));
+    expect(ids()).toEqual([]);
+  });
+
+  it('loads more with the cursor and appends without duplicates', async () => {
+    await start([conversation({ id: 'a' })], 'cursor-1');
+    expect(store.hasMore()).toBe(true);
+    api.conversations.mockResolvedValue({ items: [conversation({ id: 'a' }), conversation({ id: 'b' })], nextCursor: null });
+    await store.loadMore();
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', limit: 30, cursor: 'cursor-1' });
+    expect(ids()).toEqual(['a', 'b']);
+    expect(store.hasMore()).toBe(false);
+  });
+
+  it('takes a fresh snapshot after every reconnect', async () => {
+    await start([conversation({ id: 'a' })]);
+    api.conversations.mockResolvedValue({ items: [conversation({ id: 'a' }), conversation({ id: 'b' })], nextCursor: null });
+    realtime.manager().drop();
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    await flush();
+    expect(ids()).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,54 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
+import { ConnectionIndicatorComponent } from '../../../core/layout/connection-indicator.component';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ConversationThreadComponent } from '../../inbox/components/conversation-thread.component';
+import { ConversationStore } from '../../inbox/data/conversation.store';
+
+/** The customer's side of the conversation: who answers, the connection, the thread. */
+@Component({
+  selector: 'sb-widget-chat',
+  imports: [TranslatePipe, ConnectionIndicatorComponent, ViewStateComponent, ConversationThreadComponent],
+  providers: [ConversationStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="bar">
+      <span class="agent" data-testid="widget-agent">{{ agentName() }}</span>
+      <sb-connection-indicator />
+    </div>
+    @if (store.loaded()) {
+      <sb-conversation-thread
+        [fullActions]="false"
+        [warnOnCustomerNews]="false"
+        [emptyHint]="'widget.emptyHint' | translate"
+      />
+    } @else {
+      <div class="state">
+        <sb-view-state [hasValue]="false" [error]="store.error()" (retry)="store.reload()" />
+      </div>
+    }
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
+    .bar { display: flex; justify-content: space-between; align-items: center; padding: 0.35rem 0.75rem;
+      border-bottom: 1px solid var(--sb-border); font-size: 0.85rem; }
+    .agent { font-weight: 600; }
+    .state { padding: 1rem; }
+  `,
+})
+export class WidgetChatComponent {
+  readonly conversationId = input.required<string>();
+
+  protected readonly store = inject(ConversationStore);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly agentName = computed(() => this.store.conversation()?.assignee?.name ?? this.i18n.t('widget.support'));
+
+  constructor() {
+    effect(() => {
+      const id = this.conversationId();
+      untracked(() => this.store.open(id));
+    });
+  }
+}
