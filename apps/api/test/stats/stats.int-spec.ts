@@ -111,3 +111,33 @@ describe('stats months and days follow the injected clock and STATS_TIME_ZONE', 
     }
   });
 });
+
+describe('GET /api/stats/charts', () => {
+  it('counts today\'s conversations per hour, the last hour\'s messages per minute and first responses by bucket', async () => {
+    const app = await startTestApp({ STATS_TIME_ZONE: 'UTC' });
+    try {
+      const admin = await app.adminToken();
+      const agent = await app.createUser('agent');
+      const widget = await startWidgetChat(app);
+      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+      const customer = await joinedSocket(app, widget.contactToken, widget.conversation.id);
+      await say(customer, widget.conversation.id, 'hola');
+      const agentSocket = await joinedSocket(app, agent.token, widget.conversation.id);
+      await say(agentSocket, widget.conversation.id, 'hola!');
+
+      const res = await app.http('GET', '/api/stats/charts', { token: admin });
+      expect(res.status).toBe(200);
+      const charts = res.body;
+      expect(charts.conversationsPerHour.length).toBe(new Date().getUTCHours() + 1);
+      expect(charts.conversationsPerHour.at(-1)).toMatchObject({ opened: 1, attended: 1 });
+      expect(charts.messagesPerMinute).toHaveLength(60);
+      expect(charts.messagesPerMinute.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBe(2);
+      expect(charts.firstResponseDistribution).toEqual([
+        { bucket: '<1m', count: 1 }, { bucket: '1-5m', count: 0 }, { bucket: '5-15m', count: 0 }, { bucket: '15-60m', count: 0 }, { bucket: '>1h', count: 0 },
+      ]);
+      expect((await app.http('GET', '/api/stats/charts', { token: agent.token })).status).toBe(403);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { StatsService } from './stats.service';
 
@@ -11,5 +11,11 @@ export class StatsController {
   @Roles('admin', 'supervisor')
   get(): Promise<Stats> {
     return this.stats.compute();
+  }
+
+  @Get('charts')
+  @Roles('admin', 'supervisor')
+  charts(): Promise<StatsCharts> {
+    return this.stats.charts();
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock/clock';
 import { ConversationMetricsService } from '../chat/services/conversation-metrics.service';
@@ -19,6 +19,12 @@ export class StatsService {
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  async charts(): Promise<StatsCharts> {
+    const now = this.clock();
+    const timeZone = this.config.env.STATS_TIME_ZONE;
+    return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
+  }
 
   async compute(): Promise<Stats> {
     const now = this.clock();

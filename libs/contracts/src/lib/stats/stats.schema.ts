@@ -32,3 +32,23 @@ export interface StatsServerEvents {
   bot_status_changed: (p: { botStatus: BotStatus }) => void;
   whatsapp_status_changed: (p: { whatsappState: WhatsappState }) => void;
 }
+
+/** GET /api/stats/charts: the dashboard's time series, in STATS_TIME_ZONE. */
+export const firstResponseBuckets = ['<1m', '1-5m', '5-15m', '15-60m', '>1h'] as const;
+
+export const statsChartsSchema = z.object({
+  /** Today, one entry per hour from local midnight up to now. */
+  conversationsPerHour: z.array(z.object({ hour: z.string(), opened: z.number().int(), attended: z.number().int() })),
+  /** The last 60 minutes, one entry per minute, oldest first. */
+  messagesPerMinute: z.array(z.object({ minute: z.string(), count: z.number().int() })),
+  /** This month's first responses (the same set as avgFirstResponseSeconds). */
+  firstResponseDistribution: z.array(z.object({ bucket: z.enum(firstResponseBuckets), count: z.number().int() })),
+  timeZone: z.string(),
+  generatedAt: z.string(),
+});
+export type StatsCharts = z.infer<typeof statsChartsSchema>;
+
+export const statsRoutes = {
+  stats: { method: 'GET', path: '/api/stats', summary: 'Dashboard figures', roles: ['admin', 'supervisor'], response: statsSchema },
+  charts: { method: 'GET', path: '/api/stats/charts', summary: 'Dashboard time series', roles: ['admin', 'supervisor'], response: statsChartsSchema },
+} as const;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { firstResponseBuckets, type StatsCharts } from '@switchboard/contracts';
 
 export interface ConversationFigures {
   unattended: number;
@@ -22,6 +23,42 @@ export interface ConversationFigures {
 @Injectable()
 export class ConversationMetricsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Today's conversations per hour, the last hour's messages per minute, this month's first responses by bucket. */
+  async charts(now: Date, timeZone: string): Promise<Omit<StatsCharts, 'timeZone' | 'generatedAt'>> {
+    const perHour: { hour: Date; opened: string; attended: string }[] = await this.db.query(
+      `WITH bounds AS (SELECT date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS day_start),
+            hours AS (SELECT generate_series(b.day_start, $1::timestamptz, interval '1 hour') AS hour FROM bounds b)
+       SELECT h.hour,
+              (SELECT count(*) FROM conversations c WHERE c.created_at >= h.hour AND c.created_at < h.hour + interval '1 hour' AND c.created_at <= $1) AS opened,
+              (SELECT count(*) FROM conversations c WHERE c.first_assigned_at >= h.hour AND c.first_assigned_at < h.hour + interval '1 hour' AND c.first_assigned_at <= $1) AS attended
+         FROM hours h ORDER BY h.hour`,
+      [now.toISOString(), timeZone],
+    );
+    const perMinute: { minute: Date; count: string }[] = await this.db.query(
+      `WITH minutes AS (SELECT generate_series(date_trunc('minute', $1::timestamptz) - interval '59 minutes', date_trunc('minute', $1::timestamptz), interval '1 minute') AS minute),
+            counted AS (SELECT date_trunc('minute', m.created_at) AS minute, count(*) AS n FROM messages m
+                         WHERE m.created_at >= date_trunc('minute', $1::timestamptz) - interval '59 minutes' AND m.created_at <= $1 GROUP BY 1)
+       SELECT mi.minute, COALESCE(c.n, 0) AS count FROM minutes mi LEFT JOIN counted c ON c.minute = mi.minute ORDER BY mi.minute`,
+      [now.toISOString()],
+    );
+    const buckets: { bucket: StatsCharts['firstResponseDistribution'][number]['bucket']; count: string }[] = await this.db.query(
+      `WITH bounds AS (SELECT date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS month_start),
+            responses AS (
+              SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at)))) AS s
+                FROM conversations c, bounds b WHERE c.first_response_at >= b.month_start AND c.first_response_at <= $1)
+       SELECT CASE WHEN s < 60 THEN '<1m' WHEN s < 300 THEN '1-5m' WHEN s < 900 THEN '5-15m' WHEN s < 3600 THEN '15-60m' ELSE '>1h' END AS bucket,
+              count(*) AS count
+         FROM responses GROUP BY 1`,
+      [now.toISOString(), timeZone],
+    );
+    const byBucket = new Map(buckets.map((b) => [b.bucket, Number(b.count)]));
+    return {
+      conversationsPerHour: perHour.map((h) => ({ hour: new Date(h.hour).toISOString(), opened: Number(h.opened), attended: Number(h.attended) })),
+      messagesPerMinute: perMinute.map((m) => ({ minute: new Date(m.minute).toISOString(), count: Number(m.count) })),
+      firstResponseDistribution: firstResponseBuckets.map((bucket) => ({ bucket, count: byBucket.get(bucket) ?? 0 })),
+    };
+  }
 
   async figures(now: Date, timeZone: string): Promise<ConversationFigures> {
     const [row]: {
