@@ -13,6 +13,7 @@ import { UsersModule } from './users/users.module';
 import { HealthModule } from './health/health.module';
 import { ChatModule } from './chat/chat.module';
 import { StatsModule } from './stats/stats.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -41,6 +42,7 @@ export class AppModule {
         HealthModule,
         ChatModule,
         StatsModule,
+        NotificationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

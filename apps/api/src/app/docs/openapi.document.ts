@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { authRoutes, chatRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
+import { authRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
 
 /** Every route table of the contract; a new domain adds its table here. */
 const routeTables: Record<string, Record<string, RestRoute>> = {
@@ -9,6 +9,7 @@ const routeTables: Record<string, Record<string, RestRoute>> = {
   health: healthRoutes,
   chat: chatRoutes,
   stats: statsRoutes as unknown as Record<string, RestRoute>,
+  notifications: notificationsRoutes as unknown as Record<string, RestRoute>,
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

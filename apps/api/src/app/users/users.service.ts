@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, QueryFailedError } from 'typeorm';
-import type { CreateUserRequest, User, UserWithPresence } from '@switchboard/contracts';
+import { In, Repository, QueryFailedError } from 'typeorm';
+import type { CreateUserRequest, StaffRole, User, UserWithPresence } from '@switchboard/contracts';
 import { AppError } from '../common/errors/app-error';
 import { PresenceService } from '../chat/services/presence.service';
 import { UserEntity } from './entities/user.entity';
@@ -52,6 +52,11 @@ export class UsersService {
   /** Everyone with the agent role, for the dashboard's per-agent table. */
   listAgents(): Promise<{ id: string; name: string }[]> {
     return this.users.find({ where: { role: 'agent' }, select: { id: true, name: true }, order: { name: 'ASC' } });
+  }
+
+  async idsWithRoles(roles: StaffRole[]): Promise<string[]> {
+    const rows = await this.users.find({ where: { role: In(roles) }, select: { id: true } });
+    return rows.map((r) => r.id);
   }
 
   count(): Promise<number> {

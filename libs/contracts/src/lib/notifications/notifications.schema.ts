@@ -28,3 +28,45 @@ export interface NotificationsServerEvents {
   unread_count: (p: { count: number }) => void;
   notification: (p: { notification: Notification }) => void;
 }
+
+const booleanQuery = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+export const notificationTypes = ['conversation.created', 'conversation.assigned', 'campaign.finished', 'campaign.failed', 'channel.down'] as const;
+export const notificationTypeSchema = z.enum(notificationTypes);
+export type NotificationType = z.infer<typeof notificationTypeSchema>;
+
+export const listNotificationsQuerySchema = z.object({
+  unreadOnly: booleanQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(200).optional(),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
+
+export const notificationPageSchema = z.object({
+  items: z.array(notificationSchema),
+  nextCursor: z.string().nullable(),
+  unreadCount: z.number().int(),
+});
+export type NotificationPage = z.infer<typeof notificationPageSchema>;
+
+export const unreadCountSchema = z.object({ count: z.number().int() });
+export const markReadResultSchema = z.object({ unreadCount: z.number().int() });
+
+export const notificationPreferenceSchema = z.object({
+  type: notificationTypeSchema,
+  inApp: z.boolean(),
+  toast: z.boolean(),
+  sound: z.boolean(),
+});
+export type NotificationPreference = z.infer<typeof notificationPreferenceSchema>;
+export const notificationPreferencesSchema = z.object({ items: z.array(notificationPreferenceSchema) });
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+const staff = ['admin', 'supervisor', 'agent', 'marketer'] as const;
+export const notificationsRoutes = {
+  list: { method: 'GET', path: '/api/notifications', summary: 'My notifications, newest first', roles: staff, query: listNotificationsQuerySchema, response: notificationPageSchema },
+  unreadCount: { method: 'GET', path: '/api/notifications/unread-count', summary: 'How many are unread', roles: staff, response: unreadCountSchema },
+  markRead: { method: 'POST', path: '/api/notifications/read', summary: 'Mark some ({ids}) or all ({all:true}) read', roles: staff, body: markNotificationsReadSchema, response: markReadResultSchema },
+  preferences: { method: 'GET', path: '/api/notifications/preferences', summary: 'My in-app, toast and sound settings per type', roles: staff, response: notificationPreferencesSchema },
+  setPreferences: { method: 'PUT', path: '/api/notifications/preferences', summary: 'Change my settings per type', roles: staff, body: notificationPreferencesSchema, response: notificationPreferencesSchema },
+} as const;

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { NotificationRulesListener } from './notification-rules.listener';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsGateway } from './notifications.gateway';
+import { NotificationsRetentionJob } from './notifications-retention.job';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [UsersModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsGateway, NotificationRulesListener, NotificationsRetentionJob],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

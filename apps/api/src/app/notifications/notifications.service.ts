@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  notificationTypes,
+  type ListNotificationsQuery,
+  type MarkNotificationsRead,
+  type NotificationPage,
+  type NotificationPreference,
+  type NotificationType,
+} from '@switchboard/contracts';
+import { AppError } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
+import { returnedRows } from '../database/update-rows';
+import { notificationColumns, toNotification, type NotificationRow } from './notification.mapper';
+import './notifications.events';
+
+export interface NewNotification {
+  type: NotificationType;
+  title: string;
+  body: string;
+  url: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Stored per user first, then announced (`notifications.stored`) for the gateway to push. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
+
+  /**
+   * Stores one notification per user for this event; an event handled twice stores nothing new
+   * (unique on event id and user). Users who switched this type off in-app get none.
+   */
+  async notify(eventId: string, userIds: string[], n: NewNotification): Promise<void> {
+    if (userIds.length === 0) return;
+    const rows: (NotificationRow & { user_id: string })[] = await this.db.query(
+      `INSERT INTO notifications (user_id, event_id, type, title, body, url, data)
+       SELECT u.id, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::jsonb FROM unnest($1::uuid[]) AS u(id)
+        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.type = $3::varchar AND p.in_app = false)
+       ON CONFLICT (event_id, user_id) DO NOTHING
+       RETURNING id, user_id, type, title, body, url, data, created_at, read_at`,
+      [[...new Set(userIds)], eventId, n.type, n.title, n.body, n.url, JSON.stringify(n.data)],
+    );
+    if (rows.length === 0) return;
+    const counts = await this.unreadCounts(rows.map((r) => r.user_id));
+    for (const row of rows) {
+      this.events.emit('notifications.stored', { userId: row.user_id, notification: toNotification(row), unreadCount: counts.get(row.user_id) ?? 0 });
+    }
+  }
+
+  async list(userId: string, q: ListNotificationsQuery): Promise<NotificationPage> {
+    const params: unknown[] = [userId];
+    const where = ['n.user_id = $1'];
+    if (q.unreadOnly) where.push('n.read_at IS NULL');
+    if (q.cursor) {
+      const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
+      if (!id || Number.isNaN(new Date(at ?? '').getTime())) {
+        throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+      }
+      where.push(`(n.created_at, n.id) < ($${params.push(new Date(at))}, $${params.push(id)}::uuid)`);
+    }
+    const rows: NotificationRow[] = await this.db.query(
+      `SELECT ${notificationColumns} FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${q.limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toNotification),
+      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      unreadCount: await this.unreadCount(userId),
+    };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    return (await this.unreadCounts([userId])).get(userId) ?? 0;
+  }
+
+  /** Marks the caller's own notifications read; ids of others are ignored, never touched. */
+  async markRead(userId: string, req: MarkNotificationsRead): Promise<{ unreadCount: number }> {
+    const changed: unknown[] =
+      'all' in req
+        ? await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1`, [userId])
+        : await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING 1`, [
+            userId,
+            req.ids,
+          ]);
+    const unreadCount = await this.unreadCount(userId);
+    if (rowCount(changed) > 0) this.events.emit('notifications.read', { userId, unreadCount });
+    return { unreadCount };
+  }
+
+  async preferences(userId: string): Promise<NotificationPreference[]> {
+    const rows: { type: NotificationType; in_app: boolean; toast: boolean; sound: boolean }[] = await this.db.query(
+      `SELECT type, in_app, toast, sound FROM notification_preferences WHERE user_id = $1`,
+      [userId],
+    );
+    const byType = new Map(rows.map((r) => [r.type, r]));
+    return notificationTypes.map((type) => {
+      const r = byType.get(type);
+      return { type, inApp: r?.in_app ?? true, toast: r?.toast ?? true, sound: r?.sound ?? true };
+    });
+  }
+
+  async setPreferences(userId: string, items: NotificationPreference[]): Promise<NotificationPreference[]> {
+    await this.db.transaction(async (tx) => {
+      for (const p of items) {
+        await tx.query(
+          `INSERT INTO notification_preferences (user_id, type, in_app, toast, sound) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (user_id, type) DO UPDATE SET in_app = EXCLUDED.in_app, toast = EXCLUDED.toast, sound = EXCLUDED.sound`,
+          [userId, p.type, p.inApp, p.toast, p.sound],
+        );
+      }
+    });
+    return this.preferences(userId);
+  }
+
+  /** Read notifications older than `days` go; unread ones stay however old. */
+  async purgeRead(days: number): Promise<number> {
+    const deleted: unknown[] = await this.db.query(
+      `DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < now() - make_interval(days => $1) RETURNING 1`,
+      [days],
+    );
+    return rowCount(deleted);
+  }
+
+  private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
+    const rows: { user_id: string; count: string }[] = await this.db.query(
+      `SELECT user_id, count(*) AS count FROM notifications WHERE user_id = ANY($1::uuid[]) AND read_at IS NULL GROUP BY user_id`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(rows.map((r) => [r.user_id, Number(r.count)]));
+  }
+}
+
+const rowCount = (result: unknown): number => returnedRows(result).length;

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { DomainEvents } from '../../src/app/common/events/domain-events';
+import { NotificationsRetentionJob } from '../../src/app/notifications/notifications-retention.job';
+import { collect, connected, emitAck, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
+import { startWidgetChat, type Staff } from '../chat/chat-fixture';
+
+describe('notifications: stored, pushed, counted', () => {
+  let app: TestApp;
+  let admin: string;
+  let supervisor: Staff;
+  let agent: Staff;
+  let agent2: Staff;
+  let marketer: Staff;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    admin = await app.adminToken();
+    supervisor = await app.createUser('supervisor');
+    agent = await app.createUser('agent');
+    agent2 = await app.createUser('agent');
+    marketer = await app.createUser('marketer');
+  });
+  afterAll(() => app.close());
+
+  const list = async (token: string, query = '') => (await app.http('GET', `/api/notifications${query}`, { token })).body;
+  const unread = async (token: string) => (await app.http('GET', '/api/notifications/unread-count', { token })).body.count as number;
+  const readAll = (token: string) => app.http('POST', '/api/notifications/read', { token, body: { all: true } });
+
+  beforeEach(async () => {
+    for (const t of [admin, supervisor.token, agent.token, agent2.token, marketer.token]) await readAll(t);
+  });
+
+  it('a new conversation notifies supervisors, admins and agents (it is unassigned), not marketers; stored first, then pushed', async () => {
+    const socket = await connected(app.socket('/notifications', { token: agent.token }));
+    await sleep(100);
+    const pushed = nextEvent(socket, 'notification');
+    const counted = collect(socket, 'unread_count');
+    const widget = await startWidgetChat(app, 'Nora');
+    const { notification } = await pushed;
+    expect(notification).toMatchObject({
+      type: 'conversation.created', title: 'New conversation with Nora', url: `/inbox/${widget.conversation.id}`,
+      data: { conversationId: widget.conversation.id }, readAt: null,
+    });
+    await eventually(() => expect(counted.at(-1)).toEqual({ count: 1 }));
+    const stored = await list(agent.token);
+    expect(stored.items[0].id).toBe(notification.id);
+    for (const t of [admin, supervisor.token, agent2.token]) expect(await unread(t)).toBe(1);
+    expect(await unread(marketer.token)).toBe(0);
+  });
+
+  it('an assignment notifies the assignee only (not when they take it themselves)', async () => {
+    const widget = await startWidgetChat(app, 'Olga');
+    await readAll(agent.token);
+    await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: supervisor.token, body: { agentId: agent.user.id } });
+    await eventually(async () => expect(await unread(agent.token)).toBe(1));
+    expect((await list(agent.token)).items[0]).toMatchObject({ type: 'conversation.assigned', title: 'Olga was assigned to you' });
+    expect(await unread(agent2.token)).toBe(1); // only the creation
+
+    const other = await startWidgetChat(app, 'Pia');
+    await readAll(agent2.token);
+    await app.http('POST', `/api/conversations/${other.conversation.id}/assign`, { token: agent2.token, body: { agentId: agent2.user.id } });
+    await sleep(200);
+    expect(await unread(agent2.token)).toBe(0);
+  });
+
+  it('an event handled twice stores and pushes one notification per user', async () => {
+    const widget = await startWidgetChat(app, 'Quique');
+    const before = (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
+    expect(before).toHaveLength(1);
+    const events = app.server.app.get(DomainEvents);
+    events.emit('conversation.created', { conversation: { ...widget.conversation }, actorId: null });
+    await sleep(300);
+    const after = (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
+    expect(after).toHaveLength(1);
+  });
+
+  it('marking read in one tab updates the unread count in every tab of that user', async () => {
+    await startWidgetChat(app, 'Rita');
+    await startWidgetChat(app, 'Sol');
+    await eventually(async () => expect(await unread(supervisor.token)).toBe(2));
+    const tab1 = await connected(app.socket('/notifications', { token: supervisor.token }));
+    const tab2 = await connected(app.socket('/notifications', { token: supervisor.token }));
+    await sleep(100);
+    const seenBy2 = collect(tab2, 'unread_count');
+    const { items } = await list(supervisor.token, '?unreadOnly=true');
+    const ack = await emitAck(tab1, 'mark_read', { ids: [items[0].id] });
+    expect(ack).toEqual({ ok: true, data: { unreadCount: 1 } });
+    await eventually(() => expect(seenBy2.at(-1)).toEqual({ count: 1 }));
+    const rest = await app.http('POST', '/api/notifications/read', { token: supervisor.token, body: { all: true } });
+    expect(rest.body).toEqual({ unreadCount: 0 });
+    await eventually(() => expect(seenBy2.at(-1)).toEqual({ count: 0 }));
+  });
+
+  it('nobody reads or marks someone else\'s notifications', async () => {
+    await startWidgetChat(app, 'Tere');
+    await eventually(async () => expect(await unread(agent.token)).toBe(1));
+    const theirs = (await list(agent.token)).items[0];
+    const res = await app.http('POST', '/api/notifications/read', { token: agent2.token, body: { ids: [theirs.id] } });
+    expect(res.status).toBe(200);
+    expect(await unread(agent.token)).toBe(1);
+    expect((await list(agent2.token)).items.map((n: { id: string }) => n.id)).not.toContain(theirs.id);
+    expect((await app.http('POST', '/api/notifications/read', { token: agent.token, body: { ids: ['nope'] } })).status).toBe(400);
+    expect((await app.http('GET', '/api/notifications')).status).toBe(401);
+  });
+
+  it('pages newest first with a cursor, and unreadOnly filters', async () => {
+    for (const n of ['U1', 'U2', 'U3']) await startWidgetChat(app, n);
+    await eventually(async () => expect(await unread(supervisor.token)).toBe(3));
+    const first = await list(supervisor.token, '?limit=2');
+    expect(first.items.map((n: { title: string }) => n.title)).toEqual(['New conversation with U3', 'New conversation with U2']);
+    expect(first.unreadCount).toBe(3);
+    const second = await list(supervisor.token, `?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items[0].title).toBe('New conversation with U1');
+    await app.http('POST', '/api/notifications/read', { token: supervisor.token, body: { ids: [first.items[0].id] } });
+    const unreadOnly = await list(supervisor.token, '?unreadOnly=true&limit=100');
+    expect(unreadOnly.items.map((n: { id: string }) => n.id)).not.toContain(first.items[0].id);
+  });
+
+  it('a type switched off in-app is neither stored nor pushed for that user', async () => {
+    const prefs = await app.http('GET', '/api/notifications/preferences', { token: agent2.token });
+    expect(prefs.body.items).toContainEqual({ type: 'conversation.created', inApp: true, toast: true, sound: true });
+    const put = await app.http('PUT', '/api/notifications/preferences', {
+      token: agent2.token,
+      body: { items: [{ type: 'conversation.created', inApp: false, toast: false, sound: false }] },
+    });
+    expect(put.body.items).toContainEqual({ type: 'conversation.created', inApp: false, toast: false, sound: false });
+    await startWidgetChat(app, 'Muted');
+    await eventually(async () => expect(await unread(agent.token)).toBe(1));
+    expect(await unread(agent2.token)).toBe(0);
+    await app.http('PUT', '/api/notifications/preferences', { token: agent2.token, body: { items: [{ type: 'conversation.created', inApp: true, toast: true, sound: true }] } });
+  });
+
+  it('on connect a socket gets its unread count', async () => {
+    await startWidgetChat(app, 'Vera');
+    await eventually(async () => expect(await unread(marketer.token) + (await unread(admin))).toBe(1));
+    const socket: Socket = app.socket('/notifications', { token: admin });
+    const first = nextEvent(socket, 'unread_count');
+    await connected(socket);
+    expect(await first).toEqual({ count: 1 });
+  });
+
+  it('retention deletes read notifications older than 90 days and keeps unread ones', async () => {
+    const db = app.server.app.get(DataSource);
+    const [{ id: userId }] = await db.query(`SELECT id FROM users WHERE email = 'admin@test.local'`);
+    const old = randomUUID();
+    const oldUnread = randomUUID();
+    await db.query(
+      `INSERT INTO notifications (id, user_id, event_id, type, title, body, created_at, read_at) VALUES
+        ($1, $3, 'old-read', 'conversation.created', 't', 'b', now() - interval '120 days', now() - interval '100 days'),
+        ($2, $3, 'old-unread', 'conversation.created', 't', 'b', now() - interval '120 days', NULL)`,
+      [old, oldUnread, userId],
+    );
+    expect(await app.server.app.get(NotificationsRetentionJob).run()).toBe(1);
+    const left = await db.query(`SELECT id FROM notifications WHERE id = ANY($1::uuid[])`, [[old, oldUnread]]);
+    expect(left).toEqual([{ id: oldUnread }]);
+  });
+});
