@@ -59,6 +59,7 @@ describe('notifications: stored, pushed, counted', () => {
     expect(await unread(agent2.token)).toBe(1); // only the creation
 
     const other = await startWidgetChat(app, 'Pia');
+    await eventually(async () => expect(await unread(agent2.token)).toBe(2)); // Olga's and Pia's creation
     await readAll(agent2.token);
     await app.http('POST', `/api/conversations/${other.conversation.id}/assign`, { token: agent2.token, body: { agentId: agent2.user.id } });
     await sleep(200);
