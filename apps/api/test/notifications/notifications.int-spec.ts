@@ -158,3 +158,37 @@ describe('notifications: stored, pushed, counted', () => {
     expect(left).toEqual([{ id: oldUnread }]);
   });
 });
+
+describe('notification rules for campaigns and channels', () => {
+  it('a finished or failed campaign notifies its creator; a channel going down notifies admins once', async () => {
+    const app = await startTestApp();
+    try {
+      const marketer = await app.createUser('marketer');
+      const supervisor = await app.createUser('supervisor');
+      const admin = await app.adminToken();
+      const events = app.server.app.get(DomainEvents);
+      const socket = await connected(app.socket('/notifications', { token: marketer.token }));
+      await sleep(100);
+      const pushed = nextEvent(socket, 'notification');
+      const campaignId = randomUUID();
+      events.emit('campaign.finished', { campaignId, name: 'Black Friday', createdBy: marketer.user.id, status: 'completed', sent: 990, failed: 10 });
+      expect((await pushed).notification).toMatchObject({ type: 'campaign.finished', title: 'Campaign "Black Friday" finished', body: '990 sent, 10 failed', url: `/campaigns/${campaignId}` });
+      events.emit('campaign.finished', { campaignId: randomUUID(), name: 'Broken', createdBy: marketer.user.id, status: 'failed', sent: 0, failed: 0, error: 'provider outage' });
+      await eventually(async () => {
+        const items = (await app.http('GET', '/api/notifications', { token: marketer.token })).body.items;
+        expect(items[0]).toMatchObject({ type: 'campaign.failed', body: 'provider outage' });
+      });
+
+      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'down', previous: 'connected', reason: 'Graph API answers 500', changeId: 'c1' });
+      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'down', previous: 'connected', reason: 'Graph API answers 500', changeId: 'c1' });
+      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'degraded', previous: 'connected', changeId: 'c2' });
+      await eventually(async () => {
+        const items = (await app.http('GET', '/api/notifications', { token: admin })).body.items;
+        expect(items.filter((n: { type: string }) => n.type === 'channel.down')).toHaveLength(1);
+      });
+      expect((await app.http('GET', '/api/notifications/unread-count', { token: supervisor.token })).body.count).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -31,6 +31,7 @@ import { RateLimiter } from '../common/rate-limit/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { chatRooms } from './chat-rooms';
 import { ChatPushesListener } from './chat-pushes.listener';
+import { PresenceReconciliationJob } from './presence-reconciliation.job';
 import { seesAll } from './conversation-access';
 import { PresenceService } from './services/presence.service';
 import { MessagesService } from './services/messages.service';
@@ -53,6 +54,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly reactions: ReactionsService,
     private readonly typing: TypingService,
     private readonly pushes: ChatPushesListener,
+    private readonly presenceCheck: PresenceReconciliationJob,
     config: AppConfig,
   ) {
     const rate = config.env.RATE_LIMIT_MESSAGES_PER_SECOND;
@@ -61,6 +63,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   afterInit(ns: ChatNamespace): void {
     this.pushes.attach(ns);
+    this.presenceCheck.attach(ns as unknown as Namespace);
   }
 
   handleConnection(socket: Socket): void {

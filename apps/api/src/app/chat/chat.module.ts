@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChatGateway } from './chat.gateway';
 import { ChatPushesListener } from './chat-pushes.listener';
+import { PresenceReconciliationJob } from './presence-reconciliation.job';
 import { ConversationsController } from './conversations.controller';
 import { MessagesController } from './messages.controller';
 import { WidgetController } from './widget.controller';
@@ -20,6 +21,7 @@ import { ConversationMetricsService } from './services/conversation-metrics.serv
   providers: [
     ChatGateway,
     ChatPushesListener,
+    PresenceReconciliationJob,
     AttachmentsService,
     ContactsService,
     ConversationsService,

@@ -3,11 +3,13 @@ import { DomainEvents } from '../common/events/domain-events';
 import { UsersService } from '../users/users.service';
 import { NotificationsService } from './notifications.service';
 import '../chat/events/chat.events';
+import '../bulk/events/bulk.events';
+import '../channels/events/channels.events';
 
 /**
  * Who hears about what (CONTRACT.md, /notifications): a new conversation → supervisors and
- * admins, and agents while it is unassigned; an assignment → the assignee. Campaigns and
- * channels add their rules when those domains land.
+ * admins, and agents while it is unassigned; an assignment → the assignee; a finished or
+ * failed campaign → its creator; a channel going down → admins.
  */
 @Injectable()
 export class NotificationRulesListener implements OnModuleInit {
@@ -40,6 +42,28 @@ export class NotificationRulesListener implements OnModuleInit {
         body: conversation.lastMessagePreview ?? conversation.subject ?? 'Open it to reply',
         url: `/inbox/${conversation.id}`,
         data: { conversationId: conversation.id },
+      });
+    });
+
+    this.events.on('campaign.finished', async (e) => {
+      const failed = e.status === 'failed';
+      await this.notifications.notify(`campaign.finished:${e.campaignId}`, [e.createdBy], {
+        type: failed ? 'campaign.failed' : 'campaign.finished',
+        title: failed ? `Campaign "${e.name}" failed` : `Campaign "${e.name}" finished`,
+        body: failed ? (e.error ?? `${e.sent} sent, ${e.failed} failed`) : `${e.sent} sent, ${e.failed} failed`,
+        url: `/campaigns/${e.campaignId}`,
+        data: { campaignId: e.campaignId, sent: e.sent, failed: e.failed },
+      });
+    });
+
+    this.events.on('channel.state_changed', async (e) => {
+      if (e.state !== 'down' || e.previous === 'down') return;
+      await this.notifications.notify(`channel.down:${e.channel}:${e.changeId}`, await this.users.idsWithRoles(['admin']), {
+        type: 'channel.down',
+        title: 'WhatsApp is down',
+        body: e.reason ?? 'Messages cannot be sent or received on WhatsApp right now',
+        url: '/settings',
+        data: { channel: e.channel, state: e.state },
       });
     });
   }

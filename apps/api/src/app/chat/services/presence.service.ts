@@ -36,4 +36,27 @@ export class PresenceService {
   onlineUserIds(): string[] {
     return [...this.sockets.keys()];
   }
+
+  /**
+   * Recounts from the sockets actually connected (socket count per user) and corrects any
+   * drift, announcing users whose online state was wrong. Returns the users it corrected.
+   */
+  reconcile(actual: ReadonlyMap<string, number>): string[] {
+    const corrected: string[] = [];
+    for (const [userId, n] of this.sockets) {
+      if (actual.get(userId) !== n) corrected.push(userId);
+      if (!actual.has(userId)) {
+        this.sockets.delete(userId);
+        this.events.emit('presence.changed', { userId, status: 'offline' });
+      }
+    }
+    for (const [userId, n] of actual) {
+      if (!this.sockets.has(userId)) {
+        corrected.push(userId);
+        this.events.emit('presence.changed', { userId, status: 'online' });
+      }
+      this.sockets.set(userId, n);
+    }
+    return [...new Set(corrected)];
+  }
 }
