@@ -1,13 +1,18 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 
+/** The dashboard's REST snapshots (CONTRACT.md: GET /api/stats, GET /api/stats/charts). */
 @Injectable({ providedIn: 'root' })
 export class DashboardApi {
   private readonly http = inject(HttpClient);
 
   stats(): Observable<Stats> {
     return this.http.get<Stats>('/api/stats');
+  }
+
+  charts(): Observable<StatsCharts> {
+    return this.http.get<StatsCharts>('/api/stats/charts');
   }
 }

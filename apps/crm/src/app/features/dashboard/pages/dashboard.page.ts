@@ -1,64 +1,81 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import type { Stats } from '@switchboard/contracts';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
-import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
-import { DashboardApi } from '../data/dashboard.api';
+import { AgentTableComponent } from '../components/agent-table.component';
+import { ConversationsChartComponent } from '../components/charts/conversations-chart.component';
+import { FirstResponseChartComponent } from '../components/charts/first-response-chart.component';
+import { MessagesChartComponent } from '../components/charts/messages-chart.component';
+import { LiveBadgeComponent } from '../components/live-badge.component';
+import { StatsCardsComponent } from '../components/stats-cards.component';
+import { StatusPillsComponent } from '../components/status-pills.component';
+import { DashboardStore } from '../data/dashboard.store';
 
-/** Headline figures, kept live. (Charts, tables and definitions come with the dashboard issue.) */
+/** The supervisor dashboard: live figures, per-agent table and today's activity charts. */
 @Component({
   selector: 'sb-dashboard-page',
-  imports: [TranslatePipe, LiveStatusComponent, ViewStateComponent],
+  imports: [
+    TranslatePipe,
+    ViewStateComponent,
+    LiveBadgeComponent,
+    StatusPillsComponent,
+    StatsCardsComponent,
+    AgentTableComponent,
+    ConversationsChartComponent,
+    MessagesChartComponent,
+    FirstResponseChartComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="page-header">
+    <header class="head">
       <h1>{{ 'dashboard.title' | translate }}</h1>
-      <sb-live-status [live]="stats.live()" [lastUpdatedAt]="stats.lastUpdatedAt()" />
-    </header>
-    <sb-view-state
-      [hasValue]="stats.value() !== undefined"
-      [error]="stats.error()"
-      [emptyTitle]="'dashboard.empty' | translate"
-      (retry)="stats.refresh()"
-    />
-    @if (stats.value(); as s) {
-      <div class="cards" data-testid="stats-cards">
-        <div class="card" [title]="'dashboard.unattendedHint' | translate">
-          <div class="figure" data-testid="stat-unattended">{{ s.unattended }}</div>
-          <div class="muted">{{ 'dashboard.unattended' | translate }}</div>
-        </div>
-        <div class="card">
-          <div class="figure">{{ s.openConversations }}</div>
-          <div class="muted">{{ 'dashboard.open' | translate }}</div>
-        </div>
-        <div class="card">
-          <div class="figure">{{ s.agentsOnline }}</div>
-          <div class="muted">{{ 'dashboard.agentsOnline' | translate }}</div>
-        </div>
-        <div class="card">
-          <div class="figure">{{ s.messagesToday }}</div>
-          <div class="muted">{{ 'dashboard.messagesToday' | translate }}</div>
-        </div>
+      <div class="status">
+        @if (store.stats(); as s) {
+          <sb-status-pills [botStatus]="s.botStatus" [whatsappState]="s.whatsappState" />
+        }
+        <sb-live-badge [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
       </div>
+    </header>
+
+    @if (store.offline()) {
+      <p class="offline" role="status" data-testid="dashboard-offline">
+        {{ 'dashboard.offlineNotice' | translate: { seconds: pollSeconds } }}
+      </p>
     }
+
+    <sb-view-state [hasValue]="store.stats() !== undefined" [error]="store.error()" (retry)="store.refresh()" />
+
+    @if (store.stats(); as s) {
+      <sb-stats-cards [stats]="s" [timeZone]="timeZone()" />
+
+      <section class="charts" [attr.aria-label]="'dashboard.activity' | translate">
+        @if (store.charts(); as c) {
+          <sb-conversations-chart [points]="c.conversationsPerHour" [timeZone]="c.timeZone" />
+          <sb-messages-chart [points]="c.messagesPerMinute" [timeZone]="c.timeZone" />
+          <sb-first-response-chart [points]="c.firstResponseDistribution" />
+        } @else {
+          <div class="charts-state">
+            <sb-view-state [hasValue]="false" [error]="store.chartsError()" (retry)="store.refresh()" />
+          </div>
+        }
+      </section>
+      @if (store.charts() && store.chartsError()) {
+        <sb-view-state [hasValue]="true" [error]="store.chartsError()" (retry)="store.refresh()" />
+      }
+
+      <sb-agent-table [agents]="s.perAgent" />
+    }
+  `,
+  styles: `
+    :host { display: flex; flex-direction: column; gap: 1rem; }
+    .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem; }
+    .status { display: inline-flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0.75rem; }
+    .charts-state { grid-column: 1 / -1; }
   `,
 })
 export class DashboardPage {
-  private readonly api = inject(DashboardApi);
-  private readonly realtime = inject(RealtimeService);
-
-  protected readonly stats = liveResource<Stats>({
-    snapshot: () => this.api.stats(),
-    deltas: [
-      liveDelta(this.realtime.on('/stats', 'stats_updated'), (_current: Stats, event) => event.stats),
-      liveDelta(this.realtime.on('/stats', 'bot_status_changed'), (current: Stats, event) => ({ ...current, botStatus: event.botStatus })),
-      liveDelta(this.realtime.on('/stats', 'whatsapp_status_changed'), (current: Stats, event) => ({
-        ...current,
-        whatsappState: event.whatsappState,
-      })),
-    ],
-    connection: this.realtime.liveConnection('/stats'),
-  });
+  protected readonly store = inject(DashboardStore);
+  protected readonly pollSeconds = Math.round(this.store.pollIntervalMs / 1000);
+  protected readonly timeZone = computed(() => this.store.charts()?.timeZone ?? null);
 }

@@ -16,6 +16,7 @@ import { relativeTime } from './relative-time';
       [class.active]="active()"
       [class.unread]="conversation().unreadCount > 0"
       [routerLink]="['/inbox', conversation().id]"
+      queryParamsHandling="preserve"
       data-testid="conversation-item"
       [attr.data-conversation-id]="conversation().id"
       [attr.aria-current]="active() ? 'page' : null"

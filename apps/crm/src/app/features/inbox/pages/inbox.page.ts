@@ -1,14 +1,20 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { RouterOutlet } from '@angular/router';
+import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { ConversationListItemComponent } from '../components/conversation-list-item.component';
 import { InboxTabsComponent } from '../components/inbox-tabs.component';
+import { INBOX_TABS, type InboxTab } from '../data/conversation-list';
 import { InboxStore } from '../data/inbox.store';
 
 /** How often the relative times in the list are refreshed. */
 const CLOCK_TICK_MS = 30_000;
+
+/** The query parameter that selects a tab: `/inbox?tab=unassigned` (links from the dashboard use it). */
+export const INBOX_TAB_PARAM = 'tab';
+
+const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as readonly (string | null)[]).includes(value);
 
 /** The inbox: the live conversation list on the left, the open conversation on the right. */
 @Component({
@@ -22,7 +28,7 @@ const CLOCK_TICK_MS = 30_000;
           <h1>{{ 'inbox.title' | translate }}</h1>
           <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
         </header>
-        <sb-inbox-tabs [tab]="store.tab()" (tabChange)="store.setTab($event)" />
+        <sb-inbox-tabs [tab]="store.tab()" (tabChange)="selectTab($event)" />
         <div class="scroll">
           <sb-view-state
             [hasValue]="items() !== undefined"
@@ -75,9 +81,29 @@ export class InboxPage {
   protected readonly store = inject(InboxStore);
   protected readonly items = this.store.items;
   protected readonly now = signal(new Date());
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
 
   constructor() {
     const clock = setInterval(() => this.now.set(new Date()), CLOCK_TICK_MS);
-    inject(DestroyRef).onDestroy(() => clearInterval(clock));
+    const tabParam = this.route.queryParamMap.subscribe((params) => {
+      const tab = params.get(INBOX_TAB_PARAM);
+      if (isInboxTab(tab)) this.store.setTab(tab);
+    });
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(clock);
+      tabParam.unsubscribe();
+    });
+  }
+
+  /** Switches the list and keeps the tab in the URL (so a reload or a shared link shows the same tab). */
+  protected selectTab(tab: InboxTab): void {
+    this.store.setTab(tab);
+    void this.router.navigate([], {
+      relativeTo: this.route.firstChild ?? this.route,
+      queryParams: { [INBOX_TAB_PARAM]: tab },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+
+function waitForConnection(page: Page, state: string, timeout = 20_000) {
+  return page.waitForFunction(
+    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
+    state,
+    { timeout },
+  );
+}
+
+/** The raw number a dashboard card shows (its data-value). */
+async function cardValue(page: Page, testId: string): Promise<number> {
+  const value = await page.getByTestId(testId).locator('[data-role="value"]').getAttribute('data-value');
+  return Number(value);
+}
+
+describe('the supervisor dashboard in a real browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let unattendedBefore: number;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the admin signs in through the UI and opens the live dashboard', async () => {
+    await page.goto(`${server.url}/dashboard`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-email').fill(ADMIN.email);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${server.url}/dashboard`);
+    await waitForConnection(page, 'connected');
+
+    await page.getByTestId('stats-cards').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="live-badge"]')?.getAttribute('data-live') === 'true', undefined, {
+      timeout: 15_000,
+    });
+    for (const id of ['stat-open', 'stat-attended', 'stat-first-response', 'stat-agents-online', 'stat-messages-today', 'agent-table']) {
+      expect(await page.getByTestId(id).isVisible()).toBe(true);
+    }
+    for (const id of ['chart-conversations', 'chart-messages', 'chart-first-response']) {
+      await page.getByTestId(id).waitFor({ timeout: 15_000 });
+    }
+    expect(await page.getByTestId('stat-unattended').getAttribute('title')).toBe('Open conversations nobody is assigned to');
+    unattendedBefore = await cardValue(page, 'stat-unattended');
+    expect(Number.isInteger(unattendedBefore)).toBe(true);
+  });
+
+  it('a new widget chat raises the unattended count by one within 3 s, without a reload', async () => {
+    let reloaded = false;
+    page.once('load', () => (reloaded = true));
+    const response = await fetch(`${server.url}/api/widget/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Dana' }),
+    });
+    expect(response.status).toBeLessThan(300);
+
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector('[data-testid="stat-unattended"] [data-role="value"]')?.getAttribute('data-value') === String(expected),
+      unattendedBefore + 1,
+      { timeout: 3_000 },
+    );
+    expect(reloaded).toBe(false);
+  });
+
+  it('clicking the unattended card opens the inbox on Unassigned, where Dana is listed', async () => {
+    await page.getByTestId('stat-unattended').click();
+    await page.waitForURL(/\/inbox\?tab=unassigned/);
+    const selected = page.getByTestId('inbox-tab-unassigned');
+    await selected.waitFor();
+    expect(await selected.getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('conversation-item').filter({ hasText: 'Dana' }).waitFor({ timeout: 10_000 });
+  });
+});
