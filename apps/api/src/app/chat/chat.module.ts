@@ -14,6 +14,7 @@ import { PresenceService } from './services/presence.service';
 import { ReactionsService } from './services/reactions.service';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
+import { MessageWriter } from './services/message-writer';
 import { ConversationMetricsService } from './services/conversation-metrics.service';
 
 @Module({
@@ -26,6 +27,7 @@ import { ConversationMetricsService } from './services/conversation-metrics.serv
     ContactsService,
     ConversationsService,
     MessagesService,
+    MessageWriter,
     PresenceService,
     ReactionsService,
     ReadReceiptsService,

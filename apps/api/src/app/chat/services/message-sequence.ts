@@ -1,51 +1,73 @@
-import type { EntityManager } from 'typeorm';
 import type { SenderType } from '@switchboard/contracts';
-import { visibilityClause, type Actor } from '../conversation-access';
-import { returnedRows } from '../../database/update-rows';
 
-export interface SequencedConversation {
+/** A conversation as a batch of sends finds it, locked. */
+export interface ConversationState {
+  id: string;
+  lastSeq: number;
+  status: 'open' | 'closed';
+  firstResponseAt: Date | null;
+}
+
+export interface SequencedSend {
+  /** Index of the send in the batch. */
+  index: number;
+  conversationId: string;
+  senderType: SenderType;
+}
+
+export interface Sequenced {
+  index: number;
   seq: number;
-  /** No human agent had answered since the start or the last reopen, and this is one. */
+  /** The first human agent message since the start or the last reopen. */
   firstResponse: boolean;
+  /** A contact wrote in a closed conversation, which opens it again. */
   reopened: boolean;
 }
 
+export interface ConversationChange {
+  id: string;
+  lastSeq: number;
+  added: number;
+  status: 'open' | 'closed';
+  reopened: boolean;
+  firstResponse: boolean;
+}
+
 /**
- * Takes the next `seq` of a conversation inside the message's transaction. The row lock this
- * UPDATE takes orders concurrent sends; a rollback gives the number back, so `seq` stays
- * gap-free. The actor's visibility is part of the WHERE, so the permission check costs no
- * extra query. Returns null when the conversation is missing or not the actor's.
+ * Gives each send of a batch its `seq`: per conversation, in batch order, continuing from the
+ * stored `lastSeq` without gaps. Also works out what the batch does to each conversation.
  */
-export async function nextSeq(
-  tx: EntityManager,
-  actor: Actor,
-  conversationId: string,
-  senderType: SenderType,
-  preview: string,
-): Promise<SequencedConversation | null> {
-  const agent = senderType === 'agent';
-  const contact = senderType === 'contact';
-  const rows = returnedRows<{ seq: number; first_response: boolean; reopened: boolean }>(await tx.query(
-    `WITH prev AS (SELECT id, status, first_response_at FROM conversations WHERE id = $1 FOR UPDATE)
-     UPDATE conversations c SET
-        last_seq = c.last_seq + 1,
-        version = c.version + 1,
-        last_message_at = now(),
-        last_activity_at = now(),
-        last_message_preview = $3,
-        first_response_at = CASE
-          WHEN $4 AND c.first_response_at IS NULL AND c.status = 'open' THEN now()
-          WHEN $5 AND c.status = 'closed' THEN NULL
-          ELSE c.first_response_at END,
-        status = CASE WHEN $5 THEN 'open' ELSE c.status END,
-        reopened_at = CASE WHEN $5 AND c.status = 'closed' THEN now() ELSE c.reopened_at END
-       FROM prev
-      WHERE c.id = prev.id AND ${visibilityClause(actor, 2)}
-      RETURNING c.last_seq AS seq,
-                ($4 AND prev.first_response_at IS NULL AND prev.status = 'open') AS first_response,
-                ($5 AND prev.status = 'closed') AS reopened`,
-    [conversationId, actor.sub, preview, agent, contact],
-  ));
-  const row = rows[0];
-  return row ? { seq: row.seq, firstResponse: row.first_response, reopened: row.reopened } : null;
+export function assignSequence(
+  conversations: ReadonlyMap<string, ConversationState>,
+  sends: readonly SequencedSend[],
+): { sequenced: Sequenced[]; changes: ConversationChange[] } {
+  const state = new Map<string, ConversationChange & { answered: boolean }>();
+  const sequenced: Sequenced[] = [];
+  for (const send of sends) {
+    const c = conversations.get(send.conversationId);
+    if (!c) throw new Error(`conversation ${send.conversationId} was not locked`);
+    let s = state.get(c.id);
+    if (!s) {
+      s = { id: c.id, lastSeq: c.lastSeq, added: 0, status: c.status, reopened: false, firstResponse: false, answered: c.firstResponseAt !== null };
+      state.set(c.id, s);
+    }
+    let reopened = false;
+    if (send.senderType === 'contact' && s.status === 'closed') {
+      // A reopen starts a new wait for a first response.
+      s.status = 'open';
+      s.reopened = true;
+      s.answered = false;
+      s.firstResponse = false;
+      reopened = true;
+    }
+    const firstResponse = send.senderType === 'agent' && s.status === 'open' && !s.answered;
+    if (firstResponse) {
+      s.answered = true;
+      s.firstResponse = true;
+    }
+    s.lastSeq += 1;
+    s.added += 1;
+    sequenced.push({ index: send.index, seq: s.lastSeq, firstResponse, reopened });
+  }
+  return { sequenced, changes: [...state.values()].map(({ answered: _answered, ...change }) => change) };
 }

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Conversation, Message, MessagePage, MessagesQuery, SendMessage, SenderType } from '@switchboard/contracts';
+import type { Conversation, Message, MessagePage, MessagesQuery, SendMessage } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, isStaff, type Actor } from '../conversation-access';
-import { previewOf, type ConversationView } from '../mappers/conversation.mapper';
+import type { ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { ConversationsService } from './conversations.service';
-import { nextSeq } from './message-sequence';
-import { AttachmentsService } from './attachments.service';
-import type { ReadCursor } from '../events/chat.events';
+import { MessageWriter } from './message-writer';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -28,64 +26,23 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly conversations: ConversationsService,
-    private readonly attachments: AttachmentsService,
+    private readonly writer: MessageWriter,
     private readonly events: DomainEvents,
   ) {}
 
-  /** Validated input → one transaction (seq, insert, sender's read cursor) → event after commit. */
+  /** Validated input → stored with the next seq (batched with concurrent sends) → event after commit. */
   async send(actor: Actor, input: SendMessage): Promise<SendResult> {
-    const senderType: SenderType = actor.role === 'contact' ? 'contact' : 'agent';
-    const preview = previewOf(input.type, input.content, input.attachment?.name);
-
-    const outcome = await this.db.transaction(async (tx) => {
-      if (input.replyToId) await this.assertInConversation(tx, input.replyToId, input.conversationId);
-      if (input.attachment) await this.assertUploadedHere(tx, input.attachment.url, input.conversationId);
-      const sequenced = await nextSeq(tx, actor, input.conversationId, senderType, preview);
-      if (!sequenced) await this.throwNotFoundOrForbidden(input.conversationId);
-      const { seq, firstResponse, reopened } = sequenced as NonNullable<typeof sequenced>;
-      const inserted: MessageRow[] = await tx.query(
-        `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (conversation_id, client_message_id) WHERE client_message_id IS NOT NULL DO NOTHING
-         RETURNING id, conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content,
-                   attachment, reply_to_id, status, edited_at, deleted_at, created_at`,
-        [input.conversationId, seq, input.clientMessageId, senderType, actor.sub, actor.name, input.type, input.content,
-          input.attachment ? JSON.stringify(input.attachment) : null, input.replyToId ?? null],
-      );
-      // A resend: undo this transaction (and its seq) and answer with the stored message.
-      if (inserted.length === 0) throw new DuplicateSend();
-      // The sender has read everything up to what they wrote.
-      const cursors: ReadCursor[] = await tx.query(
-        `WITH mine AS (
-           INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq) VALUES ($1, $2, $3)
-           ON CONFLICT (conversation_id, participant_id) DO UPDATE SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
-           RETURNING participant_id, last_read_seq)
-         SELECT x.participant_id, x.last_read_seq, u.role FROM (
-           SELECT participant_id, last_read_seq FROM mine
-           UNION ALL
-           SELECT participant_id, last_read_seq FROM conversation_reads WHERE conversation_id = $1 AND participant_id <> $2) x
-         LEFT JOIN users u ON u.id = x.participant_id`,
-        [input.conversationId, actor.sub, seq],
-      );
-      const conversation = await this.conversations.loadView(input.conversationId, tx);
-      return {
-        message: toMessage({ ...inserted[0], reactions: [] }),
-        conversation,
-        firstResponse,
-        reopened,
-        readCursors: cursors,
-      };
-    }).catch(async (err) => {
-      if (err instanceof DuplicateSend) return null;
-      throw err;
-    });
-
-    if (!outcome) {
-      const existing = await this.byClientMessageId(input.conversationId, input.clientMessageId);
-      return { message: existing, conversation: await this.conversations.loadView(input.conversationId), duplicate: true };
+    const w = await this.writer.write(actor, input);
+    if (!w.duplicate) {
+      this.events.emit('message.created', {
+        message: w.message,
+        conversation: w.conversation,
+        readCursors: w.readCursors,
+        firstResponse: w.firstResponse,
+        reopened: w.reopened,
+      });
     }
-    this.events.emit('message.created', outcome);
-    return { message: outcome.message, conversation: outcome.conversation, duplicate: false };
+    return { message: w.message, conversation: w.conversation, duplicate: w.duplicate };
   }
 
   /** join_conversation: with afterSeq every message after it (the catch-up), else the latest 50. */
@@ -172,15 +129,6 @@ export class MessagesService {
     return toMessage(rows[0]);
   }
 
-  private async byClientMessageId(conversationId: string, clientMessageId: string): Promise<Message> {
-    const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
-      [conversationId, clientMessageId],
-    );
-    if (!rows[0]) throw new AppError('conflict', 'The message could not be stored; send it again');
-    return toMessage(rows[0]);
-  }
-
   private async lockOwn(tx: EntityManager, actor: Actor, messageId: string, action: 'edit' | 'delete'): Promise<MessageRow & { assignee_id: string | null; contact_id: string }> {
     const rows: (MessageRow & { assignee_id: string | null; contact_id: string })[] = await tx.query(
       `SELECT ${messageColumns}, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
@@ -196,30 +144,5 @@ export class MessagesService {
     return row;
   }
 
-  private async assertInConversation(tx: EntityManager, messageId: string, conversationId: string): Promise<void> {
-    const rows: unknown[] = await tx.query(`SELECT 1 FROM messages WHERE id = $1 AND conversation_id = $2`, [messageId, conversationId]);
-    if (rows.length === 0) {
-      throw new AppError('validation_failed', 'The replied-to message is not in this conversation', [
-        { path: 'replyToId', message: 'not a message of this conversation' },
-      ]);
-    }
-  }
-
-  /** An attachment must be a file uploaded to this conversation, never an outside link. */
-  private async assertUploadedHere(tx: EntityManager, url: string, conversationId: string): Promise<void> {
-    const id = this.attachments.idFromUrl(url);
-    const rows: unknown[] = id ? await tx.query(`SELECT 1 FROM attachments WHERE id = $1 AND conversation_id = $2`, [id, conversationId]) : [];
-    if (rows.length === 0) {
-      throw new AppError('validation_failed', 'Upload the file to this conversation first', [
-        { path: 'attachment.url', message: 'not an attachment of this conversation' },
-      ]);
-    }
-  }
-
-  private async throwNotFoundOrForbidden(conversationId: string): Promise<never> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM conversations WHERE id = $1`, [conversationId]);
-    throw rows.length ? new AppError('forbidden', 'This conversation is not yours') : new AppError('not_found', 'No such conversation');
-  }
 }
 
-class DuplicateSend extends Error {}

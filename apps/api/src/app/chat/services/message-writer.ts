@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Message, SendMessage, SenderType } from '@switchboard/contracts';
+import { AppError } from '../../common/errors/app-error';
+import { canSee, type Actor } from '../conversation-access';
+import { conversationColumns, previewOf, toConversationView, type ConversationRow, type ConversationView } from '../mappers/conversation.mapper';
+import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
+import type { ReadCursor } from '../events/chat.events';
+import { assignSequence, type ConversationState } from './message-sequence';
+import { AttachmentsService } from './attachments.service';
+
+const MAX_BATCH = 500;
+
+export interface Written {
+  message: Message;
+  conversation: ConversationView;
+  readCursors: ReadCursor[];
+  firstResponse: boolean;
+  reopened: boolean;
+  /** A resend of a stored clientMessageId: nothing was written. */
+  duplicate: boolean;
+}
+
+interface Pending {
+  actor: Actor;
+  input: SendMessage;
+  senderType: SenderType;
+  resolve: (w: Written) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Stores messages in batches: every send waiting while a batch is being written goes into the
+ * next one, which costs the same handful of statements however many messages it holds. Under
+ * load that turns many small transactions into few; at rest a batch is a single message.
+ * Conversation rows are locked for the batch, so `seq` stays gap-free and ordered.
+ */
+@Injectable()
+export class MessageWriter {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly attachments: AttachmentsService,
+  ) {}
+
+  write(actor: Actor, input: SendMessage): Promise<Written> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ actor, input, senderType: actor.role === 'contact' ? 'contact' : 'agent', resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const settle = await this.db.transaction((tx) => this.writeBatch(tx, batch));
+          // Only now, after COMMIT, do callers learn of (and push) what was written.
+          settle();
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /**
+   * Writes the batch; refusals and resends are settled at once, and the returned function
+   * settles the written sends once the transaction has committed.
+   */
+  private async writeBatch(tx: EntityManager, batch: Pending[]): Promise<() => void> {
+    const ids = [...new Set(batch.map((p) => p.input.conversationId))].sort();
+    const rows: (ConversationRow & { first_response_at: Date | null })[] = await tx.query(
+      `SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const [replies, uploads] = await Promise.all([this.replyTargets(tx, batch), this.uploadTargets(tx, batch)]);
+
+    // Refuse what may not be written, each send on its own.
+    const accepted: Pending[] = [];
+    for (const p of batch) {
+      const c = byId.get(p.input.conversationId);
+      if (!c) p.reject(new AppError('not_found', 'No such conversation'));
+      else if (!canSee(p.actor, { assigneeId: c.assignee_id, contactId: c.contact_id })) p.reject(new AppError('forbidden', 'This conversation is not yours'));
+      else if (p.input.replyToId && replies.get(p.input.replyToId) !== c.id) {
+        p.reject(new AppError('validation_failed', 'The replied-to message is not in this conversation', [{ path: 'replyToId', message: 'not a message of this conversation' }]));
+      } else if (p.input.attachment && uploads.get(p.input.attachment.url) !== c.id) {
+        p.reject(new AppError('validation_failed', 'Upload the file to this conversation first', [{ path: 'attachment.url', message: 'not an attachment of this conversation' }]));
+      } else accepted.push(p);
+    }
+
+    // Resends (stored already, or twice in this batch) get the stored message and write nothing.
+    const stored = await this.storedByClientId(tx, accepted);
+    const fresh: Pending[] = [];
+    const firstInBatch = new Map<string, Pending>();
+    const echoes: [Pending, Pending][] = [];
+    for (const p of accepted) {
+      const key = `${p.input.conversationId}|${p.input.clientMessageId}`;
+      const existing = stored.get(key);
+      if (existing) {
+        p.resolve({ message: existing, conversation: toConversationView(byId.get(p.input.conversationId) as ConversationRow), readCursors: [], firstResponse: false, reopened: false, duplicate: true });
+      } else if (firstInBatch.has(key)) {
+        echoes.push([p, firstInBatch.get(key) as Pending]);
+      } else {
+        firstInBatch.set(key, p);
+        fresh.push(p);
+      }
+    }
+    if (fresh.length === 0) return () => undefined;
+
+    const states = new Map<string, ConversationState>(
+      rows.map((r) => [r.id, { id: r.id, lastSeq: r.last_seq, status: r.status, firstResponseAt: r.first_response_at }]),
+    );
+    const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.senderType })));
+
+    const inserted: MessageRow[] = await tx.query(
+      `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[], $7::varchar[], $8::text[], $9::jsonb[], $10::uuid[])
+       RETURNING ${messageColumns.replace(/m\./g, '')}`,
+      [
+        fresh.map((p) => p.input.conversationId),
+        sequenced.map((s) => s.seq),
+        fresh.map((p) => p.input.clientMessageId),
+        fresh.map((p) => p.senderType),
+        fresh.map((p) => p.actor.sub),
+        fresh.map((p) => p.actor.name),
+        fresh.map((p) => p.input.type),
+        fresh.map((p) => p.input.content),
+        fresh.map((p) => (p.input.attachment ? JSON.stringify(p.input.attachment) : null)),
+        fresh.map((p) => p.input.replyToId ?? null),
+      ],
+    );
+
+    const lastOf = new Map<string, Pending>();
+    fresh.forEach((p) => lastOf.set(p.input.conversationId, p));
+    await tx.query(
+      `UPDATE conversations c SET
+          last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
+          last_message_preview = v.preview, status = v.status,
+          reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
+          first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
+         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::varchar[], $5::varchar[], $6::bool[], $7::bool[])
+              AS v(id, last_seq, added, preview, status, reopened, first_response)
+        WHERE c.id = v.id`,
+      [
+        changes.map((c) => c.id),
+        changes.map((c) => c.lastSeq),
+        changes.map((c) => c.added),
+        changes.map((c) => {
+          const last = (lastOf.get(c.id) as Pending).input;
+          return previewOf(last.type, last.content, last.attachment?.name);
+        }),
+        changes.map((c) => c.status),
+        changes.map((c) => c.reopened),
+        changes.map((c) => c.firstResponse),
+      ],
+    );
+
+    // Each sender has read everything up to what they wrote.
+    const readUpTo = new Map<string, { conversationId: string; participantId: string; seq: number }>();
+    fresh.forEach((p, i) => readUpTo.set(`${p.input.conversationId}|${p.actor.sub}`, { conversationId: p.input.conversationId, participantId: p.actor.sub, seq: sequenced[i].seq }));
+    const reads = [...readUpTo.values()];
+    await tx.query(
+      `INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])
+       ON CONFLICT (conversation_id, participant_id) DO UPDATE
+         SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
+      [reads.map((r) => r.conversationId), reads.map((r) => r.participantId), reads.map((r) => r.seq)],
+    );
+    const changedIds = changes.map((c) => c.id);
+    const [cursorRows, viewRows]: [(ReadCursor & { conversation_id: string })[], ConversationRow[]] = await Promise.all([
+      tx.query(
+        `SELECT r.conversation_id, r.participant_id, r.last_read_seq, u.role FROM conversation_reads r LEFT JOIN users u ON u.id = r.participant_id
+          WHERE r.conversation_id = ANY($1::uuid[])`,
+        [changedIds],
+      ),
+      tx.query(`SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[])`, [changedIds]),
+    ]);
+    const views = new Map(viewRows.map((r) => [r.id, toConversationView(r)]));
+    const cursors = new Map<string, ReadCursor[]>();
+    for (const c of cursorRows) cursors.set(c.conversation_id, [...(cursors.get(c.conversation_id) ?? []), { participant_id: c.participant_id, last_read_seq: c.last_read_seq, role: c.role }]);
+
+    const written = new Map<Pending, Written>();
+    fresh.forEach((p, i) => {
+      written.set(p, {
+        message: toMessage({ ...inserted[i], reactions: [] }),
+        conversation: views.get(p.input.conversationId) as ConversationView,
+        readCursors: cursors.get(p.input.conversationId) ?? [],
+        firstResponse: sequenced[i].firstResponse,
+        reopened: sequenced[i].reopened,
+        duplicate: false,
+      });
+    });
+    return () => {
+      for (const [p, w] of written) p.resolve(w);
+      for (const [echo, original] of echoes) echo.resolve({ ...(written.get(original) as Written), duplicate: true });
+    };
+  }
+
+  private async replyTargets(tx: EntityManager, batch: Pending[]): Promise<Map<string, string>> {
+    const ids = batch.map((p) => p.input.replyToId).filter((x): x is string => !!x);
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; conversation_id: string }[] = await tx.query(`SELECT id, conversation_id FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.conversation_id]));
+  }
+
+  /** Attachment URL → the conversation it was uploaded to (only our signed URLs count). */
+  private async uploadTargets(tx: EntityManager, batch: Pending[]): Promise<Map<string, string>> {
+    const urls = batch.map((p) => p.input.attachment?.url).filter((x): x is string => !!x);
+    const byId = new Map(urls.map((u) => [this.attachments.idFromUrl(u), u]).filter((e): e is [string, string] => e[0] !== null));
+    if (byId.size === 0) return new Map();
+    const rows: { id: string; conversation_id: string }[] = await tx.query(`SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[])`, [[...byId.keys()]]);
+    return new Map(rows.map((r) => [byId.get(r.id) as string, r.conversation_id]));
+  }
+
+  private async storedByClientId(tx: EntityManager, sends: Pending[]): Promise<Map<string, Message>> {
+    if (sends.length === 0) return new Map();
+    const rows: MessageRow[] = await tx.query(
+      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m
+        JOIN unnest($1::uuid[], $2::varchar[]) AS k(conversation_id, client_message_id)
+          ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id`,
+      [sends.map((p) => p.input.conversationId), sends.map((p) => p.input.clientMessageId)],
+    );
+    return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r)]));
+  }
+}
