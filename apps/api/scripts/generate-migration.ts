@@ -15,7 +15,6 @@ import { startEmbeddedPostgres, type RunningDatabase } from '../src/app/database
 async function main(): Promise<void> {
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('usage: generate-migration <PascalCaseName>');
-  // eslint-disable-next-line no-restricted-syntax -- a dev tool outside the app's config module
   const external = process.env['DATABASE_URL'];
   const server: RunningDatabase = external
     ? { url: external, stop: async () => undefined }
