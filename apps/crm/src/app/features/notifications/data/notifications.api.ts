@@ -1,15 +1,44 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Notification, Page } from '@switchboard/contracts';
-import { map, type Observable } from 'rxjs';
+import type { NotificationPage, NotificationPreference, NotificationPreferences } from '@switchboard/contracts';
+import { firstValueFrom, map } from 'rxjs';
 
+/** Query of GET /api/notifications. */
+export interface NotificationQuery {
+  unreadOnly?: boolean;
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** What POST /api/notifications/read (and the socket's `mark_read`) accepts. */
+export type MarkReadRequest = { ids: string[] } | { all: true };
+
+/** The notifications REST routes. */
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
 
-  latest(limit = 50): Observable<Notification[]> {
-    return this.http
-      .get<Page<Notification> & { unreadCount: number }>('/api/notifications', { params: { limit } })
-      .pipe(map((page) => page.items));
+  list(query: NotificationQuery = {}): Promise<NotificationPage> {
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params[key] = String(value);
+    return firstValueFrom(this.http.get<NotificationPage>('/api/notifications', { params }));
+  }
+
+  unreadCount(): Promise<number> {
+    return firstValueFrom(this.http.get<{ count: number }>('/api/notifications/unread-count').pipe(map((r) => r.count)));
+  }
+
+  markRead(request: MarkReadRequest): Promise<{ unreadCount: number }> {
+    return firstValueFrom(this.http.post<{ unreadCount: number }>('/api/notifications/read', request));
+  }
+
+  preferences(): Promise<NotificationPreference[]> {
+    return firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences').pipe(map((r) => r.items)));
+  }
+
+  setPreferences(items: NotificationPreference[]): Promise<NotificationPreference[]> {
+    return firstValueFrom(
+      this.http.put<NotificationPreferences>('/api/notifications/preferences', { items }).pipe(map((r) => r.items)),
+    );
   }
 }

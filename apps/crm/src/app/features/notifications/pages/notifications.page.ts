@@ -2,61 +2,62 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import type { Notification } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
-import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
-import { NotificationsApi } from '../data/notifications.api';
+import { NotificationListComponent } from '../components/notification-list.component';
+import { NotificationPreferencesComponent } from '../components/notification-preferences.component';
+import { NotificationsStore } from '../data/notifications.store';
 
-const prepend = (list: Notification[], event: { notification: Notification }) =>
-  list.some((n) => n.id === event.notification.id) ? list : [event.notification, ...list];
-
-/** The latest notifications, kept live. (Marking read and paging come with the notifications issue.) */
+/** The full-page version of the bell's panel (same store, same list), with the preferences below. */
 @Component({
   selector: 'sb-notifications-page',
-  imports: [TranslatePipe, LiveStatusComponent, ViewStateComponent],
+  imports: [TranslatePipe, LiveStatusComponent, NotificationListComponent, NotificationPreferencesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
       <h1>{{ 'notifications.title' | translate }}</h1>
-      <sb-live-status [live]="notifications.live()" [lastUpdatedAt]="notifications.lastUpdatedAt()" />
+      <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs()" />
+      <span class="spacer"></span>
+      <button type="button" data-testid="page-mark-all-read" [disabled]="store.unreadCount() === 0" (click)="store.markAllRead()">
+        {{ 'notifications.markAllRead' | translate }}
+      </button>
     </header>
-    <sb-view-state
-      [hasValue]="notifications.value() !== undefined"
-      [empty]="items().length === 0"
-      [error]="notifications.error()"
-      [emptyTitle]="'notifications.empty' | translate"
-      [emptyHint]="'notifications.emptyHint' | translate"
-      (retry)="notifications.refresh()"
-    />
-    @if (items().length > 0) {
-      <ul class="list" data-testid="notification-list">
-        @for (notification of items(); track notification.id) {
-          <li class="card" [class.unread]="!notification.readAt">
-            <div class="row">
-              <strong>{{ notification.title }}</strong>
-              <span class="muted small">{{ when(notification.createdAt) }}</span>
-            </div>
-            <div class="muted">{{ notification.body }}</div>
-          </li>
-        }
-      </ul>
+    @if (!store.connected()) {
+      <p class="note" data-testid="notifications-offline">{{ offlineText() }}</p>
     }
+    @if (store.actionError()) {
+      <p class="note error" role="alert">{{ 'notifications.markFailed' | translate }}</p>
+    }
+    <section class="card">
+      <sb-notification-list
+        [items]="store.items()"
+        [error]="store.error()"
+        [hasMore]="store.hasMore()"
+        [loadingMore]="store.loadingMore()"
+        [loadMoreError]="store.loadMoreError()"
+        (opened)="open($event)"
+        (loadMore)="store.loadMore()"
+        (retry)="store.refresh()"
+      />
+    </section>
+    <sb-notification-preferences />
+  `,
+  styles: `
+    .page-header { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
+    .spacer { flex: 1; }
+    .card { background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); overflow: hidden; }
+    .note { font-size: 0.85rem; color: var(--sb-muted); }
+    .note.error { color: var(--sb-red); }
   `,
 })
 export class NotificationsPage {
-  private readonly api = inject(NotificationsApi);
-  private readonly realtime = inject(RealtimeService);
+  protected readonly store = inject(NotificationsStore);
   private readonly i18n = inject(I18nService);
 
-  protected readonly notifications = liveResource<Notification[]>({
-    snapshot: () => this.api.latest(),
-    deltas: [liveDelta(this.realtime.on('/notifications', 'notification'), prepend)],
-    connection: this.realtime.liveConnection('/notifications'),
-  });
-  protected readonly items = computed(() => this.notifications.value() ?? []);
+  protected readonly offlineText = computed(() =>
+    this.i18n.t('notifications.offline', { seconds: Math.round(this.store.pollIntervalMs() / 1000) }),
+  );
 
-  protected when(iso: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  protected open(notification: Notification): void {
+    this.store.open(notification);
   }
 }

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+
+function waitForConnection(page: Page, state: string, timeout = 20_000) {
+  return page.waitForFunction(
+    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
+    state,
+    { timeout },
+  );
+}
+
+/** What the bell's badge says as a number: 0 when it is absent. */
+function badgeCount(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const text = document.querySelector('[data-testid="unread-count"]')?.textContent?.trim();
+    return text ? Number.parseInt(text, 10) : 0;
+  });
+}
+
+function waitForBadge(page: Page, count: number, timeout = 15_000) {
+  return page.waitForFunction(
+    (expected) => {
+      const text = document.querySelector('[data-testid="unread-count"]')?.textContent?.trim();
+      return (text ? Number.parseInt(text, 10) : 0) === expected;
+    },
+    count,
+    { timeout },
+  );
+}
+
+describe('notifications in a real browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let page: Page;
+  let before = 0;
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the admin signs in through the UI and the bell shows the unread count from the server', async () => {
+    await page.goto(`${server.url}/inbox`);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-email').fill(ADMIN.email);
+    await page.getByTestId('login-password').fill(ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await waitForConnection(page, 'connected');
+    await page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
+    // Let the first snapshot land before noting the count.
+    await page.waitForTimeout(1_000);
+    before = await badgeCount(page);
+  });
+
+  it('a customer starting a widget chat raises the badge by one and pops up a toast, without a reload', async () => {
+    const urlBefore = page.url();
+    const res = await fetch(`${server.url}/api/widget/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ema' }),
+    });
+    expect(res.status).toBeLessThan(300);
+
+    await waitForBadge(page, before + 1);
+    const toast = page.getByTestId('toast').filter({ hasText: 'Ema' });
+    await toast.waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(urlBefore);
+  });
+
+  it('the bell opens a panel listing it as unread; "Mark all read" clears the badge', async () => {
+    const urlBefore = page.url();
+    await page.getByTestId('nav-notifications').click();
+    const panel = page.getByTestId('notification-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    expect(page.url()).toBe(urlBefore);
+
+    const first = panel.getByTestId('notification-item').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.innerText()).toMatch(/Ema/);
+    expect(await first.getAttribute('data-read')).toBe('false');
+
+    await panel.getByTestId('mark-all-read').click();
+    await page.getByTestId('unread-count').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('[data-testid="notification-item"]')).every((el) => el.getAttribute('data-read') === 'true'),
+      undefined,
+      { timeout: 10_000 },
+    );
+
+    // The server agrees: a reload shows no badge.
+    await page.reload();
+    await waitForConnection(page, 'connected');
+    await page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1_000);
+    expect(await badgeCount(page)).toBe(0);
+  });
+
+  it('Escape closes the panel', async () => {
+    await page.getByTestId('nav-notifications').click();
+    await page.getByTestId('notification-panel').waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notification-panel').waitFor({ state: 'detached', timeout: 5_000 });
+  });
+});
