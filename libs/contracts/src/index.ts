@@ -14,3 +14,4 @@ export * from './lib/chat/chat.rest';
 export * from './lib/notifications/notifications.schema';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';
+export * from './lib/channels/channels.schema';

@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { ChatModule } from './chat/chat.module';
 import { StatsModule } from './stats/stats.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ChannelsModule } from './channels/channels.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -43,6 +44,7 @@ export class AppModule {
         ChatModule,
         StatsModule,
         NotificationsModule,
+        ChannelsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };
