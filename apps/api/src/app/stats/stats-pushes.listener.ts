@@ -33,7 +33,12 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    for (const name of MOVERS) this.events.on(name, () => this.coalescer.request());
+    for (const name of MOVERS) {
+      this.events.on(name, () => {
+        this.stats.invalidate();
+        this.coalescer.request();
+      });
+    }
   }
 
   onModuleDestroy(): void {
@@ -45,7 +50,7 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
     // Nobody watching on this node: nothing to compute.
     if (!ns || ns.sockets.size === 0) return;
     try {
-      ns.emit('stats_updated', { stats: await this.stats.compute() });
+      ns.emit('stats_updated', { stats: await this.stats.snapshot() });
     } catch (err) {
       this.logger.error(err instanceof Error ? err.message : String(err));
     }

@@ -10,7 +10,7 @@ export class StatsController {
   @Get()
   @Roles('admin', 'supervisor')
   get(): Promise<Stats> {
-    return this.stats.compute();
+    return this.stats.snapshot();
   }
 
   @Get('charts')

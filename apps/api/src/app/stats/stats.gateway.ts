@@ -22,7 +22,7 @@ export class StatsGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: Socket<StatsClientEvents, StatsServerEvents>): Promise<void> {
     try {
-      socket.emit('stats_updated', { stats: await this.stats.compute() });
+      socket.emit('stats_updated', { stats: await this.stats.snapshot() });
     } catch (err) {
       this.logger.error(err instanceof Error ? err.message : String(err));
     }

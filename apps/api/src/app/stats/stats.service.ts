@@ -6,12 +6,22 @@ import { ConversationMetricsService } from '../chat/services/conversation-metric
 import { PresenceService } from '../chat/services/presence.service';
 import { UsersService } from '../users/users.service';
 
+/** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
+const MAX_AGE_MS = 5_000;
+
 /**
  * The one definition of every dashboard figure (CONTRACT.md, stats): REST, the socket, the
- * cards and the tables all read this.
+ * cards and the tables all read this. Figures are recomputed only after something moved
+ * (`invalidate`, called by the listener on every event that can move one), when the snapshot
+ * is older than 5 s, or when the clock entered another minute; concurrent readers share one
+ * computation.
  */
 @Injectable()
 export class StatsService {
+  private cached: { stats: Stats; at: number; minute: number } | null = null;
+  private inFlight: Promise<Stats> | null = null;
+  private generation = 0;
+
   constructor(
     private readonly metrics: ConversationMetricsService,
     private readonly presence: PresenceService,
@@ -26,7 +36,31 @@ export class StatsService {
     return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
   }
 
-  async compute(): Promise<Stats> {
+  invalidate(): void {
+    this.generation++;
+    this.cached = null;
+  }
+
+  /** The current figures: the shared snapshot while it is valid, else a fresh computation. */
+  snapshot(): Promise<Stats> {
+    const minute = Math.floor(this.clock().getTime() / 60_000);
+    const c = this.cached;
+    if (c && c.minute === minute && Date.now() - c.at < MAX_AGE_MS) return Promise.resolve(c.stats);
+    if (this.inFlight) return this.inFlight;
+    const generation = this.generation;
+    this.inFlight = this.compute()
+      .then((stats) => {
+        // A change during the computation makes it stale before it is cached.
+        if (generation === this.generation) this.cached = { stats, at: Date.now(), minute };
+        return stats;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+
+  private async compute(): Promise<Stats> {
     const now = this.clock();
     const [figures, agents] = await Promise.all([this.metrics.figures(now, this.config.env.STATS_TIME_ZONE), this.users.listAgents()]);
     const perAgent = agents.map((a) => ({
