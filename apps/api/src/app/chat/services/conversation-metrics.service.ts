@@ -63,24 +63,23 @@ export class ConversationMetricsService {
   async figures(now: Date, timeZone: string): Promise<ConversationFigures> {
     const [row]: {
       unattended: string; open: string; attended: string; fr_count: string;
-      fr_avg: number | null; fr_median: number | null; fr_p90: number | null; messages_today: string;
+      fr_avg: number | null; fr_pct: number[] | null; messages_today: string;
     }[] = await this.db.query(
       `WITH bounds AS (
          SELECT date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS month_start,
                 date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS day_start),
        responses AS (
-         SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at)))) AS seconds
-           FROM conversations c, bounds b
-          WHERE c.first_response_at >= b.month_start AND c.first_response_at <= $1)
+         SELECT count(*) AS n, avg(s) AS avg, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY s) AS pct
+           FROM (SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at))))::float8 AS s
+                   FROM conversations c, bounds b
+                  WHERE c.first_response_at >= b.month_start AND c.first_response_at <= $1) r)
        SELECT
          (SELECT count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NULL) AS unattended,
          (SELECT count(*) FROM conversations WHERE status = 'open') AS open,
          (SELECT count(*) FROM conversations c, bounds b WHERE c.first_assigned_at >= b.month_start AND c.first_assigned_at <= $1) AS attended,
-         (SELECT count(*) FROM responses) AS fr_count,
-         (SELECT avg(seconds)::float8 FROM responses) AS fr_avg,
-         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds)::float8 FROM responses) AS fr_median,
-         (SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)::float8 FROM responses) AS fr_p90,
-         (SELECT count(*) FROM messages m, bounds b WHERE m.created_at >= b.day_start AND m.created_at <= $1) AS messages_today`,
+         r.n AS fr_count, r.avg AS fr_avg, r.pct AS fr_pct,
+         (SELECT count(*) FROM messages m, bounds b WHERE m.created_at >= b.day_start AND m.created_at <= $1) AS messages_today
+       FROM responses r`,
       [now.toISOString(), timeZone],
     );
     const perAgent: { assignee_id: string; open: string }[] = await this.db.query(
@@ -92,8 +91,8 @@ export class ConversationMetricsService {
       openConversations: Number(row.open),
       attendedThisMonth: Number(row.attended),
       avgFirstResponseSeconds: round(row.fr_avg),
-      firstResponseMedianSeconds: round(row.fr_median),
-      firstResponseP90Seconds: round(row.fr_p90),
+      firstResponseMedianSeconds: round(row.fr_pct?.[0] ?? null),
+      firstResponseP90Seconds: round(row.fr_pct?.[1] ?? null),
       firstResponseCount: Number(row.fr_count),
       messagesToday: Number(row.messages_today),
       openAssignedByAgent: new Map(perAgent.map((r) => [r.assignee_id, Number(r.open)])),

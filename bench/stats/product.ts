@@ -1,0 +1,114 @@
+/** The built Switchboard API on a throwaway database, and the few REST calls the benchmark makes. */
+import { existsSync, statSync } from 'node:fs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { captureOutput, freePort, spawnNode, waitForLine } from './processes';
+import type { BenchDatabase } from './database';
+
+const ROOT = path.resolve(__dirname, '../..');
+const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
+const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
+
+export interface RunningProduct {
+  child: ChildProcess;
+  url: string;
+  timeZone: string;
+  output: () => string[];
+}
+
+export function ensureBuilt(): void {
+  if (existsSync(MAIN)) return;
+  console.log('dist/apps/api/main.js missing: npx nx build api');
+  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+}
+
+/** Which build was measured: the bundle's time, the commit, and whether apps/api or libs had changes. */
+export function buildInfo(): string {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const built = existsSync(MAIN) ? statSync(MAIN).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : 'missing';
+  const dirty = git('status', '--porcelain', '--', 'apps/api', 'libs').length > 0;
+  return `dist/apps/api/main.js built ${built}; HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ' (apps/api or libs had uncommitted changes)' : ''}`;
+}
+
+export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
+  const port = await freePort();
+  // The seed places "today" and "this month" in this zone, so both sides agree on the boundaries.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const child = spawnNode(MAIN, {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: db.url,
+    JWT_SECRET: randomBytes(24).toString('hex'),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    STATS_TIME_ZONE: timeZone,
+    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+  }, ROOT);
+  const output = captureOutput(child);
+  await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
+  await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner
+  output.clear();
+  return { child, url: `http://127.0.0.1:${port}`, timeZone, output: output.summary };
+}
+
+export async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${url}/api${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const login = (url: string, email: string, password: string) =>
+  call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
+
+export interface Staff {
+  /** Ids of the agents the seed assigns conversations to. */
+  agentIds: string[];
+  /** One access token per supervisor; the sockets reuse them. */
+  supervisorTokens: string[];
+}
+
+/** Agents and supervisors through the product's own API (so the users table is whatever it expects). */
+export async function createStaff(url: string, agents: number, supervisors: number): Promise<Staff> {
+  const adminToken = await login(url, ADMIN.email, ADMIN.password);
+  const specs = [
+    ...Array.from({ length: agents }, (_, i) => ({ role: 'agent' as const, n: i + 1 })),
+    ...Array.from({ length: supervisors }, (_, i) => ({ role: 'supervisor' as const, n: i + 1 })),
+  ];
+  const agentIds: string[] = [];
+  const supervisorTokens: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < specs.length) {
+      const { role, n } = specs[next++];
+      const email = `bench-${role}-${n}@example.com`;
+      const password = `bench-${randomBytes(8).toString('hex')}`;
+      const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+      if (role === 'agent') agentIds.push(user.id);
+      else supervisorTokens.push(await login(url, email, password));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return { agentIds, supervisorTokens };
+}
+
+/** A new web-widget conversation: open and unassigned, so `unattended` grows by one. */
+export function newConversation(url: string, name: string): Promise<unknown> {
+  return call(url, 'POST', '/widget/sessions', { name });
+}

@@ -1,0 +1,106 @@
+/**
+ * npm run bench:stats [-- --quick] [--docs=true|false] [--explain]
+ * Per data size: fresh database + product, seed, GET /api/stats latency, /stats push latency.
+ * Prints the tables and (full run) writes the "Stats" section of docs/benchmarks.md.
+ */
+import * as path from 'node:path';
+import { createDatabase, dropDatabase, onDatabase, type BenchDatabase } from './database';
+import { explainFigures } from './explain';
+import { busyMeter, machineInfo, waitForQuiet } from './machine';
+import { parseOptions, type DataSize } from './options';
+import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
+import { killAllNow, stop } from './processes';
+import { measurePush } from './push-latency';
+import { renderSection, resultsTable, seedTable, writeDocs, type RunReport, type SizeReport } from './report';
+import { measureRest } from './rest-latency';
+import { seed } from './seed';
+
+const ROOT = path.resolve(__dirname, '../..');
+const opts = parseOptions(process.argv.slice(2));
+const startedAt = Date.now();
+
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+}
+let stopping = false;
+function abort(reason: string, code: number): void {
+  if (stopping) {
+    killAllNow();
+    process.exit(code);
+  }
+  stopping = true;
+  console.error(`\n${reason}: stopping the product and dropping the database…`);
+  const force = setTimeout(() => {
+    killAllNow();
+    process.exit(code);
+  }, 20_000);
+  void cleanUp().finally(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
+}
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => abort(sig, 130));
+setTimeout(() => abort(`over the ${opts.deadlineMs / 60_000} min bound`, 2), opts.deadlineMs).unref();
+
+async function runSize(size: DataSize): Promise<SizeReport> {
+  console.log(`\n== ${size.label} ==`);
+  const mark = cleanups.length;
+  const db: BenchDatabase = await createDatabase();
+  cleanups.push(() => dropDatabase(db));
+  const product = await startProduct(db); // runs the migrations
+  cleanups.push(() => stop(product.child));
+  const staff = await createStaff(product.url, opts.agents, opts.supervisors);
+  const seeded = await onDatabase(db, (c) => seed(c, size.conversations, size.messagesPer, staff.agentIds, product.timeZone));
+  console.log(`  seeded ${seeded.conversations} conversations, ${seeded.messages} messages in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumAnalyzeMs / 1000).toFixed(1)} s; ${JSON.stringify(seeded.shape)}`);
+
+  const quiet = await waitForQuiet(25, 20_000);
+  const rest = await measureRest(product.url, staff.supervisorTokens[0], opts.rest, busyMeter);
+  console.log(`  GET /api/stats ×${rest.count}: p50 ${rest.p50.toFixed(1)} p95 ${rest.p95.toFixed(1)} p99 ${rest.p99.toFixed(1)} max ${rest.max.toFixed(1)} ms (machine ${Math.round(rest.machineBusy)}% busy; ${Math.round(quiet.busy)}% before)`);
+  const { unattended, openConversations, messagesToday, firstResponseCount } = rest.last as Record<string, number>;
+  console.log(`  stats: unattended ${unattended}, open ${openConversations}, firstResponseCount ${firstResponseCount}, messagesToday ${messagesToday}`);
+
+  await waitForQuiet(25, 20_000);
+  const push = await measurePush(product.url, staff.supervisorTokens, opts.push, busyMeter);
+  console.log(`  push to ${push.sockets} sockets ×${push.repeats}: p50 ${push.p50.toFixed(1)} p99 ${push.p99.toFixed(1)} max ${push.max.toFixed(1)} ms, missing ${push.missing} (POST p50 ${push.postP50.toFixed(1)} ms, machine ${Math.round(push.machineBusy)}% busy)`);
+
+  let explain: string[] | undefined;
+  if (opts.explain) {
+    explain = await onDatabase(db, (c) => explainFigures(c, product.timeZone));
+    for (const plan of explain) console.log(`\n${plan}`);
+  }
+  const serverOutput = product.output();
+  while (cleanups.length > mark) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  return { label: size.label, seed: seeded, rest, push, serverOutput, explain };
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const pg = await onDatabase({ name: 'test', url: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' }, (c) => c.query('SHOW server_version'));
+  const machine = machineInfo(`PostgreSQL ${pg.rows[0].server_version}`);
+  console.log(`stats benchmark${opts.quick ? ' (quick)' : ''}: ${opts.sizes.map((s) => s.label).join(', ')}`);
+  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
+  const sizes: SizeReport[] = [];
+  for (const size of opts.sizes) sizes.push(await runSize(size));
+  const report: RunReport = {
+    command: `npm run bench:stats${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    quick: opts.quick,
+    machine,
+    build: buildInfo(),
+    durationS: (Date.now() - startedAt) / 1000,
+    sizes,
+  };
+  console.log(`\n${resultsTable(report).join('\n')}\n\n${seedTable(report).join('\n')}`);
+  if (opts.writeDocs) console.log(`\nwrote ${writeDocs(ROOT, renderSection(report))}`);
+}
+
+main()
+  .catch((err) => {
+    if (stopping) return;
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!stopping) void cleanUp().then(() => process.exit());
+  });
