@@ -1,0 +1,346 @@
+/**
+ * npm run bench:chat [-- --quick] [--targets=bare,product,product-shared] [--steps=250,500,…]
+ * [--loadgen-processes=1] [--docs=false]. Runs the chat benchmark against the bare relay and the
+ * product, prints the tables and (full mode) writes docs/benchmarks.md's "Chat" section.
+ */
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine, type CpuWindow } from './cpu';
+import { countMessages, createDatabase, dropDatabase, type BenchDatabase } from './db';
+import { startHarness, type Harness } from './harness';
+import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct } from './product';
+import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from './processes';
+import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
+import { judge, loadScenario, type Scenario, type TargetName } from './scenario';
+import { summarize } from './stats';
+
+const ROOT = path.resolve(__dirname, '../..');
+const startedAt = Date.now();
+const scenario = loadScenario();
+/** A hard bound on the whole run; steps past it are skipped. */
+const runDeadline = startedAt + (scenario.quick ? 5 : 10.5) * 60_000;
+/** Each target also gets at most its share of the time, so a slow one cannot starve the next. */
+let deadline = runDeadline;
+/** Waiting for other work on the machine to settle is bounded per step and in total. */
+let quietBudgetMs = scenario.quick ? 30_000 : 120_000;
+let stepNo = 0;
+
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  await stopAll();
+}
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (interrupted) {
+      killAllNow();
+      process.exit(130);
+    }
+    interrupted = true;
+    console.error(`\n${sig}: stopping children and dropping the database…`);
+    const force = setTimeout(() => {
+      killAllNow();
+      process.exit(130);
+    }, 20_000);
+    cleanUp().finally(() => {
+      clearTimeout(force);
+      process.exit(130);
+    });
+  });
+}
+
+interface Target {
+  url: string;
+  serverPid: number;
+  db?: BenchDatabase;
+  plan: ConversationSockets[];
+  log: () => string[];
+  /** A fresh server process (same database and secret): used when one is still busy with an earlier step's backlog. */
+  restart: () => Promise<void>;
+}
+
+/** Everything one target's steps use; `h` and the target's url/pid change on a restart. */
+interface Session {
+  name: TargetName;
+  target: Target;
+  h: Harness;
+  meter: CpuMeter;
+  restarts: string[];
+}
+
+async function startBare(conversations: number): Promise<Target> {
+  let stopCurrent: () => Promise<void> = async () => undefined;
+  const target: Target = {
+    url: '',
+    serverPid: 0,
+    plan: Array.from({ length: conversations }, (_, i) => ({ conversationId: `c${i}`, customerToken: '', staffTokens: ['', '', ''] })),
+    log: () => [],
+    restart: async () => {
+      await stopCurrent();
+      const port = await freePort();
+      const child = forkTs('bare-relay.ts', [], { PORT: String(port) });
+      stopCurrent = () => stop(child, 3000);
+      await waitForLine(child, /bare relay listening on \d+/, 30_000, 'the bare relay');
+      target.url = `http://127.0.0.1:${port}`;
+      target.serverPid = child.pid!;
+    },
+  };
+  cleanups.push(() => stopCurrent());
+  await target.restart();
+  return target;
+}
+
+async function startProductTarget(conversations: number, shared: boolean): Promise<Target> {
+  ensureBuilt();
+  const db = await createDatabase();
+  cleanups.push(() => dropDatabase(db));
+  const secret = randomBytes(24).toString('hex');
+  let product: RunningProduct | null = null;
+  const logs: string[] = [];
+  cleanups.push(async () => {
+    if (product) await stop(product.child, 20_000);
+  });
+  const target: Target = {
+    url: '',
+    serverPid: 0,
+    db,
+    plan: [],
+    log: () => [...logs, ...(product?.log.summary() ?? [])],
+    restart: async () => {
+      if (product) {
+        logs.push(...product.log.summary());
+        await stop(product.child, 5000);
+      }
+      product = await startProduct(db, secret);
+      target.url = product.url;
+      target.serverPid = product.child.pid!;
+    },
+  };
+  await target.restart();
+  const t0 = Date.now();
+  target.plan = (await setUpScenario(target.url, conversations, shared)).plan;
+  console.log(`  created 3 staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return target;
+}
+
+async function connectHarness(s: Pick<Session, 'name' | 'target'>): Promise<Harness> {
+  const h = await startHarness(s.target.url, s.name === 'bare' ? 'bare' : 'product', s.name === 'product-shared', s.target.plan, scenario.loadgenProcesses);
+  console.log(`  ${h.sockets} sockets (${h.staffSockets} staff) connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
+  return h;
+}
+
+/**
+ * Each step starts on an idle server: no deliveries for a second and the server under 25% of a
+ * core. A server still working off an earlier overload (bounded wait) is restarted, with fresh
+ * client sockets, so the next figure is not the previous step's backlog.
+ */
+async function settleOrRestart(s: Session, rate: number): Promise<void> {
+  const quiet = await s.h.settle();
+  const serverCpu = await processCpuOver(s.target.serverPid, 1000);
+  if (quiet && serverCpu < 25) return;
+  if (s.restarts.length >= 4) return;
+  const why = `before the ${rate} msg/s step the server was still busy (${Math.round(serverCpu)}% CPU${quiet ? '' : ', deliveries still arriving'} after 15 s): restarted it`;
+  console.log(`  ${why}`);
+  s.restarts.push(why);
+  await s.h.close();
+  await s.target.restart();
+  s.h = await connectHarness(s);
+}
+
+async function measure(s: Session, rate: number, forced: boolean, retry = false): Promise<StepRecord> {
+  await settleOrRestart(s, rate);
+  const { h, meter } = s;
+  // Idle sockets and an idle server use well under 10% of the machine; wait for other work to settle.
+  const quiet = await waitForQuietMachine(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
+  quietBudgetMs = Math.max(0, quietBudgetMs - quiet.waitedMs);
+  meter.reset();
+  let cpuWhileSending: CpuWindow | null = null;
+  const r = await h.step(
+    { step: ++stepNo, rate, warmupMs: scenario.warmupMs, measureMs: scenario.measureMs, drainMs: scenario.drainMs, lateMs: scenario.lateMs },
+    () => (cpuWhileSending = meter.read()),
+  );
+  // CPU over warm-up + measured window (the drain is quiet for a step that holds).
+  const cpu: CpuWindow = cpuWhileSending ?? meter.read();
+  const ours = Object.values(cpu.perGroup).reduce((a, b) => a + b, 0);
+  const others = Math.max(0, (cpu.machineBusy / 100) * machineInfo().cpus * 100 - ours);
+  const latency = summarize(r.samples);
+  const errorAcks = Object.values(r.errorAcks).reduce((a, b) => a + b, 0);
+  const disconnects = Object.values(r.disconnects).reduce((a, b) => a + b, 0);
+  const verdict = judge(scenario, { lost: r.lost, errorAcks, p99: latency.p99, targetRate: rate, achievedRate: r.achievedRate, disconnects });
+  if (!verdict.pass && others >= 50) verdict.reasons.push(`other processes used ${Math.round(others)}% of a core`);
+  const rec: StepRecord = {
+    rate,
+    forced,
+    retry,
+    quietWaitMs: quiet.waitedMs,
+    busyBefore: quiet.busy,
+    othersCpu: others,
+    pass: verdict.pass,
+    reasons: verdict.reasons,
+    sent: r.sent,
+    achievedRate: r.achievedRate,
+    expected: r.expected,
+    received: r.received,
+    lost: r.lost,
+    lateArrivals: r.lateArrivals,
+    duplicates: r.duplicates,
+    acksOk: r.acksOk,
+    acksPending: r.acksPending,
+    errorAcks: r.errorAcks,
+    inboxPushes: r.inboxPushes,
+    disconnects: r.disconnects,
+    latency,
+    loopDelayP99Ms: r.loopDelayP99Ms,
+    cpu,
+  };
+  const c = cpu.perGroup;
+  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+  console.log(
+    `  ${String(rate).padStart(5)} msg/s${retry ? 'R' : forced ? '*' : ' '} sent ${Math.round(r.achievedRate)}/s  recv ${r.received}/${r.expected}` +
+      `  p50 ${ms(latency.p50)} p99 ${ms(latency.p99)} max ${ms(latency.max)} ms` +
+      `  cpu server ${Math.round(c.server)}% pg ${Math.round(c.postgres ?? 0)}% loadgen ${Math.round(c.loadgen)}% others ${Math.round(others)}%` +
+      `  ${verdict.pass ? 'held' : `FAIL (${verdict.reasons.join('; ')})`}`,
+  );
+  return rec;
+}
+
+/**
+ * One rate, measured once more when it failed on latency alone (one noisy second, e.g. other work
+ * on this shared machine, can move a p99). The second verdict counts; both rows are reported.
+ */
+async function measureWithRetry(s: Session, rate: number, forced: boolean, records: StepRecord[]): Promise<StepRecord> {
+  const first = await measure(s, rate, forced);
+  records.push(first);
+  const latencyOnly = first.reasons.every((r) => r.startsWith('p99') || r.startsWith('other processes'));
+  if (first.pass || !latencyOnly || Date.now() > deadline) return first;
+  const second = await measure(s, rate, forced, true);
+  records.push(second);
+  return second;
+}
+
+/** Up until the first failure, then bisection, then the reference rate if still missing. Returns the highest rate held. */
+async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
+  let held = 0;
+  let failed = 0;
+  for (const rate of scenario.steps) {
+    if (Date.now() > deadline) break;
+    const r = await measureWithRetry(s, rate, false, records);
+    if (!r.pass) {
+      failed = rate;
+      break;
+    }
+    held = rate;
+  }
+  for (let i = 0; i < scenario.refinements && failed && Date.now() < deadline; i++) {
+    const unit = failed <= 500 ? 25 : 50;
+    if (failed - held <= Math.max(unit, held * 0.1)) break;
+    const mid = Math.round((held + failed) / 2 / unit) * unit;
+    if (records.some((r) => r.rate === mid)) break;
+    const r = await measureWithRetry(s, mid, true, records);
+    if (r.pass) held = mid;
+    else failed = mid;
+  }
+  if (!records.some((r) => r.rate === scenario.referenceRate) && Date.now() < deadline) await measureWithRetry(s, scenario.referenceRate, true, records);
+  return held;
+}
+
+async function runTarget(name: TargetName): Promise<TargetReport> {
+  console.log(`\n== ${TARGET_LABELS[name]} ==`);
+  const mark = cleanups.length;
+  deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 3.25) * 60_000);
+  const target = name === 'bare' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, name === 'product-shared');
+  const h = await connectHarness({ name, target });
+  const session: Session = { name, target, h, restarts: [], meter: null as unknown as CpuMeter };
+  cleanups.push(() => session.h.close());
+  session.meter = new CpuMeter({
+    server: () => [target.serverPid],
+    loadgen: () => session.h.pids,
+    ...(target.db ? { postgres: () => postgresPids(target.db!.name) } : {}),
+  });
+  const steps: StepRecord[] = [];
+  let highestPass = 0;
+  const notes: string[] = [];
+  try {
+    highestPass = await stepUp(session, steps);
+  } catch (err) {
+    if (interrupted) throw err;
+    notes.push(`The run stopped early: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`  ${notes[notes.length - 1]}`);
+  }
+  const report: TargetReport = {
+    target: name,
+    label: TARGET_LABELS[name],
+    sockets: session.h.sockets,
+    staffSockets: session.h.staffSockets,
+    setupMs: h.setupMs,
+    steps,
+    highestPass,
+    serverLog: [],
+    notes,
+  };
+  const perMessage = steps.filter((s) => s.sent > 0 && s.inboxPushes > 0);
+  if (perMessage.length) {
+    const ratio = perMessage.reduce((n, s) => n + s.inboxPushes, 0) / perMessage.reduce((n, s) => n + s.sent, 0);
+    notes.push(
+      `Besides the 3 \`new_message\` deliveries, each message also pushes \`conversation_updated\` (the inbox row) to every staff socket ` +
+        `(${report.staffSockets} here); received: ${ratio.toFixed(1)} per message sent, on average over the steps.`,
+    );
+  }
+  for (const r of session.restarts) notes.push(`${r[0].toUpperCase()}${r.slice(1)}.`);
+  for (const s of steps) {
+    const extra: string[] = [];
+    if (s.lateArrivals) extra.push(`${s.lateArrivals} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
+    if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
+    if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
+    if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
+    if (s.duplicates) extra.push(`${s.duplicates} duplicate deliveries`);
+    if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
+  }
+  if (target.db) {
+    report.acked = steps.reduce((n, s) => n + s.acksOk, 0);
+    report.stored = await countMessages(target.db).catch(() => undefined);
+  }
+  report.serverLog = target.log();
+  // This target's children and database go now; the next target gets the machine to itself.
+  while (cleanups.length > mark) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  return report;
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  console.log(`chat benchmark: ${scenario.conversations} conversations × 4 sockets, steps ${scenario.steps.join(', ')} msg/s${scenario.quick ? ' (quick)' : ''}`);
+  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
+  const targets: TargetReport[] = [];
+  for (const t of scenario.targets) targets.push(await runTarget(t));
+  if (interrupted) return;
+  const report: RunReport = {
+    scenario,
+    command: `npm run bench:chat${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine,
+    targets,
+    durationS: (Date.now() - startedAt) / 1000,
+    build: buildInfo(),
+  };
+  console.log('\n' + summaryTable(report).join('\n'));
+  for (const t of targets) console.log(`\n${t.label}\n${stepsTable(t).join('\n')}\n${t.notes.map((n) => `- ${n}`).join('\n')}`);
+  const bare = targets.find((t) => t.target === 'bare');
+  const product = targets.find((t) => t.target === 'product');
+  if (bare && product && bare.highestPass) {
+    const ok = product.highestPass * 2 >= bare.highestPass;
+    console.log(`\nGoal (product ≥ half the bare relay's rate): ${ok ? 'MET' : 'NOT MET'} — ${product.highestPass} vs ${bare.highestPass} msg/s`);
+  }
+  const json = path.join(require('node:os').tmpdir(), `bench-chat-${Date.now()}.json`);
+  require('node:fs').writeFileSync(json, JSON.stringify(report, null, 1));
+  console.log(`raw results: ${json}`);
+  if (scenario.writeDocs) console.log(`wrote ${writeDocs(ROOT, renderSection(report))}`);
+}
+
+main()
+  .catch((err) => {
+    if (interrupted) return;
+    console.error(err instanceof Error ? err.stack : err);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

@@ -1,0 +1,75 @@
+/**
+ * The chat benchmark's scenario: 500 conversations × 4 sockets (the customer sends, three staff
+ * receive), rates stepped up until one fails. Options come from flags or env (BENCH_*).
+ */
+
+export type TargetName = 'bare' | 'product' | 'product-shared';
+
+export interface Scenario {
+  quick: boolean;
+  conversations: number;
+  staffPerConversation: number;
+  /** Rates tried in order (msg/s, all customers together); stepping stops at the first failure. */
+  steps: number[];
+  /** Always measured, even past a failure, so p50/p99 at this rate are reported. */
+  referenceRate: number;
+  warmupMs: number;
+  measureMs: number;
+  drainMs: number;
+  /** After a lossy drain, how long to keep listening to tell late deliveries from lost ones. */
+  lateMs: number;
+  /** Bisection steps between the highest pass and the first failure. */
+  refinements: number;
+  p99LimitMs: number;
+  targets: TargetName[];
+  loadgenProcesses: number;
+  writeDocs: boolean;
+}
+
+const flag = (name: string): string | undefined => {
+  const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (hit) return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
+  return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+};
+
+const numbers = (s: string) => s.split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+
+export function loadScenario(): Scenario {
+  const quick = flag('quick') === 'true' || flag('quick') === '1';
+  const steps = flag('steps') ? numbers(flag('steps')!) : quick ? [250, 1000, 2000, 4000] : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000];
+  const targets = (flag('targets') ?? 'bare,product,product-shared').split(',').map((t) => t.trim()) as TargetName[];
+  for (const t of targets) if (!['bare', 'product', 'product-shared'].includes(t)) throw new Error(`unknown target ${t}`);
+  return {
+    quick,
+    conversations: Number(flag('conversations') ?? 500),
+    staffPerConversation: 3,
+    steps: steps.slice(0, 12),
+    referenceRate: 1000,
+    warmupMs: quick ? 1000 : 2000,
+    measureMs: Number(flag('measure-ms') ?? (quick ? 4000 : 10_000)),
+    drainMs: 2000,
+    lateMs: 10_000,
+    refinements: quick ? 0 : 2,
+    p99LimitMs: 50,
+    targets,
+    loadgenProcesses: Math.min(4, Math.max(1, Number(flag('loadgen-processes') ?? 1))),
+    writeDocs: flag('docs') ? flag('docs') !== 'false' : !quick,
+  };
+}
+
+export interface StepVerdict {
+  pass: boolean;
+  reasons: string[];
+}
+
+/** A step holds when nothing is lost or refused, p99 ≤ the limit, and the client kept the pace. */
+export function judge(s: Scenario, r: { lost: number; errorAcks: number; p99: number; targetRate: number; achievedRate: number; disconnects: number }): StepVerdict {
+  const reasons: string[] = [];
+  if (r.lost > 0) reasons.push(`lost ${r.lost}`);
+  if (r.errorAcks > 0) reasons.push(`${r.errorAcks} error acks`);
+  if (r.disconnects > 0) reasons.push(`${r.disconnects} disconnects`);
+  if (Number.isNaN(r.p99)) reasons.push('no message of the measured window was delivered');
+  else if (!(r.p99 <= s.p99LimitMs)) reasons.push(`p99 ${r.p99.toFixed(1)} ms > ${s.p99LimitMs}`);
+  if (r.achievedRate < r.targetRate * 0.95) reasons.push(`sent only ${Math.round(r.achievedRate)}/s`);
+  return { pass: reasons.length === 0, reasons };
+}
