@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+import { signInThroughUi, waitForConnection } from './support/session';
+import { startE2eServer, type E2eServer } from './support/server';
 
 interface ShownMessage {
   seq: string | null;
@@ -33,13 +34,6 @@ function waitForMessage(page: Page, text: string, statuses?: string[], timeout =
   );
 }
 
-function waitForConnection(page: Page, state: string, timeout = 20_000) {
-  return page.waitForFunction(
-    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
-    state,
-    { timeout },
-  );
-}
 
 describe('live chat between an agent and a widget customer', () => {
   let server: E2eServer;
@@ -74,12 +68,7 @@ describe('live chat between an agent and a widget customer', () => {
   });
 
   it('the agent signs in through the UI and lands on the inbox', async () => {
-    await agent.goto(`${server.url}/inbox`);
-    await agent.waitForURL(/\/login/);
-    await agent.getByTestId('login-email').fill(ADMIN.email);
-    await agent.getByTestId('login-password').fill(ADMIN.password);
-    await agent.getByTestId('login-submit').click();
-    await agent.waitForURL(/\/inbox/);
+    await signInThroughUi(agent, server.url, '/inbox');
     await waitForConnection(agent, 'connected');
   });
 

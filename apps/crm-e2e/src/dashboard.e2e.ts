@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+import { signInThroughUi, waitForConnection } from './support/session';
+import { startE2eServer, type E2eServer } from './support/server';
 
-function waitForConnection(page: Page, state: string, timeout = 20_000) {
-  return page.waitForFunction(
-    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
-    state,
-    { timeout },
-  );
-}
 
 /** The raw number a dashboard card shows (its data-value). */
 async function cardValue(page: Page, testId: string): Promise<number> {
@@ -33,12 +27,7 @@ describe('the supervisor dashboard in a real browser', () => {
   });
 
   it('the admin signs in through the UI and opens the live dashboard', async () => {
-    await page.goto(`${server.url}/dashboard`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughUi(page, server.url, '/dashboard');
     await page.goto(`${server.url}/dashboard`);
     await waitForConnection(page, 'connected');
 

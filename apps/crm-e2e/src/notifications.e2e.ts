@@ -1,14 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { ADMIN, startE2eServer, type E2eServer } from './support/server';
+import { signInThroughUi, waitForConnection } from './support/session';
+import { startE2eServer, type E2eServer } from './support/server';
 
-function waitForConnection(page: Page, state: string, timeout = 20_000) {
-  return page.waitForFunction(
-    (s) => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === s,
-    state,
-    { timeout },
-  );
-}
 
 /** What the bell's badge says as a number: 0 when it is absent. */
 function badgeCount(page: Page): Promise<number> {
@@ -46,12 +40,7 @@ describe('notifications in a real browser', () => {
   });
 
   it('the admin signs in through the UI and the bell shows the unread count from the server', async () => {
-    await page.goto(`${server.url}/inbox`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-email').fill(ADMIN.email);
-    await page.getByTestId('login-password').fill(ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughUi(page, server.url, '/inbox');
     await waitForConnection(page, 'connected');
     await page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
     // Let the first snapshot land before noting the count.
