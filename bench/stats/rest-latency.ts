@@ -30,3 +30,24 @@ export async function measureRest(url: string, token: string, opts: { warmup: nu
   }
   return { ...percentiles(samples), machineBusy: meter.read(), truncated: samples.length < opts.requests, last };
 }
+
+/**
+ * `GET /api/stats` right after a change (a new conversation): the product must recompute, so
+ * this is the cost of the figures themselves, not of a shared snapshot.
+ */
+export async function measureRestAfterChange(
+  url: string,
+  token: string,
+  change: (i: number) => Promise<unknown>,
+  opts: { requests: number; maxMs: number },
+): Promise<Percentiles & { truncated: boolean }> {
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < opts.requests && performance.now() - start < opts.maxMs) {
+    await change(samples.length);
+    const t0 = performance.now();
+    await getStats(url, token);
+    samples.push(performance.now() - t0);
+  }
+  return { ...percentiles(samples), truncated: samples.length < opts.requests };
+}

@@ -11,8 +11,9 @@ import { parseOptions, type DataSize } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
 import { killAllNow, stop } from './processes';
 import { measurePush } from './push-latency';
-import { renderSection, resultsTable, seedTable, writeDocs, type RunReport, type SizeReport } from './report';
-import { measureRest } from './rest-latency';
+import { freshTable, renderSection, resultsTable, seedTable, writeDocs, type RunReport, type SizeReport } from './report';
+import { measureRest, measureRestAfterChange } from './rest-latency';
+import { newConversation } from './product';
 import { seed } from './seed';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -60,6 +61,9 @@ async function runSize(size: DataSize): Promise<SizeReport> {
   const { unattended, openConversations, messagesToday, firstResponseCount } = rest.last as Record<string, number>;
   console.log(`  stats: unattended ${unattended}, open ${openConversations}, firstResponseCount ${firstResponseCount}, messagesToday ${messagesToday}`);
 
+  const fresh = await measureRestAfterChange(product.url, staff.supervisorTokens[0], (i) => newConversation(product.url, `Fresh ${i}`), { requests: 100, maxMs: 60_000 });
+  console.log(`  GET /api/stats right after a change ×${fresh.count}: p50 ${fresh.p50.toFixed(1)} p95 ${fresh.p95.toFixed(1)} p99 ${fresh.p99.toFixed(1)} max ${fresh.max.toFixed(1)} ms`);
+
   await waitForQuiet(25, 20_000);
   const push = await measurePush(product.url, staff.supervisorTokens, opts.push, busyMeter);
   console.log(`  push to ${push.sockets} sockets ×${push.repeats}: p50 ${push.p50.toFixed(1)} p99 ${push.p99.toFixed(1)} max ${push.max.toFixed(1)} ms, missing ${push.missing} (POST p50 ${push.postP50.toFixed(1)} ms, machine ${Math.round(push.machineBusy)}% busy)`);
@@ -71,7 +75,7 @@ async function runSize(size: DataSize): Promise<SizeReport> {
   }
   const serverOutput = product.output();
   while (cleanups.length > mark) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
-  return { label: size.label, seed: seeded, rest, push, serverOutput, explain };
+  return { label: size.label, seed: seeded, rest, fresh, push, serverOutput, explain };
 }
 
 async function main(): Promise<void> {
@@ -91,7 +95,7 @@ async function main(): Promise<void> {
     durationS: (Date.now() - startedAt) / 1000,
     sizes,
   };
-  console.log(`\n${resultsTable(report).join('\n')}\n\n${seedTable(report).join('\n')}`);
+  console.log(`\n${resultsTable(report).join('\n')}\n\n${freshTable(report).join('\n')}\n\n${seedTable(report).join('\n')}`);
   if (opts.writeDocs) console.log(`\nwrote ${writeDocs(ROOT, renderSection(report))}`);
 }
 
