@@ -1,6 +1,7 @@
 /** The parent's side of the load generator: starts N loadgen processes, splits the conversations, merges step results. */
+import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { forkTs, stop } from './processes';
+import { forkTs, stop } from '../shared/processes';
 import type { ConversationSockets } from './product';
 import type { Mode, StepMessage, StepResult } from './loadgen';
 
@@ -37,7 +38,7 @@ function next<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<
 }
 
 export async function startHarness(url: string, mode: Mode, shared: boolean, plan: ConversationSockets[], processes: number): Promise<Harness> {
-  const children = Array.from({ length: processes }, () => forkTs('loadgen.ts'));
+  const children = Array.from({ length: processes }, () => forkTs(path.join(__dirname, 'loadgen.ts')));
   for (const c of children) c.stderr?.on('data', (d: Buffer) => process.stderr.write(`[loadgen] ${d}`));
   const t0 = Date.now();
   const ready = await Promise.all(

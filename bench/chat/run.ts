@@ -9,7 +9,7 @@ import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachin
 import { countMessages, createDatabase, dropDatabase, type BenchDatabase } from './db';
 import { startHarness, type Harness } from './harness';
 import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct } from './product';
-import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from './processes';
+import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
 import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
 import { judge, loadScenario, type Scenario, type TargetName } from './scenario';
 import { summarize } from './stats';
@@ -79,7 +79,7 @@ async function startBare(conversations: number): Promise<Target> {
     restart: async () => {
       await stopCurrent();
       const port = await freePort();
-      const child = forkTs('bare-relay.ts', [], { PORT: String(port) });
+      const child = forkTs(path.join(__dirname, 'bare-relay.ts'), [], { PORT: String(port) });
       stopCurrent = () => stop(child, 3000);
       await waitForLine(child, /bare relay listening on \d+/, 30_000, 'the bare relay');
       target.url = `http://127.0.0.1:${port}`;

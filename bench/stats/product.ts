@@ -1,13 +1,11 @@
 /** The built Switchboard API on a throwaway database, and the few REST calls the benchmark makes. */
-import { existsSync, statSync } from 'node:fs';
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
-import { captureOutput, freePort, spawnNode, waitForLine } from './processes';
+import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
+import { MAIN, ROOT } from '../shared/product-build';
+export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from './database';
 
-const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
 export interface RunningProduct {
@@ -17,25 +15,6 @@ export interface RunningProduct {
   output: () => string[];
 }
 
-export function ensureBuilt(): void {
-  if (existsSync(MAIN)) return;
-  console.log('dist/apps/api/main.js missing: npx nx build api');
-  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
-}
-
-/** Which build was measured: the bundle's time, the commit, and whether apps/api or libs had changes. */
-export function buildInfo(): string {
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 10_000 }).trim();
-    } catch {
-      return '';
-    }
-  };
-  const built = existsSync(MAIN) ? statSync(MAIN).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : 'missing';
-  const dirty = git('status', '--porcelain', '--', 'apps/api', 'libs').length > 0;
-  return `dist/apps/api/main.js built ${built}; HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ' (apps/api or libs had uncommitted changes)' : ''}`;
-}
 
 export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
   const port = await freePort();

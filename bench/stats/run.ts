@@ -9,7 +9,7 @@ import { explainFigures } from './explain';
 import { busyMeter, machineInfo, waitForQuiet } from './machine';
 import { parseOptions, type DataSize } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
-import { killAllNow, stop } from './processes';
+import { killAllNow, stop } from '../shared/processes';
 import { measurePush } from './push-latency';
 import { freshTable, renderSection, resultsTable, seedTable, writeDocs, type RunReport, type SizeReport } from './report';
 import { measureRest, measureRestAfterChange } from './rest-latency';
@@ -50,7 +50,7 @@ async function runSize(size: DataSize): Promise<SizeReport> {
   const db: BenchDatabase = await createDatabase();
   cleanups.push(() => dropDatabase(db));
   const product = await startProduct(db); // runs the migrations
-  cleanups.push(() => stop(product.child));
+  cleanups.push(() => stop(product.child, 10_000));
   const staff = await createStaff(product.url, opts.agents, opts.supervisors);
   const seeded = await onDatabase(db, (c) => seed(c, size.conversations, size.messagesPer, staff.agentIds, product.timeZone));
   console.log(`  seeded ${seeded.conversations} conversations, ${seeded.messages} messages in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumAnalyzeMs / 1000).toFixed(1)} s; ${JSON.stringify(seeded.shape)}`);

@@ -1,6 +1,7 @@
-/** The product as a child process: a free port, started, awaited until ready, always stopped. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/** Child processes of the benchmarks: started, awaited until ready, and always stopped on exit. */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import * as path from 'node:path';
 
 const children = new Set<ChildProcess>();
 
@@ -15,30 +16,44 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A TypeScript file (absolute path) run in its own Node process with its folder's tsconfig, with an IPC channel. */
+export function forkTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = fork(file, args, {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    env: { ...process.env, TS_NODE_PROJECT: path.join(path.dirname(file), 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  return track(child);
+}
+
 export function spawnNode(script: string, env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return track(spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+function track(child: ChildProcess): ChildProcess {
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
 }
 
-/** Resolves when the child prints a line matching `ready`; rejects on exit or timeout. */
-export function waitForLine(child: ChildProcess, ready: RegExp, timeoutMs: number, label: string): Promise<void> {
+/** Resolves when the child prints a line matching `ready`; rejects on exit or timeout. Keeps the last output for errors. */
+export function waitForLine(child: ChildProcess, ready: RegExp, timeoutMs: number, label: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let tail = '';
     const onData = (d: Buffer) => {
       tail = (tail + d.toString()).slice(-4000);
-      if (ready.test(tail)) done(null);
+      const m = tail.match(ready);
+      if (m) done(null, m[0]);
     };
     const onExit = (code: number | null) => done(new Error(`${label} exited (code ${code}) before it was ready:\n${tail}`));
     const timer = setTimeout(() => done(new Error(`${label} not ready after ${timeoutMs} ms:\n${tail}`)), timeoutMs);
-    const done = (err: Error | null) => {
+    const done = (err: Error | null, line?: string) => {
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
       child.off('exit', onExit);
       if (err) reject(err);
-      else resolve();
+      else resolve(line!);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -46,24 +61,30 @@ export function waitForLine(child: ChildProcess, ready: RegExp, timeoutMs: numbe
   });
 }
 
-/** Counts the lines a child prints (warnings and errors at LOG_LEVEL=warn), grouped by message. */
+/**
+ * Counts what a child prints, grouped by message (pino JSON: level + first line of msg; ids and
+ * numbers blanked), e.g. the product's warnings and errors under load.
+ */
 export function captureOutput(child: ChildProcess): { summary: () => string[]; clear: () => void } {
   let counts = new Map<string, number>();
   let partial = '';
+  const keyOf = (line: string): string => {
+    let text = line;
+    try {
+      const j = JSON.parse(line) as { level?: number; msg?: string; context?: string };
+      text = `level ${j.level}${j.context ? ` [${j.context}]` : ''}: ${String(j.msg ?? '').split('\n')[0]}`;
+    } catch {
+      /* not JSON */
+    }
+    return text.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 300);
+  };
   const onData = (d: Buffer) => {
     const lines = (partial + d.toString()).split('\n');
     partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      let text = line;
-      try {
-        const j = JSON.parse(line) as { level?: number; msg?: string; context?: string };
-        text = `level ${j.level}${j.context ? ` [${j.context}]` : ''}: ${String(j.msg ?? '').split('\n')[0]}`;
-      } catch {
-        /* not JSON */
-      }
-      const key = text.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 300);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const l of lines) {
+      if (!l.trim()) continue;
+      const k = keyOf(l);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   };
   child.stdout?.on('data', onData);
@@ -77,13 +98,17 @@ export function captureOutput(child: ChildProcess): { summary: () => string[]; c
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`. Only ever this child's own pid. */
-export async function stop(child: ChildProcess, graceMs = 10_000): Promise<void> {
+export async function stop(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...children].map((c) => stop(c)));
 }
 
 export function killAllNow(): void {
