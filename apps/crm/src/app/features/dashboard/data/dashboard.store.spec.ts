@@ -3,7 +3,7 @@ import type { Stats } from '@switchboard/contracts';
 import { of } from 'rxjs';
 import type { FakeSocket } from '../../../core/realtime/testing/fake-socket-manager';
 import { flush } from '../../inbox/data/testing/chat-fixtures';
-import { fakeRealtime } from '../../inbox/data/testing/fake-realtime';
+import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { DashboardApi } from './dashboard.api';
 import { DashboardSocket } from './dashboard.socket';
 import { CHARTS_MIN_INTERVAL_MS, CHARTS_REFRESH_MS, DashboardStore } from './dashboard.store';

@@ -5,7 +5,7 @@ import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-b
 import { ConversationStore, POLL_INTERVAL_MS } from './conversation.store';
 import { InboxSocket } from './inbox.socket';
 import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';
-import { fakeRealtime } from './testing/fake-realtime';
+import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 
 describe('ConversationStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;

@@ -6,7 +6,7 @@ import { InboxApi } from './inbox.api';
 import { InboxSocket } from './inbox.socket';
 import { InboxStore } from './inbox.store';
 import { ME, conversation, flush } from './testing/chat-fixtures';
-import { fakeRealtime } from './testing/fake-realtime';
+import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 
 describe('InboxStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;

@@ -1,11 +1,11 @@
 import { signal } from '@angular/core';
-import { REALTIME_SESSION } from '../../../../core/realtime/realtime-session';
-import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from '../../../../core/realtime/realtime.service';
-import { FakeManager, type FakeSocket } from '../../../../core/realtime/testing/fake-socket-manager';
+import { REALTIME_SESSION } from '../realtime-session';
+import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from '../realtime.service';
+import { FakeManager, type FakeSocket } from './fake-socket-manager';
 
 /**
  * Providers that give the real RealtimeService a fake socket.io Manager, and handles to play
- * the server: `chat()` is the /chat socket, `managers.at(-1)` the current manager.
+ * the server: `socket(ns)` is that namespace's socket, `manager()` the current manager.
  */
 export function fakeRealtime() {
   const managers: FakeManager[] = [];
@@ -14,9 +14,9 @@ export function fakeRealtime() {
     if (!m) throw new Error('no manager yet');
     return m;
   };
-  const chat = (): FakeSocket => {
-    const s = manager().sockets.get('/chat');
-    if (!s) throw new Error('no /chat socket yet');
+  const socket = (namespace: string): FakeSocket => {
+    const s = manager().sockets.get(namespace);
+    if (!s) throw new Error(`no ${namespace} socket yet`);
     return s;
   };
   const providers = [
@@ -31,5 +31,5 @@ export function fakeRealtime() {
     },
     { provide: REALTIME_CONFIG, useValue: { backoff: { random: () => 0.5 }, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 } },
   ];
-  return { providers, manager, chat };
+  return { providers, manager, socket, chat: () => socket('/chat') };
 }
