@@ -1,0 +1,78 @@
+import { StatsService } from './stats.service';
+import type { ConversationFigures, ConversationMetricsService } from '../chat/services/conversation-metrics.service';
+import type { PresenceService } from '../chat/services/presence.service';
+import type { UsersService } from '../users/users.service';
+import type { AppConfig } from '../config/app-config';
+
+/** A metrics fake that counts computations and can be held mid-flight. */
+function setup() {
+  let unattended = 0;
+  let computations = 0;
+  let release: (() => void) | null = null;
+  let hold = false;
+  const metrics = {
+    figures: async (): Promise<ConversationFigures> => {
+      computations++;
+      const value = unattended;
+      if (hold) await new Promise<void>((r) => (release = r));
+      return {
+        unattended: value, openConversations: value, attendedThisMonth: 0, avgFirstResponseSeconds: null,
+        firstResponseMedianSeconds: null, firstResponseP90Seconds: null, firstResponseCount: 0, messagesToday: 0,
+        openAssignedByAgent: new Map(),
+      };
+    },
+  } as unknown as ConversationMetricsService;
+  const presence = { isOnline: () => false } as unknown as PresenceService;
+  const users = { listAgents: async () => [] } as unknown as UsersService;
+  const config = { env: { STATS_TIME_ZONE: 'UTC' } } as unknown as AppConfig;
+  let now = new Date('2026-11-23T10:00:00Z');
+  const stats = new StatsService(metrics, presence, users, config, () => now);
+  return {
+    stats,
+    set: (n: number) => (unattended = n),
+    computations: () => computations,
+    holdNext: () => (hold = true),
+    release: () => {
+      hold = false;
+      release?.();
+    },
+    advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+  };
+}
+
+describe('StatsService snapshot', () => {
+  it('concurrent readers share one computation, and nothing is recomputed until something moves', async () => {
+    const s = setup();
+    s.set(3);
+    const [a, b] = await Promise.all([s.stats.snapshot(), s.stats.snapshot()]);
+    expect(a.unattended).toBe(3);
+    expect(b).toBe(a);
+    await s.stats.snapshot();
+    expect(s.computations()).toBe(1);
+
+    s.set(4);
+    s.stats.invalidate();
+    expect((await s.stats.snapshot()).unattended).toBe(4);
+    expect(s.computations()).toBe(2);
+  });
+
+  it('a change during a computation is not hidden by caching the older result', async () => {
+    const s = setup();
+    s.set(1);
+    s.holdNext();
+    const inFlight = s.stats.snapshot();
+    s.set(2);
+    s.stats.invalidate();
+    s.release();
+    expect((await inFlight).unattended).toBe(1);
+    expect((await s.stats.snapshot()).unattended).toBe(2);
+  });
+
+  it('another minute on the clock means a fresh computation (months and days roll over)', async () => {
+    const s = setup();
+    await s.stats.snapshot();
+    s.advance(60_000);
+    await s.stats.snapshot();
+    expect(s.computations()).toBe(2);
+  });
+});
