@@ -1,6 +1,5 @@
 /** Tables for the console and the "Chat" section of docs/benchmarks.md. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { writeBenchmarkSection } from '../shared/benchmarks-doc';
 import type { CpuWindow } from './cpu';
 import type { LatencySummary } from './stats';
 import type { Scenario, TargetName } from './scenario';
@@ -163,15 +162,5 @@ export function renderSection(r: RunReport): string {
 }
 
 export function writeDocs(root: string, section: string): string {
-  const file = path.join(root, 'docs/benchmarks.md');
-  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured figures; each section names the command that produced it.\n';
-  const start = text.indexOf(SECTION);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + SECTION.length);
-    text = text.slice(0, start) + section.trimEnd() + '\n' + (next >= 0 ? text.slice(next) : '');
-  } else {
-    text = text.trimEnd() + '\n\n' + section.trimEnd() + '\n';
-  }
-  writeFileSync(file, text);
-  return file;
+  return writeBenchmarkSection(root, SECTION, section);
 }
