@@ -1,8 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { signInThroughUi, waitForConnection } from './support/session';
-import { startE2eServer, type E2eServer } from './support/server';
-
+import type { Page } from 'playwright-core';
+import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
 
 /** The raw number a dashboard card shows (its data-value). */
 async function cardValue(page: Page, testId: string): Promise<number> {
@@ -11,52 +8,40 @@ async function cardValue(page: Page, testId: string): Promise<number> {
 }
 
 describe('the supervisor dashboard in a real browser', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let page: Page;
+  const session = useServerAndPage();
   let unattendedBefore: number;
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('the admin signs in through the UI and opens the live dashboard', async () => {
-    await signInThroughUi(page, server.url, '/dashboard');
-    await page.goto(`${server.url}/dashboard`);
-    await waitForConnection(page, 'connected');
+    await signInThroughUi(session.page, session.server.url, '/dashboard');
+    await session.page.goto(`${session.server.url}/dashboard`);
+    await waitForConnection(session.page, 'connected');
 
-    await page.getByTestId('stats-cards').waitFor({ timeout: 15_000 });
-    await page.waitForFunction(() => document.querySelector('[data-testid="live-badge"]')?.getAttribute('data-live') === 'true', undefined, {
+    await session.page.getByTestId('stats-cards').waitFor({ timeout: 15_000 });
+    await session.page.waitForFunction(() => document.querySelector('[data-testid="live-badge"]')?.getAttribute('data-live') === 'true', undefined, {
       timeout: 15_000,
     });
     for (const id of ['stat-open', 'stat-attended', 'stat-first-response', 'stat-agents-online', 'stat-messages-today', 'agent-table']) {
-      expect(await page.getByTestId(id).isVisible()).toBe(true);
+      expect(await session.page.getByTestId(id).isVisible()).toBe(true);
     }
     for (const id of ['chart-conversations', 'chart-messages', 'chart-first-response']) {
-      await page.getByTestId(id).waitFor({ timeout: 15_000 });
+      await session.page.getByTestId(id).waitFor({ timeout: 15_000 });
     }
-    expect(await page.getByTestId('stat-unattended').getAttribute('title')).toBe('Open conversations nobody is assigned to');
-    unattendedBefore = await cardValue(page, 'stat-unattended');
+    expect(await session.page.getByTestId('stat-unattended').getAttribute('title')).toBe('Open conversations nobody is assigned to');
+    unattendedBefore = await cardValue(session.page, 'stat-unattended');
     expect(Number.isInteger(unattendedBefore)).toBe(true);
   });
 
   it('a new widget chat raises the unattended count by one within 3 s, without a reload', async () => {
     let reloaded = false;
-    page.once('load', () => (reloaded = true));
-    const response = await fetch(`${server.url}/api/widget/sessions`, {
+    session.page.once('load', () => (reloaded = true));
+    const response = await fetch(`${session.server.url}/api/widget/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Dana' }),
     });
     expect(response.status).toBeLessThan(300);
 
-    await page.waitForFunction(
+    await session.page.waitForFunction(
       (expected) =>
         document.querySelector('[data-testid="stat-unattended"] [data-role="value"]')?.getAttribute('data-value') === String(expected),
       unattendedBefore + 1,
@@ -66,11 +51,11 @@ describe('the supervisor dashboard in a real browser', () => {
   });
 
   it('clicking the unattended card opens the inbox on Unassigned, where Dana is listed', async () => {
-    await page.getByTestId('stat-unattended').click();
-    await page.waitForURL(/\/inbox\?tab=unassigned/);
-    const selected = page.getByTestId('inbox-tab-unassigned');
+    await session.page.getByTestId('stat-unattended').click();
+    await session.page.waitForURL(/\/inbox\?tab=unassigned/);
+    const selected = session.page.getByTestId('inbox-tab-unassigned');
     await selected.waitFor();
     expect(await selected.getAttribute('aria-selected')).toBe('true');
-    await page.getByTestId('conversation-item').filter({ hasText: 'Dana' }).waitFor({ timeout: 10_000 });
+    await session.page.getByTestId('conversation-item').filter({ hasText: 'Dana' }).waitFor({ timeout: 10_000 });
   });
 });

@@ -1,8 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { signInThroughUi, waitForConnection } from './support/session';
-import { startE2eServer, type E2eServer } from './support/server';
-
+import type { Page } from 'playwright-core';
+import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
 
 /** What the bell's badge says as a number: 0 when it is absent. */
 function badgeCount(page: Page): Promise<number> {
@@ -24,51 +21,39 @@ function waitForBadge(page: Page, count: number, timeout = 15_000) {
 }
 
 describe('notifications in a real browser', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let page: Page;
+  const session = useServerAndPage();
   let before = 0;
 
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('the admin signs in through the UI and the bell shows the unread count from the server', async () => {
-    await signInThroughUi(page, server.url, '/inbox');
-    await waitForConnection(page, 'connected');
-    await page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
+    await signInThroughUi(session.page, session.server.url, '/inbox');
+    await waitForConnection(session.page, 'connected');
+    await session.page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
     // Let the first snapshot land before noting the count.
-    await page.waitForTimeout(1_000);
-    before = await badgeCount(page);
+    await session.page.waitForTimeout(1_000);
+    before = await badgeCount(session.page);
   });
 
   it('a customer starting a widget chat raises the badge by one and pops up a toast, without a reload', async () => {
-    const urlBefore = page.url();
-    const res = await fetch(`${server.url}/api/widget/sessions`, {
+    const urlBefore = session.page.url();
+    const res = await fetch(`${session.server.url}/api/widget/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Ema' }),
     });
     expect(res.status).toBeLessThan(300);
 
-    await waitForBadge(page, before + 1);
-    const toast = page.getByTestId('toast').filter({ hasText: 'Ema' });
+    await waitForBadge(session.page, before + 1);
+    const toast = session.page.getByTestId('toast').filter({ hasText: 'Ema' });
     await toast.waitFor({ timeout: 15_000 });
-    expect(page.url()).toBe(urlBefore);
+    expect(session.page.url()).toBe(urlBefore);
   });
 
   it('the bell opens a panel listing it as unread; "Mark all read" clears the badge', async () => {
-    const urlBefore = page.url();
-    await page.getByTestId('nav-notifications').click();
-    const panel = page.getByTestId('notification-panel');
+    const urlBefore = session.page.url();
+    await session.page.getByTestId('nav-notifications').click();
+    const panel = session.page.getByTestId('notification-panel');
     await panel.waitFor({ timeout: 10_000 });
-    expect(page.url()).toBe(urlBefore);
+    expect(session.page.url()).toBe(urlBefore);
 
     const first = panel.getByTestId('notification-item').first();
     await first.waitFor({ timeout: 10_000 });
@@ -76,25 +61,25 @@ describe('notifications in a real browser', () => {
     expect(await first.getAttribute('data-read')).toBe('false');
 
     await panel.getByTestId('mark-all-read').click();
-    await page.getByTestId('unread-count').waitFor({ state: 'detached', timeout: 10_000 });
-    await page.waitForFunction(
+    await session.page.getByTestId('unread-count').waitFor({ state: 'detached', timeout: 10_000 });
+    await session.page.waitForFunction(
       () => Array.from(document.querySelectorAll('[data-testid="notification-item"]')).every((el) => el.getAttribute('data-read') === 'true'),
       undefined,
       { timeout: 10_000 },
     );
 
     // The server agrees: a reload shows no badge.
-    await page.reload();
-    await waitForConnection(page, 'connected');
-    await page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(1_000);
-    expect(await badgeCount(page)).toBe(0);
+    await session.page.reload();
+    await waitForConnection(session.page, 'connected');
+    await session.page.getByTestId('nav-notifications').waitFor({ timeout: 10_000 });
+    await session.page.waitForTimeout(1_000);
+    expect(await badgeCount(session.page)).toBe(0);
   });
 
   it('Escape closes the panel', async () => {
-    await page.getByTestId('nav-notifications').click();
-    await page.getByTestId('notification-panel').waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Escape');
-    await page.getByTestId('notification-panel').waitFor({ state: 'detached', timeout: 5_000 });
+    await session.page.getByTestId('nav-notifications').click();
+    await session.page.getByTestId('notification-panel').waitFor({ timeout: 10_000 });
+    await session.page.keyboard.press('Escape');
+    await session.page.getByTestId('notification-panel').waitFor({ state: 'detached', timeout: 5_000 });
   });
 });

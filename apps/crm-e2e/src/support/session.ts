@@ -1,5 +1,6 @@
-import type { Page } from 'playwright-core';
-import { ADMIN } from './server';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { ADMIN, startE2eServer, type E2eServer } from './server';
 
 /** Waits until the shell's connection indicator shows `state`. */
 export function waitForConnection(page: Page, state: string, timeout = 20_000) {
@@ -18,4 +19,33 @@ export async function signInThroughUi(page: Page, baseUrl: string, path: string)
   await page.getByTestId('login-password').fill(ADMIN.password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/**
+ * A product server and one browser page for a `describe` block: started in beforeAll, closed
+ * in afterAll. Read `server` and `page` inside tests (they exist once beforeAll ran).
+ */
+export function useServerAndPage(): { readonly server: E2eServer; readonly page: Page } {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('server not started yet');
+      return server;
+    },
+    get page() {
+      if (!page) throw new Error('page not opened yet');
+      return page;
+    },
+  };
 }
