@@ -9,9 +9,9 @@ import {
   type NotificationPreference,
   type NotificationType,
 } from '@switchboard/contracts';
-import { AppError } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
 import { returnedRows } from '../database/update-rows';
+import { decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
 import { notificationColumns, toNotification, type NotificationRow } from './notification.mapper';
 import './notifications.events';
 
@@ -57,21 +57,16 @@ export class NotificationsService {
     const where = ['n.user_id = $1'];
     if (q.unreadOnly) where.push('n.read_at IS NULL');
     if (q.cursor) {
-      const [at, id] = Buffer.from(q.cursor, 'base64url').toString().split('|');
-      if (!id || Number.isNaN(new Date(at ?? '').getTime())) {
-        throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
-      }
-      where.push(`(n.created_at, n.id) < ($${params.push(new Date(at))}, $${params.push(id)}::uuid)`);
+      const { at, id } = decodeCursor(q.cursor);
+      where.push(`(n.created_at, n.id) < ($${params.push(at)}, $${params.push(id)}::uuid)`);
     }
     const rows: NotificationRow[] = await this.db.query(
       `SELECT ${notificationColumns} FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${q.limit + 1}`,
       params,
     );
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
     return {
-      items: page.map(toNotification),
-      nextCursor: rows.length > q.limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      items: rows.slice(0, q.limit).map(toNotification),
+      nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.created_at, id: r.id })),
       unreadCount: await this.unreadCount(userId),
     };
   }

@@ -5,7 +5,7 @@ import type { Conversation, ConversationPage, CreateConversation, ListConversati
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
-import { decodeCursor, encodeCursor } from '../chat-cursor';
+import { decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import {
   conversationColumns,
   toConversation,
@@ -78,11 +78,9 @@ export class ConversationsService {
         LIMIT ${q.limit + 1}`,
       params,
     );
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
     return {
-      items: page.map(toConversation),
-      nextCursor: rows.length > q.limit && last ? encodeCursor(last.last_activity_at, last.id) : null,
+      items: rows.slice(0, q.limit).map(toConversation),
+      nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.last_activity_at, id: r.id })),
     };
   }
 
