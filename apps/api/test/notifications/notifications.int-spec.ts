@@ -68,13 +68,13 @@ describe('notifications: stored, pushed, counted', () => {
 
   it('an event handled twice stores and pushes one notification per user', async () => {
     const widget = await startWidgetChat(app, 'Quique');
-    const before = (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
-    expect(before).toHaveLength(1);
+    const forThis = async () =>
+      (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
+    await eventually(async () => expect(await forThis()).toHaveLength(1));
     const events = app.server.app.get(DomainEvents);
     events.emit('conversation.created', { conversation: { ...widget.conversation }, actorId: null });
     await sleep(300);
-    const after = (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
-    expect(after).toHaveLength(1);
+    expect(await forThis()).toHaveLength(1);
   });
 
   it('marking read in one tab updates the unread count in every tab of that user', async () => {
