@@ -14,4 +14,6 @@ export * from './lib/chat/chat.rest';
 export * from './lib/notifications/notifications.schema';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';
+export * from './lib/bulk/bulk.events';
+export * from './lib/bulk/bulk.rest';
 export * from './lib/channels/channels.schema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { authRoutes, channelsRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
+import { authRoutes, bulkRoutes, channelsRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
 
 /** Every route table of the contract; a new domain adds its table here. */
 const routeTables: Record<string, Record<string, RestRoute>> = {
@@ -11,6 +11,7 @@ const routeTables: Record<string, Record<string, RestRoute>> = {
   stats: statsRoutes as unknown as Record<string, RestRoute>,
   notifications: notificationsRoutes as unknown as Record<string, RestRoute>,
   channels: channelsRoutes as unknown as Record<string, RestRoute>,
+  bulk: bulkRoutes,
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

@@ -1,35 +1,111 @@
 import { z } from 'zod';
-import type { Ack } from '../common/ack.schema';
-
-export const BULK_NAMESPACE = '/bulk';
 
 export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+
+/** Channels a campaign can go out on (web chat has no outbound push). */
+export const campaignChannelSchema = z.enum(['whatsapp']);
+export type CampaignChannel = z.infer<typeof campaignChannelSchema>;
 
 export const campaignSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   channel: z.string(),
+  /** The message template; `{{name}}` and `{{variable}}` are filled per recipient. */
+  content: z.string(),
   status: campaignStatusSchema,
   total: z.number().int(),
   sent: z.number().int(),
   failed: z.number().int(),
+  /** Recipients not sent because the campaign was cancelled first. */
+  skipped: z.number().int(),
   ratePerSecond: z.number(),
   createdBy: z.string(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Why the campaign last paused or failed by itself (a provider outage), else null. */
+  lastError: z.string().nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const subscribeCampaignSchema = z.object({ campaignId: z.uuid() });
+export const recipientStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']);
+export type RecipientStatus = z.infer<typeof recipientStatusSchema>;
 
-export interface BulkClientEvents {
-  subscribe: (p: z.input<typeof subscribeCampaignSchema>, ack: (a: Ack<{ campaign: Campaign }>) => void) => void;
-}
-export interface BulkServerEvents {
-  bulk_message_progress: (p: { campaignId: string; sent: number; failed: number; total: number; current: string | null; etaSeconds: number | null }) => void;
-  bulk_message_completed: (p: { campaignId: string; successCount: number; errorCount: number; durationSeconds: number }) => void;
-  bulk_message_error: (p: { campaignId: string; error: string }) => void;
-  bulk_status_changed: (p: { campaign: Campaign }) => void;
-}
+export const campaignRecipientSchema = z.object({
+  id: z.uuid(),
+  phone: z.string(),
+  name: z.string().nullable(),
+  status: recipientStatusSchema,
+  attempts: z.number().int(),
+  providerMessageId: z.string().nullable(),
+  error: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CampaignRecipient = z.infer<typeof campaignRecipientSchema>;
+
+/** Template variables: letters, digits and underscores, as in `{{first_name}}`. */
+const variablesSchema = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _'), z.string().max(1000));
+
+export const recipientInputSchema = z.object({
+  phone: z.string().trim().max(40).optional(),
+  contactId: z.uuid().optional(),
+  name: z.string().trim().max(200).optional(),
+  variables: variablesSchema.optional(),
+});
+export type RecipientInput = z.infer<typeof recipientInputSchema>;
+
+export const MAX_CAMPAIGN_RECIPIENTS = 100_000;
+export const MAX_CAMPAIGN_RATE_PER_SECOND = 10_000;
+export const DEFAULT_CAMPAIGN_RATE_PER_SECOND = 20;
+
+/** Name, content and pace: shared by the JSON body and the CSV upload's form fields. */
+export const campaignSettingsSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  channel: campaignChannelSchema.default('whatsapp'),
+  content: z.string().trim().min(1).max(4096),
+  ratePerSecond: z.coerce.number().int().min(1).max(MAX_CAMPAIGN_RATE_PER_SECOND).default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
+  /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
+  skipInvalid: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .default(false),
+});
+export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
+
+export const createCampaignSchema = campaignSettingsSchema.extend({
+  recipients: z.array(recipientInputSchema).min(1).max(MAX_CAMPAIGN_RECIPIENTS),
+});
+export type CreateCampaignRequest = z.input<typeof createCampaignSchema>;
+
+/** A recipient row that cannot be sent to; `row` counts from 1 (the CSV header is not a row). */
+export const recipientRowErrorSchema = z.object({ row: z.number().int(), phone: z.string().nullable(), message: z.string() });
+export type RecipientRowError = z.infer<typeof recipientRowErrorSchema>;
+
+export const campaignPreviewSchema = z.object({
+  /** Unique, valid recipients that would be sent to. */
+  total: z.number().int(),
+  duplicates: z.number().int(),
+  invalid: z.array(recipientRowErrorSchema),
+  /** The first rendered messages, as recipients would receive them. */
+  preview: z.array(z.object({ to: z.string(), name: z.string().nullable(), content: z.string() })),
+});
+export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
+
+export const listCampaignsQuerySchema = z.object({
+  status: campaignStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(512).optional(),
+});
+export type ListCampaignsQuery = z.infer<typeof listCampaignsQuerySchema>;
+
+export const recipientsQuerySchema = z.object({
+  status: recipientStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().min(1).max(512).optional(),
+});
+export type RecipientsQuery = z.infer<typeof recipientsQuerySchema>;
+
+export const campaignPageSchema = z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() });
+export type CampaignPage = z.infer<typeof campaignPageSchema>;
+export const recipientPageSchema = z.object({ items: z.array(campaignRecipientSchema), nextCursor: z.string().nullable() });
+export type RecipientPage = z.infer<typeof recipientPageSchema>;

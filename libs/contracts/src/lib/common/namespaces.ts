@@ -2,7 +2,7 @@ import type { Role } from '../auth/auth.schema';
 import type { ChatClientEvents, ChatServerEvents } from '../chat/chat.events';
 import type { NotificationsClientEvents, NotificationsServerEvents } from '../notifications/notifications.schema';
 import type { StatsClientEvents, StatsServerEvents } from '../stats/stats.schema';
-import type { BulkClientEvents, BulkServerEvents } from '../bulk/bulk.schema';
+import type { BulkClientEvents, BulkServerEvents } from '../bulk/bulk.events';
 
 /** Who may open each Socket.IO namespace (checked in the handshake). */
 export const namespaceRoles = {
