@@ -1,0 +1,65 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { CampaignStatus } from '@switchboard/contracts';
+import { UserEntity } from '../../users/entities/user.entity';
+
+@Entity('bulk_campaigns')
+@Index('ix_bulk_campaigns_created', ['createdAt', 'id'])
+// The supervisor looks for unfinished campaigns nobody is running.
+@Index('ix_bulk_campaigns_unfinished', ['status'], { where: `status IN ('queued', 'running')` })
+export class CampaignEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  channel!: string;
+
+  @Column({ type: 'text' })
+  content!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: CampaignStatus;
+
+  @Column({ type: 'int' })
+  total!: number;
+
+  @Column({ type: 'int', default: 0 })
+  sent!: number;
+
+  @Column({ type: 'int', default: 0 })
+  failed!: number;
+
+  @Column({ type: 'int', default: 0 })
+  skipped!: number;
+
+  @Column({ name: 'rate_per_second', type: 'int' })
+  ratePerSecond!: number;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: UserEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'last_error', type: 'varchar', length: 500, nullable: true })
+  lastError!: string | null;
+
+  /** Runs that ended in an unexpected error in a row; past a limit the campaign fails. */
+  @Column({ name: 'crash_count', type: 'int', default: 0 })
+  crashCount!: number;
+}
