@@ -8,7 +8,7 @@ import { TokenService } from '../common/auth/token.service';
 import { AppError } from '../common/errors/app-error';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile as File } from './services/attachments.service';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '../common/validation/uuid-param';
 
 const uploadFields = z.object({ conversationId: z.uuid() });
 

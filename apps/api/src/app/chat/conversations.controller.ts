@@ -23,7 +23,7 @@ import { ZodPipe } from '../common/validation/zod.pipe';
 import { ConversationsService } from './services/conversations.service';
 import { MessagesService } from './services/messages.service';
 import { ReadReceiptsService } from './services/read-receipts.service';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '../common/validation/uuid-param';
 
 @Controller('conversations')
 export class ConversationsController {

@@ -4,7 +4,7 @@ import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { MessagesService } from './services/messages.service';
 import { ReactionsService } from './services/reactions.service';
-import { uuidParam } from './uuid-param';
+import { uuidParam } from '../common/validation/uuid-param';
 
 @Controller('messages')
 @Roles('admin', 'supervisor', 'agent', 'contact')
