@@ -15,6 +15,7 @@ import { ChatModule } from './chat/chat.module';
 import { StatsModule } from './stats/stats.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ChannelsModule } from './channels/channels.module';
+import { BulkModule } from './bulk/bulk.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -45,6 +46,7 @@ export class AppModule {
         StatsModule,
         NotificationsModule,
         ChannelsModule,
+        BulkModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -14,6 +14,8 @@ import { buildOpenApiDocument } from './docs/openapi.document';
 import { mountCrmApp } from './static/crm-app';
 
 export const JSON_BODY_LIMIT = '1mb';
+/** Campaign recipients come as one JSON list: up to 100,000 of them. */
+export const CAMPAIGN_JSON_BODY_LIMIT = '25mb';
 
 export interface RunningServer {
   app: NestExpressApplication;
@@ -48,6 +50,8 @@ export async function startServer(source?: Record<string, string | undefined>, o
     app.useLogger(app.get(Logger));
     app.set('trust proxy', 'loopback');
     app.disable('x-powered-by');
+    // Registered first, so it parses campaign bodies before the general 1 MB parser sees them.
+    app.useBodyParser('json', { limit: CAMPAIGN_JSON_BODY_LIMIT, type: (req) => isCampaignUpload(req) });
     app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
     app.setGlobalPrefix('api');
     app.enableCors({ origin: config.env.CORS_ORIGINS, credentials: true });
@@ -79,3 +83,6 @@ export async function startServer(source?: Record<string, string | undefined>, o
     throw err;
   }
 }
+
+const isCampaignUpload = (req: { url?: string; headers: Record<string, unknown> }): boolean =>
+  /^\/api\/bulk-campaigns(\/preview)?\/?(\?|$)/.test(req.url ?? '') && String(req.headers['content-type'] ?? '').startsWith('application/json');

@@ -34,6 +34,6 @@ import { ConversationMetricsService } from './services/conversation-metrics.serv
     TypingService,
     ConversationMetricsService,
   ],
-  exports: [PresenceService, ConversationsService, ConversationMetricsService],
+  exports: [PresenceService, ConversationsService, ConversationMetricsService, ContactsService],
 })
 export class ChatModule {}

@@ -26,6 +26,12 @@ export const envSchema = z
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),
     RATE_LIMIT_LOGIN_PER_MINUTE: intFrom(1, 100_000).default(10),
     CHANNEL_PROVIDER: z.enum(['sandbox', 'cloud-api']).default('sandbox'),
+    /** Sends per second the channel allows this node in all (Meta's default for a number is 80). */
+    BULK_CHANNEL_RATE_PER_SECOND: intFrom(1, 1_000_000).default(80),
+    /** Campaigns one node sends at the same time; more wait queued. */
+    BULK_WORKERS: intFrom(1, 64).default(4),
+    /** How often a node looks for unfinished campaigns nobody is running (after a crash). */
+    BULK_SUPERVISE_SECONDS: intFrom(1, 3600).default(5),
     STATS_TIME_ZONE: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')

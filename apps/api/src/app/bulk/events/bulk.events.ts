@@ -1,6 +1,8 @@
+import type { BulkProgress, Campaign } from '@switchboard/contracts';
+
 /**
- * Bulk campaigns' domain events (the campaign engine emits them after the campaign's final
- * state is committed); notifications listen.
+ * Bulk campaigns' domain events, emitted after the state they describe is committed. The /bulk
+ * gateway pushes them; notifications listen to `campaign.finished`.
  */
 export interface CampaignFinishedEvent {
   campaignId: string;
@@ -15,5 +17,9 @@ export interface CampaignFinishedEvent {
 declare module '../../common/events/domain-events' {
   interface DomainEventMap {
     'campaign.finished': CampaignFinishedEvent;
+    'campaign.status_changed': { campaign: Campaign };
+    'campaign.progress': BulkProgress;
+    'campaign.completed': { campaignId: string; successCount: number; errorCount: number; durationSeconds: number };
+    'campaign.error': { campaignId: string; error: string };
   }
 }

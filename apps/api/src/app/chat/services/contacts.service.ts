@@ -27,4 +27,11 @@ export class ContactsService {
     ]);
     return rows[0];
   }
+
+  /** Name and phone of each contact that exists (bulk campaigns address contacts by id). */
+  async phonesByIds(db: EntityManager, ids: string[]): Promise<Map<string, { phone: string | null; name: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; phone: string | null }[] = await db.query(`SELECT id, name, phone FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, { phone: r.phone, name: r.name }]));
+  }
 }

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import {
+  campaignSettingsSchema,
+  createCampaignSchema,
+  listCampaignsQuerySchema,
+  recipientStatusSchema,
+  recipientsQuerySchema,
+  type Campaign,
+  type CampaignPage,
+  type CampaignPreview,
+  type CampaignSettings,
+  type ListCampaignsQuery,
+  type RecipientInput,
+  type RecipientPage,
+  type RecipientsQuery,
+  type TokenClaims,
+} from '@switchboard/contracts';
+import { Caller, Roles } from '../common/auth/auth.decorators';
+import { AppError } from '../common/errors/app-error';
+import { uuidParam } from '../common/validation/uuid-param';
+import { ZodPipe } from '../common/validation/zod.pipe';
+import { parseOrThrow } from '../common/validation/zod-issues';
+import { csvField } from './recipients/csv-reader';
+import { recipientsFromCsv } from './recipients/recipient-list';
+import { CampaignsService } from './services/campaigns.service';
+
+/** A CSV of 100,000 recipients with a few variables each fits comfortably. */
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
+interface CsvFile {
+  buffer: Buffer;
+  originalname: string;
+}
+
+const csvUpload = FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } });
+const exportQuery = z.object({ status: recipientStatusSchema.optional() });
+
+@Controller('bulk-campaigns')
+@Roles('admin', 'marketer')
+export class BulkController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  /** JSON `{...settings, recipients}` or multipart: the settings as fields and a CSV `file`. */
+  @Post()
+  @UseInterceptors(csvUpload)
+  create(@Caller() caller: TokenClaims, @Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<Campaign> {
+    const { settings, recipients } = campaignRequest(req, body, file);
+    return this.campaigns.create(caller, settings, recipients);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @UseInterceptors(csvUpload)
+  preview(@Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<CampaignPreview> {
+    const { settings, recipients } = campaignRequest(req, body, file);
+    return this.campaigns.preview(settings, recipients);
+  }
+
+  @Get()
+  list(@Query(new ZodPipe(listCampaignsQuerySchema)) q: ListCampaignsQuery): Promise<CampaignPage> {
+    return this.campaigns.list(q);
+  }
+
+  @Get(':id')
+  get(@Param('id', uuidParam) id: string): Promise<Campaign> {
+    return this.campaigns.get(id);
+  }
+
+  @Get(':id/recipients')
+  recipients(@Param('id', uuidParam) id: string, @Query(new ZodPipe(recipientsQuerySchema)) q: RecipientsQuery): Promise<RecipientPage> {
+    return this.campaigns.recipients(id, q);
+  }
+
+  @Get(':id/recipients.csv')
+  async recipientsCsv(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodPipe(exportQuery)) q: z.output<typeof exportQuery>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pages = this.campaigns.allRecipients(id, q.status);
+    // The first page is read before any header goes out, so an unknown id is still a JSON 404.
+    const first = await pages.next();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="campaign-${id}-${q.status ?? 'all'}.csv"`);
+    res.write('phone,name,status,attempts,error\r\n');
+    const write = (rows: { phone: string; name: string | null; status: string; attempts: number; error: string | null }[]) =>
+      res.write(rows.map((r) => [r.phone, csvField(r.name), r.status, r.attempts, csvField(r.error)].join(',') + '\r\n').join(''));
+    if (!first.done) write(first.value);
+    for await (const rows of pages) write(rows);
+    res.end();
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(@Param('id', uuidParam) id: string): Promise<Campaign> {
+    return this.campaigns.pause(id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@Param('id', uuidParam) id: string): Promise<Campaign> {
+    return this.campaigns.resume(id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id', uuidParam) id: string): Promise<Campaign> {
+    return this.campaigns.cancel(id);
+  }
+}
+
+function campaignRequest(req: Request, body: unknown, file: CsvFile | undefined): { settings: CampaignSettings; recipients: RecipientInput[] } {
+  if (!req.is('multipart/form-data')) {
+    const { recipients, ...settings } = parseOrThrow(createCampaignSchema, body);
+    return { settings, recipients };
+  }
+  const settings = parseOrThrow(campaignSettingsSchema, body);
+  if (!file) throw new AppError('validation_failed', 'Attach a CSV file', [{ path: 'file', message: 'a CSV file is required' }]);
+  const text = file.buffer.toString('utf8');
+  if (text.includes('\u0000')) throw new AppError('validation_failed', 'The file is not a CSV text file', [{ path: 'file', message: 'not a text file' }]);
+  const parsed = recipientsFromCsv(text);
+  if ('error' in parsed) throw new AppError('validation_failed', `The CSV cannot be read: ${parsed.error}`, [{ path: 'file', message: parsed.error }]);
+  const { recipients } = parseOrThrow(createCampaignSchema.pick({ recipients: true }), { recipients: parsed.recipients });
+  return { settings, recipients };
+}

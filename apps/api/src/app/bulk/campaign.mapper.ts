@@ -1,0 +1,64 @@
+import type { Campaign, CampaignRecipient } from '@switchboard/contracts';
+
+/** A bulk_campaigns row as selected with `CAMPAIGN_COLUMNS`. */
+export interface CampaignRow {
+  id: string;
+  name: string;
+  channel: string;
+  content: string;
+  status: Campaign['status'];
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  rate_per_second: number;
+  created_by: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  last_error: string | null;
+}
+
+export const CAMPAIGN_COLUMNS =
+  'id, name, channel, content, status, total, sent, failed, skipped, rate_per_second, created_by, created_at, started_at, finished_at, last_error';
+
+export const toCampaign = (r: CampaignRow): Campaign => ({
+  id: r.id,
+  name: r.name,
+  channel: r.channel,
+  content: r.content,
+  status: r.status,
+  total: r.total,
+  sent: r.sent,
+  failed: r.failed,
+  skipped: r.skipped,
+  ratePerSecond: r.rate_per_second,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  startedAt: r.started_at?.toISOString() ?? null,
+  finishedAt: r.finished_at?.toISOString() ?? null,
+  lastError: r.last_error,
+});
+
+export interface RecipientRow {
+  id: string;
+  position: number;
+  phone: string;
+  name: string | null;
+  status: CampaignRecipient['status'];
+  attempts: number;
+  provider_message_id: string | null;
+  error: string | null;
+  updated_at: Date;
+}
+
+export const toRecipient = (r: RecipientRow): CampaignRecipient => ({
+  id: r.id,
+  phone: r.phone,
+  name: r.name,
+  status: r.status,
+  attempts: r.attempts,
+  providerMessageId: r.provider_message_id,
+  error: r.error,
+  updatedAt: r.updated_at.toISOString(),
+});

@@ -1,0 +1,88 @@
+import type { CampaignPreview, RecipientInput, RecipientRowError } from '@switchboard/contracts';
+import { readCsv } from './csv-reader';
+import { renderTemplate } from './message-template';
+import { toE164 } from './phone-number';
+
+/** A recipient ready to store: normalised phone, its row in the upload, and its template values. */
+export interface ValidRecipient {
+  row: number;
+  phone: string;
+  name: string | null;
+  variables: Record<string, string>;
+}
+
+export interface RecipientList {
+  valid: ValidRecipient[];
+  duplicates: number;
+  invalid: RecipientRowError[];
+}
+
+/** A recipient given by contact id, already looked up (null when no such contact or no phone). */
+export type ContactPhones = Map<string, { phone: string | null; name: string }>;
+
+const PREVIEW_SIZE = 5;
+
+/**
+ * Validates recipients against the message they will receive: each needs an E.164 phone (given, or
+ * its contact's) and a value for every placeholder. The first occurrence of a phone wins; later
+ * ones are counted as duplicates, never sent twice.
+ */
+export function buildRecipientList(content: string, inputs: RecipientInput[], contacts: ContactPhones = new Map()): RecipientList {
+  const seen = new Set<string>();
+  const valid: ValidRecipient[] = [];
+  const invalid: RecipientRowError[] = [];
+  let duplicates = 0;
+  inputs.forEach((input, index) => {
+    const row = index + 1;
+    const contact = input.contactId ? contacts.get(input.contactId) : undefined;
+    if (input.contactId && !contact) return invalid.push({ row, phone: input.phone ?? null, message: 'no such contact' });
+    const rawPhone = input.phone ?? contact?.phone ?? '';
+    if (input.contactId && !rawPhone) return invalid.push({ row, phone: null, message: 'the contact has no phone number' });
+    const parsed = toE164(rawPhone);
+    if ('error' in parsed) return invalid.push({ row, phone: rawPhone || null, message: parsed.error });
+    const name = input.name?.trim() || contact?.name || null;
+    const variables = { ...(input.variables ?? {}), ...(name ? { name } : {}) };
+    const rendered = renderTemplate(content, variables);
+    if ('missing' in rendered) return invalid.push({ row, phone: parsed.phone, message: `no value for ${rendered.missing.map((m) => `{{${m}}}`).join(', ')}` });
+    if (seen.has(parsed.phone)) return duplicates++;
+    seen.add(parsed.phone);
+    valid.push({ row, phone: parsed.phone, name, variables: input.variables ?? {} });
+  });
+  return { valid, duplicates, invalid };
+}
+
+export function previewOf(content: string, list: RecipientList): CampaignPreview {
+  return {
+    total: list.valid.length,
+    duplicates: list.duplicates,
+    invalid: list.invalid,
+    preview: list.valid.slice(0, PREVIEW_SIZE).map((r) => ({ to: r.phone, name: r.name, content: messageFor(content, r) })),
+  };
+}
+
+/** The message one recipient receives (the list was validated, so every placeholder has a value). */
+export function messageFor(content: string, r: { name: string | null; variables: Record<string, string> }): string {
+  const rendered = renderTemplate(content, { ...r.variables, ...(r.name ? { name: r.name } : {}) });
+  return 'content' in rendered ? rendered.content : content;
+}
+
+/**
+ * CSV upload → recipient inputs. The header names the columns: `phone` (also `telefono`, `number`,
+ * `whatsapp`), optional `name` (`nombre`); every other column is a template variable.
+ */
+export function recipientsFromCsv(text: string): { recipients: RecipientInput[] } | { error: string } {
+  const [header, ...rows] = readCsv(text);
+  if (!header) return { error: 'the file is empty' };
+  const columns = header.map((h) => h.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+  const phoneAt = columns.findIndex((c) => ['phone', 'telefono', 'tel_fono', 'number', 'whatsapp', 'mobile'].includes(c));
+  if (phoneAt < 0) return { error: 'the first line must name the columns, with one called "phone"' };
+  const nameAt = columns.findIndex((c) => ['name', 'nombre'].includes(c));
+  const recipients = rows.map((cells) => {
+    const variables: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (i !== phoneAt && i !== nameAt && /^[a-z_][a-z0-9_]{0,63}$/.test(c)) variables[c] = (cells[i] ?? '').trim();
+    });
+    return { phone: (cells[phoneAt] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined, variables };
+  });
+  return { recipients };
+}
