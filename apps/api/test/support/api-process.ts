@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 export const REPO_ROOT = join(__dirname, '../../../..');
 export const API_MAIN = join(REPO_ROOT, 'dist/apps/api/main.js');
@@ -49,3 +50,12 @@ export function startApiProcess(env: Record<string, string>): ApiProcess {
     },
   };
 }
+
+/** A TCP port nobody listens on right now. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
