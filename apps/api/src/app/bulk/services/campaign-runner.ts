@@ -132,7 +132,7 @@ export class CampaignRunner {
         if (result.outage) {
           outageRounds++;
           if (campaign.status !== 'running') return;
-          await sleep(Math.min(8000, 250 * 2 ** outageRounds));
+          await sleep(Math.min(5000, 100 * 2 ** outageRounds));
         } else {
           outageRounds = 0;
         }
