@@ -31,9 +31,12 @@ export interface TestApp {
 
 let counter = 0;
 
-/** The whole api on a random port with its own fresh database. */
-export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/**
+ * The whole api on a random port with its own fresh database, or on `shared` (another node of
+ * the same deployment: the database is then left for its creator to drop).
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}, shared?: TestDatabase): Promise<TestApp> {
+  const db = shared ?? (await createTestDatabase());
   const server = await startServer({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -106,7 +109,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
     async close() {
       sockets.forEach((s) => s.disconnect());
       await server.close();
-      await db.drop();
+      if (!shared) await db.drop();
     },
   };
   return app;

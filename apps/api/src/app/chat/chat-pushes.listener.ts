@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
@@ -19,6 +19,7 @@ type ConversationPush = 'conversation_created' | 'conversation_updated' | 'conve
  */
 @Injectable()
 export class ChatPushesListener implements OnModuleInit {
+  private readonly logger = new Logger('ChatPushes');
   private ns: ChatNamespace | null = null;
 
   constructor(
@@ -36,12 +37,17 @@ export class ChatPushesListener implements OnModuleInit {
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
       // The previous assignee's sockets stop receiving the room unless they can still see it.
       if (previousAssigneeId && conversation.assignee?.id !== previousAssigneeId) {
-        void this.ns?.in(chatRooms.user(previousAssigneeId)).fetchSockets().then((sockets) => {
-          for (const s of sockets) {
-            const claims = (s.data as { claims?: { role: string } }).claims;
-            if (claims?.role === 'agent') s.leave(chatRooms.conversation(conversation.id));
-          }
-        });
+        void this.ns
+          ?.in(chatRooms.user(previousAssigneeId))
+          .fetchSockets()
+          .then((sockets) => {
+            for (const s of sockets) {
+              const claims = (s.data as { claims?: { role: string } }).claims;
+              if (claims?.role === 'agent') s.leave(chatRooms.conversation(conversation.id));
+            }
+          })
+          // Across nodes this asks the others; one that died mid-request must not crash this one.
+          .catch((err: Error) => this.logger.warn({ conversationId: conversation.id, err: err.message }, 'previous assignee sockets not removed from the room'));
       }
       // Those who saw it before the change hear about it too, so their lists can drop it.
       return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, { assigneeId: previousAssigneeId });

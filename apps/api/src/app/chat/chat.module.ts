@@ -11,6 +11,7 @@ import { ContactsService } from './services/contacts.service';
 import { ConversationsService } from './services/conversations.service';
 import { MessagesService } from './services/messages.service';
 import { PresenceService } from './services/presence.service';
+import { presenceStoreProvider } from './services/presence-store.provider';
 import { ReactionsService } from './services/reactions.service';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
@@ -29,6 +30,7 @@ import { ConversationMetricsService } from './services/conversation-metrics.serv
     MessagesService,
     MessageWriter,
     PresenceService,
+    presenceStoreProvider,
     ReactionsService,
     ReadReceiptsService,
     TypingService,

@@ -17,6 +17,10 @@ export const envSchema = z
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+    /** Namespaces every Redis key and channel, so two deployments (or test runs) can share one Redis. */
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores').default('sb'),
+    /** A node that has not refreshed its presence for this long is taken for dead and its users go offline. */
+    PRESENCE_NODE_TIMEOUT_SECONDS: intFrom(3, 300).default(15),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
     ADMIN_EMAIL: z.email().optional(),

@@ -2,9 +2,11 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Namespace } from 'socket.io';
 import type { StatsClientEvents, StatsServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
+import { ClusterBus } from '../common/redis/cluster-bus';
 import { PushCoalescer } from './push-coalescer';
 import { StatsService } from './stats.service';
 import '../chat/events/chat.events';
+import '../chat/events/presence.events';
 
 /** Every event that can move a figure. */
 const MOVERS = [
@@ -14,18 +16,33 @@ const MOVERS = [
   'conversation.reopened',
   'message.created',
   'presence.changed',
+  'presence.corrected',
 ] as const;
 
-/** Listens to chat and presence events and pushes `stats_updated` at most once a second. */
+declare module '../common/redis/cluster-bus' {
+  interface ClusterTopicMap {
+    /** Something moved a figure on another node: snapshots here are stale. */
+    'stats.moved': Record<string, never>;
+  }
+}
+
+/**
+ * Listens to chat and presence events and pushes `stats_updated` at most once a second. With
+ * several nodes each one pushes to its own watchers only, and tells the others (cluster bus, at
+ * most every 100 ms) that figures moved, so every node's snapshot and pushes follow changes made
+ * anywhere: each watcher still gets at most one push a second.
+ */
 @Injectable()
 export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('StatsPushes');
   private ns: Namespace<StatsClientEvents, StatsServerEvents> | null = null;
   private readonly coalescer = new PushCoalescer(() => this.push());
+  private readonly tellOthers = new PushCoalescer(() => this.bus.publish('stats.moved', {}), 100, 0);
 
   constructor(
     private readonly events: DomainEvents,
     private readonly stats: StatsService,
+    private readonly bus: ClusterBus,
   ) {}
 
   attach(ns: Namespace<StatsClientEvents, StatsServerEvents>): void {
@@ -37,12 +54,18 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
       this.events.on(name, () => {
         this.stats.invalidate();
         this.coalescer.request();
+        if (this.bus.enabled) this.tellOthers.request();
       });
     }
+    this.bus.on('stats.moved', () => {
+      this.stats.invalidate();
+      this.coalescer.request();
+    });
   }
 
   onModuleDestroy(): void {
     this.coalescer.stop();
+    this.tellOthers.stop();
   }
 
   private async push(): Promise<void> {
@@ -50,7 +73,7 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
     // Nobody watching on this node: nothing to compute.
     if (!ns || ns.sockets.size === 0) return;
     try {
-      ns.emit('stats_updated', { stats: await this.stats.snapshot() });
+      ns.local.emit('stats_updated', { stats: await this.stats.snapshot() });
     } catch (err) {
       this.logger.error(err instanceof Error ? err.message : String(err));
     }

@@ -1,12 +1,13 @@
 import { DomainEvents } from '../../common/events/domain-events';
 import { PresenceService } from './presence.service';
+import { InMemoryPresenceStore } from './presence-store';
 
 describe('PresenceService', () => {
   const setup = () => {
     const events = new DomainEvents();
     const changes: string[] = [];
     events.on('presence.changed', (e) => void changes.push(`${e.userId}:${e.status}`));
-    return { presence: new PresenceService(events), changes };
+    return { presence: new PresenceService(events, new InMemoryPresenceStore()), changes };
   };
 
   it('a user is online while any socket is connected, and each change is announced once', () => {

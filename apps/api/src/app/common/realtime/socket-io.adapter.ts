@@ -39,7 +39,7 @@ export class SocketIoAdapter extends IoAdapter {
       cors: { origin: this.origins.corsOrigins, credentials: true },
       allowRequest: (req, cb) => cb(this.origins.allowsRequest(req) ? null : 'origin not allowed', this.origins.allowsRequest(req)),
     } as ServerOptions);
-    if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub));
+    if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.redis.adapterKey }));
 
     server.on('new_namespace', (ns) => ns.use(handshakeAuth(ns.name, this.tokens)));
     // Every namespace of the contract exists (and authenticates) even before its gateway.

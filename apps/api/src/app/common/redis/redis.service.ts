@@ -1,10 +1,12 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
 /**
  * The Redis connections of this node when `REDIS_URL` is set: one for commands, a pub/sub pair
- * for the Socket.IO adapter. ioredis reconnects and re-subscribes by itself after a Redis restart.
+ * for the Socket.IO adapter (and the cluster bus and canary, which ride on the same pair).
+ * ioredis reconnects and re-subscribes by itself after a Redis restart.
  */
 @Injectable()
 export class RedisService implements OnApplicationShutdown {
@@ -12,9 +14,14 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis | null;
   readonly pub: Redis | null;
   readonly sub: Redis | null;
+  /** This process among the nodes sharing the Redis (presence, bus, canary). */
+  readonly nodeId = randomUUID();
+  /** `REDIS_KEY_PREFIX`: every key and channel of this deployment starts with it. */
+  readonly prefix: string;
 
   constructor(config: AppConfig) {
     const url = config.env.REDIS_URL;
+    this.prefix = config.env.REDIS_KEY_PREFIX;
     // Commands fail fast while Redis is away (health must say so at once); the pub/sub pair
     // queues instead, so the adapter's subscriptions land when Redis comes back.
     const make = (role: 'client' | 'pub' | 'sub') => {
@@ -23,12 +30,22 @@ export class RedisService implements OnApplicationShutdown {
       return r;
     };
     this.client = url ? make('client') : null;
-    this.pub = url ? make('pub') : null;
+    this.pub = url ? dropWhileAway(make('pub')) : null;
     this.sub = url ? make('sub') : null;
   }
 
   get enabled(): boolean {
     return this.client !== null;
+  }
+
+  /** A key of this deployment: `<prefix>:<parts…>`. */
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+
+  /** The Socket.IO Redis adapter's channel prefix (`<key>#<namespace>#…`). */
+  get adapterKey(): string {
+    return `${this.prefix}:io`;
   }
 
   async ping(timeoutMs: number): Promise<void> {
@@ -44,4 +61,17 @@ export class RedisService implements OnApplicationShutdown {
       [this.client, this.pub, this.sub].map((r) => (r?.status === 'ready' ? r.quit().catch(() => r.disconnect()) : r?.disconnect())),
     );
   }
+}
+
+/**
+ * Publishes made while Redis is away are dropped instead of queued: a long outage must not pile up
+ * every broadcast in memory, and clients catch up from the database after it (snapshot + deltas).
+ * Other commands (the adapter's requests between nodes) still wait for the connection.
+ */
+function dropWhileAway(redis: Redis): Redis {
+  const publish = redis.publish.bind(redis) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
+  const guarded = (channel: string | Buffer, message: string | Buffer): Promise<number> =>
+    redis.status === 'ready' ? publish(channel, message).catch(() => 0) : Promise.resolve(0);
+  Object.defineProperty(redis, 'publish', { value: guarded, configurable: true, writable: true });
+  return redis;
 }

@@ -1,0 +1,76 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { RedisService } from './redis.service';
+
+/**
+ * Every topic nodes tell each other about, and its payload. Each domain adds its own (declaration
+ * merging, as with DomainEventMap).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface ClusterTopicMap {}
+
+type Handler<K extends keyof ClusterTopicMap> = (payload: ClusterTopicMap[K]) => void;
+
+interface Envelope {
+  from: string;
+  topic: string;
+  payload: unknown;
+}
+
+/**
+ * Small notes between nodes over Redis pub/sub ("presence moved", "stats moved", "typing
+ * stopped"): a node never hears its own, delivery is best effort (nothing is queued while Redis is
+ * away; what depends on it is re-synchronised periodically). Without `REDIS_URL` there is one node
+ * and publishing does nothing.
+ */
+@Injectable()
+export class ClusterBus implements OnModuleInit {
+  private readonly logger = new Logger('ClusterBus');
+  private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly channel: string;
+
+  constructor(private readonly redis: RedisService) {
+    this.channel = redis.key('bus');
+  }
+
+  get enabled(): boolean {
+    return this.redis.enabled;
+  }
+
+  onModuleInit(): void {
+    const sub = this.redis.sub;
+    if (!sub) return;
+    void sub.subscribe(this.channel).catch((err: Error) => this.logger.warn({ err: err.message }, 'bus subscription failed'));
+    sub.on('message', (channel: string, message: string) => {
+      if (channel === this.channel) this.receive(message);
+    });
+  }
+
+  publish<K extends keyof ClusterTopicMap>(topic: K, payload: ClusterTopicMap[K]): void {
+    if (!this.redis.pub) return;
+    const envelope: Envelope = { from: this.redis.nodeId, topic: topic as string, payload };
+    void this.redis.pub.publish(this.channel, JSON.stringify(envelope));
+  }
+
+  on<K extends keyof ClusterTopicMap>(topic: K, handler: Handler<K>): void {
+    const set = this.handlers.get(topic as string) ?? new Set();
+    set.add(handler as (payload: unknown) => void);
+    this.handlers.set(topic as string, set);
+  }
+
+  private receive(message: string): void {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message) as Envelope;
+    } catch {
+      return;
+    }
+    if (envelope.from === this.redis.nodeId) return;
+    for (const handler of this.handlers.get(envelope.topic) ?? []) {
+      try {
+        handler(envelope.payload);
+      } catch (err) {
+        this.logger.error({ topic: envelope.topic, err: err instanceof Error ? err.message : String(err) }, 'bus handler failed');
+      }
+    }
+  }
+}

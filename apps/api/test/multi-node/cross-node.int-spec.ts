@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import type { Stats } from '@switchboard/contracts';
+import { collect, connected, emitAck, eventually, nextEvent, sleep, type TestApp } from '../support/test-app';
+import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { describeWithRedis, startTwoNodes, type TwoNodes } from './two-nodes';
+
+/** Two nodes sharing one database and REDIS_URL: everything a user sees is the same on both. */
+describeWithRedis('two nodes sharing Redis', (redisUrl) => {
+  jest.setTimeout(60_000);
+  let nodes: TwoNodes;
+  let a: TestApp;
+  let b: TestApp;
+  let agent: Staff;
+  let supervisor: Staff;
+
+  beforeAll(async () => {
+    nodes = await startTwoNodes(redisUrl, { REALTIME_CANARY_INTERVAL_MS: '300' });
+    ({ a, b } = nodes);
+    agent = await a.createUser('agent', 'Ana Agent');
+    supervisor = await a.createUser('supervisor', 'Sam Supervisor');
+  });
+  afterAll(() => nodes?.close());
+
+  it('a message sent on node A reaches a member connected to node B once, and the reply comes back', async () => {
+    const widget = await startWidgetChat(a);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(a, widget.contactToken, id);
+    const agentOnB = await joinedSocket(b, agent.token, id);
+    const inbox = await connected(b.socket('/chat', { token: supervisor.token }));
+    const seenOnB = collect(agentOnB, 'new_message');
+    const inboxOnB = collect(inbox, 'conversation_updated');
+    const seenByCustomer = collect(customer, 'new_message');
+
+    expect((await say(customer, id, 'Hola desde A')).ok).toBe(true);
+    await eventually(() => expect(seenOnB.map((e) => e.message.content)).toEqual(['Hola desde A']));
+    await eventually(() => expect(inboxOnB.some((e) => e.conversation.id === id && e.conversation.lastSeq === 1)).toBe(true));
+    expect((await say(agentOnB, id, 'Respuesta desde B')).ok).toBe(true);
+    await eventually(() => expect(seenByCustomer.map((e) => e.message.seq)).toEqual([1, 2]));
+    await sleep(200);
+    expect(seenOnB.map((e) => e.message.seq)).toEqual([1, 2]);
+  });
+
+  it('a user is online while a socket is open on any node, and each change is announced once', async () => {
+    const someone = await a.createUser('agent', 'Pablo Presence');
+    const admin = await connected(a.socket('/chat', { token: await a.adminToken() }));
+    const changes = collect<{ userId: string; status: string }>(admin, 'presence_changed');
+    const mine = () => changes.filter((c) => c.userId === someone.user.id).map((c) => c.status);
+    const onlineOn = async (node: TestApp) =>
+      (await node.http('GET', '/api/users', { token: await node.adminToken() })).body.items.find((u: { id: string }) => u.id === someone.user.id).online;
+    const agentsOnline = async (node: TestApp) => ((await node.http('GET', '/api/stats', { token: supervisor.token })).body as Stats).perAgent.find((p) => p.agentId === someone.user.id)?.online;
+
+    const onA = await connected(a.socket('/chat', { token: someone.token }));
+    await eventually(() => expect(mine()).toEqual(['online']));
+    const onB = await connected(b.socket('/chat', { token: someone.token }));
+    await eventually(async () => expect([await onlineOn(a), await onlineOn(b)]).toEqual([true, true]));
+    await eventually(async () => expect([await agentsOnline(a), await agentsOnline(b)]).toEqual([true, true]));
+
+    onA.disconnect();
+    await sleep(400);
+    expect(mine()).toEqual(['online']);
+    expect([await onlineOn(a), await onlineOn(b)]).toEqual([true, true]);
+
+    onB.disconnect();
+    await eventually(() => expect(mine()).toEqual(['online', 'offline']));
+    await eventually(async () => expect([await onlineOn(a), await onlineOn(b)]).toEqual([false, false]));
+    await eventually(async () => expect([await agentsOnline(a), await agentsOnline(b)]).toEqual([false, false]));
+    await sleep(300);
+    expect(mine()).toEqual(['online', 'offline']);
+  });
+
+  it('typing on node A shows on node B, and a message sent through node B stops it at once', async () => {
+    const widget = await startWidgetChat(a);
+    const id = widget.conversation.id;
+    const typist = await joinedSocket(a, agent.token, id);
+    const viewer = await joinedSocket(b, supervisor.token, id);
+    const seen = collect<{ userId: string; isTyping: boolean }>(viewer, 'typing_status');
+    const states = () => seen.filter((s) => s.userId === agent.user.id).map((s) => s.isTyping);
+
+    await emitAck(typist, 'typing', { conversationId: id, isTyping: true });
+    await eventually(() => expect(states()).toEqual([true]));
+    const sent = await b.http('POST', `/api/conversations/${id}/messages`, { token: agent.token, body: { clientMessageId: randomUUID(), content: 'Sent over REST on B' } });
+    expect(sent.status).toBe(201);
+    await eventually(() => expect(states()).toEqual([true, false]), 1_000);
+
+    // The automatic stop, 3 s after the last typing, comes once (only the node that got it sends it).
+    await emitAck(typist, 'typing', { conversationId: id, isTyping: true });
+    await eventually(() => expect(states()).toEqual([true, false, true]));
+    await sleep(3_600);
+    expect(states()).toEqual([true, false, true, false]);
+  });
+
+  it('dashboard watchers on node B follow changes made on node A, at most one push a second', async () => {
+    const watcher: Socket = b.socket('/stats', { token: supervisor.token });
+    const snapshot = (await nextEvent<{ stats: Stats }>(watcher, 'stats_updated')).stats;
+    const pushes = collect<{ stats: Stats }>(watcher, 'stats_updated');
+    const arrivals: number[] = [];
+    watcher.on('stats_updated', () => arrivals.push(Date.now()));
+
+    await startWidgetChat(a, 'Counted on A');
+    await eventually(() => expect(pushes.at(-1)?.stats.unattended).toBe(snapshot.unattended + 1), 3_000);
+    await eventually(async () => expect((await b.http('GET', '/api/stats', { token: supervisor.token })).body.unattended).toBe(snapshot.unattended + 1), 1_000);
+
+    // A burst on both nodes: each watcher still gets at most one push a second.
+    const before = pushes.length;
+    for (let i = 0; i < 6; i++) await startWidgetChat(i % 2 ? a : b, `Burst ${i}`);
+    await eventually(() => expect(pushes.at(-1)?.stats.unattended).toBe(snapshot.unattended + 7), 4_000);
+    const gaps = arrivals.slice(before - 1).map((t, i, all) => (i ? t - all[i - 1] : Infinity));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
+  });
+
+  it('notification counts are the same in tabs on both nodes', async () => {
+    const tabA = await connected(a.socket('/notifications', { token: supervisor.token }));
+    const tabB = await connected(b.socket('/notifications', { token: supervisor.token }));
+    await sleep(200);
+    const countsA = collect<{ count: number }>(tabA, 'unread_count');
+    const countsB = collect<{ count: number }>(tabB, 'unread_count');
+    const notesB = collect(tabB, 'notification');
+    const read = await a.http('POST', '/api/notifications/read', { token: supervisor.token, body: { all: true } });
+    expect(read.body).toEqual({ unreadCount: 0 });
+    await eventually(() => expect([countsA.at(-1), countsB.at(-1)]).toEqual([{ count: 0 }, { count: 0 }]));
+
+    await startWidgetChat(a, 'Nora Notified');
+    await eventually(() => expect(notesB.map((n) => n.notification.title)).toContain('New conversation with Nora Notified'));
+    await eventually(() => expect([countsA.at(-1), countsB.at(-1)]).toEqual([{ count: 1 }, { count: 1 }]));
+    const ack = await emitAck(tabB, 'mark_read', { all: true });
+    expect(ack).toEqual({ ok: true, data: { unreadCount: 0 } });
+    await eventually(() => expect(countsA.at(-1)).toEqual({ count: 0 }));
+  });
+
+  it('a per-IP limit holds across nodes: attempts spread over both count once', async () => {
+    const attempt = (node: TestApp) =>
+      node.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+    expect((await attempt(a)).status).toBe(429);
+    expect((await attempt(b)).status).toBe(429);
+    // Another client is not affected.
+    expect((await a.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(401);
+  });
+});
