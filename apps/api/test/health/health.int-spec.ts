@@ -1,4 +1,4 @@
-import { startTestApp } from '../support/test-app';
+import { eventually, startTestApp } from '../support/test-app';
 
 describe('health', () => {
   it('reports the database up with status ok and no Redis check when REDIS_URL is unset', async () => {
@@ -26,11 +26,16 @@ describe('health', () => {
   });
 
   const redisUrl = process.env['REDIS_URL'];
-  (redisUrl ? it : it.skip)(`reports Redis up when REDIS_URL is set${redisUrl ? '' : ' (skipped: REDIS_URL is not set)'}`, async () => {
-    const app = await startTestApp({ REDIS_URL: redisUrl as string });
+  (redisUrl ? it : it.skip)(`reports Redis and the realtime canary up when REDIS_URL is set${redisUrl ? '' : ' (skipped: REDIS_URL is not set)'}`, async () => {
+    const app = await startTestApp({ REDIS_URL: redisUrl as string, REDIS_KEY_PREFIX: `sbtest-health-${process.pid}` });
     try {
-      const res = await app.http('GET', '/api/health');
-      expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+      await eventually(async () => {
+        const res = await app.http('GET', '/api/health');
+        expect(res.body).toEqual({
+          status: 'ok',
+          checks: { database: { status: 'up' }, redis: { status: 'up' }, realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) } },
+        });
+      });
     } finally {
       await app.close();
     }

@@ -139,4 +139,17 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     // Another client is not affected.
     expect((await a.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(401);
   });
+
+  it('health reports the database, Redis and the realtime canary on each node', async () => {
+    for (const node of [a, b]) {
+      await eventually(async () => {
+        const res = await node.http('GET', '/api/health');
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({
+          status: 'ok',
+          checks: { database: { status: 'up' }, redis: { status: 'up' }, realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) } },
+        });
+      });
+    }
+  });
 });

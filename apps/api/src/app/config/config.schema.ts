@@ -21,6 +21,8 @@ export const envSchema = z
     REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores').default('sb'),
     /** A node that has not refreshed its presence for this long is taken for dead and its users go offline. */
     PRESENCE_NODE_TIMEOUT_SECONDS: intFrom(3, 300).default(15),
+    /** How often each node sends itself a message through the Socket.IO Redis adapter (health `realtime`). */
+    REALTIME_CANARY_INTERVAL_MS: intFrom(100, 600_000).default(5_000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
     ADMIN_EMAIL: z.email().optional(),

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Health, HealthCheck } from '@switchboard/contracts';
 import { Public } from '../common/auth/auth.decorators';
 import { RedisService } from '../common/redis/redis.service';
+import { RealtimeCanary } from './realtime-canary';
 
 const TIMEOUT_MS = 1_500;
 
@@ -12,19 +13,28 @@ export class HealthController {
   constructor(
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisService,
+    private readonly canary: RealtimeCanary,
   ) {}
 
-  /** 200 with `status: ok` when every dependency answers, else 503 naming what is down. */
+  /**
+   * 200 `ok` when every dependency answers; 200 `degraded` when this node serves but its realtime
+   * canary does not come back through the Socket.IO adapter (pushes to other nodes are lost);
+   * 503 `error` naming what is down.
+   */
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const checks: Record<string, HealthCheck> = {
       database: await probe(() => this.db.pingCheck('database', { timeout: TIMEOUT_MS })),
     };
-    if (this.redis.enabled) checks['redis'] = await probe(() => this.redis.ping(TIMEOUT_MS));
-    const down = Object.values(checks).some((c) => c.status === 'down');
-    res.status(down ? 503 : 200);
-    return { status: down ? 'error' : 'ok', checks };
+    if (this.redis.enabled) {
+      checks['redis'] = await probe(() => this.redis.ping(TIMEOUT_MS));
+      checks['realtime'] = this.canary.check();
+    }
+    const all = Object.values(checks);
+    const status = all.some((c) => c.status === 'down') ? 'error' : all.some((c) => c.status === 'degraded') ? 'degraded' : 'ok';
+    res.status(status === 'error' ? 503 : 200);
+    return { status, checks };
   }
 }
 

@@ -26,6 +26,10 @@ export const en = {
   'connection.nextRetry': 'next attempt at {time}',
   'connection.lastError': 'last error: {error}',
   'connection.browserOffline': 'your device is offline',
+  'connection.serverReports': 'the server reports a problem with {checks}; messages may arrive late until it recovers',
+  'connection.check.database': 'the database',
+  'connection.check.redis': 'Redis',
+  'connection.check.realtime': 'delivery between servers',
 
   'live.live': 'Live',
   'live.polling': 'Not live: refreshing every {seconds} s',

@@ -28,6 +28,10 @@ export const es: Record<TranslationKey, string> = {
   'connection.nextRetry': 'próximo intento a las {time}',
   'connection.lastError': 'último error: {error}',
   'connection.browserOffline': 'tu dispositivo no tiene conexión',
+  'connection.serverReports': 'el servidor informa de un problema con {checks}; los mensajes pueden llegar con retraso hasta que se recupere',
+  'connection.check.database': 'la base de datos',
+  'connection.check.redis': 'Redis',
+  'connection.check.realtime': 'la entrega entre servidores',
 
   'live.live': 'En vivo',
   'live.polling': 'Sin tiempo real: se actualiza cada {seconds} s',

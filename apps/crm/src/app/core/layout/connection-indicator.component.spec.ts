@@ -1,5 +1,6 @@
-import { signal } from '@angular/core';
+import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { ServerHealthService, type ServerHealthStatus } from '../health/server-health.service';
 import { I18nService } from '../i18n/i18n.service';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ConnectionState } from '../realtime/realtime.types';
@@ -10,11 +11,17 @@ describe('ConnectionIndicatorComponent', () => {
   const nextRetryAt = signal<Date | null>(null);
   const lastError = signal<string | null>(null);
   const browserOnline = signal(true);
+  const healthStatus = signal<ServerHealthStatus>('ok');
+  const problems = signal<string[]>([]);
+  const health = { status: healthStatus, problems, impaired: computed(() => healthStatus() === 'degraded' || healthStatus() === 'error') };
 
   async function render() {
     TestBed.configureTestingModule({
       imports: [ConnectionIndicatorComponent],
-      providers: [{ provide: RealtimeService, useValue: { connectionState: state, nextRetryAt, lastError, browserOnline } }],
+      providers: [
+        { provide: RealtimeService, useValue: { connectionState: state, nextRetryAt, lastError, browserOnline } },
+        { provide: ServerHealthService, useValue: health },
+      ],
     });
     const fixture = TestBed.createComponent(ConnectionIndicatorComponent);
     await fixture.whenStable();
@@ -26,6 +33,8 @@ describe('ConnectionIndicatorComponent', () => {
     state.set('connecting');
     nextRetryAt.set(null);
     lastError.set(null);
+    healthStatus.set('ok');
+    problems.set([]);
   });
 
   it('exposes the connection state for tests and styling', async () => {
@@ -58,5 +67,34 @@ describe('ConnectionIndicatorComponent', () => {
     await fixture.whenStable();
     expect(host.title).toBe('Sin conexión');
     expect(host.textContent).toContain('Sin conexión');
+  });
+
+  it('says degraded while connected when the server reports a problem, naming it', async () => {
+    const { fixture, host } = await render();
+    state.set('connected');
+    healthStatus.set('degraded');
+    problems.set(['realtime']);
+    await fixture.whenStable();
+    expect(host.getAttribute('data-state')).toBe('degraded');
+    expect(host.title).toBe('Degraded · the server reports a problem with delivery between servers; messages may arrive late until it recovers');
+
+    TestBed.inject(I18nService).setLanguage('es');
+    healthStatus.set('error');
+    problems.set(['database', 'realtime']);
+    await fixture.whenStable();
+    expect(host.textContent).toContain('Degradado');
+    expect(host.title).toContain('la base de datos, la entrega entre servidores');
+
+    healthStatus.set('ok');
+    await fixture.whenStable();
+    expect(host.getAttribute('data-state')).toBe('connected');
+  });
+
+  it('shows the connection state, not degraded, while the socket is down', async () => {
+    const { fixture, host } = await render();
+    state.set('reconnecting');
+    healthStatus.set('error');
+    await fixture.whenStable();
+    expect(host.getAttribute('data-state')).toBe('reconnecting');
   });
 });

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ServerHealthService } from '../health/server-health.service';
 import { I18nService } from '../i18n/i18n.service';
 import type { TranslationKey } from '../i18n/translations.en';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -12,7 +13,17 @@ const STATE_LABELS: Record<ConnectionState, TranslationKey> = {
   degraded: 'connection.degraded',
 };
 
-/** A coloured dot for the realtime connection; the tooltip says the state and the next retry. */
+const CHECK_LABELS: Record<string, TranslationKey> = {
+  database: 'connection.check.database',
+  redis: 'connection.check.redis',
+  realtime: 'connection.check.realtime',
+};
+
+/**
+ * A coloured dot for the realtime connection; the tooltip says the state and the next retry.
+ * Connected but the server reports itself degraded or failing (GET /api/health): `degraded`,
+ * naming what is wrong.
+ */
 @Component({
   selector: 'sb-connection-indicator',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,11 +61,19 @@ const STATE_LABELS: Record<ConnectionState, TranslationKey> = {
 export class ConnectionIndicatorComponent {
   private readonly realtime = inject(RealtimeService);
   private readonly i18n = inject(I18nService);
+  private readonly health = inject(ServerHealthService);
 
-  protected readonly state = this.realtime.connectionState;
+  protected readonly state = computed<ConnectionState>(() => {
+    const state = this.realtime.connectionState();
+    return state === 'connected' && this.health.impaired() ? 'degraded' : state;
+  });
   protected readonly label = computed(() => this.i18n.t(STATE_LABELS[this.state()]));
   protected readonly tooltip = computed(() => {
     const parts = [this.label()];
+    if (this.state() === 'degraded') {
+      const checks = this.health.problems().map((name) => (CHECK_LABELS[name] ? this.i18n.t(CHECK_LABELS[name]) : name));
+      parts.push(this.i18n.t('connection.serverReports', { checks: checks.join(', ') }));
+    }
     if (!this.realtime.browserOnline()) parts.push(this.i18n.t('connection.browserOffline'));
     const next = this.realtime.nextRetryAt();
     if (next && this.state() !== 'connected') {

@@ -5,7 +5,8 @@ import type { Observable } from 'rxjs';
 /**
  * connecting: not connected yet in this session; connected; reconnecting: the connection was
  * lost and the first retries are running; offline: the browser is offline or the retries keep
- * failing. `degraded` is reserved for a future "connected but impaired" state.
+ * failing. `degraded` is shown by the shell (never set here) while connected to a server that reports
+ * itself impaired (GET /api/health: `degraded` or `error`).
  */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'degraded';
 
