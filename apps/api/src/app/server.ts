@@ -46,6 +46,8 @@ export async function startServer(source?: Record<string, string | undefined>, o
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
       bufferLogs: true,
       bodyParser: false,
+      // The WhatsApp webhook checks Meta's signature over the exact bytes received (req.rawBody).
+      rawBody: true,
     });
     app.useLogger(app.get(Logger));
     app.set('trust proxy', 'loopback');

@@ -18,7 +18,7 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     const snapshot = nextEvent<{ stats: Stats }>(watcher, 'stats_updated');
     await connected(watcher);
     pushes = collect(watcher, 'stats_updated');
-    expect((await snapshot).stats).toMatchObject({ unattended: 0, openConversations: 0, agentsOnline: 0, botStatus: 'off', whatsappState: 'unknown' });
+    expect((await snapshot).stats).toMatchObject({ unattended: 0, openConversations: 0, agentsOnline: 0, botStatus: 'off', whatsappState: 'connected' });
   });
   afterAll(() => app.close());
 

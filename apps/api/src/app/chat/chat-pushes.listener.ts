@@ -78,6 +78,17 @@ export class ChatPushesListener implements OnModuleInit {
         conversation: withUnread(conversation, upToSeq),
       });
     });
+    // A channel receipt for one message: `userId` null, `upToSeq` its seq.
+    this.events.on('message.status_changed', (e) =>
+      this.ns?.to(chatRooms.conversation(e.conversationId)).emit('message_status_updated', {
+        conversationId: e.conversationId,
+        messageId: e.messageId,
+        upToSeq: e.seq,
+        status: e.status,
+        userId: null,
+        failureReason: e.failureReason,
+      }),
+    );
     this.events.on('presence.changed', (e) => this.ns?.to(chatRooms.staff).emit('presence_changed', e));
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
   }

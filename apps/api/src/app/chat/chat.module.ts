@@ -17,6 +17,7 @@ import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
 import { MessageWriter } from './services/message-writer';
 import { ConversationMetricsService } from './services/conversation-metrics.service';
+import { DeliveryStatusService } from './services/delivery-status.service';
 
 @Module({
   controllers: [ConversationsController, MessagesController, WidgetController, AttachmentsController],
@@ -35,7 +36,9 @@ import { ConversationMetricsService } from './services/conversation-metrics.serv
     ReadReceiptsService,
     TypingService,
     ConversationMetricsService,
+    DeliveryStatusService,
   ],
-  exports: [PresenceService, ConversationsService, ConversationMetricsService, ContactsService],
+  // Channels deliver customers' messages, reactions and receipts through MessagesService, ReactionsService and DeliveryStatusService.
+  exports: [PresenceService, ConversationsService, ConversationMetricsService, ContactsService, MessagesService, ReactionsService, DeliveryStatusService],
 })
 export class ChatModule {}

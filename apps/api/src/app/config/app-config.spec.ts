@@ -12,6 +12,10 @@ describe('loadEnv', () => {
     expect(env.RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE).toBe(30);
     expect(env.CHANNEL_PROVIDER).toBe('sandbox');
     expect(env.STATS_TIME_ZONE).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(env.SANDBOX_DELIVERED_AFTER_MS).toBe(1_000);
+    expect(env.SANDBOX_READ_AFTER_MS).toBe(3_000);
+    expect(env.WHATSAPP_MAX_ATTEMPTS).toBe(3);
+    expect(env.CHANNEL_HEALTH_DOWN_AFTER).toBe(3);
   });
 
   it.each([
@@ -23,6 +27,9 @@ describe('loadEnv', () => {
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
     [{ CORS_ORIGINS: 'https://ok.example, not a url' }, 'CORS_ORIGINS'],
     [{ CHANNEL_PROVIDER: 'carrier-pigeon' }, 'CHANNEL_PROVIDER'],
+    [{ CHANNEL_PROVIDER: 'cloud-api', WHATSAPP_PHONE_NUMBER_ID: '123' }, 'WHATSAPP_TOKEN'],
+    [{ CHANNEL_PROVIDER: 'cloud-api', WHATSAPP_TOKEN: 't' }, 'WHATSAPP_PHONE_NUMBER_ID'],
+    [{ SANDBOX_READ_AFTER_MS: '-1' }, 'SANDBOX_READ_AFTER_MS'],
     [{ STATS_TIME_ZONE: 'Mars/Olympus' }, 'STATS_TIME_ZONE'],
     [{ RATE_LIMIT_MESSAGES_PER_SECOND: '0' }, 'RATE_LIMIT_MESSAGES_PER_SECOND'],
     [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL'],

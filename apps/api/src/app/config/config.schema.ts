@@ -47,6 +47,18 @@ export const envSchema = z
     WHATSAPP_TOKEN: z.string().optional(),
     WHATSAPP_PHONE_NUMBER_ID: z.string().optional(),
     WHATSAPP_API_URL: z.url().default('https://graph.facebook.com/v21.0'),
+    /** Cloud API calls: per-attempt timeout, attempts per send (429/5xx/network), first backoff (doubles). */
+    WHATSAPP_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+    WHATSAPP_MAX_ATTEMPTS: intFrom(1, 10).default(3),
+    WHATSAPP_RETRY_BASE_MS: intFrom(0, 60_000).default(500),
+    /** The sandbox's simulated receipts, after the send. */
+    SANDBOX_DELIVERED_AFTER_MS: intFrom(0, 86_400_000).default(1_000),
+    SANDBOX_READ_AFTER_MS: intFrom(0, 86_400_000).default(3_000),
+    /** Channel health: the periodic check, and how many failures in a row mean `down`. */
+    CHANNEL_HEALTH_INTERVAL_MS: intFrom(1_000, 86_400_000).default(60_000),
+    CHANNEL_HEALTH_DOWN_AFTER: intFrom(1, 100).default(3),
+    /** How often leftovers are picked up: unprocessed webhook events, unsent replies, due receipts. */
+    CHANNEL_SWEEP_INTERVAL_MS: intFrom(100, 3_600_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the built Angular app lives; the API serves it at `/`. */
     CRM_DIST_DIR: z.string().min(1).default('dist/apps/crm/browser'),
@@ -54,6 +66,11 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when DATABASE_URL is set' });
+    }
+    if (env.CHANNEL_PROVIDER === 'cloud-api') {
+      for (const name of ['WHATSAPP_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when CHANNEL_PROVIDER is cloud-api' });
+      }
     }
   });
 

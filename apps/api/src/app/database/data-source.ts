@@ -9,6 +9,8 @@ import { AttachmentEntity } from '../chat/entities/attachment.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { NotificationPreferenceEntity } from '../notifications/entities/notification-preference.entity';
 import { SandboxOutboxEntity } from '../channels/entities/sandbox-outbox.entity';
+import { WhatsappWebhookEventEntity } from '../channels/entities/whatsapp-webhook-event.entity';
+import { MessageTemplateEntity } from '../channels/entities/message-template.entity';
 import { CampaignEntity } from '../bulk/entities/campaign.entity';
 import { CampaignRecipientEntity } from '../bulk/entities/campaign-recipient.entity';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
@@ -18,10 +20,11 @@ import { StatsIndexes1795481219009 } from './migrations/1795481219009-stats-inde
 import { Notifications1795481677965 } from './migrations/1795481677965-notifications';
 import { SandboxOutbox1795483121375 } from './migrations/1795483121375-sandbox-outbox';
 import { BulkCampaigns1796033101771 } from './migrations/1796033101771-bulk-campaigns';
+import { Channels1796033581894 } from './migrations/1796033581894-channels';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, NotificationEntity, NotificationPreferenceEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771];
+export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, NotificationEntity, NotificationPreferenceEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

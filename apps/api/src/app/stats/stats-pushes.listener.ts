@@ -7,6 +7,7 @@ import { PushCoalescer } from './push-coalescer';
 import { StatsService } from './stats.service';
 import '../chat/events/chat.events';
 import '../chat/events/presence.events';
+import '../channels/events/channels.events';
 
 /** Every event that can move a figure. */
 const MOVERS = [
@@ -59,6 +60,12 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
     }
     this.bus.on('stats.moved', () => {
       this.stats.invalidate();
+      this.coalescer.request();
+    });
+    this.events.on('channel.state_changed', ({ channel, state }) => {
+      if (channel !== 'whatsapp') return;
+      this.stats.invalidate();
+      this.ns?.emit('whatsapp_status_changed', { whatsappState: state });
       this.coalescer.request();
     });
   }

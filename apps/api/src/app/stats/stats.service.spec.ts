@@ -3,6 +3,7 @@ import type { ConversationFigures, ConversationMetricsService } from '../chat/se
 import type { PresenceService } from '../chat/services/presence.service';
 import type { UsersService } from '../users/users.service';
 import type { AppConfig } from '../config/app-config';
+import type { ChannelHealthService } from '../channels/health/channel-health.service';
 
 /** A metrics fake that counts computations and can be held mid-flight. */
 function setup() {
@@ -26,7 +27,8 @@ function setup() {
   const users = { listAgents: async () => [] } as unknown as UsersService;
   const config = { env: { STATS_TIME_ZONE: 'UTC' } } as unknown as AppConfig;
   let now = new Date('2026-11-23T10:00:00Z');
-  const stats = new StatsService(metrics, presence, users, config, () => now);
+  const health = { state: 'connected' } as unknown as ChannelHealthService;
+  const stats = new StatsService(metrics, presence, users, config, () => now, health);
   return {
     stats,
     set: (n: number) => (unattended = n),

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../common/clock/clock';
 import { ConversationMetricsService } from '../chat/services/conversation-metrics.service';
 import { PresenceService } from '../chat/services/presence.service';
 import { UsersService } from '../users/users.service';
+import { ChannelHealthService } from '../channels/health/channel-health.service';
 
 /** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
 const MAX_AGE_MS = 5_000;
@@ -28,6 +29,7 @@ export class StatsService {
     private readonly users: UsersService,
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly channelHealth: ChannelHealthService,
   ) {}
 
   async charts(): Promise<StatsCharts> {
@@ -80,10 +82,9 @@ export class StatsService {
       agentsOnline: perAgent.filter((a) => a.online).length,
       messagesToday: figures.messagesToday,
       perAgent,
-      // The bot and the WhatsApp channel arrive with the Channels issue; until then the bot is
-      // off and the channel's state is not known.
+      // The bot arrives with the Channels issue; until then it is off.
       botStatus: 'off',
-      whatsappState: 'unknown',
+      whatsappState: this.channelHealth.state,
       generatedAt: now.toISOString(),
     };
   }

@@ -57,7 +57,18 @@ export interface ChatServerEvents {
   new_message: (p: { message: Message; conversation: Conversation }) => void;
   message_updated: (p: { message: Message }) => void;
   message_deleted: (p: { conversationId: string; messageId: string }) => void;
-  message_status_updated: (p: { conversationId: string; messageId: string | null; upToSeq: number; status: MessageStatus; userId: string | null }) => void;
+  /**
+   * A read receipt (`userId` read everything up to `upToSeq`), or a channel delivery status of one
+   * message (`userId` null, `upToSeq` its seq, `failureReason` when `failed`).
+   */
+  message_status_updated: (p: {
+    conversationId: string;
+    messageId: string | null;
+    upToSeq: number;
+    status: MessageStatus;
+    userId: string | null;
+    failureReason?: string | null;
+  }) => void;
   typing_status: (p: { conversationId: string; userId: string; name: string; isTyping: boolean }) => void;
   reaction_updated: (p: { conversationId: string; messageId: string; reactions: Reaction[] }) => void;
   conversation_created: (p: { conversation: Conversation }) => void;
@@ -74,4 +85,5 @@ export const messageStatusEventSchema = z.object({
   upToSeq: z.number().int(),
   status: messageStatusSchema,
   userId: z.string().nullable(),
+  failureReason: z.string().nullable().optional(),
 });

@@ -56,6 +56,10 @@ export const chatRoutes = defineRoutes({
   },
   editMessage: { method: 'PATCH', path: '/api/messages/:id', roles: participants, summary: 'Edit own message', body: editMessageBodySchema, response: messageSchema },
   deleteMessage: { method: 'DELETE', path: '/api/messages/:id', roles: participants, summary: 'Delete own message (admins: any)', status: 204 },
+  retryMessage: {
+    method: 'POST', path: '/api/messages/:id/retry', roles: staff,
+    summary: 'Send a failed channel message again (its sender; same idempotency key)', response: messageSchema,
+  },
   react: {
     method: 'POST', path: '/api/messages/:id/reactions', roles: participants,
     summary: 'Toggle a reaction', body: reactBodySchema, response: reactionsResultSchema,

@@ -1,4 +1,4 @@
-import { sendMessageSchema, createConversationSchema, MAX_MESSAGE_LENGTH } from './chat.schema';
+import { sendMessageSchema, createConversationSchema, messageSchema, MAX_MESSAGE_LENGTH } from './chat.schema';
 
 const conversationId = '3f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70';
 
@@ -22,6 +22,22 @@ describe('chat contract', () => {
         attachment: { url: '/api/attachments/x', mimeType: 'image/png', size: 10, name: 'x.png' },
       }).success,
     ).toBe(true);
+  });
+
+  it('a template send needs no content (its text comes from the template) and defaults its variables', () => {
+    const m = sendMessageSchema.parse({ conversationId, clientMessageId: 'c-3', template: { name: 'order_ready', language: 'es' } });
+    expect(m.template).toEqual({ name: 'order_ready', language: 'es', variables: [] });
+    expect(sendMessageSchema.safeParse({ conversationId, clientMessageId: 'c-3', type: 'image', template: { name: 'x', language: 'es' } }).success).toBe(false);
+  });
+
+  it('messages carry the channel statuses pending and failed with a reason', () => {
+    const base = {
+      id: conversationId, conversationId, seq: 1, clientMessageId: null, sender: { type: 'agent', id: null, name: 'A' }, type: 'text', content: 'x',
+      replyToId: null, reactions: [], editedAt: null, deletedAt: null, createdAt: '2026-11-01T00:00:00.000Z',
+    };
+    expect(messageSchema.safeParse({ ...base, status: 'pending' }).success).toBe(true);
+    expect(messageSchema.safeParse({ ...base, status: 'failed', failureReason: 'Receiver is incapable (code 131026)' }).success).toBe(true);
+    expect(messageSchema.safeParse({ ...base, status: 'lost' }).success).toBe(false);
   });
 
   it('accepts the create-conversation example with externalRef', () => {

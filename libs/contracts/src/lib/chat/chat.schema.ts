@@ -8,7 +8,11 @@ export type Channel = z.infer<typeof channelSchema>;
 export const conversationStatusSchema = z.enum(['open', 'closed']);
 export const messageTypeSchema = z.enum(['text', 'image', 'video', 'audio', 'file']);
 export const senderTypeSchema = z.enum(['agent', 'contact', 'system', 'bot']);
-export const messageStatusSchema = z.enum(['sent', 'delivered', 'read']);
+/**
+ * `pending`: stored, not yet accepted by the channel (WhatsApp replies until the provider answers);
+ * `failed`: the channel refused it (`failureReason` says why; its sender may retry).
+ */
+export const messageStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
 export type MessageType = z.infer<typeof messageTypeSchema>;
 export type SenderType = z.infer<typeof senderTypeSchema>;
 export type MessageStatus = z.infer<typeof messageStatusSchema>;
@@ -36,6 +40,12 @@ export const conversationSchema = z.object({
   lastSeq: z.number().int().min(0),
   unreadCount: z.number().int().min(0),
   version: z.number().int().min(1),
+  /**
+   * WhatsApp only: when the 24-hour customer-service window closes (the contact's last inbound
+   * message + 24 h). After it, or while null (the contact never wrote), only templates can be sent.
+   * Always null for other channels.
+   */
+  windowExpiresAt: z.string().nullable().optional(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -50,6 +60,24 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export const reactionSchema = z.object({ emoji: z.string(), userIds: z.array(z.string()) });
 export type Reaction = z.infer<typeof reactionSchema>;
 
+/** A WhatsApp template to send (allowed outside the 24-hour window): `{{1}}`, `{{2}}`… are filled from `variables`. */
+export const templateRefSchema = z.object({
+  name: z.string().trim().min(1).max(512),
+  language: z.string().trim().min(2).max(15),
+  variables: z.array(z.string().max(1000)).max(20).default([]),
+});
+export type TemplateRef = z.infer<typeof templateRefSchema>;
+
+/** Media a channel delivered by reference (WhatsApp media id); not downloaded by Switchboard. */
+export const channelMediaSchema = z.object({
+  provider: z.literal('whatsapp'),
+  id: z.string(),
+  mimeType: z.string().nullable(),
+  fileName: z.string().nullable().optional(),
+  sha256: z.string().nullable().optional(),
+});
+export type ChannelMedia = z.infer<typeof channelMediaSchema>;
+
 export const messageSchema = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
@@ -62,6 +90,12 @@ export const messageSchema = z.object({
   replyToId: z.uuid().nullable(),
   reactions: z.array(reactionSchema),
   status: messageStatusSchema,
+  /** Why the channel refused the message (status `failed`), else null. */
+  failureReason: z.string().nullable().optional(),
+  /** The WhatsApp template this message was sent as, else null. */
+  template: templateRefSchema.nullable().optional(),
+  /** Inbound channel media (by provider id, not downloaded), else null. */
+  media: channelMediaSchema.nullable().optional(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -79,9 +113,11 @@ export const sendMessageSchema = z
     content: messageContentSchema.default(''),
     replyToId: z.uuid().nullish(),
     attachment: attachmentSchema.nullish(),
+    /** WhatsApp conversations: send an approved template (its text becomes the content). */
+    template: templateRefSchema.nullish(),
   })
-  .refine((m) => (m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
-    message: 'a text message needs content; other types need an attachment',
+  .refine((m) => (m.template ? m.type === 'text' : m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
+    message: 'a text message needs content (or a template); other types need an attachment',
     path: ['content'],
   });
 export type SendMessage = z.infer<typeof sendMessageSchema>;
@@ -138,9 +174,11 @@ export const postMessageSchema = z
     content: messageContentSchema.default(''),
     replyToId: z.uuid().nullish(),
     attachment: attachmentSchema.nullish(),
+    /** WhatsApp conversations: send an approved template (its text becomes the content). */
+    template: templateRefSchema.nullish(),
   })
-  .refine((m) => (m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
-    message: 'a text message needs content; other types need an attachment',
+  .refine((m) => (m.template ? m.type === 'text' : m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
+    message: 'a text message needs content (or a template); other types need an attachment',
     path: ['content'],
   });
 

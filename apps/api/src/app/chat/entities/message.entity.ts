@@ -1,11 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConversationEntity } from './conversation.entity';
-import type { Attachment, MessageStatus, MessageType, SenderType } from '@switchboard/contracts';
+import type { Attachment, ChannelMedia, MessageStatus, MessageType, SenderType, TemplateRef } from '@switchboard/contracts';
 
 @Entity('messages')
 @Index('uq_messages_conversation_seq', ['conversationId', 'seq'], { unique: true })
 @Index('ix_messages_created', ['createdAt'])
 @Index('uq_messages_client_id', ['conversationId', 'clientMessageId'], { unique: true, where: 'client_message_id IS NOT NULL' })
+// Channel messages by the provider's id (WhatsApp wamid, sandbox id): statuses and inbound dedupe.
+@Index('uq_messages_provider_id', ['providerMessageId'], { unique: true, where: 'provider_message_id IS NOT NULL' })
+// Replies still waiting for the channel (picked up again after a restart).
+@Index('ix_messages_pending', ['createdAt'], { where: "status = 'pending'" })
 export class MessageEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -47,6 +51,26 @@ export class MessageEntity {
 
   @Column({ type: 'varchar', length: 10, default: 'sent' })
   status!: MessageStatus;
+
+  /** Why the channel refused it (status `failed`). */
+  @Column({ name: 'failure_reason', type: 'varchar', length: 500, nullable: true })
+  failureReason!: string | null;
+
+  /** The channel's id for this message (sent or received), once known. */
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 200, nullable: true })
+  providerMessageId!: string | null;
+
+  /** When a node last took this pending reply to send it (a lease, so each send happens once). */
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt!: Date | null;
+
+  /** Sent as a WhatsApp template. */
+  @Column({ type: 'jsonb', nullable: true })
+  template!: TemplateRef | null;
+
+  /** Inbound channel media, by reference. */
+  @Column({ type: 'jsonb', nullable: true })
+  media!: ChannelMedia | null;
 
   @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
   editedAt!: Date | null;

@@ -1,4 +1,4 @@
-import type { Message, Reaction, Role } from '@switchboard/contracts';
+import type { Message, MessageStatus, Reaction, Role } from '@switchboard/contracts';
 import type { ConversationView } from '../mappers/conversation.mapper';
 
 /** How far one participant has read; `role` is null for contacts. */
@@ -54,6 +54,14 @@ export interface MessagesReadEvent {
   /** The newest message at or below upToSeq, for `message_status_updated`. */
   messageId: string | null;
 }
+/** A channel moved one message's delivery status (pending, sent, delivered, read, failed). */
+export interface MessageStatusChangedEvent {
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  status: MessageStatus;
+  failureReason: string | null;
+}
 export interface PresenceChangedEvent {
   userId: string;
   status: 'online' | 'offline';
@@ -70,6 +78,7 @@ declare module '../../common/events/domain-events' {
     'message.deleted': MessageDeletedEvent;
     'reactions.changed': ReactionsChangedEvent;
     'messages.read': MessagesReadEvent;
+    'message.status_changed': MessageStatusChangedEvent;
     'presence.changed': PresenceChangedEvent;
   }
 }

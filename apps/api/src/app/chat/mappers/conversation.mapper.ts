@@ -1,4 +1,5 @@
 import type { Conversation } from '@switchboard/contracts';
+import { whatsappWindowExpiresAt } from '../whatsapp-window';
 
 /** A conversation as every viewer sees it; `unreadCount` is added per viewer. */
 export type ConversationView = Omit<Conversation, 'unreadCount'>;
@@ -14,6 +15,7 @@ export interface ConversationRow {
   contact_name: string;
   contact_phone: string | null;
   contact_email: string | null;
+  contact_last_inbound_at: Date | null;
   assignee_id: string | null;
   assignee_name: string | null;
   created_at: Date;
@@ -29,7 +31,7 @@ export interface ConversationRow {
 /** The SELECT list behind every conversation read; `c` is conversations, `ct` contacts. */
 export const conversationColumns = `
   c.id, c.status, c.channel, c.subject, c.external_ref, c.contact_id,
-  ct.name AS contact_name, ct.phone AS contact_phone, ct.email AS contact_email,
+  ct.name AS contact_name, ct.phone AS contact_phone, ct.email AS contact_email, ct.last_inbound_at AS contact_last_inbound_at,
   c.assignee_id, (SELECT u.name FROM users u WHERE u.id = c.assignee_id) AS assignee_name,
   c.created_at, c.first_response_at, c.last_message_at, c.last_message_preview, c.last_activity_at,
   c.last_seq, c.version`;
@@ -51,6 +53,7 @@ export function toConversationView(r: ConversationRow): ConversationView {
     lastMessagePreview: r.last_message_preview,
     lastSeq: r.last_seq,
     version: r.version,
+    windowExpiresAt: iso(whatsappWindowExpiresAt(r.channel, r.contact_last_inbound_at)),
   };
 }
 

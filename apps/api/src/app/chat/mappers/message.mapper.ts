@@ -1,4 +1,4 @@
-import type { Attachment, Message, MessageStatus, MessageType, Reaction, SenderType } from '@switchboard/contracts';
+import type { Attachment, ChannelMedia, Message, MessageStatus, MessageType, Reaction, SenderType, TemplateRef } from '@switchboard/contracts';
 
 export interface MessageRow {
   id: string;
@@ -13,6 +13,9 @@ export interface MessageRow {
   attachment: Attachment | null;
   reply_to_id: string | null;
   status: MessageStatus;
+  failure_reason: string | null;
+  template: TemplateRef | null;
+  media: ChannelMedia | null;
   edited_at: Date | null;
   deleted_at: Date | null;
   created_at: Date;
@@ -21,7 +24,8 @@ export interface MessageRow {
 
 export const messageColumns = `
   m.id, m.conversation_id, m.seq, m.client_message_id, m.sender_type, m.sender_id, m.sender_name,
-  m.type, m.content, m.attachment, m.reply_to_id, m.status, m.edited_at, m.deleted_at, m.created_at`;
+  m.type, m.content, m.attachment, m.reply_to_id, m.status, m.failure_reason, m.template, m.media,
+  m.edited_at, m.deleted_at, m.created_at`;
 
 /** Reactions of `m`, grouped by emoji in first-reacted order. */
 export const reactionsColumn = `
@@ -44,6 +48,9 @@ export function toMessage(r: MessageRow): Message {
     replyToId: r.reply_to_id,
     reactions: deleted ? [] : (r.reactions ?? []),
     status: r.status,
+    failureReason: r.failure_reason,
+    template: r.template,
+    media: deleted ? null : r.media,
     editedAt: r.edited_at?.toISOString() ?? null,
     deletedAt: r.deleted_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Conversation, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
+import type { Channel, Conversation, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
@@ -55,6 +55,27 @@ export class ConversationsService {
     }
     this.events.emit('conversation.created', { conversation: view, actorId: actor?.sub ?? null });
     return { conversation: withUnread(view, 0), created: true };
+  }
+
+  /**
+   * A channel customer writing (WhatsApp): the contact with this phone (created on first contact)
+   * and its open conversation on the channel, or a new one. Serialised per phone, so two
+   * messages arriving together never open two conversations.
+   */
+  async openForContact(contact: NewContact & { phone: string }, channel: Channel): Promise<{ conversation: ConversationView; created: boolean }> {
+    const outcome = await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-conversation:${channel}:${contact.phone}`]);
+      const found = await this.contacts.findOrCreate(tx, contact);
+      const open: { id: string }[] = await tx.query(
+        `SELECT id FROM conversations WHERE contact_id = $1 AND channel = $2 AND status = 'open' ORDER BY created_at DESC LIMIT 1`,
+        [found.id, channel],
+      );
+      if (open[0]) return { view: await this.loadView(open[0].id, tx), created: false };
+      const [{ id }] = await tx.query(`INSERT INTO conversations (channel, contact_id) VALUES ($1, $2) RETURNING id`, [channel, found.id]);
+      return { view: await this.loadView(id, tx), created: true };
+    });
+    if (outcome.created) this.events.emit('conversation.created', { conversation: outcome.view, actorId: null });
+    return { conversation: outcome.view, created: outcome.created };
   }
 
   async list(actor: Actor, q: ListConversationsQuery): Promise<ConversationPage> {

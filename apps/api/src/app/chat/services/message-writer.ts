@@ -1,14 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Message, SendMessage, SenderType } from '@switchboard/contracts';
+import type { ChannelMedia, Message, SendMessage, SenderType } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { CLOCK, type Clock } from '../../common/clock/clock';
 import { canSee, type Actor } from '../conversation-access';
 import { conversationColumns, previewOf, toConversationView, type ConversationRow, type ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import type { ReadCursor } from '../events/chat.events';
 import { assignSequence, type ConversationState } from './message-sequence';
 import { AttachmentsService } from './attachments.service';
+import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
 
 const MAX_BATCH = 500;
 
@@ -22,9 +24,16 @@ export interface Written {
   duplicate: boolean;
 }
 
+/** A send as the writer takes it: the contract's, plus what only channels set. */
+export type WriteInput = SendMessage & {
+  /** The channel's id of an inbound message: a second copy of it is a resend. */
+  providerMessageId?: string | null;
+  media?: ChannelMedia | null;
+};
+
 interface Pending {
   actor: Actor;
-  input: SendMessage;
+  input: WriteInput;
   senderType: SenderType;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
@@ -44,13 +53,37 @@ export class MessageWriter {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attachments: AttachmentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  write(actor: Actor, input: SendMessage): Promise<Written> {
+  write(actor: Actor, input: WriteInput): Promise<Written> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ actor, input, senderType: actor.role === 'contact' ? 'contact' : 'agent', resolve, reject });
+      this.queue.push({ actor, input, senderType: senderTypeOf(actor), resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /**
+   * Writes these sends at once in one transaction together with the caller's own statements
+   * (`alongside`, e.g. marking a channel event processed), outside the batching queue but through
+   * the same checks, sequencing and resend detection. Any refusal rolls everything back.
+   */
+  async writeTogether<T>(sends: { actor: Actor; input: WriteInput }[], alongside: (tx: EntityManager) => Promise<T>): Promise<{ written: Written[]; extra: T }> {
+    const results: Written[] = [];
+    let refusal: unknown = null;
+    const pendings: Pending[] = sends.map((s, i) => ({
+      ...s,
+      senderType: senderTypeOf(s.actor),
+      resolve: (w) => (results[i] = w),
+      reject: (e) => (refusal ??= e),
+    }));
+    const { settle, extra } = await this.db.transaction(async (tx) => {
+      const settleBatch = pendings.length > 0 ? await this.writeBatch(tx, pendings) : () => undefined;
+      if (refusal) throw refusal;
+      return { settle: settleBatch, extra: await alongside(tx) };
+    });
+    settle();
+    return { written: results, extra };
   }
 
   private async flush(): Promise<void> {
@@ -85,6 +118,7 @@ export class MessageWriter {
     const [replies, uploads] = await Promise.all([this.replyTargets(tx, batch), this.uploadTargets(tx, batch)]);
 
     // Refuse what may not be written, each send on its own.
+    const now = this.clock();
     const accepted: Pending[] = [];
     for (const p of batch) {
       const c = byId.get(p.input.conversationId);
@@ -94,17 +128,21 @@ export class MessageWriter {
         p.reject(new AppError('validation_failed', 'The replied-to message is not in this conversation', [{ path: 'replyToId', message: 'not a message of this conversation' }]));
       } else if (p.input.attachment && uploads.get(p.input.attachment.url) !== c.id) {
         p.reject(new AppError('validation_failed', 'Upload the file to this conversation first', [{ path: 'attachment.url', message: 'not an attachment of this conversation' }]));
+      } else if (p.input.template && c.channel !== 'whatsapp') {
+        p.reject(new AppError('validation_failed', 'Templates are for WhatsApp conversations', [{ path: 'template', message: 'only on WhatsApp' }]));
+      } else if (!windowAllows({ channel: c.channel, lastInboundAt: c.contact_last_inbound_at, fromContact: p.senderType === 'contact', template: !!p.input.template }, now)) {
+        p.reject(new AppError('conflict', WINDOW_CLOSED_MESSAGE, [{ path: 'template', message: 'required outside the 24-hour window' }]));
       } else accepted.push(p);
     }
 
     // Resends (stored already, or twice in this batch) get the stored message and write nothing.
-    const stored = await this.storedByClientId(tx, accepted);
+    const [stored, storedByProvider] = await Promise.all([this.storedByClientId(tx, accepted), this.storedByProviderId(tx, accepted)]);
     const fresh: Pending[] = [];
     const firstInBatch = new Map<string, Pending>();
     const echoes: [Pending, Pending][] = [];
     for (const p of accepted) {
       const key = `${p.input.conversationId}|${p.input.clientMessageId}`;
-      const existing = stored.get(key);
+      const existing = stored.get(key) ?? (p.input.providerMessageId ? storedByProvider.get(p.input.providerMessageId) : undefined);
       if (existing) {
         p.resolve({ message: existing, conversation: toConversationView(byId.get(p.input.conversationId) as ConversationRow), readCursors: [], firstResponse: false, reopened: false, duplicate: true });
       } else if (firstInBatch.has(key)) {
@@ -121,9 +159,13 @@ export class MessageWriter {
     );
     const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.senderType })));
 
+    // Replies on WhatsApp wait for the channel (`pending`) until the provider has taken them.
+    const channelOf = (p: Pending) => (byId.get(p.input.conversationId) as ConversationRow).channel;
     const inserted: MessageRow[] = await tx.query(
-      `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[], $7::varchar[], $8::text[], $9::jsonb[], $10::uuid[])
+      `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
+                             status, provider_message_id, template, media)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[], $7::varchar[], $8::text[], $9::jsonb[], $10::uuid[],
+                            $11::varchar[], $12::varchar[], $13::jsonb[], $14::jsonb[])
        RETURNING ${messageColumns.replace(/m\./g, '')}`,
       [
         fresh.map((p) => p.input.conversationId),
@@ -136,8 +178,16 @@ export class MessageWriter {
         fresh.map((p) => p.input.content),
         fresh.map((p) => (p.input.attachment ? JSON.stringify(p.input.attachment) : null)),
         fresh.map((p) => p.input.replyToId ?? null),
+        fresh.map((p) => (p.senderType !== 'contact' && channelOf(p) === 'whatsapp' ? 'pending' : 'sent')),
+        fresh.map((p) => p.input.providerMessageId ?? null),
+        fresh.map((p) => (p.input.template ? JSON.stringify(p.input.template) : null)),
+        fresh.map((p) => (p.input.media ? JSON.stringify(p.input.media) : null)),
       ],
     );
+
+    // A contact writing on WhatsApp opens (or extends) the 24-hour window.
+    const inboundContacts = [...new Set(fresh.filter((p) => p.senderType === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.actor.sub))].sort();
+    if (inboundContacts.length > 0) await tx.query(`UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($1::uuid[])`, [inboundContacts]);
 
     const lastOf = new Map<string, Pending>();
     fresh.forEach((p) => lastOf.set(p.input.conversationId, p));
@@ -221,6 +271,16 @@ export class MessageWriter {
     return new Map(rows.map((r) => [byId.get(r.id) as string, r.conversation_id]));
   }
 
+  private async storedByProviderId(tx: EntityManager, sends: Pending[]): Promise<Map<string, Message>> {
+    const ids = sends.map((p) => p.input.providerMessageId).filter((x): x is string => !!x);
+    if (ids.length === 0) return new Map();
+    const rows: (MessageRow & { provider_message_id: string })[] = await tx.query(
+      `SELECT ${messageColumns}, ${reactionsColumn}, m.provider_message_id FROM messages m WHERE m.provider_message_id = ANY($1::varchar[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.provider_message_id, toMessage(r)]));
+  }
+
   private async storedByClientId(tx: EntityManager, sends: Pending[]): Promise<Map<string, Message>> {
     if (sends.length === 0) return new Map();
     const rows: MessageRow[] = await tx.query(
@@ -232,3 +292,5 @@ export class MessageWriter {
     return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r)]));
   }
 }
+
+const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? 'contact' : 'agent');

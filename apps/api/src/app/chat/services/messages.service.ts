@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Conversation, Message, MessagePage, MessagesQuery, SendMessage } from '@switchboard/contracts';
+import type { ChannelMedia, Conversation, Message, MessagePage, MessagesQuery, MessageType, SendMessage, TemplateRef } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, isStaff, type Actor } from '../conversation-access';
 import type { ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { ConversationsService } from './conversations.service';
-import { MessageWriter } from './message-writer';
+import { MessageWriter, type Written } from './message-writer';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -18,6 +18,20 @@ export interface SendResult {
   conversation: ConversationView;
   /** A resend of a clientMessageId already stored: nothing new was written or pushed. */
   duplicate: boolean;
+}
+
+/** Turns a template reference into the text the conversation shows; throws `validation_failed` when unknown. */
+export type TemplateRenderer = (template: TemplateRef) => Promise<string>;
+
+/** A customer's message arriving through a channel (WhatsApp), for `receive`. */
+export interface ChannelMessage {
+  conversationId: string;
+  contact: { id: string; name: string };
+  /** The channel's id: the same id twice is stored once. */
+  providerMessageId: string;
+  type: MessageType;
+  content: string;
+  media?: ChannelMedia | null;
 }
 
 /** Sending, reading history, editing and deleting messages. */
@@ -30,9 +44,65 @@ export class MessagesService {
     private readonly events: DomainEvents,
   ) {}
 
+  private renderTemplate: TemplateRenderer | null = null;
+
+  /** The channels domain supplies its template catalogue (chat does not read channel tables). */
+  useTemplateRenderer(render: TemplateRenderer): void {
+    this.renderTemplate = render;
+  }
+
   /** Validated input → stored with the next seq (batched with concurrent sends) → event after commit. */
   async send(actor: Actor, input: SendMessage): Promise<SendResult> {
-    const w = await this.writer.write(actor, input);
+    if (input.template) {
+      if (!this.renderTemplate) throw new AppError('validation_failed', 'Templates are not available', [{ path: 'template', message: 'no template catalogue' }]);
+      input = { ...input, type: 'text', content: await this.renderTemplate(input.template), attachment: null };
+    }
+    return this.announce(await this.writer.write(actor, input));
+  }
+
+  /**
+   * Stores customers' messages from a channel in one transaction with the caller's own
+   * statements (`alongside`), then announces them like any other message. A provider id already
+   * stored is a resend: nothing new is written or pushed.
+   */
+  async receive<T>(items: ChannelMessage[], alongside: (tx: EntityManager) => Promise<T>): Promise<{ results: SendResult[]; extra: T }> {
+    const { written, extra } = await this.writer.writeTogether(
+      items.map((m) => ({
+        actor: { sub: m.contact.id, role: 'contact' as const, name: m.contact.name },
+        input: {
+          conversationId: m.conversationId,
+          clientMessageId: `channel:${m.providerMessageId}`.slice(0, 100),
+          type: m.type,
+          content: m.content,
+          media: m.media ?? null,
+          providerMessageId: m.providerMessageId,
+        },
+      })),
+      alongside,
+    );
+    return { results: written.map((w) => this.announce(w)), extra };
+  }
+
+  /** Which of these channel ids are stored already. */
+  async storedProviderIds(providerMessageIds: string[]): Promise<Set<string>> {
+    if (providerMessageIds.length === 0) return new Set();
+    const rows: { provider_message_id: string }[] = await this.db.query(
+      `SELECT provider_message_id FROM messages WHERE provider_message_id = ANY($1::varchar[])`,
+      [providerMessageIds],
+    );
+    return new Set(rows.map((r) => r.provider_message_id));
+  }
+
+  /** The message a channel knows by its own id, if stored. */
+  async findByProviderMessageId(providerMessageId: string): Promise<{ id: string; conversationId: string } | null> {
+    const rows: { id: string; conversation_id: string }[] = await this.db.query(
+      `SELECT id, conversation_id FROM messages WHERE provider_message_id = $1`,
+      [providerMessageId],
+    );
+    return rows[0] ? { id: rows[0].id, conversationId: rows[0].conversation_id } : null;
+  }
+
+  private announce(w: Written): SendResult {
     if (!w.duplicate) {
       this.events.emit('message.created', {
         message: w.message,

@@ -1,6 +1,8 @@
 import type { Message, MessageStatus } from '@switchboard/contracts';
 
-const STATUS_RANK: Record<MessageStatus, number> = { sent: 0, delivered: 1, read: 2 };
+// `pending` and `failed` are WhatsApp delivery states of one message (message_status_updated with
+// userId null); they never spread to other messages through a read receipt's upToSeq.
+const STATUS_RANK: Record<MessageStatus, number> = { pending: -1, failed: -1, sent: 0, delivered: 1, read: 2 };
 
 /** The further of two delivery statuses: a status never goes back. */
 export function laterStatus(a: MessageStatus, b: MessageStatus): MessageStatus {

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { createTemplateSchema, updateTemplateSchema, type CreateTemplate, type MessageTemplate, type TemplateList, type UpdateTemplate } from '@switchboard/contracts';
+import { Roles } from '../common/auth/auth.decorators';
+import { ZodPipe } from '../common/validation/zod.pipe';
+import { uuidParam } from '../common/validation/uuid-param';
+import { TemplatesService } from './templates/templates.service';
+
+/** WhatsApp templates: staff who reply read them; admins keep the catalogue. */
+@Controller('channels/templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor', 'agent')
+  async list(): Promise<TemplateList> {
+    return { items: await this.templates.list() };
+  }
+
+  @Get(':id')
+  @Roles('admin', 'supervisor', 'agent')
+  get(@Param('id', uuidParam) id: string): Promise<MessageTemplate> {
+    return this.templates.get(id);
+  }
+
+  @Post()
+  @Roles('admin')
+  create(@Body(new ZodPipe(createTemplateSchema)) body: CreateTemplate): Promise<MessageTemplate> {
+    return this.templates.create(body);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateTemplateSchema)) body: UpdateTemplate): Promise<MessageTemplate> {
+    return this.templates.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  async remove(@Param('id', uuidParam) id: string): Promise<void> {
+    await this.templates.remove(id);
+  }
+}
