@@ -97,6 +97,56 @@ describe('bulk campaigns when the provider refuses, throttles or is down', () =>
     expect(await waitForStatus(app, marketer.token, campaign.id, 'completed', 10_000)).toMatchObject({ sent: 10, failed: 0 });
   });
 
+  it('a template campaign sends the approved template with per-recipient variables', async () => {
+    const bodies: unknown[] = [];
+    graph.answer(() => ({ status: 200, body: {} }));
+    graph.server.prependListener('request', (req) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c));
+      req.on('end', () => raw && bodies.push(JSON.parse(raw)));
+    });
+    const admin = await app.adminToken();
+    const created = await app.http('POST', '/api/channels/templates', {
+      token: admin,
+      body: { name: 'order_ready', language: 'es', category: 'utility', body: 'Hola {{1}}, tu pedido {{2}} está listo' },
+    });
+    expect(created.status).toBe(201);
+
+    const wrongCount = await app.http('POST', '/api/bulk-campaigns', {
+      token: marketer.token,
+      body: { name: 'T', channel: 'whatsapp', template: { name: 'order_ready', language: 'es', variables: ['{{name}}'] }, recipients: [{ phone: '+34600000901', name: 'Ana' }] },
+    });
+    expect(wrongCount.status).toBe(400);
+    expect(wrongCount.body.error.details[0].path).toBe('template.variables');
+    const unknown = await app.http('POST', '/api/bulk-campaigns', {
+      token: marketer.token,
+      body: { name: 'T', channel: 'whatsapp', template: { name: 'nope', language: 'es', variables: [] }, recipients: [{ phone: '+34600000901', name: 'Ana' }] },
+    });
+    expect(unknown.body.error.details[0].path).toBe('template.name');
+
+    const campaign = await createCampaign(app, marketer.token, {
+      content: undefined,
+      template: { name: 'order_ready', language: 'es', variables: ['{{name}}', '{{order}}'] },
+      recipients: [
+        { phone: '+34600000901', name: 'Ana', variables: { order: 'A-1' } },
+        { phone: '+34600000902', name: 'Luis', variables: { order: 'B-2' } },
+      ],
+      ratePerSecond: 100,
+    });
+    expect(campaign).toMatchObject({ content: 'Hola {{name}}, tu pedido {{order}} está listo', template: { name: 'order_ready', language: 'es', variables: ['{{name}}', '{{order}}'] } });
+    await waitForStatus(app, marketer.token, campaign.id, 'completed');
+    const sent = bodies.filter((b) => (b as { type?: string }).type === 'template');
+    expect(sent).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          to: '+34600000901',
+          template: { name: 'order_ready', language: { code: 'es' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'A-1' }] }] },
+        }),
+        expect.objectContaining({ to: '+34600000902', template: expect.objectContaining({ components: [{ type: 'body', parameters: [{ type: 'text', text: 'Luis' }, { type: 'text', text: 'B-2' }] }] }) }),
+      ]),
+    );
+  });
+
   it('a send interrupted mid-flight is not repeated blindly when the provider cannot deduplicate', async () => {
     graph.answer(() => ({ status: 200, body: {} }));
     const campaign = await createCampaign(app, marketer.token, { recipients: phones(40, 400).map((phone) => ({ phone, name: 'Ana' })), ratePerSecond: 50 });

@@ -17,10 +17,13 @@ export interface CampaignRow {
   started_at: Date | null;
   finished_at: Date | null;
   last_error: string | null;
+  template_name: string | null;
+  template_language: string | null;
+  template_variables: string[] | null;
 }
 
 export const CAMPAIGN_COLUMNS =
-  'id, name, channel, content, status, total, sent, failed, skipped, rate_per_second, created_by, created_at, started_at, finished_at, last_error';
+  'id, name, channel, content, status, total, sent, failed, skipped, rate_per_second, created_by, created_at, started_at, finished_at, last_error, template_name, template_language, template_variables';
 
 export const toCampaign = (r: CampaignRow): Campaign => ({
   id: r.id,
@@ -38,6 +41,7 @@ export const toCampaign = (r: CampaignRow): Campaign => ({
   startedAt: r.started_at?.toISOString() ?? null,
   finishedAt: r.finished_at?.toISOString() ?? null,
   lastError: r.last_error,
+  template: r.template_name && r.template_language ? { name: r.template_name, language: r.template_language, variables: r.template_variables ?? [] } : null,
 });
 
 export interface RecipientRow {

@@ -42,6 +42,6 @@ import { WhatsappWebhookController } from './whatsapp-webhook.controller';
     SandboxReceiptsJob,
     TemplatesService,
   ],
-  exports: [CHANNEL_PROVIDER, ChannelHealthService],
+  exports: [CHANNEL_PROVIDER, ChannelHealthService, TemplatesService],
 })
 export class ChannelsModule {}

@@ -21,10 +21,11 @@ import { Notifications1795481677965 } from './migrations/1795481677965-notificat
 import { SandboxOutbox1795483121375 } from './migrations/1795483121375-sandbox-outbox';
 import { BulkCampaigns1796033101771 } from './migrations/1796033101771-bulk-campaigns';
 import { Channels1796033581894 } from './migrations/1796033581894-channels';
+import { BulkTemplates1796035388662 } from './migrations/1796035388662-bulk-templates';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
 export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, NotificationEntity, NotificationPreferenceEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

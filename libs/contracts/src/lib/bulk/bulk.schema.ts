@@ -26,6 +26,8 @@ export const campaignSchema = z.object({
   finishedAt: z.string().nullable(),
   /** Why the campaign last paused or failed by itself (a provider outage), else null. */
   lastError: z.string().nullable(),
+  /** Sent as this approved WhatsApp template; `variables` are per-recipient texts like `{{name}}`. */
+  template: z.object({ name: z.string(), language: z.string(), variables: z.array(z.string()) }).nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -59,11 +61,34 @@ export const MAX_CAMPAIGN_RECIPIENTS = 100_000;
 export const MAX_CAMPAIGN_RATE_PER_SECOND = 10_000;
 export const DEFAULT_CAMPAIGN_RATE_PER_SECOND = 20;
 
-/** Name, content and pace: shared by the JSON body and the CSV upload's form fields. */
+/**
+ * A campaign sent as an approved WhatsApp template (allowed outside the 24-hour window): each of
+ * its `{{1}}`, `{{2}}`… gets the matching text here, itself filled per recipient (`{{name}}`).
+ * In a CSV upload's form fields it comes as JSON text.
+ */
+export const campaignTemplateSchema = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.object({
+    name: z.string().trim().min(1).max(512),
+    language: z.string().trim().min(2).max(15),
+    variables: z.array(z.string().max(1000)).max(20).default([]),
+  }),
+);
+
+/** Name, content (or template) and pace: shared by the JSON body and the CSV upload's form fields. */
 export const campaignSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200),
   channel: campaignChannelSchema.default('whatsapp'),
-  content: z.string().trim().min(1).max(4096),
+  /** The message with `{{name}}`-style placeholders; with a template, leave it out (the template's text is used). */
+  content: z.string().trim().min(1).max(4096).optional(),
+  template: campaignTemplateSchema.optional(),
   ratePerSecond: z.coerce.number().int().min(1).max(MAX_CAMPAIGN_RATE_PER_SECOND).default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
   /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
   skipInvalid: z

@@ -19,6 +19,16 @@ export class CampaignEntity {
   @Column({ type: 'text' })
   content!: string;
 
+  /** Set when the campaign goes out as an approved WhatsApp template (name, language, per-recipient variable texts). */
+  @Column({ name: 'template_name', type: 'varchar', length: 512, nullable: true })
+  templateName!: string | null;
+
+  @Column({ name: 'template_language', type: 'varchar', length: 15, nullable: true })
+  templateLanguage!: string | null;
+
+  @Column({ name: 'template_variables', type: 'jsonb', nullable: true })
+  templateVariables!: string[] | null;
+
   @Column({ type: 'varchar', length: 12 })
   status!: CampaignStatus;
 

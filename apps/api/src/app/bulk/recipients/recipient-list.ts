@@ -66,6 +66,11 @@ export function messageFor(content: string, r: { name: string | null; variables:
   return 'content' in rendered ? rendered.content : content;
 }
 
+/** A template campaign's positional variables for one recipient (each text filled like the message). */
+export function templateVariablesFor(texts: readonly string[], r: { name: string | null; variables: Record<string, string> }): string[] {
+  return texts.map((text) => messageFor(text, r));
+}
+
 /**
  * CSV upload → recipient inputs. The header names the columns: `phone` (also `telefono`, `number`,
  * `whatsapp`), optional `name` (`nombre`); every other column is a template variable.

@@ -8,7 +8,7 @@ import { pgPoolOf } from '../../database/pg-pool';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../channels/providers/channel-provider';
 import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../../channels/providers/provider-errors';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from '../campaign.mapper';
-import { messageFor } from '../recipients/recipient-list';
+import { messageFor, templateVariablesFor } from '../recipients/recipient-list';
 import { CampaignProgress } from './campaign-progress';
 import { SendThrottle } from './send-throttle';
 import { tryLockSql, unlockSql } from './runner-lock';
@@ -278,6 +278,10 @@ export class CampaignRunner {
         content: messageFor(campaign.content, r),
         idempotencyKey: `campaign:${campaign.id}:${r.id}`,
         campaignId: campaign.id,
+        template:
+          campaign.template_name && campaign.template_language
+            ? { name: campaign.template_name, language: campaign.template_language, variables: templateVariablesFor(campaign.template_variables ?? [], r) }
+            : null,
       });
       return { id: r.id, kind: 'sent', providerMessageId };
     } catch (err) {

@@ -13,11 +13,13 @@ import type {
   RecipientStatus,
   TokenClaims,
 } from '@switchboard/contracts';
+import { templateVariableCount } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import { returnedRows } from '../../database/update-rows';
 import { ContactsService } from '../../chat/services/contacts.service';
+import { TemplatesService } from '../../channels/templates/templates.service';
 import { CAMPAIGN_COLUMNS, toCampaign, toRecipient, type CampaignRow, type RecipientRow } from '../campaign.mapper';
 import { buildRecipientList, previewOf, type RecipientList } from '../recipients/recipient-list';
 import { CampaignQueue } from './campaign-queue';
@@ -36,14 +38,17 @@ export class CampaignsService {
     private readonly contacts: ContactsService,
     private readonly queue: CampaignQueue,
     private readonly events: DomainEvents,
+    private readonly templates: TemplatesService,
   ) {}
 
   async preview(settings: CampaignSettings, inputs: RecipientInput[]): Promise<CampaignPreview> {
-    return previewOf(settings.content, await this.validate(this.db.manager, settings, inputs));
+    const content = await this.contentOf(settings);
+    return previewOf(content, await this.validate(this.db.manager, content, inputs));
   }
 
   async create(caller: TokenClaims, settings: CampaignSettings, inputs: RecipientInput[]): Promise<Campaign> {
-    const list = await this.validate(this.db.manager, settings, inputs);
+    const content = await this.contentOf(settings);
+    const list = await this.validate(this.db.manager, content, inputs);
     if (list.invalid.length && !settings.skipInvalid) {
       throw new AppError(
         'validation_failed',
@@ -54,9 +59,19 @@ export class CampaignsService {
     if (!list.valid.length) throw new AppError('validation_failed', 'No valid recipient to send to', [{ path: 'recipients', message: 'no valid recipient' }]);
     const campaign = await this.db.transaction(async (tx) => {
       const [row]: CampaignRow[] = await tx.query(
-        `INSERT INTO bulk_campaigns (name, channel, content, status, total, rate_per_second, created_by)
-         VALUES ($1, $2, $3, 'queued', $4, $5, $6) RETURNING ${CAMPAIGN_COLUMNS}`,
-        [settings.name, settings.channel, settings.content, list.valid.length, settings.ratePerSecond, caller.sub],
+        `INSERT INTO bulk_campaigns (name, channel, content, status, total, rate_per_second, created_by, template_name, template_language, template_variables)
+         VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $9) RETURNING ${CAMPAIGN_COLUMNS}`,
+        [
+          settings.name,
+          settings.channel,
+          content,
+          list.valid.length,
+          settings.ratePerSecond,
+          caller.sub,
+          settings.template?.name ?? null,
+          settings.template?.language ?? null,
+          settings.template ? JSON.stringify(settings.template.variables) : null,
+        ],
       );
       for (let i = 0; i < list.valid.length; i += INSERT_CHUNK) {
         const chunk = list.valid.slice(i, i + INSERT_CHUNK);
@@ -194,9 +209,29 @@ export class CampaignsService {
     return campaign;
   }
 
-  private async validate(db: EntityManager, settings: CampaignSettings, inputs: RecipientInput[]): Promise<RecipientList> {
+  private async validate(db: EntityManager, content: string, inputs: RecipientInput[]): Promise<RecipientList> {
     const contactIds = [...new Set(inputs.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
-    return buildRecipientList(settings.content, inputs, await this.contacts.phonesByIds(db, contactIds));
+    return buildRecipientList(content, inputs, await this.contacts.phonesByIds(db, contactIds));
+  }
+
+  /**
+   * What each recipient reads, with `{{name}}`-style placeholders: the content, or for a template
+   * its approved text with `{{1}}`… replaced by the campaign's variable texts.
+   */
+  private async contentOf(settings: CampaignSettings): Promise<string> {
+    if (!settings.template) {
+      if (!settings.content) throw new AppError('validation_failed', 'Write the message or choose a template', [{ path: 'content', message: 'required without a template' }]);
+      return settings.content;
+    }
+    const { name, language, variables } = settings.template;
+    const body = await this.templates.body(name, language);
+    const expected = templateVariableCount(body);
+    if (variables.length !== expected) {
+      throw new AppError('validation_failed', `The template "${name}" takes ${expected} variable(s)`, [
+        { path: 'template.variables', message: `expected ${expected}, got ${variables.length}` },
+      ]);
+    }
+    return body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => variables[Number(n) - 1]);
   }
 
   private recipientRows(campaignId: string, status: RecipientStatus | undefined, afterPosition: number, limit: number): Promise<RecipientRow[]> {

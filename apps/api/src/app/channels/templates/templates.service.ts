@@ -88,11 +88,16 @@ export class TemplatesService implements OnModuleInit {
 
   /** The text a template send shows in the conversation; unknown templates and wrong variables are refused. */
   async render(ref: TemplateRef): Promise<string> {
-    const rows: { body: string }[] = await this.db.query(`SELECT body FROM message_templates WHERE name = $1 AND language = $2`, [ref.name, ref.language]);
+    return renderTemplate(await this.body(ref.name, ref.language), ref.variables);
+  }
+
+  /** The approved text of a template, `{{1}}`… still in it; an unknown template is refused. */
+  async body(name: string, language: string): Promise<string> {
+    const rows: { body: string }[] = await this.db.query(`SELECT body FROM message_templates WHERE name = $1 AND language = $2`, [name, language]);
     if (!rows[0]) {
-      throw new AppError('validation_failed', `No template "${ref.name}" in ${ref.language}`, [{ path: 'template.name', message: 'no such template in this language' }]);
+      throw new AppError('validation_failed', `No template "${name}" in ${language}`, [{ path: 'template.name', message: 'no such template in this language' }]);
     }
-    return renderTemplate(rows[0].body, ref.variables);
+    return rows[0].body;
   }
 
   private async unique<T>(work: () => Promise<T>): Promise<T> {

@@ -21,6 +21,7 @@ export function campaign(overrides: Partial<Campaign> = {}): Campaign {
     startedAt: null,
     finishedAt: null,
     lastError: null,
+    template: null,
     ...overrides,
   };
 }
