@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChatGateway } from './chat.gateway';
 import { ChatPushesListener } from './chat-pushes.listener';
 import { PresenceReconciliationJob } from './presence-reconciliation.job';
+import { StatsCountersReconciliationJob } from './stats-counters-reconciliation.job';
 import { ConversationsController } from './conversations.controller';
 import { MessagesController } from './messages.controller';
 import { WidgetController } from './widget.controller';
@@ -25,6 +26,7 @@ import { DeliveryStatusService } from './services/delivery-status.service';
     ChatGateway,
     ChatPushesListener,
     PresenceReconciliationJob,
+    StatsCountersReconciliationJob,
     AttachmentsService,
     ContactsService,
     ConversationsService,

@@ -6,6 +6,7 @@ import { MessageEntity } from '../chat/entities/message.entity';
 import { MessageReactionEntity } from '../chat/entities/message-reaction.entity';
 import { ConversationReadEntity } from '../chat/entities/conversation-read.entity';
 import { AttachmentEntity } from '../chat/entities/attachment.entity';
+import { StatsCounterEntity } from '../chat/entities/stats-counter.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { NotificationPreferenceEntity } from '../notifications/entities/notification-preference.entity';
 import { SandboxOutboxEntity } from '../channels/entities/sandbox-outbox.entity';
@@ -22,10 +23,11 @@ import { SandboxOutbox1795483121375 } from './migrations/1795483121375-sandbox-o
 import { BulkCampaigns1796033101771 } from './migrations/1796033101771-bulk-campaigns';
 import { Channels1796033581894 } from './migrations/1796033581894-channels';
 import { BulkTemplates1796035388662 } from './migrations/1796035388662-bulk-templates';
+import { StatsCounters1796035572348 } from './migrations/1796035572348-stats-counters';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, NotificationEntity, NotificationPreferenceEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662];
+export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, StatsCounterEntity, NotificationEntity, NotificationPreferenceEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662, StatsCounters1796035572348];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

@@ -16,9 +16,11 @@ export interface ConversationFigures {
 }
 
 /**
- * The conversation figures of the dashboard, each one indexed query whose cost follows the
- * rows it counts (open conversations, this month's responses, today's messages), never the
- * whole history. Months and days start in `timeZone`.
+ * The conversation figures of the dashboard. Counts are read from `stats_counters`, which
+ * triggers keep in step with every write (see the StatsCounters migration) and
+ * `StatsCountersReconciliationJob` checks; the first-response figures are one indexed range over
+ * this month's responses. Nothing here grows with the message history. Months and days start in
+ * `timeZone`.
  */
 @Injectable()
 export class ConversationMetricsService {
@@ -61,6 +63,8 @@ export class ConversationMetricsService {
   }
 
   async figures(now: Date, timeZone: string): Promise<ConversationFigures> {
+    // Counts come from the trigger-kept counters (a handful of rows whatever the history); only
+    // the first-response median and p90 need this month's responses themselves (an index range).
     const [row]: {
       unattended: string; open: string; attended: string; fr_count: string;
       fr_avg: number | null; fr_pct: number[] | null; messages_today: string;
@@ -74,16 +78,16 @@ export class ConversationMetricsService {
                    FROM conversations c, bounds b
                   WHERE c.first_response_at >= b.month_start AND c.first_response_at <= $1) r)
        SELECT
-         (SELECT count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NULL) AS unattended,
-         (SELECT count(*) FROM conversations WHERE status = 'open') AS open,
-         (SELECT count(*) FROM conversations c, bounds b WHERE c.first_assigned_at >= b.month_start AND c.first_assigned_at <= $1) AS attended,
+         (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'unattended') AS unattended,
+         (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'open') AS open,
+         (SELECT COALESCE(sum(s.n), 0) FROM stats_counters s, bounds b WHERE s.metric = 'attended' AND s.bucket >= b.month_start AND s.bucket <= $1) AS attended,
          r.n AS fr_count, r.avg AS fr_avg, r.pct AS fr_pct,
-         (SELECT count(*) FROM messages m, bounds b WHERE m.created_at >= b.day_start AND m.created_at <= $1) AS messages_today
+         (SELECT COALESCE(sum(s.n), 0) FROM stats_counters s, bounds b WHERE s.metric = 'messages' AND s.bucket >= b.day_start AND s.bucket <= $1) AS messages_today
        FROM responses r`,
       [now.toISOString(), timeZone],
     );
     const perAgent: { assignee_id: string; open: string }[] = await this.db.query(
-      `SELECT assignee_id, count(*) AS open FROM conversations WHERE status = 'open' AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+      `SELECT dim AS assignee_id, n AS open FROM stats_counters WHERE metric = 'open_assigned' AND n > 0`,
     );
     const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
     return {
@@ -97,5 +101,37 @@ export class ConversationMetricsService {
       messagesToday: Number(row.messages_today),
       openAssignedByAgent: new Map(perAgent.map((r) => [r.assignee_id, Number(r.open)])),
     };
+  }
+
+  /**
+   * Recounts every counter from the tables (conversations; first assignments and messages of the
+   * last 40 days) and corrects any drift by adding the difference, in one statement: one snapshot
+   * for both sides, and writes committed meanwhile keep their own increments. Returns what it fixed.
+   */
+  async reconcileCounters(): Promise<{ metric: string; dim: string; bucket: Date; drift: number }[]> {
+    const rows: { metric: string; dim: string; bucket: Date; drift: string }[] = await this.db.query(
+      `WITH since AS (SELECT date_bin('15 minutes', now() - interval '40 days', timestamptz 'epoch') AS at),
+       expected AS (
+         SELECT 'open'::varchar AS metric, '00000000-0000-0000-0000-000000000000'::uuid AS dim, 'epoch'::timestamptz AS bucket, count(*) AS n FROM conversations WHERE status = 'open'
+         UNION ALL SELECT 'unattended', '00000000-0000-0000-0000-000000000000', 'epoch', count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NULL
+         UNION ALL SELECT 'open_assigned', assignee_id, 'epoch', count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NOT NULL GROUP BY assignee_id
+         UNION ALL SELECT 'attended', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', first_assigned_at, timestamptz 'epoch'), count(*)
+                     FROM conversations, since WHERE first_assigned_at >= since.at GROUP BY 3
+         UNION ALL SELECT 'messages', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', created_at, timestamptz 'epoch'), count(*)
+                     FROM messages, since WHERE created_at >= since.at GROUP BY 3),
+       actual AS (
+         SELECT metric, dim, bucket, n FROM stats_counters, since
+          WHERE metric IN ('open', 'unattended', 'open_assigned') OR (metric IN ('attended', 'messages') AND bucket >= since.at)),
+       drift AS (
+         SELECT COALESCE(e.metric, a.metric) AS metric, COALESCE(e.dim, a.dim) AS dim, COALESCE(e.bucket, a.bucket) AS bucket,
+                COALESCE(e.n, 0) - COALESCE(a.n, 0) AS delta
+           FROM expected e FULL JOIN actual a ON a.metric = e.metric AND a.dim = e.dim AND a.bucket = e.bucket
+          WHERE COALESCE(e.n, 0) <> COALESCE(a.n, 0)),
+       applied AS (
+         INSERT INTO stats_counters (metric, dim, bucket, n) SELECT metric, dim, bucket, delta FROM drift
+         ON CONFLICT (metric, dim, bucket) DO UPDATE SET n = stats_counters.n + EXCLUDED.n RETURNING 1)
+       SELECT metric, dim, bucket, delta AS drift FROM drift`,
+    );
+    return rows.map((r) => ({ metric: r.metric, dim: r.dim, bucket: r.bucket, drift: Number(r.drift) }));
   }
 }
