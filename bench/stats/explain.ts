@@ -12,7 +12,8 @@ export function figuresQueries(): string[] {
   const src = readFileSync(SOURCE, 'utf8');
   const start = src.indexOf('async figures(');
   if (start < 0) throw new Error(`figures() not found in ${SOURCE}`);
-  const body = src.slice(start);
+  const next = src.indexOf('\n  async ', start + 1);
+  const body = src.slice(start, next < 0 ? undefined : next);
   return [...body.matchAll(/this\.db\.query\(\s*`([^`]*)`/g)].map((m) => m[1]);
 }
 
