@@ -35,7 +35,7 @@ describe('health', () => {
           status: 'ok',
           checks: { database: { status: 'up' }, redis: { status: 'up' }, realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) } },
         });
-      });
+      }, 10_000);
     } finally {
       await app.close();
     }

@@ -23,6 +23,8 @@ export const envSchema = z
     PRESENCE_NODE_TIMEOUT_SECONDS: intFrom(3, 300).default(15),
     /** How often each node sends itself a message through the Socket.IO Redis adapter (health `realtime`). */
     REALTIME_CANARY_INTERVAL_MS: intFrom(100, 600_000).default(5_000),
+    /** A socket whose unsent output passes this (a client that stopped reading) is disconnected. */
+    SOCKET_MAX_BUFFERED_BYTES: intFrom(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
     ADMIN_EMAIL: z.email().optional(),

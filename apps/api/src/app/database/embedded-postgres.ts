@@ -25,8 +25,11 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 // it into require().
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
 
-/** Starts PostgreSQL from the npm-shipped binaries with its files in `<dataDir>/postgres`. */
-export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDatabase> {
+/**
+ * Starts PostgreSQL from the npm-shipped binaries with its files in `<dataDir>/postgres`, on a free
+ * port unless one is given (a test restarting its own server keeps the port its clients know).
+ */
+export async function startEmbeddedPostgres(dataDir: string, options: { port?: number } = {}): Promise<RunningDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const databaseDir = resolve(join(dataDir, 'postgres'));
   await mkdir(dataDir, { recursive: true });
@@ -42,7 +45,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningDat
     for (const l of process.listeners(s)) if (!before.get(s)?.has(l)) process.removeListener(s, l);
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

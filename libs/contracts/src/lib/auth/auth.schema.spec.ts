@@ -38,9 +38,9 @@ describe('namespaces and errors', () => {
   it('has the HTTP status of every error code from the contract', () => {
     expect(httpStatusByErrorCode).toEqual({
       unauthorized: 401, forbidden: 403, not_found: 404, validation_failed: 400,
-      conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500,
+      conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503,
     });
-    expect(errorCodes).toHaveLength(8);
+    expect(errorCodes).toHaveLength(9);
   });
 
   it('accepts the error body example and rejects an unknown code', () => {

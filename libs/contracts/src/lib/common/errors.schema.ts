@@ -10,6 +10,7 @@ export const errorCodes = [
   'payload_too_large',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
@@ -24,6 +25,8 @@ export const httpStatusByErrorCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  /** A dependency (the database) does not answer: nothing was stored, try again shortly. */
+  unavailable: 503,
 };
 
 /** One bad field: `path` is dotted (`contact.email`, `recipients.3.phone`). */

@@ -9,6 +9,7 @@ const defaultMessages: Record<ErrorCode, string> = {
   payload_too_large: 'The request is too large',
   rate_limited: 'Too many requests, slow down',
   internal: 'Something went wrong on our side',
+  unavailable: 'The database is not answering; nothing was saved. Try again in a moment',
 };
 
 /** The one exception services throw; filters turn it into the HTTP body or the error ack. */

@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException } from '@nestjs/common';
 import { errorCodes, type ErrorBody, type ErrorCode } from '@switchboard/contracts';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const codeByStatus = new Map<number, ErrorCode>([
   [400, 'validation_failed'],
@@ -19,7 +20,8 @@ interface BodyParserError {
 }
 
 /**
- * Maps anything thrown to a contract error body. Unknown errors become `internal` with a
+ * Maps anything thrown to a contract error body. A database that does not answer is
+ * `unavailable` (503: nothing was stored, try again). Unknown errors become `internal` with a
  * generic message: their text may hold internals and never reaches a client.
  */
 export function toErrorBody(err: unknown): ErrorBody {
@@ -36,6 +38,9 @@ export function toErrorBody(err: unknown): ErrorBody {
   // Nest turns body-parser's SyntaxError into a BadRequestException before filters see it.
   if (err instanceof BadRequestException && /JSON/.test(err.message)) {
     return { code: 'validation_failed', message: 'The request body is not valid JSON' };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return { code: 'unavailable', message: AppError.defaultMessage('unavailable') };
   }
   if (err instanceof HttpException) {
     const code = codeByStatus.get(err.getStatus()) ?? (err.getStatus() >= 500 ? 'internal' : 'validation_failed');

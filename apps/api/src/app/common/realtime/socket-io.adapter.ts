@@ -8,24 +8,29 @@ import { RedisService } from '../redis/redis.service';
 import { AppConfig } from '../../config/app-config';
 import { OriginPolicy } from './origin-policy';
 import { handshakeAuth } from './handshake-auth';
+import { guardSendBuffers } from './send-buffer-guard';
 
 /** A message of 10,000 characters in UTF-8 plus its envelope fits well under this. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
 
 /**
- * The one Socket.IO server: origin allow-list, handshake auth on every namespace, and the Redis
- * adapter when `REDIS_URL` is set so rooms span nodes.
+ * The one Socket.IO server: origin allow-list, handshake auth on every namespace, a bound on what
+ * waits for a client that stopped reading, and the Redis adapter when `REDIS_URL` is set so rooms
+ * span nodes.
  */
 export class SocketIoAdapter extends IoAdapter {
   private readonly tokens: TokenService;
   private readonly redis: RedisService;
   private readonly origins: OriginPolicy;
+  private readonly maxBufferedBytes: number;
 
   constructor(app: INestApplicationContext) {
     super(app);
     this.tokens = app.get(TokenService);
     this.redis = app.get(RedisService);
-    this.origins = new OriginPolicy(app.get(AppConfig).env.CORS_ORIGINS);
+    const env = app.get(AppConfig).env;
+    this.origins = new OriginPolicy(env.CORS_ORIGINS);
+    this.maxBufferedBytes = env.SOCKET_MAX_BUFFERED_BYTES;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -40,6 +45,7 @@ export class SocketIoAdapter extends IoAdapter {
       allowRequest: (req, cb) => cb(this.origins.allowsRequest(req) ? null : 'origin not allowed', this.origins.allowsRequest(req)),
     } as ServerOptions);
     if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.redis.adapterKey }));
+    guardSendBuffers(server, this.maxBufferedBytes);
 
     server.on('new_namespace', (ns) => ns.use(handshakeAuth(ns.name, this.tokens)));
     // Every namespace of the contract exists (and authenticates) even before its gateway.
