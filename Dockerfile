@@ -13,6 +13,8 @@ COPY --from=build /src/dist/apps/api/package.json /src/dist/apps/api/package-loc
 RUN npm ci --omit=dev
 COPY --from=build /src/dist/apps/api ./
 COPY --from=build /src/dist/apps/crm/browser ./crm
+# DATA_DIR in docker-compose (attachments), a volume every replica shares: owned by the user that writes it.
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

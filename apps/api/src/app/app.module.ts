@@ -31,7 +31,7 @@ export class AppModule {
           pinoHttp: {
             level: config.env.LOG_LEVEL,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' },
           },
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),

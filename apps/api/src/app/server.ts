@@ -50,7 +50,8 @@ export async function startServer(source?: Record<string, string | undefined>, o
       rawBody: true,
     });
     app.useLogger(app.get(Logger));
-    app.set('trust proxy', 'loopback');
+    // Behind a proxy (docker-compose's Caddy) the client IP comes from X-Forwarded-For of the proxies trusted here.
+    app.set('trust proxy', config.env.TRUST_PROXY);
     app.disable('x-powered-by');
     // Registered first, so it parses campaign bodies before the general 1 MB parser sees them.
     app.useBodyParser('json', { limit: CAMPAIGN_JSON_BODY_LIMIT, type: (req) => isCampaignUpload(req) });

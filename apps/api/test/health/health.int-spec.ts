@@ -20,6 +20,8 @@ describe('health', () => {
       expect(res.body.status).toBe('error');
       expect(res.body.checks.database.status).toBe('up');
       expect(res.body.checks.redis.status).toBe('down');
+      // Load balancers ask for liveness: the node still serves.
+      expect(await app.http('GET', '/api/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
     } finally {
       await app.close();
     }

@@ -25,6 +25,12 @@ export const envSchema = z
     REALTIME_CANARY_INTERVAL_MS: intFrom(100, 600_000).default(5_000),
     /** A socket whose unsent output passes this (a client that stopped reading) is disconnected. */
     SOCKET_MAX_BUFFERED_BYTES: intFrom(64 * 1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+    /** Which proxies' X-Forwarded-For is believed for the client IP (express "trust proxy"). */
+    TRUST_PROXY: z
+      .string()
+      .min(1)
+      .default('loopback')
+      .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
     ADMIN_EMAIL: z.email().optional(),

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { Health, HealthCheck } from '@switchboard/contracts';
+import type { Health, HealthCheck, Liveness } from '@switchboard/contracts';
 import { Public } from '../common/auth/auth.decorators';
 import { RedisService } from '../common/redis/redis.service';
 import { RealtimeCanary } from './realtime-canary';
@@ -41,6 +41,16 @@ export class HealthController {
     const status = all.some((c) => c.status === 'down') ? 'error' : all.some((c) => c.status === 'degraded') ? 'degraded' : 'ok';
     res.status(status === 'error' ? 503 : 200);
     return { status, checks };
+  }
+
+  /**
+   * For load balancers: a Redis or database outage hits every node alike, and taking them all out
+   * of rotation would turn a partial outage (REST reads, sockets already open) into a total one.
+   */
+  @Get('live')
+  @Public()
+  live(): Liveness {
+    return { status: 'ok' };
   }
 }
 
