@@ -21,11 +21,16 @@ export interface E2eServer {
   dispose(): Promise<void>;
 }
 
+export interface E2eServerOptions {
+  /** Extra environment for the server (e.g. SANDBOX_DELIVERED_AFTER_MS); wins over the defaults. */
+  env?: Record<string, string>;
+}
+
 /**
  * The built product as a user runs it. With DATABASE_URL set (CI) it gets a fresh database on
  * that server; otherwise it runs on its own embedded PostgreSQL in a temporary DATA_DIR.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
   if (!existsSync(MAIN)) throw new Error('Build first: npx nx run-many -t build -p api,crm');
   const port = await freePort();
   const env: Record<string, string> = {
@@ -36,6 +41,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   let dropDb: (() => Promise<void>) | undefined;
   const adminUrl = process.env['DATABASE_URL'];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { ADMIN, startE2eServer, type E2eServer } from './server';
+import { ADMIN, startE2eServer, type E2eServer, type E2eServerOptions } from './server';
 
 /** Waits until the shell's connection indicator shows `state`. */
 export function waitForConnection(page: Page, state: string, timeout = 20_000) {
@@ -25,12 +25,12 @@ export async function signInThroughUi(page: Page, baseUrl: string, path: string)
  * A product server and one browser page for a `describe` block: started in beforeAll, closed
  * in afterAll. Read `server` and `page` inside tests (they exist once beforeAll ran).
  */
-export function useServerAndPage(): { readonly server: E2eServer; readonly page: Page } {
+export function useServerAndPage(options: E2eServerOptions = {}): { readonly server: E2eServer; readonly page: Page } {
   let server: E2eServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    server = await startE2eServer();
+    server = await startE2eServer(options);
     browser = await launchChromium();
     page = await browser.newPage();
   });

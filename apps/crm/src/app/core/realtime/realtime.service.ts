@@ -187,7 +187,7 @@ export class RealtimeService {
         clearTimeout(timer);
         if (!isAck(ack)) reject(new RealtimeError('internal', `Malformed acknowledgement to ${event}`));
         else if (ack.ok) resolve(ack.data as AckData<N, E>);
-        else reject(new RealtimeError(ack.error.code, ack.error.message));
+        else reject(new RealtimeError(ack.error.code, ack.error.message, ack.error.details ?? []));
       });
     });
   }

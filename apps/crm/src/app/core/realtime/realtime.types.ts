@@ -1,5 +1,5 @@
 import type { Signal } from '@angular/core';
-import type { Ack, ErrorCode, Namespace, NamespaceEvents } from '@switchboard/contracts';
+import type { Ack, ErrorCode, FieldError, Namespace, NamespaceEvents } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 
 /**
@@ -36,11 +36,12 @@ export type AckData<N extends Namespace, E extends ClientEventName<N>> = ClientS
 
 export type RealtimeErrorCode = ErrorCode | 'timeout' | 'offline';
 
-/** A rejected `emit`: the server's error ack, no answer in time, or no connection. */
+/** A rejected `emit`: the server's error ack (with its per-field `details`), no answer in time, or no connection. */
 export class RealtimeError extends Error {
   constructor(
     readonly code: RealtimeErrorCode,
     message: string,
+    readonly details: readonly FieldError[] = [],
   ) {
     super(message);
     this.name = 'RealtimeError';

@@ -12,7 +12,12 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="who">
-      <h2 data-testid="conversation-contact">{{ conversation().contact.name }}</h2>
+      <h2>
+        <span data-testid="conversation-contact">{{ conversation().contact.name }}</span>
+        @if (conversation().channel === 'whatsapp') {
+          <span class="wa-badge" data-testid="whatsapp-badge">{{ 'inbox.whatsapp.badge' | translate }}</span>
+        }
+      </h2>
       <span class="muted small">
         <span class="status" [attr.data-status]="conversation().status" data-testid="conversation-status">
           {{ (conversation().status === 'open' ? 'conversation.status.open' : 'conversation.status.closed') | translate }}
@@ -63,7 +68,8 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
   styles: `
     :host { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem;
       padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--sb-border); }
-    h2 { margin: 0; font-size: 1.05rem; }
+    h2 { margin: 0; font-size: 1.05rem; display: flex; align-items: center; gap: 0.4rem; }
+    .wa-badge { font-size: 0.7rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
     .who { display: flex; flex-direction: column; min-width: 0; }
     .actions { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
     .status[data-status='open'] { color: var(--sb-green-strong); }

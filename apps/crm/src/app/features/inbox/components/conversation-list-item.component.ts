@@ -22,7 +22,12 @@ import { relativeTime } from './relative-time';
       [attr.aria-current]="active() ? 'page' : null"
     >
       <span class="row">
-        <strong class="name">{{ conversation().contact.name }}</strong>
+        <span class="who">
+          <strong class="name">{{ conversation().contact.name }}</strong>
+          @if (conversation().channel === 'whatsapp') {
+            <span class="wa-badge" data-testid="whatsapp-badge">{{ 'inbox.whatsapp.badge' | translate }}</span>
+          }
+        </span>
         <time class="time" [attr.datetime]="activityAt()">{{ when() }}</time>
       </span>
       <span class="row">
@@ -49,6 +54,8 @@ import { relativeTime } from './relative-time';
     .item.unread .name, .item.unread .preview { font-weight: 700; }
     .row { display: flex; justify-content: space-between; gap: 0.5rem; align-items: baseline; min-width: 0; }
     .name, .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .who { display: flex; align-items: baseline; gap: 0.35rem; min-width: 0; }
+    .wa-badge { flex: none; font-size: 0.65rem; font-weight: 600; padding: 0 0.35rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
     .preview { color: var(--sb-muted); font-size: 0.85rem; }
     .time, .meta { color: var(--sb-muted); font-size: 0.75rem; white-space: nowrap; }
     .badge { background: var(--sb-primary); color: #fff; border-radius: 999px; padding: 0 0.45rem; font-size: 0.75rem; }

@@ -20,7 +20,10 @@ import { ChatComposerComponent } from '../../../shared/ui/chat/chat-composer.com
 import { ChatMessageComponent } from '../../../shared/ui/chat/chat-message.component';
 import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
 import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
-import { ConversationStore } from '../data/conversation.store';
+import type { ApiError } from '../../../core/http/api-error';
+import { ConversationStore, type TemplateChoice } from '../data/conversation.store';
+import { ReplyWindowNoticeComponent } from './reply-window-notice.component';
+import { TemplatePickerComponent } from './template-picker.component';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
@@ -33,7 +36,14 @@ const TOP_SLACK_PX = 80;
  */
 @Component({
   selector: 'sb-conversation-thread',
-  imports: [TranslatePipe, ChatMessageComponent, ChatComposerComponent, TypingIndicatorComponent],
+  imports: [
+    TranslatePipe,
+    ChatMessageComponent,
+    ChatComposerComponent,
+    TypingIndicatorComponent,
+    ReplyWindowNoticeComponent,
+    TemplatePickerComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './conversation-thread.component.html',
   styleUrl: './conversation-thread.component.css',
@@ -83,6 +93,11 @@ export class ConversationThreadComponent {
     return error.message || this.i18n.t('errors.unknown');
   });
   protected readonly pollSeconds = 15;
+  /** The agent asked for the template picker while free text is possible too. */
+  protected readonly templatesOpen = signal(false);
+  /** WhatsApp outside its 24-hour window: templates only, no free text. */
+  protected readonly windowClosed = computed(() => this.store.replyWindow().kind === 'closed');
+  protected readonly templatesShown = computed(() => this.windowClosed() || (this.templatesOpen() && this.store.replyWindow().kind === 'open'));
 
   private firstKey: string | null = null;
   private lastKey: string | null = null;
@@ -124,6 +139,7 @@ export class ConversationThreadComponent {
       untracked(() => {
         this.replyTo.set(null);
         this.customerWrote.set(false);
+        this.templatesOpen.set(false);
         this.showPill.set(false);
         this.atBottom.set(true);
       });
@@ -158,6 +174,18 @@ export class ConversationThreadComponent {
     this.jumpToBottom();
   }
 
+  protected sendTemplate(template: TemplateChoice, preview: string): void {
+    this.store.sendTemplate(template, preview);
+    this.templatesOpen.set(false);
+    this.jumpToBottom();
+  }
+
+  protected retryErrorText(error: ApiError | null): string | null {
+    if (!error) return null;
+    if (error.code === 'network') return this.i18n.t('errors.network');
+    return error.message || this.i18n.t('errors.unknown');
+  }
+
   protected async attach(file: File): Promise<void> {
     if (await this.store.upload(file, this.replyTo()?.id ?? null)) {
       this.replyTo.set(null);
@@ -172,7 +200,7 @@ export class ConversationThreadComponent {
 
   private quoteOf(message: Message): QuotedMessage {
     const deleted = message.deletedAt !== null;
-    const text = message.content || message.attachment?.name || '';
+    const text = message.content || message.attachment?.name || message.media?.fileName || message.media?.mimeType || '';
     return { name: message.sender.name, text, deleted };
   }
 

@@ -1,5 +1,5 @@
 import { InjectionToken, computed, inject, type Signal } from '@angular/core';
-import type { Attachment, Conversation } from '@switchboard/contracts';
+import type { Attachment, Conversation, Message } from '@switchboard/contracts';
 import { AuthStore } from '../../../core/auth/auth.store';
 import type { MessagePage, MessagesQuery } from './chat-rest.types';
 import { InboxApi } from './inbox.api';
@@ -20,6 +20,8 @@ export interface ConversationBackend {
   conversation(conversationId: string): Promise<Conversation>;
   messages(conversationId: string, query: MessagesQuery): Promise<MessagePage>;
   upload(file: File, conversationId: string): Promise<Attachment>;
+  /** Sends a failed channel (WhatsApp) reply again; staff only, so the widget has none. */
+  retryDelivery?(messageId: string): Promise<Message>;
 }
 
 export const CONVERSATION_BACKEND = new InjectionToken<ConversationBackend>('CONVERSATION_BACKEND', {
@@ -35,6 +37,7 @@ export const CONVERSATION_BACKEND = new InjectionToken<ConversationBackend>('CON
       conversation: (id) => api.conversation(id),
       messages: (id, query) => api.messages(id, query),
       upload: (file, id) => api.upload(file, id),
+      retryDelivery: (id) => api.retryMessage(id),
     };
   },
 });

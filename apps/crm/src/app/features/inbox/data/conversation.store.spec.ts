@@ -2,14 +2,15 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-backend';
-import { ConversationStore, POLL_INTERVAL_MS } from './conversation.store';
+import { ApiError } from '../../../core/http/api-error';
+import { ConversationStore, POLL_INTERVAL_MS, WINDOW_TICK_MS } from './conversation.store';
 import { InboxSocket } from './inbox.socket';
 import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 
 describe('ConversationStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
-  let backend: { [K in keyof ConversationBackend]: K extends 'viewer' ? ConversationBackend[K] : jest.Mock };
+  let backend: { [K in keyof ConversationBackend]-?: K extends 'viewer' ? ConversationBackend[K] : jest.Mock };
   let store: ConversationStore;
   let uuid = 0;
 
@@ -39,6 +40,7 @@ describe('ConversationStore', () => {
       conversation: jest.fn(() => new Promise(() => undefined)),
       messages: jest.fn(() => new Promise(() => undefined)),
       upload: jest.fn(),
+      retryDelivery: jest.fn(),
     };
     TestBed.configureTestingModule({
       providers: [...realtime.providers, InboxSocket, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
@@ -229,5 +231,163 @@ describe('ConversationStore', () => {
     await openWith();
     store.close();
     expect(sent('leave_conversation').map((s) => s.payload)).toEqual([{ conversationId: 'c1' }]);
+  });
+  describe('on a WhatsApp conversation', () => {
+    const HOUR = 3_600_000;
+    const mine = (seq: number, overrides: Parameters<typeof message>[1] = {}) =>
+      message(seq, { sender: { type: 'agent', id: ME.id, name: ME.name }, ...overrides });
+    const whatsapp = (overrides: Parameters<typeof conversation>[0] = {}) =>
+      conversation({ channel: 'whatsapp', windowExpiresAt: new Date(Date.now() + 20 * HOUR).toISOString(), ...overrides });
+    const item = (id: string) => {
+      const found = store.items().find((i) => i.message.id === id);
+      if (!found) throw new Error(`no item ${id}`);
+      return found;
+    };
+    const delivery = (messageId: string, seq: number, status: string, failureReason?: string) =>
+      realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId, upToSeq: seq, status, userId: null, failureReason });
+
+    async function openWhatsapp(messages = [message(1)], overrides: Parameters<typeof conversation>[0] = {}) {
+      store.open('c1');
+      ackLast('join_conversation', { conversation: whatsapp({ lastSeq: messages.at(-1)?.seq ?? 0, ...overrides }), messages });
+      await flush();
+    }
+
+    it('applies a delivery status with userId null to that one message by messageId, not to everything up to its seq', async () => {
+      await openWhatsapp([message(1), mine(2, { status: 'sent' }), mine(3, { status: 'sent' })]);
+      delivery('m3', 3, 'delivered');
+      expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'message 3:delivered']);
+      delivery('m2', 2, 'read');
+      expect(statuses()).toEqual(['message 1:sent', 'message 2:read', 'message 3:delivered']);
+    });
+
+    it('still treats an event with a userId as a read cursor up to seq', async () => {
+      await openWhatsapp([mine(1, { status: 'delivered' }), mine(2, { status: 'sent' }), mine(3, { status: 'sent' })]);
+      realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: CONTACT.id });
+      expect(statuses()).toEqual(['message 1:read', 'message 2:read', 'message 3:sent']);
+    });
+
+    it('moves a reply pending → sent → delivered → read and never back, whatever order the statuses come in', async () => {
+      await openWhatsapp([message(1), mine(2, { status: 'pending' })]);
+      expect(item('m2').status).toBe('pending');
+      delivery('m2', 2, 'sent');
+      expect(item('m2').status).toBe('sent');
+      delivery('m2', 2, 'read');
+      delivery('m2', 2, 'delivered');
+      delivery('m2', 2, 'sent');
+      delivery('m2', 2, 'failed', 'too late');
+      expect(item('m2').status).toBe('read');
+      expect(item('m2').failureReason).toBeNull();
+    });
+
+    it('applies a status that beats the ack once our message arrives', async () => {
+      await openWhatsapp();
+      store.send('hola');
+      const { payload } = last('chat_message');
+      const clientMessageId = (payload as { clientMessageId: string }).clientMessageId;
+      delivery('m2', 2, 'sent');
+      ackLast('chat_message', { message: mine(2, { content: 'hola', clientMessageId, status: 'pending' }) });
+      await flush();
+      expect(statuses()).toEqual(['message 1:sent', 'hola:sent']);
+    });
+
+    it('shows a failed reply with its reason; Retry posts to the retry endpoint with progress, then follows the new statuses', async () => {
+      await openWhatsapp([message(1), mine(2, { status: 'pending' })]);
+      delivery('m2', 2, 'failed', 'Recipient is not on WhatsApp');
+      expect(item('m2')).toEqual(expect.objectContaining({ status: 'failed', failureReason: 'Recipient is not on WhatsApp', unsent: false }));
+      expect(store.canRetryDelivery).toBe(true);
+
+      let answer: (m: ReturnType<typeof message>) => void = () => undefined;
+      backend.retryDelivery.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+      const retried = store.retryDelivery('m2');
+      expect(backend.retryDelivery).toHaveBeenCalledWith('m2');
+      expect(item('m2').retrying).toBe(true);
+      // A second click while it runs sends nothing more.
+      void store.retryDelivery('m2');
+      expect(backend.retryDelivery).toHaveBeenCalledTimes(1);
+
+      delivery('m2', 2, 'pending');
+      expect(item('m2').status).toBe('pending');
+      answer(mine(2, { status: 'sent' }));
+      await retried;
+      expect(item('m2')).toEqual(expect.objectContaining({ status: 'sent', retrying: false, retryError: null, failureReason: null }));
+      delivery('m2', 2, 'delivered');
+      expect(item('m2').status).toBe('delivered');
+    });
+
+    it('shows why a retry was refused and lets the agent try again', async () => {
+      await openWhatsapp([message(1), mine(2, { status: 'failed', failureReason: 'Throttled' })]);
+      backend.retryDelivery.mockRejectedValueOnce(new ApiError('conflict', 'Only a failed message can be sent again', 409));
+      await store.retryDelivery('m2');
+      expect(item('m2').retrying).toBe(false);
+      expect(item('m2').retryError?.message).toBe('Only a failed message can be sent again');
+      expect(item('m2').status).toBe('failed');
+
+      backend.retryDelivery.mockResolvedValueOnce(mine(2, { status: 'sent' }));
+      await store.retryDelivery('m2');
+      expect(item('m2').retryError).toBeNull();
+      expect(item('m2').status).toBe('sent');
+    });
+
+    it('is open until windowExpiresAt and closes by itself when that passes', async () => {
+      await openWhatsapp([message(1)], { windowExpiresAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+      expect(store.replyWindow()).toEqual(expect.objectContaining({ kind: 'open', msLeft: 2 * HOUR }));
+      jest.advanceTimersByTime(2 * HOUR - WINDOW_TICK_MS);
+      expect(store.replyWindow().kind).toBe('open');
+      jest.advanceTimersByTime(WINDOW_TICK_MS);
+      expect(store.replyWindow()).toEqual({ kind: 'closed', reason: 'expired' });
+    });
+
+    it('allows templates only when the customer never wrote, and has no window on the web channel', async () => {
+      await openWhatsapp([message(1)], { windowExpiresAt: null });
+      expect(store.replyWindow()).toEqual({ kind: 'closed', reason: 'never' });
+      store.close();
+
+      store = TestBed.inject(ConversationStore);
+      store.open('c1');
+      ackLast('join_conversation', { conversation: conversation({ channel: 'web', windowExpiresAt: null }), messages: [message(1)] });
+      await flush();
+      expect(store.replyWindow()).toEqual({ kind: 'none' });
+    });
+
+    it('closes the window when the server refuses free text with 409 template, until the customer writes again', async () => {
+      await openWhatsapp();
+      expect(store.replyWindow().kind).toBe('open');
+      store.send('hola');
+      last('chat_message').ack?.({
+        ok: false,
+        error: { code: 'conflict', message: 'window closed', details: [{ path: 'template', message: 'required outside the 24-hour window' }] },
+      });
+      await flush();
+      expect(store.replyWindow()).toEqual({ kind: 'closed', reason: 'refused' });
+      expect(store.items().at(-1)).toEqual(expect.objectContaining({ status: 'failed', unsent: true, refusedByWindow: true }));
+
+      // The customer writes: the window moves, free text is possible again.
+      const later = new Date(Date.now() + 24 * HOUR).toISOString();
+      realtime.chat().serverEmit('new_message', { message: message(2), conversation: whatsapp({ version: 2, lastSeq: 2, windowExpiresAt: later }) });
+      expect(store.replyWindow()).toEqual(expect.objectContaining({ kind: 'open', expiresAt: later }));
+    });
+
+    it('a conflict without the template detail is an ordinary failed send', async () => {
+      await openWhatsapp();
+      store.send('hola');
+      last('chat_message').ack?.({ ok: false, error: { code: 'conflict', message: 'closed conversation' } });
+      await flush();
+      expect(store.replyWindow().kind).toBe('open');
+      expect(store.items().at(-1)).toEqual(expect.objectContaining({ status: 'failed', refusedByWindow: false }));
+    });
+
+    it('sends a template as template:{name, language, variables}, shown at once with its preview', async () => {
+      await openWhatsapp([message(1)], { windowExpiresAt: null });
+      store.sendTemplate({ name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] }, 'Hi Carla, order A-17 ships today');
+      expect(last('chat_message').payload).toEqual({
+        conversationId: 'c1',
+        clientMessageId: expect.any(String),
+        type: 'text',
+        content: 'Hi Carla, order A-17 ships today',
+        template: { name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] },
+      });
+      expect(statuses().at(-1)).toBe('Hi Carla, order A-17 ships today:pending');
+      expect(store.items().at(-1)?.message.template).toEqual({ name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { Attachment, Conversation, Message, MessageType } from '@switchboard/contracts';
+import type { Attachment, Conversation, Message, MessageStatus, MessageType } from '@switchboard/contracts';
 import { Subscription } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/http/api-error';
 import { RealtimeError, type ClientPayload } from '../../../core/realtime/realtime.types';
@@ -7,9 +7,9 @@ import type { DeliveryStatus } from '../../../shared/ui/chat/chat-ui.types';
 import { messageTypeForMime } from './chat-rest.types';
 import { CONVERSATION_BACKEND, type Participant } from './conversation-backend';
 import { SEND_TIMEOUT_MS, InboxSocket } from './inbox.socket';
-import { applyStatusUpTo, laterStatus, mergeMessages, updateMessage } from './message-merge';
+import { applyDeliveryStatus, applyStatusUpTo, mergeMessages, mergeOne, nextDeliveryStatus, updateMessage } from './message-merge';
+import { replyWindow } from './reply-window';
 import { TYPING_THROTTLE_MS, TypingTracker } from './typing-tracker';
-
 
 /** One row of the message list: a stored message, or one of ours still on its way. */
 export interface ChatItem {
@@ -18,6 +18,23 @@ export interface ChatItem {
   message: Message;
   mine: boolean;
   status: DeliveryStatus;
+  /** Ours, not stored yet (waiting for the ack, or the ack failed): Retry re-sends it over the socket. */
+  unsent: boolean;
+  /** Why it failed: the channel's reason for a stored message, the server's refusal for an unsent one. */
+  failureReason: string | null;
+  /** The server refused it as free text outside WhatsApp's 24-hour window. */
+  refusedByWindow: boolean;
+  /** A failed channel message is being sent again (POST /api/messages/:id/retry). */
+  retrying: boolean;
+  /** Why the last retry of a failed channel message did not go through. */
+  retryError: ApiError | null;
+}
+
+/** A WhatsApp template to send: `{{1}}`… of its body filled with `variables`. */
+export interface TemplateChoice {
+  name: string;
+  language: string;
+  variables: string[];
 }
 
 type SendPayload = ClientPayload<'/chat', 'chat_message'>;
@@ -26,11 +43,21 @@ interface OutboxEntry {
   payload: SendPayload;
   status: 'pending' | 'failed';
   createdAt: string;
+  refusedByWindow: boolean;
+}
+
+interface EarlyStatus {
+  status: MessageStatus;
+  failureReason: string | null;
 }
 
 export const POLL_INTERVAL_MS = 15_000;
 export const MARK_READ_DEBOUNCE_MS = 500;
 export const PAGE_SIZE = 50;
+/** How often the 24-hour window is measured again (its "closes in" hint, and closing on time). */
+export const WINDOW_TICK_MS = 30_000;
+/** Delivery statuses kept for messages we have not got yet (the status beat the ack). */
+const MAX_EARLY_STATUSES = 200;
 
 /**
  * One open conversation: its messages (snapshot on join, catch-up with `afterSeq` after every
@@ -54,6 +81,11 @@ export class ConversationStore {
   private readonly _actionError = signal<RealtimeError | null>(null);
   private readonly _uploading = signal(false);
   private readonly _uploadError = signal<ApiError | null>(null);
+  private readonly _retrying = signal<ReadonlySet<string>>(new Set());
+  private readonly _retryErrors = signal<Readonly<Record<string, ApiError>>>({});
+  private readonly _now = signal(Date.now());
+  /** The conversation's windowExpiresAt when the server refused free text as outside the window. */
+  private readonly _refusedAt = signal<string | null | undefined>(undefined);
   private readonly typists = new TypingTracker();
 
   readonly conversationId = this._conversationId.asReadonly();
@@ -72,25 +104,50 @@ export class ConversationStore {
   readonly uploadError = this._uploadError.asReadonly();
   readonly typingNames = this.typists.names;
   readonly live = this.socket.connected;
+  /** Failed channel replies can be sent again (staff; the widget cannot). */
+  readonly canRetryDelivery = !!this.backend.retryDelivery;
+  /** WhatsApp's 24-hour window: free text while open, templates only when closed; `none` elsewhere. */
+  readonly replyWindow = computed(() => replyWindow(this._conversation(), this._now(), this._refusedAt()));
 
   readonly lastSeq = computed(() => this._messages().at(-1)?.seq ?? 0);
   readonly items = computed<ChatItem[]>(() => {
     const viewer = this.viewer();
     const confirmed = this._messages();
-    const rows: ChatItem[] = confirmed.map((message) => {
-      const mine = this.isMine(message, viewer);
-      return { key: message.id, message, mine, status: message.status };
-    });
+    const retrying = this._retrying();
+    const retryErrors = this._retryErrors();
+    const rows: ChatItem[] = confirmed.map((message) => ({
+      key: message.id,
+      message,
+      mine: this.isMine(message, viewer),
+      status: message.status,
+      unsent: false,
+      failureReason: message.status === 'failed' ? (message.failureReason ?? null) : null,
+      refusedByWindow: false,
+      retrying: retrying.has(message.id),
+      retryError: retryErrors[message.id] ?? null,
+    }));
     const stored = new Set(confirmed.map((m) => m.clientMessageId).filter((id) => id !== null));
     for (const entry of this._outbox()) {
       if (stored.has(entry.payload.clientMessageId)) continue;
-      rows.push({ key: `pending:${entry.payload.clientMessageId}`, message: this.standIn(entry, viewer), mine: true, status: entry.status });
+      rows.push({
+        key: `pending:${entry.payload.clientMessageId}`,
+        message: this.standIn(entry, viewer),
+        mine: true,
+        status: entry.status,
+        unsent: true,
+        failureReason: null,
+        refusedByWindow: entry.refusedByWindow,
+        retrying: false,
+        retryError: null,
+      });
     }
     return rows;
   });
 
   private subscription: Subscription | null = null;
   private readonly pollTimer: ReturnType<typeof setInterval>;
+  private readonly clockTimer: ReturnType<typeof setInterval>;
+  private readonly earlyStatuses = new Map<string, EarlyStatus>();
   private readTimer: ReturnType<typeof setTimeout> | null = null;
   private readUpTo = 0;
   private typingSentAt: number | null = null;
@@ -101,6 +158,7 @@ export class ConversationStore {
     this.pollTimer = setInterval(() => {
       if (!this.socket.connected()) void this.poll();
     }, POLL_INTERVAL_MS);
+    this.clockTimer = setInterval(() => this._now.set(Date.now()), WINDOW_TICK_MS);
     inject(DestroyRef).onDestroy(() => this.close());
   }
 
@@ -127,6 +185,7 @@ export class ConversationStore {
   close(): void {
     this.leave();
     clearInterval(this.pollTimer);
+    clearInterval(this.clockTimer);
   }
 
   /** Sends a text (or an uploaded attachment) at once as pending; the ack turns it into the stored message. */
@@ -142,16 +201,53 @@ export class ConversationStore {
       ...(options.replyToId ? { replyToId: options.replyToId } : {}),
       ...(options.attachment ? { attachment: options.attachment } : {}),
     };
-    this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString() }]);
-    this.stopTyping();
-    void this.deliver(payload);
+    this.queue(payload);
+  }
+
+  /**
+   * Sends a WhatsApp template (allowed outside the 24-hour window). `preview` is what the stand-in
+   * shows until the server's rendering of the template arrives.
+   */
+  sendTemplate(template: TemplateChoice, preview: string): void {
+    const conversationId = this._conversationId();
+    if (!conversationId) return;
+    this.queue({
+      conversationId,
+      clientMessageId: crypto.randomUUID(),
+      type: 'text',
+      content: preview,
+      template: { name: template.name, language: template.language, variables: [...template.variables] },
+    });
+  }
+
+  /** A failed WhatsApp reply goes out again (same idempotency key); progress and errors per message. */
+  async retryDelivery(messageId: string): Promise<void> {
+    const backend = this.backend;
+    if (!backend.retryDelivery || this._retrying().has(messageId)) return;
+    const generation = this.generation;
+    this._retrying.update((set) => new Set(set).add(messageId));
+    this._retryErrors.update((errors) => withoutKey(errors, messageId));
+    try {
+      const message = await backend.retryDelivery(messageId);
+      if (generation === this.generation) this.accept([message]);
+    } catch (error) {
+      if (generation === this.generation) this._retryErrors.update((errors) => ({ ...errors, [messageId]: toApiError(error) }));
+    } finally {
+      if (generation === this.generation) {
+        this._retrying.update((set) => {
+          const next = new Set(set);
+          next.delete(messageId);
+          return next;
+        });
+      }
+    }
   }
 
   /** Sends a failed message again with the same clientMessageId, so the server cannot store it twice. */
   retry(clientMessageId: string): void {
     const entry = this._outbox().find((e) => e.payload.clientMessageId === clientMessageId);
     if (!entry || entry.status !== 'failed') return;
-    this.setOutboxStatus(clientMessageId, 'pending');
+    this.setOutboxStatus(clientMessageId, 'pending', false);
     void this.deliver(entry.payload);
   }
 
@@ -325,7 +421,7 @@ export class ConversationStore {
     sub.add(
       this.socket.on('message_updated').subscribe(({ message }) => {
         if (!here(message.conversationId)) return;
-        this._messages.update((list) => updateMessage(list, message.id, (m) => ({ ...message, status: laterStatus(m.status, message.status) })));
+        this._messages.update((list) => updateMessage(list, message.id, (m) => mergeOne(m, message)));
       }),
     );
     sub.add(
@@ -346,9 +442,14 @@ export class ConversationStore {
     );
     sub.add(
       this.socket.on('message_status_updated').subscribe((e) => {
-        if (!here(e.conversationId) || !this.countsAsReader(e.userId)) return;
-        const viewer = this.viewer();
-        this._messages.update((list) => applyStatusUpTo(list, e.upToSeq, e.status, (m) => this.isMine(m, viewer)));
+        if (!here(e.conversationId)) return;
+        // userId null: a channel's (WhatsApp's) delivery status of that one message.
+        if (e.userId === null && e.messageId) this.onDeliveryStatus(e.messageId, e.status, e.failureReason ?? null);
+        else if (this.countsAsReader(e.userId)) {
+          // Otherwise a read receipt: that reader has read everything up to upToSeq.
+          const viewer = this.viewer();
+          this._messages.update((list) => applyStatusUpTo(list, e.upToSeq, e.status, (m) => this.isMine(m, viewer)));
+        }
       }),
     );
     return sub;
@@ -366,26 +467,50 @@ export class ConversationStore {
     if (this._loaded() && message.seq > previousLast + 1) void this.join(this.generation, previousLast);
   }
 
+  /** A channel status for a message we may not have yet (it can beat the ack): kept until it arrives. */
+  private onDeliveryStatus(messageId: string, status: MessageStatus, failureReason: string | null): void {
+    if (this._messages().some((m) => m.id === messageId)) {
+      this._messages.update((list) => applyDeliveryStatus(list, messageId, status, failureReason));
+      return;
+    }
+    const early = this.earlyStatuses.get(messageId);
+    const next = early ? nextDeliveryStatus(early.status, status) : status;
+    if (early && next === early.status) return;
+    this.earlyStatuses.set(messageId, { status: next, failureReason });
+    if (this.earlyStatuses.size > MAX_EARLY_STATUSES) this.earlyStatuses.delete(this.earlyStatuses.keys().next().value as string);
+  }
+
   /**
-   * Whose read/delivery counts for our ticks: the contact's for staff (userId null is a channel
-   * receipt, e.g. WhatsApp); any staff member's for the contact.
+   * Whose read receipt counts for our ticks: the contact's for staff, any staff member's for the
+   * contact (channel statuses, userId null, are handled per message).
    */
   private countsAsReader(userId: string | null): boolean {
     const viewer = this.viewer();
-    if (!viewer || userId === viewer.id) return false;
-    if (viewer.type === 'contact' || userId === null) return true;
+    if (!viewer || userId === null || userId === viewer.id) return false;
+    if (viewer.type === 'contact') return true;
     return userId === this._conversation()?.contact.id;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /** Shows a send at once as pending, then delivers it. */
+  private queue(payload: SendPayload): void {
+    this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString(), refusedByWindow: false }]);
+    this.stopTyping();
+    void this.deliver(payload);
+  }
 
   private async deliver(payload: SendPayload): Promise<void> {
     const generation = this.generation;
     try {
       const { message } = await this.socket.emit('chat_message', payload, SEND_TIMEOUT_MS);
       if (generation === this.generation) this.accept([message]);
-    } catch {
-      if (generation === this.generation) this.setOutboxStatus(payload.clientMessageId, 'failed');
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const refused = isWindowRefusal(error);
+      // The window is closed whatever our clock says: templates only until the customer writes again.
+      if (refused) this._refusedAt.set(this._conversation()?.windowExpiresAt ?? null);
+      this.setOutboxStatus(payload.clientMessageId, 'failed', refused);
     }
   }
 
@@ -399,7 +524,7 @@ export class ConversationStore {
     const conversationId = this._conversationId();
     const relevant = messages.filter((m) => m.conversationId === conversationId);
     if (relevant.length === 0) return;
-    this._messages.update((list) => mergeMessages(list, relevant));
+    this._messages.update((list) => this.withEarlyStatuses(mergeMessages(list, relevant), relevant));
     const done = new Set(relevant.map((m) => m.clientMessageId).filter((id) => id !== null));
     if (this._outbox().some((e) => done.has(e.payload.clientMessageId))) {
       this._outbox.update((list) => list.filter((e) => !done.has(e.payload.clientMessageId)));
@@ -413,8 +538,20 @@ export class ConversationStore {
     );
   }
 
-  private setOutboxStatus(clientMessageId: string, status: OutboxEntry['status']): void {
-    this._outbox.update((list) => list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status } : e)));
+  /** Channel statuses that arrived before their message, applied now that it is here. */
+  private withEarlyStatuses(list: Message[], arrived: readonly Message[]): Message[] {
+    let next = list;
+    for (const message of arrived) {
+      const early = this.earlyStatuses.get(message.id);
+      if (!early) continue;
+      this.earlyStatuses.delete(message.id);
+      next = applyDeliveryStatus(next, message.id, early.status, early.failureReason);
+    }
+    return next;
+  }
+
+  private setOutboxStatus(clientMessageId: string, status: OutboxEntry['status'], refusedByWindow: boolean): void {
+    this._outbox.update((list) => list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status, refusedByWindow } : e)));
   }
 
   private async act(run: () => Promise<void>): Promise<void> {
@@ -458,6 +595,7 @@ export class ConversationStore {
       replyToId: p.replyToId ?? null,
       reactions: [],
       status: 'sent',
+      template: p.template ? { name: p.template.name, language: p.template.language, variables: p.template.variables ?? [] } : null,
       editedAt: null,
       deletedAt: null,
       createdAt: entry.createdAt,
@@ -486,6 +624,22 @@ export class ConversationStore {
     this._lastIncoming.set(null);
     this._actionError.set(null);
     this._uploadError.set(null);
+    this._retrying.set(new Set());
+    this._retryErrors.set({});
+    this._refusedAt.set(undefined);
+    this.earlyStatuses.clear();
     this.readUpTo = 0;
   }
+}
+
+/** The server's 409 for free text outside WhatsApp's 24-hour window (`details[0].path === 'template'`). */
+function isWindowRefusal(error: unknown): boolean {
+  return error instanceof RealtimeError && error.code === 'conflict' && error.details[0]?.path === 'template';
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  if (!(key in record)) return record;
+  const next = { ...record };
+  delete next[key];
+  return next;
 }

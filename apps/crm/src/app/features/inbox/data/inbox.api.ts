@@ -1,6 +1,6 @@
 import { HttpClient, type HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Attachment, Conversation, UserList } from '@switchboard/contracts';
+import type { Attachment, Conversation, Message, MessageTemplate, TemplateList, UserList } from '@switchboard/contracts';
 import { firstValueFrom, map } from 'rxjs';
 import type { AttachmentUpload, ConversationPage, MessagePage, MessagesQuery } from './chat-rest.types';
 
@@ -60,6 +60,16 @@ export class InboxApi {
         .get<UserList>('/api/users')
         .pipe(map((list) => list.items.filter((u) => u.role === 'agent' || u.role === 'supervisor' || u.role === 'admin'))),
     );
+  }
+
+  /** POST /api/messages/:id/retry: its sender sends a failed WhatsApp reply again (same idempotency key). */
+  retryMessage(messageId: string): Promise<Message> {
+    return firstValueFrom(this.http.post<Message>(`/api/messages/${messageId}/retry`, {}));
+  }
+
+  /** The WhatsApp templates agents may send (GET /api/channels/templates). */
+  templates(): Promise<MessageTemplate[]> {
+    return firstValueFrom(this.http.get<TemplateList>('/api/channels/templates').pipe(map((list) => list.items)));
   }
 
   upload(file: File, conversationId: string, headers?: HttpHeaders): Promise<Attachment> {
