@@ -17,3 +17,5 @@ export * from './lib/bulk/bulk.schema';
 export * from './lib/bulk/bulk.events';
 export * from './lib/bulk/bulk.rest';
 export * from './lib/channels/channels.schema';
+export * from './lib/bot/bot.schema';
+export * from './lib/bot/bot.rest';

@@ -16,6 +16,7 @@ import { StatsModule } from './stats/stats.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ChannelsModule } from './channels/channels.module';
 import { BulkModule } from './bulk/bulk.module';
+import { BotModule } from './bot/bot.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -47,6 +48,7 @@ export class AppModule {
         NotificationsModule,
         ChannelsModule,
         BulkModule,
+        BotModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

@@ -125,7 +125,8 @@ describe('cloud-api provider against a fake Graph API', () => {
       await eventually(async () => {
         const list = await app.http('GET', '/api/conversations?status=open', { token: admin });
         conversation = list.body.items.find((c: Conversation) => c.contact.phone === '+15551112222');
-        expect(conversation).toBeDefined();
+        // The customer's message, not just the conversation: it opens the 24-hour window.
+        expect(conversation?.lastSeq).toBe(1);
       });
     });
 

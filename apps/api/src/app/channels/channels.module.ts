@@ -16,6 +16,7 @@ import { SandboxOutboxController } from './sandbox-outbox.controller';
 import { SandboxInboundController } from './sandbox-inbound.controller';
 import { TemplatesController } from './templates.controller';
 import { WhatsappWebhookController } from './whatsapp-webhook.controller';
+import { ChannelStatusController } from './channel-status.controller';
 
 /**
  * The WhatsApp channel: the webhook inbox and inbound processing (into chat), replies out through
@@ -25,7 +26,7 @@ import { WhatsappWebhookController } from './whatsapp-webhook.controller';
  */
 @Module({
   imports: [ChatModule],
-  controllers: [WhatsappWebhookController, SandboxOutboxController, SandboxInboundController, TemplatesController, MessageRetryController],
+  controllers: [WhatsappWebhookController, SandboxOutboxController, SandboxInboundController, TemplatesController, MessageRetryController, ChannelStatusController],
   providers: [
     SandboxProvider,
     CloudApiProvider,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { authRoutes, bulkRoutes, channelsRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
+import { authRoutes, botRoutes, bulkRoutes, channelsRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
 
 /** Every route table of the contract; a new domain adds its table here. */
 const routeTables: Record<string, Record<string, RestRoute>> = {
@@ -12,6 +12,7 @@ const routeTables: Record<string, Record<string, RestRoute>> = {
   notifications: notificationsRoutes as unknown as Record<string, RestRoute>,
   channels: channelsRoutes as unknown as Record<string, RestRoute>,
   bulk: bulkRoutes,
+  bot: botRoutes,
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>

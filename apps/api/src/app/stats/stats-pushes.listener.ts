@@ -8,6 +8,7 @@ import { StatsService } from './stats.service';
 import '../chat/events/chat.events';
 import '../chat/events/presence.events';
 import '../channels/events/channels.events';
+import '../bot/events/bot.events';
 
 /** Every event that can move a figure. */
 const MOVERS = [
@@ -67,6 +68,13 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
       this.stats.invalidate();
       this.ns?.emit('whatsapp_status_changed', { whatsappState: state });
       this.coalescer.request();
+    });
+    // Saved on this node: the push reaches every node's watchers through the adapter.
+    this.events.on('bot.status_changed', ({ botStatus }) => {
+      this.stats.invalidate();
+      this.ns?.emit('bot_status_changed', { botStatus });
+      this.coalescer.request();
+      if (this.bus.enabled) this.tellOthers.request();
     });
   }
 

@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
 import { UsersModule } from '../users/users.module';
 import { ChannelsModule } from '../channels/channels.module';
+import { BotModule } from '../bot/bot.module';
 import { StatsController } from './stats.controller';
 import { StatsGateway } from './stats.gateway';
 import { StatsPushesListener } from './stats-pushes.listener';
 import { StatsService } from './stats.service';
 
 @Module({
-  imports: [ChatModule, UsersModule, ChannelsModule],
+  imports: [ChatModule, UsersModule, ChannelsModule, BotModule],
   controllers: [StatsController],
   providers: [StatsService, StatsGateway, StatsPushesListener],
 })

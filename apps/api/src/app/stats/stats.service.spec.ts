@@ -4,6 +4,7 @@ import type { PresenceService } from '../chat/services/presence.service';
 import type { UsersService } from '../users/users.service';
 import type { AppConfig } from '../config/app-config';
 import type { ChannelHealthService } from '../channels/health/channel-health.service';
+import type { BotSettingsService } from '../bot/bot-settings.service';
 
 /** A metrics fake that counts computations and can be held mid-flight. */
 function setup() {
@@ -28,7 +29,8 @@ function setup() {
   const config = { env: { STATS_TIME_ZONE: 'UTC' } } as unknown as AppConfig;
   let now = new Date('2026-11-23T10:00:00Z');
   const health = { state: 'connected' } as unknown as ChannelHealthService;
-  const stats = new StatsService(metrics, presence, users, config, () => now, health);
+  const bot = { status: async () => 'off' } as unknown as BotSettingsService;
+  const stats = new StatsService(metrics, presence, users, config, () => now, health, bot);
   return {
     stats,
     set: (n: number) => (unattended = n),

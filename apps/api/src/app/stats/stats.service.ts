@@ -6,6 +6,7 @@ import { ConversationMetricsService } from '../chat/services/conversation-metric
 import { PresenceService } from '../chat/services/presence.service';
 import { UsersService } from '../users/users.service';
 import { ChannelHealthService } from '../channels/health/channel-health.service';
+import { BotSettingsService } from '../bot/bot-settings.service';
 
 /** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
 const MAX_AGE_MS = 5_000;
@@ -30,6 +31,7 @@ export class StatsService {
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly channelHealth: ChannelHealthService,
+    private readonly bot: BotSettingsService,
   ) {}
 
   async charts(): Promise<StatsCharts> {
@@ -64,7 +66,11 @@ export class StatsService {
 
   private async compute(): Promise<Stats> {
     const now = this.clock();
-    const [figures, agents] = await Promise.all([this.metrics.figures(now, this.config.env.STATS_TIME_ZONE), this.users.listAgents()]);
+    const [figures, agents, botStatus] = await Promise.all([
+      this.metrics.figures(now, this.config.env.STATS_TIME_ZONE),
+      this.users.listAgents(),
+      this.bot.status(),
+    ]);
     const perAgent = agents.map((a) => ({
       agentId: a.id,
       name: a.name,
@@ -82,8 +88,7 @@ export class StatsService {
       agentsOnline: perAgent.filter((a) => a.online).length,
       messagesToday: figures.messagesToday,
       perAgent,
-      // The bot arrives with the Channels issue; until then it is off.
-      botStatus: 'off',
+      botStatus,
       whatsappState: this.channelHealth.state,
       generatedAt: now.toISOString(),
     };

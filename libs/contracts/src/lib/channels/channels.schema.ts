@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoutes } from '../common/rest-route';
 import { conversationSchema, messageSchema } from '../chat/chat.schema';
+import { whatsappStateSchema } from '../stats/stats.schema';
 
 /** One send the sandbox provider recorded instead of calling WhatsApp. */
 export const sandboxOutboxItemSchema = z.object({
@@ -95,7 +96,29 @@ function placeholdersAreConsecutive(body: string): boolean {
   return true;
 }
 
+/** Where Meta must send the WhatsApp webhook (prefix it with the public origin). */
+export const WHATSAPP_WEBHOOK_PATH = '/api/channels/whatsapp/webhook';
+
+/** GET /api/channels/status (admins): which provider runs, which settings are present (never their values), the state. */
+export const channelStatusSchema = z.object({
+  provider: z.enum(['sandbox', 'cloud-api']),
+  whatsappState: whatsappStateSchema,
+  webhookPath: z.string(),
+  /** Which WHATSAPP_* variables are set. */
+  configured: z.object({ verifyToken: z.boolean(), appSecret: z.boolean(), token: z.boolean(), phoneNumberId: z.boolean() }),
+  /** WHATSAPP_API_URL (not a secret). */
+  apiUrl: z.string(),
+});
+export type ChannelStatus = z.infer<typeof channelStatusSchema>;
+
 export const channelsRoutes = defineRoutes({
+  status: {
+    method: 'GET',
+    path: '/api/channels/status',
+    summary: 'The WhatsApp channel: provider, which settings are present (never their values), state and webhook path',
+    roles: ['admin'],
+    response: channelStatusSchema,
+  },
   sandboxOutbox: {
     method: 'GET',
     path: '/api/channels/sandbox/outbox',

@@ -31,10 +31,31 @@ export type WriteInput = SendMessage & {
   media?: ChannelMedia | null;
 };
 
+/** A message the server writes itself: the bot's replies, system notes. */
+export interface AutomatedSender {
+  type: 'bot' | 'system';
+  name: string;
+}
+
+/** Who a stored message is from: a person (staff or contact, with their access) or the server itself. */
+interface Author {
+  type: SenderType;
+  /** Null for the bot and system notes: they see every conversation and keep no read cursor. */
+  actor: Actor | null;
+  id: string | null;
+  name: string;
+}
+
+const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? 'contact' : 'agent');
+const personAuthor = (actor: Actor): Author => ({ type: senderTypeOf(actor), actor, id: actor.sub, name: actor.name });
+const automatedAuthor = (sender: AutomatedSender): Author => ({ type: sender.type, actor: null, id: null, name: sender.name });
+
+/** Agent and bot messages reach the customer through the channel; system notes stay in the app. */
+const goesOut = (type: SenderType) => type === 'agent' || type === 'bot';
+
 interface Pending {
-  actor: Actor;
+  author: Author;
   input: WriteInput;
-  senderType: SenderType;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
 }
@@ -57,8 +78,17 @@ export class MessageWriter {
   ) {}
 
   write(actor: Actor, input: WriteInput): Promise<Written> {
+    return this.enqueue(personAuthor(actor), input);
+  }
+
+  /** A bot reply or a system note, through the same batching, sequencing and resend detection. */
+  writeAutomated(sender: AutomatedSender, input: WriteInput): Promise<Written> {
+    return this.enqueue(automatedAuthor(sender), input);
+  }
+
+  private enqueue(author: Author, input: WriteInput): Promise<Written> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ actor, input, senderType: senderTypeOf(actor), resolve, reject });
+      this.queue.push({ author, input, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -72,8 +102,8 @@ export class MessageWriter {
     const results: Written[] = [];
     let refusal: unknown = null;
     const pendings: Pending[] = sends.map((s, i) => ({
-      ...s,
-      senderType: senderTypeOf(s.actor),
+      author: personAuthor(s.actor),
+      input: s.input,
       resolve: (w) => (results[i] = w),
       reject: (e) => (refusal ??= e),
     }));
@@ -123,14 +153,14 @@ export class MessageWriter {
     for (const p of batch) {
       const c = byId.get(p.input.conversationId);
       if (!c) p.reject(new AppError('not_found', 'No such conversation'));
-      else if (!canSee(p.actor, { assigneeId: c.assignee_id, contactId: c.contact_id })) p.reject(new AppError('forbidden', 'This conversation is not yours'));
+      else if (p.author.actor && !canSee(p.author.actor, { assigneeId: c.assignee_id, contactId: c.contact_id })) p.reject(new AppError('forbidden', 'This conversation is not yours'));
       else if (p.input.replyToId && replies.get(p.input.replyToId) !== c.id) {
         p.reject(new AppError('validation_failed', 'The replied-to message is not in this conversation', [{ path: 'replyToId', message: 'not a message of this conversation' }]));
       } else if (p.input.attachment && uploads.get(p.input.attachment.url) !== c.id) {
         p.reject(new AppError('validation_failed', 'Upload the file to this conversation first', [{ path: 'attachment.url', message: 'not an attachment of this conversation' }]));
       } else if (p.input.template && c.channel !== 'whatsapp') {
         p.reject(new AppError('validation_failed', 'Templates are for WhatsApp conversations', [{ path: 'template', message: 'only on WhatsApp' }]));
-      } else if (!windowAllows({ channel: c.channel, lastInboundAt: c.contact_last_inbound_at, fromContact: p.senderType === 'contact', template: !!p.input.template }, now)) {
+      } else if (!windowAllows({ channel: c.channel, lastInboundAt: c.contact_last_inbound_at, fromContact: !goesOut(p.author.type), template: !!p.input.template }, now)) {
         p.reject(new AppError('conflict', WINDOW_CLOSED_MESSAGE, [{ path: 'template', message: 'required outside the 24-hour window' }]));
       } else accepted.push(p);
     }
@@ -157,9 +187,9 @@ export class MessageWriter {
     const states = new Map<string, ConversationState>(
       rows.map((r) => [r.id, { id: r.id, lastSeq: r.last_seq, status: r.status, firstResponseAt: r.first_response_at }]),
     );
-    const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.senderType })));
+    const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type })));
 
-    // Replies on WhatsApp wait for the channel (`pending`) until the provider has taken them.
+    // Agent and bot replies on WhatsApp wait for the channel (`pending`) until the provider has taken them.
     const channelOf = (p: Pending) => (byId.get(p.input.conversationId) as ConversationRow).channel;
     const inserted: MessageRow[] = await tx.query(
       `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
@@ -171,14 +201,14 @@ export class MessageWriter {
         fresh.map((p) => p.input.conversationId),
         sequenced.map((s) => s.seq),
         fresh.map((p) => p.input.clientMessageId),
-        fresh.map((p) => p.senderType),
-        fresh.map((p) => p.actor.sub),
-        fresh.map((p) => p.actor.name),
+        fresh.map((p) => p.author.type),
+        fresh.map((p) => p.author.id),
+        fresh.map((p) => p.author.name),
         fresh.map((p) => p.input.type),
         fresh.map((p) => p.input.content),
         fresh.map((p) => (p.input.attachment ? JSON.stringify(p.input.attachment) : null)),
         fresh.map((p) => p.input.replyToId ?? null),
-        fresh.map((p) => (p.senderType !== 'contact' && channelOf(p) === 'whatsapp' ? 'pending' : 'sent')),
+        fresh.map((p) => (goesOut(p.author.type) && channelOf(p) === 'whatsapp' ? 'pending' : 'sent')),
         fresh.map((p) => p.input.providerMessageId ?? null),
         fresh.map((p) => (p.input.template ? JSON.stringify(p.input.template) : null)),
         fresh.map((p) => (p.input.media ? JSON.stringify(p.input.media) : null)),
@@ -186,7 +216,7 @@ export class MessageWriter {
     );
 
     // A contact writing on WhatsApp opens (or extends) the 24-hour window.
-    const inboundContacts = [...new Set(fresh.filter((p) => p.senderType === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.actor.sub))].sort();
+    const inboundContacts = [...new Set(fresh.filter((p) => p.author.type === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.author.id as string))].sort();
     if (inboundContacts.length > 0) await tx.query(`UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($1::uuid[])`, [inboundContacts]);
 
     const lastOf = new Map<string, Pending>();
@@ -214,9 +244,11 @@ export class MessageWriter {
       ],
     );
 
-    // Each sender has read everything up to what they wrote.
+    // Each person who wrote has read everything up to what they wrote.
     const readUpTo = new Map<string, { conversationId: string; participantId: string; seq: number }>();
-    fresh.forEach((p, i) => readUpTo.set(`${p.input.conversationId}|${p.actor.sub}`, { conversationId: p.input.conversationId, participantId: p.actor.sub, seq: sequenced[i].seq }));
+    fresh.forEach((p, i) => {
+      if (p.author.actor) readUpTo.set(`${p.input.conversationId}|${p.author.actor.sub}`, { conversationId: p.input.conversationId, participantId: p.author.actor.sub, seq: sequenced[i].seq });
+    });
     const reads = [...readUpTo.values()];
     await tx.query(
       `INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
@@ -292,5 +324,3 @@ export class MessageWriter {
     return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r)]));
   }
 }
-
-const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? 'contact' : 'agent');

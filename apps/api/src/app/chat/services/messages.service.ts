@@ -8,7 +8,7 @@ import { canSee, isStaff, type Actor } from '../conversation-access';
 import type { ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { ConversationsService } from './conversations.service';
-import { MessageWriter, type Written } from './message-writer';
+import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -58,6 +58,15 @@ export class MessagesService {
       input = { ...input, type: 'text', content: await this.renderTemplate(input.template), attachment: null };
     }
     return this.announce(await this.writer.write(actor, input));
+  }
+
+  /**
+   * A text the server writes itself (a bot reply, a system note) → stored and announced like any
+   * message; bot replies on WhatsApp are `pending` and go out through the channel. Idempotent on
+   * `clientMessageId`; a bot reply never counts as a first response.
+   */
+  async post(sender: AutomatedSender, input: { conversationId: string; clientMessageId: string; content: string }): Promise<SendResult> {
+    return this.announce(await this.writer.writeAutomated(sender, { ...input, type: 'text' }));
   }
 
   /**

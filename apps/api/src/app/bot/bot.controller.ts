@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { updateBotSettingsSchema, type BotSettings, type TokenClaims, type UpdateBotSettings } from '@switchboard/contracts';
+import { Caller, Roles } from '../common/auth/auth.decorators';
+import { ZodPipe } from '../common/validation/zod.pipe';
+import { BotSettingsService } from './bot-settings.service';
+
+/** The auto-responder's settings: admins change them, supervisors may read them. */
+@Controller('bot/settings')
+export class BotController {
+  constructor(private readonly settings: BotSettingsService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  get(): Promise<BotSettings> {
+    return this.settings.view();
+  }
+
+  @Put()
+  @Roles('admin')
+  put(@Caller() caller: TokenClaims, @Body(new ZodPipe(updateBotSettingsSchema)) body: UpdateBotSettings): Promise<BotSettings> {
+    return this.settings.update(caller, body);
+  }
+}

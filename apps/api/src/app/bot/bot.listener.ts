@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock/clock';
+import { DomainEvents } from '../common/events/domain-events';
+import { MessagesService } from '../chat/services/messages.service';
+import type { ConversationView } from '../chat/mappers/conversation.mapper';
+import type { MessageCreatedEvent } from '../chat/events/chat.events';
+import { BotConversationsService } from './bot-conversations.service';
+import { BotSettingsService } from './bot-settings.service';
+import { botClientMessageId, repliesOnOpen, repliesToContact, type BotReply, type BotRuleSettings } from './bot-rules';
+import '../chat/events/chat.events';
+
+export const BOT_NAME = 'Switchboard bot';
+const SYSTEM_NAME = 'Switchboard';
+
+/**
+ * The auto-responder. Listens to chat's events (after commit) and answers through
+ * MessagesService, so its replies are stored, pushed and, on WhatsApp, sent like an agent's:
+ * the greeting on a conversation a customer starts, the out-of-hours reply, and the hand-off to
+ * a person. The rules are pure (`bot-rules.ts`); this class only gathers what they need and
+ * carries out what they decide, one event at a time per conversation.
+ */
+@Injectable()
+export class BotListener implements OnModuleInit {
+  private readonly logger = new Logger('Bot');
+  /** The tail of the work queued per conversation on this node, so replies keep their order. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly settings: BotSettingsService,
+    private readonly conversations: BotConversationsService,
+    private readonly messages: MessagesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('conversation.created', ({ conversation, actorId }) =>
+      this.serially(conversation.id, () => this.opened(conversation, actorId === null)),
+    );
+    this.events.on('message.created', (e) => {
+      if (e.message.sender.type === 'contact') return this.serially(e.conversation.id, () => this.contactWrote(e));
+      // From a person's first reply on, the conversation is theirs: the bot stays out of it.
+      if (e.message.sender.type === 'agent' && e.firstResponse) return this.conversations.markHumanReplied(e.conversation.id);
+      return undefined;
+    });
+  }
+
+  private async opened(conversation: ConversationView, startedByContact: boolean): Promise<void> {
+    const settings = await this.settings.current();
+    await this.perform(settings, repliesOnOpen(settings, { channel: conversation.channel, startedByContact }), conversation);
+  }
+
+  private async contactWrote({ message, conversation }: MessageCreatedEvent): Promise<void> {
+    const settings = await this.settings.current();
+    if (!settings.enabled || conversation.channel === 'internal') return;
+    const state = await this.conversations.state(conversation.id);
+    // A first response since the last reopen counts too (conversations older than the bot).
+    const humanReplied = state.humanReplied || conversation.firstResponseAt !== null;
+    const replies = repliesToContact(settings, { ...state, humanReplied }, { channel: conversation.channel, seq: message.seq, type: message.type, content: message.content }, this.clock());
+    await this.perform(settings, replies, conversation);
+  }
+
+  private async perform(settings: BotRuleSettings, replies: BotReply[], conversation: ConversationView): Promise<void> {
+    for (const reply of replies) {
+      const say = (content: string) => this.messages.post({ type: 'bot', name: BOT_NAME }, { conversationId: conversation.id, clientMessageId: botClientMessageId(reply, conversation.id), content });
+      switch (reply.kind) {
+        case 'greeting':
+          await say(settings.greeting);
+          break;
+        case 'out_of_hours':
+          await say(settings.outOfHoursReply);
+          await this.conversations.markOutOfHours(conversation.id, reply.period);
+          break;
+        case 'handoff':
+          await this.conversations.markHandedOff(conversation.id);
+          await say(settings.handoffReply);
+          // Staff see why the bot went quiet; the conversation stays unassigned, so it counts as unattended.
+          await this.messages.post(
+            { type: 'system', name: SYSTEM_NAME },
+            {
+              conversationId: conversation.id,
+              clientMessageId: botClientMessageId({ kind: 'handoff_note' }, conversation.id),
+              content: `${conversation.contact.name} asked for a person ("${reply.keyword}"). The bot stopped answering in this conversation.`,
+            },
+          );
+          break;
+      }
+      this.logger.log({ conversationId: conversation.id, reply: reply.kind }, 'bot replied');
+    }
+  }
+
+  /** Runs `work` after the work queued for this conversation; a failure is logged and does not block the next. */
+  private serially(conversationId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(conversationId) ?? Promise.resolve();
+    const next = previous.then(work).catch((err: unknown) => {
+      this.logger.warn({ conversationId, err: err instanceof Error ? err.message : String(err) }, 'bot reply failed');
+    });
+    this.queues.set(conversationId, next);
+    void next.finally(() => {
+      if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
+    });
+    return next;
+  }
+}
