@@ -41,6 +41,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/campaigns/campaigns.routes').then((m) => m.campaignsRoutes),
       },
       {
+        path: 'settings',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/settings') },
+        loadChildren: () => import('./features/settings/settings.routes').then((m) => m.settingsRoutes),
+      },
+      {
         path: 'notifications',
         canMatch: [roleGuard],
         data: { roles: rolesFor('/notifications') },
