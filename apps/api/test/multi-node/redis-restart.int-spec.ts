@@ -6,6 +6,7 @@ import { startTwoNodes, type TwoNodes } from './two-nodes';
 
 const describeWithRedisServer = hasRedisServer() ? describe : describe.skip;
 const SKIPPED = hasRedisServer() ? '' : ' (skipped: redis-server is not on PATH; CI installs it)';
+if (SKIPPED) console.warn(`Redis restart test${SKIPPED}`);
 
 const healthOf = async (node: TestApp) => {
   const res = await node.http('GET', '/api/health');
