@@ -14,7 +14,9 @@ export function figuresQueries(): string[] {
   if (start < 0) throw new Error(`figures() not found in ${SOURCE}`);
   const next = src.indexOf('\n  async ', start + 1);
   const body = src.slice(start, next < 0 ? undefined : next);
-  return [...body.matchAll(/this\.db\.query\(\s*`([^`]*)`/g)].map((m) => m[1]);
+  const figures = src.match(/export const FIGURES_SQL = `([^`]*)`/);
+  if (!figures) throw new Error(`FIGURES_SQL not found in ${SOURCE}`);
+  return [figures[1], ...[...body.matchAll(/this\.db\.query\(\s*`([^`]*)`/g)].map((m) => m[1])];
 }
 
 export async function explainFigures(c: Client, timeZone: string): Promise<string[]> {
