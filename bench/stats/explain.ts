@@ -14,9 +14,15 @@ export function figuresQueries(): string[] {
   if (start < 0) throw new Error(`figures() not found in ${SOURCE}`);
   const next = src.indexOf('\n  async ', start + 1);
   const body = src.slice(start, next < 0 ? undefined : next);
-  const figures = src.match(/export const FIGURES_SQL = `([^`]*)`/);
-  if (!figures) throw new Error(`FIGURES_SQL not found in ${SOURCE}`);
-  return [figures[1], ...[...body.matchAll(/this\.db\.query\(\s*`([^`]*)`/g)].map((m) => m[1])];
+  // The prepared statements are module constants built from a few fragments (also constants).
+  const constants = new Map([...src.matchAll(/const (\w+) = `([^`]*)`;/g)].map((m) => [m[1], m[2]]));
+  const expand = (sql: string): string => sql.replace(/\$\{(\w+)\}/g, (_, name: string) => expand(constants.get(name) ?? ''));
+  const prepared = ['COUNTS_SQL', 'FIRST_RESPONSES_SQL'].map((name) => {
+    const sql = constants.get(name);
+    if (!sql) throw new Error(`${name} not found in ${SOURCE}`);
+    return expand(sql);
+  });
+  return [...prepared, ...[...body.matchAll(/this\.db\.query\(\s*`([^`]*)`/g)].map((m) => m[1])];
 }
 
 export async function explainFigures(c: Client, timeZone: string): Promise<string[]> {

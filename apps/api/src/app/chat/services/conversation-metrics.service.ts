@@ -16,31 +16,48 @@ export interface ConversationFigures {
   openAssignedByAgent: Map<string, number>;
 }
 
+const NO_DIM = `'00000000-0000-0000-0000-000000000000'`;
+const MONTH_START = `date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2`;
+
 /**
- * Counts come from the trigger-kept counters (a handful of rows whatever the history); only the
- * first-response median and p90 need this month's responses themselves (an index range). `dim` is
+ * The counts, from the trigger-kept counters: a handful of rows whatever the history. `dim` is
  * named even where it is always the zero uuid, and the month and day starts are written inline
  * rather than joined from a CTE: only then is a bucket range a narrow range of the primary key
- * (metric, dim, bucket) rather than every bucket of the metric. A named (prepared) statement,
- * because planning it costs more than running it. $1 = now, $2 = the time zone.
+ * (metric, dim, bucket). Prepared (named) statements, since planning costs more than running them.
+ * $1 = now, $2 = the time zone.
  */
-export const FIGURES_SQL = `
+export const COUNTS_SQL = `
   SELECT
-    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'unattended' AND dim = '00000000-0000-0000-0000-000000000000') AS unattended,
-    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'open' AND dim = '00000000-0000-0000-0000-000000000000') AS open,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'unattended' AND dim = ${NO_DIM}) AS unattended,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'open' AND dim = ${NO_DIM}) AS open,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
-      WHERE metric = 'attended' AND dim = '00000000-0000-0000-0000-000000000000'
-        AND bucket >= date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AND bucket <= $1::timestamptz) AS attended,
+      WHERE metric = 'attended' AND dim = ${NO_DIM} AND bucket >= ${MONTH_START} AND bucket <= $1::timestamptz) AS attended,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
-      WHERE metric = 'messages' AND dim = '00000000-0000-0000-0000-000000000000'
+      WHERE metric = 'messages' AND dim = ${NO_DIM}
         AND bucket >= date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AND bucket <= $1::timestamptz) AS messages_today,
-    r.n AS fr_count, r.avg AS fr_avg, r.pct AS fr_pct
-  FROM (
-    SELECT count(*) AS n, avg(s) AS avg, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY s) AS pct
-      FROM (SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at))))::float8 AS s
-              FROM conversations c
-             WHERE c.first_response_at >= date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2
-               AND c.first_response_at <= $1::timestamptz) responses) r`;
+    (SELECT COALESCE(json_object_agg(dim, n), '{}') FROM stats_counters WHERE metric = 'open_assigned' AND n > 0) AS per_agent,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ${NO_DIM}) AS fr_version,
+    ${MONTH_START} AS month_start`;
+
+/**
+ * This month's first responses (an index range over them). Only a change to some conversation's
+ * first response, start or reopen moves these figures, and each such change bumps `fr_version`;
+ * the result is kept until the version or the month changes.
+ */
+export const FIRST_RESPONSES_SQL = `
+  SELECT (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ${NO_DIM}) AS fr_version,
+         count(*) AS n, avg(s) AS avg, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY s) AS pct
+    FROM (SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at))))::float8 AS s
+            FROM conversations c
+           WHERE c.first_response_at >= ${MONTH_START} AND c.first_response_at <= $1::timestamptz) responses`;
+
+interface FirstResponses {
+  key: string;
+  count: number;
+  avg: number | null;
+  median: number | null;
+  p90: number | null;
+}
 
 /**
  * The conversation figures of the dashboard. Counts are read from `stats_counters`, which
@@ -51,6 +68,9 @@ export const FIGURES_SQL = `
  */
 @Injectable()
 export class ConversationMetricsService {
+  /** The last first-response figures and the version, month and zone they are for. */
+  private firstResponses: FirstResponses | null = null;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Today's conversations per hour, the last hour's messages per minute, this month's first responses by bucket. */
@@ -90,26 +110,36 @@ export class ConversationMetricsService {
   }
 
   async figures(now: Date, timeZone: string): Promise<ConversationFigures> {
+    const values = [now.toISOString(), timeZone];
+    const pool = pgPoolOf(this.db);
     const {
-      rows: [row],
-    } = await pgPoolOf(this.db).query<{
-      unattended: string; open: string; attended: string; fr_count: string;
-      fr_avg: number | null; fr_pct: number[] | null; messages_today: string;
-    }>({ name: 'stats-figures', text: FIGURES_SQL, values: [now.toISOString(), timeZone] });
-    const perAgent: { assignee_id: string; open: string }[] = await this.db.query(
-      `SELECT dim AS assignee_id, n AS open FROM stats_counters WHERE metric = 'open_assigned' AND n > 0`,
-    );
-    const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+      rows: [counts],
+    } = await pool.query<{
+      unattended: string; open: string; attended: string; messages_today: string;
+      per_agent: Record<string, string>; fr_version: string; month_start: Date;
+    }>({ name: 'stats-counts', text: COUNTS_SQL, values });
+    const key = `${counts.fr_version}|${counts.month_start.toISOString()}|${timeZone}`;
+    let fr = this.firstResponses;
+    if (fr?.key !== key) {
+      const {
+        rows: [r],
+      } = await pool.query<{ fr_version: string; n: string; avg: number | null; pct: number[] | null }>({ name: 'stats-first-responses', text: FIRST_RESPONSES_SQL, values });
+      const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+      // Keyed by the version read in the same snapshot as the responses, so a response recorded
+      // in between makes the next call compute again.
+      fr = { key: `${r.fr_version}|${counts.month_start.toISOString()}|${timeZone}`, count: Number(r.n), avg: round(r.avg), median: round(r.pct?.[0] ?? null), p90: round(r.pct?.[1] ?? null) };
+      this.firstResponses = fr;
+    }
     return {
-      unattended: Number(row.unattended),
-      openConversations: Number(row.open),
-      attendedThisMonth: Number(row.attended),
-      avgFirstResponseSeconds: round(row.fr_avg),
-      firstResponseMedianSeconds: round(row.fr_pct?.[0] ?? null),
-      firstResponseP90Seconds: round(row.fr_pct?.[1] ?? null),
-      firstResponseCount: Number(row.fr_count),
-      messagesToday: Number(row.messages_today),
-      openAssignedByAgent: new Map(perAgent.map((r) => [r.assignee_id, Number(r.open)])),
+      unattended: Number(counts.unattended),
+      openConversations: Number(counts.open),
+      attendedThisMonth: Number(counts.attended),
+      avgFirstResponseSeconds: fr.avg,
+      firstResponseMedianSeconds: fr.median,
+      firstResponseP90Seconds: fr.p90,
+      firstResponseCount: fr.count,
+      messagesToday: Number(counts.messages_today),
+      openAssignedByAgent: new Map(Object.entries(counts.per_agent).map(([agentId, n]) => [agentId, Number(n)])),
     };
   }
 
