@@ -21,7 +21,7 @@ export interface RunningProduct {
 }
 
 
-const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
+export const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
 /** `jwtSecret` is kept across a restart so the tokens already issued stay valid. */
 export async function startProduct(db: BenchDatabase, jwtSecret: string): Promise<RunningProduct> {

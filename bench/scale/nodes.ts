@@ -1,0 +1,90 @@
+/**
+ * Product nodes for the scale benchmark: the chat benchmark's product (same env, same admin, so
+ * its `setUpScenario` works), optionally on the Socket.IO Redis adapter; a throwaway redis-server;
+ * and a handful of agents whose tokens the idle sockets use.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { captureOutput, freePort, spawnNode, stop, waitForLine } from '../shared/processes';
+import { MAIN, ROOT } from '../shared/product-build';
+import { ADMIN, type RunningProduct } from '../chat/product';
+import type { BenchDatabase } from '../chat/db';
+
+export interface RedisTarget {
+  url: string;
+  /** Every key and channel of this run starts with it (matters on a shared Redis). */
+  prefix: string;
+  /** The redis-server this run started, or null on the shared one. */
+  child: ChildProcess | null;
+}
+
+/** The chat benchmark's product env, plus REDIS_URL / REDIS_KEY_PREFIX when `redis` is given. */
+export async function startNode(db: BenchDatabase, jwtSecret: string, redis: RedisTarget | null): Promise<RunningProduct> {
+  const port = await freePort();
+  const child = spawnNode(
+    MAIN,
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      JWT_SECRET: jwtSecret,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
+      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+      // setUpScenario logs in 3 staff, this script a few agents more: over the default 10/min.
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
+    },
+    ROOT,
+  );
+  const log = captureOutput(child);
+  await waitForLine(child, /Switchboard is running at/, 60_000, 'the product');
+  log.clear();
+  return { child, url: `http://127.0.0.1:${port}`, log };
+}
+
+/** A private redis-server on a free port (no persistence); the shared one with a run prefix if there is no redis-server binary. */
+export async function startRedis(): Promise<RedisTarget> {
+  const prefix = `sbscale-${randomBytes(4).toString('hex')}`;
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    await Promise.race([
+      waitForLine(child, /Ready to accept connections/, 10_000, 'redis-server'),
+      new Promise((_, reject) => child.once('error', reject)),
+    ]);
+    return { url: `redis://127.0.0.1:${port}`, prefix, child };
+  } catch (err) {
+    await stop(child, 2000).catch(() => undefined);
+    const shared = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+    console.log(`  could not start redis-server (${err instanceof Error ? err.message.split('\n')[0] : err}); using ${shared} with prefix ${prefix}`);
+    return { url: shared, prefix, child: null };
+  }
+}
+
+async function call<T>(url: string, route: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${url}/api${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`POST ${route} → ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** `count` agents created by the admin; their access tokens (each used by many idle sockets). */
+export async function createAgents(url: string, adminToken: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    const email = `bench-idle-agent-${n}@example.com`;
+    const password = `bench-${randomBytes(8).toString('hex')}`;
+    await call(url, '/users', { email, name: `Bench Idle Agent ${n}`, role: 'agent', password }, adminToken);
+    tokens.push((await call<{ accessToken: string }>(url, '/auth/login', { email, password })).accessToken);
+  }
+  return tokens;
+}
