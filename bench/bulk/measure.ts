@@ -6,8 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { percentiles } from '../stats/percentiles';
-import type { BenchDatabase } from './database';
-import { onDatabase } from './database';
+import { onDatabase, type BenchDatabase } from '../shared/bench-database';
 import type { CampaignScenario } from './options';
 import { batches, checkOutbox, pendingReceipts, sendTimes, type Batch, type OutboxCheck } from './outbox';
 import { cpuBetween, startSampler, type CpuBetween, type Sample } from './procfs';

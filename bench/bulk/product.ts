@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
 import { MAIN, ROOT } from '../shared/product-build';
-import type { BenchDatabase } from './database';
+import type { BenchDatabase } from '../shared/bench-database';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };

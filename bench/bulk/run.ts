@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { busyMeter, machineInfo, waitForQuiet } from '../stats/machine';
 import { killAllNow, stop } from '../shared/processes';
-import { createDatabase, dropDatabase, serverVersion } from './database';
+import { createDatabase, dropDatabase, serverVersion } from '../shared/bench-database';
 import { figures, runCampaign, type CampaignFigures } from './measure';
 import { parseOptions, type CampaignScenario } from './options';
 import { buildInfo, createMarketer, ensureBuilt, startProduct } from './product';
@@ -60,7 +60,7 @@ async function settle(maxBusyPercent: number, maxWaitMs: number): Promise<number
 async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figures: CampaignFigures; output: string[] }> {
   console.log(`\n== ${scenario.label}, ${opts.recipients.toLocaleString('en-US')} recipients ==`);
   const mark = cleanups.length;
-  const db = await createDatabase();
+  const db = await createDatabase('bulk');
   cleanups.push(() => dropDatabase(db));
   const product = await startProduct(db, opts.channelRatePerSecond); // runs the migrations
   cleanups.push(() => stop(product.child, 15_000));

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
 import { MAIN, ROOT } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
-import type { BenchDatabase } from './db';
+import type { BenchDatabase } from '../shared/bench-database';
 
 
 export interface ConversationSockets {

@@ -6,12 +6,13 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine, type CpuWindow } from './cpu';
-import { countMessages, createDatabase, dropDatabase, type BenchDatabase } from './db';
+import { countMessages } from './db';
+import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
 import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct } from './product';
 import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
 import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
-import { judge, loadScenario, type Scenario, type TargetName } from './scenario';
+import { judge, loadScenario, type TargetName } from './scenario';
 import { summarize } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -93,7 +94,7 @@ async function startBare(conversations: number): Promise<Target> {
 
 async function startProductTarget(conversations: number, shared: boolean): Promise<Target> {
   ensureBuilt();
-  const db = await createDatabase();
+  const db = await createDatabase('chat');
   cleanups.push(() => dropDatabase(db));
   const secret = randomBytes(24).toString('hex');
   let product: RunningProduct | null = null;

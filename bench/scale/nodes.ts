@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, stop, waitForLine } from '../shared/processes';
 import { MAIN, ROOT } from '../shared/product-build';
 import { ADMIN, type RunningProduct } from '../chat/product';
-import type { BenchDatabase } from '../chat/db';
+import type { BenchDatabase } from '../shared/bench-database';
 
 export interface RedisTarget {
   url: string;

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CpuMeter, machineInfo, postgresPids, processCpuOver } from '../chat/cpu';
-import { createDatabase, dropDatabase, type BenchDatabase } from '../chat/db';
+import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import type { Harness } from '../chat/harness';
 import { setUpScenario, type ConversationSockets, type RunningProduct } from '../chat/product';
 import { loadScenario } from '../chat/scenario';
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
   ensureBuilt();
   const buildAtStart = buildInfo();
   const bundleAtStart = bundleTime();
-  const db = await createDatabase();
+  const db = await createDatabase('scale');
   cleanups.push(() => dropDatabase(db));
   const secret = randomBytes(24).toString('hex');
 

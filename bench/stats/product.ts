@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
 import { MAIN, ROOT } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
-import type { BenchDatabase } from './database';
+import type { BenchDatabase } from '../shared/bench-database';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 

@@ -4,7 +4,7 @@
  * Prints the tables and (full run) writes the "Stats" section of docs/benchmarks.md.
  */
 import * as path from 'node:path';
-import { createDatabase, dropDatabase, onDatabase, type BenchDatabase } from './database';
+import { createDatabase, dropDatabase, onDatabase, serverVersion, type BenchDatabase } from '../shared/bench-database';
 import { explainFigures } from './explain';
 import { busyMeter, machineInfo, waitForQuiet } from './machine';
 import { parseOptions, type DataSize } from './options';
@@ -47,7 +47,7 @@ setTimeout(() => abort(`over the ${opts.deadlineMs / 60_000} min bound`, 2), opt
 async function runSize(size: DataSize): Promise<SizeReport> {
   console.log(`\n== ${size.label} ==`);
   const mark = cleanups.length;
-  const db: BenchDatabase = await createDatabase();
+  const db: BenchDatabase = await createDatabase('stats');
   cleanups.push(() => dropDatabase(db));
   const product = await startProduct(db); // runs the migrations
   cleanups.push(() => stop(product.child, 10_000));
@@ -80,8 +80,7 @@ async function runSize(size: DataSize): Promise<SizeReport> {
 
 async function main(): Promise<void> {
   ensureBuilt();
-  const pg = await onDatabase({ name: 'test', url: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' }, (c) => c.query('SHOW server_version'));
-  const machine = machineInfo(`PostgreSQL ${pg.rows[0].server_version}`);
+  const machine = machineInfo(`PostgreSQL ${await serverVersion()}`);
   console.log(`stats benchmark${opts.quick ? ' (quick)' : ''}: ${opts.sizes.map((s) => s.label).join(', ')}`);
   console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
   const sizes: SizeReport[] = [];
