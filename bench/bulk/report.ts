@@ -167,9 +167,9 @@ export function reading(r: RunReport): string[] {
   const withReceipts = r.runs.filter((x) => x.pendingReceipts !== null);
   if (withReceipts.length) {
     out.push(
-      '- The measured build also has the sandbox simulate delivery and read receipts (`delivered_due_at`/`read_due_at` on each outbox row, applied in batches of 500 by a background job ' +
-        'in the same api process, each an UPDATE of the row): that work runs during the campaigns and is inside these figures. ' +
-        `Receipt marks still pending 5 s after each campaign: ${withReceipts.map((x) => `${n(x.pendingReceipts ?? NaN)} for ${x.label.split(' ')[0]}`).join(', ')}.`,
+      '- The sandbox simulates delivery and read receipts (`delivered_due_at`/`read_due_at`, applied by a background job) only for conversation replies; ' +
+        'campaign sends carry none, so that job has nothing to do during these runs. ' +
+        `Receipt marks pending 5 s after each campaign (a check): ${withReceipts.map((x) => `${n(x.pendingReceipts ?? NaN)} for ${x.label.split(' ')[0]}`).join(', ')}.`,
     );
   }
   return out;
