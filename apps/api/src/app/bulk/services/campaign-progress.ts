@@ -20,6 +20,8 @@ export interface ProgressCounts {
 export class CampaignProgress {
   private counts: ProgressCounts;
   private lastEmitAt = 0;
+  /** The figures last sent, so the closing event is not a repeat. */
+  private lastEmitted = '';
   private readonly samples: { at: number; done: number }[] = [];
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -46,10 +48,16 @@ export class CampaignProgress {
     if (now - this.lastEmitAt >= MIN_GAP_MS) this.flush();
   }
 
-  /** The last figures, then no more. */
+  /**
+   * The last figures (if they were not the last sent), then no more; still at least 250 ms after
+   * the previous event, so even the closing one keeps the pace clients rely on.
+   */
   stop(): void {
     clearInterval(this.heartbeat);
-    this.flush();
+    if (this.signature() === this.lastEmitted) return;
+    const wait = this.lastEmitAt + MIN_GAP_MS - this.now();
+    if (wait <= 0) this.flush();
+    else setTimeout(() => this.flush(), wait).unref();
   }
 
   snapshot(): BulkProgress {
@@ -74,8 +82,14 @@ export class CampaignProgress {
     return elapsed > 0.2 ? (last.done - first.done) / elapsed : 0;
   }
 
+  private signature(): string {
+    const { sent, failed, total, skipped } = this.counts;
+    return `${sent}/${failed}/${skipped}/${total}`;
+  }
+
   private flush(): void {
     this.lastEmitAt = this.now();
+    this.lastEmitted = this.signature();
     this.emit(this.snapshot());
   }
 }
