@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { busyMeter, machineInfo, waitForQuiet } from '../stats/machine';
-import { killAllNow, stop } from '../shared/processes';
+import { stop } from '../shared/processes';
+import { RunGuard } from '../shared/run-guard';
 import { createDatabase, dropDatabase, serverVersion } from '../shared/bench-database';
 import { figures, runCampaign, type CampaignFigures } from './measure';
 import { parseOptions, type CampaignScenario } from './options';
@@ -19,29 +20,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const opts = parseOptions(process.argv.slice(2));
 const startedAt = Date.now();
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  for (let next = cleanups.pop(); next; next = cleanups.pop()) await next().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
-}
-let stopping = false;
-function abort(reason: string, code: number): void {
-  if (stopping) {
-    killAllNow();
-    process.exit(code);
-  }
-  stopping = true;
-  console.error(`\n${reason}: stopping the product and dropping the database…`);
-  const force = setTimeout(() => {
-    killAllNow();
-    process.exit(code);
-  }, 20_000);
-  void cleanUp().finally(() => {
-    clearTimeout(force);
-    process.exit(code);
-  });
-}
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => abort(sig, 130));
-setTimeout(() => abort(`over the ${opts.deadlineMs / 60_000} min bound`, 2), opts.deadlineMs).unref();
+const guard = new RunGuard();
+guard.install(opts.deadlineMs);
 
 /** Waits (bounded) until the machine has been under the bound for 3 s in a row; returns the last busy share. */
 async function settle(maxBusyPercent: number, maxWaitMs: number): Promise<number> {
@@ -59,11 +39,11 @@ async function settle(maxBusyPercent: number, maxWaitMs: number): Promise<number
 
 async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figures: CampaignFigures; output: string[] }> {
   console.log(`\n== ${scenario.label}, ${opts.recipients.toLocaleString('en-US')} recipients ==`);
-  const mark = cleanups.length;
+  const mark = guard.depth;
   const db = await createDatabase('bulk');
-  cleanups.push(() => dropDatabase(db));
+  guard.add(() => dropDatabase(db));
   const product = await startProduct(db, opts.channelRatePerSecond); // runs the migrations
-  cleanups.push(() => stop(product.child, 15_000));
+  guard.add(() => stop(product.child, 15_000));
   const token = await createMarketer(product.url);
   const t0 = Date.now();
   const busyBefore = await settle(opts.quiet.maxBusyPercent, opts.quiet.maxWaitMs);
@@ -79,7 +59,7 @@ async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figu
   );
   for (const e of fig.errors) console.log(`  ! ${e}`);
   const output = product.output();
-  for (const undo of cleanups.splice(mark).reverse()) await undo().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  await guard.undoTo(mark);
   return { figures: fig, output };
 }
 
@@ -132,12 +112,4 @@ async function main(): Promise<void> {
   publish(report);
 }
 
-main()
-  .catch((err) => {
-    if (stopping) return;
-    console.error(err instanceof Error ? err.stack : err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    if (!stopping) void cleanUp().then(() => process.exit());
-  });
+guard.run(main);

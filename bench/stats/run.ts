@@ -9,7 +9,8 @@ import { explainFigures } from './explain';
 import { busyMeter, machineInfo, waitForQuiet } from './machine';
 import { parseOptions, type DataSize } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
-import { killAllNow, stop } from '../shared/processes';
+import { stop } from '../shared/processes';
+import { RunGuard } from '../shared/run-guard';
 import { measurePush } from './push-latency';
 import { freshTable, renderSection, resultsTable, seedTable, writeDocs, type RunReport, type SizeReport } from './report';
 import { measureRest, measureRestAfterChange } from './rest-latency';
@@ -20,37 +21,16 @@ const ROOT = path.resolve(__dirname, '../..');
 const opts = parseOptions(process.argv.slice(2));
 const startedAt = Date.now();
 
-const cleanups: (() => Promise<void>)[] = [];
-async function cleanUp(): Promise<void> {
-  while (cleanups.length) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
-}
-let stopping = false;
-function abort(reason: string, code: number): void {
-  if (stopping) {
-    killAllNow();
-    process.exit(code);
-  }
-  stopping = true;
-  console.error(`\n${reason}: stopping the product and dropping the database…`);
-  const force = setTimeout(() => {
-    killAllNow();
-    process.exit(code);
-  }, 20_000);
-  void cleanUp().finally(() => {
-    clearTimeout(force);
-    process.exit(code);
-  });
-}
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => abort(sig, 130));
-setTimeout(() => abort(`over the ${opts.deadlineMs / 60_000} min bound`, 2), opts.deadlineMs).unref();
+const guard = new RunGuard();
+guard.install(opts.deadlineMs);
 
 async function runSize(size: DataSize): Promise<SizeReport> {
   console.log(`\n== ${size.label} ==`);
-  const mark = cleanups.length;
+  const mark = guard.depth;
   const db: BenchDatabase = await createDatabase('stats');
-  cleanups.push(() => dropDatabase(db));
+  guard.add(() => dropDatabase(db));
   const product = await startProduct(db); // runs the migrations
-  cleanups.push(() => stop(product.child, 10_000));
+  guard.add(() => stop(product.child, 10_000));
   const staff = await createStaff(product.url, opts.agents, opts.supervisors);
   const seeded = await onDatabase(db, (c) => seed(c, size.conversations, size.messagesPer, staff.agentIds, product.timeZone));
   console.log(`  seeded ${seeded.conversations} conversations, ${seeded.messages} messages in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumAnalyzeMs / 1000).toFixed(1)} s; ${JSON.stringify(seeded.shape)}`);
@@ -74,7 +54,7 @@ async function runSize(size: DataSize): Promise<SizeReport> {
     for (const plan of explain) console.log(`\n${plan}`);
   }
   const serverOutput = product.output();
-  while (cleanups.length > mark) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  await guard.undoTo(mark);
   return { label: size.label, seed: seeded, rest, fresh, push, serverOutput, explain };
 }
 
@@ -98,12 +78,4 @@ async function main(): Promise<void> {
   if (opts.writeDocs) console.log(`\nwrote ${writeDocs(ROOT, renderSection(report))}`);
 }
 
-main()
-  .catch((err) => {
-    if (stopping) return;
-    console.error(err instanceof Error ? err.stack : err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    if (!stopping) void cleanUp().then(() => process.exit());
-  });
+guard.run(main);
