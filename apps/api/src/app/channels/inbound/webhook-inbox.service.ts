@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/update-rows';
+import { SingleFlight } from '../../common/concurrency/single-flight';
 import { InboundMessagesService, type InboundOutcome } from './inbound-messages.service';
 
 const BATCH = 20;
@@ -20,8 +21,7 @@ const MAX_ATTEMPTS = 10;
 @Injectable()
 export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('WebhookInbox');
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly draining = new SingleFlight(() => this.drainPass());
   private stopped = false;
   private sweep: NodeJS.Timeout | null = null;
 
@@ -60,28 +60,20 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
 
   /** Applies every unprocessed event (single flight: a call during a run runs once more after it). */
   drain(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          for (;;) {
-            if (this.stopped) return;
-            const events = await this.claim(`TRUE ORDER BY received_at LIMIT ${BATCH}`, []);
-            for (const e of events) await this.process(e).catch(() => undefined);
-            if (events.length < BATCH) break;
-          }
-        } while (this.again);
-      } catch (err) {
-        if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox processing failed');
-      } finally {
-        this.running = null;
+    return this.draining.run();
+  }
+
+  private async drainPass(): Promise<void> {
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const events = await this.claim(`TRUE ORDER BY received_at LIMIT ${BATCH}`, []);
+        for (const e of events) await this.process(e).catch(() => undefined);
+        if (events.length < BATCH) break;
       }
-    })();
-    return this.running;
+    } catch (err) {
+      if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox processing failed');
+    }
   }
 
   private async claim(where: string, params: unknown[]): Promise<{ id: string; payload: unknown }[]> {

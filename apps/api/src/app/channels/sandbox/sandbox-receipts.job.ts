@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { SingleFlight } from '../../common/concurrency/single-flight';
 import { DeliveryStatusService, type ChannelStatusUpdate } from '../../chat/services/delivery-status.service';
 import { SandboxProvider, sandboxMessageId } from '../providers/sandbox.provider';
 
@@ -18,8 +19,7 @@ export class SandboxReceiptsJob implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger('SandboxReceipts');
   private sweep: NodeJS.Timeout | null = null;
   private next: { timer: NodeJS.Timeout; at: number } | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly applying = new SingleFlight(() => this.applyPass());
   private stopped = false;
   /** The last batch left receipts whose message is not recorded yet. */
   private waiting = false;
@@ -47,24 +47,16 @@ export class SandboxReceiptsJob implements OnApplicationBootstrap, OnModuleDestr
 
   /** Applies every receipt due now (single flight: a call during a run runs once more after it). */
   run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    return this.applying.run();
+  }
+
+  private async applyPass(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.applyDue()) === BATCH);
+      if (!this.stopped) await this.scheduleNext();
+    } catch (err) {
+      if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox receipts failed');
     }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (!this.stopped && (await this.applyDue()) === BATCH);
-        } while (this.again && !this.stopped);
-        if (!this.stopped) await this.scheduleNext();
-      } catch (err) {
-        if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox receipts failed');
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
   }
 
   private runIn(ms: number): void {
