@@ -17,6 +17,8 @@ export interface ConversationFigures {
 }
 
 const NO_DIM = `'00000000-0000-0000-0000-000000000000'`;
+/** The messages counter's 16 rows per bucket (see MessageCounterShards1796044629299). */
+const MESSAGE_SHARDS = `ARRAY[${Array.from({ length: 16 }, (_, i) => `'00000000-0000-0000-0000-${String(i).padStart(12, '0')}'`).join(', ')}]::uuid[]`;
 const MONTH_START = `date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2`;
 
 /**
@@ -33,7 +35,7 @@ export const COUNTS_SQL = `
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
       WHERE metric = 'attended' AND dim = ${NO_DIM} AND bucket >= ${MONTH_START} AND bucket <= $1::timestamptz) AS attended,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
-      WHERE metric = 'messages' AND dim = ${NO_DIM}
+      WHERE metric = 'messages' AND dim = ANY(${MESSAGE_SHARDS})
         AND bucket >= date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AND bucket <= $1::timestamptz) AS messages_today,
     (SELECT COALESCE(json_object_agg(dim, n), '{}') FROM stats_counters WHERE metric = 'open_assigned' AND n > 0) AS per_agent,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ${NO_DIM}) AS fr_version,
@@ -145,7 +147,8 @@ export class ConversationMetricsService {
 
   /**
    * Recounts every counter from the tables (conversations; first assignments and messages of the
-   * last 40 days) and corrects any drift by adding the difference, in one statement: one snapshot
+   * last 40 days) and corrects any drift by adding the difference (for messages, the shards'
+   * sum against the count, corrected on the first shard), in one statement: one snapshot
    * for both sides, and writes committed meanwhile keep their own increments. Returns what it fixed.
    */
   async reconcileCounters(): Promise<{ metric: string; dim: string; bucket: Date; drift: number }[]> {
@@ -160,8 +163,9 @@ export class ConversationMetricsService {
          UNION ALL SELECT 'messages', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', created_at, timestamptz 'epoch'), count(*)
                      FROM messages, since WHERE created_at >= since.at GROUP BY 3),
        actual AS (
-         SELECT metric, dim, bucket, n FROM stats_counters, since
-          WHERE metric IN ('open', 'unattended', 'open_assigned') OR (metric IN ('attended', 'messages') AND bucket >= since.at)),
+         SELECT metric, CASE WHEN metric = 'messages' THEN ${NO_DIM}::uuid ELSE dim END AS dim, bucket, sum(n) AS n FROM stats_counters, since
+          WHERE metric IN ('open', 'unattended', 'open_assigned') OR (metric IN ('attended', 'messages') AND bucket >= since.at)
+          GROUP BY 1, 2, 3),
        drift AS (
          SELECT COALESCE(e.metric, a.metric) AS metric, COALESCE(e.dim, a.dim) AS dim, COALESCE(e.bucket, a.bucket) AS bucket,
                 COALESCE(e.n, 0) - COALESCE(a.n, 0) AS delta

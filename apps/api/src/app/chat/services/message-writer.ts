@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChannelMedia, Message, SendMessage, SenderType } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
@@ -13,6 +15,8 @@ import { AttachmentsService } from './attachments.service';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
 
 const MAX_BATCH = 500;
+/** A deadlock (with another node's batch, say, over trigger counters) rolls one back: it is written again. */
+const DEADLOCK_RETRIES = 3;
 
 export interface Written {
   message: Message;
@@ -60,11 +64,23 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/** A locked conversation row, with what the batch needs besides the row itself. */
+type LockedRow = ConversationRow & {
+  /** Everyone's read cursor in it, before this batch. */
+  read_cursors: ReadCursor[];
+  /** Whether some clientMessageId of the batch is stored in it already (a resend; usually none). */
+  has_resends: boolean;
+  /** The transaction's `now()`: every timestamp the batch writes. */
+  tx_now: Date;
+};
+
 /**
  * Stores messages in batches: every send waiting while a batch is being written goes into the
- * next one, which costs the same handful of statements however many messages it holds. Under
- * load that turns many small transactions into few; at rest a batch is a single message.
- * Conversation rows are locked for the batch, so `seq` stays gap-free and ordered.
+ * next one, which costs the same four round trips (BEGIN, lock and read, write, COMMIT) however
+ * many messages it holds. Under load that turns many small transactions into few; at rest a
+ * batch is a single message. Conversation rows are locked for the batch, so `seq` stays gap-free
+ * and ordered. What the batch writes is worked out here (ids, seqs, timestamps = the
+ * transaction's `now()`), so nothing needs reading back.
  */
 @Injectable()
 export class MessageWriter {
@@ -122,7 +138,7 @@ export class MessageWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          const settle = await this.db.transaction((tx) => this.writeBatch(tx, batch));
+          const settle = await this.inTransaction((tx) => this.writeBatch(tx, batch));
           // Only now, after COMMIT, do callers learn of (and push) what was written.
           settle();
         } catch (err) {
@@ -134,15 +150,35 @@ export class MessageWriter {
     }
   }
 
+  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(work);
+      } catch (err) {
+        if (attempt > DEADLOCK_RETRIES || (err as { driverError?: { code?: string } }).driverError?.code !== '40P01') throw err;
+      }
+    }
+  }
+
   /**
    * Writes the batch; refusals and resends are settled at once, and the returned function
    * settles the written sends once the transaction has committed.
    */
   private async writeBatch(tx: EntityManager, batch: Pending[]): Promise<() => void> {
     const ids = [...new Set(batch.map((p) => p.input.conversationId))].sort();
-    const rows: (ConversationRow & { first_response_at: Date | null })[] = await tx.query(
-      `SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
-      [ids],
+    // One round trip for the locked rows, their read cursors, whether any send is a resend, and the time.
+    const rows = await prepared<LockedRow>(
+      tx,
+      'message-writer-lock',
+      `SELECT ${conversationColumns},
+              (SELECT COALESCE(json_agg(json_build_object('participant_id', r.participant_id, 'last_read_seq', r.last_read_seq, 'role', u.role)), '[]')
+                 FROM conversation_reads r LEFT JOIN users u ON u.id = r.participant_id WHERE r.conversation_id = c.id) AS read_cursors,
+              EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::varchar[]) AS k(conversation_id, client_message_id)
+                        JOIN messages m ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id
+                       WHERE k.conversation_id = c.id) AS has_resends,
+              now() AS tx_now
+         FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
+      [ids, batch.map((p) => p.input.conversationId), batch.map((p) => p.input.clientMessageId)],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const [replies, uploads] = await Promise.all([this.replyTargets(tx, batch), this.uploadTargets(tx, batch)]);
@@ -166,7 +202,10 @@ export class MessageWriter {
     }
 
     // Resends (stored already, or twice in this batch) get the stored message and write nothing.
-    const [stored, storedByProvider] = await Promise.all([this.storedByClientId(tx, accepted), this.storedByProviderId(tx, accepted)]);
+    const [stored, storedByProvider] = await Promise.all([
+      this.storedByClientId(tx, accepted.filter((p) => byId.get(p.input.conversationId)?.has_resends)),
+      this.storedByProviderId(tx, accepted),
+    ]);
     const fresh: Pending[] = [];
     const firstInBatch = new Map<string, Pending>();
     const echoes: [Pending, Pending][] = [];
@@ -189,91 +228,124 @@ export class MessageWriter {
     );
     const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type })));
 
+    // Each person who wrote has read everything up to what they wrote.
+    const readUpTo = new Map<string, { conversationId: string; actor: Actor; seq: number }>();
+    fresh.forEach((p, i) => {
+      if (p.author.actor) readUpTo.set(`${p.input.conversationId}|${p.author.actor.sub}`, { conversationId: p.input.conversationId, actor: p.author.actor, seq: sequenced[i].seq });
+    });
+    const reads = [...readUpTo.values()];
+
+    const txNow = rows[0].tx_now;
     // Agent and bot replies on WhatsApp wait for the channel (`pending`) until the provider has taken them.
     const channelOf = (p: Pending) => (byId.get(p.input.conversationId) as ConversationRow).channel;
-    const inserted: MessageRow[] = await tx.query(
-      `INSERT INTO messages (conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
-                             status, provider_message_id, template, media)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::varchar[], $5::uuid[], $6::varchar[], $7::varchar[], $8::text[], $9::jsonb[], $10::uuid[],
-                            $11::varchar[], $12::varchar[], $13::jsonb[], $14::jsonb[])
-       RETURNING ${messageColumns.replace(/m\./g, '')}`,
-      [
-        fresh.map((p) => p.input.conversationId),
-        sequenced.map((s) => s.seq),
-        fresh.map((p) => p.input.clientMessageId),
-        fresh.map((p) => p.author.type),
-        fresh.map((p) => p.author.id),
-        fresh.map((p) => p.author.name),
-        fresh.map((p) => p.input.type),
-        fresh.map((p) => p.input.content),
-        fresh.map((p) => (p.input.attachment ? JSON.stringify(p.input.attachment) : null)),
-        fresh.map((p) => p.input.replyToId ?? null),
-        fresh.map((p) => (goesOut(p.author.type) && channelOf(p) === 'whatsapp' ? 'pending' : 'sent')),
-        fresh.map((p) => p.input.providerMessageId ?? null),
-        fresh.map((p) => (p.input.template ? JSON.stringify(p.input.template) : null)),
-        fresh.map((p) => (p.input.media ? JSON.stringify(p.input.media) : null)),
-      ],
-    );
-
+    const messageRows: MessageRow[] = fresh.map((p, i) => ({
+      id: randomUUID(),
+      conversation_id: p.input.conversationId,
+      seq: sequenced[i].seq,
+      client_message_id: p.input.clientMessageId,
+      sender_type: p.author.type,
+      sender_id: p.author.id,
+      sender_name: p.author.name,
+      type: p.input.type,
+      content: p.input.content,
+      attachment: p.input.attachment ?? null,
+      reply_to_id: p.input.replyToId ?? null,
+      status: goesOut(p.author.type) && channelOf(p) === 'whatsapp' ? 'pending' : 'sent',
+      failure_reason: null,
+      template: p.input.template ?? null,
+      media: p.input.media ?? null,
+      edited_at: null,
+      deleted_at: null,
+      created_at: txNow,
+      reactions: [],
+    }));
     // A contact writing on WhatsApp opens (or extends) the 24-hour window.
-    const inboundContacts = [...new Set(fresh.filter((p) => p.author.type === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.author.id as string))].sort();
-    if (inboundContacts.length > 0) await tx.query(`UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($1::uuid[])`, [inboundContacts]);
-
+    const inboundContacts = new Set(fresh.filter((p) => p.author.type === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.author.id as string));
     const lastOf = new Map<string, Pending>();
     fresh.forEach((p) => lastOf.set(p.input.conversationId, p));
-    await tx.query(
-      `UPDATE conversations c SET
-          last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
-          last_message_preview = v.preview, status = v.status,
-          reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
-          first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
-         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::varchar[], $5::varchar[], $6::bool[], $7::bool[])
-              AS v(id, last_seq, added, preview, status, reopened, first_response)
-        WHERE c.id = v.id`,
+    const previews = new Map(changes.map((c) => {
+      const last = (lastOf.get(c.id) as Pending).input;
+      return [c.id, previewOf(last.type, last.content, last.attachment?.name)];
+    }));
+
+    // One statement: the messages, the conversations' new state, the writers' read cursors and
+    // the contacts' window. Every now() in it is the transaction's, `txNow`.
+    await prepared(
+      tx,
+      'message-writer-write',
+      `WITH touched AS (
+         UPDATE conversations c SET
+           last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
+           last_message_preview = v.preview, status = v.status,
+           reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
+           first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
+          FROM unnest($16::uuid[], $17::int[], $18::int[], $19::varchar[], $20::varchar[], $21::bool[], $22::bool[])
+               AS v(id, last_seq, added, preview, status, reopened, first_response)
+         WHERE c.id = v.id),
+       reads AS (
+         INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
+         SELECT * FROM unnest($23::uuid[], $24::uuid[], $25::int[])
+         ON CONFLICT (conversation_id, participant_id) DO UPDATE
+           SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()),
+       inbound AS (UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($26::uuid[]))
+       INSERT INTO messages (id, conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
+                             status, provider_message_id, template, media, created_at)
+       SELECT *, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
+                                   $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[])`,
       [
+        messageRows.map((m) => m.id),
+        messageRows.map((m) => m.conversation_id),
+        messageRows.map((m) => m.seq),
+        messageRows.map((m) => m.client_message_id),
+        messageRows.map((m) => m.sender_type),
+        messageRows.map((m) => m.sender_id),
+        messageRows.map((m) => m.sender_name),
+        messageRows.map((m) => m.type),
+        messageRows.map((m) => m.content),
+        messageRows.map((m) => (m.attachment ? JSON.stringify(m.attachment) : null)),
+        messageRows.map((m) => m.reply_to_id),
+        messageRows.map((m) => m.status),
+        fresh.map((p) => p.input.providerMessageId ?? null),
+        messageRows.map((m) => (m.template ? JSON.stringify(m.template) : null)),
+        messageRows.map((m) => (m.media ? JSON.stringify(m.media) : null)),
         changes.map((c) => c.id),
         changes.map((c) => c.lastSeq),
         changes.map((c) => c.added),
-        changes.map((c) => {
-          const last = (lastOf.get(c.id) as Pending).input;
-          return previewOf(last.type, last.content, last.attachment?.name);
-        }),
+        changes.map((c) => previews.get(c.id)),
         changes.map((c) => c.status),
         changes.map((c) => c.reopened),
         changes.map((c) => c.firstResponse),
+        reads.map((r) => r.conversationId),
+        reads.map((r) => r.actor.sub),
+        reads.map((r) => r.seq),
+        [...inboundContacts].sort(),
       ],
     );
 
-    // Each person who wrote has read everything up to what they wrote.
-    const readUpTo = new Map<string, { conversationId: string; participantId: string; seq: number }>();
-    fresh.forEach((p, i) => {
-      if (p.author.actor) readUpTo.set(`${p.input.conversationId}|${p.author.actor.sub}`, { conversationId: p.input.conversationId, participantId: p.author.actor.sub, seq: sequenced[i].seq });
-    });
-    const reads = [...readUpTo.values()];
-    await tx.query(
-      `INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])
-       ON CONFLICT (conversation_id, participant_id) DO UPDATE
-         SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()`,
-      [reads.map((r) => r.conversationId), reads.map((r) => r.participantId), reads.map((r) => r.seq)],
+    // The views the pushes carry: the locked rows as the statement above left them.
+    const views = new Map(
+      changes.map((c) => {
+        const before = byId.get(c.id) as LockedRow;
+        const after: ConversationRow = {
+          ...before,
+          last_seq: c.lastSeq,
+          version: before.version + c.added,
+          last_message_at: txNow,
+          last_activity_at: txNow,
+          last_message_preview: previews.get(c.id) ?? null,
+          status: c.status,
+          first_response_at: c.firstResponse ? txNow : c.reopened ? null : before.first_response_at,
+          contact_last_inbound_at: inboundContacts.has(before.contact_id) ? txNow : before.contact_last_inbound_at,
+        };
+        return [c.id, toConversationView(after)];
+      }),
     );
-    const changedIds = changes.map((c) => c.id);
-    const [cursorRows, viewRows]: [(ReadCursor & { conversation_id: string })[], ConversationRow[]] = await Promise.all([
-      tx.query(
-        `SELECT r.conversation_id, r.participant_id, r.last_read_seq, u.role FROM conversation_reads r LEFT JOIN users u ON u.id = r.participant_id
-          WHERE r.conversation_id = ANY($1::uuid[])`,
-        [changedIds],
-      ),
-      tx.query(`SELECT ${conversationColumns} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[])`, [changedIds]),
-    ]);
-    const views = new Map(viewRows.map((r) => [r.id, toConversationView(r)]));
-    const cursors = new Map<string, ReadCursor[]>();
-    for (const c of cursorRows) cursors.set(c.conversation_id, [...(cursors.get(c.conversation_id) ?? []), { participant_id: c.participant_id, last_read_seq: c.last_read_seq, role: c.role }]);
+    const cursors = readCursorsAfter(byId, reads);
 
     const written = new Map<Pending, Written>();
     fresh.forEach((p, i) => {
       written.set(p, {
-        message: toMessage({ ...inserted[i], reactions: [] }),
+        message: toMessage(messageRows[i]),
         conversation: views.get(p.input.conversationId) as ConversationView,
         readCursors: cursors.get(p.input.conversationId) ?? [],
         firstResponse: sequenced[i].firstResponse,
@@ -323,4 +395,26 @@ export class MessageWriter {
     );
     return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r)]));
   }
+}
+
+/** The read cursors of each locked conversation once the writers' own cursors are moved up. */
+function readCursorsAfter(locked: ReadonlyMap<string, LockedRow>, reads: { conversationId: string; actor: Actor; seq: number }[]): Map<string, ReadCursor[]> {
+  const cursors = new Map<string, ReadCursor[]>();
+  for (const [id, row] of locked) cursors.set(id, row.read_cursors.map((c) => ({ ...c })));
+  for (const r of reads) {
+    const list = cursors.get(r.conversationId) as ReadCursor[];
+    const mine = list.find((c) => c.participant_id === r.actor.sub);
+    if (mine) mine.last_read_seq = Math.max(mine.last_read_seq, r.seq);
+    else list.push({ participant_id: r.actor.sub, last_read_seq: r.seq, role: r.actor.role === 'contact' ? null : r.actor.role });
+  }
+  return cursors;
+}
+
+/**
+ * Runs one of the writer's statements as a prepared statement of the transaction's connection:
+ * they run for every batch, and planning them costs PostgreSQL more than running them.
+ */
+async function prepared<T>(tx: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  return (await client.query<T & QueryResultRow>({ name, text, values })).rows;
 }
