@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config';
 import { OriginPolicy } from './origin-policy';
 import { handshakeAuth } from './handshake-auth';
 import { guardSendBuffers } from './send-buffer-guard';
+import { coalesceWrites } from './write-coalescing';
 
 /** A message of 10,000 characters in UTF-8 plus its envelope fits well under this. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
@@ -46,6 +47,7 @@ export class SocketIoAdapter extends IoAdapter {
     } as ServerOptions);
     if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.redis.adapterKey }));
     guardSendBuffers(server, this.maxBufferedBytes);
+    coalesceWrites(server);
 
     server.on('new_namespace', (ns) => ns.use(handshakeAuth(ns.name, this.tokens)));
     // Every namespace of the contract exists (and authenticates) even before its gateway.
