@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
-import { MAIN, ROOT } from '../shared/product-build';
+import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
@@ -33,6 +33,7 @@ export async function startProduct(db: BenchDatabase, channelRatePerSecond: numb
       BULK_CHANNEL_RATE_PER_SECOND: String(channelRatePerSecond),
     },
     ROOT,
+    PRODUCT_NODE_ARGS,
   );
   if (child.pid === undefined) throw new Error(`could not start ${MAIN}`);
   const pid = child.pid;

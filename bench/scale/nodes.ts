@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, stop, waitForLine } from '../shared/processes';
-import { MAIN, ROOT } from '../shared/product-build';
+import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
 import { ADMIN, type RunningProduct } from '../chat/product';
 import type { BenchDatabase } from '../shared/bench-database';
 
@@ -39,6 +39,7 @@ export async function startNode(db: BenchDatabase, jwtSecret: string, redis: Red
       ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
     },
     ROOT,
+    PRODUCT_NODE_ARGS,
   );
   const log = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 60_000, 'the product');

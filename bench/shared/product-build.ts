@@ -1,10 +1,18 @@
 /** The built product both benchmarks run: `dist/apps/api/main.js`, built on demand, and which build it was. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
+
+/** The Node flags `npm start` gives the server (its start script is their one home): benchmarks start it the same way. */
+export const PRODUCT_NODE_ARGS: string[] = (() => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/.exec(start);
+  if (!flags) throw new Error(`package.json's start script does not run dist/apps/api/main.js: ${start}`);
+  return flags[1].split(' ').filter(Boolean);
+})();
 
 export function ensureBuilt(): void {
   if (existsSync(MAIN)) return;

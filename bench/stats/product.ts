@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
-import { MAIN, ROOT } from '../shared/product-build';
+import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
@@ -33,7 +33,7 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
     STATS_TIME_ZONE: timeZone,
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-  }, ROOT);
+  }, ROOT, PRODUCT_NODE_ARGS);
   const output = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
   await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner

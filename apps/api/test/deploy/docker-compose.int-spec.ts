@@ -56,7 +56,10 @@ describe('docker-compose.yml', () => {
       expect(existsSync(dockerfile)).toBe(true);
       const text = readFileSync(dockerfile, 'utf8');
       expect(text).toMatch(/nx run-many -t build -p api,crm/);
-      expect(text).toMatch(/CMD \["node", "main.js"\]/);
+      // The same Node flags as `npm start`.
+      const startFlags = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)?.[1].trim() ?? '';
+      const cmd = ['node', ...startFlags.split(' ').filter(Boolean), 'main.js'].map((a) => JSON.stringify(a)).join(', ');
+      expect(text).toContain(`CMD [${cmd}]`);
     }
   });
 
