@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
-import { MAIN, ROOT } from '../shared/product-build';
+import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
@@ -23,6 +23,9 @@ export interface RunningProduct {
 
 export const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
+/** e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to see where the server spends a run. */
+const serverNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** `jwtSecret` is kept across a restart so the tokens already issued stay valid. */
 export async function startProduct(db: BenchDatabase, jwtSecret: string): Promise<RunningProduct> {
   const port = await freePort();
@@ -37,7 +40,8 @@ export async function startProduct(db: BenchDatabase, jwtSecret: string): Promis
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
-  }, ROOT);
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+  }, ROOT, [...PRODUCT_NODE_ARGS, ...serverNodeArgs()]);
   const log = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 60_000, 'the product');
   log.clear();
@@ -59,29 +63,42 @@ async function call<T>(url: string, method: string, route: string, body?: unknow
 const login = (url: string, email: string, password: string) =>
   call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
 
-/**
- * The admin and two supervisors (they see every conversation, so no assignment is needed), and
- * one widget session per conversation. Staff sockets: `shared` = 3 sockets each in every room;
- * otherwise 3 sockets per conversation (one per staff user), 2,000 sockets in all for 500.
- */
-export async function setUpScenario(url: string, conversations: number, shared: boolean): Promise<{ plan: ConversationSockets[]; staffSocketCount: number }> {
-  const adminToken = await login(url, ADMIN.email, ADMIN.password);
-  const staffTokens = [adminToken];
-  for (const n of [1, 2]) {
-    const email = `bench-supervisor-${n}@example.com`;
-    const password = `bench-${randomBytes(8).toString('hex')}`;
-    await call(url, 'POST', '/users', { email, name: `Bench Supervisor ${n}`, role: 'supervisor', password }, adminToken);
-    staffTokens.push(await login(url, email, password));
-  }
-  const plan: ConversationSockets[] = new Array(conversations);
+/** See TargetName: an assigned agent on 3 devices, 3 shared supervisor sockets, or 1,500 supervisor sockets. */
+export type StaffKind = 'assigned' | 'shared' | 'fanout';
+
+async function createStaff(url: string, adminToken: string, role: 'agent' | 'supervisor', n: number): Promise<{ id: string; token: string }> {
+  const email = `bench-${role}-${n}@example.com`;
+  const password = `bench-${randomBytes(8).toString('hex')}`;
+  const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+  return { id: user.id, token: await login(url, email, password) };
+}
+
+/** Runs `work` for 0..n-1 on 8 workers. */
+async function eachOf(n: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async () => {
-    while (next < conversations) {
-      const i = next++;
-      const s = await call<{ contactToken: string; conversation: { id: string } }>(url, 'POST', '/widget/sessions', { name: `Bench Customer ${i}` });
-      plan[i] = { conversationId: s.conversation.id, customerToken: s.contactToken, staffTokens };
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next < n) await work(next++);
+  }));
+}
+
+/**
+ * One widget session per conversation, and the staff who receive it: the admin and two
+ * supervisors (they see every conversation) or, for `assigned`, one agent per conversation, who
+ * is assigned it and so sees only that one. Each entry of `staffTokens` is one socket.
+ */
+export async function setUpScenario(url: string, conversations: number, staff: StaffKind): Promise<ConversationSockets[]> {
+  const adminToken = await login(url, ADMIN.email, ADMIN.password);
+  const supervisors = staff === 'assigned' ? [] : [adminToken, ...(await Promise.all([1, 2].map((n) => createStaff(url, adminToken, 'supervisor', n)))).map((s) => s.token)];
+  const plan: ConversationSockets[] = new Array(conversations);
+  await eachOf(conversations, async (i) => {
+    const s = await call<{ contactToken: string; conversation: { id: string } }>(url, 'POST', '/widget/sessions', { name: `Bench Customer ${i}` });
+    let staffTokens = supervisors;
+    if (staff === 'assigned') {
+      const agent = await createStaff(url, adminToken, 'agent', i);
+      await call(url, 'POST', `/conversations/${s.conversation.id}/assign`, { agentId: agent.id }, adminToken);
+      staffTokens = [agent.token, agent.token, agent.token];
     }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return { plan, staffSocketCount: shared ? staffTokens.length : staffTokens.length * conversations };
+    plan[i] = { conversationId: s.conversation.id, customerToken: s.contactToken, staffTokens };
+  });
+  return plan;
 }

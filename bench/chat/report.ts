@@ -62,8 +62,9 @@ const kv = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   bare: 'bare Socket.IO relay',
-  product: 'Switchboard /chat (persisted)',
+  product: 'Switchboard /chat, each conversation\'s agent on 3 sockets',
   'product-shared': 'Switchboard /chat, 3 shared staff sockets',
+  'product-fanout': 'Switchboard /chat, 1,500 supervisor sockets that see everything',
 };
 
 /** The row whose verdict counts: a retry supersedes the first measurement. */
@@ -123,7 +124,12 @@ export function renderSection(r: RunReport): string {
   const out: string[] = [SECTION, ''];
   out.push(
     `${s.conversations} conversations × 4 sockets: in each, the customer (widget contact token) sends and three staff sockets ` +
-      `(the admin and two supervisors, who see every conversation) receive. Customers send open-loop on a ${2} ms timer at an aggregate ` +
+      `receive: for the main product target, those of the agent the conversation is assigned to (500 agents, each on 3 devices: 1,500 staff sockets, ` +
+      `each of which sees only its agent's conversation); for "3 shared staff sockets", the admin and two supervisors, one socket each in every room ` +
+      `(503 sockets). Either way each message makes 3 \`new_message\` and 3 \`conversation_updated\` deliveries to staff. ` +
+      `A fourth target, \`product-fanout\` (\`--targets=product-fanout\`, not run by default), gives the admin and two supervisors 500 sockets each: ` +
+      `every message is then an inbox row for all 1,500 of them (the contract sends \`conversation_updated\` to every staff socket allowed to see the ` +
+      `conversation), a fan-out of ~300 deliveries per message that one node cannot carry at these rates. Customers send open-loop on a ${2} ms timer at an aggregate ` +
       `rate spread evenly over the conversations, without waiting for acks; every message is persisted by the product. Each step: ` +
       `${s.warmupMs / 1000} s warm-up, ${s.measureMs / 1000} s measured, ${s.drainMs / 1000} s drain. "lost" counts deliveries (3 per message, warm-up included) ` +
       `missing after the drain, refused sends included; "(late)" is how many of them still arrived within the next ${s.lateMs / 1000} s. ` +

@@ -9,7 +9,7 @@ import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachin
 import { countMessages } from './db';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
-import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct } from './product';
+import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct, type StaffKind } from './product';
 import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
 import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
 import { judge, loadScenario, type TargetName } from './scenario';
@@ -19,7 +19,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const startedAt = Date.now();
 const scenario = loadScenario();
 /** A hard bound on the whole run; steps past it are skipped. */
-const runDeadline = startedAt + (scenario.quick ? 5 : 10.5) * 60_000;
+const runDeadline = startedAt + (scenario.quick ? 7 : 13) * 60_000;
 /** Each target also gets at most its share of the time, so a slow one cannot starve the next. */
 let deadline = runDeadline;
 /** Waiting for other work on the machine to settle is bounded per step and in total. */
@@ -92,7 +92,9 @@ async function startBare(conversations: number): Promise<Target> {
   return target;
 }
 
-async function startProductTarget(conversations: number, shared: boolean): Promise<Target> {
+const STAFF_OF: Record<Exclude<TargetName, 'bare'>, StaffKind> = { product: 'assigned', 'product-shared': 'shared', 'product-fanout': 'fanout' };
+
+async function startProductTarget(conversations: number, staff: StaffKind): Promise<Target> {
   ensureBuilt();
   const db = await createDatabase('chat');
   cleanups.push(() => dropDatabase(db));
@@ -120,8 +122,8 @@ async function startProductTarget(conversations: number, shared: boolean): Promi
   };
   await target.restart();
   const t0 = Date.now();
-  target.plan = (await setUpScenario(target.url, conversations, shared)).plan;
-  console.log(`  created 3 staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  target.plan = await setUpScenario(target.url, conversations, staff);
+  console.log(`  created the staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return target;
 }
 
@@ -249,9 +251,10 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
 async function runTarget(name: TargetName): Promise<TargetReport> {
   console.log(`\n== ${TARGET_LABELS[name]} ==`);
   const mark = cleanups.length;
-  deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 3.25) * 60_000);
-  const target = name === 'bare' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, name === 'product-shared');
+  const target = name === 'bare' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
   const h = await connectHarness({ name, target });
+  // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
+  deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 3.25) * 60_000);
   const session: Session = { name, target, h, restarts: [], meter: null as unknown as CpuMeter };
   cleanups.push(() => session.h.close());
   session.meter = new CpuMeter({
@@ -285,7 +288,7 @@ async function runTarget(name: TargetName): Promise<TargetReport> {
     const ratio = perMessage.reduce((n, s) => n + s.inboxPushes, 0) / perMessage.reduce((n, s) => n + s.sent, 0);
     notes.push(
       `Besides the 3 \`new_message\` deliveries, each message also pushes \`conversation_updated\` (the inbox row) to every staff socket ` +
-        `(${report.staffSockets} here); received: ${ratio.toFixed(1)} per message sent, on average over the steps.`,
+        `allowed to see the conversation; received: ${ratio.toFixed(1)} per message sent, on average over the steps.`,
     );
   }
   for (const r of session.restarts) notes.push(`${r[0].toUpperCase()}${r.slice(1)}.`);

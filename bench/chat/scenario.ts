@@ -3,7 +3,15 @@
  * receive), rates stepped up until one fails. Options come from flags or env (BENCH_*).
  */
 
-export type TargetName = 'bare' | 'product' | 'product-shared';
+/**
+ * Who the three staff sockets of a conversation are. `product`: its assigned agent, on three
+ * devices (1,500 staff sockets, each seeing one conversation). `product-shared`: the admin and two
+ * supervisors, one socket each, in every room. `product-fanout`: the admin and two supervisors
+ * with 500 sockets each, every one of them receiving every conversation's inbox row (not run by
+ * default: each message goes to all 1,500 of them).
+ */
+export type TargetName = 'bare' | 'product' | 'product-shared' | 'product-fanout';
+export const TARGET_NAMES: readonly TargetName[] = ['bare', 'product', 'product-shared', 'product-fanout'];
 
 export interface Scenario {
   quick: boolean;
@@ -38,7 +46,7 @@ export function loadScenario(): Scenario {
   const quick = flag('quick') === 'true' || flag('quick') === '1';
   const steps = flag('steps') ? numbers(flag('steps')!) : quick ? [250, 1000, 2000, 4000] : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000];
   const targets = (flag('targets') ?? 'bare,product,product-shared').split(',').map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (!['bare', 'product', 'product-shared'].includes(t)) throw new Error(`unknown target ${t}`);
+  for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${t}`);
   return {
     quick,
     conversations: Number(flag('conversations') ?? 500),

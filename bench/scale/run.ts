@@ -274,7 +274,7 @@ async function main(): Promise<void> {
     const api = await startNode(db, secret, null);
     cleanups.push(() => stopNode(api));
     const t0 = Date.now();
-    plan = (await setUpScenario(api.url, options.conversations, true)).plan;
+    plan = await setUpScenario(api.url, options.conversations, 'shared');
     console.log(`created 3 staff users and ${options.conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (options.sockets > 0) {
       try {

@@ -26,8 +26,8 @@ export function forkTs(file: string, args: string[] = [], env: NodeJS.ProcessEnv
   return track(child);
 }
 
-export function spawnNode(script: string, env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return track(spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+export function spawnNode(script: string, env: NodeJS.ProcessEnv, cwd: string, nodeArgs: string[] = []): ChildProcess {
+  return track(spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 function track(child: ChildProcess): ChildProcess {
