@@ -1,8 +1,8 @@
 /** The built Switchboard API on a throwaway database, a marketer, and the campaign it sends. */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
-import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
+import { captureOutput, freePort, waitForLine } from '../shared/processes';
+import { MAIN, spawnProduct } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
@@ -17,24 +17,13 @@ export interface RunningProduct {
 
 export async function startProduct(db: BenchDatabase, channelRatePerSecond: number): Promise<RunningProduct> {
   const port = await freePort();
-  const child = spawnNode(
-    MAIN,
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      CHANNEL_PROVIDER: 'sandbox',
-      BULK_CHANNEL_RATE_PER_SECOND: String(channelRatePerSecond),
-    },
-    ROOT,
-    PRODUCT_NODE_ARGS,
-  );
+  const child = spawnProduct({
+    db,
+    port,
+    jwtSecret: randomBytes(24).toString('hex'),
+    admin: ADMIN,
+    env: { CHANNEL_PROVIDER: 'sandbox', BULK_CHANNEL_RATE_PER_SECOND: String(channelRatePerSecond) },
+  });
   if (child.pid === undefined) throw new Error(`could not start ${MAIN}`);
   const pid = child.pid;
   const output = captureOutput(child);

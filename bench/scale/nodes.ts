@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, spawnNode, stop, waitForLine } from '../shared/processes';
-import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
-import { ADMIN, type RunningProduct } from '../chat/product';
+import { captureOutput, freePort, stop, waitForLine } from '../shared/processes';
+import { spawnProduct } from '../shared/product-build';
+import { ADMIN, CHAT_BENCH_LIMITS, type RunningProduct } from '../chat/product';
 import type { BenchDatabase } from '../shared/bench-database';
 
 export interface RedisTarget {
@@ -21,26 +21,13 @@ export interface RedisTarget {
 /** The chat benchmark's product env, plus REDIS_URL / REDIS_KEY_PREFIX when `redis` is given. */
 export async function startNode(db: BenchDatabase, jwtSecret: string, redis: RedisTarget | null): Promise<RunningProduct> {
   const port = await freePort();
-  const child = spawnNode(
-    MAIN,
-    {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: db.url,
-      JWT_SECRET: jwtSecret,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
-      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
-      // setUpScenario logs in 3 staff, this script a few agents more: over the default 10/min.
-      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-      ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
-    },
-    ROOT,
-    PRODUCT_NODE_ARGS,
-  );
+  const child = spawnProduct({
+    db,
+    port,
+    jwtSecret,
+    admin: ADMIN,
+    env: { ...CHAT_BENCH_LIMITS, ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}) },
+  });
   const log = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 60_000, 'the product');
   log.clear();

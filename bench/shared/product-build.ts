@@ -1,7 +1,9 @@
-/** The built product both benchmarks run: `dist/apps/api/main.js`, built on demand, and which build it was. */
-import { execFileSync } from 'node:child_process';
+/** The built product every benchmark runs: `dist/apps/api/main.js`, built on demand, started the same way, and which build it was. */
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import type { BenchDatabase } from './bench-database';
+import { spawnNode } from './processes';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
@@ -13,6 +15,39 @@ export const PRODUCT_NODE_ARGS: string[] = (() => {
   if (!flags) throw new Error(`package.json's start script does not run dist/apps/api/main.js: ${start}`);
   return flags[1].split(' ').filter(Boolean);
 })();
+
+/** Extra Node flags for one run, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to see where the server spends it. */
+const extraNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+export interface ProductProcess {
+  db: BenchDatabase;
+  port: number;
+  jwtSecret: string;
+  admin: { email: string; password: string };
+  /** What this benchmark sets besides (limits, channel, time zone, Redis). */
+  env: NodeJS.ProcessEnv;
+}
+
+/** Starts the built product as `npm start` would, on the benchmark's database, port and admin, logging warnings only, on 127.0.0.1. */
+export function spawnProduct(p: ProductProcess): ChildProcess {
+  return spawnNode(
+    MAIN,
+    {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(p.port),
+      DATABASE_URL: p.db.url,
+      JWT_SECRET: p.jwtSecret,
+      ADMIN_EMAIL: p.admin.email,
+      ADMIN_PASSWORD: p.admin.password,
+      LOG_LEVEL: 'warn',
+      ...p.env,
+    },
+    ROOT,
+    [...PRODUCT_NODE_ARGS, ...extraNodeArgs()],
+  );
+}
 
 export function ensureBuilt(): void {
   if (existsSync(MAIN)) return;

@@ -1,8 +1,8 @@
 /** The built Switchboard API on a throwaway database, and the few REST calls the benchmark makes. */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, spawnNode, waitForLine } from '../shared/processes';
-import { MAIN, PRODUCT_NODE_ARGS, ROOT } from '../shared/product-build';
+import { captureOutput, freePort, waitForLine } from '../shared/processes';
+import { spawnProduct } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
@@ -20,20 +20,13 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
   const port = await freePort();
   // The seed places "today" and "this month" in this zone, so both sides agree on the boundaries.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const child = spawnNode(MAIN, {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: db.url,
-    JWT_SECRET: randomBytes(24).toString('hex'),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'warn',
-    STATS_TIME_ZONE: timeZone,
-    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-  }, ROOT, PRODUCT_NODE_ARGS);
+  const child = spawnProduct({
+    db,
+    port,
+    jwtSecret: randomBytes(24).toString('hex'),
+    admin: ADMIN,
+    env: { STATS_TIME_ZONE: timeZone, RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' },
+  });
   const output = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
   await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner
