@@ -5,15 +5,15 @@
  */
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine, type CpuWindow } from './cpu';
+import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine } from './cpu';
 import { countMessages } from './db';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
 import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct, type StaffKind } from './product';
 import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
 import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
-import { judge, loadScenario, type TargetName } from './scenario';
-import { summarize } from './stats';
+import { loadScenario, type TargetName } from './scenario';
+import { runJudgedStep, stepLine } from './step';
 
 const ROOT = path.resolve(__dirname, '../..');
 const startedAt = Date.now();
@@ -24,7 +24,6 @@ const runDeadline = startedAt + (scenario.quick ? 7 : 13) * 60_000;
 let deadline = runDeadline;
 /** Waiting for other work on the machine to settle is bounded per step and in total. */
 let quietBudgetMs = scenario.quick ? 30_000 : 120_000;
-let stepNo = 0;
 
 const cleanups: (() => Promise<void>)[] = [];
 async function cleanUp(): Promise<void> {
@@ -157,21 +156,8 @@ async function measure(s: Session, rate: number, forced: boolean, retry = false)
   // Idle sockets and an idle server use well under 10% of the machine; wait for other work to settle.
   const quiet = await waitForQuietMachine(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
   quietBudgetMs = Math.max(0, quietBudgetMs - quiet.waitedMs);
-  meter.reset();
-  let cpuWhileSending: CpuWindow | null = null;
-  const r = await h.step(
-    { step: ++stepNo, rate, warmupMs: scenario.warmupMs, measureMs: scenario.measureMs, drainMs: scenario.drainMs, lateMs: scenario.lateMs },
-    () => (cpuWhileSending = meter.read()),
-  );
-  // CPU over warm-up + measured window (the drain is quiet for a step that holds).
-  const cpu: CpuWindow = cpuWhileSending ?? meter.read();
-  const ours = Object.values(cpu.perGroup).reduce((a, b) => a + b, 0);
-  const others = Math.max(0, (cpu.machineBusy / 100) * machineInfo().cpus * 100 - ours);
-  const latency = summarize(r.samples);
-  const errorAcks = Object.values(r.errorAcks).reduce((a, b) => a + b, 0);
-  const disconnects = Object.values(r.disconnects).reduce((a, b) => a + b, 0);
-  const verdict = judge(scenario, { lost: r.lost, errorAcks, p99: latency.p99, targetRate: rate, achievedRate: r.achievedRate, disconnects });
-  if (!verdict.pass && others >= 50) verdict.reasons.push(`other processes used ${Math.round(others)}% of a core`);
+  const step = await runJudgedStep(h, meter, scenario, rate);
+  const { r, cpu, others, latency, verdict } = step;
   const rec: StepRecord = {
     rate,
     forced,
@@ -198,13 +184,7 @@ async function measure(s: Session, rate: number, forced: boolean, retry = false)
     cpu,
   };
   const c = cpu.perGroup;
-  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
-  console.log(
-    `  ${String(rate).padStart(5)} msg/s${retry ? 'R' : forced ? '*' : ' '} sent ${Math.round(r.achievedRate)}/s  recv ${r.received}/${r.expected}` +
-      `  p50 ${ms(latency.p50)} p99 ${ms(latency.p99)} max ${ms(latency.max)} ms` +
-      `  cpu server ${Math.round(c.server)}% pg ${Math.round(c.postgres ?? 0)}% loadgen ${Math.round(c.loadgen)}% others ${Math.round(others)}%` +
-      `  ${verdict.pass ? 'held' : `FAIL (${verdict.reasons.join('; ')})`}`,
-  );
+  console.log(stepLine(step, rate, { retry, forced }, `server ${Math.round(c.server)}% pg ${Math.round(c.postgres ?? 0)}% loadgen ${Math.round(c.loadgen)}%`));
   return rec;
 }
 

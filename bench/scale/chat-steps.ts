@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import * as processes from '../shared/processes';
 import { startHarness, type Harness } from '../chat/harness';
 import type { ConversationSockets } from '../chat/product';
-import { CpuMeter, machineInfo, processCpuOver, waitForQuietMachine } from '../chat/cpu';
-import { judge, type Scenario } from '../chat/scenario';
-import { summarize, type LatencySummary } from '../chat/stats';
+import { CpuMeter, processCpuOver, waitForQuietMachine } from '../chat/cpu';
+import type { Scenario } from '../chat/scenario';
+import type { LatencySummary } from '../chat/stats';
+import { runJudgedStep, stepLine } from '../chat/step';
 
 const CROSS_LOADGEN = path.join(__dirname, 'cross-loadgen.ts');
 
@@ -79,8 +80,6 @@ export interface StepContext {
   quietBudget: { ms: number };
 }
 
-/** Step ids tag every clientMessageId; one database serves several targets, so they are unique for the run. */
-let stepNo = 0;
 
 export async function measureStep(ctx: StepContext, rate: number, retry = false, forced = false): Promise<StepRow> {
   const { h, meter, scenario } = ctx;
@@ -92,20 +91,8 @@ export async function measureStep(ctx: StepContext, rate: number, retry = false,
   }
   const quiet = await waitForQuietMachine(20, Math.min(ctx.quietBudget.ms, scenario.quick ? 5_000 : 10_000));
   ctx.quietBudget.ms = Math.max(0, ctx.quietBudget.ms - quiet.waitedMs);
-  meter.reset();
-  let cpuWhileSending: ReturnType<CpuMeter['read']> | null = null;
-  const r = await h.step(
-    { step: ++stepNo, rate, warmupMs: scenario.warmupMs, measureMs: scenario.measureMs, drainMs: scenario.drainMs, lateMs: scenario.lateMs },
-    () => (cpuWhileSending = meter.read()),
-  );
-  const cpu = cpuWhileSending ?? meter.read();
-  const ours = Object.values(cpu.perGroup).reduce((a, b) => a + b, 0);
-  const others = Math.max(0, (cpu.machineBusy / 100) * machineInfo().cpus * 100 - ours);
-  const latency = summarize(r.samples);
-  const errorAcks = Object.values(r.errorAcks).reduce((a, b) => a + b, 0);
-  const disconnects = Object.values(r.disconnects).reduce((a, b) => a + b, 0);
-  const verdict = judge(scenario, { lost: r.lost, errorAcks, p99: latency.p99, targetRate: rate, achievedRate: r.achievedRate, disconnects });
-  if (!verdict.pass && others >= 50) verdict.reasons.push(`other processes used ${Math.round(others)}% of a core`);
+  const step = await runJudgedStep(h, meter, scenario, rate);
+  const { r, cpu, others, latency, verdict } = step;
   const row: StepRow = {
     rate,
     retry,
@@ -127,15 +114,10 @@ export async function measureStep(ctx: StepContext, rate: number, retry = false,
     quietWaitMs: quiet.waitedMs,
     loopDelayP99Ms: r.loopDelayP99Ms,
   };
-  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const cpuText = Object.entries(cpu.perGroup)
     .map(([k, v]) => `${k} ${Math.round(v)}%`)
     .join(' ');
-  console.log(
-    `  ${String(rate).padStart(5)} msg/s${retry ? 'R' : forced ? '*' : ' '} sent ${Math.round(r.achievedRate)}/s  recv ${r.received}/${r.expected}` +
-      `  p50 ${ms(latency.p50)} p99 ${ms(latency.p99)} max ${ms(latency.max)} ms  cpu ${cpuText} others ${Math.round(others)}%` +
-      `  ${verdict.pass ? 'held' : `FAIL (${verdict.reasons.join('; ')})`}`,
-  );
+  console.log(stepLine(step, rate, { retry, forced }, cpuText));
   return row;
 }
 
