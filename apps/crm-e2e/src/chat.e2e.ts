@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { launchChromium } from './support/browser';
 import { signInThroughUi, waitForConnection } from './support/session';
 import { startE2eServer, type E2eServer } from './support/server';
+import { waitForMessage } from './support/thread';
 
 interface ShownMessage {
   seq: string | null;
@@ -17,20 +18,6 @@ function shownMessages(page: Page): Promise<ShownMessage[]> {
       status: el.getAttribute('data-status'),
       text: el.querySelector('[data-testid="message-text"]')?.textContent?.trim() ?? '',
     })),
-  );
-}
-
-/** Waits until a message with this text is shown (and, if given, has one of these statuses). */
-function waitForMessage(page: Page, text: string, statuses?: string[], timeout = 15_000) {
-  return page.waitForFunction(
-    ({ text, statuses }) =>
-      Array.from(document.querySelectorAll('[data-testid="message"]')).some(
-        (el) =>
-          el.querySelector('[data-testid="message-text"]')?.textContent?.trim() === text &&
-          (!statuses || statuses.includes(el.getAttribute('data-status') ?? '')),
-      ),
-    { text, statuses },
-    { timeout },
   );
 }
 

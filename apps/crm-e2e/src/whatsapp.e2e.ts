@@ -1,26 +1,13 @@
 import type { Page } from 'playwright-core';
 import { ADMIN } from './support/server';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
+import { waitForMessage } from './support/thread';
 
 const CUSTOMER = { from: '+15551234567', name: 'Wanda Pérez' };
 
 interface StatusChange {
   text: string;
   status: string;
-}
-
-/** Waits until a message with this text is shown (and, if given, has one of these statuses). */
-function waitForMessage(page: Page, text: string, statuses?: string[], timeout = 15_000) {
-  return page.waitForFunction(
-    ({ text, statuses }) =>
-      Array.from(document.querySelectorAll('[data-testid="message"]')).some(
-        (el) =>
-          el.querySelector('[data-testid="message-text"]')?.textContent?.trim() === text &&
-          (!statuses || statuses.includes(el.getAttribute('data-status') ?? '')),
-      ),
-    { text, statuses },
-    { timeout },
-  );
 }
 
 /**
