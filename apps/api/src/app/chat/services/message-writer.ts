@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChannelMedia, Message, SendMessage, SenderType } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
@@ -13,6 +12,8 @@ import type { ReadCursor } from '../events/chat.events';
 import { assignSequence, type ConversationState } from './message-sequence';
 import { AttachmentsService } from './attachments.service';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
+import { pgPoolOf } from '../../database/pg-pool';
+import { batchIn, OwnBatchTransactions, type BatchSession } from './batch-transactions';
 
 const MAX_BATCH = 500;
 /** A deadlock (with another node's batch, say, over trigger counters) rolls one back: it is written again. */
@@ -54,6 +55,45 @@ const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? '
 const personAuthor = (actor: Actor): Author => ({ type: senderTypeOf(actor), actor, id: actor.sub, name: actor.name });
 const automatedAuthor = (sender: AutomatedSender): Author => ({ type: sender.type, actor: null, id: null, name: sender.name });
 
+/**
+ * Locks the batch's conversations and reads, with each row, its read cursors, whether some send
+ * of the batch is a resend, and the transaction's time.
+ */
+const LOCK_SQL = `SELECT ${conversationColumns},
+          (SELECT COALESCE(json_agg(json_build_object('participant_id', r.participant_id, 'last_read_seq', r.last_read_seq, 'role', u.role)), '[]')
+             FROM conversation_reads r LEFT JOIN users u ON u.id = r.participant_id WHERE r.conversation_id = c.id) AS read_cursors,
+          EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::varchar[]) AS k(conversation_id, client_message_id)
+                    JOIN messages m ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id
+                   WHERE k.conversation_id = c.id) AS has_resends,
+          now() AS tx_now
+     FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`;
+
+/**
+ * One statement: the messages, the conversations' new state, the writers' read cursors and the
+ * contacts' window. Every now() in it is the transaction's, `tx_now`.
+ */
+const WRITE_SQL = `WITH touched AS (
+     UPDATE conversations c SET
+       last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
+       last_message_preview = v.preview, status = v.status,
+       reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
+       first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
+      FROM unnest($16::uuid[], $17::int[], $18::int[], $19::varchar[], $20::varchar[], $21::bool[], $22::bool[])
+           AS v(id, last_seq, added, preview, status, reopened, first_response)
+     WHERE c.id = v.id),
+   reads AS (
+     INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
+     SELECT * FROM unnest($23::uuid[], $24::uuid[], $25::int[])
+     ON CONFLICT (conversation_id, participant_id) DO UPDATE
+       SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()),
+   inbound AS (UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($26::uuid[]))
+   INSERT INTO messages (id, conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
+                         status, provider_message_id, template, media, created_at)
+   SELECT *, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
+                               $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[])`;
+
+const STATEMENTS = { lock: LOCK_SQL, write: WRITE_SQL };
+
 /** Agent and bot messages reach the customer through the channel; system notes stay in the app. */
 const goesOut = (type: SenderType) => type === 'agent' || type === 'bot';
 
@@ -76,14 +116,14 @@ type LockedRow = ConversationRow & {
 
 /**
  * Stores messages in batches: every send waiting while a batch is being written goes into the
- * next one, which costs the same four round trips (BEGIN, lock and read, write, COMMIT) however
- * many messages it holds. Under load that turns many small transactions into few; at rest a
+ * next one, which costs the same two round trips (BEGIN with the lock and read, the write with
+ * COMMIT) however many messages it holds. Under load that turns many small transactions into few; at rest a
  * batch is a single message. Conversation rows are locked for the batch, so `seq` stays gap-free
  * and ordered. What the batch writes is worked out here (ids, seqs, timestamps = the
  * transaction's `now()`), so nothing needs reading back.
  */
 @Injectable()
-export class MessageWriter {
+export class MessageWriter implements OnModuleDestroy {
   private queue: Pending[] = [];
   private flushing = false;
 
@@ -91,7 +131,16 @@ export class MessageWriter {
     @InjectDataSource() private readonly db: DataSource,
     private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.transactions = new OwnBatchTransactions(() => pgPoolOf(db), STATEMENTS);
+  }
+
+  private readonly transactions: OwnBatchTransactions;
+
+  /** Before the database pool ends (application shutdown), which waits for every connection it lent. */
+  onModuleDestroy(): Promise<void> {
+    return this.transactions.close();
+  }
 
   write(actor: Actor, input: WriteInput): Promise<Written> {
     return this.enqueue(personAuthor(actor), input);
@@ -124,7 +173,7 @@ export class MessageWriter {
       reject: (e) => (refusal ??= e),
     }));
     const { settle, extra } = await this.db.transaction(async (tx) => {
-      const settleBatch = pendings.length > 0 ? await this.writeBatch(tx, pendings) : () => undefined;
+      const settleBatch = pendings.length > 0 ? await this.writeBatch(batchIn(tx, STATEMENTS), pendings) : () => undefined;
       if (refusal) throw refusal;
       return { settle: settleBatch, extra: await alongside(tx) };
     });
@@ -135,27 +184,38 @@ export class MessageWriter {
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          const settle = await this.inTransaction((tx) => this.writeBatch(tx, batch));
-          // Only now, after COMMIT, do callers learn of (and push) what was written.
-          settle();
-        } catch (err) {
-          for (const p of batch) p.reject(err);
-        }
+      let writing: Promise<() => void> | null = this.written(this.queue.splice(0, MAX_BATCH));
+      while (writing) {
+        const settle = await writing;
+        // The next batch's first statement goes out before this one's messages are pushed, so
+        // the database works on it meanwhile.
+        const next = this.queue.splice(0, MAX_BATCH);
+        writing = next.length > 0 ? this.written(next) : null;
+        // Only now, after COMMIT, do callers learn of (and push) what was written.
+        settle();
       }
     } finally {
       this.flushing = false;
     }
   }
 
-  private async inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /** Writes a batch; what it resolves to settles its callers, with their messages or its error. */
+  private async written(batch: Pending[]): Promise<() => void> {
+    try {
+      return await this.inOwnTransaction((session) => this.writeBatch(session, batch));
+    } catch (err) {
+      return () => {
+        for (const p of batch) p.reject(err);
+      };
+    }
+  }
+
+  private async inOwnTransaction<T>(work: (session: BatchSession) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(work);
+        return await this.transactions.run(work);
       } catch (err) {
-        if (attempt > DEADLOCK_RETRIES || (err as { driverError?: { code?: string } }).driverError?.code !== '40P01') throw err;
+        if (attempt > DEADLOCK_RETRIES || (err as { code?: string }).code !== '40P01') throw err;
       }
     }
   }
@@ -164,24 +224,11 @@ export class MessageWriter {
    * Writes the batch; refusals and resends are settled at once, and the returned function
    * settles the written sends once the transaction has committed.
    */
-  private async writeBatch(tx: EntityManager, batch: Pending[]): Promise<() => void> {
+  private async writeBatch(session: BatchSession, batch: Pending[]): Promise<() => void> {
     const ids = [...new Set(batch.map((p) => p.input.conversationId))].sort();
-    // One round trip for the locked rows, their read cursors, whether any send is a resend, and the time.
-    const rows = await prepared<LockedRow>(
-      tx,
-      'message-writer-lock',
-      `SELECT ${conversationColumns},
-              (SELECT COALESCE(json_agg(json_build_object('participant_id', r.participant_id, 'last_read_seq', r.last_read_seq, 'role', u.role)), '[]')
-                 FROM conversation_reads r LEFT JOIN users u ON u.id = r.participant_id WHERE r.conversation_id = c.id) AS read_cursors,
-              EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::varchar[]) AS k(conversation_id, client_message_id)
-                        JOIN messages m ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id
-                       WHERE k.conversation_id = c.id) AS has_resends,
-              now() AS tx_now
-         FROM conversations c JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
-      [ids, batch.map((p) => p.input.conversationId), batch.map((p) => p.input.clientMessageId)],
-    );
+    const rows = await session.lock<LockedRow>([ids, batch.map((p) => p.input.conversationId), batch.map((p) => p.input.clientMessageId)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const [replies, uploads] = await Promise.all([this.replyTargets(tx, batch), this.uploadTargets(tx, batch)]);
+    const [replies, uploads] = await Promise.all([this.replyTargets(session, batch), this.uploadTargets(session, batch)]);
 
     // Refuse what may not be written, each send on its own.
     const now = this.clock();
@@ -203,8 +250,8 @@ export class MessageWriter {
 
     // Resends (stored already, or twice in this batch) get the stored message and write nothing.
     const [stored, storedByProvider] = await Promise.all([
-      this.storedByClientId(tx, accepted.filter((p) => byId.get(p.input.conversationId)?.has_resends)),
-      this.storedByProviderId(tx, accepted),
+      this.storedByClientId(session, accepted.filter((p) => byId.get(p.input.conversationId)?.has_resends)),
+      this.storedByProviderId(session, accepted),
     ]);
     const fresh: Pending[] = [];
     const firstInBatch = new Map<string, Pending>();
@@ -268,59 +315,34 @@ export class MessageWriter {
       return [c.id, previewOf(last.type, last.content, last.attachment?.name)];
     }));
 
-    // One statement: the messages, the conversations' new state, the writers' read cursors and
-    // the contacts' window. Every now() in it is the transaction's, `txNow`.
-    await prepared(
-      tx,
-      'message-writer-write',
-      `WITH touched AS (
-         UPDATE conversations c SET
-           last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
-           last_message_preview = v.preview, status = v.status,
-           reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
-           first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
-          FROM unnest($16::uuid[], $17::int[], $18::int[], $19::varchar[], $20::varchar[], $21::bool[], $22::bool[])
-               AS v(id, last_seq, added, preview, status, reopened, first_response)
-         WHERE c.id = v.id),
-       reads AS (
-         INSERT INTO conversation_reads (conversation_id, participant_id, last_read_seq)
-         SELECT * FROM unnest($23::uuid[], $24::uuid[], $25::int[])
-         ON CONFLICT (conversation_id, participant_id) DO UPDATE
-           SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()),
-       inbound AS (UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($26::uuid[]))
-       INSERT INTO messages (id, conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
-                             status, provider_message_id, template, media, created_at)
-       SELECT *, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
-                                   $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[])`,
-      [
-        messageRows.map((m) => m.id),
-        messageRows.map((m) => m.conversation_id),
-        messageRows.map((m) => m.seq),
-        messageRows.map((m) => m.client_message_id),
-        messageRows.map((m) => m.sender_type),
-        messageRows.map((m) => m.sender_id),
-        messageRows.map((m) => m.sender_name),
-        messageRows.map((m) => m.type),
-        messageRows.map((m) => m.content),
-        messageRows.map((m) => (m.attachment ? JSON.stringify(m.attachment) : null)),
-        messageRows.map((m) => m.reply_to_id),
-        messageRows.map((m) => m.status),
-        fresh.map((p) => p.input.providerMessageId ?? null),
-        messageRows.map((m) => (m.template ? JSON.stringify(m.template) : null)),
-        messageRows.map((m) => (m.media ? JSON.stringify(m.media) : null)),
-        changes.map((c) => c.id),
-        changes.map((c) => c.lastSeq),
-        changes.map((c) => c.added),
-        changes.map((c) => previews.get(c.id)),
-        changes.map((c) => c.status),
-        changes.map((c) => c.reopened),
-        changes.map((c) => c.firstResponse),
-        reads.map((r) => r.conversationId),
-        reads.map((r) => r.actor.sub),
-        reads.map((r) => r.seq),
-        [...inboundContacts].sort(),
-      ],
-    );
+    await session.write([
+      messageRows.map((m) => m.id),
+      messageRows.map((m) => m.conversation_id),
+      messageRows.map((m) => m.seq),
+      messageRows.map((m) => m.client_message_id),
+      messageRows.map((m) => m.sender_type),
+      messageRows.map((m) => m.sender_id),
+      messageRows.map((m) => m.sender_name),
+      messageRows.map((m) => m.type),
+      messageRows.map((m) => m.content),
+      messageRows.map((m) => (m.attachment ? JSON.stringify(m.attachment) : null)),
+      messageRows.map((m) => m.reply_to_id),
+      messageRows.map((m) => m.status),
+      fresh.map((p) => p.input.providerMessageId ?? null),
+      messageRows.map((m) => (m.template ? JSON.stringify(m.template) : null)),
+      messageRows.map((m) => (m.media ? JSON.stringify(m.media) : null)),
+      changes.map((c) => c.id),
+      changes.map((c) => c.lastSeq),
+      changes.map((c) => c.added),
+      changes.map((c) => previews.get(c.id)),
+      changes.map((c) => c.status),
+      changes.map((c) => c.reopened),
+      changes.map((c) => c.firstResponse),
+      reads.map((r) => r.conversationId),
+      reads.map((r) => r.actor.sub),
+      reads.map((r) => r.seq),
+      [...inboundContacts].sort(),
+    ]);
 
     // The views the pushes carry: the locked rows as the statement above left them.
     const views = new Map(
@@ -359,35 +381,35 @@ export class MessageWriter {
     };
   }
 
-  private async replyTargets(tx: EntityManager, batch: Pending[]): Promise<Map<string, string>> {
+  private async replyTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, string>> {
     const ids = batch.map((p) => p.input.replyToId).filter((x): x is string => !!x);
     if (ids.length === 0) return new Map();
-    const rows: { id: string; conversation_id: string }[] = await tx.query(`SELECT id, conversation_id FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; conversation_id: string }[] = await session.query(`SELECT id, conversation_id FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r.conversation_id]));
   }
 
   /** Attachment URL → the conversation it was uploaded to (only our signed URLs count). */
-  private async uploadTargets(tx: EntityManager, batch: Pending[]): Promise<Map<string, string>> {
+  private async uploadTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, string>> {
     const urls = batch.map((p) => p.input.attachment?.url).filter((x): x is string => !!x);
     const byId = new Map(urls.map((u) => [this.attachments.idFromUrl(u), u]).filter((e): e is [string, string] => e[0] !== null));
     if (byId.size === 0) return new Map();
-    const rows: { id: string; conversation_id: string }[] = await tx.query(`SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[])`, [[...byId.keys()]]);
+    const rows: { id: string; conversation_id: string }[] = await session.query(`SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[])`, [[...byId.keys()]]);
     return new Map(rows.map((r) => [byId.get(r.id) as string, r.conversation_id]));
   }
 
-  private async storedByProviderId(tx: EntityManager, sends: Pending[]): Promise<Map<string, Message>> {
+  private async storedByProviderId(session: BatchSession, sends: Pending[]): Promise<Map<string, Message>> {
     const ids = sends.map((p) => p.input.providerMessageId).filter((x): x is string => !!x);
     if (ids.length === 0) return new Map();
-    const rows: (MessageRow & { provider_message_id: string })[] = await tx.query(
+    const rows: (MessageRow & { provider_message_id: string })[] = await session.query(
       `SELECT ${messageColumns}, ${reactionsColumn}, m.provider_message_id FROM messages m WHERE m.provider_message_id = ANY($1::varchar[])`,
       [ids],
     );
     return new Map(rows.map((r) => [r.provider_message_id, toMessage(r)]));
   }
 
-  private async storedByClientId(tx: EntityManager, sends: Pending[]): Promise<Map<string, Message>> {
+  private async storedByClientId(session: BatchSession, sends: Pending[]): Promise<Map<string, Message>> {
     if (sends.length === 0) return new Map();
-    const rows: MessageRow[] = await tx.query(
+    const rows: MessageRow[] = await session.query(
       `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m
         JOIN unnest($1::uuid[], $2::varchar[]) AS k(conversation_id, client_message_id)
           ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id`,
@@ -408,13 +430,4 @@ function readCursorsAfter(locked: ReadonlyMap<string, LockedRow>, reads: { conve
     else list.push({ participant_id: r.actor.sub, last_read_seq: r.seq, role: r.actor.role === 'contact' ? null : r.actor.role });
   }
   return cursors;
-}
-
-/**
- * Runs one of the writer's statements as a prepared statement of the transaction's connection:
- * they run for every batch, and planning them costs PostgreSQL more than running them.
- */
-async function prepared<T>(tx: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = (tx.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-  return (await client.query<T & QueryResultRow>({ name, text, values })).rows;
 }
