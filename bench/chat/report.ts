@@ -136,7 +136,7 @@ export function renderSection(r: RunReport): string {
       `Latency percentiles are over the messages of the measured window that were delivered. A step holds when every one of the 3 deliveries per ` +
       `message arrived within the drain, no send was refused, and p99 send→deliver (latency of \`new_message\` on the staff sockets, measured ` +
       `on one clock in the load generator) ≤ ${s.p99LimitMs} ms. Stepping stops at the first failure, then up to ${s.refinements} bisection steps, then ` +
-      `${s.referenceRate} msg/s is measured if it was not yet. A step starts on an idle server; one still busy with an earlier overload after 15 s is restarted (same database). The bare relay is a plain Socket.IO server started by the same script ` +
+      `${s.referenceRate} msg/s is measured if it was not yet. A step starts on an idle server; one still busy with an earlier overload after 15 s is restarted (same database). Before each product step the script runs \`VACUUM (ANALYZE)\` on the chat tables, as autovacuum would have by then: this machine's PostgreSQL service runs with autovacuum off. The bare relay is a plain Socket.IO server started by the same script ` +
       `(\`bench/chat/bare-relay.ts\`: join a room, re-emit to it, ack; no auth, no database) driven by the same client harness.`,
     '',
     `- Command: \`${r.command}\`${s.quick ? ' (quick mode: a smoke run, not the reference figures)' : ''}`,

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine } from './cpu';
-import { countMessages } from './db';
+import { countMessages, vacuumAnalyze } from './db';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
 import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct, type StaffKind } from './product';
@@ -152,6 +152,7 @@ async function settleOrRestart(s: Session, rate: number): Promise<void> {
 
 async function measure(s: Session, rate: number, forced: boolean, retry = false): Promise<StepRecord> {
   await settleOrRestart(s, rate);
+  if (s.target.db) await vacuumAnalyze(s.target.db);
   const { h, meter } = s;
   // Idle sockets and an idle server use well under 10% of the machine; wait for other work to settle.
   const quiet = await waitForQuietMachine(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
