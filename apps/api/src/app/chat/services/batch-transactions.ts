@@ -70,6 +70,7 @@ export class OwnBatchTransactions {
   private connecting: Promise<PoolClient> | null = null;
   private running: Promise<unknown> | null = null;
   private closed = false;
+  private readonly released = new WeakSet<PoolClient>();
 
   constructor(
     private readonly pool: () => Pool,
@@ -158,8 +159,6 @@ export class OwnBatchTransactions {
     });
     return this.connecting;
   }
-
-  private readonly released = new WeakSet<PoolClient>();
 
   /** Back to the pool; with an error, the pool closes it. */
   private discard(client: PoolClient, err?: Error): void {

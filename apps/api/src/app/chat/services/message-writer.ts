@@ -120,8 +120,8 @@ type LockedRow = ConversationRow & {
 /**
  * Stores messages in batches: every send waiting while a batch is being written goes into the
  * next one, which costs the same two round trips (BEGIN with the lock and read, the write with
- * COMMIT) however many messages it holds. Under load that turns many small transactions into few; at rest a
- * batch is a single message. Conversation rows are locked for the batch, so `seq` stays gap-free
+ * COMMIT) however many messages it holds. Under load that turns many small transactions into
+ * few; at rest a batch is a single message. Conversation rows are locked for the batch, so `seq` stays gap-free
  * and ordered. What the batch writes is worked out here (ids, seqs, timestamps = the
  * transaction's `now()`), so nothing needs reading back.
  */
@@ -129,6 +129,7 @@ type LockedRow = ConversationRow & {
 export class MessageWriter implements OnModuleDestroy {
   private queue: Pending[] = [];
   private flushing = false;
+  private readonly transactions: OwnBatchTransactions;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -137,8 +138,6 @@ export class MessageWriter implements OnModuleDestroy {
   ) {
     this.transactions = new OwnBatchTransactions(() => pgPoolOf(db), STATEMENTS);
   }
-
-  private readonly transactions: OwnBatchTransactions;
 
   /** Before the database pool ends (application shutdown), which waits for every connection it lent. */
   onModuleDestroy(): Promise<void> {
