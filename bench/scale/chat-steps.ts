@@ -10,6 +10,8 @@ import { CpuMeter, processCpuOver, waitForQuietMachine } from '../chat/cpu';
 import type { Scenario } from '../chat/scenario';
 import type { LatencySummary } from '../chat/stats';
 import { runJudgedStep, stepLine } from '../chat/step';
+import { vacuumAnalyze } from '../chat/db';
+import type { BenchDatabase } from '../shared/bench-database';
 
 const CROSS_LOADGEN = path.join(__dirname, 'cross-loadgen.ts');
 
@@ -78,6 +80,8 @@ export interface StepContext {
   scenario: Scenario;
   /** Shared bound on waiting for a quiet machine, in ms; decremented. */
   quietBudget: { ms: number };
+  /** The product's database, VACUUM (ANALYZE)d before each step as bench:chat does. */
+  db: BenchDatabase;
 }
 
 
@@ -89,6 +93,7 @@ export async function measureStep(ctx: StepContext, rate: number, retry = false,
     const busy = await Promise.all(ctx.serverPids.map((p) => processCpuOver(p, 1000)));
     if (busy.every((b) => b < 25)) break;
   }
+  await vacuumAnalyze(ctx.db);
   const quiet = await waitForQuietMachine(20, Math.min(ctx.quietBudget.ms, scenario.quick ? 5_000 : 10_000));
   ctx.quietBudget.ms = Math.max(0, ctx.quietBudget.ms - quiet.waitedMs);
   const step = await runJudgedStep(h, meter, scenario, rate);

@@ -248,7 +248,7 @@ export function renderSection(r: ScaleReport, reading: string[]): string {
       `at the second failing rate in a row (one failing rate between two that hold is more often other work on this shared machine than a limit), then ` +
       `${o.idleRate} msg/s is measured if it was not reached (*), so every configuration has latency figures at that rate. ` +
       'CPU columns are % of one core over warm-up + measured window, from /proc; "other procs" is the rest of the machine (other sessions\' work). ' +
-      'Before each step the script waits (bounded) for the servers to be idle and the machine under 20% busy. Nothing is pinned: the OS shares all cores among all processes.',
+      'Before each step the script runs `VACUUM (ANALYZE)` on the chat tables (as autovacuum would have by then; this machine\'s PostgreSQL runs with autovacuum off) and waits (bounded) for the servers to be idle and the machine under 20% busy. Nothing is pinned: the OS shares all cores among all processes.',
     '',
     '### Summary',
     '',

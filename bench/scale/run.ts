@@ -159,6 +159,7 @@ async function runIdle(db: BenchDatabase, plan: ConversationSockets[], api: Runn
     serverPids: [pid],
     scenario,
     quietBudget,
+    db,
     meter: new CpuMeter({ api: () => [pid], postgres: () => postgresPids(db.name), loadgen: () => h?.pids ?? [], 'idle clients': () => idlePids }),
   };
   let withIdle: StepRow | null = null;
@@ -222,7 +223,7 @@ async function runConfig(config: NodeConfig, db: BenchDatabase, secret: string, 
   const redisServer = useRedis ? redis?.child : null;
   if (redisServer) groups.redis = () => [pidOf(redisServer)];
   groups.loadgen = () => h.pids;
-  const ctx: StepContext = { h, meter: new CpuMeter(groups), serverPids: nodes.map((n) => pidOf(n.child)), scenario, quietBudget };
+  const ctx: StepContext = { h, meter: new CpuMeter(groups), serverPids: nodes.map((n) => pidOf(n.child)), scenario, quietBudget, db };
   const rows: StepRow[] = [];
   let highestPass = 0;
   try {

@@ -9,6 +9,7 @@ import { AppConfig, loadEnv } from './config/app-config';
 import { loadOrCreateJwtSecret } from './config/jwt-secret';
 import { startEmbeddedPostgres, type RunningDatabase } from './database/embedded-postgres';
 import { SocketIoAdapter } from './common/realtime/socket-io.adapter';
+import { RedisService } from './common/redis/redis.service';
 import { FirstAdminService } from './users/first-admin.service';
 import { buildOpenApiDocument } from './docs/openapi.document';
 import { mountCrmApp } from './static/crm-app';
@@ -62,6 +63,7 @@ export async function startServer(source?: Record<string, string | undefined>, o
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'api/docs/openapi.json' });
     mountCrmApp(app, config.env.CRM_DIST_DIR);
     await app.init();
+    await app.get(RedisService).subscriptionsSettled(5_000);
     await app.listen(env.PORT, env.HOST);
 
     const port = (app.getHttpServer().address() as AddressInfo).port;

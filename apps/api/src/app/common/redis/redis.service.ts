@@ -48,6 +48,21 @@ export class RedisService implements OnApplicationShutdown {
     return `${this.prefix}:io`;
   }
 
+  /**
+   * Resolves once the subscriber connection has carried out every subscription asked of it so far
+   * (Redis answers one connection's commands in order): those of the Socket.IO adapter and the
+   * cluster bus, asked for while the app initialised. Before that this node would not hear what
+   * the other nodes broadcast, so it takes no clients before (bounded: with Redis away at start
+   * the node still starts, degraded, as before).
+   */
+  async subscriptionsSettled(timeoutMs: number): Promise<void> {
+    if (!this.sub) return;
+    const probe = this.key('subscribed', this.nodeId);
+    const settled = this.sub.subscribe(probe).then(() => this.sub?.unsubscribe(probe));
+    const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), timeoutMs).unref());
+    if ((await Promise.race([settled, late])) === 'late') this.logger.warn({ timeoutMs }, 'Redis subscriptions not confirmed yet: starting anyway');
+  }
+
   async ping(timeoutMs: number): Promise<void> {
     if (!this.client) return;
     await Promise.race([
