@@ -19,6 +19,8 @@ export interface BatchStatements {
 
 const LOCK = 'message_writer_lock';
 const WRITE = 'message_writer_write';
+/** A deadlock (with another node's batch, say, over trigger counters) rolls one back: it is written again. */
+const DEADLOCK_RETRIES = 3;
 
 /** Connections (the pool's, so TypeORM's too) that hold the two statements. */
 const preparedOn = new WeakSet<PoolClient>();
@@ -40,6 +42,14 @@ const execute = (name: string, values: unknown[]) => `EXECUTE ${name}(${values.m
  */
 const OWN_PLANS = 'SET LOCAL plan_cache_mode = force_custom_plan';
 
+/** The lock statement's rows; `before` is what travels ahead of it in the same round trip. */
+async function lockOn<T>(client: PoolClient, before: string, values: unknown[]): Promise<T[]> {
+  const results = (await client.query(`${before}${OWN_PLANS}; ${execute(LOCK, values)}`)) as unknown as QueryResult[];
+  return (results.at(-1) as QueryResult).rows as T[];
+}
+
+const lookupOn = (client: PoolClient) => async <T>(text: string, values: unknown[]) => (await client.query(text, values)).rows as T[];
+
 /**
  * Batches in a transaction someone else opened (TypeORM's, together with the caller's own
  * statements, which commits them).
@@ -49,10 +59,9 @@ export function batchIn(tx: EntityManager, sql: BatchStatements): BatchSession {
   return {
     lock: async <T>(values: unknown[]) => {
       await prepare(client, sql);
-      const [, locked] = (await client.query(`${OWN_PLANS}; ${execute(LOCK, values)}`)) as unknown as QueryResult[];
-      return locked.rows as T[];
+      return lockOn<T>(client, '', values);
     },
-    query: async (text, values) => (await client.query(text, values)).rows,
+    query: lookupOn(client),
     write: async (values) => void (await client.query(execute(WRITE, values))),
   };
 }
@@ -78,17 +87,13 @@ export class OwnBatchTransactions {
   ) {}
 
   /**
-   * Runs `work` in a transaction. When the connection turns out lost before the write went out
-   * (killed between batches, say), nothing can have been stored: `work` runs once more on a new
-   * one. After the write went out the outcome is unknown, and the error is the caller's.
+   * Runs `work` in a transaction, and again when it was rolled back by a deadlock (up to 3 times)
+   * or when the connection turned out lost before the write went out (killed between batches,
+   * say: nothing can have been stored; once, on a new connection). After the write went out the
+   * outcome is unknown, and the error is the caller's.
    */
   run<T>(work: (s: BatchSession) => Promise<T>): Promise<T> {
-    const done = this.attempt(work).catch((err: unknown) => {
-      if (!(err instanceof LostBeforeWrite)) throw err;
-      return this.attempt(work).catch((again: unknown) => {
-        throw again instanceof LostBeforeWrite ? again.cause : again;
-      });
-    });
+    const done = this.attempts(work);
     const running = done.catch(() => undefined);
     this.running = running;
     void running.then(() => {
@@ -104,6 +109,20 @@ export class OwnBatchTransactions {
     if (this.client) this.discard(this.client);
   }
 
+  private async attempts<T>(work: (s: BatchSession) => Promise<T>): Promise<T> {
+    let deadlocks = 0;
+    let lost = 0;
+    for (;;) {
+      try {
+        return await this.attempt(work);
+      } catch (err) {
+        if (err instanceof LostBeforeWrite) {
+          if (++lost > 1) throw err.cause;
+        } else if ((err as { code?: string }).code !== '40P01' || ++deadlocks > DEADLOCK_RETRIES) throw err;
+      }
+    }
+  }
+
   private attempt<T>(work: (s: BatchSession) => Promise<T>): Promise<T> {
     const client = this.client;
     return client ? this.runOn(client, work) : this.connect().then((c) => this.runOn(c, work));
@@ -114,12 +133,11 @@ export class OwnBatchTransactions {
     const tx: { state: 'not_begun' | 'open' | 'writing' | 'committed' } = { state: 'not_begun' };
     try {
       const result = await work({
-        lock: async <R>(values: unknown[]) => {
+        lock: <R>(values: unknown[]) => {
           tx.state = 'open';
-          const [, , locked] = (await client.query(`BEGIN; ${OWN_PLANS}; ${execute(LOCK, values)}`)) as unknown as QueryResult[];
-          return locked.rows as R[];
+          return lockOn<R>(client, 'BEGIN; ', values);
         },
-        query: async (text, values) => (await client.query(text, values)).rows,
+        query: lookupOn(client),
         write: async (values) => {
           tx.state = 'writing';
           await client.query(`${execute(WRITE, values)}; COMMIT`);

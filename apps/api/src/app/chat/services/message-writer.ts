@@ -16,8 +16,6 @@ import { pgPoolOf } from '../../database/pg-pool';
 import { batchIn, OwnBatchTransactions, type BatchSession } from './batch-transactions';
 
 const MAX_BATCH = 500;
-/** A deadlock (with another node's batch, say, over trigger counters) rolls one back: it is written again. */
-const DEADLOCK_RETRIES = 3;
 
 export interface Written {
   message: Message;
@@ -204,21 +202,11 @@ export class MessageWriter implements OnModuleDestroy {
   /** Writes a batch; what it resolves to settles its callers, with their messages or its error. */
   private async written(batch: Pending[]): Promise<() => void> {
     try {
-      return await this.inOwnTransaction((session) => this.writeBatch(session, batch));
+      return await this.transactions.run((session) => this.writeBatch(session, batch));
     } catch (err) {
       return () => {
         for (const p of batch) p.reject(err);
       };
-    }
-  }
-
-  private async inOwnTransaction<T>(work: (session: BatchSession) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transactions.run(work);
-      } catch (err) {
-        if (attempt > DEADLOCK_RETRIES || (err as { code?: string }).code !== '40P01') throw err;
-      }
     }
   }
 
