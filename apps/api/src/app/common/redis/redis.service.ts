@@ -58,7 +58,10 @@ export class RedisService implements OnApplicationShutdown {
   async subscriptionsSettled(timeoutMs: number): Promise<void> {
     if (!this.sub) return;
     const probe = this.key('subscribed', this.nodeId);
-    const settled = this.sub.subscribe(probe).then(() => this.sub?.unsubscribe(probe));
+    const settled = this.sub
+      .subscribe(probe)
+      .then(() => this.sub?.unsubscribe(probe))
+      .catch(() => 'late' as const);
     const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), timeoutMs).unref());
     if ((await Promise.race([settled, late])) === 'late') this.logger.warn({ timeoutMs }, 'Redis subscriptions not confirmed yet: starting anyway');
   }
