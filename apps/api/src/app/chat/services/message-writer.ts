@@ -93,7 +93,8 @@ const WRITE_SQL = `WITH touched AS (
    SELECT *, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
                                $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[])`;
 
-const STATEMENTS = { lock: LOCK_SQL, write: WRITE_SQL };
+/** Exported for the test that checks how PostgreSQL plans them. */
+export const STATEMENTS = { lock: LOCK_SQL, write: WRITE_SQL };
 
 /** Agent and bot messages reach the customer through the channel; system notes stay in the app. */
 const goesOut = (type: SenderType) => type === 'agent' || type === 'bot';
