@@ -5,13 +5,29 @@ import { pgPoolOf } from '../../src/app/database/pg-pool';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from './chat-fixture';
 
+/** Scan nodes of an EXPLAIN that walk a whole table or index instead of looking rows up. */
+function unboundedScans(plan: string): string[] {
+  // A node is its `->` line and the detail lines under it (conditions, filters).
+  const nodes: string[][] = [];
+  for (const line of plan.split('\n')) {
+    if (nodes.length === 0 || line.includes('->')) nodes.push([line.trim()]);
+    else nodes[nodes.length - 1].push(line.trim());
+  }
+  return nodes
+    .filter(([head]) => / Scan /.test(head) && !/Function Scan|Bitmap Heap Scan|Subquery Scan/.test(head))
+    .filter((node) => node[0].includes('Seq Scan') || !node.some((l) => l.startsWith('Index Cond:')))
+    .map(([head]) => head);
+}
+
 /**
- * The writer plans its two statements once per connection and keeps that plan for as long as the
- * connection lives, while `messages` grows from nothing. A plan that scans a table would get
- * slower with every message stored, so on this fresh database, whose tables are as small as they
- * get (and where PostgreSQL would scan them all), neither statement may scan any table.
+ * The writer plans its two statements once per connection (generic plans) and keeps them while
+ * the tables grow, possibly from nothing: the worst plans are those made from the statistics of
+ * nearly empty tables, where walking a whole index looks as cheap as looking a row up. Even
+ * then every table must be read by looking its rows up, or each batch gets slower with every
+ * conversation and message stored (measured: a fresh database at 1,500 msg/s had the writer's
+ * PostgreSQL backend at 100% of a core within seconds).
  */
-describe('message writer: plans that stay fast as the tables grow', () => {
+describe('message writer: plans that look rows up', () => {
   let app: TestApp;
   let db: DataSource;
 
@@ -21,11 +37,12 @@ describe('message writer: plans that stay fast as the tables grow', () => {
   });
   afterAll(() => app.close());
 
-  it('reads every table by index, from the first message on', async () => {
+  it('made from the statistics of nearly empty tables, the plans still look every row up', async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;
     const customer = await joinedSocket(app, widget.contactToken, id);
-    expect((await say(customer, id, 'the first message of a new database')).ok).toBe(true);
+    expect((await say(customer, id, 'hello')).ok).toBe(true);
+    await db.query('ANALYZE');
 
     const client = await pgPoolOf(db).connect();
     try {
@@ -34,10 +51,10 @@ describe('message writer: plans that stay fast as the tables grow', () => {
       const explain = async (sql: string) => ((await client.query(`EXPLAIN ${sql}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
       const lock = await explain(`EXECUTE plan_lock('{${id}}', '{${id}}', '{resend}')`);
       const write = await explain(`EXECUTE plan_write(${Array.from({ length: 26 }, () => `'{}'`).join(', ')})`);
-      expect(lock).toContain('messages');
-      expect(lock).not.toContain('Seq Scan');
-      expect(write).toContain('conversations');
-      expect(write).not.toContain('Seq Scan');
+      expect(lock).toContain('on messages');
+      expect(unboundedScans(lock)).toEqual([]);
+      expect(write).toContain('on conversations');
+      expect(unboundedScans(write)).toEqual([]);
     } finally {
       await client.query('ROLLBACK');
       client.release();
