@@ -94,6 +94,24 @@ describe('sandbox channel: simulated customers and receipts', () => {
     await eventually(() => expect(statuses.map((s) => s.status)).toEqual(['read']), 5_000);
   });
 
+  it('many customers at once, while the inbox sweep runs: every one is answered with its stored message', async () => {
+    // The sweep (every 100 ms here) takes any event nobody holds; a simulated one is the request's own from the start.
+    const busy = await startTestApp({ CHANNEL_SWEEP_INTERVAL_MS: '100' });
+    try {
+      const token = await busy.adminToken();
+      const phones = Array.from({ length: 40 }, (_, i) => `+1555000${String(1000 + i)}`);
+      for (let round = 0; round < 3; round++) {
+        const responses = await Promise.all(phones.map((from) => busy.http('POST', '/api/channels/sandbox/inbound', { token, body: { from, text: `round ${round}` } })));
+        expect(responses.map((r) => r.status)).toEqual(phones.map(() => 201));
+        expect(responses.map((r) => r.body.message.content)).toEqual(phones.map(() => `round ${round}`));
+      }
+      const [{ n }] = await busy.server.app.get(DataSource).query(`SELECT count(*)::int AS n FROM messages`);
+      expect(n).toBe(phones.length * 3);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('is for admins, with an E.164 number and some text', async () => {
     expect((await simulate({ from: '+15551234567', text: 'x' }, agent.token)).status).toBe(403);
     const bad = await simulate({ from: '5551234', text: '' });

@@ -24,9 +24,8 @@ export class SandboxInboundController {
     if (this.config.env.CHANNEL_PROVIDER !== 'sandbox') {
       throw new AppError('conflict', 'Simulated customers exist only with the sandbox provider (CHANNEL_PROVIDER=sandbox)');
     }
-    const id = await this.inbox.record(simulatedEvent(body), 'sandbox', { process: false });
-    const outcome = await this.inbox.processNow(id);
-    const stored = outcome?.stored[0];
+    const outcome = await this.inbox.recordAndProcess(simulatedEvent(body), 'sandbox');
+    const stored = outcome.stored[0];
     if (!stored) throw new AppError('internal', 'The simulated message was not stored');
     return stored;
   }

@@ -42,20 +42,28 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
     if (this.sweep) clearInterval(this.sweep);
   }
 
-  /** Stores an event durably; `process: false` leaves it for the caller (`processNow`). */
-  async record(payload: unknown, source: 'webhook' | 'sandbox', opts: { process: boolean } = { process: true }): Promise<string> {
+  /** Stores an event durably and has the sweep apply it. */
+  async record(payload: unknown, source: 'webhook' | 'sandbox'): Promise<string> {
     const [{ id }]: { id: string }[] = await this.db.query(
       `INSERT INTO whatsapp_webhook_events (payload, source) VALUES ($1::jsonb, $2) RETURNING id`,
       [JSON.stringify(payload), source],
     );
-    if (opts.process) void this.drain();
+    void this.drain();
     return id;
   }
 
-  /** Processes one event now (the sandbox waits for its outcome); null when another processor has it. */
-  async processNow(id: string): Promise<InboundOutcome | null> {
-    const [event] = await this.claim(`id = $1`, [id]);
-    return event ? this.process(event) : null;
+  /**
+   * Stores an event and applies it now, for a caller that waits for the outcome (the sandbox).
+   * The event is stored leased to this call, so a sweep cannot take it in between (which
+   * answered the caller "not stored" for a message the sweep then stored); if applying it
+   * fails, the sweep tries again once the lease is over.
+   */
+  async recordAndProcess(payload: unknown, source: 'webhook' | 'sandbox'): Promise<InboundOutcome> {
+    const [{ id }]: { id: string }[] = await this.db.query(
+      `INSERT INTO whatsapp_webhook_events (payload, source, locked_until, attempts) VALUES ($1::jsonb, $2, now() + ${LEASE}, 1) RETURNING id`,
+      [JSON.stringify(payload), source],
+    );
+    return this.process({ id, payload });
   }
 
   /** Applies every unprocessed event (single flight: a call during a run runs once more after it). */
