@@ -42,6 +42,15 @@ describe('TypingService', () => {
     expect(relayed.at(-1)).toEqual({ ...start, isTyping: false });
   });
 
+  it('two typings in the same millisecond are relayed once', () => {
+    const typing = new TypingService();
+    const relayed: TypingChange[] = [];
+    typing.onChange((c) => relayed.push(c));
+    typing.typing(start, 1_000);
+    typing.typing(start, 1_000);
+    expect(relayed).toEqual([start]);
+  });
+
   it('an explicit stop is relayed once and cancels the automatic one', () => {
     const typing = new TypingService();
     const relayed: TypingChange[] = [];

@@ -52,10 +52,11 @@ export class TypingService implements OnModuleInit, OnModuleDestroy {
       this.tellOthers({ change: { ...change, isTyping: false }, relayed: true });
     }, TYPING_TIMEOUT_MS);
     timer.unref();
-    const relayedAt = current && now - current.relayedAt < RELAY_EVERY_MS ? current.relayedAt : now;
-    this.active.set(key, { timer, relayedAt });
-    if (relayedAt === now) this.relay(change);
-    this.tellOthers({ change, relayed: relayedAt === now });
+    // Decided here, not from the times: a second typing in the same millisecond is throttled too.
+    const throttled = current !== undefined && now - current.relayedAt < RELAY_EVERY_MS;
+    this.active.set(key, { timer, relayedAt: throttled ? current.relayedAt : now });
+    if (!throttled) this.relay(change);
+    this.tellOthers({ change, relayed: !throttled });
   }
 
   /** A message sent ends that person's typing at once. */
