@@ -125,12 +125,14 @@ describe('bulk campaign input', () => {
       let end = start;
       await eventually(async () => {
         end = await sent();
-        expect(end.a - start.a + (end.b - start.b)).toBeGreaterThanOrEqual(80);
-      }, 10_000);
-      // 40/s in all, 20/s each: neither campaign starves the other.
+        expect(end.a - start.a + (end.b - start.b)).toBeGreaterThanOrEqual(160);
+      }, 15_000);
+      // 40/s in all, 20/s each: neither campaign starves the other. Over 4 s, so that the counts'
+      // granularity (sends are recorded in batches) and a runner slowed by a busy machine for a
+      // moment stay within the bound, as they did not always over 2 s (|A − B| = 23 of 80 once).
       const [gainA, gainB] = [end.a - start.a, end.b - start.b];
-      expect(Math.abs(gainA - gainB)).toBeLessThanOrEqual(20);
-      expect(Math.min(gainA, gainB)).toBeGreaterThanOrEqual(25);
+      expect(Math.abs(gainA - gainB)).toBeLessThanOrEqual(40);
+      expect(Math.min(gainA, gainB)).toBeGreaterThanOrEqual(50);
       await shared.http('POST', `/api/bulk-campaigns/${a.id}/cancel`, { token: m.token });
       await shared.http('POST', `/api/bulk-campaigns/${b.id}/cancel`, { token: m.token });
     } finally {
