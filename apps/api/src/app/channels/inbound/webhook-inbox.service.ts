@@ -44,10 +44,7 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
 
   /** Stores an event durably and has the sweep apply it. */
   async record(payload: unknown, source: 'webhook' | 'sandbox'): Promise<string> {
-    const [{ id }]: { id: string }[] = await this.db.query(
-      `INSERT INTO whatsapp_webhook_events (payload, source) VALUES ($1::jsonb, $2) RETURNING id`,
-      [JSON.stringify(payload), source],
-    );
+    const id = await this.store(payload, source, false);
     void this.drain();
     return id;
   }
@@ -59,11 +56,16 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
    * fails, the sweep tries again once the lease is over.
    */
   async recordAndProcess(payload: unknown, source: 'webhook' | 'sandbox'): Promise<InboundOutcome> {
+    return this.process({ id: await this.store(payload, source, true), payload });
+  }
+
+  private async store(payload: unknown, source: 'webhook' | 'sandbox', leasedToCaller: boolean): Promise<string> {
+    const lease = leasedToCaller ? `now() + ${LEASE}` : 'NULL';
     const [{ id }]: { id: string }[] = await this.db.query(
-      `INSERT INTO whatsapp_webhook_events (payload, source, locked_until, attempts) VALUES ($1::jsonb, $2, now() + ${LEASE}, 1) RETURNING id`,
+      `INSERT INTO whatsapp_webhook_events (payload, source, locked_until, attempts) VALUES ($1::jsonb, $2, ${lease}, ${leasedToCaller ? 1 : 0}) RETURNING id`,
       [JSON.stringify(payload), source],
     );
-    return this.process({ id, payload });
+    return id;
   }
 
   /** Applies every unprocessed event (single flight: a call during a run runs once more after it). */
