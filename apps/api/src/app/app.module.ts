@@ -1,9 +1,9 @@
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { LoggingModule } from './common/logging/logging.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { AuthCoreModule } from './common/auth/auth-core.module';
 import { RedisModule } from './common/redis/redis.module';
@@ -28,14 +28,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.env.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' },
-          },
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        }),
+        LoggingModule.forRoot(config.env.LOG_LEVEL),
         DatabaseModule,
         RedisModule,
         DomainEventsModule,

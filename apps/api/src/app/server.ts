@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock/clock';
@@ -50,7 +50,7 @@ export async function startServer(source?: Record<string, string | undefined>, o
       // The WhatsApp webhook checks Meta's signature over the exact bytes received (req.rawBody).
       rawBody: true,
     });
-    app.useLogger(app.get(Logger));
+    app.useLogger(app.get(NestPinoLogger));
     // Behind a proxy (docker-compose's Caddy) the client IP comes from X-Forwarded-For of the proxies trusted here.
     app.set('trust proxy', config.env.TRUST_PROXY);
     app.disable('x-powered-by');
