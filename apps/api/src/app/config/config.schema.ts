@@ -37,6 +37,8 @@ export const envSchema = z
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     CORS_ORIGINS: commaList.default([]),
     RATE_LIMIT_MESSAGES_PER_SECOND: intFrom(1, 100_000).default(10),
+    /** Under load, how long the oldest queued message may wait for others to share its transaction. */
+    MESSAGE_WRITE_LINGER_MS: intFrom(0, 1_000).default(5),
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),
     RATE_LIMIT_LOGIN_PER_MINUTE: intFrom(1, 100_000).default(10),
     CHANNEL_PROVIDER: z.enum(['sandbox', 'cloud-api']).default('sandbox'),

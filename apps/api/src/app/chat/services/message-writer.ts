@@ -14,8 +14,12 @@ import { AttachmentsService } from './attachments.service';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
 import { pgPoolOf } from '../../database/pg-pool';
 import { batchIn, OwnBatchTransactions, type BatchSession } from './batch-transactions';
+import { AppConfig } from '../../config/app-config';
+import { lingerBefore, type Linger } from './write-linger';
 
 const MAX_BATCH = 500;
+/** Enough sends that their batch goes out without lingering for more. */
+const LINGER_TARGET = 64;
 
 export interface Written {
   message: Message;
@@ -109,6 +113,8 @@ const goesOut = (type: SenderType) => type === 'agent' || type === 'bot';
 interface Pending {
   author: Author;
   input: WriteInput;
+  /** `performance.now()` when it was queued. */
+  queuedAt: number;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
 }
@@ -135,14 +141,19 @@ type LockedRow = ConversationRow & {
 export class MessageWriter implements OnModuleDestroy {
   private queue: Pending[] = [];
   private flushing = false;
+  /** Ends a linger early, once the queue has reached the target. */
+  private gathered: (() => void) | null = null;
   private readonly transactions: OwnBatchTransactions;
+  private readonly linger: Linger;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    config: AppConfig,
   ) {
     this.transactions = new OwnBatchTransactions(() => pgPoolOf(db), STATEMENTS);
+    this.linger = { ms: config.env.MESSAGE_WRITE_LINGER_MS, target: LINGER_TARGET };
   }
 
   /** Before the database pool ends (application shutdown), which waits for every connection it lent. */
@@ -161,8 +172,9 @@ export class MessageWriter implements OnModuleDestroy {
 
   private enqueue(author: Author, input: WriteInput): Promise<Written> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ author, input, resolve, reject });
+      this.queue.push({ author, input, queuedAt: performance.now(), resolve, reject });
       if (!this.flushing) void this.flush();
+      else if (this.gathered && this.queue.length >= this.linger.target) this.gathered();
     });
   }
 
@@ -177,6 +189,7 @@ export class MessageWriter implements OnModuleDestroy {
     const pendings: Pending[] = sends.map((s, i) => ({
       author: personAuthor(s.actor),
       input: s.input,
+      queuedAt: performance.now(),
       resolve: (w) => (results[i] = w),
       reject: (e) => (refusal ??= e),
     }));
@@ -189,22 +202,47 @@ export class MessageWriter implements OnModuleDestroy {
     return { written: results, extra };
   }
 
+  /**
+   * Writes batch after batch while sends keep coming. A send that finds the writer idle is written
+   * at once; sends that queued while a batch was written mean load, and the next batch waits until
+   * its oldest send has lingered `MESSAGE_WRITE_LINGER_MS` (or enough have queued): each batch has
+   * a fixed cost in both processes, and at 1,000 msg/s batches of 2–3 sends spent most of it.
+   */
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
       let writing: Promise<() => void> | null = this.written(this.queue.splice(0, MAX_BATCH));
       while (writing) {
         const settle = await writing;
-        // The next batch's first statement goes out before this one's messages are pushed, so
-        // the database works on it meanwhile.
-        const next = this.queue.splice(0, MAX_BATCH);
-        writing = next.length > 0 ? this.written(next) : null;
-        // Only now, after COMMIT, do callers learn of (and push) what was written.
-        settle();
+        const wait = lingerBefore(this.queue.length, this.queue[0]?.queuedAt, performance.now(), this.linger);
+        if (wait > 0) {
+          // Only now, after COMMIT, do callers learn of (and push) what was written.
+          settle();
+          await this.gather(wait);
+          writing = this.written(this.queue.splice(0, MAX_BATCH));
+        } else {
+          // The next batch's first statement goes out before this one's messages are pushed, so
+          // the database works on it meanwhile.
+          const next = this.queue.splice(0, MAX_BATCH);
+          writing = next.length > 0 ? this.written(next) : null;
+          settle();
+        }
       }
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** Waits `ms`, or less if the queue reaches the target meanwhile. */
+  private gather(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.gathered?.(), ms);
+      this.gathered = () => {
+        clearTimeout(timer);
+        this.gathered = null;
+        resolve();
+      };
+    });
   }
 
   /** Writes a batch; what it resolves to settles its callers, with their messages or its error. */
