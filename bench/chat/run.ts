@@ -12,14 +12,14 @@ import { startHarness, type Harness } from './harness';
 import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct, type StaffKind } from './product';
 import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
 import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
-import { loadScenario, type TargetName } from './scenario';
+import { hasSharedStaff, isRelay, loadScenario, RELAY_OF, type TargetName } from './scenario';
 import { runJudgedStep, stepLine } from './step';
 
 const ROOT = path.resolve(__dirname, '../..');
 const startedAt = Date.now();
 const scenario = loadScenario();
-/** A hard bound on the whole run; steps past it are skipped. */
-const runDeadline = startedAt + (scenario.quick ? 7 : 13) * 60_000;
+/** A hard bound on the whole run (four targets by default); steps past it are skipped. */
+const runDeadline = startedAt + (scenario.quick ? 9 : 24) * 60_000;
 /** Each target also gets at most its share of the time, so a slow one cannot starve the next. */
 let deadline = runDeadline;
 /** Waiting for other work on the machine to settle is bounded per step and in total. */
@@ -91,7 +91,7 @@ async function startBare(conversations: number): Promise<Target> {
   return target;
 }
 
-const STAFF_OF: Record<Exclude<TargetName, 'bare'>, StaffKind> = { product: 'assigned', 'product-shared': 'shared', 'product-fanout': 'fanout' };
+const STAFF_OF: Record<Exclude<TargetName, 'bare' | 'bare-shared'>, StaffKind> = { product: 'assigned', 'product-shared': 'shared', 'product-fanout': 'fanout' };
 
 async function startProductTarget(conversations: number, staff: StaffKind): Promise<Target> {
   ensureBuilt();
@@ -127,7 +127,7 @@ async function startProductTarget(conversations: number, staff: StaffKind): Prom
 }
 
 async function connectHarness(s: Pick<Session, 'name' | 'target'>): Promise<Harness> {
-  const h = await startHarness(s.target.url, s.name === 'bare' ? 'bare' : 'product', s.name === 'product-shared', s.target.plan, scenario.loadgenProcesses);
+  const h = await startHarness(s.target.url, isRelay(s.name) ? 'bare' : 'product', hasSharedStaff(s.name), s.target.plan, scenario.loadgenProcesses);
   console.log(`  ${h.sockets} sockets (${h.staffSockets} staff) connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
   return h;
 }
@@ -232,10 +232,10 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
 async function runTarget(name: TargetName): Promise<TargetReport> {
   console.log(`\n== ${TARGET_LABELS[name]} ==`);
   const mark = cleanups.length;
-  const target = name === 'bare' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
+  const target = name === 'bare' || name === 'bare-shared' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
   const h = await connectHarness({ name, target });
   // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
-  deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 3.25) * 60_000);
+  deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 4.5) * 60_000);
   const session: Session = { name, target, h, restarts: [], meter: null as unknown as CpuMeter };
   cleanups.push(() => session.h.close());
   session.meter = new CpuMeter({
@@ -261,6 +261,8 @@ async function runTarget(name: TargetName): Promise<TargetReport> {
     setupMs: h.setupMs,
     steps,
     highestPass,
+    // Every step measured above the highest held is a failure; with none, stepping never found the limit.
+    unbounded: highestPass > 0 && steps.every((st) => st.rate <= highestPass),
     serverLog: [],
     notes,
   };
@@ -310,11 +312,12 @@ async function main(): Promise<void> {
   };
   console.log('\n' + summaryTable(report).join('\n'));
   for (const t of targets) console.log(`\n${t.label}\n${stepsTable(t).join('\n')}\n${t.notes.map((n) => `- ${n}`).join('\n')}`);
-  const bare = targets.find((t) => t.target === 'bare');
-  const product = targets.find((t) => t.target === 'product');
-  if (bare && product && bare.highestPass) {
+  for (const product of targets) {
+    const bare = targets.find((t) => t.target === RELAY_OF[product.target]);
+    if (!bare?.highestPass) continue;
     const ok = product.highestPass * 2 >= bare.highestPass;
-    console.log(`\nGoal (product ≥ half the bare relay's rate): ${ok ? 'MET' : 'NOT MET'} — ${product.highestPass} vs ${bare.highestPass} msg/s`);
+    const relayRate = `${bare.unbounded ? '≥ ' : ''}${bare.highestPass}`;
+    console.log(`Goal (product ≥ half the relay's rate, same sockets), ${product.label}: ${ok ? (bare.unbounded ? 'NOT SHOWN (the relay held every step)' : 'MET') : 'NOT MET'} — ${product.highestPass} vs ${relayRate} msg/s`);
   }
   const json = path.join(require('node:os').tmpdir(), `bench-chat-${Date.now()}.json`);
   require('node:fs').writeFileSync(json, JSON.stringify(report, null, 1));

@@ -8,10 +8,21 @@
  * devices (1,500 staff sockets, each seeing one conversation). `product-shared`: the admin and two
  * supervisors, one socket each, in every room. `product-fanout`: the admin and two supervisors
  * with 500 sockets each, every one of them receiving every conversation's inbox row (not run by
- * default: each message goes to all 1,500 of them).
+ * default: each message goes to all 1,500 of them). `bare` and `bare-shared`: the relay with the
+ * sockets of `product` and of `product-shared`.
  */
-export type TargetName = 'bare' | 'product' | 'product-shared' | 'product-fanout';
-export const TARGET_NAMES: readonly TargetName[] = ['bare', 'product', 'product-shared', 'product-fanout'];
+export type TargetName = 'bare' | 'bare-shared' | 'product' | 'product-shared' | 'product-fanout';
+export const TARGET_NAMES: readonly TargetName[] = ['bare', 'bare-shared', 'product', 'product-shared', 'product-fanout'];
+
+export const isRelay = (t: TargetName): boolean => t === 'bare' || t === 'bare-shared';
+/** Three staff sockets in every room, rather than three per conversation. */
+export const hasSharedStaff = (t: TargetName): boolean => t === 'bare-shared' || t === 'product-shared';
+/**
+ * The relay a product target is measured against: the same sockets in the same rooms, because
+ * three sockets that receive everything get it in far fewer writes than 1,500 that receive a
+ * little each, for the relay as for the product.
+ */
+export const RELAY_OF: Partial<Record<TargetName, TargetName>> = { product: 'bare', 'product-shared': 'bare-shared' };
 
 export interface Scenario {
   quick: boolean;
@@ -44,8 +55,8 @@ const numbers = (s: string) => s.split(',').map(Number).filter((n) => Number.isF
 
 export function loadScenario(): Scenario {
   const quick = flag('quick') === 'true' || flag('quick') === '1';
-  const steps = flag('steps') ? numbers(flag('steps')!) : quick ? [250, 1000, 2000, 4000] : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 8000];
-  const targets = (flag('targets') ?? 'bare,product,product-shared').split(',').map((t) => t.trim()) as TargetName[];
+  const steps = flag('steps') ? numbers(flag('steps')!) : quick ? [250, 1000, 2000, 4000] : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000];
+  const targets = (flag('targets') ?? 'bare,product,bare-shared,product-shared').split(',').map((t) => t.trim()) as TargetName[];
   for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${t}`);
   return {
     quick,
