@@ -76,6 +76,32 @@ describe('notifications in a real browser', () => {
     expect(await badgeCount(session.page)).toBe(0);
   });
 
+  it('with a conversation open, a new toast stays clear of the composer\'s Send button', async () => {
+    const page = session.page;
+    await page.getByTestId('conversation-item').filter({ hasText: 'Ema' }).click();
+    await page.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);
+    const send = page.getByTestId('composer-send');
+    await send.waitFor({ timeout: 10_000 });
+
+    const res = await fetch(`${session.server.url}/api/widget/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Fede' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    const toast = page.getByTestId('toast').filter({ hasText: 'Fede' });
+    await toast.waitFor({ timeout: 15_000 });
+    // Past its entry animation.
+    await page.waitForTimeout(400);
+    const [a, b] = [await toast.boundingBox(), await send.boundingBox()];
+    if (!a || !b) throw new Error('toast or Send button not laid out');
+    const overlaps = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlaps).toBe(false);
+    // A pointer on its way to Send reaches it, and the button answers.
+    await send.hover();
+    expect(await page.evaluate(() => document.querySelector('[data-testid="composer-send"]')?.matches(':hover'))).toBe(true);
+  });
+
   it('Escape closes the panel', async () => {
     await session.page.getByTestId('nav-notifications').click();
     await session.page.getByTestId('notification-panel').waitFor({ timeout: 10_000 });

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { I18nService } from '../../../core/i18n/i18n.service';
+import { ToastClearance } from '../../../core/layout/toast-clearance';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NotificationToastsStore } from '../data/notification-toasts.store';
 
-/** New notifications popping up bottom-right: click to open, × to dismiss, hover to keep. */
+/** New notifications popping up bottom-right (above a composer): click to open, × to dismiss, hover to keep. */
 @Component({
   selector: 'sb-notification-toasts',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { role: 'region', '[attr.aria-label]': 'label()', 'aria-live': 'polite' },
+  host: { role: 'region', '[attr.aria-label]': 'label()', 'aria-live': 'polite', '[style.bottom]': 'bottom()' },
   template: `
     @for (toast of toasts.toasts(); track toast.id) {
       <div
@@ -64,4 +65,6 @@ export class NotificationToastsComponent {
   protected readonly toasts = inject(NotificationToastsStore);
   private readonly i18n = inject(I18nService);
   protected readonly label = computed(() => this.i18n.t('notifications.toasts'));
+  private readonly clearance = inject(ToastClearance);
+  protected readonly bottom = computed(() => (this.clearance.bottomPx() > 0 ? `calc(${this.clearance.bottomPx()}px + 0.5rem)` : null));
 }

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, output, signal } from '@angular/core';
+import { ToastClearance } from '../../../core/layout/toast-clearance';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { QuotedMessage } from './chat-ui.types';
 
@@ -96,6 +97,13 @@ export class ChatComposerComponent {
 
   protected readonly max = MAX_MESSAGE_LENGTH;
   protected readonly counterFrom = COUNTER_FROM;
+
+  constructor() {
+    const clearance = inject(ToastClearance);
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => destroyRef.onDestroy(clearance.keepClear(host)));
+  }
   protected readonly text = signal('');
   protected readonly length = computed(() => this.text().length);
   protected readonly tooLong = computed(() => this.length() > MAX_MESSAGE_LENGTH);

@@ -1,0 +1,49 @@
+import { TestBed } from '@angular/core/testing';
+import { ToastClearance } from './toast-clearance';
+
+/** An element whose top edge is `top` px from the top of the viewport. */
+function elementAt(top: number): HTMLElement {
+  const el = document.createElement('div');
+  el.getBoundingClientRect = () => ({ top, bottom: top + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y: top, toJSON: () => ({}) });
+  return el;
+}
+
+describe('ToastClearance', () => {
+  let clearance: ToastClearance;
+
+  beforeEach(() => {
+    clearance = TestBed.inject(ToastClearance);
+  });
+
+  it('asks nothing of the toasts while no composer is on the page', () => {
+    expect(clearance.bottomPx()).toBe(0);
+  });
+
+  it('lifts the toasts above a composer, and lets them down when it goes', () => {
+    const stop = clearance.keepClear(elementAt(window.innerHeight - 120));
+    expect(clearance.bottomPx()).toBe(120);
+    stop();
+    expect(clearance.bottomPx()).toBe(0);
+  });
+
+  it('follows the composer when the window is resized', () => {
+    let top = window.innerHeight - 100;
+    const el = elementAt(0);
+    el.getBoundingClientRect = () => ({ top, bottom: top + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y: top, toJSON: () => ({}) });
+    const stop = clearance.keepClear(el);
+    expect(clearance.bottomPx()).toBe(100);
+    top = window.innerHeight - 150;
+    window.dispatchEvent(new Event('resize'));
+    expect(clearance.bottomPx()).toBe(150);
+    stop();
+  });
+
+  it('a composer that went after a newer one came does not let the toasts down over the newer one', () => {
+    const stopOld = clearance.keepClear(elementAt(window.innerHeight - 90));
+    const stopNew = clearance.keepClear(elementAt(window.innerHeight - 110));
+    stopOld();
+    expect(clearance.bottomPx()).toBe(110);
+    stopNew();
+    expect(clearance.bottomPx()).toBe(0);
+  });
+});
