@@ -232,7 +232,7 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
 async function runTarget(name: TargetName): Promise<TargetReport> {
   console.log(`\n== ${TARGET_LABELS[name]} ==`);
   const mark = cleanups.length;
-  const target = name === 'bare' || name === 'bare-shared' ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
+  const target = isRelay(name) ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
   const h = await connectHarness({ name, target });
   // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
   deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 4.5) * 60_000);

@@ -14,7 +14,7 @@
 export type TargetName = 'bare' | 'bare-shared' | 'product' | 'product-shared' | 'product-fanout';
 export const TARGET_NAMES: readonly TargetName[] = ['bare', 'bare-shared', 'product', 'product-shared', 'product-fanout'];
 
-export const isRelay = (t: TargetName): boolean => t === 'bare' || t === 'bare-shared';
+export const isRelay = (t: TargetName): t is 'bare' | 'bare-shared' => t === 'bare' || t === 'bare-shared';
 /** Three staff sockets in every room, rather than three per conversation. */
 export const hasSharedStaff = (t: TargetName): boolean => t === 'bare-shared' || t === 'product-shared';
 /**

@@ -19,7 +19,7 @@ export const PRODUCT_NODE_ARGS: string[] = (() => {
 /** Extra Node flags for one run, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to see where the server spends it. */
 const extraNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** `BENCH_SERVER_ENV="NAME=value …"`: settings to compare, e.g. a tuning variable at two values. */
-const extraEnv = () => Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const extraEnv = () => Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(' ').filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 
 export interface ProductProcess {
   db: BenchDatabase;

@@ -97,6 +97,10 @@ export class ChatComposerComponent {
 
   protected readonly max = MAX_MESSAGE_LENGTH;
   protected readonly counterFrom = COUNTER_FROM;
+  protected readonly text = signal('');
+  protected readonly length = computed(() => this.text().length);
+  protected readonly tooLong = computed(() => this.length() > MAX_MESSAGE_LENGTH);
+  protected readonly canSend = computed(() => !this.disabled() && !this.tooLong() && this.text().trim().length > 0);
 
   constructor() {
     const clearance = inject(ToastClearance);
@@ -104,10 +108,6 @@ export class ChatComposerComponent {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => destroyRef.onDestroy(clearance.keepClear(host)));
   }
-  protected readonly text = signal('');
-  protected readonly length = computed(() => this.text().length);
-  protected readonly tooLong = computed(() => this.length() > MAX_MESSAGE_LENGTH);
-  protected readonly canSend = computed(() => !this.disabled() && !this.tooLong() && this.text().trim().length > 0);
 
   protected onInput(value: string): void {
     this.text.set(value);
