@@ -113,8 +113,6 @@ const goesOut = (type: SenderType) => type === 'agent' || type === 'bot';
 interface Pending {
   author: Author;
   input: WriteInput;
-  /** `performance.now()` when it was queued. */
-  queuedAt: number;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
 }
@@ -139,7 +137,8 @@ type LockedRow = ConversationRow & {
  */
 @Injectable()
 export class MessageWriter implements OnModuleDestroy {
-  private queue: Pending[] = [];
+  /** Each with `performance.now()` when it was queued, for the linger. */
+  private queue: (Pending & { queuedAt: number })[] = [];
   private flushing = false;
   /** Ends a linger early, once the queue has reached the target. */
   private gathered: (() => void) | null = null;
@@ -189,7 +188,6 @@ export class MessageWriter implements OnModuleDestroy {
     const pendings: Pending[] = sends.map((s, i) => ({
       author: personAuthor(s.actor),
       input: s.input,
-      queuedAt: performance.now(),
       resolve: (w) => (results[i] = w),
       reject: (e) => (refusal ??= e),
     }));

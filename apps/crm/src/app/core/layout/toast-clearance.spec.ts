@@ -1,10 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { ToastClearance } from './toast-clearance';
 
-/** An element whose top edge is `top` px from the top of the viewport. */
-function elementAt(top: number): HTMLElement {
+/** An element whose top edge is `top` (or what `top()` says at the time) px from the top of the viewport. */
+function elementAt(top: number | (() => number)): HTMLElement {
   const el = document.createElement('div');
-  el.getBoundingClientRect = () => ({ top, bottom: top + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y: top, toJSON: () => ({}) });
+  el.getBoundingClientRect = () => {
+    const y = typeof top === 'number' ? top : top();
+    return { top: y, bottom: y + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y, toJSON: () => ({}) };
+  };
   return el;
 }
 
@@ -28,9 +31,7 @@ describe('ToastClearance', () => {
 
   it('follows the composer when the window is resized', () => {
     let top = window.innerHeight - 100;
-    const el = elementAt(0);
-    el.getBoundingClientRect = () => ({ top, bottom: top + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y: top, toJSON: () => ({}) });
-    const stop = clearance.keepClear(el);
+    const stop = clearance.keepClear(elementAt(() => top));
     expect(clearance.bottomPx()).toBe(100);
     top = window.innerHeight - 150;
     window.dispatchEvent(new Event('resize'));
