@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { INDEXED_PLANS } from '../../src/app/chat/services/batch-transactions';
 import { STATEMENTS } from '../../src/app/chat/services/message-writer';
@@ -55,6 +56,33 @@ describe('message writer: plans that look rows up', () => {
       expect(unboundedScans(lock)).toEqual([]);
       expect(write).toContain('on conversations');
       expect(unboundedScans(write)).toEqual([]);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+  });
+
+  it('finds a batch\'s resends once for the batch, not once for each conversation it locks', async () => {
+    const [first, second] = [await startWidgetChat(app, 'First'), await startWidgetChat(app, 'Second')];
+    const customer = await joinedSocket(app, first.contactToken, first.conversation.id);
+    const stored = randomUUID();
+    expect((await say(customer, first.conversation.id, 'hello', stored)).ok).toBe(true);
+    const ids = [first.conversation.id, second.conversation.id];
+    // Three sends over two conversations, the last a resend of what the first one stored.
+    const lock = `EXECUTE plan_resends('{${ids.join(',')}}', '{${ids[0]},${ids[1]},${ids[0]}}', '{${randomUUID()},${randomUUID()},${stored}}')`;
+
+    const client = await pgPoolOf(db).connect();
+    try {
+      await client.query(`BEGIN; ${INDEXED_PLANS}`);
+      await client.query(`PREPARE plan_resends AS ${STATEMENTS.lock}`);
+      const rows = (await client.query(lock)).rows as { id: string; has_resends: boolean }[];
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.has_resends]))).toEqual({ [ids[0]]: true, [ids[1]]: false });
+
+      const plan = ((await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${lock}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']);
+      const sendsScans = plan.filter((line) => line.includes('Function Scan on k'));
+      expect(sendsScans).toHaveLength(1);
+      // Each conversation scanning all the batch's sends made the lock grow with the square of the batch.
+      expect(sendsScans[0]).toMatch(/loops=1\)/);
     } finally {
       await client.query('ROLLBACK');
       client.release();

@@ -65,15 +65,17 @@ const automatedAuthor = (sender: AutomatedSender): Author => ({ type: sender.typ
  * (generic plan) and kept while the tables grow, so every table in it is reached by a lookup
  * whatever the statistics say: the contact and each resend check are subqueries with LIMIT,
  * which PostgreSQL does not turn into joins (as joins, a plan made from the statistics of nearly
- * empty tables walked every message and contact for each conversation it locked).
+ * empty tables walked every message and contact for each conversation it locked). The resends
+ * are found once per batch (a hashed subplan: one lookup per send), not once per conversation:
+ * checked against every send of the batch, a 500-send lock spent 20–40 ms on that alone, so
+ * each batch an overload made bigger took longer still and the writer fell further behind.
  */
 const LOCK_SQL = `SELECT ${conversationColumns},
           (SELECT COALESCE(json_agg(json_build_object('participant_id', r.participant_id, 'last_read_seq', r.last_read_seq,
                                                       'role', (SELECT u.role FROM users u WHERE u.id = r.participant_id))), '[]')
              FROM conversation_reads r WHERE r.conversation_id = c.id) AS read_cursors,
-          EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::varchar[]) AS k(conversation_id, client_message_id)
-                   WHERE k.conversation_id = c.id
-                     AND (SELECT true FROM messages m WHERE m.conversation_id = c.id AND m.client_message_id = k.client_message_id LIMIT 1)) AS has_resends,
+          c.id IN (SELECT k.conversation_id FROM unnest($2::uuid[], $3::varchar[]) AS k(conversation_id, client_message_id)
+                    WHERE (SELECT true FROM messages m WHERE m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id LIMIT 1)) AS has_resends,
           now() AS tx_now
      FROM conversations c
      JOIN LATERAL (SELECT name, phone, email, last_inbound_at FROM contacts WHERE id = c.contact_id LIMIT 1) ct ON true
