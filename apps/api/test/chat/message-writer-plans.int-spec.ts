@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { INDEXED_PLANS } from '../../src/app/chat/services/batch-transactions';
 import { STATEMENTS } from '../../src/app/chat/services/message-writer';
@@ -38,6 +39,28 @@ describe('message writer: plans that look rows up', () => {
   });
   afterAll(() => app.close());
 
+  /**
+   * Runs `work` in a transaction set up as the writer's are, with the two statements prepared as
+   * plan_lock and plan_write; rolled back after, and the statements dropped, since the pool lends
+   * the connection again.
+   */
+  async function withWriterStatements(work: (explain: (sql: string, options?: string) => Promise<string[]>, query: PoolClient['query']) => Promise<void>): Promise<void> {
+    const client = await pgPoolOf(db).connect();
+    try {
+      await client.query(`BEGIN; ${INDEXED_PLANS}`);
+      await client.query(`PREPARE plan_lock AS ${STATEMENTS.lock}; PREPARE plan_write AS ${STATEMENTS.write}`);
+      const explain = async (sql: string, options = '') =>
+        ((await client.query(`EXPLAIN ${options} ${sql}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']);
+      await work(explain, client.query.bind(client) as PoolClient['query']);
+    } finally {
+      // If that fails (the statements never got prepared, say), the pool closes the connection instead.
+      await client.query('ROLLBACK; DEALLOCATE plan_lock; DEALLOCATE plan_write').then(
+        () => client.release(),
+        (err: Error) => client.release(err),
+      );
+    }
+  }
+
   it('made from the statistics of nearly empty tables, the plans still look every row up', async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;
@@ -45,21 +68,14 @@ describe('message writer: plans that look rows up', () => {
     expect((await say(customer, id, 'hello')).ok).toBe(true);
     await db.query('ANALYZE');
 
-    const client = await pgPoolOf(db).connect();
-    try {
-      await client.query(`BEGIN; ${INDEXED_PLANS}`);
-      await client.query(`PREPARE plan_lock AS ${STATEMENTS.lock}; PREPARE plan_write AS ${STATEMENTS.write}`);
-      const explain = async (sql: string) => ((await client.query(`EXPLAIN ${sql}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-      const lock = await explain(`EXECUTE plan_lock('{${id}}', '{${id}}', '{resend}')`);
-      const write = await explain(`EXECUTE plan_write(${Array.from({ length: 26 }, () => `'{}'`).join(', ')})`);
+    await withWriterStatements(async (explain) => {
+      const lock = (await explain(`EXECUTE plan_lock('{${id}}', '{${id}}', '{resend}')`)).join('\n');
+      const write = (await explain(`EXECUTE plan_write(${Array.from({ length: 26 }, () => `'{}'`).join(', ')})`)).join('\n');
       expect(lock).toContain('on messages');
       expect(unboundedScans(lock)).toEqual([]);
       expect(write).toContain('on conversations');
       expect(unboundedScans(write)).toEqual([]);
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
+    });
   });
 
   it('finds a batch\'s resends once for the batch, not once for each conversation it locks', async () => {
@@ -69,23 +85,16 @@ describe('message writer: plans that look rows up', () => {
     expect((await say(customer, first.conversation.id, 'hello', stored)).ok).toBe(true);
     const ids = [first.conversation.id, second.conversation.id];
     // Three sends over two conversations, the last a resend of what the first one stored.
-    const lock = `EXECUTE plan_resends('{${ids.join(',')}}', '{${ids[0]},${ids[1]},${ids[0]}}', '{${randomUUID()},${randomUUID()},${stored}}')`;
+    const lock = `EXECUTE plan_lock('{${ids.join(',')}}', '{${ids[0]},${ids[1]},${ids[0]}}', '{${randomUUID()},${randomUUID()},${stored}}')`;
 
-    const client = await pgPoolOf(db).connect();
-    try {
-      await client.query(`BEGIN; ${INDEXED_PLANS}`);
-      await client.query(`PREPARE plan_resends AS ${STATEMENTS.lock}`);
-      const rows = (await client.query(lock)).rows as { id: string; has_resends: boolean }[];
+    await withWriterStatements(async (explain, query) => {
+      const rows = (await query(lock)).rows as { id: string; has_resends: boolean }[];
       expect(Object.fromEntries(rows.map((r) => [r.id, r.has_resends]))).toEqual({ [ids[0]]: true, [ids[1]]: false });
 
-      const plan = ((await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${lock}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']);
-      const sendsScans = plan.filter((line) => line.includes('Function Scan on k'));
+      const sendsScans = (await explain(lock, '(ANALYZE, COSTS OFF, TIMING OFF)')).filter((line) => line.includes('Function Scan on k'));
       expect(sendsScans).toHaveLength(1);
       // Each conversation scanning all the batch's sends made the lock grow with the square of the batch.
       expect(sendsScans[0]).toMatch(/loops=1\)/);
-    } finally {
-      await client.query('ROLLBACK');
-      client.release();
-    }
+    });
   });
 });
