@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { createConversation, joinedSocket, say, startWidgetChat, type Staff } from './chat-fixture';
 
@@ -92,6 +93,32 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     expect(seen[0]).toBe(created[1].id);
     const order = created.filter((c) => c.id !== created[1].id).map((c) => seen.indexOf(c.id));
     expect(order).toEqual([...order].sort((a, b) => b - a));
+  });
+
+  it('pages without gaps through conversations that share the boundary\'s instant, to the microsecond', async () => {
+    // A message batch stamps every conversation it touches with its transaction's now(), so
+    // several share one last_activity_at; a cursor cut to milliseconds skipped those older than the boundary.
+    const agent = await app.createUser('agent', 'Same Instant');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await createConversation(app, admin, { subject: `same-instant-${i}` });
+      await app.http('POST', `/api/conversations/${c.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+      ids.push(c.id);
+    }
+    await app.server.app.get(DataSource).query(`UPDATE conversations SET last_activity_at = '2026-11-30T10:00:00.123456Z' WHERE id = ANY($1::uuid[])`, [ids]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await app.http(
+        'GET',
+        `/api/conversations?assigneeId=${agent.user.id}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: admin },
+      );
+      seen.push(...page.body.items.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 10);
+    expect(seen).toEqual([...ids].sort().reverse());
   });
 
   it('an agent takes an unassigned conversation but may not assign others or unassign', async () => {

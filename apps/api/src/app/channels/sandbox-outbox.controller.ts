@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { sandboxOutboxQuerySchema, type SandboxOutboxPage, type SandboxOutboxQuery } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
-import { decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
+import { cursorTime, decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
 import { ZodPipe } from '../common/validation/zod.pipe';
 
 /** Admins read what the sandbox "sent": newest first, by recipient or campaign. */
@@ -20,16 +20,16 @@ export class SandboxOutboxController {
     if (q.campaignId) where.push(`o.campaign_id = $${params.push(q.campaignId)}`);
     if (q.cursor) {
       const { at, id } = decodeCursor(q.cursor);
-      where.push(`(o.created_at, o.id) < ($${params.push(at)}, $${params.push(id)}::uuid)`);
+      where.push(`(o.created_at, o.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const rows: { id: string; to: string; content: string; campaign_id: string | null; created_at: Date }[] = await this.db.query(
-      `SELECT o.id, o."to", o.content, o.campaign_id, o.created_at FROM sandbox_outbox o
+    const rows: { id: string; to: string; content: string; campaign_id: string | null; created_at: Date; cursor_at: string }[] = await this.db.query(
+      `SELECT o.id, o."to", o.content, o.campaign_id, o.created_at, ${cursorTime('o.created_at')} FROM sandbox_outbox o
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.created_at DESC, o.id DESC LIMIT ${q.limit + 1}`,
       params,
     );
     return {
       items: rows.slice(0, q.limit).map((r) => ({ id: r.id, to: r.to, content: r.content, campaignId: r.campaign_id, createdAt: r.created_at.toISOString() })),
-      nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.created_at, id: r.id })),
+      nextCursor: nextCursorOf(rows, q.limit),
     };
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { returnedRows } from '../database/update-rows';
-import { decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
+import { cursorTime, decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
 import { notificationColumns, toNotification, type NotificationRow } from './notification.mapper';
 import './notifications.events';
 
@@ -58,15 +58,15 @@ export class NotificationsService {
     if (q.unreadOnly) where.push('n.read_at IS NULL');
     if (q.cursor) {
       const { at, id } = decodeCursor(q.cursor);
-      where.push(`(n.created_at, n.id) < ($${params.push(at)}, $${params.push(id)}::uuid)`);
+      where.push(`(n.created_at, n.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const rows: NotificationRow[] = await this.db.query(
-      `SELECT ${notificationColumns} FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${q.limit + 1}`,
+    const rows: (NotificationRow & { cursor_at: string })[] = await this.db.query(
+      `SELECT ${notificationColumns}, ${cursorTime('n.created_at')} FROM notifications n WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${q.limit + 1}`,
       params,
     );
     return {
       items: rows.slice(0, q.limit).map(toNotification),
-      nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.created_at, id: r.id })),
+      nextCursor: nextCursorOf(rows, q.limit),
       unreadCount: await this.unreadCount(userId),
     };
   }

@@ -16,7 +16,7 @@ import type {
 import { templateVariableCount } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
-import { decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
+import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import { returnedRows } from '../../database/update-rows';
 import { ContactsService } from '../../chat/services/contacts.service';
 import { TemplatesService } from '../../channels/templates/templates.service';
@@ -101,14 +101,14 @@ export class CampaignsService {
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     if (q.cursor) {
       const { at, id } = decodeCursor(q.cursor);
-      where.push(`(created_at, id) < ($${params.push(at)}, $${params.push(id)}::uuid)`);
+      where.push(`(created_at, id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const rows: CampaignRow[] = await this.db.query(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM bulk_campaigns ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const rows: (CampaignRow & { cursor_at: string })[] = await this.db.query(
+      `SELECT ${CAMPAIGN_COLUMNS}, ${cursorTime('created_at')} FROM bulk_campaigns ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, id DESC LIMIT ${q.limit + 1}`,
       params,
     );
-    return { items: rows.slice(0, q.limit).map(toCampaign), nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.created_at, id: r.id })) };
+    return { items: rows.slice(0, q.limit).map(toCampaign), nextCursor: nextCursorOf(rows, q.limit) };
   }
 
   async recipients(campaignId: string, q: RecipientsQuery): Promise<RecipientPage> {

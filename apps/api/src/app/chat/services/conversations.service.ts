@@ -5,7 +5,7 @@ import type { Channel, Conversation, ConversationPage, CreateConversation, ListC
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
-import { decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
+import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import {
   conversationColumns,
   toConversation,
@@ -87,10 +87,10 @@ export class ConversationsService {
     if (q.assigneeId) where.push(`c.assignee_id = $${params.push(q.assigneeId)}`);
     if (q.cursor) {
       const { at, id } = decodeCursor(q.cursor);
-      where.push(`(c.last_activity_at, c.id) < ($${params.push(at)}, $${params.push(id)})`);
+      where.push(`(c.last_activity_at, c.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const rows: ConversationRow[] = await this.db.query(
-      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
+    const rows: (ConversationRow & { cursor_at: string })[] = await this.db.query(
+      `SELECT ${conversationColumns}, ${cursorTime('c.last_activity_at')}, r.last_read_seq AS read_seq
          FROM conversations c
          JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $1
@@ -101,14 +101,14 @@ export class ConversationsService {
     );
     return {
       items: rows.slice(0, q.limit).map(toConversation),
-      nextCursor: nextCursorOf(rows, q.limit, (r) => ({ at: r.last_activity_at, id: r.id })),
+      nextCursor: nextCursorOf(rows, q.limit),
     };
   }
 
   /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
   async get(actor: Actor, id: string): Promise<Conversation> {
-    const rows: ConversationRow[] = await this.db.query(
-      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
+    const rows: (ConversationRow & { cursor_at: string })[] = await this.db.query(
+      `SELECT ${conversationColumns}, ${cursorTime('c.last_activity_at')}, r.last_read_seq AS read_seq
          FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $2
         WHERE c.id = $1`,

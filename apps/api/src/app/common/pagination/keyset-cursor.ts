@@ -1,20 +1,31 @@
 import { AppError } from '../errors/app-error';
 
-/** Opaque keyset cursor for lists ordered by (time, id) descending: the last item's time and id. */
-export const encodeCursor = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+/**
+ * Opaque keyset cursor for lists ordered by (time, id) descending: the last item's time and id.
+ * The time is PostgreSQL's own text, to the microsecond (select it with `cursorTime`): cut to a
+ * JS Date's milliseconds, a cursor skipped the rows that shared the boundary row's millisecond
+ * but were older (every conversation a message batch touches gets the same last_activity_at).
+ */
+export const encodeCursor = (at: string, id: string): string => Buffer.from(`${at}|${id}`).toString('base64url');
 
-export function decodeCursor(cursor: string): { at: Date; id: string } {
+/** UTC, up to microseconds: what `cursorTime` selects (and, with milliseconds, what earlier cursors held). */
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+/** The cursor's time (compare it as `$n::timestamptz`) and id. */
+export function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+  if (!id || !CURSOR_TIME.test(at ?? '') || Number.isNaN(new Date(at).getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
   }
-  return { at: date, id };
+  return { at, id };
 }
 
-/** The next page's cursor from an overfetched page (`limit + 1` rows), or null on the last page. */
-export function nextCursorOf<R>(rows: R[], limit: number, key: (row: R) => { at: Date; id: string }): string | null {
+/** A select-list entry: `column`'s exact time as the cursor holds it, named `cursor_at`. */
+export const cursorTime = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+
+/** The next page's cursor from an overfetched page (`limit + 1` rows, selected with `cursorTime`), or null on the last page. */
+export function nextCursorOf(rows: { cursor_at: string; id: string }[], limit: number): string | null {
   if (rows.length <= limit) return null;
-  const { at, id } = key(rows[limit - 1]);
-  return encodeCursor(at, id);
+  const last = rows[limit - 1];
+  return encodeCursor(last.cursor_at, last.id);
 }
