@@ -107,8 +107,8 @@ export class ConversationsService {
 
   /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
   async get(actor: Actor, id: string): Promise<Conversation> {
-    const rows: (ConversationRow & { cursor_at: string })[] = await this.db.query(
-      `SELECT ${conversationColumns}, ${cursorTime('c.last_activity_at')}, r.last_read_seq AS read_seq
+    const rows: ConversationRow[] = await this.db.query(
+      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
          FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $2
         WHERE c.id = $1`,
