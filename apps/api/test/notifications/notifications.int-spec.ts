@@ -159,6 +159,30 @@ describe('notifications: stored, pushed, counted', () => {
     const left = await db.query(`SELECT id FROM notifications WHERE id = ANY($1::uuid[])`, [[old, oldUnread]]);
     expect(left).toEqual([{ id: oldUnread }]);
   });
+
+  it('the unread count served matches the unread rows through every path, whatever wrote them', async () => {
+    const db = app.server.app.get(DataSource);
+    const reader = await app.createUser('supervisor');
+    const agree = async (expected: number) => {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [reader.user.id]);
+      expect({ served: await unread(reader.token), stored: n }).toEqual({ served: expected, stored: expected });
+    };
+    await agree(0);
+    for (const name of ['Uno', 'Dos', 'Tres']) await startWidgetChat(app, name);
+    await eventually(() => agree(3));
+    const { items } = await list(reader.token, '?unreadOnly=true');
+    await app.http('POST', '/api/notifications/read', { token: reader.token, body: { ids: [items[0].id, items[0].id] } });
+    await agree(2);
+    // Written straight into the table (an operator's repair, say): counted all the same.
+    await db.query(`INSERT INTO notifications (user_id, event_id, type, title, body) VALUES ($1, 'direct', 'conversation.created', 't', 'b')`, [reader.user.id]);
+    await agree(3);
+    await db.query(`DELETE FROM notifications WHERE user_id = $1 AND event_id = 'direct'`, [reader.user.id]);
+    await agree(2);
+    await readAll(reader.token);
+    await agree(0);
+    await readAll(reader.token);
+    await agree(0);
+  });
 });
 
 describe('notification rules for campaigns and channels', () => {

@@ -124,11 +124,12 @@ export class NotificationsService {
   }
 
   private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
-    const rows: { user_id: string; count: string }[] = await this.db.query(
-      `SELECT user_id, count(*) AS count FROM notifications WHERE user_id = ANY($1::uuid[]) AND read_at IS NULL GROUP BY user_id`,
+    // Kept by triggers on notifications (NotificationUnreadCountEntity): one row per user, not a count.
+    const rows: { user_id: string; unread: number }[] = await this.db.query(
+      `SELECT user_id, unread FROM notification_unread_counts WHERE user_id = ANY($1::uuid[])`,
       [[...new Set(userIds)]],
     );
-    return new Map(rows.map((r) => [r.user_id, Number(r.count)]));
+    return new Map(rows.map((r) => [r.user_id, r.unread]));
   }
 }
 
