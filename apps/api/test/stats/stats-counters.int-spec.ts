@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import type { Stats } from '@switchboard/contracts';
 import { StatsCountersReconciliationJob } from '../../src/app/chat/stats-counters-reconciliation.job';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
@@ -53,6 +53,59 @@ describe('dashboard counters', () => {
           expect.objectContaining({ agentId: other.user.id, openAssigned: 1 }),
         ]),
       );
+    }, 7_000);
+    expect(await job.run()).toBe(0);
+  });
+
+  it('two transactions changing conversations at once do not wait for each other', async () => {
+    const admin = await app.adminToken();
+    const agents = [(await app.createUser('agent')).user.id, (await app.createUser('agent')).user.id];
+    const before: Stats = (await app.http('GET', '/api/stats', { token: admin })).body;
+    // Two connections on different counter shards, as two nodes (or two requests) would be.
+    const held: QueryRunner[] = [];
+    const shards = new Map<number, QueryRunner>();
+    while (shards.size < 2) {
+      const runner = db.createQueryRunner();
+      const [{ shard }] = await runner.query(`SELECT pg_backend_pid() % 16 AS shard`);
+      held.push(runner);
+      shards.set(shard, runner);
+    }
+    const [first, second] = [...shards.values()];
+    // Each opens an assigned conversation with its first response, and an unassigned one: every
+    // counter a conversation moves (open, unattended, attended, first responses).
+    const openTwo = async (tx: QueryRunner, agentId: string) => {
+      await tx.startTransaction();
+      await tx.query(`SET LOCAL lock_timeout = '3s'`);
+      const [{ id: contactId }] = await tx.query(`INSERT INTO contacts (name) VALUES ('Concurrent') RETURNING id`);
+      await tx.query(
+        `INSERT INTO conversations (channel, contact_id, assignee_id, first_assigned_at, first_response_at) VALUES ('web', $1, $2, now(), now()), ('web', $1, NULL, NULL, NULL)`,
+        [contactId, agentId],
+      );
+    };
+    try {
+      await openTwo(first, agents[0]);
+      // Before, the second transaction queued on the first's counter rows until it ended
+      // (here: refused after the 3 s lock timeout).
+      await openTwo(second, agents[1]);
+      await second.commitTransaction();
+      await first.commitTransaction();
+    } finally {
+      for (const runner of held) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+
+    const truth = await recount();
+    await eventually(async () => {
+      const stats: Stats = (await app.http('GET', '/api/stats', { token: admin })).body;
+      expect(stats).toMatchObject({
+        openConversations: truth.open,
+        unattended: truth.unattended,
+        attendedThisMonth: before.attendedThisMonth + 2,
+        firstResponseCount: before.firstResponseCount + 2,
+      });
+      expect(truth).toMatchObject({ open: before.openConversations + 4, unattended: before.unattended + 2 });
     }, 7_000);
     expect(await job.run()).toBe(0);
   });

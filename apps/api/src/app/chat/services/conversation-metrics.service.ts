@@ -17,8 +17,11 @@ export interface ConversationFigures {
 }
 
 const NO_DIM = `'00000000-0000-0000-0000-000000000000'`;
-/** The messages counter's 16 rows per bucket (see MessageCounterShards1796044629299). */
-const MESSAGE_SHARDS = `ARRAY[${Array.from({ length: 16 }, (_, i) => `'00000000-0000-0000-0000-${String(i).padStart(12, '0')}'`).join(', ')}]::uuid[]`;
+/**
+ * The 16 rows each of `messages`, `open`, `unattended`, `attended` and `fr_version` is split
+ * over (see MessageCounterShards1796044629299 and ConversationCounterShards1796118654421).
+ */
+const SHARDS = `ARRAY[${Array.from({ length: 16 }, (_, i) => `'00000000-0000-0000-0000-${String(i).padStart(12, '0')}'`).join(', ')}]::uuid[]`;
 const MONTH_START = `date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2`;
 
 /**
@@ -30,15 +33,15 @@ const MONTH_START = `date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIM
  */
 export const COUNTS_SQL = `
   SELECT
-    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'unattended' AND dim = ${NO_DIM}) AS unattended,
-    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'open' AND dim = ${NO_DIM}) AS open,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'unattended' AND dim = ANY(${SHARDS})) AS unattended,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'open' AND dim = ANY(${SHARDS})) AS open,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
-      WHERE metric = 'attended' AND dim = ${NO_DIM} AND bucket >= ${MONTH_START} AND bucket <= $1::timestamptz) AS attended,
+      WHERE metric = 'attended' AND dim = ANY(${SHARDS}) AND bucket >= ${MONTH_START} AND bucket <= $1::timestamptz) AS attended,
     (SELECT COALESCE(sum(n), 0) FROM stats_counters
-      WHERE metric = 'messages' AND dim = ANY(${MESSAGE_SHARDS})
+      WHERE metric = 'messages' AND dim = ANY(${SHARDS})
         AND bucket >= date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AND bucket <= $1::timestamptz) AS messages_today,
     (SELECT COALESCE(json_object_agg(dim, n), '{}') FROM stats_counters WHERE metric = 'open_assigned' AND n > 0) AS per_agent,
-    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ${NO_DIM}) AS fr_version,
+    (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ANY(${SHARDS})) AS fr_version,
     ${MONTH_START} AS month_start`;
 
 /**
@@ -47,7 +50,7 @@ export const COUNTS_SQL = `
  * the result is kept until the version or the month changes.
  */
 export const FIRST_RESPONSES_SQL = `
-  SELECT (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ${NO_DIM}) AS fr_version,
+  SELECT (SELECT COALESCE(sum(n), 0) FROM stats_counters WHERE metric = 'fr_version' AND dim = ANY(${SHARDS})) AS fr_version,
          count(*) AS n, avg(s) AS avg, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY s) AS pct
     FROM (SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at))))::float8 AS s
             FROM conversations c
@@ -147,8 +150,8 @@ export class ConversationMetricsService {
 
   /**
    * Recounts every counter from the tables (conversations; first assignments and messages of the
-   * last 40 days) and corrects any drift by adding the difference (for messages, the shards'
-   * sum against the count, corrected on the first shard), in one statement: one snapshot
+   * last 40 days) and corrects any drift by adding the difference (for a sharded counter, the
+   * shards' sum against the count, corrected on the first shard), in one statement: one snapshot
    * for both sides, and writes committed meanwhile keep their own increments. Returns what it fixed.
    */
   async reconcileCounters(): Promise<{ metric: string; dim: string; bucket: Date; drift: number }[]> {
@@ -163,7 +166,7 @@ export class ConversationMetricsService {
          UNION ALL SELECT 'messages', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', created_at, timestamptz 'epoch'), count(*)
                      FROM messages, since WHERE created_at >= since.at GROUP BY 3),
        actual AS (
-         SELECT metric, CASE WHEN metric = 'messages' THEN ${NO_DIM}::uuid ELSE dim END AS dim, bucket, sum(n) AS n FROM stats_counters, since
+         SELECT metric, CASE WHEN metric = 'open_assigned' THEN dim ELSE ${NO_DIM}::uuid END AS dim, bucket, sum(n) AS n FROM stats_counters, since
           WHERE metric IN ('open', 'unattended', 'open_assigned') OR (metric IN ('attended', 'messages') AND bucket >= since.at)
           GROUP BY 1, 2, 3),
        drift AS (

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const NO_DIM = `'00000000-0000-0000-0000-000000000000'::uuid`;
 /** One of 16 rows per bucket, chosen by the writing connection. */
-const SHARD = `('00000000-0000-0000-0000-' || lpad((pg_backend_pid() % 16)::text, 12, '0'))::uuid`;
+export const SHARD = `('00000000-0000-0000-0000-' || lpad((pg_backend_pid() % 16)::text, 12, '0'))::uuid`;
 
 const countMessages = (dim: string) => `
   CREATE OR REPLACE FUNCTION stats_messages_inserted() RETURNS trigger AS $$
