@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { connectOutcome, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
+import { connected, connectOutcome, emitAck, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 describe('Socket.IO handshake', () => {
   let app: TestApp;
@@ -51,6 +51,19 @@ describe('Socket.IO handshake', () => {
     const contact = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: '00000000-0000-4000-8000-000000000009', role: 'contact', name: 'Customer' });
     expect(await connectOutcome(app.socket('/chat', { token: contact }))).toEqual({ connected: true });
     expect(await connectOutcome(app.socket('/notifications', { token: contact }))).toEqual({ connected: false, error: 'forbidden' });
+  });
+
+  it.each(['/chat', '/notifications', '/stats', '/bulk'])('an event %s does not know gets a not_found ack, and the socket stays connected', async (ns) => {
+    const socket = await connected(app.socket(ns, { token: await app.adminToken() }));
+    try {
+      expect(await emitAck(socket, 'chat_mesage', { content: 'typo' })).toEqual({
+        ok: false,
+        error: { code: 'not_found', message: `No event "chat_mesage" on ${ns}` },
+      });
+      expect(socket.connected).toBe(true);
+    } finally {
+      socket.close();
+    }
   });
 
   it('refuses a foreign Origin and admits the same origin and CORS_ORIGINS', async () => {

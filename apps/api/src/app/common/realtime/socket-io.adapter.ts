@@ -12,6 +12,7 @@ import { OriginPolicy } from './origin-policy';
 import { handshakeAuth } from './handshake-auth';
 import { guardSendBuffers } from './send-buffer-guard';
 import { coalesceWrites } from './write-coalescing';
+import { fail } from './ack';
 
 /** A message of 10,000 characters in UTF-8 plus its envelope fits well under this. */
 export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
@@ -88,5 +89,12 @@ export class SocketIoAdapter extends IoAdapter {
         }, failed);
       });
     }
+    // An event no handler takes (a typo, a client newer than the server) is answered like an
+    // unknown route, rather than leaving the client waiting for an ack that never comes.
+    const known = new Set(handlers.map((h) => h.message as string));
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (!known.has(event) && typeof ack === 'function') ack(fail('not_found', `No event "${event}" on ${socket.nsp.name}`));
+    });
   }
 }
