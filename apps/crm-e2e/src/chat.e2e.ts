@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { signInThroughUi, waitForConnection } from './support/session';
 import { startE2eServer, type E2eServer } from './support/server';
@@ -21,6 +21,12 @@ function shownMessages(page: Page): Promise<ShownMessage[]> {
   );
 }
 
+/** The message showing this text. */
+const messageWith = (page: Page, text: string): Locator =>
+  page.getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
+
+/** A real 40 × 30 PNG, one colour. */
+const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsMlBDrKRhQw4mvRvputExGKxWCwWi8VisVj8N14vntxMf8LYZAAAAABJRU5ErkJggg==', 'base64');
 
 describe('live chat between an agent and a widget customer', () => {
   let server: E2eServer;
@@ -129,5 +135,54 @@ describe('live chat between an agent and a widget customer', () => {
     const seqs = shown.map((m) => Number(m.seq));
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
+  });
+
+  it('a picture, a quoted reply, a reaction, an edit and a delete reach the other page live', async () => {
+    // The customer sends a picture; the agent's page shows it, loaded through its signed URL.
+    await customer.getByTestId('attach-input').setInputFiles({ name: 'pedido.png', mimeType: 'image/png', buffer: PICTURE });
+    const picture = agent.getByTestId('message').locator('img[alt="pedido.png"]');
+    await picture.waitFor({ timeout: 15_000 });
+    await agent.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 40, await picture.elementHandle(), { timeout: 10_000 });
+
+    // The agent replies to "Mensaje uno", quoting it.
+    const original = messageWith(agent, 'Mensaje uno');
+    await original.hover();
+    await original.getByTestId('message-reply').click();
+    await agent.getByTestId('composer-reply').waitFor();
+    await agent.getByTestId('composer-input').fill('Sobre tu primer mensaje');
+    await agent.getByTestId('composer-input').press('Enter');
+    await waitForMessage(customer, 'Sobre tu primer mensaje');
+    expect(await messageWith(customer, 'Sobre tu primer mensaje').getByTestId('message-quote').innerText()).toContain('Mensaje uno');
+
+    // A reaction on "Mensaje dos".
+    const reacted = messageWith(agent, 'Mensaje dos');
+    await reacted.hover();
+    await reacted.getByTestId('message-react').click();
+    await reacted.getByTestId('reaction-option').first().click();
+    const chip = messageWith(customer, 'Mensaje dos').getByTestId('reaction-chip');
+    await chip.waitFor({ timeout: 10_000 });
+    expect((await chip.innerText()).trim()).toMatch(/^\S+ 1$/);
+
+    // The agent edits the reply: the customer sees the new text, marked edited.
+    const reply = messageWith(agent, 'Sobre tu primer mensaje');
+    await reply.hover();
+    await reply.getByTestId('message-edit').click();
+    await agent.getByTestId('message-edit-input').fill('Sobre tu primer mensaje: ya está resuelto');
+    await agent.getByTestId('message-edit-save').click();
+    await waitForMessage(customer, 'Sobre tu primer mensaje: ya está resuelto');
+    await messageWith(customer, 'Sobre tu primer mensaje: ya está resuelto').getByTestId('message-edited').waitFor();
+
+    // Then deletes it: a tombstone stays on both pages, the text is gone.
+    const edited = messageWith(agent, 'Sobre tu primer mensaje: ya está resuelto');
+    await edited.hover();
+    await edited.getByTestId('message-delete').click();
+    await agent.getByTestId('message-delete-confirm').click();
+    await customer.waitForFunction(
+      () => !Array.from(document.querySelectorAll('[data-testid="message-text"]')).some((el) => el.textContent?.includes('ya está resuelto')),
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await customer.getByTestId('message-deleted').count()).toBe(1);
+    expect(await agent.getByTestId('message-deleted').count()).toBe(1);
   });
 });
