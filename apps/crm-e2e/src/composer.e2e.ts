@@ -1,0 +1,128 @@
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { signInThroughUi, waitForConnection } from './support/session';
+import { startE2eServer, type E2eServer } from './support/server';
+import { waitForMessage } from './support/thread';
+
+interface Customer {
+  token: string;
+  conversationId: string;
+}
+
+/** The customer's side talks REST here: only the agent's page is under test. */
+async function startCustomer(server: E2eServer): Promise<Customer> {
+  const res = await fetch(`${server.url}/api/widget/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Rosa Reader' }),
+  });
+  const body = (await res.json()) as { contactToken: string; conversation: { id: string } };
+  return { token: body.contactToken, conversationId: body.conversation.id };
+}
+
+let sent = 0;
+async function customerSays(server: E2eServer, customer: Customer, content: string): Promise<void> {
+  const res = await fetch(`${server.url}/api/conversations/${customer.conversationId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
+    body: JSON.stringify({ clientMessageId: `customer-${++sent}`, type: 'text', content }),
+  });
+  if (res.status !== 201) throw new Error(`customer message refused: ${res.status} ${await res.text()}`);
+}
+
+async function storedTexts(server: E2eServer, customer: Customer): Promise<string[]> {
+  const res = await fetch(`${server.url}/api/conversations/${customer.conversationId}/messages?limit=200`, {
+    headers: { authorization: `Bearer ${customer.token}` },
+  });
+  return ((await res.json()) as { items: { content: string }[] }).items.map((m) => m.content);
+}
+
+/** How far the thread is scrolled from its bottom, in pixels. */
+const fromBottom = (page: Page) => page.getByTestId('message-scroll').evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+
+describe('the agent composer and thread in a real browser', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let agent: Page;
+  let customer: Customer;
+  /** While set, nothing the server sends reaches the agent's page (its pings aside). */
+  let deaf = false;
+  const routes: WebSocketRoute[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchChromium();
+    const context = await browser.newContext();
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      upstream.onMessage((frame) => {
+        // Engine.IO "4…" frames carry Socket.IO packets (events and acks); "3" is the pong.
+        if (deaf && typeof frame === 'string' && frame.startsWith('4')) return;
+        ws.send(frame);
+      });
+      routes.push(ws);
+    });
+    agent = await context.newPage();
+    customer = await startCustomer(server);
+    for (let i = 1; i <= 40; i++) await customerSays(server, customer, `Línea ${i}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the agent opens the long conversation at its latest message', async () => {
+    await signInThroughUi(agent, server.url, `/inbox/${customer.conversationId}`);
+    await waitForConnection(agent, 'connected');
+    await waitForMessage(agent, 'Línea 40');
+    await agent.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="message-scroll"]');
+      return !!el && el.scrollHeight > el.clientHeight && el.scrollHeight - el.clientHeight - el.scrollTop <= 2;
+    });
+  });
+
+  it('scrolled up, a new customer message brings the "new messages" pill instead of moving the page', async () => {
+    await agent.getByTestId('message-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+    await agent.waitForFunction(() => document.querySelector('[data-testid="message-scroll"]')?.scrollTop === 0);
+    await customerSays(server, customer, 'Nuevo mientras leías');
+    await waitForMessage(agent, 'Nuevo mientras leías');
+    const pill = agent.getByTestId('new-messages-pill');
+    await pill.waitFor({ timeout: 10_000 });
+    expect(await agent.getByTestId('message-scroll').evaluate((el) => el.scrollTop)).toBe(0);
+
+    await pill.click();
+    await pill.waitFor({ state: 'detached' });
+    expect(await fromBottom(agent)).toBeLessThanOrEqual(2);
+  });
+
+  it('a customer message arriving over an unsent draft warns the agent; sending clears the warning', async () => {
+    await agent.getByTestId('composer-input').fill('Le respondo que');
+    await customerSays(server, customer, '¿Sigue ahí?');
+    await waitForMessage(agent, '¿Sigue ahí?');
+    await agent.getByTestId('customer-wrote').waitFor({ timeout: 10_000 });
+
+    await agent.getByTestId('composer-input').fill('Sí, aquí sigo');
+    await agent.getByTestId('composer-input').press('Enter');
+    await agent.getByTestId('customer-wrote').waitFor({ state: 'detached' });
+    await waitForMessage(agent, 'Sí, aquí sigo', ['sent', 'delivered', 'read']);
+  });
+
+  it('a send whose answer never comes shows pending, then failed; Retry stores it once', async () => {
+    deaf = true;
+    await agent.getByTestId('composer-input').fill('¿Llega esto?');
+    await agent.getByTestId('composer-input').press('Enter');
+    // At once, before any answer: shown as pending.
+    await waitForMessage(agent, '¿Llega esto?', ['pending'], 2_000);
+    // The server stored it, but neither the ack nor the push got through: after the send timeout it is failed.
+    await waitForMessage(agent, '¿Llega esto?', ['failed'], 20_000);
+    expect((await storedTexts(server, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+
+    deaf = false;
+    await agent.getByTestId('message-retry').click();
+    await waitForMessage(agent, '¿Llega esto?', ['sent', 'delivered', 'read']);
+    const shown = await agent.$$eval('[data-testid="message-text"]', (els) => els.map((el) => el.textContent?.trim()));
+    expect(shown.filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+    // Same clientMessageId: the server answered with the stored message and stored nothing new.
+    expect((await storedTexts(server, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+  });
+});
