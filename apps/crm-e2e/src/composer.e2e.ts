@@ -47,6 +47,8 @@ describe('the agent composer and thread in a real browser', () => {
   let customer: Customer;
   /** While set, nothing the server sends reaches the agent's page (its pings aside). */
   let deaf = false;
+  /** While set, the agent's page gets no WebSocket at all; plain HTTP still works. */
+  let cut = false;
   const routes: WebSocketRoute[] = [];
 
   beforeAll(async () => {
@@ -54,6 +56,10 @@ describe('the agent composer and thread in a real browser', () => {
     browser = await launchChromium();
     const context = await browser.newContext();
     await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (cut) {
+        void ws.close({ code: 1001, reason: 'cut by the test' });
+        return;
+      }
       const upstream = ws.connectToServer();
       upstream.onMessage((frame) => {
         // Engine.IO "4…" frames carry Socket.IO packets (events and acks); "3" is the pong.
@@ -124,5 +130,17 @@ describe('the agent composer and thread in a real browser', () => {
     expect(shown.filter((t) => t === '¿Llega esto?')).toHaveLength(1);
     // Same clientMessageId: the server answered with the stored message and stored nothing new.
     expect((await storedTexts(server, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+  });
+
+  it('with no WebSocket at all, the thread says so and still gets new messages by polling REST', async () => {
+    cut = true;
+    await Promise.all(routes.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await agent.getByTestId('thread-offline').waitFor({ timeout: 10_000 });
+    expect(await agent.getByTestId('connection-indicator').getAttribute('data-state')).not.toBe('connected');
+
+    await customerSays(server, customer, 'Escrito sin WebSocket');
+    // The thread polls every 15 s while the socket is down.
+    await waitForMessage(agent, 'Escrito sin WebSocket', undefined, 25_000);
+    expect(await agent.getByTestId('connection-indicator').getAttribute('data-state')).not.toBe('connected');
   });
 });
