@@ -70,7 +70,7 @@ describe('the agent composer and thread in a real browser', () => {
     });
     agent = await context.newPage();
     customer = await startCustomer(server);
-    for (let i = 1; i <= 40; i++) await customerSays(server, customer, `Línea ${i}`);
+    for (let i = 1; i <= 60; i++) await customerSays(server, customer, `Línea ${i}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -80,11 +80,31 @@ describe('the agent composer and thread in a real browser', () => {
   it('the agent opens the long conversation at its latest message', async () => {
     await signInThroughUi(agent, server.url, `/inbox/${customer.conversationId}`);
     await waitForConnection(agent, 'connected');
-    await waitForMessage(agent, 'Línea 40');
+    await waitForMessage(agent, 'Línea 60');
     await agent.waitForFunction(() => {
       const el = document.querySelector('[data-testid="message-scroll"]');
       return !!el && el.scrollHeight > el.clientHeight && el.scrollHeight - el.clientHeight - el.scrollTop <= 2;
     });
+  });
+
+  it('scrolling to the top loads the older messages above, each once and in order', async () => {
+    // The first page is the latest 50.
+    expect(await agent.getByTestId('message-text').getByText('Línea 10', { exact: true }).count()).toBe(0);
+    await agent.getByTestId('message-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+    await waitForMessage(agent, 'Línea 1');
+    const texts = await agent.$$eval('[data-testid="message-text"]', (els) => els.map((el) => el.textContent?.trim()));
+    expect(texts).toEqual(Array.from({ length: 60 }, (_, i) => `Línea ${i + 1}`));
+    // The place is kept: what was at the top before is still in view, not pushed away.
+    const place = await agent.evaluate(() => {
+      const box = document.querySelector('[data-testid="message-scroll"]')?.getBoundingClientRect();
+      const line = Array.from(document.querySelectorAll('[data-testid="message"]')).find(
+        (m) => m.querySelector('[data-testid="message-text"]')?.textContent?.trim() === 'Línea 11',
+      );
+      const rect = line?.getBoundingClientRect();
+      return { box: { top: box?.top, bottom: box?.bottom }, line: { top: rect?.top, bottom: rect?.bottom } };
+    });
+    expect(place.line.top).toBeGreaterThanOrEqual(place.box.top as number);
+    expect(place.line.bottom).toBeLessThanOrEqual(place.box.bottom as number);
   });
 
   it('scrolled up, a new customer message brings the "new messages" pill instead of moving the page', async () => {
