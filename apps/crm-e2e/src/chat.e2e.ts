@@ -185,4 +185,18 @@ describe('live chat between an agent and a widget customer', () => {
     expect(await customer.getByTestId('message-deleted').count()).toBe(1);
     expect(await agent.getByTestId('message-deleted').count()).toBe(1);
   });
+
+  it('the customer reloads the widget and gets the same conversation and history back', async () => {
+    const before = await shownMessages(customer);
+    expect(before.length).toBe(6);
+    await customer.reload();
+    await customer.getByTestId('composer-input').waitFor({ timeout: 15_000 });
+    await waitForMessage(customer, 'Mensaje dos');
+    await customer.getByTestId('message').locator('img[alt="pedido.png"]').waitFor();
+    const after = await shownMessages(customer);
+    expect(after.map((m) => [m.seq, m.text])).toEqual(before.map((m) => [m.seq, m.text]));
+    expect(await customer.getByTestId('message-deleted').count()).toBe(1);
+    // Still one chat in the agent's inbox: the reload did not start another.
+    expect(await agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' }).count()).toBe(1);
+  });
 });
