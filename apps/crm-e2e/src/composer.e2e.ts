@@ -3,39 +3,7 @@ import { launchChromium } from './support/browser';
 import { signInThroughUi, waitForConnection } from './support/session';
 import { startE2eServer, type E2eServer } from './support/server';
 import { waitForMessage } from './support/thread';
-
-interface Customer {
-  token: string;
-  conversationId: string;
-}
-
-/** The customer's side talks REST here: only the agent's page is under test. */
-async function startCustomer(server: E2eServer): Promise<Customer> {
-  const res = await fetch(`${server.url}/api/widget/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Rosa Reader' }),
-  });
-  const body = (await res.json()) as { contactToken: string; conversation: { id: string } };
-  return { token: body.contactToken, conversationId: body.conversation.id };
-}
-
-let sent = 0;
-async function customerSays(server: E2eServer, customer: Customer, content: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/conversations/${customer.conversationId}/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${customer.token}` },
-    body: JSON.stringify({ clientMessageId: `customer-${++sent}`, type: 'text', content }),
-  });
-  if (res.status !== 201) throw new Error(`customer message refused: ${res.status} ${await res.text()}`);
-}
-
-async function storedTexts(server: E2eServer, customer: Customer): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/conversations/${customer.conversationId}/messages?limit=200`, {
-    headers: { authorization: `Bearer ${customer.token}` },
-  });
-  return ((await res.json()) as { items: { content: string }[] }).items.map((m) => m.content);
-}
+import { customerSays, startWidgetCustomer, storedTexts, type WidgetCustomer } from './support/widget-customer';
 
 /** How far the thread is scrolled from its bottom, in pixels. */
 const fromBottom = (page: Page) => page.getByTestId('message-scroll').evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
@@ -44,7 +12,7 @@ describe('the agent composer and thread in a real browser', () => {
   let server: E2eServer;
   let browser: Browser;
   let agent: Page;
-  let customer: Customer;
+  let customer: WidgetCustomer;
   /** While set, nothing the server sends reaches the agent's page (its pings aside). */
   let deaf = false;
   /** While set, the agent's page gets no WebSocket at all; plain HTTP still works. */
@@ -69,8 +37,8 @@ describe('the agent composer and thread in a real browser', () => {
       routes.push(ws);
     });
     agent = await context.newPage();
-    customer = await startCustomer(server);
-    for (let i = 1; i <= 60; i++) await customerSays(server, customer, `Línea ${i}`);
+    customer = await startWidgetCustomer(server.url, 'Rosa Reader');
+    for (let i = 1; i <= 60; i++) await customerSays(server.url, customer, `Línea ${i}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -110,7 +78,7 @@ describe('the agent composer and thread in a real browser', () => {
   it('scrolled up, a new customer message brings the "new messages" pill instead of moving the page', async () => {
     await agent.getByTestId('message-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
     await agent.waitForFunction(() => document.querySelector('[data-testid="message-scroll"]')?.scrollTop === 0);
-    await customerSays(server, customer, 'Nuevo mientras leías');
+    await customerSays(server.url, customer, 'Nuevo mientras leías');
     await waitForMessage(agent, 'Nuevo mientras leías');
     const pill = agent.getByTestId('new-messages-pill');
     await pill.waitFor({ timeout: 10_000 });
@@ -123,7 +91,7 @@ describe('the agent composer and thread in a real browser', () => {
 
   it('a customer message arriving over an unsent draft warns the agent; sending clears the warning', async () => {
     await agent.getByTestId('composer-input').fill('Le respondo que');
-    await customerSays(server, customer, '¿Sigue ahí?');
+    await customerSays(server.url, customer, '¿Sigue ahí?');
     await waitForMessage(agent, '¿Sigue ahí?');
     await agent.getByTestId('customer-wrote').waitFor({ timeout: 10_000 });
 
@@ -141,7 +109,7 @@ describe('the agent composer and thread in a real browser', () => {
     await waitForMessage(agent, '¿Llega esto?', ['pending'], 2_000);
     // The server stored it, but neither the ack nor the push got through: after the send timeout it is failed.
     await waitForMessage(agent, '¿Llega esto?', ['failed'], 20_000);
-    expect((await storedTexts(server, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+    expect((await storedTexts(server.url, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
 
     deaf = false;
     await agent.getByTestId('message-retry').click();
@@ -149,7 +117,7 @@ describe('the agent composer and thread in a real browser', () => {
     const shown = await agent.$$eval('[data-testid="message-text"]', (els) => els.map((el) => el.textContent?.trim()));
     expect(shown.filter((t) => t === '¿Llega esto?')).toHaveLength(1);
     // Same clientMessageId: the server answered with the stored message and stored nothing new.
-    expect((await storedTexts(server, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
+    expect((await storedTexts(server.url, customer)).filter((t) => t === '¿Llega esto?')).toHaveLength(1);
   });
 
   it('with no WebSocket at all, the thread says so and still gets new messages by polling REST', async () => {
@@ -158,7 +126,7 @@ describe('the agent composer and thread in a real browser', () => {
     await agent.getByTestId('thread-offline').waitFor({ timeout: 10_000 });
     expect(await agent.getByTestId('connection-indicator').getAttribute('data-state')).not.toBe('connected');
 
-    await customerSays(server, customer, 'Escrito sin WebSocket');
+    await customerSays(server.url, customer, 'Escrito sin WebSocket');
     // The thread polls every 15 s while the socket is down.
     await waitForMessage(agent, 'Escrito sin WebSocket', undefined, 25_000);
     expect(await agent.getByTestId('connection-indicator').getAttribute('data-state')).not.toBe('connected');
