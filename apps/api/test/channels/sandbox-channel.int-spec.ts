@@ -62,10 +62,13 @@ describe('sandbox channel: simulated customers and receipts', () => {
   it('receipts are durable rows: due ones that no timer remembers (a restart) are applied by the periodic sweep', async () => {
     const { body } = await simulate({ from: '+15550001111', text: 'hi' });
     const socket = await joinedSocket(app, agent.token, body.conversation.id);
+    const firstRound = collect(socket, 'message_status_updated');
     const ack = await say(socket, body.conversation.id, 'hello');
     const db = app.server.app.get(DataSource);
     const statusOf = async () => (await db.query(`SELECT status FROM messages WHERE id = $1`, [ack.data.message.id]))[0].status;
     await eventually(async () => expect(await statusOf()).toBe('read'), 5_000);
+    // Its pushes too, so a late one is not taken for the sweep's below.
+    await eventually(() => expect(firstRound.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']), 5_000);
 
     // As if the process had died before the receipts: the message back at `sent`, the receipts still due.
     const [{ provider_message_id: providerId }] = await db.query(`SELECT provider_message_id FROM messages WHERE id = $1`, [ack.data.message.id]);

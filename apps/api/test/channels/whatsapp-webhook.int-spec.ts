@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Conversation, Message } from '@switchboard/contracts';
-import { collect, connected, emitAck, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
+import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, type Staff } from '../chat/chat-fixture';
 import { APP_SECRET, VERIFY_TOKEN, postWebhook, waInbound, waStatus, waText } from './whatsapp-fixtures';
 
@@ -107,9 +107,15 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     it('a text creates the contact (E.164) and an open WhatsApp conversation, pushed to staff like any new conversation', async () => {
       const staff = await connected(app.socket('/chat', { token: agent.token }));
       const p = phone();
-      const created = nextEvent<{ conversation: Conversation }>(staff, 'conversation_created');
+      // Earlier tests' events may still be turning into conversations: wait for this phone's.
+      const created = collect<{ conversation: Conversation }>(staff, 'conversation_created');
       await deliver(waText(p, 'Hola, ¿tienen envío?', { name: 'Wendy' }));
-      const { conversation } = await created;
+      let conversation = {} as Conversation;
+      await eventually(() => {
+        const mine = created.find((e) => e.conversation.contact.phone === p);
+        expect(mine).toBeDefined();
+        conversation = (mine as { conversation: Conversation }).conversation;
+      });
       expect(conversation).toMatchObject({ channel: 'whatsapp', status: 'open', contact: { name: 'Wendy', phone: p }, assignee: null });
       const [m] = await messagesOf(conversation.id);
       expect(m).toMatchObject({ seq: 1, type: 'text', content: 'Hola, ¿tienen envío?', sender: { type: 'contact', id: conversation.contact.id, name: 'Wendy' } });
