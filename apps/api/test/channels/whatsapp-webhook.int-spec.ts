@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Conversation, Message } from '@switchboard/contracts';
-import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
+import { collect, connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, type Staff } from '../chat/chat-fixture';
 import { APP_SECRET, VERIFY_TOKEN, postWebhook, waInbound, waStatus, waText } from './whatsapp-fixtures';
 
@@ -108,14 +108,9 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
       const staff = await connected(app.socket('/chat', { token: agent.token }));
       const p = phone();
       // Earlier tests' events may still be turning into conversations: wait for this phone's.
-      const created = collect<{ conversation: Conversation }>(staff, 'conversation_created');
+      const created = nextEventWhere<{ conversation: Conversation }>(staff, 'conversation_created', (e) => e.conversation.contact.phone === p);
       await deliver(waText(p, 'Hola, ¿tienen envío?', { name: 'Wendy' }));
-      let conversation = {} as Conversation;
-      await eventually(() => {
-        const mine = created.find((e) => e.conversation.contact.phone === p);
-        expect(mine).toBeDefined();
-        conversation = (mine as { conversation: Conversation }).conversation;
-      });
+      const { conversation } = await created;
       expect(conversation).toMatchObject({ channel: 'whatsapp', status: 'open', contact: { name: 'Wendy', phone: p }, assignee: null });
       const [m] = await messagesOf(conversation.id);
       expect(m).toMatchObject({ seq: 1, type: 'text', content: 'Hola, ¿tienen envío?', sender: { type: 'contact', id: conversation.contact.id, name: 'Wendy' } });

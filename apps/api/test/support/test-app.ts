@@ -125,12 +125,23 @@ export function connectOutcome(socket: Socket): Promise<{ connected: true } | { 
 
 /** Resolves with the next payload of `event` on `socket`, or rejects after `ms`. */
 export function nextEvent<T = any>(socket: Socket, event: string, ms = 3_000): Promise<T> {
+  return nextEventWhere<T>(socket, event, () => true, ms);
+}
+
+/** Resolves with the next payload of `event` on `socket` that `matches` (others are skipped), or rejects after `ms`. */
+export function nextEventWhere<T = any>(socket: Socket, event: string, matches: (payload: T) => boolean, ms = 3_000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    socket.once(event, (payload: T) => {
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, listener);
       resolve(payload);
-    });
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no matching ${event} within ${ms} ms`));
+    }, ms);
+    socket.on(event, listener);
   });
 }
 
