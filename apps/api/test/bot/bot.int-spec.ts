@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import type { BotSettings, Conversation, Message, Stats, UpdateBotSettings } from '@switchboard/contracts';
 import { DomainEvents } from '../../src/app/common/events/domain-events';
@@ -157,14 +158,22 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       await sleep(400);
       expect((await texts(id)).filter((t) => t.startsWith('bot:'))).toHaveLength(2);
 
-      // In business hours the bot does not answer; the next night is another closed period.
+      // In business hours the bot does not answer, judged by when the customer wrote: here the
+      // bot cannot read its memory (the table is locked) until the clock has moved on to the
+      // next night. That night is another closed period.
       fixedNow = THURSDAY_MORNING;
-      await customerWrites(from, 'Buenos días');
-      await sleep(400);
-      expect((await texts(id)).filter((t) => t.startsWith('bot:'))).toHaveLength(2);
-      fixedNow = THURSDAY_NIGHT;
+      const holder = new Client({ connectionString: app.db.url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN; LOCK TABLE bot_conversations IN ACCESS EXCLUSIVE MODE');
+        await customerWrites(from, 'Buenos días');
+        fixedNow = THURSDAY_NIGHT;
+      } finally {
+        await holder.end();
+      }
       await customerWrites(from, '¿Seguís ahí?');
       await eventually(async () => expect((await texts(id)).at(-1)).toBe('bot: Ahora estamos cerrados; abrimos a las 9:00.'));
+      expect((await texts(id)).slice(-4)).toEqual(['contact: ¿Hola?', 'contact: Buenos días', 'contact: ¿Seguís ahí?', 'bot: Ahora estamos cerrados; abrimos a las 9:00.']);
       expect((await texts(id)).filter((t) => t.startsWith('bot:'))).toHaveLength(3);
     });
 

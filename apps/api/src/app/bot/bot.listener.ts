@@ -38,7 +38,13 @@ export class BotListener implements OnModuleInit {
       this.serially(conversation.id, () => this.opened(conversation, actorId === null)),
     );
     this.events.on('message.created', (e) => {
-      if (e.message.sender.type === 'contact') return this.serially(e.conversation.id, () => this.contactWrote(e));
+      if (e.message.sender.type === 'contact') {
+        // Business hours are judged when the customer wrote (this event comes right after the
+        // commit), not when this conversation's queue gets to it: a reply delayed past opening
+        // time must not tell the customer that we are closed.
+        const wroteAt = this.clock();
+        return this.serially(e.conversation.id, () => this.contactWrote(e, wroteAt));
+      }
       // From a person's first reply on, the conversation is theirs: the bot stays out of it.
       if (e.message.sender.type === 'agent' && e.firstResponse) return this.conversations.markHumanReplied(e.conversation.id);
       return undefined;
@@ -50,13 +56,13 @@ export class BotListener implements OnModuleInit {
     await this.perform(settings, repliesOnOpen(settings, { channel: conversation.channel, startedByContact }), conversation);
   }
 
-  private async contactWrote({ message, conversation }: MessageCreatedEvent): Promise<void> {
+  private async contactWrote({ message, conversation }: MessageCreatedEvent, wroteAt: Date): Promise<void> {
     const settings = await this.settings.current();
     if (!settings.enabled || conversation.channel === 'internal') return;
     const state = await this.conversations.state(conversation.id);
     // A first response since the last reopen counts too (conversations older than the bot).
     const humanReplied = state.humanReplied || conversation.firstResponseAt !== null;
-    const replies = repliesToContact(settings, { ...state, humanReplied }, { channel: conversation.channel, seq: message.seq, type: message.type, content: message.content }, this.clock());
+    const replies = repliesToContact(settings, { ...state, humanReplied }, { channel: conversation.channel, seq: message.seq, type: message.type, content: message.content }, wroteAt);
     await this.perform(settings, replies, conversation);
   }
 
