@@ -40,3 +40,19 @@ export async function startApiNode(env: Record<string, string>): Promise<ApiNode
   };
   return node;
 }
+
+/**
+ * Runs a test's body; if it fails, the failure carries what the nodes logged (warnings and up),
+ * because a cross-node miss leaves no other trace (the processes are gone by the report).
+ */
+export async function withNodeLogs(nodes: ApiNode[], body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    if (err instanceof Error) {
+      const logs = nodes.map((n, i) => `--- node ${i} (${n.url}) ---\n${n.process.output().trim() || '(nothing logged)'}`).join('\n');
+      err.message += `\n\nWhat the api nodes logged:\n${logs}`;
+    }
+    throw err;
+  }
+}
