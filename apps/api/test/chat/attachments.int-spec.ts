@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { emitAck, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, startWidgetChat } from './chat-fixture';
 
@@ -6,8 +9,9 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 describe('attachments', () => {
   let app: TestApp;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sb-data-'));
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ DATA_DIR: dataDir });
   });
   afterAll(() => app.close());
 
@@ -49,6 +53,34 @@ describe('attachments', () => {
     expect(denied.status).toBe(403);
     expect((await fetch(app.url + bare)).status).toBe(401);
     expect((await fetch(`${app.url}${bare}?sig=forged`)).status).toBe(401);
+  });
+
+  it('a deleted message\'s attachment is no longer served (nor kept on disk); a live message\'s and an unsent upload still are', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const socket = await joinedSocket(app, widget.contactToken, id);
+    const send = (attachment: { url: string }) => emitAck(socket, 'chat_message', { conversationId: id, clientMessageId: randomUUID(), type: 'image', attachment });
+    const [gone, kept, shared, unsent] = await Promise.all(['gone.png', 'kept.png', 'shared.png', 'unsent.png'].map((name) => upload(widget.contactToken, id, PNG, 'image/png', name)));
+    const goneMessage = (await send(gone.body.attachment)).data.message;
+    await send(kept.body.attachment);
+    // One upload in two messages: deleting one leaves the other's picture.
+    const sharedMessage = (await send(shared.body.attachment)).data.message;
+    await send(shared.body.attachment);
+
+    for (const m of [goneMessage, sharedMessage]) expect(await emitAck(socket, 'delete_message', { messageId: m.id })).toMatchObject({ ok: true });
+
+    const signed = await fetch(app.url + gone.body.attachment.url);
+    expect(signed.status).toBe(404);
+    expect(await signed.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+    const bare = gone.body.attachment.url.split('?')[0];
+    expect((await fetch(app.url + bare, { headers: { authorization: `Bearer ${await app.adminToken()}` } })).status).toBe(404);
+    expect(existsSync(join(dataDir, 'attachments', bare.split('/').at(-1)))).toBe(false);
+
+    for (const live of [kept, shared, unsent]) {
+      const res = await fetch(app.url + live.body.attachment.url);
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    }
   });
 
   it('refuses types that are not allowed, oversize files, foreign conversations and missing files', async () => {

@@ -62,8 +62,15 @@ export class ChatPushesListener implements OnModuleInit {
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
       this.pushConversationTo('conversation_updated', conversation, {}, readCursors);
     });
-    this.events.on('message.updated', ({ message }) => this.ns?.to(chatRooms.conversation(message.conversationId)).emit('message_updated', { message }));
-    this.events.on('message.deleted', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('message_deleted', e));
+    // An edit or delete of the latest message changes the inbox preview too.
+    this.events.on('message.updated', ({ message, conversation }) => {
+      this.ns?.to(chatRooms.conversation(message.conversationId)).emit('message_updated', { message });
+      if (conversation) return this.pushConversation('conversation_updated', conversation);
+    });
+    this.events.on('message.deleted', ({ conversationId, messageId, conversation }) => {
+      this.ns?.to(chatRooms.conversation(conversationId)).emit('message_deleted', { conversationId, messageId });
+      if (conversation) return this.pushConversation('conversation_updated', conversation);
+    });
     this.events.on('reactions.changed', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('reaction_updated', e));
     this.events.on('messages.read', async ({ conversation, participantId, upToSeq, messageId }) => {
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('message_status_updated', {

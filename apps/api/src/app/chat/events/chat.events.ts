@@ -36,10 +36,14 @@ export interface MessageCreatedEvent {
 }
 export interface MessageChangedEvent {
   message: Message;
+  /** The conversation with its new preview (and version) when this was its latest message; else null. */
+  conversation: ConversationView | null;
 }
 export interface MessageDeletedEvent {
   conversationId: string;
   messageId: string;
+  /** The conversation with its new preview (and version) when this was its latest message; else null. */
+  conversation: ConversationView | null;
 }
 export interface ReactionsChangedEvent {
   conversationId: string;

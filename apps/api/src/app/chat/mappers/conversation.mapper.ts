@@ -69,3 +69,6 @@ export function previewOf(type: string, content: string, attachmentName?: string
   const text = type === 'text' ? content : `[${type}] ${attachmentName ?? content}`.trim();
   return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
+
+/** The preview while the latest message is deleted: what the thread shows in its place. */
+export const DELETED_PREVIEW = 'This message was deleted';

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { mkdir, writeFile, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Attachment } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
+import { returnedRows } from '../../database/update-rows';
 import type { Actor } from '../conversation-access';
 import { ConversationsService } from './conversations.service';
 
@@ -25,6 +26,7 @@ export interface UploadedFile {
 
 @Injectable()
 export class AttachmentsService {
+  private readonly logger = new Logger('Attachments');
   private readonly dir: string;
   private readonly secret: string;
 
@@ -92,6 +94,30 @@ export class AttachmentsService {
     if (!rows[0]) throw new AppError('not_found', 'No such attachment');
     if (actor) await this.conversations.get(actor, rows[0].conversation_id);
     return { path: this.path(id), name: rows[0].name, mimeType: rows[0].mime_type };
+  }
+
+  /**
+   * A deleted message's file is no longer served: its row goes in the deleting transaction (the
+   * download then finds nothing), unless a live message of the conversation carries the same
+   * upload. Returns the id whose file `discardFile` removes after commit, or null.
+   */
+  async withdrawWithin(tx: EntityManager, message: { conversation_id: string; attachment: Attachment | null }): Promise<string | null> {
+    const id = message.attachment ? this.idFromUrl(message.attachment.url) : null;
+    if (!id) return null;
+    const withdrawn = returnedRows(
+      await tx.query(
+        `DELETE FROM attachments a WHERE a.id = $1 AND NOT EXISTS (
+           SELECT 1 FROM messages m WHERE m.conversation_id = a.conversation_id AND m.deleted_at IS NULL AND m.attachment->>'url' = $2)
+         RETURNING a.id`,
+        [id, message.attachment?.url],
+      ),
+    );
+    return withdrawn.length > 0 ? id : null;
+  }
+
+  /** After commit. Its row is gone, so a file that cannot be removed is never served: it only takes space. */
+  async discardFile(id: string): Promise<void> {
+    await unlink(this.path(id)).catch((err: Error) => this.logger.warn({ attachmentId: id, err: err.message }, 'attachment file not removed'));
   }
 
   private path(id: string): string {

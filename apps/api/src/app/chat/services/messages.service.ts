@@ -5,8 +5,10 @@ import type { ChannelMedia, Conversation, Message, MessagePage, MessagesQuery, M
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, isStaff, type Actor } from '../conversation-access';
-import type { ConversationView } from '../mappers/conversation.mapper';
+import { DELETED_PREVIEW, previewOf, type ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
+import { returnedRows } from '../../database/update-rows';
+import { AttachmentsService } from './attachments.service';
 import { ConversationsService } from './conversations.service';
 import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
 import '../events/chat.events';
@@ -41,6 +43,7 @@ export class MessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly conversations: ConversationsService,
     private readonly writer: MessageWriter,
+    private readonly attachments: AttachmentsService,
     private readonly events: DomainEvents,
   ) {}
 
@@ -140,26 +143,34 @@ export class MessagesService {
   }
 
   async edit(actor: Actor, messageId: string, content: string): Promise<Message> {
-    const message = await this.db.transaction(async (tx) => {
+    const { message, conversation } = await this.db.transaction(async (tx) => {
       const row = await this.lockOwn(tx, actor, messageId, 'edit');
       if (row.deleted_at) throw new AppError('conflict', 'A deleted message cannot be edited');
       if (row.type !== 'text') throw new AppError('conflict', 'Only text messages can be edited');
       await tx.query(`UPDATE messages SET content = $2, edited_at = now() WHERE id = $1`, [messageId, content]);
-      return this.load(tx, messageId);
+      return { message: await this.load(tx, messageId), conversation: await this.repreview(tx, row, previewOf(row.type, content)) };
     });
-    this.events.emit('message.updated', { message });
+    this.events.emit('message.updated', { message, conversation });
     return message;
   }
 
   async remove(actor: Actor, messageId: string): Promise<{ conversationId: string; messageId: string }> {
     const outcome = await this.db.transaction(async (tx) => {
       const row = await this.lockOwn(tx, actor, messageId, 'delete');
-      if (row.deleted_at) return { conversationId: row.conversation_id, changed: false };
+      if (row.deleted_at) return { conversationId: row.conversation_id, changed: false as const };
       await tx.query(`UPDATE messages SET deleted_at = now() WHERE id = $1`, [messageId]);
       await tx.query(`DELETE FROM message_reactions WHERE message_id = $1`, [messageId]);
-      return { conversationId: row.conversation_id, changed: true };
+      return {
+        conversationId: row.conversation_id,
+        changed: true as const,
+        conversation: await this.repreview(tx, row, DELETED_PREVIEW),
+        unservedAttachment: await this.attachments.withdrawWithin(tx, row),
+      };
     });
-    if (outcome.changed) this.events.emit('message.deleted', { conversationId: outcome.conversationId, messageId });
+    if (outcome.changed) {
+      this.events.emit('message.deleted', { conversationId: outcome.conversationId, messageId, conversation: outcome.conversation });
+      if (outcome.unservedAttachment) await this.attachments.discardFile(outcome.unservedAttachment);
+    }
     return { conversationId: outcome.conversationId, messageId };
   }
 
@@ -206,6 +217,23 @@ export class MessagesService {
     const rows: MessageRow[] = await tx.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`, [messageId]);
     if (!rows[0]) throw new AppError('not_found', 'No such message');
     return toMessage(rows[0]);
+  }
+
+  /**
+   * The inbox shows the latest message's preview: when that is the message just changed, the
+   * conversation changes too (a new version, so the lists take it). The seq is checked by the
+   * UPDATE itself, which waits for a send in progress and then sees its new `last_seq`: a message
+   * sent meanwhile is the latest and keeps its preview. Null when nothing changed.
+   */
+  private async repreview(tx: EntityManager, row: MessageRow, preview: string): Promise<ConversationView | null> {
+    const updated = returnedRows(
+      await tx.query(
+        `UPDATE conversations SET last_message_preview = $3, version = version + 1
+          WHERE id = $1 AND last_seq = $2 AND last_message_preview IS DISTINCT FROM $3 RETURNING id`,
+        [row.conversation_id, row.seq, preview],
+      ),
+    );
+    return updated.length > 0 ? this.conversations.loadView(row.conversation_id, tx) : null;
   }
 
   private async lockOwn(tx: EntityManager, actor: Actor, messageId: string, action: 'edit' | 'delete'): Promise<MessageRow & { assignee_id: string | null; contact_id: string }> {
