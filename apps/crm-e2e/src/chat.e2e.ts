@@ -199,4 +199,50 @@ describe('live chat between an agent and a widget customer', () => {
     // Still one chat in the agent's inbox: the reload did not start another.
     expect(await agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' }).count()).toBe(1);
   });
+  it('after a cut the agent sees the edit the customer made meanwhile, and the reply written while cut off goes out by itself', async () => {
+    await customer.getByTestId('composer-input').fill('Quiero la talla M');
+    await customer.getByTestId('composer-input').press('Enter');
+    await waitForMessage(agent, 'Quiero la talla M');
+
+    cut = true;
+    await agentContext.setOffline(true);
+    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await agent.waitForFunction(
+      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
+      undefined,
+      { timeout: 10_000 },
+    );
+
+    // The customer corrects the message (the widget has no edit, the API has): an edit brings no
+    // new seq for the catch-up to find.
+    const session = JSON.parse((await customer.evaluate(() => localStorage.getItem('sb.widget'))) ?? '{}') as { contactToken: string; conversationId: string };
+    const auth = { authorization: `Bearer ${session.contactToken}` };
+    const page = (await (await fetch(`${server.url}/api/conversations/${session.conversationId}/messages?limit=200`, { headers: auth })).json()) as {
+      items: { id: string; content: string }[];
+    };
+    const mistaken = page.items.find((m) => m.content === 'Quiero la talla M');
+    const edit = await fetch(`${server.url}/api/messages/${mistaken?.id}`, {
+      method: 'PATCH',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'Quiero la talla L' }),
+    });
+    expect(edit.status).toBe(200);
+    await waitForMessage(customer, 'Quiero la talla L');
+
+    // The agent answers while cut off: it waits as pending, not failed.
+    await agent.getByTestId('composer-input').fill('Te la reservo ahora');
+    await agent.getByTestId('composer-input').press('Enter');
+    await waitForMessage(agent, 'Te la reservo ahora', ['pending']);
+    await agent.waitForTimeout(1_000);
+    await waitForMessage(agent, 'Te la reservo ahora', ['pending']);
+
+    cut = false;
+    await agentContext.setOffline(false);
+    await waitForConnection(agent, 'connected', 30_000);
+    await waitForMessage(agent, 'Quiero la talla L', undefined, 15_000);
+    await messageWith(agent, 'Quiero la talla L').getByTestId('message-edited').waitFor();
+    await waitForMessage(agent, 'Te la reservo ahora', ['sent', 'delivered', 'read'], 15_000);
+    await waitForMessage(customer, 'Te la reservo ahora');
+    expect((await shownMessages(customer)).filter((m) => m.text === 'Te la reservo ahora')).toHaveLength(1);
+  });
 });

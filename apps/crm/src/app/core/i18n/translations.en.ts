@@ -114,6 +114,7 @@ export const en = {
   'conversation.loadOlder': 'Load earlier messages',
   'conversation.start': 'This is the start of the conversation',
   'conversation.newMessages': 'New messages',
+  'conversation.notYours': 'This conversation is now assigned to {name}: you can no longer reply or act in it.',
   'conversation.closedNotice': 'This conversation is closed. Reopen it to reply.',
   'conversation.offline': 'Offline: messages are refreshed every {seconds} s; sending resumes when the connection returns.',
   'message.deleted': 'This message was deleted',

@@ -116,6 +116,7 @@ export const es: Record<TranslationKey, string> = {
   'conversation.loadOlder': 'Cargar mensajes anteriores',
   'conversation.start': 'Este es el inicio de la conversación',
   'conversation.newMessages': 'Mensajes nuevos',
+  'conversation.notYours': 'Esta conversación ahora está asignada a {name}: ya no puedes responder ni actuar en ella.',
   'conversation.closedNotice': 'Esta conversación está cerrada. Reábrela para responder.',
   'conversation.offline': 'Sin conexión: los mensajes se actualizan cada {seconds} s; el envío se reanuda cuando vuelva la conexión.',
   'message.deleted': 'Este mensaje se eliminó',

@@ -54,23 +54,28 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
           <button type="button" data-testid="take-button" [disabled]="busy()" (click)="take.emit()">{{ 'conversation.take' | translate }}</button>
         }
       }
-      @if (conversation().status === 'open') {
-        <button type="button" data-testid="close-button" [disabled]="busy()" (click)="closeConversation.emit()">
-          {{ 'conversation.close' | translate }}
-        </button>
-      } @else {
-        <button type="button" data-testid="reopen-button" [disabled]="busy()" (click)="reopen.emit()">
-          {{ 'conversation.reopen' | translate }}
-        </button>
+      <!-- An agent whose conversation went to someone else has nothing to do here (the page says why). -->
+      @if (canAct()) {
+        @if (conversation().status === 'open') {
+          <button type="button" data-testid="close-button" [disabled]="busy()" (click)="closeConversation.emit()">
+            {{ 'conversation.close' | translate }}
+          </button>
+        } @else {
+          <button type="button" data-testid="reopen-button" [disabled]="busy()" (click)="reopen.emit()">
+            {{ 'conversation.reopen' | translate }}
+          </button>
+        }
       }
     </div>
   `,
   styles: `
     :host { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem;
       padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--sb-border); }
-    h2 { margin: 0; font-size: 1.05rem; display: flex; align-items: center; gap: 0.4rem; }
+    h2 { margin: 0; font-size: 1.05rem; display: flex; align-items: center; gap: 0.4rem; min-width: 0; }
+    /* A name may be one long word: it wraps instead of pushing the actions (and the composer) off-screen. */
+    [data-testid='conversation-contact'], .small { overflow-wrap: anywhere; min-width: 0; }
     .wa-badge { font-size: 0.7rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
-    .who { display: flex; flex-direction: column; min-width: 0; }
+    .who { display: flex; flex-direction: column; min-width: 0; flex: 1 1 12rem; }
     .actions { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
     .status[data-status='open'] { color: var(--sb-green-strong); }
     button { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
@@ -80,6 +85,8 @@ export class ConversationHeaderComponent {
   readonly conversation = input.required<Conversation>();
   /** Admins and supervisors assign; agents get Take instead. */
   readonly canAssign = input(false);
+  /** False once the viewer (an agent) lost the conversation to someone else: no actions then. */
+  readonly canAct = input(true);
   readonly staff = input<readonly UserWithPresence[]>([]);
   readonly busy = input(false);
 

@@ -19,11 +19,20 @@ export function byActivity(a: Conversation, b: Conversation): number {
   return activity(b).localeCompare(activity(a));
 }
 
-/** Whether a conversation belongs in a tab for the user `meId`. */
-export function matchesTab(tab: InboxTab, conversation: Conversation, meId: string | null): boolean {
+/** Who is looking at the list: agents see only what is theirs or unassigned (the server's rule). */
+export interface ListViewer {
+  id: string | null;
+  seesAll: boolean;
+}
+
+/** Whether a conversation belongs in a tab for `viewer`. */
+export function matchesTab(tab: InboxTab, conversation: Conversation, viewer: ListViewer): boolean {
+  // An agent hears about a conversation taken by someone else (to drop it), but may no longer open it.
+  const visible = viewer.seesAll || conversation.assignee === null || conversation.assignee.id === viewer.id;
+  if (!visible) return false;
   switch (tab) {
     case 'mine':
-      return conversation.status === 'open' && !!meId && conversation.assignee?.id === meId;
+      return conversation.status === 'open' && !!viewer.id && conversation.assignee?.id === viewer.id;
     case 'unassigned':
       return conversation.status === 'open' && conversation.assignee === null;
     case 'all':
@@ -36,14 +45,20 @@ export function matchesTab(tab: InboxTab, conversation: Conversation, meId: stri
 /**
  * Applies a pushed conversation: only when newer than any version seen (`version`), then drops
  * it from the tab or (re)inserts it in activity order depending on whether it still belongs.
- * Repeated or out-of-order pushes leave the list unchanged.
+ * Repeated or out-of-order pushes leave the list unchanged, except for the viewer's unread
+ * count: reading changes no version, so a push of the version shown carries the newer count
+ * (pushes reach one socket in the order the server sent them).
  */
-export function applyConversation(state: ConversationListState, conversation: Conversation, meId: string | null): ConversationListState {
+export function applyConversation(state: ConversationListState, conversation: Conversation, viewer: ListViewer): ConversationListState {
   const shown = state.items.find((c) => c.id === conversation.id);
   const known = Math.max(state.seen[conversation.id] ?? 0, shown?.version ?? 0);
-  if (conversation.version <= known) return state;
+  if (conversation.version < known) return state;
+  if (conversation.version === known) {
+    if (!shown || shown.version !== known || shown.unreadCount === conversation.unreadCount) return state;
+    return { ...state, items: state.items.map((c) => (c.id === conversation.id ? { ...c, unreadCount: conversation.unreadCount } : c)) };
+  }
   const others = state.items.filter((c) => c.id !== conversation.id);
-  const items = matchesTab(state.tab, conversation, meId) ? [...others, conversation].sort(byActivity) : others;
+  const items = matchesTab(state.tab, conversation, viewer) ? [...others, conversation].sort(byActivity) : others;
   return { ...state, items, seen: { ...state.seen, [conversation.id]: conversation.version } };
 }
 

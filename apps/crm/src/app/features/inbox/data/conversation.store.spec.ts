@@ -143,6 +143,81 @@ describe('ConversationStore', () => {
     expect(store.conversation()?.version).toBe(5);
   });
 
+  it('after a reconnect shows the edits, deletions, reactions and read ticks made while it was away', async () => {
+    const mine = { sender: { type: 'agent' as const, id: ME.id, name: ME.name } };
+    await openWith([message(1), message(2), message(3, mine)]);
+    realtime.manager().drop();
+    backend.messages.mockResolvedValueOnce({
+      items: [
+        message(1, { content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z', reactions: [{ emoji: '👍', userIds: [CONTACT.id] }] }),
+        message(2, { content: '', deletedAt: '2026-01-01T11:01:00.000Z' }),
+        message(3, { ...mine, status: 'read' }),
+      ],
+      hasMore: false,
+    });
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    await flush();
+
+    // The latest messages shown, read again by REST: no new seq tells of these changes.
+    expect(backend.messages).toHaveBeenLastCalledWith('c1', { beforeSeq: 4, limit: 3 });
+    const [first, second, third] = store.items().map((i) => i.message);
+    expect(first).toMatchObject({ content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z', reactions: [{ emoji: '👍', userIds: [CONTACT.id] }] });
+    expect(second).toMatchObject({ content: '', deletedAt: '2026-01-01T11:01:00.000Z' });
+    expect(third.status).toBe('read');
+  });
+
+  it('keeps a message written while offline pending and sends it once when the connection returns', async () => {
+    await openWith();
+    realtime.manager().drop();
+    store.send('sin conexión');
+    await flush();
+    expect(statuses().at(-1)).toBe('sin conexión:pending');
+    expect(sent('chat_message')).toHaveLength(0);
+
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    ackLast('join_conversation', { conversation: conversation({ lastSeq: 2 }), messages: [] });
+    await flush();
+    expect(sent('chat_message')).toHaveLength(1);
+    const { payload } = last('chat_message');
+    const clientMessageId = (payload as { clientMessageId: string }).clientMessageId;
+    ackLast('chat_message', { message: message(3, { content: 'sin conexión', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } }) });
+    await flush();
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'sin conexión:sent']);
+  });
+
+  it('sends an unanswered message again, with the same clientMessageId, at the next connect; a refused one stays failed', async () => {
+    await openWith();
+    store.send('sin respuesta');
+    store.send('rechazado');
+    const [unanswered, refused] = sent('chat_message');
+    refused.ack?.({ ok: false, error: { code: 'rate_limited', message: 'Slow down' } });
+    jest.advanceTimersByTime(10_000);
+    await flush();
+    expect(statuses().slice(-2)).toEqual(['sin respuesta:failed', 'rechazado:failed']);
+
+    realtime.manager().drop();
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    ackLast('join_conversation', { conversation: conversation({ lastSeq: 2 }), messages: [] });
+    await flush();
+    expect(statuses().slice(-2)).toEqual(['sin respuesta:pending', 'rechazado:failed']);
+    expect(sent('chat_message').slice(2).map((s) => s.payload)).toEqual([unanswered.payload]);
+  });
+
+  it('follows assignment and closing by someone else in the open conversation, and ignores older versions', async () => {
+    await openWith();
+    const bob = { id: 'agent-2', name: 'Bob' };
+    realtime.chat().serverEmit('conversation_assigned', { conversation: conversation({ version: 3, assignee: bob }), previousAssigneeId: null });
+    expect(store.conversation()?.assignee).toEqual(bob);
+    realtime.chat().serverEmit('conversation_closed', { conversation: conversation({ version: 4, assignee: bob, status: 'closed' }) });
+    expect(store.conversation()?.status).toBe('closed');
+    realtime.chat().serverEmit('conversation_updated', { conversation: conversation({ version: 2 }) });
+    realtime.chat().serverEmit('conversation_closed', { conversation: conversation({ id: 'other', version: 9, status: 'open' }) });
+    expect(store.conversation()).toMatchObject({ version: 4, status: 'closed' });
+  });
+
   it('polls the messages after the highest seq over REST while the socket is down', async () => {
     await openWith([message(1), message(2)]);
     realtime.manager().drop();

@@ -44,6 +44,8 @@ interface OutboxEntry {
   status: 'pending' | 'failed';
   createdAt: string;
   refusedByWindow: boolean;
+  /** No answer came (the connection may have dropped under it): sent again at the next connect too. */
+  unanswered: boolean;
 }
 
 interface EarlyStatus {
@@ -58,6 +60,8 @@ export const PAGE_SIZE = 50;
 export const WINDOW_TICK_MS = 30_000;
 /** Delivery statuses kept for messages we have not got yet (the status beat the ack). */
 const MAX_EARLY_STATUSES = 200;
+/** How many of the latest messages shown are read again after a reconnect (REST's page limit). */
+const REFRESH_LIMIT = 200;
 
 /**
  * One open conversation: its messages (snapshot on join, catch-up with `afterSeq` after every
@@ -356,11 +360,16 @@ export class ConversationStore {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  /** Snapshot on the first join; every message after the highest seq on later ones. */
+  /**
+   * Snapshot on the first join; every message after the highest seq on later ones. A rejoin after
+   * a reconnect (no `afterSeq` given: not a gap seen live) also reads the latest messages shown
+   * again, since edits, deletions, reactions and read ticks made meanwhile bring no new seq.
+   */
   private async join(generation: number, afterSeq?: number): Promise<void> {
     const conversationId = this._conversationId();
     if (!conversationId || generation !== this.generation) return;
     const after = afterSeq ?? (this._loaded() ? this.lastSeq() : undefined);
+    if (afterSeq === undefined && after !== undefined) void this.refreshShown(generation);
     try {
       const result = await this.socket.emit(
         'join_conversation',
@@ -400,6 +409,19 @@ export class ConversationStore {
     }
   }
 
+  private async refreshShown(generation: number): Promise<void> {
+    const conversationId = this._conversationId();
+    const shown = this._messages();
+    const last = shown.at(-1);
+    if (!conversationId || !last) return;
+    try {
+      const page = await this.backend.messages(conversationId, { beforeSeq: last.seq + 1, limit: Math.min(shown.length, REFRESH_LIMIT) });
+      if (generation === this.generation) this.accept(page.items);
+    } catch {
+      // Shown as they were; the next reconnect reads them again.
+    }
+  }
+
   private finishLoad(hasOlder: boolean | undefined): void {
     if (!this._loaded() && hasOlder !== undefined) this._hasOlder.set(hasOlder);
     this._loaded.set(true);
@@ -418,6 +440,13 @@ export class ConversationStore {
         this.applyConversation(conversation);
       }),
     );
+    // Assigned, reassigned, closed or reopened by someone else: the header and composer follow.
+    const onConversation = ({ conversation }: { conversation: Conversation }) => {
+      if (here(conversation.id)) this.applyConversation(conversation);
+    };
+    sub.add(this.socket.on('conversation_updated').subscribe(onConversation));
+    sub.add(this.socket.on('conversation_assigned').subscribe(onConversation));
+    sub.add(this.socket.on('conversation_closed').subscribe(onConversation));
     sub.add(
       this.socket.on('message_updated').subscribe(({ message }) => {
         if (!here(message.conversationId)) return;
@@ -495,7 +524,7 @@ export class ConversationStore {
 
   /** Shows a send at once as pending, then delivers it. */
   private queue(payload: SendPayload): void {
-    this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString(), refusedByWindow: false }]);
+    this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString(), refusedByWindow: false, unanswered: false }]);
     this.stopTyping();
     void this.deliver(payload);
   }
@@ -507,16 +536,25 @@ export class ConversationStore {
       if (generation === this.generation) this.accept([message]);
     } catch (error) {
       if (generation !== this.generation) return;
+      // Not connected: it stays pending, and goes out when the connection returns (retryPending).
+      if (error instanceof RealtimeError && error.code === 'offline') return;
       const refused = isWindowRefusal(error);
       // The window is closed whatever our clock says: templates only until the customer writes again.
       if (refused) this._refusedAt.set(this._conversation()?.windowExpiresAt ?? null);
-      this.setOutboxStatus(payload.clientMessageId, 'failed', refused);
+      this.setOutboxStatus(payload.clientMessageId, 'failed', refused, error instanceof RealtimeError && error.code === 'timeout');
     }
   }
 
-  /** After a reconnect, messages still waiting for an ack are sent again (same clientMessageId). */
+  /**
+   * After a (re)connect, messages still waiting, written while offline, or left unanswered when
+   * the connection went, are sent again (same clientMessageId: the server stores each once).
+   */
   private retryPending(): void {
-    for (const entry of this._outbox()) if (entry.status === 'pending') void this.deliver(entry.payload);
+    for (const entry of this._outbox()) {
+      if (entry.status === 'failed' && !entry.unanswered) continue;
+      if (entry.status === 'failed') this.setOutboxStatus(entry.payload.clientMessageId, 'pending', false);
+      void this.deliver(entry.payload);
+    }
   }
 
   /** Merges stored messages; any of ours among them leaves the outbox. */
@@ -550,8 +588,10 @@ export class ConversationStore {
     return next;
   }
 
-  private setOutboxStatus(clientMessageId: string, status: OutboxEntry['status'], refusedByWindow: boolean): void {
-    this._outbox.update((list) => list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status, refusedByWindow } : e)));
+  private setOutboxStatus(clientMessageId: string, status: OutboxEntry['status'], refusedByWindow: boolean, unanswered = false): void {
+    this._outbox.update((list) =>
+      list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status, refusedByWindow, unanswered } : e)),
+    );
   }
 
   private async act(run: () => Promise<void>): Promise<void> {

@@ -99,6 +99,25 @@ describe('InboxStore', () => {
     expect(ids()).toEqual([]);
   });
 
+  it('clears the unread badge when the read receipt\'s push repeats the version shown with fewer unread', async () => {
+    await start([conversation({ id: 'a', version: 3, unreadCount: 0 })]);
+    push('conversation_updated', conversation({ id: 'a', version: 4, unreadCount: 1, lastMessagePreview: 'hola' }));
+    expect(store.items()?.[0].unreadCount).toBe(1);
+    // Reading moves no version: the push after mark_read carries the same one, with the new count.
+    push('conversation_updated', conversation({ id: 'a', version: 4, unreadCount: 0, lastMessagePreview: 'hola' }));
+    expect(store.items()?.[0].unreadCount).toBe(0);
+    // An older version still changes nothing.
+    push('conversation_updated', conversation({ id: 'a', version: 3, unreadCount: 7 }));
+    expect(store.items()?.[0]).toMatchObject({ version: 4, unreadCount: 0, lastMessagePreview: 'hola' });
+  });
+
+  it('drops from an agent\'s All tab a conversation another agent took, and keeps the ones taken by the agent', async () => {
+    await start([conversation({ id: 'a', version: 1 }), conversation({ id: 'b', version: 1 })]);
+    push('conversation_assigned', conversation({ id: 'a', version: 2, assignee: { id: 'agent-2', name: 'Bob' } }));
+    push('conversation_assigned', conversation({ id: 'b', version: 2, assignee: { id: ME.id, name: ME.name } }));
+    expect(ids()).toEqual(['b']);
+  });
+
   it('loads more with the cursor and appends without duplicates', async () => {
     await start([conversation({ id: 'a' })], 'cursor-1');
     expect(store.hasMore()).toBe(true);

@@ -7,6 +7,7 @@ import {
   applyConversation,
   type ConversationListState,
   type InboxTab,
+  type ListViewer,
 } from './conversation-list';
 import { InboxApi, type ConversationQuery } from './inbox.api';
 import { InboxSocket } from './inbox.socket';
@@ -42,6 +43,10 @@ export class InboxStore {
   private readonly _loadMoreError = signal<unknown>(null);
   private readonly _activeId = signal<string | null>(null);
   private readonly meId = computed(() => this.auth.user()?.id ?? null);
+  private readonly viewer = computed<ListViewer>(() => {
+    const user = this.auth.user();
+    return { id: user?.id ?? null, seesAll: user?.role === 'admin' || user?.role === 'supervisor' };
+  });
 
   private readonly resource = liveResource<ConversationListState>({
     snapshot: () => this.loadFirstPage(this._tab()),
@@ -119,7 +124,7 @@ export class InboxStore {
   }
 
   private reduce(state: ConversationListState, conversation: Conversation): ConversationListState {
-    return applyConversation(state, conversation, this.meId());
+    return applyConversation(state, conversation, this.viewer());
   }
 
   private async loadFirstPage(tab: InboxTab): Promise<ConversationListState> {

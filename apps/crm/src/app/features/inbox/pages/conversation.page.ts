@@ -10,6 +10,7 @@ import { ConversationHeaderComponent } from '../components/conversation-header.c
 import { ConversationThreadComponent } from '../components/conversation-thread.component';
 import { ConversationStore } from '../data/conversation.store';
 import { InboxApi } from '../data/inbox.api';
+import { InboxSocket } from '../data/inbox.socket';
 import { InboxStore } from '../data/inbox.store';
 
 /** One conversation for staff: header with assign/take/close/reopen, then the live thread. */
@@ -24,6 +25,7 @@ import { InboxStore } from '../data/inbox.store';
       <sb-conversation-header
         [conversation]="conversation"
         [canAssign]="canAssign()"
+        [canAct]="!notYours()"
         [staff]="staff()"
         [busy]="busy()"
         (assign)="assign($event)"
@@ -32,11 +34,14 @@ import { InboxStore } from '../data/inbox.store';
         (reopen)="run(api.reopen(conversation.id))"
       />
     }
+    @if (notYours(); as assignee) {
+      <p class="note" role="status" data-testid="conversation-not-yours">{{ 'conversation.notYours' | translate: { name: assignee } }}</p>
+    }
     @if (actionErrorText(); as text) {
       <p class="error" role="alert" data-testid="conversation-action-error">{{ text }}</p>
     }
     @if (store.loaded()) {
-      <sb-conversation-thread [readOnly]="store.conversation()?.status === 'closed'" />
+      <sb-conversation-thread [readOnly]="store.conversation()?.status === 'closed' || !!notYours()" />
     } @else {
       <div class="state">
         <sb-view-state [hasValue]="false" [error]="store.error()" (retry)="store.reload()" />
@@ -46,6 +51,7 @@ import { InboxStore } from '../data/inbox.store';
   styles: `
     :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
     .back { display: none; padding: 0.5rem 0.75rem 0; font-size: 0.85rem; }
+    .note { margin: 0; padding: 0.4rem 0.75rem; background: var(--sb-primary-soft); font-size: 0.85rem; }
     .error { margin: 0; padding: 0.4rem 0.75rem; color: var(--sb-red); background: var(--sb-red-soft); font-size: 0.85rem; }
     .state { padding: 1rem; }
     @media (max-width: 760px) { .back { display: block; } }
@@ -57,10 +63,20 @@ export class ConversationPage {
   protected readonly store = inject(ConversationStore);
   protected readonly api = inject(InboxApi);
   private readonly inbox = inject(InboxStore);
+  private readonly socket = inject(InboxSocket);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
 
   protected readonly canAssign = computed(() => this.auth.hasRole(['admin', 'supervisor']));
+  /**
+   * For an agent, the name of whoever the conversation was given to meanwhile: the server no longer
+   * lets this agent write or act in it (it stays on screen, read-only, until they move on).
+   */
+  protected readonly notYours = computed(() => {
+    const assignee = this.store.conversation()?.assignee;
+    const me = this.auth.user();
+    return me?.role === 'agent' && assignee && assignee.id !== me.id ? assignee.name : null;
+  });
   protected readonly staff = signal<UserWithPresence[]>([]);
   protected readonly busy = signal(false);
   private readonly actionError = signal<unknown>(null);
@@ -81,13 +97,26 @@ export class ConversationPage {
         this.inbox.markOpened(id);
       });
     });
-    if (this.canAssign()) {
+    const destroyRef = inject(DestroyRef);
+    if (this.canAssign()) this.followStaff(destroyRef);
+    destroyRef.onDestroy(() => this.inbox.setActive(null));
+  }
+
+  /** The assign list with who is online: live, and read again after every reconnect (changes missed meanwhile). */
+  private followStaff(destroyRef: DestroyRef): void {
+    const load = () =>
       this.api.assignableUsers().then(
         (users) => this.staff.set(users),
-        () => this.staff.set([]),
+        () => undefined,
       );
-    }
-    inject(DestroyRef).onDestroy(() => this.inbox.setActive(null));
+    void load();
+    const subscriptions = [
+      this.socket.on('presence_changed').subscribe(({ userId, status }) =>
+        this.staff.update((users) => users.map((u) => (u.id === userId ? { ...u, online: status === 'online' } : u))),
+      ),
+      this.socket.connected$().subscribe(() => void load()),
+    ];
+    destroyRef.onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
   }
 
   protected assign(agentId: string | null): void {
