@@ -23,7 +23,7 @@ import { relativeTime } from './relative-time';
     >
       <span class="row">
         <span class="who">
-          <strong class="name">{{ conversation().contact.name }}</strong>
+          <strong class="name" [attr.title]="conversation().contact.name">{{ conversation().contact.name }}</strong>
           @if (conversation().channel === 'whatsapp') {
             <span class="wa-badge" data-testid="whatsapp-badge">{{ 'inbox.whatsapp.badge' | translate }}</span>
           }
@@ -31,7 +31,7 @@ import { relativeTime } from './relative-time';
         <time class="time" [attr.datetime]="activityAt()">{{ when() }}</time>
       </span>
       <span class="row">
-        <span class="preview">{{ conversation().lastMessagePreview || ('inbox.noPreview' | translate) }}</span>
+        <span class="preview" [attr.title]="conversation().lastMessagePreview">{{ conversation().lastMessagePreview || ('inbox.noPreview' | translate) }}</span>
         @if (conversation().unreadCount > 0) {
           <span class="badge" data-testid="unread-badge" [attr.aria-label]="'inbox.unreadCount' | translate: { count: conversation().unreadCount }">
             {{ conversation().unreadCount }}
@@ -53,11 +53,14 @@ import { relativeTime } from './relative-time';
     .item.active { background: var(--sb-primary-soft); border-color: #c9d6fb; }
     .item.unread .name, .item.unread .preview { font-weight: 700; }
     .row { display: flex; justify-content: space-between; gap: 0.5rem; align-items: baseline; min-width: 0; }
-    .name, .preview { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .who { display: flex; align-items: baseline; gap: 0.35rem; min-width: 0; }
+    /* One line each, however long or unbroken: the time and the unread badge keep their place on the right. */
+    .name, .preview, .meta { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .who, .preview { flex: 1 1 auto; min-width: 0; }
+    .who { display: flex; align-items: baseline; gap: 0.35rem; }
     .wa-badge { flex: none; font-size: 0.65rem; font-weight: 600; padding: 0 0.35rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
     .preview { color: var(--sb-muted); font-size: 0.85rem; }
     .time, .meta { color: var(--sb-muted); font-size: 0.75rem; white-space: nowrap; }
+    .time, .badge { flex: none; }
     .badge { background: var(--sb-primary); color: #fff; border-radius: 999px; padding: 0 0.45rem; font-size: 0.75rem; }
   `,
 })

@@ -21,18 +21,30 @@ import { ChatMessageComponent } from '../../../shared/ui/chat/chat-message.compo
 import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
 import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
 import type { ApiError } from '../../../core/http/api-error';
-import { ConversationStore, type TemplateChoice } from '../data/conversation.store';
+import { ConversationStore, type ChatItem, type TemplateChoice } from '../data/conversation.store';
+import { chatConnecting } from '../data/chat-connecting';
+import { ComposerDrafts } from '../data/composer-drafts';
+import { dayKey, dayLabel, startOfDay } from './message-days';
 import { ReplyWindowNoticeComponent } from './reply-window-notice.component';
 import { TemplatePickerComponent } from './template-picker.component';
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const BOTTOM_SLACK_PX = 48;
 const TOP_SLACK_PX = 80;
+/** How often "Today" and "Yesterday" are checked against the clock (they change at midnight). */
+const DAY_TICK_MS = 60_000;
+
+/** A message of the thread, and the day separator shown above it when it starts a new day. */
+interface ThreadRow {
+  item: ChatItem;
+  day: string | null;
+}
 
 /**
- * The message thread of the open conversation (ConversationStore from the page): scrolling with
- * history paging, the new-messages pill, mark-read at the bottom, typing, and the composer.
- * Shared by the agent's conversation page and the customer widget.
+ * The message thread of the open conversation (ConversationStore from the page): day separators,
+ * scrolling with history paging, the new-messages pill, mark-read at the bottom, typing, and the
+ * composer with a draft kept per conversation. Shared by the agent's conversation page and the
+ * customer widget.
  */
 @Component({
   selector: 'sb-conversation-thread',
@@ -52,6 +64,7 @@ export class ConversationThreadComponent {
   protected readonly store = inject(ConversationStore);
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
+  private readonly drafts = inject(ComposerDrafts);
 
   /** Edit, delete and react on messages (the widget offers only replies). */
   readonly fullActions = input(true);
@@ -69,10 +82,26 @@ export class ConversationThreadComponent {
   protected readonly showPill = signal(false);
   protected readonly replyTo = signal<Message | null>(null);
   protected readonly customerWrote = signal(false);
-  private readonly draft = signal('');
+  protected readonly draft = signal('');
   private readonly visible = signal(true);
+  /** The first connection is still being made: too early to say the thread is not live. */
+  protected readonly connecting = chatConnecting();
+  private readonly today = signal(startOfDay(new Date()), { equal: (a, b) => a.getTime() === b.getTime() });
 
   private readonly byId = computed(() => new Map(this.store.items().map((i) => [i.message.id, i.message])));
+  protected readonly rows = computed<ThreadRow[]>(() => {
+    const today = this.today();
+    const locale = this.i18n.locale();
+    const words = { today: this.i18n.t('conversation.today'), yesterday: this.i18n.t('conversation.yesterday') };
+    let previous: string | null = null;
+    return this.store.items().map((item) => {
+      const at = new Date(item.message.createdAt);
+      const key = dayKey(at);
+      const day = key === previous ? null : dayLabel(at, today, locale, words);
+      previous = key;
+      return { item, day };
+    });
+  });
   protected readonly replyQuote = computed(() => {
     const message = this.replyTo();
     return message ? this.quoteOf(message) : null;
@@ -109,11 +138,18 @@ export class ConversationThreadComponent {
     onVisibility();
     const resize =
       typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.atBottom() && this.scrollToBottom());
+    const dayTick = setInterval(() => this.today.set(startOfDay(new Date())), DAY_TICK_MS);
     inject(DestroyRef).onDestroy(() => {
       this.document.removeEventListener('visibilitychange', onVisibility);
       resize?.disconnect();
+      clearInterval(dayTick);
     });
-    afterRenderEffect(() => resize?.observe(this.content().nativeElement));
+    // The content grows with messages; the box shrinks when the footer grows (an error, the
+    // counter, a reply preview). Either way the last message must stay in view if it was.
+    afterRenderEffect(() => {
+      resize?.observe(this.content().nativeElement);
+      resize?.observe(this.scrollBox().nativeElement);
+    });
 
     // Keep the place: stick to the bottom, hold still when older messages come in above.
     afterRenderEffect(() => this.keepScroll(this.store.items().map((i) => i.key)));
@@ -133,10 +169,12 @@ export class ConversationThreadComponent {
       if (this.atBottom() && this.visible() && this.store.loaded() && this.store.lastSeq() > 0) this.store.markRead();
     });
 
-    // Another conversation: nothing of the previous one's composer state carries over.
+    // Another conversation: nothing of the previous one's composer state carries over, but its
+    // own unsent draft comes back.
     effect(() => {
-      this.store.conversationId();
+      const conversationId = this.store.conversationId();
       untracked(() => {
+        this.draft.set(conversationId ? this.drafts.get(conversationId) : '');
         this.replyTo.set(null);
         this.customerWrote.set(false);
         this.templatesOpen.set(false);
@@ -171,12 +209,14 @@ export class ConversationThreadComponent {
     this.store.send(text, { replyToId: this.replyTo()?.id ?? null });
     this.replyTo.set(null);
     this.customerWrote.set(false);
+    this.store.clearUploadError();
     this.jumpToBottom();
   }
 
   protected sendTemplate(template: TemplateChoice, preview: string): void {
     this.store.sendTemplate(template, preview);
     this.templatesOpen.set(false);
+    this.store.clearUploadError();
     this.jumpToBottom();
   }
 
@@ -195,6 +235,8 @@ export class ConversationThreadComponent {
 
   protected onDraft(text: string): void {
     this.draft.set(text);
+    const conversationId = this.store.conversationId();
+    if (conversationId) this.drafts.set(conversationId, text);
     if (!text.trim()) this.customerWrote.set(false);
   }
 

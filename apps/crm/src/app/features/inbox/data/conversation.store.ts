@@ -300,6 +300,11 @@ export class ConversationStore {
     this._actionError.set(null);
   }
 
+  /** The user dismissed the upload error, or moved on (sent something else). */
+  clearUploadError(): void {
+    this._uploadError.set(null);
+  }
+
   /** The user typed: `typing {isTyping:true}` at most every 2 s. */
   typing(): void {
     const conversationId = this._conversationId();

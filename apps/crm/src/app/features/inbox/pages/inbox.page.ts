@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { chatConnecting } from '../data/chat-connecting';
 import { ConversationListItemComponent } from '../components/conversation-list-item.component';
 import { InboxTabsComponent } from '../components/inbox-tabs.component';
 import { INBOX_TABS, type InboxTab } from '../data/conversation-list';
@@ -26,7 +27,12 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
       <section class="list-pane" [attr.aria-label]="'inbox.title' | translate">
         <header class="head">
           <h1>{{ 'inbox.title' | translate }}</h1>
-          <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
+          <sb-live-status
+            [live]="store.live()"
+            [connecting]="connecting()"
+            [lastUpdatedAt]="store.lastUpdatedAt()"
+            [pollIntervalMs]="store.pollIntervalMs"
+          />
         </header>
         <sb-inbox-tabs [tab]="store.tab()" (tabChange)="selectTab($event)" />
         <div class="scroll">
@@ -63,8 +69,11 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
     </div>
   `,
   styles: `
-    .inbox { display: grid; grid-template-columns: minmax(16rem, 22rem) 1fr; gap: 1rem; height: calc(100vh - 8rem); min-height: 24rem; }
-    .list-pane, .detail { display: flex; flex-direction: column; min-height: 0; background: var(--sb-surface);
+    /* Fills what the shell leaves of the viewport (its flex-basis 0 keeps the thread from growing the page). */
+    :host { display: flex; flex-direction: column; flex: 1 1 0; min-height: 24rem; }
+    /* minmax(0, …): a long preview or an unbroken name ellipsizes or wraps instead of widening its column. */
+    .inbox { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr); gap: 1rem; }
+    .list-pane, .detail { display: flex; flex-direction: column; min-height: 0; min-width: 0; overflow: hidden; background: var(--sb-surface);
       border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); }
     .list-pane { padding: 0.75rem; gap: 0.6rem; }
     .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.4rem; }
@@ -72,7 +81,7 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
     .items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.15rem; }
     .more { width: 100%; margin-top: 0.5rem; }
     @media (max-width: 760px) {
-      .inbox { grid-template-columns: 1fr; }
+      .inbox { grid-template-columns: minmax(0, 1fr); }
       .inbox.has-active .list-pane, .inbox:not(.has-active) .detail { display: none; }
     }
   `,
@@ -81,6 +90,12 @@ export class InboxPage {
   protected readonly store = inject(InboxStore);
   protected readonly items = this.store.items;
   protected readonly now = signal(new Date());
+  private readonly chatConnecting = chatConnecting();
+  /**
+   * The list is live once /chat is connected and its first snapshot has arrived: until both have,
+   * and nothing failed, it is still connecting rather than "not live".
+   */
+  protected readonly connecting = computed(() => this.chatConnecting() || (this.store.lastUpdatedAt() === null && !this.store.error()));
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
 

@@ -31,9 +31,9 @@ import { ConversationStore } from '../../inbox/data/conversation.store';
   `,
   styles: `
     :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
-    .bar { display: flex; justify-content: space-between; align-items: center; padding: 0.35rem 0.75rem;
+    .bar { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; padding: 0.35rem 0.75rem;
       border-bottom: 1px solid var(--sb-border); font-size: 0.85rem; }
-    .agent { font-weight: 600; }
+    .agent { font-weight: 600; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .state { padding: 1rem; }
   `,
 })

@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, output, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, model, output } from '@angular/core';
 import { ToastClearance } from '../../../core/layout/toast-clearance';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { QuotedMessage } from './chat-ui.types';
@@ -12,8 +12,9 @@ export const MAX_MESSAGE_LENGTH = 10_000;
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
 
 /**
- * Textarea + send + paperclip. Enter sends, Shift+Enter is a new line. Reports typing, blur and
- * the draft (so the page can warn about news while something is unsent). Warnings are projected.
+ * Textarea + send + paperclip. Enter sends, Shift+Enter is a new line. Reports typing and blur;
+ * the text is a model, so the page can keep drafts and warn about news while something is
+ * unsent. Warnings are projected.
  */
 @Component({
   selector: 'sb-chat-composer',
@@ -76,7 +77,8 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
     .attach.busy { opacity: 0.5; }
     .reply { display: flex; gap: 0.5rem; align-items: flex-start; padding: 0.3rem 0.5rem;
       border-left: 3px solid var(--sb-primary); background: var(--sb-hover); font-size: 0.8rem; }
-    .quote { flex: 1; display: flex; flex-direction: column; overflow: hidden; max-height: 2.6rem; }
+    .quote { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+    .quote > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .ghost { border: none; background: none; padding: 0 0.3rem; }
     .note { margin: 0; font-size: 0.75rem; color: var(--sb-muted); text-align: right; }
     .note.over { color: var(--sb-red); }
@@ -93,11 +95,11 @@ export class ChatComposerComponent {
   readonly blurred = output<void>();
   readonly attach = output<File>();
   readonly cancelReply = output<void>();
-  readonly draftChange = output<string>();
+  /** What is typed and not sent yet. */
+  readonly text = model('');
 
   protected readonly max = MAX_MESSAGE_LENGTH;
   protected readonly counterFrom = COUNTER_FROM;
-  protected readonly text = signal('');
   protected readonly length = computed(() => this.text().length);
   protected readonly tooLong = computed(() => this.length() > MAX_MESSAGE_LENGTH);
   protected readonly canSend = computed(() => !this.disabled() && !this.tooLong() && this.text().trim().length > 0);
@@ -111,7 +113,6 @@ export class ChatComposerComponent {
 
   protected onInput(value: string): void {
     this.text.set(value);
-    this.draftChange.emit(value);
     if (value.length > 0) this.typing.emit();
   }
 
@@ -125,7 +126,6 @@ export class ChatComposerComponent {
     if (!this.canSend()) return;
     this.send.emit(this.text().trim());
     this.text.set('');
-    this.draftChange.emit('');
   }
 
   protected onFile(event: Event): void {

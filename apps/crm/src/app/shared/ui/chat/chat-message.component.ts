@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
 import type { Message } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -30,6 +30,9 @@ import { ReactionBarComponent } from './reaction-bar.component';
 })
 export class ChatMessageComponent {
   private readonly i18n = inject(I18nService);
+  private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+  private readonly reactButton = viewChild<ElementRef<HTMLButtonElement>>('reactButton');
 
   readonly message = input.required<Message>();
   readonly mine = input(false);
@@ -60,6 +63,8 @@ export class ChatMessageComponent {
   protected readonly emojis = REACTION_EMOJIS;
   protected readonly editing = signal(false);
   protected readonly draft = signal('');
+  /** Save was pressed on a blank edit: the server would refuse it, deleting is the way. */
+  protected readonly editEmpty = signal(false);
   protected readonly confirming = signal(false);
   protected readonly picking = signal(false);
 
@@ -71,15 +76,53 @@ export class ChatMessageComponent {
   protected readonly time = computed(() =>
     new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(this.message().createdAt)),
   );
+  /** The time's tooltip: the thread shows only the time under each message, this says the day too. */
+  protected readonly fullTime = computed(() =>
+    new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'full', timeStyle: 'short' }).format(new Date(this.message().createdAt)),
+  );
+
+  constructor() {
+    // An open picker closes on Escape or on a click anywhere else, like any popup; listening
+    // only while it is open keeps a long thread from holding a document listener per message.
+    effect((onCleanup) => {
+      if (!this.picking()) return;
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        // A keyboard user goes back to the button that opened it, not to the top of the page.
+        const hadFocus = this.host.contains(this.document.activeElement);
+        this.picking.set(false);
+        if (hadFocus) this.reactButton()?.nativeElement.focus();
+      };
+      const onClick = (event: MouseEvent) => {
+        if (!this.host.contains(event.target as Node)) this.picking.set(false);
+      };
+      this.document.addEventListener('keydown', onKey);
+      this.document.addEventListener('click', onClick);
+      onCleanup(() => {
+        this.document.removeEventListener('keydown', onKey);
+        this.document.removeEventListener('click', onClick);
+      });
+    });
+  }
 
   protected startEdit(): void {
     this.draft.set(this.message().content);
+    this.editEmpty.set(false);
     this.editing.set(true);
+  }
+
+  protected onEditInput(value: string): void {
+    this.draft.set(value);
+    this.editEmpty.set(false);
   }
 
   protected saveEdit(): void {
     const content = this.draft().trim();
-    if (content && content !== this.message().content) this.edit.emit(content);
+    if (!content && this.message().content) {
+      this.editEmpty.set(true);
+      return;
+    }
+    if (content !== this.message().content) this.edit.emit(content);
     this.editing.set(false);
   }
 
