@@ -1,4 +1,4 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LoginRequest, StaffRole, User } from '@switchboard/contracts';
 import { toApiError } from '../http/api-error';
@@ -44,6 +44,17 @@ export class AuthStore {
   readonly user = computed(() => this.session()?.user ?? null);
   readonly role = computed<StaffRole | null>(() => this.session()?.user.role ?? null);
   readonly isLoggedIn = computed(() => this.session() !== null);
+
+  constructor() {
+    // Logging out in another tab removes the stored session: this tab follows (its sockets close
+    // with the session), rather than staying live on a session the user ended.
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== AUTH_STORAGE_KEY && event.key !== null) return;
+      if (this.session() !== null && readSession() === null) this.logout();
+    };
+    window.addEventListener('storage', onStorage);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('storage', onStorage));
+  }
 
   /** Signs in; rejects with an ApiError (invalid credentials, rate limited, network…). */
   async login(credentials: LoginRequest): Promise<User> {

@@ -1,18 +1,32 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { toApiError } from '../../core/http/api-error';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 
+/** What a view says when what it shows does not exist (a 404): there is nothing to retry, only a way back. */
+export interface ViewNotFound {
+  title: string;
+  link: string;
+  linkLabel: string;
+}
+
 /**
- * The non-content states of a view: loading (before the first value), error (with a retry)
- * and empty. Shows nothing once there is content; the page renders its own list then.
+ * The non-content states of a view: loading (before the first value), error (with a retry),
+ * not found (when the view says what to show then) and empty. Shows nothing once there is
+ * content; the page renders its own list then.
  */
 @Component({
   selector: 'sb-view-state',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (error() && !hasValue()) {
+    @if (notFoundShown(); as notFound) {
+      <div class="box empty" data-testid="view-not-found">
+        <p class="title">{{ notFound.title }}</p>
+        <a [routerLink]="notFound.link" data-testid="view-not-found-link">{{ notFound.linkLabel }}</a>
+      </div>
+    } @else if (error() && !hasValue()) {
       <div class="box error" role="alert" data-testid="view-error">
         <p>{{ errorText() }}</p>
         <button type="button" (click)="retry.emit()">{{ 'live.retry' | translate }}</button>
@@ -50,7 +64,14 @@ export class ViewStateComponent {
   readonly error = input<unknown>(null);
   readonly emptyTitle = input('');
   readonly emptyHint = input('');
+  /** Shown instead of the error and its retry when the load failed with `not_found`. */
+  readonly notFound = input<ViewNotFound | null>(null);
   readonly retry = output<void>();
+
+  protected readonly notFoundShown = computed(() => {
+    const notFound = this.notFound();
+    return notFound && !this.hasValue() && toApiError(this.error()).code === 'not_found' ? notFound : null;
+  });
 
   protected readonly errorText = computed(() => {
     const error = toApiError(this.error());

@@ -243,7 +243,7 @@ describe('CampaignDetailStore', () => {
     expect(store.campaign()?.sent).toBe(0);
   });
 
-  it('shows the load error when the campaign cannot be loaded, and retries', async () => {
+  it('an unknown campaign is not_found, and a retry still loads it should it appear', async () => {
     const missing = campaign();
     api.get.mockRejectedValue(new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }));
     api.recipients.mockResolvedValue({ items: [], nextCursor: null });
@@ -251,12 +251,29 @@ describe('CampaignDetailStore', () => {
     store.open(missing.id);
     await flush();
     expect(store.campaign()).toBeNull();
-    expect(store.error()).toBeInstanceOf(HttpErrorResponse);
+    expect(store.error()?.code).toBe('not_found');
 
     api.get.mockResolvedValue(missing);
     store.reload();
     await flush();
     expect(store.error()).toBeNull();
     expect(store.campaign()?.id).toBe(missing.id);
+  });
+
+  it('a malformed id is not_found too, whether REST (400) or the subscribe ack says so', async () => {
+    api.get.mockRejectedValue(
+      new HttpErrorResponse({ status: 400, error: { error: { code: 'validation_failed', message: 'Invalid request', details: [{ path: 'id', message: 'must be a UUID' }] } } }),
+    );
+    api.recipients.mockResolvedValue({ items: [], nextCursor: null });
+    store = TestBed.inject(CampaignDetailStore);
+    TestBed.tick();
+    store.open('not-a-uuid');
+    realtime.manager().connectAll();
+    await flush();
+    expect(store.error()?.code).toBe('not_found');
+
+    bulk().lastSent('subscribe')?.ack?.({ ok: false, error: { code: 'validation_failed', message: 'campaignId: Invalid UUID' } });
+    await flush();
+    expect(store.error()?.code).toBe('not_found');
   });
 });

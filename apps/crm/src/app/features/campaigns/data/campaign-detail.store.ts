@@ -1,7 +1,8 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { Campaign } from '@switchboard/contracts';
 import { Subscription } from 'rxjs';
-import { toApiError } from '../../../core/http/api-error';
+import { toApiError, type ApiError } from '../../../core/http/api-error';
+import { campaignLoadError } from './campaign-errors';
 import { applyProgress, canCancel, canPause, canResume, isFinished, mergeCampaign, progressPercent } from './campaign-state';
 import { CampaignsApi, type CampaignAction } from './campaigns.api';
 import { CampaignsSocket } from './campaigns.socket';
@@ -25,7 +26,7 @@ export class CampaignDetailStore {
 
   private readonly _campaignId = signal<string | null>(null);
   private readonly _campaign = signal<Campaign | null>(null);
-  private readonly _error = signal<unknown>(null);
+  private readonly _error = signal<ApiError | null>(null);
   private readonly _rate = signal<number | null>(null);
   private readonly _etaSeconds = signal<number | null>(null);
   private readonly _busy = signal<CampaignAction | null>(null);
@@ -36,7 +37,7 @@ export class CampaignDetailStore {
   readonly campaignId = this._campaignId.asReadonly();
   /** Null until the first snapshot (REST or socket). */
   readonly campaign = this._campaign.asReadonly();
-  /** Why the first load failed, while nothing is shown. */
+  /** Why the first load failed (code `not_found` for an unknown or malformed id), while nothing is shown. */
   readonly error = this._error.asReadonly();
   readonly busy = this._busy.asReadonly();
   readonly actionError = this._actionError.asReadonly();
@@ -107,7 +108,7 @@ export class CampaignDetailStore {
         if (generation === this.generation) this.accept(campaign);
       },
       error: (error) => {
-        if (generation === this.generation && !this._campaign()) this._error.set(error);
+        if (generation === this.generation && !this._campaign()) this._error.set(campaignLoadError(error));
       },
     });
     void this.poll();
@@ -236,7 +237,7 @@ export class CampaignDetailStore {
       const campaign = await this.api.get(campaignId);
       if (generation === this.generation) this.accept(campaign);
     } catch (error) {
-      if (generation === this.generation && !this._campaign()) this._error.set(error);
+      if (generation === this.generation && !this._campaign()) this._error.set(campaignLoadError(error));
     }
   }
 

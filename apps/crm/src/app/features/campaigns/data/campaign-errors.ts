@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { RecipientRowError } from '@switchboard/contracts';
+import { ApiError, toApiError } from '../../../core/http/api-error';
+import { RealtimeError } from '../../../core/realtime/realtime.types';
 
 /** `recipients.3.phone` → the 4th recipient (rows count from 1). */
 const RECIPIENT_PATH = /^recipients\.(\d+)(?:\.|$)/;
@@ -33,4 +35,18 @@ export function recipientRowErrors(error: unknown): RecipientRowError[] {
     .map(rowError)
     .filter((e): e is RecipientRowError => e !== null)
     .sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Why a campaign could not be loaded (REST or the `subscribe` ack), as the ApiError the view-state
+ * shows. An id that cannot be a campaign's (400 on a malformed id) is "no such campaign" as much
+ * as an unknown one (404): retrying either can never work.
+ */
+export function campaignLoadError(error: unknown): ApiError {
+  if (error instanceof RealtimeError) {
+    const code = error.code === 'offline' || error.code === 'timeout' ? 'network' : error.code;
+    error = new ApiError(code, code === 'network' ? '' : error.message, 0);
+  }
+  const apiError = toApiError(error);
+  return apiError.code === 'validation_failed' ? new ApiError('not_found', apiError.message, apiError.status) : apiError;
 }

@@ -46,10 +46,19 @@ export function applyProgress(current: Campaign, progress: BulkProgress): Campai
   return { ...current, sent, failed, total: progress.total };
 }
 
-/** How far the campaign is, 0–100: sent, failed and skipped recipients over the total. */
+/** Cancelled or failed: it stopped before reaching everyone, and what it did not send was skipped. */
+export function stoppedEarly(status: CampaignStatus): boolean {
+  return status === 'cancelled' || status === 'failed';
+}
+
+/**
+ * How far the campaign is, 0–100: sent, failed and skipped recipients over the total. For one that
+ * stopped early, the share actually sent: its skipped recipients would otherwise fill the bar and
+ * read as "all sent".
+ */
 export function progressPercent(campaign: Pick<Campaign, 'status' | 'sent' | 'failed' | 'skipped' | 'total'>): number {
   if (campaign.total <= 0) return campaign.status === 'completed' ? 100 : 0;
-  const done = campaign.sent + campaign.failed + campaign.skipped;
+  const done = stoppedEarly(campaign.status) ? campaign.sent : campaign.sent + campaign.failed + campaign.skipped;
   return Math.min(100, Math.floor((done / campaign.total) * 100));
 }
 

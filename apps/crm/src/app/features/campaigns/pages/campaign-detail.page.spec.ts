@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Campaign } from '@switchboard/contracts';
@@ -83,5 +84,31 @@ describe('CampaignDetailPage', () => {
       true,
       true,
     ]);
+  });
+
+  it('a cancelled campaign does not show a full green bar: only what was sent is filled, the rest reads not sent', async () => {
+    await render(campaign({ status: 'cancelled', total: 200, sent: 80, skipped: 120 }));
+    const bar = byTestId('campaign-progress');
+    expect(bar?.getAttribute('data-percent')).toBe('40');
+    expect(bar?.classList).toContain('stopped');
+    expect(bar?.querySelector('.fill')?.classList).not.toContain('done');
+    expect(byTestId('campaign-percent')?.textContent?.trim()).toBe('40% sent');
+  });
+
+  it('an unknown campaign says so, links back to the list, and offers no retry', async () => {
+    api.get.mockRejectedValue(new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }));
+    api.recipients.mockResolvedValue({ items: [], nextCursor: null });
+    fixture = TestBed.createComponent(CampaignDetailPage);
+    fixture.componentRef.setInput('id', '00000000-0000-0000-0000-000000000000');
+    await fixture.whenStable();
+    realtime.manager().connectAll();
+    bulk().lastSent('subscribe')?.ack?.({ ok: false, error: { code: 'not_found', message: 'No such campaign' } });
+    await flush();
+    await fixture.whenStable();
+
+    expect(byTestId('view-not-found')?.textContent).toContain('No such campaign');
+    expect(byTestId('view-not-found-link')?.getAttribute('href')).toBe('/campaigns');
+    expect(byTestId('view-error')).toBeNull();
+    expect(el().querySelector('button')).toBeNull();
   });
 });

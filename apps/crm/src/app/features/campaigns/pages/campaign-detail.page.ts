@@ -4,13 +4,14 @@ import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
 import { CampaignControlsComponent } from '../components/campaign-controls.component';
 import { formatDateTime, formatEta, formatRate } from '../components/campaign-format';
 import { CampaignProgressBarComponent } from '../components/campaign-progress-bar.component';
 import { CampaignStatusBadgeComponent } from '../components/campaign-status-badge.component';
 import { FailedRecipientsTableComponent } from '../components/failed-recipients-table.component';
 import { CampaignDetailStore } from '../data/campaign-detail.store';
+import { stoppedEarly } from '../data/campaign-state';
 import type { CampaignAction } from '../data/campaigns.api';
 
 /** One campaign, live: progress, rate and ETA, the controls, and who it could not reach. */
@@ -30,7 +31,7 @@ import type { CampaignAction } from '../data/campaigns.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back" routerLink="/campaigns">← {{ 'campaigns.back' | translate }}</a>
-    <sb-view-state [hasValue]="store.campaign() !== null" [error]="store.error()" (retry)="store.reload()" />
+    <sb-view-state [hasValue]="store.campaign() !== null" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
     @if (store.campaign(); as campaign) {
       <header class="page-header">
         <h1 data-testid="campaign-name">{{ campaign.name }}</h1>
@@ -52,8 +53,15 @@ import type { CampaignAction } from '../data/campaigns.api';
 
       <section class="card">
         <div class="bar-row">
-          <sb-campaign-progress-bar data-testid="campaign-progress" [percent]="store.percent()" [label]="'campaigns.detail.progress' | translate" />
-          <strong class="percent" data-testid="campaign-percent">{{ store.percent() }}%</strong>
+          <sb-campaign-progress-bar
+            data-testid="campaign-progress"
+            [percent]="store.percent()"
+            [stopped]="stopped()"
+            [label]="'campaigns.detail.progress' | translate"
+          />
+          <strong class="percent" data-testid="campaign-percent">
+            {{ stopped() ? ('campaigns.percentSent' | translate: { percent: store.percent() }) : store.percent() + '%' }}
+          </strong>
         </div>
         <dl class="figures">
           <div>
@@ -168,6 +176,15 @@ export class CampaignDetailPage {
   private readonly document = inject(DOCUMENT);
 
   protected readonly pollSeconds = Math.round(this.store.pollIntervalMs / 1000);
+  protected readonly notFound = computed<ViewNotFound>(() => ({
+    title: this.i18n.t('campaigns.detail.notFound'),
+    link: '/campaigns',
+    linkLabel: this.i18n.t('campaigns.back'),
+  }));
+  protected readonly stopped = computed(() => {
+    const status = this.store.status();
+    return status !== null && stoppedEarly(status);
+  });
   protected readonly rate = computed(() => {
     const rate = formatRate(this.store.currentRate(), this.i18n.locale());
     return rate === '—' ? rate : this.i18n.t('campaigns.detail.perSecond', { rate });

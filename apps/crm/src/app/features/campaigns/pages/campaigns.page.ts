@@ -7,7 +7,7 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { formatDateTime } from '../components/campaign-format';
 import { CampaignProgressBarComponent } from '../components/campaign-progress-bar.component';
 import { CampaignStatusBadgeComponent } from '../components/campaign-status-badge.component';
-import { progressPercent } from '../data/campaign-state';
+import { progressPercent, stoppedEarly } from '../data/campaign-state';
 import { CampaignsStore } from '../data/campaigns.store';
 
 /** Campaigns, newest first, with their live status and progress; the way to create one. */
@@ -56,8 +56,13 @@ import { CampaignsStore } from '../data/campaigns.store';
                 <td><a [routerLink]="['/campaigns', row.campaign.id]">{{ row.campaign.name }}</a></td>
                 <td><sb-campaign-status-badge [status]="row.campaign.status" /></td>
                 <td class="progress">
-                  <sb-campaign-progress-bar [percent]="row.percent" [thin]="true" [label]="'campaigns.progressLabel' | translate: { name: row.campaign.name }" />
-                  <span class="muted small">{{ row.percent }}%</span>
+                  <sb-campaign-progress-bar
+                    [percent]="row.percent"
+                    [thin]="true"
+                    [stopped]="row.stopped"
+                    [label]="'campaigns.progressLabel' | translate: { name: row.campaign.name }"
+                  />
+                  <span class="muted small">{{ row.stopped ? ('campaigns.percentSent' | translate: { percent: row.percent }) : row.percent + '%' }}</span>
                 </td>
                 <td class="num" data-testid="campaign-sent">{{ row.campaign.sent }}</td>
                 <td class="num" [class.bad]="row.campaign.failed > 0">{{ row.campaign.failed }}</td>
@@ -107,6 +112,7 @@ export class CampaignsPage {
     return (this.store.items() ?? []).map((campaign) => ({
       campaign,
       percent: progressPercent(campaign),
+      stopped: stoppedEarly(campaign.status),
       created: formatDateTime(campaign.createdAt, locale),
     }));
   });

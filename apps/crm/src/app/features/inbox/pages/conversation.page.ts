@@ -5,7 +5,7 @@ import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { toApiError } from '../../../core/http/api-error';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
 import { ConversationHeaderComponent } from '../components/conversation-header.component';
 import { ConversationThreadComponent } from '../components/conversation-thread.component';
 import { ConversationStore } from '../data/conversation.store';
@@ -44,7 +44,7 @@ import { InboxStore } from '../data/inbox.store';
       <sb-conversation-thread [readOnly]="store.conversation()?.status === 'closed' || !!notYours()" />
     } @else {
       <div class="state">
-        <sb-view-state [hasValue]="false" [error]="store.error()" (retry)="store.reload()" />
+        <sb-view-state [hasValue]="false" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
       </div>
     }
   `,
@@ -77,6 +77,12 @@ export class ConversationPage {
     const me = this.auth.user();
     return me?.role === 'agent' && assignee && assignee.id !== me.id ? assignee.name : null;
   });
+  /** A link to a conversation that does not exist (or was never ours to see): nothing to retry. */
+  protected readonly notFound = computed<ViewNotFound>(() => ({
+    title: this.i18n.t('conversation.notFound'),
+    link: '/inbox',
+    linkLabel: this.i18n.t('inbox.back'),
+  }));
   protected readonly staff = signal<UserWithPresence[]>([]);
   protected readonly busy = signal(false);
   private readonly actionError = signal<unknown>(null);

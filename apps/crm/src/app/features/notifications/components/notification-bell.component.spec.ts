@@ -6,7 +6,7 @@ import { DesktopNotifications } from '../data/desktop-notifications';
 import { formatUnreadBadge } from '../data/notification-list';
 import { NotificationsStore } from '../data/notifications.store';
 import { notification } from '../data/testing/notification-fixtures';
-import { NotificationBellComponent } from './notification-bell.component';
+import { NotificationBellComponent, panelPlacement } from './notification-bell.component';
 
 describe('NotificationBellComponent', () => {
   let fixture: ComponentFixture<NotificationBellComponent>;
@@ -104,5 +104,14 @@ describe('NotificationBellComponent', () => {
     await render();
     el().querySelector<HTMLButtonElement>('[data-testid="mark-all-read"]')?.click();
     expect(store.markAllRead).toHaveBeenCalled();
+  });
+
+  it('places the panel under the bell, right-aligned with it, and never past the viewport edges', () => {
+    // Desktop: the bell is on the right; the panel lines up with it.
+    expect(panelPlacement({ bottom: 50, right: 1100 }, 1280)).toEqual({ top: 56, left: 1100 - 384, width: 384 });
+    // A phone whose top bar wrapped the bell to the left: the panel spans the screen, less a margin.
+    expect(panelPlacement({ bottom: 90, right: 74 }, 375)).toEqual({ top: 96, left: 12, width: 351 });
+    // A bell at the very right edge: the panel keeps its margin.
+    expect(panelPlacement({ bottom: 50, right: 1280 }, 1280)).toEqual({ top: 56, left: 1280 - 12 - 384, width: 384 });
   });
 });

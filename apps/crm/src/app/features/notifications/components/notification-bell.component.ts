@@ -1,7 +1,29 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NotificationsStore } from '../data/notifications.store';
 import { NotificationPanelComponent } from './notification-panel.component';
+
+/** Widest the panel gets, and the gap it keeps from the viewport's edges and below the bell (px). */
+const PANEL_MAX_WIDTH = 384;
+const PANEL_MARGIN = 12;
+const PANEL_GAP = 6;
+
+export interface PanelPlacement {
+  top: number;
+  left: number;
+  width: number;
+}
+
+/**
+ * Where the panel goes, in viewport pixels: under the bell, right-aligned with it, but never past
+ * either edge of the viewport. On a phone the top bar wraps and the bell can sit near the left
+ * edge, where a panel aligned to its right would hang off the screen.
+ */
+export function panelPlacement(bell: Pick<DOMRect, 'bottom' | 'right'>, viewportWidth: number): PanelPlacement {
+  const width = Math.min(PANEL_MAX_WIDTH, viewportWidth - 2 * PANEL_MARGIN);
+  const left = Math.max(PANEL_MARGIN, Math.min(bell.right - width, viewportWidth - PANEL_MARGIN - width));
+  return { top: bell.bottom + PANEL_GAP, left, width };
+}
 
 /** The top bar's bell: the unread badge (99+) and, on click, the notifications panel. */
 @Component({
@@ -11,6 +33,7 @@ import { NotificationPanelComponent } from './notification-panel.component';
   host: {
     '(document:click)': 'onDocumentClick($event)',
     '(document:keydown.escape)': 'closeAndFocus()',
+    '(window:resize)': 'onResize()',
   },
   template: `
     <button
@@ -36,11 +59,16 @@ import { NotificationPanelComponent } from './notification-panel.component';
       }
     </button>
     @if (open()) {
-      <sb-notification-panel (closed)="close()" />
+      <sb-notification-panel
+        [style.top.px]="placement().top"
+        [style.left.px]="placement().left"
+        [style.width.px]="placement().width"
+        (closed)="close()"
+      />
     }
   `,
   styles: `
-    :host { position: relative; display: inline-flex; }
+    :host { display: inline-flex; }
     .bell {
       position: relative; display: inline-flex; padding: 0.4rem; border: 0; background: none;
       color: var(--sb-muted); border-radius: var(--sb-radius); cursor: pointer;
@@ -56,12 +84,25 @@ import { NotificationPanelComponent } from './notification-panel.component';
 export class NotificationBellComponent {
   protected readonly store = inject(NotificationsStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly document = inject(DOCUMENT);
   private readonly bell = viewChild.required<ElementRef<HTMLButtonElement>>('bell');
 
   protected readonly open = signal(false);
+  protected readonly placement = signal<PanelPlacement>({ top: 0, left: 0, width: PANEL_MAX_WIDTH });
 
   protected toggle(): void {
+    if (!this.open()) this.place();
     this.open.update((open) => !open);
+  }
+
+  protected onResize(): void {
+    if (this.open()) this.place();
+  }
+
+  /** Measured at opening and on resize: where the bell is depends on how the top bar wrapped. */
+  private place(): void {
+    const viewportWidth = this.document.documentElement.clientWidth;
+    this.placement.set(panelPlacement(this.bell().nativeElement.getBoundingClientRect(), viewportWidth));
   }
 
   protected close(): void {

@@ -68,8 +68,9 @@ import { NotificationListComponent } from './notification-list.component';
   `,
   styles: `
     :host {
-      position: absolute; top: calc(100% + 0.4rem); right: 0; z-index: 20;
-      display: flex; flex-direction: column; width: min(24rem, calc(100vw - 1.5rem)); max-height: min(32rem, 75vh);
+      /* The bell sets top, left and width: it knows where it is on screen. */
+      position: fixed; z-index: 20;
+      display: flex; flex-direction: column; max-height: min(32rem, 75vh);
       background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); box-shadow: var(--sb-shadow);
       color: var(--sb-text); text-align: left;
     }

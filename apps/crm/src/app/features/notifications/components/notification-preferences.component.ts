@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { NotificationPreference, NotificationType } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -20,7 +20,7 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
   { key: 'sound', label: 'notifications.pref.sound' },
 ];
 
-/** Per type: keep it in the list, pop it up, beep. Saved on every change. */
+/** Per type: keep it in the list, pop it up, beep (the last two only with the first). Saved on every change. */
 @Component({
   selector: 'sb-notification-preferences',
   imports: [TranslatePipe, ViewStateComponent],
@@ -52,7 +52,9 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
                     type="checkbox"
                     [attr.data-testid]="'pref-' + item.type + '-' + setting.key"
                     [attr.aria-label]="toggleLabel(item, setting.label)"
-                    [checked]="item[setting.key]"
+                    [checked]="item[setting.key] && !needsInApp(item, setting.key)"
+                    [disabled]="needsInApp(item, setting.key)"
+                    [attr.aria-describedby]="needsInApp(item, setting.key) ? 'pref-needs-in-app' : null"
                     (change)="change(item, setting.key, $event)"
                   />
                 </td>
@@ -61,6 +63,9 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
           }
         </tbody>
       </table>
+      @if (anyInAppOff()) {
+        <p class="hint note" id="pref-needs-in-app" data-testid="pref-needs-in-app">{{ 'notifications.pref.needsInApp' | translate }}</p>
+      }
     }
   `,
   styles: `
@@ -72,12 +77,15 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
     th, td { padding: 0.45rem 0.9rem; border-bottom: 1px solid var(--sb-border); text-align: center; }
     th[scope='row'], thead th:first-child { text-align: left; font-weight: 500; }
     thead th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
+    input:disabled { cursor: not-allowed; opacity: 0.45; }
+    .note { margin: 0.5rem 0 0; }
   `,
 })
 export class NotificationPreferencesComponent {
   protected readonly prefs = inject(NotificationPreferencesStore);
   private readonly i18n = inject(I18nService);
   protected readonly settings = SETTINGS;
+  protected readonly anyInAppOff = computed(() => this.prefs.items()?.some((item) => !item.inApp) ?? false);
 
   constructor() {
     void this.prefs.ensureLoaded();
@@ -85,6 +93,14 @@ export class NotificationPreferencesComponent {
 
   protected typeLabel(type: NotificationType): TranslationKey {
     return TYPE_LABELS[type];
+  }
+
+  /**
+   * The server stores and pushes nothing for a type with in-app off, so its toast and sound cannot
+   * happen: they show off and disabled (their own values are kept for when in-app is back on).
+   */
+  protected needsInApp(item: NotificationPreference, setting: PreferenceSetting): boolean {
+    return setting !== 'inApp' && !item.inApp;
   }
 
   protected toggleLabel(item: NotificationPreference, label: TranslationKey): string {

@@ -2,13 +2,17 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import type { BusinessHours } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { WEEKDAYS } from '../data/bot-draft';
+import { WEEKDAYS, closeBeforeMidnight } from '../data/bot-draft';
 import type { FieldMessage } from '../data/field-message';
 import { fieldText } from './settings-messages';
 
-/** `24:00` (end of day) is typed as 00:00 in a time input, which stops at 23:59. */
-const toInput = (time: string) => (time === '24:00' ? '00:00' : time);
-const fromCloseInput = (value: string) => (value === '00:00' ? '24:00' : value);
+/**
+ * A time input stops at 23:59 and shows `24:00` (the end of the day) as 12:00 AM: an interval until
+ * midnight has its own checkbox and shows `24:00` instead of the input. A closing time typed as
+ * 00:00 can only mean midnight too.
+ */
+const MIDNIGHT = '24:00';
+const fromCloseInput = (value: string) => (value === '00:00' ? MIDNIGHT : value);
 
 export interface IntervalChange {
   index: number;
@@ -48,14 +52,28 @@ export interface IntervalChange {
                     (change)="changed.emit({ index: interval.index, field: 'open', value: value($event) })"
                   />
                   <span aria-hidden="true">–</span>
-                  <input
-                    type="time"
-                    [attr.aria-label]="'settings.bot.closesAt' | translate: { day: row.name }"
-                    [attr.data-testid]="'interval-close-' + interval.index"
-                    [value]="interval.close"
-                    [attr.aria-invalid]="!!interval.closeError"
-                    (change)="changed.emit({ index: interval.index, field: 'close', value: closeValue($event) })"
-                  />
+                  @if (interval.untilMidnight) {
+                    <span class="midnight" [attr.data-testid]="'interval-closes-midnight-' + interval.index">24:00</span>
+                  } @else {
+                    <input
+                      type="time"
+                      [attr.aria-label]="'settings.bot.closesAt' | translate: { day: row.name }"
+                      [attr.data-testid]="'interval-close-' + interval.index"
+                      [value]="interval.close"
+                      [attr.aria-invalid]="!!interval.closeError"
+                      (change)="changed.emit({ index: interval.index, field: 'close', value: closeValue($event) })"
+                    />
+                  }
+                  <label class="midnight-toggle">
+                    <input
+                      type="checkbox"
+                      [attr.data-testid]="'interval-midnight-' + interval.index"
+                      [attr.aria-label]="'settings.bot.untilMidnightOn' | translate: { day: row.name }"
+                      [checked]="interval.untilMidnight"
+                      (change)="untilMidnight(interval.index, interval.open, $event)"
+                    />
+                    {{ 'settings.bot.untilMidnight' | translate }}
+                  </label>
                   <button type="button" class="link" [attr.data-testid]="'interval-remove-' + interval.index" (click)="remove.emit(interval.index)">
                     {{ 'settings.bot.removeInterval' | translate }}
                   </button>
@@ -80,7 +98,9 @@ export interface IntervalChange {
     tr + tr { border-top: 1px solid var(--sb-border); }
     label.inline { display: inline-flex; gap: 0.4rem; align-items: center; text-transform: capitalize; }
     .interval { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
-    .interval input { padding: 0.25rem 0.4rem; }
+    .interval input[type='time'], .midnight { padding: 0.25rem 0.4rem; }
+    .midnight { font-variant-numeric: tabular-nums; }
+    .midnight-toggle { display: inline-flex; gap: 0.3rem; align-items: center; font-size: 0.85rem; }
     button.link { border: none; background: none; padding: 0.1rem 0.25rem; color: var(--sb-primary); font-size: 0.85rem; }
     .field-error { flex-basis: 100%; margin: 0; font-size: 0.85rem; color: var(--sb-red); }
   `,
@@ -109,8 +129,9 @@ export class BusinessHoursEditorComponent {
         .filter(({ h }) => h.day === day)
         .map(({ h, index }) => ({
           index,
-          open: toInput(h.open),
-          close: toInput(h.close),
+          open: h.open,
+          close: h.close,
+          untilMidnight: h.close === MIDNIGHT,
           openError: fieldText(this.i18n, errorFor(`businessHours.${index}.open`)),
           closeError: fieldText(this.i18n, errorFor(`businessHours.${index}.close`)),
         })),
@@ -123,6 +144,10 @@ export class BusinessHoursEditorComponent {
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
+  }
+
+  protected untilMidnight(index: number, open: string, event: Event): void {
+    this.changed.emit({ index, field: 'close', value: this.checked(event) ? MIDNIGHT : closeBeforeMidnight(open) });
   }
 
   protected closeValue(event: Event): string {

@@ -104,6 +104,9 @@ export function draftErrors(d: BotDraft): Record<string, TranslationKey> {
   return errors;
 }
 
+/** Where an interval that stops running until midnight closes: 23:00, or 23:59 when it opens later. */
+export const closeBeforeMidnight = (open: string): string => (minutes(open) >= 23 * 60 ? '23:59' : '23:00');
+
 /** A new interval for `day`: from its last closing time (or 09:00) for an hour, within the day. */
 export function nextInterval(hours: readonly BusinessHours[], day: number): BusinessHours | null {
   const closes = hours.filter((h) => h.day === day).map((h) => minutes(h.close)).filter((m) => !Number.isNaN(m));

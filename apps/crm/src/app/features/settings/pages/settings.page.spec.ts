@@ -106,6 +106,22 @@ describe('SettingsPage', () => {
     expect(byTestId('bot-saved')).not.toBeNull();
   });
 
+  it('an interval can run until midnight: shown as 24:00 (not 12:00 AM), saved as 24:00, and unticked back to a time', async () => {
+    const untilMidnight = byTestId<HTMLInputElement>('interval-midnight-0');
+    expect(untilMidnight.checked).toBe(false);
+    untilMidnight.click();
+    await settle();
+    expect(byTestId('interval-close-0')).toBeNull();
+    expect(byTestId('interval-closes-midnight-0').textContent?.trim()).toBe('24:00');
+    byTestId('bot-save').click();
+    await settle();
+    expect((api.saveBotSettings.mock.calls[0][0] as UpdateBotSettings).businessHours[0]).toEqual({ day: 1, open: '09:00', close: '24:00' });
+
+    byTestId<HTMLInputElement>('interval-midnight-0').click();
+    await settle();
+    expect(byTestId<HTMLInputElement>('interval-close-0').value).toBe('23:00');
+  });
+
   it('a day switched off loses its hours; the server\'s refusal is shown on the form', async () => {
     const monday = byTestId<HTMLInputElement>('hours-open-1');
     monday.checked = false;
