@@ -31,6 +31,14 @@ describe('the inbox follows what others do to an open conversation', () => {
     return (await res.json()) as T;
   }
   const itemOf = (page: Page, name: string) => page.getByTestId('conversation-item').filter({ hasText: name });
+  async function signInAs(page: Page, user: { email: string; password: string }): Promise<void> {
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-email').fill(user.email);
+    await page.getByTestId('login-password').fill(user.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await waitForConnection(page, 'connected');
+  }
 
   beforeAll(async () => {
     server = await startE2eServer();
@@ -53,12 +61,7 @@ describe('the inbox follows what others do to an open conversation', () => {
     await customerSays(server.url, customer, '¿Me ayudas con la factura?');
     await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[AGENT.email] });
 
-    await agent.goto(`${server.url}/login`);
-    await agent.getByTestId('login-email').fill(AGENT.email);
-    await agent.getByTestId('login-password').fill(AGENT.password);
-    await agent.getByTestId('login-submit').click();
-    await agent.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await waitForConnection(agent, 'connected');
+    await signInAs(agent, AGENT);
     await itemOf(agent, 'Rosa Reasignada').click();
     await waitForMessage(agent, '¿Me ayudas con la factura?');
     await agent.getByTestId('composer-input').waitFor();
@@ -94,5 +97,26 @@ describe('the inbox follows what others do to an open conversation', () => {
     const other = await startWidgetCustomer(server.url, 'Otro Cliente');
     await customerSays(server.url, other, 'Hola');
     await itemOf(admin, 'Otro Cliente').getByTestId('unread-badge').waitFor({ timeout: 10_000 });
+  });
+  it('the admin\'s assign list marks who comes online while the page is open', async () => {
+    const option = admin.getByTestId('assign-select').locator('option', { hasText: OTHER_AGENT.name });
+    await option.waitFor({ state: 'attached' });
+    expect(await option.innerText()).not.toContain('●');
+
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await signInAs(other, OTHER_AGENT);
+
+    await admin.waitForFunction(
+      (name) => Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some((o) => o.textContent?.includes(name) && o.textContent.includes('●')),
+      OTHER_AGENT.name,
+      { timeout: 10_000 },
+    );
+    await otherContext.close();
+    await admin.waitForFunction(
+      (name) => Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some((o) => o.textContent?.includes(name) && !o.textContent.includes('●')),
+      OTHER_AGENT.name,
+      { timeout: 15_000 },
+    );
   });
 });
