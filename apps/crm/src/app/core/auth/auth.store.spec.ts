@@ -58,4 +58,19 @@ describe('AuthStore', () => {
     expect(auth.isLoggedIn()).toBe(true);
     expect(navigate).not.toHaveBeenCalled();
   });
+
+  it('a session the server refused goes to /login saying it expired, with the way back to the page', () => {
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    jest.spyOn(router, 'url', 'get').mockReturnValue('/inbox/c1');
+
+    auth.expire();
+
+    expect(auth.isLoggedIn()).toBe(false);
+    expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { expired: 1, returnUrl: '/inbox/c1' } });
+    // Several refusals at once (REST and sockets) navigate once.
+    auth.expire();
+    expect(navigate).toHaveBeenCalledTimes(1);
+  });
 });

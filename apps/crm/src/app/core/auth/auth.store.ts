@@ -85,6 +85,18 @@ export class AuthStore {
     void this.router.navigateByUrl('/login');
   }
 
+  /**
+   * The server refused the token (expired or revoked): the login page says so and, once signed
+   * in again, brings the user back to where they were.
+   */
+  expire(): void {
+    if (this.session() === null) return;
+    this.setSession(null);
+    const here = this.router.url;
+    const returnUrl = here.startsWith('/') && !here.startsWith('/login') && here !== '/' ? here : null;
+    void this.router.navigate(['/login'], { queryParams: { expired: 1, ...(returnUrl ? { returnUrl } : {}) } });
+  }
+
   hasRole(roles: readonly StaffRole[]): boolean {
     const role = this.role();
     return role !== null && roles.includes(role);

@@ -63,9 +63,9 @@ describe('authInterceptor', () => {
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(true);
   });
 
-  it('logs out and goes to /login when an API call answers 401', async () => {
+  it('ends the session and goes to /login saying it expired when an API call answers 401', async () => {
     setUp(true);
-    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const done = firstValueFrom(http.get('/api/auth/me')).catch((e: unknown) => e);
     backend
       .expectOne('/api/auth/me')
@@ -73,7 +73,7 @@ describe('authInterceptor', () => {
     await done;
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(false);
     expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
-    expect(navigate).toHaveBeenCalledWith('/login');
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { expired: 1 } });
   });
 
   it('does not log out on a 401 from the login call (wrong password)', async () => {

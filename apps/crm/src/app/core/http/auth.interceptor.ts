@@ -10,7 +10,7 @@ function isApiUrl(url: string): boolean {
 }
 
 /**
- * Adds `Authorization: Bearer <token>` to every /api request and logs out when the API answers
+ * Adds `Authorization: Bearer <token>` to every /api request and ends the session when the API answers
  * 401 (expired or revoked token) to anything but the login call itself. A request that already
  * carries its own Authorization (the widget's contact token) is left alone.
  */
@@ -24,7 +24,7 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   return next(authorised).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401 && request.url !== LOGIN_URL) {
-        auth.logout();
+        auth.expire();
       }
       return throwError(() => error);
     }),

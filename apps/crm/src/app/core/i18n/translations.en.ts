@@ -39,6 +39,7 @@ export const en = {
 
   'login.title': 'Sign in',
   'login.subtitle': 'Use your Switchboard staff account.',
+  'login.expired': 'Your session has expired. Sign in again to continue where you were.',
   'login.email': 'Email',
   'login.password': 'Password',
   'login.submit': 'Sign in',

@@ -41,6 +41,7 @@ export const es: Record<TranslationKey, string> = {
 
   'login.title': 'Iniciar sesión',
   'login.subtitle': 'Usa tu cuenta de personal de Switchboard.',
+  'login.expired': 'Tu sesión ha caducado. Vuelve a iniciar sesión para seguir donde estabas.',
   'login.email': 'Correo electrónico',
   'login.password': 'Contraseña',
   'login.submit': 'Entrar',

@@ -19,6 +19,6 @@ export const REALTIME_SESSION = new InjectionToken<RealtimeSession>('REALTIME_SE
   providedIn: 'root',
   factory: () => {
     const auth = inject(AuthStore);
-    return { token: auth.token, active: computed(() => auth.isLoggedIn()), unauthorized: () => auth.logout() };
+    return { token: auth.token, active: computed(() => auth.isLoggedIn()), unauthorized: () => auth.expire() };
   },
 });

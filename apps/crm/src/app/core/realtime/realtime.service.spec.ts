@@ -11,7 +11,7 @@ const conversation = { id: 'c1' } as never;
 describe('RealtimeService', () => {
   let managers: FakeManager[];
   let token: ReturnType<typeof signal<string | null>>;
-  let logout: jest.Mock;
+  let expire: jest.Mock;
   let service: RealtimeService;
 
   const manager = () => managers[managers.length - 1];
@@ -25,10 +25,10 @@ describe('RealtimeService', () => {
     jest.useFakeTimers();
     managers = [];
     token = signal<string | null>('token-1');
-    logout = jest.fn(() => token.set(null));
+    expire = jest.fn(() => token.set(null));
     TestBed.configureTestingModule({
       providers: [
-        { provide: AuthStore, useValue: { token, isLoggedIn: computed(() => token() !== null), logout } },
+        { provide: AuthStore, useValue: { token, isLoggedIn: computed(() => token() !== null), expire } },
         {
           provide: SOCKET_MANAGER_FACTORY,
           useValue: (uri: string, options: never) => {
@@ -234,11 +234,11 @@ describe('RealtimeService', () => {
     });
   });
 
-  it('logs out when a namespace refuses the token as unauthorized', () => {
+  it('ends the session as expired when a namespace refuses the token as unauthorized', () => {
     service.on('/chat', 'new_message').subscribe();
     manager().completeOpen();
     socket('/chat').rejectConnect('unauthorized');
-    expect(logout).toHaveBeenCalled();
+    expect(expire).toHaveBeenCalled();
     jest.advanceTimersByTime(60_000);
     expect(manager().openCalls).toBe(1);
   });
@@ -251,7 +251,7 @@ describe('RealtimeService', () => {
     socket('/stats').rejectConnect('forbidden');
     expect(service.namespaceStatus('/stats')()).toBe('forbidden');
     expect(service.connectionState()).toBe('connected');
-    expect(logout).not.toHaveBeenCalled();
+    expect(expire).not.toHaveBeenCalled();
 
     manager().drop();
     jest.advanceTimersByTime(1_000);

@@ -102,4 +102,18 @@ describe('LoginPage', () => {
     expect(JSON.parse(localStorage.getItem(AUTH_STORAGE_KEY) ?? '{}')).toEqual({ accessToken: 'tok', user });
     expect(navigate).toHaveBeenCalledWith('/inbox');
   });
+
+  it('says the session expired only when sent here for that', async () => {
+    expect(byTestId('login-expired')).toBeNull();
+
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [LoginPage],
+      providers: [provideRouter([{ path: 'login', component: LoginPage }]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    await TestBed.inject(Router).navigateByUrl('/login?expired=1&returnUrl=%2Finbox');
+    const expired = TestBed.createComponent(LoginPage);
+    await expired.whenStable();
+    expect((expired.nativeElement as HTMLElement).querySelector('[data-testid="login-expired"]')?.textContent).toContain('session has expired');
+  });
 });

@@ -21,6 +21,9 @@ import { homePathFor } from '../../../core/layout/nav-items';
           <sb-language-switch />
         </div>
         <p class="muted">{{ 'login.subtitle' | translate }}</p>
+        @if (expired) {
+          <p class="notice" role="status" data-testid="login-expired">{{ 'login.expired' | translate }}</p>
+        }
 
         <label for="login-email">{{ 'login.email' | translate }}</label>
         <input
@@ -67,6 +70,7 @@ import { homePathFor } from '../../../core/layout/nav-items';
     .muted { margin: 0 0 0.75rem; }
     label { font-size: 0.85rem; font-weight: 600; margin-top: 0.5rem; }
     .field-error, .error { color: var(--sb-red); font-size: 0.85rem; margin: 0; }
+    .notice { margin: 0 0 0.5rem; padding: 0.6rem 0.75rem; background: var(--sb-primary-soft); border-radius: var(--sb-radius); font-size: 0.9rem; }
     .error { padding: 0.6rem 0.75rem; background: var(--sb-red-soft); border-radius: var(--sb-radius); margin-top: 0.5rem; }
     button { margin-top: 1rem; }
   `,
@@ -81,6 +85,8 @@ export class LoginPage {
     email: ['', [Validators.required]],
     password: ['', [Validators.required]],
   });
+  /** Sent here because the server refused the session (see AuthStore.expire). */
+  protected readonly expired = this.route.snapshot.queryParamMap.has('expired');
   protected readonly submitting = signal(false);
   private readonly error = signal<ApiError | 'required' | null>(null);
 
