@@ -60,6 +60,24 @@ describe('live chat between an agent and a widget customer', () => {
     await server?.dispose();
   });
 
+  /** The agent's network goes and every open socket of theirs is closed, until reconnectAgent. */
+  async function cutAgentOff(): Promise<void> {
+    cut = true;
+    await agentContext.setOffline(true);
+    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await agent.waitForFunction(
+      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
+      undefined,
+      { timeout: 10_000 },
+    );
+  }
+
+  async function reconnectAgent(): Promise<void> {
+    cut = false;
+    await agentContext.setOffline(false);
+    await waitForConnection(agent, 'connected', 30_000);
+  }
+
   it('the agent signs in through the UI and lands on the inbox', async () => {
     await signInThroughUi(agent, server.url, '/inbox');
     await waitForConnection(agent, 'connected');
@@ -104,14 +122,7 @@ describe('live chat between an agent and a widget customer', () => {
   });
 
   it('messages sent while the agent is cut off show up once and in order after the reconnect', async () => {
-    cut = true;
-    await agentContext.setOffline(true);
-    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
-    await agent.waitForFunction(
-      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
-      undefined,
-      { timeout: 10_000 },
-    );
+    await cutAgentOff();
 
     for (const text of ['Mensaje uno', 'Mensaje dos']) {
       await customer.getByTestId('composer-input').fill(text);
@@ -121,9 +132,7 @@ describe('live chat between an agent and a widget customer', () => {
     await agent.waitForTimeout(2_000);
     expect((await shownMessages(agent)).some((m) => m.text === 'Mensaje uno')).toBe(false);
 
-    cut = false;
-    await agentContext.setOffline(false);
-    await waitForConnection(agent, 'connected', 30_000);
+    await reconnectAgent();
     await waitForMessage(agent, 'Mensaje dos', undefined, 30_000);
 
     const shown = await shownMessages(agent);
@@ -204,14 +213,7 @@ describe('live chat between an agent and a widget customer', () => {
     await customer.getByTestId('composer-input').press('Enter');
     await waitForMessage(agent, 'Quiero la talla M');
 
-    cut = true;
-    await agentContext.setOffline(true);
-    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
-    await agent.waitForFunction(
-      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
-      undefined,
-      { timeout: 10_000 },
-    );
+    await cutAgentOff();
 
     // The customer corrects the message (the widget has no edit, the API has): an edit brings no
     // new seq for the catch-up to find.
@@ -236,9 +238,7 @@ describe('live chat between an agent and a widget customer', () => {
     await agent.waitForTimeout(1_000);
     await waitForMessage(agent, 'Te la reservo ahora', ['pending']);
 
-    cut = false;
-    await agentContext.setOffline(false);
-    await waitForConnection(agent, 'connected', 30_000);
+    await reconnectAgent();
     await waitForMessage(agent, 'Quiero la talla L', undefined, 15_000);
     await messageWith(agent, 'Quiero la talla L').getByTestId('message-edited').waitFor();
     await waitForMessage(agent, 'Te la reservo ahora', ['sent', 'delivered', 'read'], 15_000);
