@@ -41,6 +41,12 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/campaigns/campaigns.routes').then((m) => m.campaignsRoutes),
       },
       {
+        path: 'team',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/team') },
+        loadChildren: () => import('./features/team/team.routes').then((m) => m.teamRoutes),
+      },
+      {
         path: 'settings',
         canMatch: [roleGuard],
         data: { roles: rolesFor('/settings') },

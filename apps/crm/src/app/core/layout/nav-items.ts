@@ -12,6 +12,7 @@ export const NAV_ITEMS = [
   { path: '/inbox', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'supervisor'] },
   { path: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'marketer'] },
+  { path: '/team', label: 'nav.team', roles: ['admin', 'supervisor'] },
   { path: '/settings', label: 'settings.title', roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 

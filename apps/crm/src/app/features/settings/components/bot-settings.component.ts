@@ -5,7 +5,7 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { KEYWORDS_MAX, TEXT_MAX_LENGTH, knownTimeZones, type BotDraft } from '../data/bot-draft';
 import { BotSettingsStore } from '../data/bot-settings.store';
 import { BusinessHoursEditorComponent, type IntervalChange } from './business-hours-editor.component';
-import { fieldText, requestText } from './settings-messages';
+import { fieldText, requestText } from '../../../shared/forms/field-messages';
 
 type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
 

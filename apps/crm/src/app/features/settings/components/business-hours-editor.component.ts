@@ -3,8 +3,7 @@ import type { BusinessHours } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { WEEKDAYS, closeBeforeMidnight } from '../data/bot-draft';
-import type { FieldMessage } from '../data/field-message';
-import { fieldText } from './settings-messages';
+import { fieldText, type FieldMessage } from '../../../shared/forms/field-messages';
 
 /**
  * A time input stops at 23:59 and shows `24:00` (the end of the day) as 12:00 AM: an interval until

@@ -6,7 +6,7 @@ import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { TEMPLATE_BODY_MAX, TEMPLATE_CATEGORIES, type TemplateDraft } from '../data/template-draft';
 import { TemplatesStore } from '../data/templates.store';
-import { fieldText, requestText } from './settings-messages';
+import { fieldText, requestText } from '../../../shared/forms/field-messages';
 
 const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
   utility: 'settings.templates.category.utility',

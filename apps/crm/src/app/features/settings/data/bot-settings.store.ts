@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { BotSettings, BusinessHours } from '@switchboard/contracts';
 import { toApiError } from '../../../core/http/api-error';
-import type { FieldMessage } from './field-message';
+import type { FieldMessage } from '../../../shared/forms/field-messages';
 import { draftErrors, draftOf, nextInterval, requestOf, sortHours, type BotDraft } from './bot-draft';
 import { SettingsApi } from './settings.api';
 import { SettingsSocket } from './settings.socket';

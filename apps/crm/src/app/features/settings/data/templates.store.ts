@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { MessageTemplate } from '@switchboard/contracts';
 import { toApiError } from '../../../core/http/api-error';
-import type { FieldMessage } from './field-message';
+import type { FieldMessage } from '../../../shared/forms/field-messages';
 import { EMPTY_TEMPLATE, templateDraftOf, templateErrors, trimmedTemplate, type TemplateDraft, type TemplateField } from './template-draft';
 import { SettingsApi } from './settings.api';
 

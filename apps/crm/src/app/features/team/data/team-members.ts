@@ -1,0 +1,22 @@
+import type { User, UserWithPresence } from '@switchboard/contracts';
+
+export type PresenceChange = { userId: string; status: 'online' | 'offline' };
+
+export function applyPresence(members: UserWithPresence[], { userId, status }: PresenceChange): UserWithPresence[] {
+  const online = status === 'online';
+  return members.some((m) => m.id === userId && m.online !== online)
+    ? members.map((m) => (m.id === userId ? { ...m, online } : m))
+    : members;
+}
+
+/**
+ * A member we just created, placed by name like the server's list. Nobody can be signed in with
+ * a brand-new account, so offline; a snapshot that already has them knows better and is kept.
+ */
+export function addMember(members: UserWithPresence[], user: User): UserWithPresence[] {
+  if (members.some((m) => m.id === user.id)) return members;
+  const at = members.findIndex((m) => m.name.localeCompare(user.name) > 0);
+  const next = [...members];
+  next.splice(at === -1 ? next.length : at, 0, { ...user, online: false });
+  return next;
+}
