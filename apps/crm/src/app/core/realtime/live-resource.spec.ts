@@ -15,6 +15,7 @@ const flush = async () => {
 describe('LiveResource', () => {
   let connected: ReturnType<typeof signal<boolean>>;
   let reconnected: Subject<void>;
+  let connecting: ReturnType<typeof signal<boolean>>;
   let updates: Subject<Item>;
   let snapshots: { resolve: (items: Item[]) => void; reject: (error: unknown) => void }[];
   let resource: LiveResource<Item[]>;
@@ -29,12 +30,13 @@ describe('LiveResource', () => {
     jest.useFakeTimers();
     connected = signal(false);
     reconnected = new Subject<void>();
+    connecting = signal(true);
     updates = new Subject<Item>();
     snapshots = [];
     resource = new LiveResource<Item[]>({
       snapshot: () => new Promise<Item[]>((resolve, reject) => snapshots.push({ resolve, reject })),
       deltas: [liveDelta(updates, upsert)],
-      connection: { connected, reconnected },
+      connection: { connected, reconnected, connecting },
       pollIntervalMs: 1_000,
     });
   });
@@ -54,10 +56,26 @@ describe('LiveResource', () => {
     expect(resource.lastUpdatedAt()).toBeInstanceOf(Date);
   });
 
+  it('is connecting (not "not live") until the connection is made and the first snapshot is in, and not once something failed', async () => {
+    expect(resource.connecting()).toBe(true);
+    connecting.set(false);
+    expect(resource.connecting()).toBe(true); // the first snapshot is still on its way
+    snapshots[0].reject(new Error('down'));
+    await flush();
+    expect(resource.connecting()).toBe(false);
+
+    resource.refresh();
+    snapshots[1].resolve([{ id: 'a', version: 1 }]);
+    connected.set(true);
+    await flush();
+    expect(resource.live()).toBe(true);
+    expect(resource.connecting()).toBe(false);
+  });
+
   it('accepts an Observable snapshot loader', async () => {
     resource.destroy();
     const snapshot = new Subject<Item[]>();
-    resource = new LiveResource<Item[]>({ snapshot: () => snapshot, connection: { connected, reconnected } });
+    resource = new LiveResource<Item[]>({ snapshot: () => snapshot, connection: { connected, reconnected, connecting: signal(false) } });
     snapshot.next([{ id: 'z', version: 1 }]);
     await flush();
     expect(resource.value()).toEqual([{ id: 'z', version: 1 }]);

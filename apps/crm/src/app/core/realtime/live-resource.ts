@@ -47,6 +47,11 @@ export class LiveResource<T> {
   readonly lastUpdatedAt = this._lastUpdatedAt.asReadonly();
   /** True when a value is shown and deltas are flowing; false when it is only polled. */
   readonly live: Signal<boolean>;
+  /**
+   * Not live yet, but nothing has failed either: the connection is still being made or the first
+   * snapshot is on its way. Views say "Connecting…" rather than "not live" then.
+   */
+  readonly connecting: Signal<boolean>;
   readonly pollIntervalMs: number;
 
   private readonly subscriptions: Subscription[] = [];
@@ -61,6 +66,9 @@ export class LiveResource<T> {
     const connected = options.connection.connected;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.live = computed(() => connected() && this._value() !== undefined);
+    this.connecting = computed(
+      () => !this.live() && (options.connection.connecting() || (this._lastUpdatedAt() === null && this._error() === null)),
+    );
 
     for (const delta of options.deltas ?? []) {
       this.subscriptions.push(delta.stream.subscribe((event) => this.applyDelta((current) => delta.reduce(current, event as never))));

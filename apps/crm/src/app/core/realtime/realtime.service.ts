@@ -200,7 +200,16 @@ export class RealtimeService {
   /** The connection of one namespace in the shape live-resource.ts expects. */
   liveConnection(namespace: Namespace): LiveConnection {
     const status = this.statusSignal(namespace);
-    return { connected: computed(() => status() === 'connected'), reconnected: this.connected$(namespace) };
+    return {
+      connected: computed(() => status() === 'connected'),
+      reconnected: this.connected$(namespace),
+      // Before the first connection succeeds, or while this namespace finishes its handshake on a
+      // transport that just opened.
+      connecting: computed(() => {
+        const state = this.connectionState();
+        return state === 'connecting' || (state === 'connected' && status() === 'connecting');
+      }),
+    };
   }
 
   /** Tries to connect now instead of waiting for the backoff timer (no-op while connected). */

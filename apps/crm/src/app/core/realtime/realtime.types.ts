@@ -59,4 +59,6 @@ export interface LiveConnection {
   connected: Signal<boolean>;
   /** Emits at every (re)connect of the namespace: time to re-snapshot. */
   reconnected: Observable<void>;
+  /** The first connection is still being made and nothing has failed yet: "Connecting…", not "not live". */
+  connecting: Signal<boolean>;
 }

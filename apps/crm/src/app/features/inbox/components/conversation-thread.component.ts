@@ -22,7 +22,6 @@ import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
 import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
 import type { ApiError } from '../../../core/http/api-error';
 import { ConversationStore, type ChatItem, type TemplateChoice } from '../data/conversation.store';
-import { chatConnecting } from '../data/chat-connecting';
 import { ComposerDrafts } from '../data/composer-drafts';
 import { dayKey, dayLabel, startOfDay } from './message-days';
 import { ReplyWindowNoticeComponent } from './reply-window-notice.component';
@@ -84,8 +83,6 @@ export class ConversationThreadComponent {
   protected readonly customerWrote = signal(false);
   protected readonly draft = signal('');
   private readonly visible = signal(true);
-  /** The first connection is still being made: too early to say the thread is not live. */
-  protected readonly connecting = chatConnecting();
   private readonly today = signal(startOfDay(new Date()), { equal: (a, b) => a.getTime() === b.getTime() });
 
   private readonly byId = computed(() => new Map(this.store.items().map((i) => [i.message.id, i.message])));

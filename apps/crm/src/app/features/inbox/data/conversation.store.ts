@@ -108,6 +108,8 @@ export class ConversationStore {
   readonly uploadError = this._uploadError.asReadonly();
   readonly typingNames = this.typists.names;
   readonly live = this.socket.connected;
+  /** Not live yet, but nothing failed: too early to say the thread is offline. */
+  readonly connecting = this.socket.connecting;
   /** Failed channel replies can be sent again (staff; the widget cannot). */
   readonly canRetryDelivery = !!this.backend.retryDelivery;
   /** WhatsApp's 24-hour window: free text while open, templates only when closed; `none` elsewhere. */

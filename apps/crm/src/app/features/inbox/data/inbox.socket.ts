@@ -27,6 +27,8 @@ export class InboxSocket {
   /** True while /chat is connected, i.e. live events flow. */
   readonly connected: Signal<boolean> = computed(() => this.status() === 'connected');
   readonly connectionState = this.realtime.connectionState;
+  /** The first connection is still being made and nothing has failed yet. */
+  readonly connecting: Signal<boolean> = this.realtime.liveConnection('/chat').connecting;
 
   on<E extends ChatServerEvent>(event: E): Observable<ServerPayload<'/chat', E>> {
     return this.realtime.on('/chat', event);

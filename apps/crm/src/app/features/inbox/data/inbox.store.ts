@@ -75,6 +75,7 @@ export class InboxStore {
   readonly loadMoreError = this._loadMoreError.asReadonly();
   readonly error = this.resource.error;
   readonly live = this.resource.live;
+  readonly connecting = this.resource.connecting;
   readonly lastUpdatedAt = this.resource.lastUpdatedAt;
   readonly pollIntervalMs = this.resource.pollIntervalMs;
 

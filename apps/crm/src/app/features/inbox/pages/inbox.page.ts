@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
-import { chatConnecting } from '../data/chat-connecting';
 import { ConversationListItemComponent } from '../components/conversation-list-item.component';
 import { InboxTabsComponent } from '../components/inbox-tabs.component';
 import { INBOX_TABS, type InboxTab } from '../data/conversation-list';
@@ -29,7 +28,7 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
           <h1>{{ 'inbox.title' | translate }}</h1>
           <sb-live-status
             [live]="store.live()"
-            [connecting]="connecting()"
+            [connecting]="store.connecting()"
             [lastUpdatedAt]="store.lastUpdatedAt()"
             [pollIntervalMs]="store.pollIntervalMs"
           />
@@ -90,12 +89,6 @@ export class InboxPage {
   protected readonly store = inject(InboxStore);
   protected readonly items = this.store.items;
   protected readonly now = signal(new Date());
-  private readonly chatConnecting = chatConnecting();
-  /**
-   * The list is live once /chat is connected and its first snapshot has arrived: until both have,
-   * and nothing failed, it is still connecting rather than "not live".
-   */
-  protected readonly connecting = computed(() => this.chatConnecting() || (this.store.lastUpdatedAt() === null && !this.store.error()));
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
 

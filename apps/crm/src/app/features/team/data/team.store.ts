@@ -26,7 +26,7 @@ export class TeamStore {
   readonly empty = computed(() => this.resource.value()?.length === 0);
   readonly error = this.resource.error;
   readonly live = this.resource.live;
-  readonly connecting = computed(() => this.socket.connecting() || (this.resource.lastUpdatedAt() === null && !this.resource.error()));
+  readonly connecting = this.resource.connecting;
   readonly lastUpdatedAt = this.resource.lastUpdatedAt;
   readonly pollIntervalMs = this.resource.pollIntervalMs;
   /** The browser is offline or the reconnects keep failing. */
