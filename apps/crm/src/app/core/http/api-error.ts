@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorCode, FieldError } from '@switchboard/contracts';
+import { RealtimeError } from '../realtime/realtime.types';
 
 /** `network` when the server could not be reached; the API's own codes otherwise. */
 export type ApiErrorCode = ErrorCode | 'network' | 'unknown';
@@ -37,9 +38,14 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
   );
 }
 
-/** Turns whatever an HTTP call threw into an ApiError. */
+/** Turns whatever an HTTP call or a socket emit threw into an ApiError. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof RealtimeError) {
+    // Not connected, or no answer: the server could not be reached, as a REST network failure.
+    if (error.code === 'offline' || error.code === 'timeout') return new ApiError('network', '', 0);
+    return new ApiError(error.code, error.message, 0, [...error.details]);
+  }
   if (error instanceof HttpErrorResponse) {
     if (isErrorBody(error.error)) {
       const body = error.error.error;

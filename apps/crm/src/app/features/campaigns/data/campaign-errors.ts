@@ -1,7 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { RecipientRowError } from '@switchboard/contracts';
 import { ApiError, toApiError } from '../../../core/http/api-error';
-import { RealtimeError } from '../../../core/realtime/realtime.types';
 
 /** `recipients.3.phone` → the 4th recipient (rows count from 1). */
 const RECIPIENT_PATH = /^recipients\.(\d+)(?:\.|$)/;
@@ -43,10 +42,6 @@ export function recipientRowErrors(error: unknown): RecipientRowError[] {
  * as an unknown one (404): retrying either can never work.
  */
 export function campaignLoadError(error: unknown): ApiError {
-  if (error instanceof RealtimeError) {
-    const code = error.code === 'offline' || error.code === 'timeout' ? 'network' : error.code;
-    error = new ApiError(code, code === 'network' ? '' : error.message, 0);
-  }
   const apiError = toApiError(error);
   return apiError.code === 'validation_failed' ? new ApiError('not_found', apiError.message, apiError.status) : apiError;
 }

@@ -388,7 +388,7 @@ export class ConversationStore {
       this.finishLoad(after === undefined ? (result.messages[0]?.seq ?? 0) > 1 : undefined);
       this.retryPending();
     } catch (error) {
-      if (generation === this.generation && !this._loaded()) this._error.set(this.toLoadError(error));
+      if (generation === this.generation && !this._loaded()) this._error.set(toApiError(error));
     }
   }
 
@@ -608,13 +608,6 @@ export class ConversationStore {
     } catch (error) {
       this._actionError.set(this.toRealtimeError(error));
     }
-  }
-
-  /** A failed join as the ApiError the view-state shows (its message, or "cannot reach the server"). */
-  private toLoadError(error: unknown): ApiError {
-    if (!(error instanceof RealtimeError)) return toApiError(error);
-    const code = error.code === 'offline' || error.code === 'timeout' ? 'network' : error.code;
-    return new ApiError(code, code === 'network' ? '' : error.message, 0);
   }
 
   private toRealtimeError(error: unknown): RealtimeError {
