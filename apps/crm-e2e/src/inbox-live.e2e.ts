@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { ADMIN, startE2eServer, type E2eServer } from './support/server';
 import { signInThroughUi, waitForConnection } from './support/session';
@@ -19,6 +19,9 @@ describe('the inbox follows what others do to an open conversation', () => {
   let admin: Page;
   let agent: Page;
   let adminToken = '';
+  /** The agent's sockets go through routes the test can close (setOffline leaves open WebSockets alone). */
+  let agentCut = false;
+  const agentSockets: WebSocketRoute[] = [];
   const ids: Record<string, string> = {};
 
   async function api<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
@@ -45,6 +48,11 @@ describe('the inbox follows what others do to an open conversation', () => {
     browser = await launchChromium();
     admin = await browser.newPage();
     agentContext = await browser.newContext();
+    await agentContext.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (agentCut) return void ws.close({ code: 1001, reason: 'cut by the test' });
+      ws.connectToServer();
+      agentSockets.push(ws);
+    });
     agent = await agentContext.newPage();
     adminToken = (await api<{ accessToken: string }>('POST', '/api/auth/login', '', ADMIN)).accessToken;
     for (const user of [AGENT, OTHER_AGENT]) {
@@ -118,5 +126,36 @@ describe('the inbox follows what others do to an open conversation', () => {
       OTHER_AGENT.name,
       { timeout: 15_000 },
     );
+  });
+
+  it('a conversation given to someone else while the agent was cut off is read-only after the reconnect, and says why', async () => {
+    const customer = await startWidgetCustomer(server.url, 'Nico Nocturno');
+    await customerSays(server.url, customer, 'Hola, ¿seguís ahí?');
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[AGENT.email] });
+    await agent.goto(`${server.url}/inbox/${customer.conversationId}`);
+    await waitForMessage(agent, 'Hola, ¿seguís ahí?');
+    await agent.getByTestId('composer-input').waitFor();
+
+    agentCut = true;
+    await agentContext.setOffline(true);
+    await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await agent.waitForFunction(() => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected');
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[OTHER_AGENT.email] });
+    await customerSays(server.url, customer, 'Esto ya no lo ve Alba');
+
+    agentCut = false;
+    await agentContext.setOffline(false);
+    await waitForConnection(agent, 'connected', 30_000);
+    const notice = agent.getByTestId('conversation-not-yours');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.innerText()).toContain('while you were away');
+    await agent.getByTestId('composer-input').waitFor({ state: 'detached' });
+    expect(await agent.getByTestId('message-reply').count()).toBe(0);
+    expect(await agent.getByText('Esto ya no lo ve Alba').count()).toBe(0);
+
+    // Opened again later: it says whose it is not, with the way back, and no retry that cannot work.
+    await agent.reload();
+    await agent.getByTestId('view-not-found').waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId('view-error').count()).toBe(0);
   });
 });

@@ -63,6 +63,7 @@ describe('AuthStore', () => {
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
     jest.spyOn(router, 'url', 'get').mockReturnValue('/inbox/c1');
+    router.navigated = true;
 
     auth.expire();
 
@@ -72,5 +73,17 @@ describe('AuthStore', () => {
     // Several refusals at once (REST and sockets) navigate once.
     auth.expire();
     expect(navigate).toHaveBeenCalledTimes(1);
+  });
+
+  it('refused while the app is still starting, the way back is the address the page was opened at', () => {
+    const router = TestBed.inject(Router);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    window.history.replaceState(null, '', '/inbox/c7?tab=mine');
+    expect(router.navigated).toBe(false);
+
+    auth.expire();
+
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { expired: 1, returnUrl: '/inbox/c7?tab=mine' } });
+    window.history.replaceState(null, '', '/');
   });
 });

@@ -1,4 +1,4 @@
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import type { LoginRequest, StaffRole, User } from '@switchboard/contracts';
 import { toApiError } from '../http/api-error';
@@ -37,6 +37,7 @@ function writeSession(session: StoredSession | null): void {
 export class AuthStore {
   private readonly api = inject(AuthApi);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
 
   private readonly session = signal<StoredSession | null>(readSession());
 
@@ -92,7 +93,9 @@ export class AuthStore {
   expire(): void {
     if (this.session() === null) return;
     this.setSession(null);
-    const here = this.router.url;
+    // Refused while the app is still starting (a bookmarked page, a token expired overnight): the
+    // router is not there yet, the address bar is.
+    const here = this.router.navigated ? this.router.url : this.document.location.pathname + this.document.location.search;
     const returnUrl = here.startsWith('/') && !here.startsWith('/login') && here !== '/' ? here : null;
     void this.router.navigate(['/login'], { queryParams: { expired: 1, ...(returnUrl ? { returnUrl } : {}) } });
   }

@@ -117,6 +117,7 @@ export const en = {
   'conversation.start': 'This is the start of the conversation',
   'conversation.newMessages': 'New messages',
   'conversation.notFound': 'No such conversation',
+  'conversation.lost': 'You can no longer see this conversation: it went to someone else while you were away.',
   'conversation.notYours': 'This conversation is now assigned to {name}: you can no longer reply or act in it.',
   'conversation.closedNotice': 'This conversation is closed. Reopen it to reply.',
   'conversation.offline': 'Offline: messages are refreshed every {seconds} s; sending resumes when the connection returns.',

@@ -119,6 +119,7 @@ export const es: Record<TranslationKey, string> = {
   'conversation.start': 'Este es el inicio de la conversación',
   'conversation.newMessages': 'Mensajes nuevos',
   'conversation.notFound': 'No existe esa conversación',
+  'conversation.lost': 'Ya no puedes ver esta conversación: pasó a otra persona mientras no estabas.',
   'conversation.notYours': 'Esta conversación ahora está asignada a {name}: ya no puedes responder ni actuar en ella.',
   'conversation.closedNotice': 'Esta conversación está cerrada. Reábrela para responder.',
   'conversation.offline': 'Sin conexión: los mensajes se actualizan cada {seconds} s; el envío se reanuda cuando vuelva la conexión.',

@@ -1,11 +1,12 @@
 import type { Routes } from '@angular/router';
 import { InboxSocket } from './data/inbox.socket';
 import { InboxStore } from './data/inbox.store';
+import { UnsentMessages } from './data/unsent-messages';
 
 export const inboxRoutes: Routes = [
   {
     path: '',
-    providers: [InboxSocket, InboxStore],
+    providers: [InboxSocket, InboxStore, UnsentMessages],
     loadComponent: () => import('./pages/inbox.page').then((m) => m.InboxPage),
     children: [
       { path: '', loadComponent: () => import('./pages/inbox-placeholder.page').then((m) => m.InboxPlaceholderPage) },

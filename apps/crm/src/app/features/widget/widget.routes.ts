@@ -4,6 +4,7 @@ import { REALTIME_SESSION } from '../../core/realtime/realtime-session';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { CONVERSATION_BACKEND } from '../inbox/data/conversation-backend';
 import { InboxSocket } from '../inbox/data/inbox.socket';
+import { UnsentMessages } from '../inbox/data/unsent-messages';
 import { WidgetStore } from './data/widget.store';
 
 /**
@@ -19,6 +20,7 @@ export const widgetRoutes: Routes = [
       { provide: REALTIME_SESSION, useFactory: () => inject(WidgetStore).realtimeSession },
       RealtimeService,
       InboxSocket,
+      UnsentMessages,
       { provide: CONVERSATION_BACKEND, useFactory: () => inject(WidgetStore).backend },
     ],
     loadComponent: () => import('./pages/widget.page').then((m) => m.WidgetPage),

@@ -64,13 +64,19 @@ export class ViewStateComponent {
   readonly error = input<unknown>(null);
   readonly emptyTitle = input('');
   readonly emptyHint = input('');
-  /** Shown instead of the error and its retry when the load failed with `not_found`. */
+  /**
+   * Shown instead of the error and its retry when the load failed with `not_found`, or with
+   * `forbidden` (then titled with the server's reason): trying again cannot change either.
+   */
   readonly notFound = input<ViewNotFound | null>(null);
   readonly retry = output<void>();
 
   protected readonly notFoundShown = computed(() => {
     const notFound = this.notFound();
-    return notFound && !this.hasValue() && toApiError(this.error()).code === 'not_found' ? notFound : null;
+    if (!notFound || this.hasValue()) return null;
+    const error = toApiError(this.error());
+    if (error.code === 'not_found') return notFound;
+    return error.code === 'forbidden' ? { ...notFound, title: error.message || notFound.title } : null;
   });
 
   protected readonly errorText = computed(() => {

@@ -9,6 +9,7 @@ import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { CONVERSATION_BACKEND } from '../data/conversation-backend';
 import { ConversationStore } from '../data/conversation.store';
 import { InboxSocket } from '../data/inbox.socket';
+import { UnsentMessages } from '../data/unsent-messages';
 import { ME, conversation, flush, message } from '../data/testing/chat-fixtures';
 import { ConversationThreadComponent } from './conversation-thread.component';
 
@@ -59,6 +60,7 @@ describe('ConversationThreadComponent', () => {
       providers: [
         ...realtime.providers,
         InboxSocket,
+        UnsentMessages,
         ConversationStore,
         { provide: AuthStore, useValue: { user: signal(ME) } },
         {

@@ -5,6 +5,7 @@ import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-b
 import { ApiError } from '../../../core/http/api-error';
 import { ConversationStore, POLL_INTERVAL_MS, WINDOW_TICK_MS } from './conversation.store';
 import { InboxSocket } from './inbox.socket';
+import { UnsentMessages } from './unsent-messages';
 import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 
@@ -43,7 +44,7 @@ describe('ConversationStore', () => {
       retryDelivery: jest.fn(),
     };
     TestBed.configureTestingModule({
-      providers: [...realtime.providers, InboxSocket, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
+      providers: [...realtime.providers, InboxSocket, UnsentMessages, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
     });
     // Something already uses /chat and it is connected when the conversation opens.
     TestBed.inject(RealtimeService).on('/chat', 'presence_changed').subscribe();
@@ -204,6 +205,46 @@ describe('ConversationStore', () => {
     await flush();
     expect(statuses().slice(-2)).toEqual(['sin respuesta:pending', 'rechazado:failed']);
     expect(sent('chat_message').slice(2).map((s) => s.payload)).toEqual([unanswered.payload]);
+  });
+
+  it('a rejoin refused after a reconnect (the conversation went to someone else meanwhile) leaves it read-only, with its waiting sends not sent', async () => {
+    await openWith();
+    realtime.manager().drop();
+    store.send('esperando');
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    last('join_conversation').ack?.({ ok: false, error: { code: 'forbidden', message: 'This conversation is not yours' } });
+    await flush();
+
+    expect(store.lost()).toBe(true);
+    expect(store.error()).toBeNull();
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'esperando:failed']);
+    expect(sent('chat_message')).toHaveLength(0);
+  });
+
+  it('a send still waiting when the view moves to another conversation goes out at the next connect, and is shown again on return until stored', async () => {
+    await openWith();
+    realtime.manager().drop();
+    store.send('escrito sin conexión');
+    store.open('c2');
+    expect(store.items()).toEqual([]);
+
+    jest.advanceTimersByTime(2_000);
+    realtime.manager().connectAll();
+    await flush();
+    const delivered = sent('chat_message');
+    expect(delivered.map((s) => s.payload)).toEqual([expect.objectContaining({ conversationId: 'c1', content: 'escrito sin conexión' })]);
+
+    // Back to c1 before the ack: shown as pending, and sent again with the same clientMessageId.
+    store.open('c1');
+    expect(statuses()).toEqual(['escrito sin conexión:pending']);
+    const clientMessageId = (delivered[0].payload as { clientMessageId: string }).clientMessageId;
+    ackLast('join_conversation', {
+      conversation: conversation({ lastSeq: 3 }),
+      messages: [message(1), message(2), message(3, { content: 'escrito sin conexión', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } })],
+    });
+    await flush();
+    expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'escrito sin conexión:sent']);
   });
 
   it('follows assignment and closing by someone else in the open conversation, and ignores older versions', async () => {

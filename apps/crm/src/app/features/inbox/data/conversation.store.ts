@@ -2,7 +2,7 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import type { Attachment, Conversation, Message, MessageStatus, MessageType } from '@switchboard/contracts';
 import { Subscription } from 'rxjs';
 import { ApiError, toApiError } from '../../../core/http/api-error';
-import { RealtimeError, type ClientPayload } from '../../../core/realtime/realtime.types';
+import { RealtimeError } from '../../../core/realtime/realtime.types';
 import type { DeliveryStatus } from '../../../shared/ui/chat/chat-ui.types';
 import { messageTypeForMime } from './chat-rest.types';
 import { CONVERSATION_BACKEND, type Participant } from './conversation-backend';
@@ -10,6 +10,7 @@ import { SEND_TIMEOUT_MS, InboxSocket } from './inbox.socket';
 import { applyDeliveryStatus, applyStatusUpTo, mergeMessages, mergeOne, nextDeliveryStatus, updateMessage } from './message-merge';
 import { replyWindow } from './reply-window';
 import { TYPING_THROTTLE_MS, TypingTracker } from './typing-tracker';
+import { UnsentMessages, resendsOnConnect, type OutboxEntry, type SendPayload } from './unsent-messages';
 
 /** One row of the message list: a stored message, or one of ours still on its way. */
 export interface ChatItem {
@@ -37,16 +38,6 @@ export interface TemplateChoice {
   variables: string[];
 }
 
-type SendPayload = ClientPayload<'/chat', 'chat_message'>;
-
-interface OutboxEntry {
-  payload: SendPayload;
-  status: 'pending' | 'failed';
-  createdAt: string;
-  refusedByWindow: boolean;
-  /** No answer came (the connection may have dropped under it): sent again at the next connect too. */
-  unanswered: boolean;
-}
 
 interface EarlyStatus {
   status: MessageStatus;
@@ -72,6 +63,7 @@ const REFRESH_LIMIT = 200;
 export class ConversationStore {
   private readonly socket = inject(InboxSocket);
   private readonly backend = inject(CONVERSATION_BACKEND);
+  private readonly unsent = inject(UnsentMessages);
 
   private readonly _conversationId = signal<string | null>(null);
   private readonly _conversation = signal<Conversation | null>(null);
@@ -90,6 +82,7 @@ export class ConversationStore {
   private readonly _now = signal(Date.now());
   /** The conversation's windowExpiresAt when the server refused free text as outside the window. */
   private readonly _refusedAt = signal<string | null | undefined>(undefined);
+  private readonly _lost = signal(false);
   private readonly typists = new TypingTracker();
 
   readonly conversationId = this._conversationId.asReadonly();
@@ -104,6 +97,11 @@ export class ConversationStore {
   /** The latest message someone else sent while we were watching (for the pill and warnings). */
   readonly lastIncoming = this._lastIncoming.asReadonly();
   readonly actionError = this._actionError.asReadonly();
+  /**
+   * The server no longer lets the viewer into this conversation (it went to someone else while
+   * the viewer was away, and the rejoin was refused): what is shown stays, read-only.
+   */
+  readonly lost = this._lost.asReadonly();
   readonly uploading = this._uploading.asReadonly();
   readonly uploadError = this._uploadError.asReadonly();
   readonly typingNames = this.typists.names;
@@ -174,6 +172,8 @@ export class ConversationStore {
     this.leave();
     const generation = ++this.generation;
     this._conversationId.set(conversationId);
+    // What was still unsent when we left it comes back (and goes out at the join, if still unsent).
+    this._outbox.set(this.unsent.take(conversationId));
     this.subscription = this.listen(conversationId);
     this.subscription.add(this.socket.connected$().subscribe(() => void this.join(generation)));
     if (this.socket.connected()) void this.join(generation);
@@ -388,8 +388,17 @@ export class ConversationStore {
       this.finishLoad(after === undefined ? (result.messages[0]?.seq ?? 0) > 1 : undefined);
       this.retryPending();
     } catch (error) {
-      if (generation === this.generation && !this._loaded()) this._error.set(toApiError(error));
+      if (generation !== this.generation) return;
+      const apiError = toApiError(error);
+      if (!this._loaded()) this._error.set(apiError);
+      else if (apiError.code === 'forbidden' || apiError.code === 'not_found') this.loseAccess();
     }
+  }
+
+  /** Nothing more can be sent here: what was waiting to go is shown as not sent. */
+  private loseAccess(): void {
+    this._lost.set(true);
+    this._outbox.update((list) => list.map((e) => ({ ...e, status: 'failed', unanswered: false })));
   }
 
   /** While the socket is down: what came after the highest seq (or the latest page) over REST. */
@@ -557,8 +566,7 @@ export class ConversationStore {
    * the connection went, are sent again (same clientMessageId: the server stores each once).
    */
   private retryPending(): void {
-    for (const entry of this._outbox()) {
-      if (entry.status === 'failed' && !entry.unanswered) continue;
+    for (const entry of this._outbox().filter(resendsOnConnect)) {
       if (entry.status === 'failed') this.setOutboxStatus(entry.payload.clientMessageId, 'pending', false);
       void this.deliver(entry.payload);
     }
@@ -653,6 +661,8 @@ export class ConversationStore {
     if (conversationId && this.socket.connected()) {
       this.socket.emit('leave_conversation', { conversationId }).catch(() => undefined);
     }
+    // Sends not stored yet are not dropped with the view: they go out at the next connect.
+    if (conversationId) this.unsent.hold(conversationId, this._outbox());
     this.generation++;
     this._conversationId.set(null);
     this._conversation.set(null);
@@ -667,6 +677,7 @@ export class ConversationStore {
     this._retrying.set(new Set());
     this._retryErrors.set({});
     this._refusedAt.set(undefined);
+    this._lost.set(false);
     this.earlyStatuses.clear();
     this.readUpTo = 0;
   }

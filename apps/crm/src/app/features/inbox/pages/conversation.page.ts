@@ -34,8 +34,8 @@ import { InboxStore } from '../data/inbox.store';
         (reopen)="run(api.reopen(conversation.id))"
       />
     }
-    @if (notYours(); as assignee) {
-      <p class="note" role="status" data-testid="conversation-not-yours">{{ 'conversation.notYours' | translate: { name: assignee } }}</p>
+    @if (notYours(); as text) {
+      <p class="note" role="status" data-testid="conversation-not-yours">{{ text }}</p>
     }
     @if (actionErrorText(); as text) {
       <p class="error" role="alert" data-testid="conversation-action-error">{{ text }}</p>
@@ -69,13 +69,14 @@ export class ConversationPage {
 
   protected readonly canAssign = computed(() => this.auth.hasRole(['admin', 'supervisor']));
   /**
-   * For an agent, the name of whoever the conversation was given to meanwhile: the server no longer
-   * lets this agent write or act in it (it stays on screen, read-only, until they move on).
+   * Why an agent can no longer write or act here (it stays on screen, read-only, until they move
+   * on): it went to someone else live (named), or while they were away (the rejoin was refused).
    */
   protected readonly notYours = computed(() => {
     const assignee = this.store.conversation()?.assignee;
     const me = this.auth.user();
-    return me?.role === 'agent' && assignee && assignee.id !== me.id ? assignee.name : null;
+    if (me?.role === 'agent' && assignee && assignee.id !== me.id) return this.i18n.t('conversation.notYours', { name: assignee.name });
+    return this.store.lost() ? this.i18n.t('conversation.lost') : null;
   });
   /** A link to a conversation that does not exist (or was never ours to see): nothing to retry. */
   protected readonly notFound = computed<ViewNotFound>(() => ({

@@ -35,6 +35,13 @@ describe('ChatMessageComponent', () => {
 
   afterEach(() => host().remove());
 
+  it('offers reply, react, edit and delete, and none of them in a read-only conversation', async () => {
+    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete']) expect(q(action)).not.toBeNull();
+    fixture.componentRef.setInput('readOnly', true);
+    await fixture.whenStable();
+    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete']) expect(q(action)).toBeNull();
+  });
+
   describe('the reaction picker', () => {
     const open = async () => {
       await click('message-react');

@@ -36,6 +36,8 @@ export class ChatMessageComponent {
 
   readonly message = input.required<Message>();
   readonly mine = input(false);
+  /** The conversation is closed, or no longer the viewer's: its messages offer no actions. */
+  readonly readOnly = input(false);
   readonly status = input.required<DeliveryStatus>();
   readonly quoted = input<QuotedMessage | null>(null);
   readonly viewerId = input<string | null>(null);
@@ -70,7 +72,7 @@ export class ChatMessageComponent {
 
   protected readonly deleted = computed(() => this.message().deletedAt !== null);
   protected readonly stored = computed(() => !this.unsent());
-  protected readonly canAct = computed(() => this.stored() && !this.deleted());
+  protected readonly canAct = computed(() => this.stored() && !this.deleted() && !this.readOnly());
   protected readonly canChange = computed(() => this.canAct() && this.mine() && this.fullActions());
   protected readonly templateName = computed(() => this.message().template?.name ?? null);
   protected readonly time = computed(() =>
