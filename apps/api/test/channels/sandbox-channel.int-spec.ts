@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Conversation } from '@switchboard/contracts';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../src/app/channels/providers/channel-provider';
 import { collect, connected, emitAck, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, say, type Staff } from '../chat/chat-fixture';
+import { collectChannelReceipts, joinedSocket, say, type Staff } from '../chat/chat-fixture';
 
 describe('sandbox channel: simulated customers and receipts', () => {
   let app: TestApp;
@@ -45,7 +45,7 @@ describe('sandbox channel: simulated customers and receipts', () => {
     const { body } = await simulate({ from: '+15557654321', text: 'hi' });
     const conversationId = body.conversation.id;
     const socket = await joinedSocket(app, agent.token, conversationId);
-    const statuses = collect(socket, 'message_status_updated');
+    const statuses = collectChannelReceipts(socket);
     const ack = await say(socket, conversationId, 'Hi! How can I help?');
     expect(ack.data.message.status).toBe('pending');
     const messageId = ack.data.message.id;
@@ -62,7 +62,7 @@ describe('sandbox channel: simulated customers and receipts', () => {
   it('receipts are durable rows: due ones that no timer remembers (a restart) are applied by the periodic sweep', async () => {
     const { body } = await simulate({ from: '+15550001111', text: 'hi' });
     const socket = await joinedSocket(app, agent.token, body.conversation.id);
-    const firstRound = collect(socket, 'message_status_updated');
+    const firstRound = collectChannelReceipts(socket);
     const ack = await say(socket, body.conversation.id, 'hello');
     const db = app.server.app.get(DataSource);
     const statusOf = async () => (await db.query(`SELECT status FROM messages WHERE id = $1`, [ack.data.message.id]))[0].status;

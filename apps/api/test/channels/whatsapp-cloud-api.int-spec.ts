@@ -4,7 +4,7 @@ import { CHANNEL_PROVIDER, type ChannelProvider } from '../../src/app/channels/p
 import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../../src/app/channels/providers/provider-errors';
 import { ChannelHealthService } from '../../src/app/channels/health/channel-health.service';
 import { collect, connected, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, say, type Staff } from '../chat/chat-fixture';
+import { collectChannelReceipts, joinedSocket, say, type Staff } from '../chat/chat-fixture';
 import { graphError, startFakeGraphApi, type FakeGraphApi } from './fake-graph-api';
 import { APP_SECRET, postWebhook, waStatus, waText } from './whatsapp-fixtures';
 
@@ -132,7 +132,7 @@ describe('cloud-api provider against a fake Graph API', () => {
 
     it('go out after commit through the Cloud API, record the wamid, and receipts for it are pushed', async () => {
       const socket = await joinedSocket(app, agent.token, conversation.id);
-      const statuses = collect(socket, 'message_status_updated');
+      const statuses = collectChannelReceipts(socket);
       const ack = await say(socket, conversation.id, 'Claro, dime');
       expect(ack.data.message.status).toBe('pending');
       await eventually(() => expect(statuses.map((s) => s.status)).toEqual(['sent']));

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Conversation, Message } from '@switchboard/contracts';
-import { collect, connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, say, type Staff } from '../chat/chat-fixture';
+import { connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
+import { collectChannelReceipts, joinedSocket, say, type Staff } from '../chat/chat-fixture';
 import { APP_SECRET, VERIFY_TOKEN, postWebhook, waInbound, waStatus, waText } from './whatsapp-fixtures';
 
 const HOUR = 60 * 60 * 1000;
@@ -202,7 +202,7 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
 
     it('status updates move the reply forward and push message_status_updated; failed carries the reason', async () => {
       const { conversation, socket } = await customerWrites();
-      const statuses = collect(socket, 'message_status_updated');
+      const statuses = collectChannelReceipts(socket);
       const ack = await say(socket, conversation.id, 'We ship everywhere');
       expect(ack.ok).toBe(true);
       expect(ack.data.message.status).toBe('pending');

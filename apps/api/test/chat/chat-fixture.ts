@@ -21,6 +21,15 @@ export async function joinedSocket(app: TestApp, token: string, conversationId: 
   return socket;
 }
 
+/** Collects the channel's delivery receipts (`userId` null) on `socket`, leaving out people's read ticks. */
+export function collectChannelReceipts(socket: ReturnType<TestApp['socket']>) {
+  const seen: { status: string; [key: string]: unknown }[] = [];
+  socket.on('message_status_updated', (p: { userId: string | null; status: string }) => {
+    if (p.userId === null) seen.push(p);
+  });
+  return seen;
+}
+
 export function say(socket: ReturnType<TestApp['socket']>, conversationId: string, content: string, clientMessageId = randomUUID()) {
   return emitAck(socket, 'chat_message', { conversationId, clientMessageId, type: 'text', content });
 }

@@ -187,6 +187,64 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     expect(reopened.body.version).toBeGreaterThan(closed.body.version);
   });
 
+  it('an agent who had an unassigned conversation open stops receiving its room when another agent takes it, and stays connected', async () => {
+    const widget = await startWidgetChat(app, 'Taken');
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    const a = await joinedSocket(app, agentA.token, id);
+    const sup = await joinedSocket(app, supervisor.token, id);
+    const seenByA = collect(a, 'new_message');
+    const seenBySup = collect(sup, 'new_message');
+    const seenByCustomer = collect(customer, 'new_message');
+
+    const take = await app.http('POST', `/api/conversations/${id}/assign`, { token: agentB.token, body: { agentId: agentB.user.id } });
+    expect(take.status).toBe(200);
+    expect((await app.http('GET', `/api/conversations/${id}/messages`, { token: agentA.token })).status).toBe(403);
+    const b = await joinedSocket(app, agentB.token, id);
+    // The room is left asynchronously after the assignment's commit.
+    await sleep(200);
+    await say(customer, id, 'hello?');
+    await say(b, id, 'I am taking care of it');
+
+    await eventually(() => {
+      expect(seenBySup.map((e) => e.message.content)).toEqual(['hello?', 'I am taking care of it']);
+      expect(seenByCustomer.map((e) => e.message.content)).toEqual(['hello?', 'I am taking care of it']);
+    });
+    await sleep(200);
+    expect(seenByA).toEqual([]);
+    expect(a.connected).toBe(true);
+  });
+
+  it('a previous assignee stops receiving the room when it is reassigned to another agent', async () => {
+    const widget = await startWidgetChat(app, 'Reassigned');
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentA.user.id } });
+    const a = await joinedSocket(app, agentA.token, id);
+    const seenByA = collect(a, 'new_message');
+
+    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentB.user.id } });
+    await sleep(200);
+    await say(customer, id, 'anyone?');
+    await sleep(300);
+    expect(seenByA).toEqual([]);
+    expect(a.connected).toBe(true);
+  });
+
+  it('unassigning removes nobody from the room: every agent may see it again', async () => {
+    const widget = await startWidgetChat(app, 'Unassigned');
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentA.user.id } });
+    const a = await joinedSocket(app, agentA.token, id);
+    const seenByA = collect(a, 'new_message');
+
+    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: null } });
+    await sleep(200);
+    await say(customer, id, 'still there?');
+    await eventually(() => expect(seenByA.map((e) => e.message.content)).toEqual(['still there?']));
+  });
+
   it('a customer writing in a closed conversation reopens it', async () => {
     const widget = await startWidgetChat(app, 'Returning');
     const id = widget.conversation.id;

@@ -152,6 +152,46 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     expect(history.body.items.map((m: { status: string }) => m.status)).toEqual(['read', 'read']);
   });
 
+  it('replying before mark_read makes the customer\'s messages read, with the ticks mark_read would send', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    const a = await joinedSocket(app, agent.token, id);
+    await say(customer, id, 'one');
+    const two = await say(customer, id, 'two');
+    const ticks = collect(customer, 'message_status_updated');
+    const agentRows = collect(a, 'conversation_updated');
+
+    await say(a, id, 'on it');
+    await eventually(() => {
+      expect(ticks).toEqual([{ conversationId: id, messageId: two.data.message.id, upToSeq: 2, status: 'read', userId: agent.user.id }]);
+      // The reader's rows (the reply's, then the receipt's) show nothing unread: the receipt is up to seq 2, their cursor at their reply.
+      expect(agentRows.filter((e) => e.conversation.id === id && e.conversation.lastSeq === 3).map((e) => e.conversation.unreadCount)).toEqual([0, 0]);
+    });
+    const history = await app.http('GET', `/api/conversations/${id}/messages`, { token: agent.token });
+    expect(history.body.items.map((m: { status: string }) => m.status)).toEqual(['read', 'read', 'sent']);
+
+    const rest = await app.http('POST', `/api/conversations/${id}/messages`, { token: supervisor.token, body: { clientMessageId: randomUUID(), content: 'and me' } });
+    expect(rest.status).toBe(201);
+    await eventually(() => expect(ticks.map((t) => [t.upToSeq, t.userId])).toEqual([[2, agent.user.id], [3, supervisor.user.id]]));
+  });
+
+  it('a reply when everything was already read pushes no read receipt', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    const a = await joinedSocket(app, agent.token, id);
+    await say(customer, id, 'one');
+    const ticks = collect(customer, 'message_status_updated');
+    await emitAck(a, 'mark_read', { conversationId: id, upToSeq: 1 });
+    await eventually(() => expect(ticks).toHaveLength(1));
+
+    await say(a, id, 'first reply');
+    await say(a, id, 'second reply');
+    await sleep(300);
+    expect(ticks).toHaveLength(1);
+  });
+
   it('edit is for the sender only and shows as edited; delete leaves a tombstone', async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;

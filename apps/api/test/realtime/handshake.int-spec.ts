@@ -28,6 +28,29 @@ describe('Socket.IO handshake', () => {
     expect(await connectOutcome(app.socket('/chat', { token: expired }))).toEqual({ connected: false, error: 'unauthorized' });
   });
 
+  it('sockets are disconnected by the server when their token expires, and a reconnect with it is refused as unauthorized', async () => {
+    const agent = await app.createUser('agent');
+    const token = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: agent.user.id, role: 'agent', name: agent.user.name }, { expiresIn: 2 });
+    const expiresAt = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
+    const sockets = [await connected(app.socket('/chat', { token })), await connected(app.socket('/notifications', { token }))];
+    const disconnectedAt = sockets.map(
+      (s, i) =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`socket ${i} still connected`)), expiresAt - Date.now() + 2_000);
+          s.once('disconnect', () => {
+            clearTimeout(timer);
+            resolve(Date.now());
+          });
+        }),
+    );
+    for (const at of await Promise.all(disconnectedAt)) {
+      expect(at).toBeGreaterThanOrEqual(expiresAt - 50);
+      expect(at).toBeLessThan(expiresAt + 1_000);
+    }
+    sockets[0].connect();
+    expect(await connectOutcome(sockets[0])).toEqual({ connected: false, error: 'unauthorized' });
+  });
+
   it('a token in the URL is not accepted', async () => {
     const outcome = await connectOutcome(app.socket('/chat', { query: { token: tokens.agent } }));
     expect(outcome).toEqual({ connected: false, error: 'unauthorized' });

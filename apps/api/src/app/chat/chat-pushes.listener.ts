@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
+import type { SocketData } from '../common/realtime/handshake-auth';
 import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
 import { withUnread, type ConversationView } from './mappers/conversation.mapper';
@@ -35,20 +36,8 @@ export class ChatPushesListener implements OnModuleInit {
   onModuleInit(): void {
     this.events.on('conversation.created', ({ conversation }) => this.pushConversation('conversation_created', conversation));
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
-      // The previous assignee's sockets stop receiving the room unless they can still see it.
-      if (previousAssigneeId && conversation.assignee?.id !== previousAssigneeId) {
-        void this.ns
-          ?.in(chatRooms.user(previousAssigneeId))
-          .fetchSockets()
-          .then((sockets) => {
-            for (const s of sockets) {
-              const claims = (s.data as { claims?: { role: string } }).claims;
-              if (claims?.role === 'agent') s.leave(chatRooms.conversation(conversation.id));
-            }
-          })
-          // Across nodes this asks the others; one that died mid-request must not crash this one.
-          .catch((err: Error) => this.logger.warn({ conversationId: conversation.id, err: err.message }, 'previous assignee sockets not removed from the room'));
-      }
+      // Unassigned, it is visible to every agent again: nobody has to leave.
+      if (conversation.assignee) this.removeFromRoomWhoMayNotSee(conversation);
       // Those who saw it before the change hear about it too, so their lists can drop it.
       return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, { assigneeId: previousAssigneeId });
     });
@@ -72,7 +61,7 @@ export class ChatPushesListener implements OnModuleInit {
       if (conversation) return this.pushConversation('conversation_updated', conversation);
     });
     this.events.on('reactions.changed', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('reaction_updated', e));
-    this.events.on('messages.read', async ({ conversation, participantId, upToSeq, messageId }) => {
+    this.events.on('messages.read', async ({ conversation, participantId, upToSeq, readSeq, messageId }) => {
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('message_status_updated', {
         conversationId: conversation.id,
         messageId,
@@ -82,7 +71,7 @@ export class ChatPushesListener implements OnModuleInit {
       });
       // The reader's own inbox rows (every tab) now show fewer unread.
       this.ns?.to(chatRooms.user(participantId)).emit('conversation_updated', {
-        conversation: withUnread(conversation, upToSeq),
+        conversation: withUnread(conversation, readSeq),
       });
     });
     // A channel receipt for one message: `userId` null, `upToSeq` its seq.
@@ -98,6 +87,26 @@ export class ChatPushesListener implements OnModuleInit {
     );
     this.events.on('presence.changed', (e) => this.ns?.to(chatRooms.staff).emit('presence_changed', e));
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
+  }
+
+  /**
+   * Any agent other than the assignee may have joined the room while it was theirs or unassigned;
+   * REST now refuses them, so the room's events must stop reaching them too.
+   */
+  private removeFromRoomWhoMayNotSee(conversation: ConversationView): void {
+    const room = chatRooms.conversation(conversation.id);
+    const access = { assigneeId: conversation.assignee?.id ?? null, contactId: conversation.contact.id };
+    void this.ns
+      ?.in(room)
+      .fetchSockets()
+      .then((sockets) => {
+        for (const s of sockets) {
+          const claims = (s.data as Partial<SocketData>).claims;
+          if (claims && !canSee(claims, access)) s.leave(room);
+        }
+      })
+      // Across nodes this asks the others; one that died mid-request must not crash this one.
+      .catch((err: Error) => this.logger.warn({ conversationId: conversation.id, err: err.message }, 'sockets that may no longer see the conversation not removed from its room'));
   }
 
   private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, before?: { assigneeId: string | null }): Promise<void> {

@@ -55,6 +55,8 @@ export interface MessagesReadEvent {
   participantId: string;
   participantRole: Role;
   upToSeq: number;
+  /** The reader's cursor: past upToSeq when their own reply moved it there, for their unread count. */
+  readSeq: number;
   /** The newest message at or below upToSeq, for `message_status_updated`. */
   messageId: string | null;
 }

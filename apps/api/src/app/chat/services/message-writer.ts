@@ -29,6 +29,12 @@ export interface Written {
   reopened: boolean;
   /** A resend of a stored clientMessageId: nothing was written. */
   duplicate: boolean;
+  /**
+   * On the author's last message of the batch: the newest message of someone else that it moved
+   * their read cursor past without them having read it (they replied before marking it read), else
+   * null. Those messages are owed the read receipt that mark_read would have given them.
+   */
+  unreadUpTo: number | null;
 }
 
 /** A send as the writer takes it: the contract's, plus what only channels set. */
@@ -296,7 +302,7 @@ export class MessageWriter implements OnModuleDestroy {
       const key = `${p.input.conversationId}|${p.input.clientMessageId}`;
       const existing = stored.get(key) ?? (p.input.providerMessageId ? storedByProvider.get(p.input.providerMessageId) : undefined);
       if (existing) {
-        p.resolve({ message: existing, conversation: toConversationView(byId.get(p.input.conversationId) as ConversationRow), readCursors: [], firstResponse: false, reopened: false, duplicate: true });
+        p.resolve({ message: existing, conversation: toConversationView(byId.get(p.input.conversationId) as ConversationRow), readCursors: [], firstResponse: false, reopened: false, duplicate: true, unreadUpTo: null });
       } else if (firstInBatch.has(key)) {
         echoes.push([p, firstInBatch.get(key) as Pending]);
       } else {
@@ -311,10 +317,23 @@ export class MessageWriter implements OnModuleDestroy {
     );
     const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type })));
 
-    // Each person who wrote has read everything up to what they wrote.
-    const readUpTo = new Map<string, { conversationId: string; actor: Actor; seq: number }>();
+    // Each person who wrote has read everything up to what they wrote. Seqs are gap-free and a
+    // conversation's sends are sequenced in batch order, so a gap between the person's cursor (or
+    // their previous message) and their message is someone else's messages they had not read.
+    const readUpTo = new Map<string, { conversationId: string; actor: Actor; seq: number; unreadUpTo: number | null }>();
     fresh.forEach((p, i) => {
-      if (p.author.actor) readUpTo.set(`${p.input.conversationId}|${p.author.actor.sub}`, { conversationId: p.input.conversationId, actor: p.author.actor, seq: sequenced[i].seq });
+      const actor = p.author.actor;
+      if (!actor) return;
+      const key = `${p.input.conversationId}|${actor.sub}`;
+      let read = readUpTo.get(key);
+      if (!read) {
+        const before = (byId.get(p.input.conversationId) as LockedRow).read_cursors.find((c) => c.participant_id === actor.sub);
+        read = { conversationId: p.input.conversationId, actor, seq: before?.last_read_seq ?? 0, unreadUpTo: null };
+        readUpTo.set(key, read);
+      }
+      const seq = sequenced[i].seq;
+      if (seq - 1 > read.seq) read.unreadUpTo = seq - 1;
+      read.seq = seq;
     });
     const reads = [...readUpTo.values()];
 
@@ -402,6 +421,7 @@ export class MessageWriter implements OnModuleDestroy {
 
     const written = new Map<Pending, Written>();
     fresh.forEach((p, i) => {
+      const read = p.author.actor ? readUpTo.get(`${p.input.conversationId}|${p.author.actor.sub}`) : undefined;
       written.set(p, {
         message: toMessage(messageRows[i]),
         conversation: views.get(p.input.conversationId) as ConversationView,
@@ -409,11 +429,12 @@ export class MessageWriter implements OnModuleDestroy {
         firstResponse: sequenced[i].firstResponse,
         reopened: sequenced[i].reopened,
         duplicate: false,
+        unreadUpTo: read?.seq === sequenced[i].seq ? read.unreadUpTo : null,
       });
     });
     return () => {
       for (const [p, w] of written) p.resolve(w);
-      for (const [echo, original] of echoes) echo.resolve({ ...(written.get(original) as Written), duplicate: true });
+      for (const [echo, original] of echoes) echo.resolve({ ...(written.get(original) as Written), duplicate: true, unreadUpTo: null });
     };
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChannelMedia, Conversation, Message, MessagePage, MessagesQuery, MessageType, SendMessage, TemplateRef } from '@switchboard/contracts';
@@ -11,6 +11,7 @@ import { returnedRows } from '../../database/update-rows';
 import { AttachmentsService } from './attachments.service';
 import { ConversationsService } from './conversations.service';
 import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
+import { ReadReceiptsService } from './read-receipts.service';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -45,8 +46,10 @@ export class MessagesService {
     private readonly writer: MessageWriter,
     private readonly attachments: AttachmentsService,
     private readonly events: DomainEvents,
+    private readonly reads: ReadReceiptsService,
   ) {}
 
+  private readonly logger = new Logger('Messages');
   private renderTemplate: TemplateRenderer | null = null;
 
   /** The channels domain supplies its template catalogue (chat does not read channel tables). */
@@ -60,7 +63,15 @@ export class MessagesService {
       if (!this.renderTemplate) throw new AppError('validation_failed', 'Templates are not available', [{ path: 'template', message: 'no template catalogue' }]);
       input = { ...input, type: 'text', content: await this.renderTemplate(input.template), attachment: null };
     }
-    return this.announce(await this.writer.write(actor, input));
+    const written = await this.writer.write(actor, input);
+    const result = this.announce(written);
+    if (written.unreadUpTo !== null) {
+      // The message is stored and pushed: a failed receipt must not turn the send into an error.
+      await this.reads
+        .readByReply(actor, input.conversationId, written.unreadUpTo)
+        .catch((err: Error) => this.logger.warn({ conversationId: input.conversationId, err: err.message }, 'read receipt of a reply not stored'));
+    }
+    return result;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainEvents } from '../../common/events/domain-events';
 import { isStaff, type Actor } from '../conversation-access';
 import { ConversationsService } from './conversations.service';
@@ -17,7 +17,6 @@ export class ReadReceiptsService {
 
   async markRead(actor: Actor, conversationId: string, upToSeq: number): Promise<{ conversationId: string; upToSeq: number }> {
     await this.conversations.get(actor, conversationId);
-    const otherSide = isStaff(actor.role) ? `m.sender_type = 'contact'` : `m.sender_type IN ('agent', 'bot', 'system')`;
     const outcome = await this.db.transaction(async (tx) => {
       const [{ last_seq }]: { last_seq: number }[] = await tx.query(`SELECT last_seq FROM conversations WHERE id = $1`, [conversationId]);
       const target = Math.min(upToSeq, last_seq);
@@ -30,26 +29,49 @@ export class ReadReceiptsService {
         [conversationId, actor.sub, target],
       );
       if (cursor.previous !== null && cursor.previous >= cursor.last_read_seq) return { upToSeq: cursor.last_read_seq, changed: false };
-      await tx.query(
-        `UPDATE messages m SET status = 'read' WHERE m.conversation_id = $1 AND m.seq <= $2 AND m.status <> 'read' AND ${otherSide}`,
-        [conversationId, cursor.last_read_seq],
-      );
-      const last: { id: string }[] = await tx.query(
-        `SELECT id FROM messages WHERE conversation_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`,
-        [conversationId, cursor.last_read_seq],
-      );
-      return { upToSeq: cursor.last_read_seq, changed: true, messageId: last[0]?.id ?? null };
+      return { upToSeq: cursor.last_read_seq, changed: true, messageId: await this.markOtherSideRead(tx, actor, conversationId, cursor.last_read_seq) };
     });
-    if (outcome.changed) {
-      this.events.emit('messages.read', {
-        conversation: await this.conversations.loadView(conversationId),
-        participantId: actor.sub,
-        participantRole: actor.role,
-        upToSeq: outcome.upToSeq,
-        messageId: outcome.messageId ?? null,
-      });
-    }
+    if (outcome.changed) await this.announce(actor, conversationId, outcome.upToSeq, outcome.upToSeq, outcome.messageId ?? null);
     return { conversationId, upToSeq: outcome.upToSeq };
+  }
+
+  /**
+   * The actor's own message already moved their cursor (MessageWriter) past the other side's
+   * messages up to `upToSeq`, which they had not marked read: those become read as mark_read up
+   * to there would have made them.
+   */
+  async readByReply(actor: Actor, conversationId: string, upToSeq: number): Promise<void> {
+    const messageId = await this.markOtherSideRead(this.db, actor, conversationId, upToSeq);
+    const [{ last_read_seq }]: { last_read_seq: number }[] = await this.db.query(
+      `SELECT last_read_seq FROM conversation_reads WHERE conversation_id = $1 AND participant_id = $2`,
+      [conversationId, actor.sub],
+    );
+    await this.announce(actor, conversationId, upToSeq, last_read_seq, messageId);
+  }
+
+  /** Marks the other side's messages up to `upToSeq` read; the newest message there, for the tick. */
+  private async markOtherSideRead(db: EntityManager | DataSource, actor: Actor, conversationId: string, upToSeq: number): Promise<string | null> {
+    const otherSide = isStaff(actor.role) ? `m.sender_type = 'contact'` : `m.sender_type IN ('agent', 'bot', 'system')`;
+    await db.query(
+      `UPDATE messages m SET status = 'read' WHERE m.conversation_id = $1 AND m.seq <= $2 AND m.status <> 'read' AND ${otherSide}`,
+      [conversationId, upToSeq],
+    );
+    const last: { id: string }[] = await db.query(
+      `SELECT id FROM messages WHERE conversation_id = $1 AND seq <= $2 ORDER BY seq DESC LIMIT 1`,
+      [conversationId, upToSeq],
+    );
+    return last[0]?.id ?? null;
+  }
+
+  private async announce(actor: Actor, conversationId: string, upToSeq: number, readSeq: number, messageId: string | null): Promise<void> {
+    this.events.emit('messages.read', {
+      conversation: await this.conversations.loadView(conversationId),
+      participantId: actor.sub,
+      participantRole: actor.role,
+      upToSeq,
+      readSeq,
+      messageId,
+    });
   }
 
   /** Every participant's cursor with their staff role (null for the contact). */

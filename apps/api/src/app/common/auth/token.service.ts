@@ -14,10 +14,16 @@ export class TokenService {
 
   /** Throws `unauthorized` for a missing, malformed, forged or expired token. */
   verify(token: unknown): TokenClaims {
+    return this.verifyWithExpiry(token).claims;
+  }
+
+  /** `verify`, plus when the token stops being valid (epoch ms); null for a token without `exp`. */
+  verifyWithExpiry(token: unknown): { claims: TokenClaims; expiresAt: number | null } {
     if (typeof token !== 'string' || token.length === 0) throw new AppError('unauthorized');
     try {
-      const parsed = tokenClaimsSchema.safeParse(this.jwt.verify(token));
-      if (parsed.success) return parsed.data;
+      const payload = this.jwt.verify<{ exp?: unknown }>(token);
+      const parsed = tokenClaimsSchema.safeParse(payload);
+      if (parsed.success) return { claims: parsed.data, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
     } catch {
       // fall through: every failure is the same 401 to the caller
     }

@@ -4,6 +4,8 @@ import type { TokenService } from '../auth/token.service';
 
 export interface SocketData {
   claims: TokenClaims;
+  /** When the handshake's token expires (epoch ms), null if never: see session-expiry.ts. */
+  expiresAt: number | null;
 }
 
 /**
@@ -15,14 +17,14 @@ export const handshakeAuth =
   (namespace: string, tokens: TokenService) =>
   (socket: Socket, next: (err?: Error) => void): void => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
-    let claims: TokenClaims;
+    let session: SocketData;
     try {
-      claims = tokens.verify(token);
+      session = tokens.verifyWithExpiry(token);
     } catch {
       return next(new Error('unauthorized'));
     }
-    if (!mayUseNamespace(namespace, claims.role)) return next(new Error('forbidden'));
-    (socket.data as SocketData).claims = claims;
+    if (!mayUseNamespace(namespace, session.claims.role)) return next(new Error('forbidden'));
+    Object.assign(socket.data as SocketData, session);
     next();
   };
 

@@ -10,6 +10,7 @@ import { RedisService } from '../redis/redis.service';
 import { AppConfig } from '../../config/app-config';
 import { OriginPolicy } from './origin-policy';
 import { handshakeAuth } from './handshake-auth';
+import { disconnectAtExpiry } from './session-expiry';
 import { guardSendBuffers } from './send-buffer-guard';
 import { coalesceWrites } from './write-coalescing';
 import { fail } from './ack';
@@ -22,9 +23,9 @@ const logger = new Logger('Socket');
 type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
 
 /**
- * The one Socket.IO server: origin allow-list, handshake auth on every namespace, a bound on what
- * waits for a client that stopped reading, and the Redis adapter when `REDIS_URL` is set so rooms
- * span nodes.
+ * The one Socket.IO server: origin allow-list, handshake auth on every namespace (and a disconnect
+ * when the handshake's token expires), a bound on what waits for a client that stopped reading,
+ * and the Redis adapter when `REDIS_URL` is set so rooms span nodes.
  */
 export class SocketIoAdapter extends IoAdapter {
   private readonly tokens: TokenService;
@@ -56,7 +57,10 @@ export class SocketIoAdapter extends IoAdapter {
     guardSendBuffers(server, this.maxBufferedBytes);
     coalesceWrites(server);
 
-    server.on('new_namespace', (ns) => ns.use(handshakeAuth(ns.name, this.tokens)));
+    server.on('new_namespace', (ns) => {
+      ns.use(handshakeAuth(ns.name, this.tokens));
+      ns.on('connection', disconnectAtExpiry);
+    });
     // Every namespace of the contract exists (and authenticates) even before its gateway.
     for (const name of Object.keys(namespaceRoles)) server.of(name);
     // The default namespace serves nobody.
