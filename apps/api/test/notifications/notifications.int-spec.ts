@@ -40,7 +40,7 @@ describe('notifications: stored, pushed, counted', () => {
     const widget = await startWidgetChat(app, 'Nora');
     const { notification } = await pushed;
     expect(notification).toMatchObject({
-      type: 'conversation.created', title: 'New conversation with Nora', url: `/inbox/${widget.conversation.id}`,
+      type: 'conversation.created', title: 'New conversation with Nora', body: 'A new web chat conversation is waiting', url: `/inbox/${widget.conversation.id}`,
       data: { conversationId: widget.conversation.id }, readAt: null,
     });
     await eventually(() => expect(counted.at(-1)).toEqual({ count: 1 }));

@@ -1,10 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Conversation } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { UsersService } from '../users/users.service';
 import { NotificationsService } from './notifications.service';
 import '../chat/events/chat.events';
 import '../bulk/events/bulk.events';
 import '../channels/events/channels.events';
+
+/** How a channel reads in a sentence (the ids are lowercase codes). */
+const CHANNEL_NAMES: Record<Conversation['channel'], string> = { whatsapp: 'WhatsApp', web: 'web chat', internal: 'internal' };
 
 /**
  * Who hears about what (CONTRACT.md, /notifications): a new conversation → supervisors and
@@ -26,7 +30,7 @@ export class NotificationRulesListener implements OnModuleInit {
       await this.notifications.notify(`conversation.created:${conversation.id}`, recipients, {
         type: 'conversation.created',
         title: `New conversation with ${conversation.contact.name}`,
-        body: conversation.subject ?? `A new ${conversation.channel} conversation is waiting`,
+        body: conversation.subject ?? `A new ${CHANNEL_NAMES[conversation.channel]} conversation is waiting`,
         url: `/inbox/${conversation.id}`,
         data: { conversationId: conversation.id, channel: conversation.channel },
       });
