@@ -1,14 +1,14 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { MessageTemplate } from '@switchboard/contracts';
 import { toApiError } from '../../../core/http/api-error';
-import type { FieldMessage } from '../../../shared/forms/field-messages';
+import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { EMPTY_TEMPLATE, templateDraftOf, templateErrors, trimmedTemplate, type TemplateDraft, type TemplateField } from './template-draft';
 import { SettingsApi } from './settings.api';
 
 export type TemplateEditor = { mode: 'new' } | { mode: 'edit'; id: string };
 
 const byNameAndLanguage = (a: MessageTemplate, b: MessageTemplate) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language);
-const FIELDS: readonly string[] = ['name', 'language', 'category', 'body'];
+const FIELDS = Object.keys(EMPTY_TEMPLATE) as TemplateField[];
 
 /**
  * The WhatsApp template catalogue on the settings page: the list, one editor at a time (new or
@@ -144,13 +144,7 @@ export class TemplatesStore {
 
   private fail(error: unknown): void {
     const apiError = toApiError(error);
-    const fields: Partial<Record<TemplateField, string>> = {};
-    if (apiError.code === 'validation_failed') {
-      for (const d of apiError.details) {
-        const field = d.path.split('.')[0];
-        if (FIELDS.includes(field)) fields[field as TemplateField] ??= d.message;
-      }
-    }
+    const fields = serverFieldMessages(apiError, FIELDS);
     this._serverErrors.set(fields);
     if (Object.keys(fields).length === 0) this._saveError.set(error);
   }

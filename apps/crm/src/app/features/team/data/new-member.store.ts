@@ -1,12 +1,12 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { User } from '@switchboard/contracts';
 import { toApiError } from '../../../core/http/api-error';
-import type { FieldMessage } from '../../../shared/forms/field-messages';
+import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { EMPTY_MEMBER, memberErrors, trimmedMember, type MemberDraft, type MemberField } from './member-draft';
 import { TeamApi } from './team.api';
 import { TeamStore } from './team.store';
 
-const FIELDS: readonly string[] = ['name', 'email', 'role', 'password'] satisfies MemberField[];
+const FIELDS = Object.keys(EMPTY_MEMBER) as MemberField[];
 
 /**
  * The admin's "add a team member" form: the draft with the contract's rules, the server's field
@@ -78,11 +78,8 @@ export class NewMemberStore {
     if (apiError.code === 'conflict') {
       // The only unique thing about a user is the email; our words say what to do about it.
       fields.email = { key: 'team.error.emailTaken' };
-    } else if (apiError.code === 'validation_failed') {
-      for (const d of apiError.details) {
-        const field = d.path.split('.')[0];
-        if (FIELDS.includes(field)) fields[field as MemberField] ??= { text: d.message };
-      }
+    } else {
+      for (const [field, text] of Object.entries(serverFieldMessages(apiError, FIELDS))) fields[field as MemberField] = { text: text as string };
     }
     this._serverErrors.set(fields);
     if (Object.keys(fields).length === 0) this._saveError.set(error);
