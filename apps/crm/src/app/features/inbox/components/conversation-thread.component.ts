@@ -206,14 +206,12 @@ export class ConversationThreadComponent {
     this.store.send(text, { replyToId: this.replyTo()?.id ?? null });
     this.replyTo.set(null);
     this.customerWrote.set(false);
-    this.store.clearUploadError();
     this.jumpToBottom();
   }
 
   protected sendTemplate(template: TemplateChoice, preview: string): void {
     this.store.sendTemplate(template, preview);
     this.templatesOpen.set(false);
-    this.store.clearUploadError();
     this.jumpToBottom();
   }
 

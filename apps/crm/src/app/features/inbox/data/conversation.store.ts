@@ -538,8 +538,9 @@ export class ConversationStore {
 
   // ---- helpers ---------------------------------------------------------------------------------
 
-  /** Shows a send at once as pending, then delivers it. */
+  /** Shows a send at once as pending, then delivers it; an old upload error is past news then. */
   private queue(payload: SendPayload): void {
+    this._uploadError.set(null);
     this._outbox.update((list) => [...list, { payload, status: 'pending', createdAt: new Date().toISOString(), refusedByWindow: false, unanswered: false }]);
     this.stopTyping();
     void this.deliver(payload);
