@@ -35,11 +35,7 @@ describe('the inbox follows what others do to an open conversation', () => {
   }
   const itemOf = (page: Page, name: string) => page.getByTestId('conversation-item').filter({ hasText: name });
   async function signInAs(page: Page, user: { email: string; password: string }): Promise<void> {
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId('login-email').fill(user.email);
-    await page.getByTestId('login-password').fill(user.password);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughUi(page, server.url, '/inbox', user);
     await waitForConnection(page, 'connected');
   }
 

@@ -44,10 +44,7 @@ describe('the team page', () => {
     if (!browser) throw new Error('no browser');
     agentContext = await browser.newContext();
     const agent = await agentContext.newPage();
-    await agent.goto(`${session.server.url}/login`);
-    await agent.getByTestId('login-email').fill(AGENT.email);
-    await agent.getByTestId('login-password').fill(AGENT.password);
-    await agent.getByTestId('login-submit').click();
+    await signInThroughUi(agent, session.server.url, '/inbox', AGENT);
     await agent.waitForURL(/\/inbox/);
     await waitForConnection(agent, 'connected');
 

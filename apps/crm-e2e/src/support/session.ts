@@ -11,12 +11,15 @@ export function waitForConnection(page: Page, state: string, timeout = 20_000) {
   );
 }
 
-/** Opens `path`, is sent to the login page, signs in as the e2e admin through the form and waits to leave it. */
-export async function signInThroughUi(page: Page, baseUrl: string, path: string): Promise<void> {
+/**
+ * Opens `path`, is sent to the login page, signs in through the form (as the e2e admin unless
+ * `user` is given) and waits to leave it.
+ */
+export async function signInThroughUi(page: Page, baseUrl: string, path: string, user: { email: string; password: string } = ADMIN): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForURL(/\/login/);
-  await page.getByTestId('login-email').fill(ADMIN.email);
-  await page.getByTestId('login-password').fill(ADMIN.password);
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
