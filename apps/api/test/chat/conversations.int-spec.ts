@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Namespace } from 'socket.io';
+import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
+import { ChatGateway } from '../../src/app/chat/chat.gateway';
+import { chatRooms } from '../../src/app/chat/chat-rooms';
 import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { createConversation, joinedSocket, say, startWidgetChat, type Staff } from './chat-fixture';
 
@@ -187,6 +191,13 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     expect(reopened.body.version).toBeGreaterThan(closed.body.version);
   });
 
+  /** The room is left asynchronously after the assignment's commit: wait until this socket is out of it. */
+  const leftRoom = (socket: Socket, conversationId: string) =>
+    eventually(() => {
+      const ns = (app.server.app.get(ChatGateway) as unknown as { ns: Namespace }).ns;
+      expect(ns.adapter.rooms.get(chatRooms.conversation(conversationId))?.has(socket.id as string) ?? false).toBe(false);
+    });
+
   it('an agent who had an unassigned conversation open stops receiving its room when another agent takes it, and stays connected', async () => {
     const widget = await startWidgetChat(app, 'Taken');
     const id = widget.conversation.id;
@@ -201,8 +212,7 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     expect(take.status).toBe(200);
     expect((await app.http('GET', `/api/conversations/${id}/messages`, { token: agentA.token })).status).toBe(403);
     const b = await joinedSocket(app, agentB.token, id);
-    // The room is left asynchronously after the assignment's commit.
-    await sleep(200);
+    await leftRoom(a, id);
     await say(customer, id, 'hello?');
     await say(b, id, 'I am taking care of it');
 
@@ -224,7 +234,7 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const seenByA = collect(a, 'new_message');
 
     await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentB.user.id } });
-    await sleep(200);
+    await leftRoom(a, id);
     await say(customer, id, 'anyone?');
     await sleep(300);
     expect(seenByA).toEqual([]);
