@@ -24,7 +24,8 @@ describe('the agent composer and thread in a real browser', () => {
   const routes: WebSocketRoute[] = [];
 
   beforeAll(async () => {
-    server = await startE2eServer();
+    // The long conversation is written over REST in a burst, faster than a person's write limit.
+    server = await startE2eServer({ env: { RATE_LIMIT_MESSAGES_PER_SECOND: '1000' } });
     browser = await launchChromium();
     const context = await browser.newContext();
     await context.routeWebSocket(/\/socket\.io\//, (ws) => {

@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { JsonBodyInterceptor } from './common/http/json-body.interceptor';
 import { AuthCoreModule } from './common/auth/auth-core.module';
 import { RedisModule } from './common/redis/redis.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { AuthModule } from './auth/auth.module';
 import { UsersModule } from './users/users.module';
@@ -31,6 +33,7 @@ export class AppModule {
         LoggingModule.forRoot(config.env.LOG_LEVEL),
         DatabaseModule,
         RedisModule,
+        RateLimitModule,
         DomainEventsModule,
         AuthCoreModule,
         AuthModule,
@@ -43,7 +46,10 @@ export class AppModule {
         BulkModule,
         BotModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
+      ],
     };
   }
 }

@@ -13,10 +13,7 @@ import { RedisService } from './common/redis/redis.service';
 import { FirstAdminService } from './users/first-admin.service';
 import { buildOpenApiDocument } from './docs/openapi.document';
 import { mountCrmApp } from './static/crm-app';
-
-export const JSON_BODY_LIMIT = '1mb';
-/** Campaign recipients come as one JSON list: up to 100,000 of them. */
-export const CAMPAIGN_JSON_BODY_LIMIT = '25mb';
+import { useSecurityHeaders } from './common/security/security-headers';
 
 export interface RunningServer {
   app: NestExpressApplication;
@@ -46,17 +43,14 @@ export async function startServer(source?: Record<string, string | undefined>, o
     const config = new AppConfig(env, database.url, jwtSecret);
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
       bufferLogs: true,
+      // Bodies are read after authentication, by JsonBodyInterceptor (and multer on upload routes).
       bodyParser: false,
-      // The WhatsApp webhook checks Meta's signature over the exact bytes received (req.rawBody).
-      rawBody: true,
     });
     app.useLogger(app.get(NestPinoLogger));
     // Behind a proxy (docker-compose's Caddy) the client IP comes from X-Forwarded-For of the proxies trusted here.
     app.set('trust proxy', config.env.TRUST_PROXY);
     app.disable('x-powered-by');
-    // Registered first, so it parses campaign bodies before the general 1 MB parser sees them.
-    app.useBodyParser('json', { limit: CAMPAIGN_JSON_BODY_LIMIT, type: (req) => isCampaignUpload(req) });
-    app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+    useSecurityHeaders(app, config);
     app.setGlobalPrefix('api');
     app.enableCors({ origin: config.env.CORS_ORIGINS, credentials: true });
     app.useWebSocketAdapter(new SocketIoAdapter(app));
@@ -88,6 +82,3 @@ export async function startServer(source?: Record<string, string | undefined>, o
     throw err;
   }
 }
-
-const isCampaignUpload = (req: { url?: string; headers: Record<string, unknown> }): boolean =>
-  /^\/api\/bulk-campaigns(\/preview)?\/?(\?|$)/.test(req.url ?? '') && String(req.headers['content-type'] ?? '').startsWith('application/json');

@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { ADMIN, TEST_JWT_SECRET, startTestApp, type TestApp } from '../support/test-app';
+import { startWidgetChat } from '../chat/chat-fixture';
 
 describe('auth', () => {
   let app: TestApp;
@@ -11,7 +12,7 @@ describe('auth', () => {
   it('the first admin from ADMIN_EMAIL/ADMIN_PASSWORD logs in and gets a token and its user', async () => {
     const res = await app.http('POST', '/api/auth/login', { body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password } });
     expect(res.status).toBe(200);
-    expect(res.body.user).toEqual({ id: expect.any(String), email: ADMIN.email, name: 'Administrator', role: 'admin' });
+    expect(res.body.user).toEqual({ id: expect.any(String), email: ADMIN.email, name: 'Administrator', role: 'admin', active: true });
     expect(res.body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(app.server.firstAdmin).toEqual({ email: ADMIN.email, password: null });
   });
@@ -44,7 +45,7 @@ describe('auth', () => {
   });
 
   it('a contact token cannot use staff routes', async () => {
-    const contact = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: '00000000-0000-4000-8000-000000000001', role: 'contact', name: 'Customer' });
+    const contact = (await startWidgetChat(app)).contactToken;
     const res = await app.http('GET', '/api/auth/me', { token: contact });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');

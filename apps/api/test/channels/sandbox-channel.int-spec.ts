@@ -11,7 +11,7 @@ describe('sandbox channel: simulated customers and receipts', () => {
   let agent: Staff;
 
   beforeAll(async () => {
-    app = await startTestApp({ SANDBOX_DELIVERED_AFTER_MS: '300', SANDBOX_READ_AFTER_MS: '700', CHANNEL_SWEEP_INTERVAL_MS: '500' });
+    app = await startTestApp({ SANDBOX_DELIVERED_AFTER_MS: '300', SANDBOX_READ_AFTER_MS: '700', CHANNEL_SWEEP_INTERVAL_MS: '500', RATE_LIMIT_MESSAGES_PER_SECOND: '1000' });
     admin = await app.adminToken();
     agent = await app.createUser('agent', 'Sandy');
   });
@@ -99,7 +99,7 @@ describe('sandbox channel: simulated customers and receipts', () => {
 
   it('many customers at once, while the inbox sweep runs: every one is answered with its stored message', async () => {
     // The sweep (every 100 ms here) takes any event nobody holds; a simulated one is the request's own from the start.
-    const busy = await startTestApp({ CHANNEL_SWEEP_INTERVAL_MS: '100' });
+    const busy = await startTestApp({ CHANNEL_SWEEP_INTERVAL_MS: '100', RATE_LIMIT_MESSAGES_PER_SECOND: '1000' });
     try {
       const token = await busy.adminToken();
       const phones = Array.from({ length: 40 }, (_, i) => `+1555000${String(1000 + i)}`);

@@ -70,7 +70,7 @@ describe('message writer: plans that look rows up', () => {
 
     await withWriterStatements(async (explain) => {
       const lock = (await explain(`EXECUTE plan_lock('{${id}}', '{${id}}', '{resend}')`)).join('\n');
-      const write = (await explain(`EXECUTE plan_write(${Array.from({ length: 26 }, () => `'{}'`).join(', ')})`)).join('\n');
+      const write = (await explain(`EXECUTE plan_write(${Array.from({ length: 28 }, () => `'{}'`).join(', ')})`)).join('\n');
       expect(lock).toContain('on messages');
       expect(unboundedScans(lock)).toEqual([]);
       expect(write).toContain('on conversations');

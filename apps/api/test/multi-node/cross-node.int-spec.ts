@@ -15,7 +15,7 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
   let supervisor: Staff;
 
   beforeAll(async () => {
-    nodes = await startTwoNodes(redisUrl, { REALTIME_CANARY_INTERVAL_MS: '300' });
+    nodes = await startTwoNodes(redisUrl, { REALTIME_CANARY_INTERVAL_MS: '300', RATE_LIMIT_LOGIN_PER_MINUTE: '10', LOGIN_FAILURES_BEFORE_BACKOFF: '3' });
     ({ a, b } = nodes);
     agent = await a.createUser('agent', 'Ana Agent');
     supervisor = await a.createUser('supervisor', 'Sam Supervisor');
@@ -129,8 +129,9 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
   });
 
   it('a per-IP limit holds across nodes: attempts spread over both count once', async () => {
+    // A different account each time: the per-account backoff (below) is not what this counts.
     const attempt = (node: TestApp) =>
-      node.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+      node.http('POST', '/api/auth/login', { body: { email: `${randomUUID()}@test.local`, password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
     expect(statuses).toEqual(Array(10).fill(401));
@@ -138,6 +139,15 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     expect((await attempt(b)).status).toBe(429);
     // Another client is not affected.
     expect((await a.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(401);
+  });
+
+  it('the per-account sign-in backoff holds across nodes too', async () => {
+    const victim = await a.createUser('agent');
+    const attempt = (node: TestApp, password: string, ip: string) =>
+      node.http('POST', '/api/auth/login', { body: { email: victim.user.email, password }, headers: { 'x-forwarded-for': ip } });
+    for (let i = 0; i < 3; i++) expect((await attempt(i % 2 ? b : a, 'wrong-password', `198.51.100.${i}`)).status).toBe(401);
+    expect((await attempt(b, victim.password, '198.51.100.9')).status).toBe(429);
+    expect((await attempt(a, victim.password, '198.51.100.10')).status).toBe(429);
   });
 
   it('health reports the database, Redis and the realtime canary on each node', async () => {

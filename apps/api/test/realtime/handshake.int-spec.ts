@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { startWidgetChat } from '../chat/chat-fixture';
 import { connected, connectOutcome, emitAck, startTestApp, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 describe('Socket.IO handshake', () => {
@@ -30,7 +31,7 @@ describe('Socket.IO handshake', () => {
 
   it('sockets are disconnected by the server when their token expires, and a reconnect with it is refused as unauthorized', async () => {
     const agent = await app.createUser('agent');
-    const token = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: agent.user.id, role: 'agent', name: agent.user.name }, { expiresIn: 2 });
+    const token = await app.sessionToken({ sub: agent.user.id, role: 'agent', name: agent.user.name }, 2);
     const expiresAt = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
     const sockets = [await connected(app.socket('/chat', { token })), await connected(app.socket('/notifications', { token }))];
     const disconnectedAt = sockets.map(
@@ -71,7 +72,7 @@ describe('Socket.IO handshake', () => {
   });
 
   it('a contact may use /chat but not the staff namespaces', async () => {
-    const contact = new JwtService({ secret: TEST_JWT_SECRET }).sign({ sub: '00000000-0000-4000-8000-000000000009', role: 'contact', name: 'Customer' });
+    const contact = (await startWidgetChat(app)).contactToken;
     expect(await connectOutcome(app.socket('/chat', { token: contact }))).toEqual({ connected: true });
     expect(await connectOutcome(app.socket('/notifications', { token: contact }))).toEqual({ connected: false, error: 'forbidden' });
   });

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import type { LoginResponse, StaffRole, User } from '@switchboard/contracts';
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import type { LoginResponse, Role, StaffRole, User } from '@switchboard/contracts';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -25,6 +27,8 @@ export interface TestApp {
   adminToken(): Promise<string>;
   /** Creates a staff user through the API and logs them in. */
   createUser(role: StaffRole, name?: string): Promise<{ user: User; token: string; password: string }>;
+  /** A token of a new session for `claims`, expiring in `seconds` (for tests of expiry). */
+  sessionToken(claims: { sub: string; role: Role; name: string }, seconds: number): Promise<string>;
   socket(namespace: string, opts?: { token?: string; auth?: Record<string, unknown>; headers?: Record<string, string>; query?: Record<string, string> }): Socket;
   close(): Promise<void>;
 }
@@ -45,6 +49,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    // Tests start many chats and sessions from one address; the tests of these limits set their own.
+    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '10000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
     CRM_DIST_DIR: '/nonexistent',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
     ...env,
@@ -93,6 +100,19 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
       });
       if (res.status !== 201) throw new Error(`create user failed: ${res.status} ${res.text}`);
       return { user: res.body, token: (await app.login(email, password)).accessToken, password };
+    },
+    async sessionToken(claims, seconds) {
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ id: string }>(
+          `INSERT INTO sessions (subject_id, is_contact, expires_at) VALUES ($1, $2, now() + $3 * interval '1 second') RETURNING id`,
+          [claims.sub, claims.role === 'contact', seconds],
+        );
+        return new JwtService({ secret: TEST_JWT_SECRET }).sign({ ...claims, sid: rows[0].id }, { expiresIn: seconds });
+      } finally {
+        await client.end();
+      }
     },
     socket(namespace, opts = {}) {
       const s = io(url + namespace, {

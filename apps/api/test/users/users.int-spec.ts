@@ -13,7 +13,7 @@ describe('users and roles', () => {
       body: { email: 'Ana@Test.local', name: 'Ana', role: 'agent', password: 'agent-password' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email: 'ana@test.local', name: 'Ana', role: 'agent' });
+    expect(res.body).toEqual({ id: expect.any(String), email: 'ana@test.local', name: 'Ana', role: 'agent', active: true });
     expect(res.body).not.toHaveProperty('passwordHash');
     const login = await app.login('ana@test.local', 'agent-password');
     expect(login.user.role).toBe('agent');

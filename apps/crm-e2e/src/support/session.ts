@@ -35,7 +35,8 @@ export function useServerAndPage(options: E2eServerOptions = {}): { readonly ser
   beforeAll(async () => {
     server = await startE2eServer(options);
     browser = await launchChromium();
-    page = await browser.newPage();
+    // A context of its own (not the browser's default one), so a test can open more tabs in it.
+    page = await (await browser.newContext()).newPage();
   });
   afterAll(async () => {
     await browser?.close();

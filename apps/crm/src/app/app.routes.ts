@@ -58,6 +58,12 @@ export const appRoutes: Route[] = [
         data: { roles: rolesFor('/notifications') },
         loadChildren: () => import('./features/notifications/notifications.routes').then((m) => m.notificationsRoutes),
       },
+      {
+        path: 'account',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/account') },
+        loadChildren: () => import('./features/account/account.routes').then((m) => m.accountRoutes),
+      },
       { path: '', pathMatch: 'full', redirectTo: () => homePathFor(inject(AuthStore).role()) },
       { path: '**', redirectTo: () => homePathFor(inject(AuthStore).role()) },
     ],

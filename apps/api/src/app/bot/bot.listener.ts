@@ -87,6 +87,8 @@ export class BotListener implements OnModuleInit {
               conversationId: conversation.id,
               clientMessageId: botClientMessageId({ kind: 'handoff_note' }, conversation.id),
               content: `${conversation.contact.name} asked for a person ("${reply.keyword}"). The bot stopped answering in this conversation.`,
+              // For staff: the customer sees the bot's hand-off reply, never this note.
+              private: true,
             },
           );
           break;

@@ -19,6 +19,7 @@ import {
   type TokenClaims,
 } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
+import { LargeJsonBody } from '../common/http/json-body.interceptor';
 import { AppError } from '../common/errors/app-error';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -27,15 +28,13 @@ import { csvField } from './recipients/csv-reader';
 import { recipientsFromCsv } from './recipients/recipient-list';
 import { CampaignsService } from './services/campaigns.service';
 
-/** A CSV of 100,000 recipients with a few variables each fits comfortably. */
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
-
 interface CsvFile {
   buffer: Buffer;
   originalname: string;
 }
 
-const csvUpload = FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 10 } });
+// Limits (MAX_CSV_UPLOAD_BYTES, one file) come from BulkModule's MulterModule.
+const csvUpload = FileInterceptor('file');
 const exportQuery = z.object({ status: recipientStatusSchema.optional() });
 
 @Controller('bulk-campaigns')
@@ -45,6 +44,7 @@ export class BulkController {
 
   /** JSON `{...settings, recipients}` or multipart: the settings as fields and a CSV `file`. */
   @Post()
+  @LargeJsonBody()
   @UseInterceptors(csvUpload)
   create(@Caller() caller: TokenClaims, @Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<Campaign> {
     const { settings, recipients } = campaignRequest(req, body, file);
@@ -53,6 +53,7 @@ export class BulkController {
 
   @Post('preview')
   @HttpCode(200)
+  @LargeJsonBody()
   @UseInterceptors(csvUpload)
   preview(@Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<CampaignPreview> {
     const { settings, recipients } = campaignRequest(req, body, file);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '../config/app-config';
 import { ChannelsModule } from '../channels/channels.module';
 import { ChatModule } from '../chat/chat.module';
 import { BulkController } from './bulk.controller';
@@ -9,7 +11,12 @@ import { CampaignsService } from './services/campaigns.service';
 
 /** Bulk campaigns: create and control over REST, progress over /bulk, sending on pg-boss workers. */
 @Module({
-  imports: [ChannelsModule, ChatModule],
+  imports: [
+    ChannelsModule,
+    ChatModule,
+    // CSV uploads of recipients: at most MAX_CSV_UPLOAD_BYTES.
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.env.MAX_CSV_UPLOAD_BYTES, files: 1, fields: 10 } }) }),
+  ],
   controllers: [BulkController],
   providers: [BulkGateway, CampaignsService, CampaignQueue, CampaignRunner],
 })

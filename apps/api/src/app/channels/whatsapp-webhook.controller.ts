@@ -2,6 +2,7 @@ import { Controller, Get, Headers, HttpCode, Post, Query, Req, Res, type RawBody
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/auth/auth.decorators';
+import { KeepsRawBody } from '../common/http/json-body.interceptor';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { WebhookInboxService } from './inbound/webhook-inbox.service';
@@ -33,6 +34,7 @@ export class WhatsappWebhookController {
 
   @Post()
   @HttpCode(200)
+  @KeepsRawBody()
   async receive(@Req() req: RawBodyRequest<Request>, @Headers('x-hub-signature-256') signature: string | undefined): Promise<{ received: true }> {
     if (!validSignature(req.rawBody, signature, this.config.env.WHATSAPP_APP_SECRET)) {
       throw new AppError('unauthorized', 'Missing or invalid X-Hub-Signature-256');

@@ -4,11 +4,13 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Attachment, TokenClaims } from '@switchboard/contracts';
 import { Caller, Public, Roles } from '../common/auth/auth.decorators';
-import { TokenService } from '../common/auth/token.service';
-import { AppError } from '../common/errors/app-error';
+import { bearerToken } from '../common/auth/auth.guard';
+import { SessionsService } from '../common/auth/sessions/sessions.service';
 import { ZodPipe } from '../common/validation/zod.pipe';
-import { AttachmentsService, MAX_ATTACHMENT_BYTES, type UploadedFile as File } from './services/attachments.service';
+import { AttachmentsService, type UploadedFile as File } from './services/attachments.service';
 import { uuidParam } from '../common/validation/uuid-param';
+import { RateLimit } from '../common/rate-limit/rate-limit.guard';
+import { AttachmentLinks } from './attachment-links';
 
 const uploadFields = z.object({ conversationId: z.uuid() });
 
@@ -21,11 +23,14 @@ const uploadFields = z.object({ conversationId: z.uuid() });
 export class AttachmentsController {
   constructor(
     private readonly attachments: AttachmentsService,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
+    private readonly links: AttachmentLinks,
   ) {}
 
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }))
+  @RateLimit('uploads')
+  // Limits (MAX_UPLOAD_BYTES, one file) come from ChatModule's MulterModule.
+  @UseInterceptors(FileInterceptor('file'))
   upload(
     @Caller() caller: TokenClaims,
     @Body(new ZodPipe(uploadFields)) body: z.output<typeof uploadFields>,
@@ -38,15 +43,14 @@ export class AttachmentsController {
   @Public()
   async download(
     @Param('id', uuidParam) id: string,
+    @Query('exp') exp: string | undefined,
     @Query('sig') sig: string | undefined,
     @Headers('authorization') authorization: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
     let caller: TokenClaims | null = null;
-    if (!sig || !this.attachments.signatureMatches(id, sig)) {
-      const [scheme, token] = (authorization ?? '').split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthorized');
-      caller = this.tokens.verify(token);
+    if (!this.links.allows(id, exp, sig)) {
+      caller = (await this.sessions.authenticate(bearerToken(authorization))).claims;
     }
     const file = await this.attachments.open(caller, id);
     res.setHeader('Content-Type', file.mimeType);

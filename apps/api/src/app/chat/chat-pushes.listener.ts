@@ -1,8 +1,7 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
-import type { SocketData } from '../common/realtime/handshake-auth';
 import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
 import { withUnread, type ConversationView } from './mappers/conversation.mapper';
@@ -20,7 +19,6 @@ type ConversationPush = 'conversation_created' | 'conversation_updated' | 'conve
  */
 @Injectable()
 export class ChatPushesListener implements OnModuleInit {
-  private readonly logger = new Logger('ChatPushes');
   private ns: ChatNamespace | null = null;
 
   constructor(
@@ -35,9 +33,8 @@ export class ChatPushesListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('conversation.created', ({ conversation }) => this.pushConversation('conversation_created', conversation));
+    // Who may no longer see it has left its room already, before the assignment committed (ConversationRoomsService).
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
-      // Unassigned, it is visible to every agent again: nobody has to leave.
-      if (conversation.assignee) this.removeFromRoomWhoMayNotSee(conversation);
       // Those who saw it before the change hear about it too, so their lists can drop it.
       return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, { assigneeId: previousAssigneeId });
     });
@@ -48,19 +45,21 @@ export class ChatPushesListener implements OnModuleInit {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
       // In the room, unread counts are per viewer and come with conversation_updated; the
       // sender, who just read everything, is who this copy is exact for.
-      this.ns?.to(chatRooms.conversation(conversation.id)).emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
+      this.toRoom(conversation.id, message.private)?.emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
       this.pushConversationTo('conversation_updated', conversation, {}, readCursors);
     });
     // An edit or delete of the latest message changes the inbox preview too.
     this.events.on('message.updated', ({ message, conversation }) => {
-      this.ns?.to(chatRooms.conversation(message.conversationId)).emit('message_updated', { message });
+      this.toRoom(message.conversationId, message.private)?.emit('message_updated', { message });
       if (conversation) return this.pushConversation('conversation_updated', conversation);
     });
-    this.events.on('message.deleted', ({ conversationId, messageId, conversation }) => {
-      this.ns?.to(chatRooms.conversation(conversationId)).emit('message_deleted', { conversationId, messageId });
+    this.events.on('message.deleted', ({ conversationId, messageId, private: isPrivate, conversation }) => {
+      this.toRoom(conversationId, isPrivate)?.emit('message_deleted', { conversationId, messageId });
       if (conversation) return this.pushConversation('conversation_updated', conversation);
     });
-    this.events.on('reactions.changed', (e) => this.ns?.to(chatRooms.conversation(e.conversationId)).emit('reaction_updated', e));
+    this.events.on('reactions.changed', ({ conversationId, messageId, reactions, private: isPrivate }) =>
+      this.toRoom(conversationId, isPrivate)?.emit('reaction_updated', { conversationId, messageId, reactions }),
+    );
     this.events.on('messages.read', async ({ conversation, participantId, upToSeq, readSeq, messageId }) => {
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('message_status_updated', {
         conversationId: conversation.id,
@@ -89,24 +88,10 @@ export class ChatPushesListener implements OnModuleInit {
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
   }
 
-  /**
-   * Any agent other than the assignee may have joined the room while it was theirs or unassigned;
-   * REST now refuses them, so the room's events must stop reaching them too.
-   */
-  private removeFromRoomWhoMayNotSee(conversation: ConversationView): void {
-    const room = chatRooms.conversation(conversation.id);
-    const access = { assigneeId: conversation.assignee?.id ?? null, contactId: conversation.contact.id };
-    void this.ns
-      ?.in(room)
-      .fetchSockets()
-      .then((sockets) => {
-        for (const s of sockets) {
-          const claims = (s.data as Partial<SocketData>).claims;
-          if (claims && !canSee(claims, access)) s.leave(room);
-        }
-      })
-      // Across nodes this asks the others; one that died mid-request must not crash this one.
-      .catch((err: Error) => this.logger.warn({ conversationId: conversation.id, err: err.message }, 'sockets that may no longer see the conversation not removed from its room'));
+  /** The conversation's room; for a staff note, without its contact's sockets. */
+  private toRoom(conversationId: string, isPrivate: boolean) {
+    const room = this.ns?.to(chatRooms.conversation(conversationId));
+    return isPrivate ? room?.except(chatRooms.contacts) : room;
   }
 
   private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, before?: { assigneeId: string | null }): Promise<void> {

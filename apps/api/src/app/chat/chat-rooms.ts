@@ -6,6 +6,8 @@ export const chatRooms = {
   supervisors: 'staff:all',
   /** Agents: they see unassigned conversations. */
   agents: 'role:agent',
+  /** Every contact socket: what only staff may see goes to a conversation's room except these. */
+  contacts: 'role:contact',
   /** Every socket of one user (staff or contact), on any node. */
   user: (userId: string) => `user:${userId}`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,

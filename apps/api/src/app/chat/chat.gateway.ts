@@ -24,11 +24,11 @@ import {
   type ChatServerEvents,
 } from '@switchboard/contracts';
 import { acked } from '../common/realtime/ack';
-import { claimsOf } from '../common/realtime/handshake-auth';
+import { claimsOf, clientIpOf } from '../common/realtime/handshake-auth';
 import { parseOrThrow } from '../common/validation/zod-issues';
 import { AppError } from '../common/errors/app-error';
-import { RateLimiter } from '../common/rate-limit/rate-limiter';
-import { AppConfig } from '../config/app-config';
+import { RateLimits } from '../common/rate-limit/rate-limits.service';
+import type { LimitedAction } from '../common/rate-limit/rate-limit-policies';
 import { chatRooms } from './chat-rooms';
 import { ChatPushesListener } from './chat-pushes.listener';
 import { PresenceReconciliationJob } from './presence-reconciliation.job';
@@ -38,6 +38,7 @@ import { MessagesService } from './services/messages.service';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { ReactionsService } from './services/reactions.service';
 import { TypingService } from './services/typing.service';
+import { ConversationRoomsService } from './services/conversation-rooms.service';
 
 type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
 
@@ -45,7 +46,6 @@ type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer() private readonly ns!: ChatNamespace;
-  private readonly writes: RateLimiter;
 
   constructor(
     private readonly presence: PresenceService,
@@ -55,29 +55,29 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly typing: TypingService,
     private readonly pushes: ChatPushesListener,
     private readonly presenceCheck: PresenceReconciliationJob,
-    config: AppConfig,
-  ) {
-    const rate = config.env.RATE_LIMIT_MESSAGES_PER_SECOND;
-    this.writes = new RateLimiter(rate, rate * 2);
-  }
+    private readonly rooms: ConversationRoomsService,
+    private readonly limits: RateLimits,
+  ) {}
 
   afterInit(ns: ChatNamespace): void {
     this.pushes.attach(ns);
     this.presenceCheck.attach(ns as unknown as Namespace);
+    this.rooms.attach(ns as unknown as Namespace);
   }
 
   handleConnection(socket: Socket): void {
     const claims = claimsOf(socket);
     const rooms = [chatRooms.user(claims.sub)];
-    if (claims.role !== 'contact') rooms.push(chatRooms.staff);
+    // Presence is for those who work conversations; marketers do not.
+    if (claims.role !== 'contact' && claims.role !== 'marketer') rooms.push(chatRooms.staff);
     if (seesAll(claims.role)) rooms.push(chatRooms.supervisors);
     if (claims.role === 'agent') rooms.push(chatRooms.agents);
+    if (claims.role === 'contact') rooms.push(chatRooms.contacts);
     void socket.join(rooms);
     if (claims.role !== 'contact') this.presence.connected(claims.sub);
   }
 
   handleDisconnect(socket: Socket): void {
-    this.writes.forget(socket.id);
     const claims = claimsOf(socket);
     // A socket refused in the handshake never connected and has no claims.
     if (claims && claims.role !== 'contact') this.presence.disconnected(claims.sub);
@@ -85,11 +85,17 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('join_conversation')
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return acked(async () => {
+    return this.limited(socket, 'joins', async () => {
       const { conversationId, afterSeq } = parseOrThrow(joinConversationSchema, body);
-      const result = await this.messages.join(claimsOf(socket), conversationId, afterSeq);
-      await socket.join(chatRooms.conversation(conversationId));
-      return result;
+      const claims = claimsOf(socket);
+      // In the room first (ordered with access changes), then the history: nothing in between is missed.
+      await this.rooms.join(socket, claims, conversationId);
+      try {
+        return await this.messages.join(claims, conversationId, afterSeq);
+      } catch (err) {
+        await socket.leave(chatRooms.conversation(conversationId));
+        throw err;
+      }
     });
   }
 
@@ -104,7 +110,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('chat_message')
   send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return this.limited(socket, async () => {
+    return this.limited(socket, 'writes', async () => {
       const input = parseOrThrow(sendMessageSchema, body);
       const { message } = await this.messages.send(claimsOf(socket), input);
       return { message };
@@ -113,7 +119,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('typing')
   typingEvent(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return acked(async () => {
+    return this.limited(socket, 'typing', async () => {
       const { conversationId, isTyping } = parseOrThrow(typingSchema, body);
       // Typing is ephemeral: only a socket that joined the room (and so was authorised) may type there.
       if (!socket.rooms.has(chatRooms.conversation(conversationId))) {
@@ -127,7 +133,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('mark_read')
   markRead(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return this.limited(socket, async () => {
+    return this.limited(socket, 'writes', async () => {
       const { conversationId, upToSeq } = parseOrThrow(markReadSchema, body);
       return this.reads.markRead(claimsOf(socket), conversationId, upToSeq);
     });
@@ -135,7 +141,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('edit_message')
   edit(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return this.limited(socket, async () => {
+    return this.limited(socket, 'writes', async () => {
       const { messageId, content } = parseOrThrow(editMessageSchema, body);
       return { message: await this.messages.edit(claimsOf(socket), messageId, content) };
     });
@@ -143,7 +149,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('delete_message')
   remove(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return this.limited(socket, async () => {
+    return this.limited(socket, 'writes', async () => {
       const { messageId } = parseOrThrow(deleteMessageSchema, body);
       return this.messages.remove(claimsOf(socket), messageId);
     });
@@ -151,16 +157,16 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('react')
   react(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
-    return this.limited(socket, async () => {
+    return this.limited(socket, 'writes', async () => {
       const { messageId, emoji } = parseOrThrow(reactSchema, body);
       return this.reactions.toggle(claimsOf(socket), messageId, emoji);
     });
   }
 
-  /** Writes share one token bucket per socket: RATE_LIMIT_MESSAGES_PER_SECOND, burst 2×. */
-  private limited<T>(socket: Socket, work: () => Promise<T>): Promise<Ack<T>> {
-    return acked(() => {
-      if (!this.writes.tryTake(socket.id)) throw new AppError('rate_limited', 'Too many messages, slow down');
+  /** Counted against the user's and the address's budget for `action`, shared with their other sockets and REST. */
+  private limited<T>(socket: Socket, action: LimitedAction, work: () => Promise<T>): Promise<Ack<T>> {
+    return acked(async () => {
+      await this.limits.take(action, { userId: claimsOf(socket).sub, ip: clientIpOf(socket) });
       return work();
     });
   }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '../config/app-config';
 import { ChatGateway } from './chat.gateway';
 import { ChatPushesListener } from './chat-pushes.listener';
 import { PresenceReconciliationJob } from './presence-reconciliation.job';
@@ -19,8 +21,18 @@ import { TypingService } from './services/typing.service';
 import { MessageWriter } from './services/message-writer';
 import { ConversationMetricsService } from './services/conversation-metrics.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
+import { ConversationRoomsService } from './services/conversation-rooms.service';
+import { AttachmentLinks } from './attachment-links';
+import { AttachmentsSweepJob } from './attachments-sweep.job';
 
 @Module({
+  // Attachment uploads: one file of at most MAX_UPLOAD_BYTES.
+  imports: [
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.env.MAX_UPLOAD_BYTES, files: 1, fields: 5 } }),
+    }),
+  ],
   controllers: [ConversationsController, MessagesController, WidgetController, AttachmentsController],
   providers: [
     ChatGateway,
@@ -39,6 +51,9 @@ import { DeliveryStatusService } from './services/delivery-status.service';
     TypingService,
     ConversationMetricsService,
     DeliveryStatusService,
+    ConversationRoomsService,
+    AttachmentLinks,
+    AttachmentsSweepJob,
   ],
   // Channels deliver customers' messages, reactions and receipts through MessagesService, ReactionsService and DeliveryStatusService.
   exports: [PresenceService, ConversationsService, ConversationMetricsService, ContactsService, MessagesService, ReactionsService, DeliveryStatusService],

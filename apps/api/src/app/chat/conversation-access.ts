@@ -7,7 +7,7 @@ import { chatRooms } from './chat-rooms';
  * assigned to them plus unassigned ones; a contact only its own. Marketers work campaigns, not
  * conversations.
  */
-export type Actor = TokenClaims;
+export type Actor = Pick<TokenClaims, 'sub' | 'role' | 'name'>;
 
 export const seesAll = (role: Role) => role === 'admin' || role === 'supervisor';
 export const isStaff = (role: Role) => role !== 'contact';

@@ -36,7 +36,42 @@ export const envSchema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     CORS_ORIGINS: commaList.default([]),
+    /** Per user, across all their sockets and REST calls: chat_message and every other write (burst 2×). */
     RATE_LIMIT_MESSAGES_PER_SECOND: intFrom(1, 100_000).default(10),
+    /** Per user: join_conversation (burst 2×). */
+    RATE_LIMIT_JOINS_PER_SECOND: intFrom(1, 100_000).default(5),
+    /** Per user: typing (burst 2×). */
+    RATE_LIMIT_TYPING_PER_SECOND: intFrom(1, 100_000).default(5),
+    /** Per user: file uploads. */
+    RATE_LIMIT_UPLOADS_PER_MINUTE: intFrom(1, 100_000).default(30),
+    /** Per client IP, every per-user limit times this (an office's shared address carries many users). */
+    RATE_LIMIT_IP_MULTIPLIER: intFrom(1, 100_000).default(100),
+    /** Failed logins in a row an account gets before each further attempt waits (1 s, doubling). */
+    LOGIN_FAILURES_BEFORE_BACKOFF: intFrom(1, 1_000).default(5),
+    /** The longest wait the per-account login backoff imposes. */
+    LOGIN_BACKOFF_MAX_SECONDS: intFrom(1, 86_400).default(900),
+    /** JSON request bodies larger than this are refused (413) before they are parsed. */
+    MAX_JSON_BODY_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(1024 * 1024),
+    /** The one larger JSON body: a campaign's recipient list (read only after the caller is authenticated). */
+    MAX_CAMPAIGN_JSON_BODY_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+    /** A CSV of campaign recipients. */
+    MAX_CSV_UPLOAD_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** One attachment. */
+    MAX_UPLOAD_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** Bytes of uploads a user may hold that no message carries yet. */
+    UPLOAD_QUOTA_BYTES_PER_USER: intFrom(1_024, 1024 * 1024 * 1024 * 1024).default(100 * 1024 * 1024),
+    /** An upload no message carries after this long is deleted. */
+    UPLOAD_UNREFERENCED_TTL_HOURS: intFrom(1, 24 * 365).default(24),
+    /** How long an attachment link in a message works (links are renewed whenever messages are read). */
+    ATTACHMENT_URL_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
+    /** One Socket.IO message (a chat message of 10,000 characters in UTF-8 plus its envelope fits well under the default). */
+    MAX_SOCKET_PAYLOAD_BYTES: intFrom(1_024, 64 * 1024 * 1024).default(256 * 1024),
+    /** Sites that may show the web widget in a frame (CSP frame-ancestors); the app itself may be framed by none. */
+    WIDGET_FRAME_ANCESTORS: z
+      .string()
+      .default('*')
+      .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,']+)$/, "must list origins like https://shop.example (or * or 'self'), separated by commas"))),
     /** Under load, how long the oldest queued message may wait for others to share its transaction. */
     MESSAGE_WRITE_LINGER_MS: intFrom(0, 1_000).default(5),
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),

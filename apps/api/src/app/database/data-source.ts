@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { UserEntity } from '../users/entities/user.entity';
+import { SessionEntity } from '../common/auth/sessions/session.entity';
 import { ContactEntity } from '../chat/entities/contact.entity';
 import { ConversationEntity } from '../chat/entities/conversation.entity';
 import { MessageEntity } from '../chat/entities/message.entity';
@@ -32,10 +33,11 @@ import { FirstResponseVersion1796038700247 } from './migrations/1796038700247-fi
 import { MessageCounterShards1796044629299 } from './migrations/1796044629299-message-counter-shards';
 import { NotificationUnreadCounts1796105976547 } from './migrations/1796105976547-notification-unread-counts';
 import { ConversationCounterShards1796118654421 } from './migrations/1796118654421-conversation-counter-shards';
+import { Trust1796403848986 } from './migrations/1796403848986-trust';
 
 /** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, StatsCounterEntity, NotificationEntity, NotificationPreferenceEntity, NotificationUnreadCountEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity, BotSettingsEntity, BotConversationEntity];
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662, StatsCounters1796035572348, Bot1796035592565, FirstResponseVersion1796038700247, MessageCounterShards1796044629299, NotificationUnreadCounts1796105976547, ConversationCounterShards1796118654421];
+export const entities = [UserEntity, SessionEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, StatsCounterEntity, NotificationEntity, NotificationPreferenceEntity, NotificationUnreadCountEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity, BotSettingsEntity, BotConversationEntity];
+export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662, StatsCounters1796035572348, Bot1796035592565, FirstResponseVersion1796038700247, MessageCounterShards1796044629299, NotificationUnreadCounts1796105976547, ConversationCounterShards1796118654421, Trust1796403848986];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

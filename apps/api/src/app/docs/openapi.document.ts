@@ -1,19 +1,6 @@
 import { z } from 'zod';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { authRoutes, botRoutes, bulkRoutes, channelsRoutes, chatRoutes, notificationsRoutes, statsRoutes, errorResponseSchema, healthRoutes, usersRoutes, type RestRoute } from '@switchboard/contracts';
-
-/** Every route table of the contract; a new domain adds its table here. */
-const routeTables: Record<string, Record<string, RestRoute>> = {
-  auth: authRoutes,
-  users: usersRoutes,
-  health: healthRoutes,
-  chat: chatRoutes,
-  stats: statsRoutes as unknown as Record<string, RestRoute>,
-  notifications: notificationsRoutes as unknown as Record<string, RestRoute>,
-  channels: channelsRoutes as unknown as Record<string, RestRoute>,
-  bulk: bulkRoutes,
-  bot: botRoutes,
-};
+import { contractRouteTables, errorResponseSchema } from '@switchboard/contracts';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
@@ -28,7 +15,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorBody = { content: { 'application/json': { schema: jsonSchema(errorResponseSchema, 'output') } } };
 
-  for (const [tag, routes] of Object.entries(routeTables)) {
+  for (const [tag, routes] of Object.entries(contractRouteTables)) {
     for (const route of Object.values(routes)) {
       const path = route.path.replace(/:(\w+)/g, '{$1}');
       const status = String(route.status ?? (route.method === 'DELETE' ? 204 : 200));

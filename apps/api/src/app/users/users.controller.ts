@@ -1,6 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { createUserRequestSchema, type CreateUserRequest, type User, type UserList } from '@switchboard/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  createUserRequestSchema,
+  setUserPasswordRequestSchema,
+  updateUserRequestSchema,
+  type CreateUserRequest,
+  type SetUserPasswordRequest,
+  type UpdateUserRequest,
+  type User,
+  type UserList,
+  type UserWithPresence,
+} from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
+import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { UsersService } from './users.service';
 
@@ -19,5 +30,18 @@ export class UsersController {
   @Roles('admin', 'supervisor')
   async list(): Promise<UserList> {
     return { items: await this.users.list() };
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateUserRequestSchema)) body: UpdateUserRequest): Promise<UserWithPresence> {
+    return this.users.update(id, body);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @Roles('admin')
+  setPassword(@Param('id', uuidParam) id: string, @Body(new ZodPipe(setUserPasswordRequestSchema)) body: SetUserPasswordRequest): Promise<void> {
+    return this.users.setPassword(id, body.password);
   }
 }

@@ -1,11 +1,11 @@
 import { defineRoutes } from '../common/rest-route';
-import { loginRequestSchema, loginResponseSchema, userSchema, staffRoles } from './auth.schema';
+import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, roles, staffRoles, userSchema } from './auth.schema';
 
 export const authRoutes = defineRoutes({
   login: {
     method: 'POST',
     path: '/api/auth/login',
-    summary: 'Exchange email and password for an access token',
+    summary: 'Exchange email and password for an access token (401 for an inactive account)',
     roles: 'public',
     body: loginRequestSchema,
     response: loginResponseSchema,
@@ -16,5 +16,20 @@ export const authRoutes = defineRoutes({
     summary: 'The signed-in staff user',
     roles: staffRoles,
     response: userSchema,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End this session: the token stops working at once, on REST and on its sockets',
+    roles,
+    status: 204,
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: 'Change my password; every other session of mine ends',
+    roles: staffRoles,
+    body: changePasswordRequestSchema,
+    status: 204,
   },
 });

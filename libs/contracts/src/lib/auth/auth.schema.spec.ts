@@ -19,8 +19,21 @@ describe('auth contract', () => {
     expect(createUserRequestSchema.safeParse({ ...base, role: 'contact' }).success).toBe(false);
   });
 
-  it('token claims carry any role including contact', () => {
-    expect(tokenClaimsSchema.safeParse({ sub: '3f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70', role: 'contact', name: 'C' }).success).toBe(true);
+  it('token claims carry any role including contact, and always their session', () => {
+    const claims = { sub: '3f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70', role: 'contact', name: 'C' };
+    expect(tokenClaimsSchema.safeParse({ ...claims, sid: '4f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70' }).success).toBe(true);
+    expect(tokenClaimsSchema.safeParse(claims).success).toBe(false);
+  });
+
+  it('takes passwords of 8 characters to 72 bytes and refuses longer ones rather than cutting them', () => {
+    const base = { email: 'a@b.co', name: 'A', role: 'agent' };
+    expect(createUserRequestSchema.safeParse({ ...base, password: 'x'.repeat(72) }).success).toBe(true);
+    expect(createUserRequestSchema.safeParse({ ...base, password: 'x'.repeat(73) }).success).toBe(false);
+    // 36 two-byte characters are 72 bytes; one more is too many although only 37 characters.
+    expect(createUserRequestSchema.safeParse({ ...base, password: 'ñ'.repeat(36) }).success).toBe(true);
+    expect(createUserRequestSchema.safeParse({ ...base, password: 'ñ'.repeat(37) }).success).toBe(false);
+    expect(createUserRequestSchema.safeParse({ ...base, password: 'short' }).success).toBe(false);
+    expect(loginRequestSchema.safeParse({ email: 'a@b.co', password: 'x'.repeat(73) }).success).toBe(false);
   });
 });
 

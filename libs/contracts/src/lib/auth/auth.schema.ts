@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, utf8Length } from '../common/text.schema';
 
 export const staffRoles = ['admin', 'supervisor', 'agent', 'marketer'] as const;
 export const roles = [...staffRoles, 'contact'] as const;
@@ -15,12 +16,24 @@ export const userSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: staffRoleSchema,
+  /** An inactive user cannot sign in and has no working session. */
+  active: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 
+export const PASSWORD_MIN_LENGTH = 8;
+/** bcrypt reads 72 bytes of a password and ignores the rest: longer ones are refused, never cut. */
+export const PASSWORD_MAX_BYTES = 72;
+
+const maxBytes = (s: string) => utf8Length(s) <= PASSWORD_MAX_BYTES;
+const tooLong = `must be at most ${PASSWORD_MAX_BYTES} bytes`;
+
+/** A new password: 8 characters to 72 bytes. */
+export const passwordSchema = text().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).refine(maxBytes, tooLong);
+
 export const loginRequestSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1).max(200),
+  password: text().min(1).refine(maxBytes, tooLong),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -35,5 +48,14 @@ export const tokenClaimsSchema = z.object({
   sub: z.uuid(),
   role: roleSchema,
   name: z.string(),
+  /** The server-side session this token belongs to: logging out or a revocation ends it. */
+  sid: z.uuid(),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
+
+/** POST /api/auth/password: the signed-in user changes their own password; their other sessions end. */
+export const changePasswordRequestSchema = z.object({
+  currentPassword: loginRequestSchema.shape.password,
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

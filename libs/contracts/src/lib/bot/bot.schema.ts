@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.schema';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const weekdaySchema = z.number().int().min(1).max(7);
@@ -32,7 +33,7 @@ export const BOT_TEXT_MAX = 1000;
 export const BOT_KEYWORD_MAX = 40;
 export const BOT_KEYWORDS_MAX = 30;
 
-const botTextSchema = z.string().trim().max(BOT_TEXT_MAX);
+const botTextSchema = text().trim().max(BOT_TEXT_MAX);
 
 /**
  * What admins set (PUT /api/bot/settings, the whole object). An empty greeting or out-of-hours
@@ -46,10 +47,10 @@ export const updateBotSettingsSchema = z
     /** Sent when a customer writes outside business hours, once per conversation per closed period. */
     outOfHoursReply: botTextSchema,
     /** IANA zone the business hours are in (the form starts with STATS_TIME_ZONE). */
-    timeZone: z.string().trim().refine(isIanaTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
+    timeZone: text().trim().max(64).refine(isIanaTimeZone, 'must be an IANA time zone such as Europe/Madrid'),
     businessHours: z.array(businessHoursSchema).max(7 * 4),
     /** Words or phrases that, in a customer's message, hand the conversation to a person (case and accents ignored). */
-    handoffKeywords: z.array(z.string().trim().min(1).max(BOT_KEYWORD_MAX)).max(BOT_KEYWORDS_MAX),
+    handoffKeywords: z.array(text().trim().min(1).max(BOT_KEYWORD_MAX)).max(BOT_KEYWORDS_MAX),
     handoffReply: botTextSchema.min(1),
   })
   .superRefine((s, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedTextRecord, text } from '../common/text.schema';
 
 export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
@@ -47,12 +48,17 @@ export const campaignRecipientSchema = z.object({
 export type CampaignRecipient = z.infer<typeof campaignRecipientSchema>;
 
 /** Template variables: letters, digits and underscores, as in `{{first_name}}`. */
-const variablesSchema = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _'), z.string().max(1000));
+export const MAX_RECIPIENT_VARIABLES = 50;
+const variablesSchema = boundedTextRecord(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _'),
+  text().max(1000),
+  MAX_RECIPIENT_VARIABLES,
+);
 
 export const recipientInputSchema = z.object({
-  phone: z.string().trim().max(40).optional(),
+  phone: text().trim().max(40).optional(),
   contactId: z.uuid().optional(),
-  name: z.string().trim().max(200).optional(),
+  name: text().trim().max(200).optional(),
   variables: variablesSchema.optional(),
 });
 export type RecipientInput = z.infer<typeof recipientInputSchema>;
@@ -76,18 +82,18 @@ export const campaignTemplateSchema = z.preprocess(
     }
   },
   z.object({
-    name: z.string().trim().min(1).max(512),
-    language: z.string().trim().min(2).max(15),
-    variables: z.array(z.string().max(1000)).max(20).default([]),
+    name: text().trim().min(1).max(512),
+    language: text().trim().min(2).max(15),
+    variables: z.array(text().max(1000)).max(20).default([]),
   }),
 );
 
 /** Name, content (or template) and pace: shared by the JSON body and the CSV upload's form fields. */
 export const campaignSettingsSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   channel: campaignChannelSchema.default('whatsapp'),
   /** The message with `{{name}}`-style placeholders; with a template, leave it out (the template's text is used). */
-  content: z.string().trim().min(1).max(4096).optional(),
+  content: text().trim().min(1).max(4096).optional(),
   template: campaignTemplateSchema.optional(),
   ratePerSecond: z.coerce.number().int().min(1).max(MAX_CAMPAIGN_RATE_PER_SECOND).default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
   /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
@@ -119,14 +125,14 @@ export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 export const listCampaignsQuerySchema = z.object({
   status: campaignStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(512).optional(),
+  cursor: text().min(1).max(512).optional(),
 });
 export type ListCampaignsQuery = z.infer<typeof listCampaignsQuerySchema>;
 
 export const recipientsQuerySchema = z.object({
   status: recipientStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().min(1).max(512).optional(),
+  cursor: text().min(1).max(512).optional(),
 });
 export type RecipientsQuery = z.infer<typeof recipientsQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.schema';
 import { defineRoutes } from '../common/rest-route';
 import { conversationSchema, messageSchema } from '../chat/chat.schema';
 import { whatsappStateSchema } from '../stats/stats.schema';
@@ -14,10 +15,10 @@ export const sandboxOutboxItemSchema = z.object({
 export type SandboxOutboxItem = z.infer<typeof sandboxOutboxItemSchema>;
 
 export const sandboxOutboxQuerySchema = z.object({
-  to: z.string().trim().min(1).max(32).optional(),
+  to: text().trim().min(1).max(32).optional(),
   campaignId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: text().min(1).max(200).optional(),
 });
 export type SandboxOutboxQuery = z.infer<typeof sandboxOutboxQuerySchema>;
 
@@ -30,8 +31,8 @@ export const e164Schema = z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be 
 /** POST /api/channels/sandbox/inbound: a customer writing on WhatsApp, simulated (sandbox provider only). */
 export const sandboxInboundSchema = z.object({
   from: e164Schema,
-  name: z.string().trim().min(1).max(120).optional(),
-  text: z.string().trim().min(1).max(4096),
+  name: text().trim().min(1).max(120).optional(),
+  text: text().trim().min(1).max(4096),
 });
 export type SandboxInbound = z.infer<typeof sandboxInboundSchema>;
 
@@ -46,8 +47,7 @@ export const templateCategorySchema = z.enum(['marketing', 'utility', 'authentic
 /** Meta's rules: lowercase letters, digits and underscores; a language code like `en` or `en_US`. */
 const templateNameSchema = z.string().trim().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and _ only');
 const templateLanguageSchema = z.string().trim().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code like en or en_US');
-const templateBodySchema = z
-  .string()
+const templateBodySchema = text()
   .trim()
   .min(1)
   .max(1024)

@@ -33,7 +33,7 @@ describe('chat contract', () => {
   it('messages carry the channel statuses pending and failed with a reason', () => {
     const base = {
       id: conversationId, conversationId, seq: 1, clientMessageId: null, sender: { type: 'agent', id: null, name: 'A' }, type: 'text', content: 'x',
-      replyToId: null, reactions: [], editedAt: null, deletedAt: null, createdAt: '2026-11-01T00:00:00.000Z',
+      replyToId: null, reactions: [], editedAt: null, deletedAt: null, createdAt: '2026-11-01T00:00:00.000Z', private: false,
     };
     expect(messageSchema.safeParse({ ...base, status: 'pending' }).success).toBe(true);
     expect(messageSchema.safeParse({ ...base, status: 'failed', failureReason: 'Receiver is incapable (code 131026)' }).success).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.schema';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 
@@ -50,10 +51,10 @@ export const conversationSchema = z.object({
 export type Conversation = z.infer<typeof conversationSchema>;
 
 export const attachmentSchema = z.object({
-  url: z.string().min(1).max(2048),
-  mimeType: z.string().min(1).max(200),
+  url: text().min(1).max(2048),
+  mimeType: text().min(1).max(200),
   size: z.number().int().min(0),
-  name: z.string().min(1).max(255),
+  name: text().min(1).max(255),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -62,9 +63,9 @@ export type Reaction = z.infer<typeof reactionSchema>;
 
 /** A WhatsApp template to send (allowed outside the 24-hour window): `{{1}}`, `{{2}}`… are filled from `variables`. */
 export const templateRefSchema = z.object({
-  name: z.string().trim().min(1).max(512),
-  language: z.string().trim().min(2).max(15),
-  variables: z.array(z.string().max(1000)).max(20).default([]),
+  name: text().trim().min(1).max(512),
+  language: text().trim().min(2).max(15),
+  variables: z.array(text().max(1000)).max(20).default([]),
 });
 export type TemplateRef = z.infer<typeof templateRefSchema>;
 
@@ -99,22 +100,26 @@ export const messageSchema = z.object({
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** A note for staff only: never shown or sent to the contact, never a first response. */
+  private: z.boolean(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export const messageContentSchema = z.string().max(MAX_MESSAGE_LENGTH);
-export const emojiSchema = z.string().trim().min(1).max(32);
+export const messageContentSchema = text().max(MAX_MESSAGE_LENGTH);
+export const emojiSchema = text().trim().min(1).max(32);
 
 export const sendMessageSchema = z
   .object({
     conversationId: z.uuid(),
-    clientMessageId: z.string().trim().min(1).max(100),
+    clientMessageId: text().trim().min(1).max(100),
     type: messageTypeSchema.default('text'),
     content: messageContentSchema.default(''),
     replyToId: z.uuid().nullish(),
     attachment: attachmentSchema.nullish(),
     /** WhatsApp conversations: send an approved template (its text becomes the content). */
     template: templateRefSchema.nullish(),
+    /** Staff only: a note the contact never sees (a contact sending it is refused `forbidden`). */
+    private: z.boolean().default(false),
   })
   .refine((m) => (m.template ? m.type === 'text' : m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
     message: 'a text message needs content (or a template); other types need an attachment',
@@ -124,13 +129,13 @@ export type SendMessage = z.infer<typeof sendMessageSchema>;
 
 export const createConversationSchema = z.object({
   contact: z.object({
-    name: z.string().trim().min(1).max(120),
-    phone: z.string().trim().max(32).nullish(),
+    name: text().trim().min(1).max(120),
+    phone: text().trim().max(32).nullish(),
     email: z.email().max(254).nullish(),
   }),
   channel: channelSchema,
-  subject: z.string().trim().max(200).nullish(),
-  externalRef: z.string().trim().min(1).max(200).nullish(),
+  subject: text().trim().max(200).nullish(),
+  externalRef: text().trim().min(1).max(200).nullish(),
 });
 export type CreateConversation = z.infer<typeof createConversationSchema>;
 
@@ -141,7 +146,7 @@ export const listConversationsQuerySchema = z.object({
   assigneeId: z.uuid().optional(),
   unassigned: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: text().min(1).max(200).optional(),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
 
@@ -169,13 +174,15 @@ export type MessagePage = z.infer<typeof messagePageSchema>;
 /** REST body of POST /conversations/:id/messages: the chat_message event without conversationId. */
 export const postMessageSchema = z
   .object({
-    clientMessageId: z.string().trim().min(1).max(100),
+    clientMessageId: text().trim().min(1).max(100),
     type: messageTypeSchema.default('text'),
     content: messageContentSchema.default(''),
     replyToId: z.uuid().nullish(),
     attachment: attachmentSchema.nullish(),
     /** WhatsApp conversations: send an approved template (its text becomes the content). */
     template: templateRefSchema.nullish(),
+    /** Staff only: a note the contact never sees (a contact sending it is refused `forbidden`). */
+    private: z.boolean().default(false),
   })
   .refine((m) => (m.template ? m.type === 'text' : m.type === 'text' ? m.content.trim().length > 0 : !!m.attachment), {
     message: 'a text message needs content (or a template); other types need an attachment',
@@ -190,7 +197,7 @@ export const reactBodySchema = z.object({ emoji: emojiSchema });
 export const reactionsResultSchema = z.object({ messageId: z.uuid(), reactions: z.array(reactionSchema) });
 
 export const widgetSessionRequestSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: text().trim().min(1).max(120),
   email: z.email().max(254).nullish(),
 });
 export const widgetSessionSchema = z.object({

@@ -40,6 +40,8 @@ export const errorBodySchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   details: z.array(fieldErrorSchema).optional(),
+  /** With `rate_limited`: how long to wait before trying again (REST also sends `Retry-After`). */
+  retryAfterSeconds: z.number().int().min(1).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

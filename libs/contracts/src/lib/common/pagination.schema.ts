@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { text } from './text.schema';
 
-export const cursorSchema = z.string().min(1).max(512);
+export const cursorSchema = text().min(1).max(512);
 
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../common/text.schema';
 import type { Ack } from '../common/ack.schema';
 
 export const NOTIFICATIONS_NAMESPACE = '/notifications';
@@ -38,7 +39,7 @@ export type NotificationType = z.infer<typeof notificationTypeSchema>;
 export const listNotificationsQuerySchema = z.object({
   unreadOnly: booleanQuery.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(200).optional(),
+  cursor: text().min(1).max(200).optional(),
 });
 export type ListNotificationsQuery = z.infer<typeof listNotificationsQuerySchema>;
 
@@ -59,7 +60,13 @@ export const notificationPreferenceSchema = z.object({
   sound: z.boolean(),
 });
 export type NotificationPreference = z.infer<typeof notificationPreferenceSchema>;
-export const notificationPreferencesSchema = z.object({ items: z.array(notificationPreferenceSchema) });
+/** One entry per type at most: a longer list cannot be meaningful. */
+export const notificationPreferencesSchema = z.object({
+  items: z
+    .array(notificationPreferenceSchema)
+    .max(notificationTypes.length)
+    .refine((items) => new Set(items.map((i) => i.type)).size === items.length, 'each type at most once'),
+});
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
 const staff = ['admin', 'supervisor', 'agent', 'marketer'] as const;

@@ -1,13 +1,30 @@
 import { z } from 'zod';
-import { emailSchema, staffRoleSchema, userSchema } from '../auth/auth.schema';
+import { text } from '../common/text.schema';
+import { emailSchema, passwordSchema, staffRoleSchema, userSchema } from '../auth/auth.schema';
+
+export const userNameSchema = text().trim().min(1).max(120);
 
 export const createUserRequestSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120),
+  name: userNameSchema,
   role: staffRoleSchema,
-  password: z.string().min(8).max(200),
+  password: passwordSchema,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+/**
+ * PATCH /api/users/:id (admins). A role change or `active: false` ends every session of the user;
+ * the last active admin can be neither demoted nor deactivated (409).
+ */
+export const updateUserRequestSchema = z
+  .object({ name: userNameSchema, role: staffRoleSchema, active: z.boolean() })
+  .partial()
+  .refine((u) => Object.keys(u).length > 0, 'change at least one of name, role and active');
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+/** POST /api/users/:id/password (admins): a new password; every session of the user ends. */
+export const setUserPasswordRequestSchema = z.object({ password: passwordSchema });
+export type SetUserPasswordRequest = z.infer<typeof setUserPasswordRequestSchema>;
 
 export const userWithPresenceSchema = userSchema.extend({ online: z.boolean() });
 export type UserWithPresence = z.infer<typeof userWithPresenceSchema>;

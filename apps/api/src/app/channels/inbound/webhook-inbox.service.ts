@@ -1,3 +1,4 @@
+import { withoutControlCharacters } from '@switchboard/contracts';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -63,7 +64,9 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
     const lease = leasedToCaller ? `now() + ${LEASE}` : 'NULL';
     const [{ id }]: { id: string }[] = await this.db.query(
       `INSERT INTO whatsapp_webhook_events (payload, source, locked_until, attempts) VALUES ($1::jsonb, $2, ${lease}, ${leasedToCaller ? 1 : 0}) RETURNING id`,
-      [JSON.stringify(payload), source],
+      // What a customer's phone sends cannot be refused, only cleaned: control characters (NUL, which
+      // PostgreSQL refuses in text and JSON) are dropped from every string before anything reads it.
+      [JSON.stringify(payload, (_key, value: unknown) => (typeof value === 'string' ? withoutControlCharacters(value) : value)), source],
     );
     return id;
   }

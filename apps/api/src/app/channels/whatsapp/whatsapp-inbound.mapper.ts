@@ -61,7 +61,8 @@ export function readWebhook(payload: WaWebhook): InboundPlan {
           continue;
         }
         const m = parsed.data;
-        const name = names.get(m.from)?.trim() || toE164(m.from);
+        // A contact's name holds 120 characters; a longer profile name is cut.
+        const name = (names.get(m.from) ?? '').trim().slice(0, 120) || toE164(m.from);
         if (m.type === 'reaction' && m.reaction) {
           plan.reactions.push({ from: toE164(m.from), name, providerMessageId: m.id, targetProviderMessageId: m.reaction.message_id, emoji: m.reaction.emoji || null });
         } else {

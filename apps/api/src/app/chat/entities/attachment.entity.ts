@@ -4,6 +4,9 @@ import { ConversationEntity } from './conversation.entity';
 /** An uploaded file, stored under DATA_DIR and readable by the participants of its conversation. */
 @Entity('attachments')
 @Index('ix_attachments_conversation', ['conversationId'])
+// The sweeper's and the quota's: uploads no message carries yet.
+@Index('ix_attachments_unreferenced', ['createdAt'], { where: 'referenced_at IS NULL' })
+@Index('ix_attachments_uploader_unreferenced', ['uploaderId'], { where: 'referenced_at IS NULL' })
 export class AttachmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,4 +32,8 @@ export class AttachmentEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When a message first carried it; until then it counts against its uploader's quota and is swept after a while. */
+  @Column({ name: 'referenced_at', type: 'timestamptz', nullable: true })
+  referencedAt!: Date | null;
 }

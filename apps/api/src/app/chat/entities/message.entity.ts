@@ -72,6 +72,10 @@ export class MessageEntity {
   @Column({ type: 'jsonb', nullable: true })
   media!: ChannelMedia | null;
 
+  /** A note for staff: never shown or sent to the contact, never a first response. */
+  @Column({ type: 'boolean', default: false })
+  private!: boolean;
+
   @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
   editedAt!: Date | null;
 

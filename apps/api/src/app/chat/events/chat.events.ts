@@ -42,6 +42,8 @@ export interface MessageChangedEvent {
 export interface MessageDeletedEvent {
   conversationId: string;
   messageId: string;
+  /** A staff note: its deletion is told to staff only. */
+  private: boolean;
   /** The conversation with its new preview (and version) when this was its latest message; else null. */
   conversation: ConversationView | null;
 }
@@ -49,6 +51,8 @@ export interface ReactionsChangedEvent {
   conversationId: string;
   messageId: string;
   reactions: Reaction[];
+  /** On a staff note: told to staff only. */
+  private: boolean;
 }
 export interface MessagesReadEvent {
   conversation: ConversationView;

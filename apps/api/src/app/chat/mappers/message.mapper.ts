@@ -1,4 +1,5 @@
 import type { Attachment, ChannelMedia, Message, MessageStatus, MessageType, Reaction, SenderType, TemplateRef } from '@switchboard/contracts';
+import type { AttachmentLinks } from '../attachment-links';
 
 export interface MessageRow {
   id: string;
@@ -16,6 +17,7 @@ export interface MessageRow {
   failure_reason: string | null;
   template: TemplateRef | null;
   media: ChannelMedia | null;
+  private: boolean;
   edited_at: Date | null;
   deleted_at: Date | null;
   created_at: Date;
@@ -25,7 +27,7 @@ export interface MessageRow {
 export const messageColumns = `
   m.id, m.conversation_id, m.seq, m.client_message_id, m.sender_type, m.sender_id, m.sender_name,
   m.type, m.content, m.attachment, m.reply_to_id, m.status, m.failure_reason, m.template, m.media,
-  m.edited_at, m.deleted_at, m.created_at`;
+  m.private, m.edited_at, m.deleted_at, m.created_at`;
 
 /** Reactions of `m`, grouped by emoji in first-reacted order. */
 export const reactionsColumn = `
@@ -33,9 +35,13 @@ export const reactionsColumn = `
     FROM (SELECT r.emoji, json_agg(r.user_id ORDER BY r.created_at) AS user_ids, min(r.created_at) AS first_at
           FROM message_reactions r WHERE r.message_id = m.id GROUP BY r.emoji) g), '[]') AS reactions`;
 
-/** A deleted message keeps its place (a tombstone) but loses its content and attachment. */
-export function toMessage(r: MessageRow): Message {
+/**
+ * A deleted message keeps its place (a tombstone) but loses its content and attachment. An
+ * attachment's stored address becomes a signed link that expires.
+ */
+export function toMessage(r: MessageRow, links: AttachmentLinks): Message {
   const deleted = r.deleted_at !== null;
+  const attachmentId = r.attachment ? links.idOf(r.attachment.url) : null;
   return {
     id: r.id,
     conversationId: r.conversation_id,
@@ -44,7 +50,7 @@ export function toMessage(r: MessageRow): Message {
     sender: { type: r.sender_type, id: r.sender_id, name: r.sender_name },
     type: r.type,
     content: deleted ? '' : r.content,
-    attachment: deleted ? null : r.attachment,
+    attachment: deleted || !r.attachment ? null : { ...r.attachment, url: attachmentId ? links.signedUrl(attachmentId) : r.attachment.url },
     replyToId: r.reply_to_id,
     reactions: deleted ? [] : (r.reactions ?? []),
     status: r.status,
@@ -54,5 +60,6 @@ export function toMessage(r: MessageRow): Message {
     editedAt: r.edited_at?.toISOString() ?? null,
     deletedAt: r.deleted_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
+    private: r.private,
   };
 }

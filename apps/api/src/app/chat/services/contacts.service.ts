@@ -11,11 +11,16 @@ export interface NewContact {
 /** Customers. A phone number identifies one contact (WhatsApp); otherwise each start is a new one. */
 @Injectable()
 export class ContactsService {
+  /**
+   * An existing contact (same phone) is returned as it is: whoever starts a conversation with a
+   * known number may not change that customer's details (only staff who see one of its
+   * conversations may edit a contact).
+   */
   async findOrCreate(tx: EntityManager, c: NewContact): Promise<Contact> {
     if (c.phone) {
       const rows: Contact[] = await tx.query(
         `INSERT INTO contacts (name, phone, email) VALUES ($1, $2, $3)
-         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET email = COALESCE(contacts.email, EXCLUDED.email)
+         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET phone = contacts.phone
          RETURNING id, name, phone, email`,
         [c.name, c.phone, c.email ?? null],
       );

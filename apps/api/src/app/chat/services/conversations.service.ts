@@ -9,12 +9,15 @@ import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/
 import {
   conversationColumns,
   toConversation,
+  DELETED_PREVIEW,
+  previewOf,
   toConversationView,
   withUnread,
   type ConversationRow,
   type ConversationView,
 } from '../mappers/conversation.mapper';
 import { ContactsService, type NewContact } from './contacts.service';
+import { ConversationRoomsService } from './conversation-rooms.service';
 import '../events/chat.events';
 
 const UNIQUE_VIOLATION = '23505';
@@ -26,6 +29,7 @@ export class ConversationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly contacts: ContactsService,
     private readonly events: DomainEvents,
+    private readonly rooms: ConversationRoomsService,
   ) {}
 
   /** `created` is false when `externalRef` already had a conversation (create-or-get). */
@@ -119,7 +123,24 @@ export class ConversationsService {
     if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
       throw new AppError('forbidden', 'This conversation is not yours');
     }
-    return toConversation(row);
+    return toConversation(actor.role === 'contact' ? await this.withoutStaffNotes(row) : row);
+  }
+
+  /** The conversation as its contact sees it: its latest message is the latest one that is not a staff note. */
+  private async withoutStaffNotes(row: ConversationRow): Promise<ConversationRow> {
+    const latest: { seq: number; type: string; content: string; attachment: { name?: string } | null; deleted_at: Date | null; created_at: Date }[] = await this.db.query(
+      `SELECT seq, type, content, attachment, deleted_at, created_at FROM messages
+        WHERE conversation_id = $1 AND seq <= $2 AND NOT private ORDER BY seq DESC LIMIT 1`,
+      [row.id, row.last_seq],
+    );
+    const m = latest[0];
+    if (m?.seq === row.last_seq) return row;
+    return {
+      ...row,
+      last_seq: m?.seq ?? 0,
+      last_message_at: m?.created_at ?? null,
+      last_message_preview: !m ? null : m.deleted_at ? DELETED_PREVIEW : previewOf(m.type, m.content, m.attachment?.name),
+    };
   }
 
   async assign(actor: Actor, id: string, agentId: string | null): Promise<Conversation> {
@@ -141,6 +162,8 @@ export class ConversationsService {
           WHERE id = $1`,
         [id, agentId],
       );
+      // Assigned to someone, it is hidden from every other agent: their sockets leave its room before this commits.
+      if (agentId) await this.rooms.evictWithin(tx, { conversationId: id, assigneeId: agentId, contactId: current.contact_id });
       return { view: await this.loadView(id, tx), changed: true, first, previous: current.assignee_id };
     });
     if (outcome.changed) {
@@ -204,8 +227,9 @@ export class ConversationsService {
   }
 
   private async assertAssignable(tx: EntityManager, userId: string): Promise<void> {
-    const rows: { role: string }[] = await tx.query(`SELECT role FROM users WHERE id = $1`, [userId]);
+    const rows: { role: string; active: boolean }[] = await tx.query(`SELECT role, active FROM users WHERE id = $1`, [userId]);
     if (!rows[0]) throw new AppError('not_found', 'No such agent', [{ path: 'agentId', message: 'no such user' }]);
+    if (!rows[0].active) throw new AppError('validation_failed', 'This user is deactivated', [{ path: 'agentId', message: 'deactivated' }]);
     if (!['agent', 'supervisor', 'admin'].includes(rows[0].role)) {
       throw new AppError('validation_failed', 'Only agents, supervisors and admins can be assigned', [
         { path: 'agentId', message: `a ${rows[0].role} cannot attend conversations` },

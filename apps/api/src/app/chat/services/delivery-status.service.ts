@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../common/clock/clock';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, type Actor } from '../conversation-access';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
+import { AttachmentLinks } from '../attachment-links';
 import type { MessageStatusChangedEvent } from '../events/chat.events';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
 import { nextDeliveryStatus } from './delivery-status';
@@ -50,6 +51,7 @@ export class DeliveryStatusService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly links: AttachmentLinks,
   ) {}
 
   /** Applies channel receipts inside the caller's transaction; announce the changes after commit. */
@@ -146,7 +148,7 @@ export class DeliveryStatusService {
   async load(messageId: string): Promise<Message> {
     const rows: MessageRow[] = await this.db.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`, [messageId]);
     if (!rows[0]) throw new AppError('not_found', 'No such message');
-    return toMessage(rows[0]);
+    return toMessage(rows[0], this.links);
   }
 
   private async claimWhere(where: string, params: unknown[]): Promise<OutboundReply[]> {

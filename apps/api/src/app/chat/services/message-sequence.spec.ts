@@ -8,9 +8,9 @@ const conv = (id: string, lastSeq: number, over: Partial<ConversationState> = {}
 describe('assignSequence', () => {
   it('continues each conversation from its lastSeq, gap-free, in batch order', () => {
     const { sequenced, changes } = assignSequence(new Map([conv('a', 4), conv('b', 0)]), [
-      { index: 0, conversationId: 'a', senderType: 'contact' },
-      { index: 1, conversationId: 'b', senderType: 'contact' },
-      { index: 2, conversationId: 'a', senderType: 'contact' },
+      { index: 0, conversationId: 'a', senderType: 'contact', private: false },
+      { index: 1, conversationId: 'b', senderType: 'contact', private: false },
+      { index: 2, conversationId: 'a', senderType: 'contact', private: false },
     ]);
     expect(sequenced.map((s) => s.seq)).toEqual([5, 1, 6]);
     expect(changes).toEqual([
@@ -21,28 +21,36 @@ describe('assignSequence', () => {
 
   it('marks only the first agent message of an unanswered open conversation as the first response', () => {
     const { sequenced } = assignSequence(new Map([conv('a', 1), conv('b', 3, { firstResponseAt: new Date() })]), [
-      { index: 0, conversationId: 'a', senderType: 'agent' },
-      { index: 1, conversationId: 'a', senderType: 'agent' },
-      { index: 2, conversationId: 'b', senderType: 'agent' },
-      { index: 3, conversationId: 'a', senderType: 'bot' },
+      { index: 0, conversationId: 'a', senderType: 'agent', private: false },
+      { index: 1, conversationId: 'a', senderType: 'agent', private: false },
+      { index: 2, conversationId: 'b', senderType: 'agent', private: false },
+      { index: 3, conversationId: 'a', senderType: 'bot', private: false },
     ]);
     expect(sequenced.map((s) => s.firstResponse)).toEqual([true, false, false, false]);
   });
 
   it('a bot message never counts as a response', () => {
     const { sequenced, changes } = assignSequence(new Map([conv('a', 0)]), [
-      { index: 0, conversationId: 'a', senderType: 'bot' },
-      { index: 1, conversationId: 'a', senderType: 'agent' },
+      { index: 0, conversationId: 'a', senderType: 'bot', private: false },
+      { index: 1, conversationId: 'a', senderType: 'agent', private: false },
     ]);
     expect(sequenced.map((s) => s.firstResponse)).toEqual([false, true]);
     expect(changes[0].firstResponse).toBe(true);
   });
 
+  it('a private note is never a first response: the agent reply after it is', () => {
+    const { sequenced } = assignSequence(new Map([conv('a', 1)]), [
+      { index: 0, conversationId: 'a', senderType: 'agent', private: true },
+      { index: 1, conversationId: 'a', senderType: 'agent', private: false },
+    ]);
+    expect(sequenced.map((s) => s.firstResponse)).toEqual([false, true]);
+  });
+
   it('a contact writing in a closed conversation reopens it and restarts the wait for a first response', () => {
     const { sequenced, changes } = assignSequence(new Map([conv('a', 7, { status: 'closed', firstResponseAt: new Date() })]), [
-      { index: 0, conversationId: 'a', senderType: 'agent' },
-      { index: 1, conversationId: 'a', senderType: 'contact' },
-      { index: 2, conversationId: 'a', senderType: 'agent' },
+      { index: 0, conversationId: 'a', senderType: 'agent', private: false },
+      { index: 1, conversationId: 'a', senderType: 'contact', private: false },
+      { index: 2, conversationId: 'a', senderType: 'agent', private: false },
     ]);
     expect(sequenced).toEqual([
       { index: 0, seq: 8, firstResponse: false, reopened: false },

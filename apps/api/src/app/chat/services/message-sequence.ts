@@ -13,6 +13,8 @@ export interface SequencedSend {
   index: number;
   conversationId: string;
   senderType: SenderType;
+  /** A note for staff: never a first response. */
+  private: boolean;
 }
 
 export interface Sequenced {
@@ -60,7 +62,7 @@ export function assignSequence(
       s.firstResponse = false;
       reopened = true;
     }
-    const firstResponse = send.senderType === 'agent' && s.status === 'open' && !s.answered;
+    const firstResponse = send.senderType === 'agent' && !send.private && s.status === 'open' && !s.answered;
     if (firstResponse) {
       s.answered = true;
       s.firstResponse = true;

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChannelMedia, Message, SendMessage, SenderType } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
+import { isDatabaseUnavailable } from '../../common/errors/database-unavailable';
+import { AttachmentLinks } from '../attachment-links';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { canSee, type Actor } from '../conversation-access';
 import { conversationColumns, previewOf, toConversationView, type ConversationRow, type ConversationView } from '../mappers/conversation.mapper';
 import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
 import type { ReadCursor } from '../events/chat.events';
 import { assignSequence, type ConversationState } from './message-sequence';
-import { AttachmentsService } from './attachments.service';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
 import { pgPoolOf } from '../../database/pg-pool';
 import { batchIn, OwnBatchTransactions, type BatchSession } from './batch-transactions';
@@ -106,11 +107,12 @@ const WRITE_SQL = `WITH touched AS (
      SELECT * FROM unnest($23::uuid[], $24::uuid[], $25::int[])
      ON CONFLICT (conversation_id, participant_id) DO UPDATE
        SET last_read_seq = GREATEST(conversation_reads.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()),
-   inbound AS (UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($26::uuid[]))
+   inbound AS (UPDATE contacts SET last_inbound_at = now() WHERE id = ANY($26::uuid[])),
+   uploads AS (UPDATE attachments SET referenced_at = COALESCE(referenced_at, now()) WHERE id = ANY($28::uuid[]))
    INSERT INTO messages (id, conversation_id, seq, client_message_id, sender_type, sender_id, sender_name, type, content, attachment, reply_to_id,
-                         status, provider_message_id, template, media, created_at)
+                         status, provider_message_id, template, media, private, created_at)
    SELECT *, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[], $8::varchar[], $9::text[],
-                               $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[])`;
+                               $10::jsonb[], $11::uuid[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[], $27::bool[])`;
 
 /** Exported for the test that checks how PostgreSQL plans them. */
 export const STATEMENTS = { lock: LOCK_SQL, write: WRITE_SQL };
@@ -123,6 +125,8 @@ interface Pending {
   input: WriteInput;
   resolve: (w: Written) => void;
   reject: (e: unknown) => void;
+  /** Answered already (refused, or a resend): a batch written again leaves it out. */
+  settled?: boolean;
 }
 
 /** A locked conversation row, with what the batch needs besides the row itself. */
@@ -155,8 +159,8 @@ export class MessageWriter implements OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly attachments: AttachmentsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly links: AttachmentLinks,
     config: AppConfig,
   ) {
     this.transactions = new OwnBatchTransactions(() => pgPoolOf(db), STATEMENTS);
@@ -179,7 +183,20 @@ export class MessageWriter implements OnModuleDestroy {
 
   private enqueue(author: Author, input: WriteInput): Promise<Written> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ author, input, queuedAt: performance.now(), resolve, reject });
+      const pending: Pending & { queuedAt: number } = {
+        author,
+        input,
+        queuedAt: performance.now(),
+        resolve: (w) => {
+          pending.settled = true;
+          resolve(w);
+        },
+        reject: (e) => {
+          pending.settled = true;
+          reject(e);
+        },
+      };
+      this.queue.push(pending);
       if (!this.flushing) void this.flush();
       else if (this.gathered && this.queue.length >= this.linger.target) this.gathered();
     });
@@ -251,13 +268,29 @@ export class MessageWriter implements OnModuleDestroy {
     });
   }
 
-  /** Writes a batch; what it resolves to settles its callers, with their messages or its error. */
+  /**
+   * Writes a batch; what it resolves to settles its callers, with their messages or its error. A
+   * batch that PostgreSQL refused for what one of its rows holds is written again in halves, and so
+   * on, until the row stands alone: only its sender gets the error, every other send is stored.
+   * Halves are written in order, so seqs keep the order of arrival.
+   */
   private async written(batch: Pending[]): Promise<() => void> {
     try {
       return await this.transactions.run((session) => this.writeBatch(session, batch));
     } catch (err) {
+      const open = batch.filter((p) => !p.settled);
+      if (open.length > 1 && isRowError(err)) {
+        const half = Math.ceil(open.length / 2);
+        const first = await this.written(open.slice(0, half));
+        const second = await this.written(open.slice(half));
+        return () => {
+          first();
+          second();
+        };
+      }
+      const error = isRowError(err) ? new AppError('validation_failed', 'This message could not be stored as it is') : err;
       return () => {
-        for (const p of batch) p.reject(err);
+        for (const p of open) p.reject(error);
       };
     }
   }
@@ -279,7 +312,8 @@ export class MessageWriter implements OnModuleDestroy {
       const c = byId.get(p.input.conversationId);
       if (!c) p.reject(new AppError('not_found', 'No such conversation'));
       else if (p.author.actor && !canSee(p.author.actor, { assigneeId: c.assignee_id, contactId: c.contact_id })) p.reject(new AppError('forbidden', 'This conversation is not yours'));
-      else if (p.input.replyToId && replies.get(p.input.replyToId) !== c.id) {
+      else if (p.input.private && p.author.type === 'contact') p.reject(new AppError('forbidden', 'Private notes are for staff'));
+      else if (p.input.replyToId && !repliesTo(replies.get(p.input.replyToId), c.id, p.author.type)) {
         p.reject(new AppError('validation_failed', 'The replied-to message is not in this conversation', [{ path: 'replyToId', message: 'not a message of this conversation' }]));
       } else if (p.input.attachment && uploads.get(p.input.attachment.url) !== c.id) {
         p.reject(new AppError('validation_failed', 'Upload the file to this conversation first', [{ path: 'attachment.url', message: 'not an attachment of this conversation' }]));
@@ -315,7 +349,10 @@ export class MessageWriter implements OnModuleDestroy {
     const states = new Map<string, ConversationState>(
       rows.map((r) => [r.id, { id: r.id, lastSeq: r.last_seq, status: r.status, firstResponseAt: r.first_response_at }]),
     );
-    const { sequenced, changes } = assignSequence(states, fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type })));
+    const { sequenced, changes } = assignSequence(
+      states,
+      fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type, private: p.input.private })),
+    );
 
     // Each person who wrote has read everything up to what they wrote. Seqs are gap-free and a
     // conversation's sends are sequenced in batch order, so a gap between the person's cursor (or
@@ -350,12 +387,14 @@ export class MessageWriter implements OnModuleDestroy {
       sender_name: p.author.name,
       type: p.input.type,
       content: p.input.content,
-      attachment: p.input.attachment ?? null,
+      // Stored by its plain address: links are signed (and expire) when messages are read.
+      attachment: p.input.attachment ? { ...p.input.attachment, url: this.links.plainUrl(this.links.idOf(p.input.attachment.url) as string) } : null,
       reply_to_id: p.input.replyToId ?? null,
-      status: goesOut(p.author.type) && channelOf(p) === 'whatsapp' ? 'pending' : 'sent',
+      status: goesOut(p.author.type) && !p.input.private && channelOf(p) === 'whatsapp' ? 'pending' : 'sent',
       failure_reason: null,
       template: p.input.template ?? null,
       media: p.input.media ?? null,
+      private: p.input.private,
       edited_at: null,
       deleted_at: null,
       created_at: txNow,
@@ -397,6 +436,8 @@ export class MessageWriter implements OnModuleDestroy {
       reads.map((r) => r.actor.sub),
       reads.map((r) => r.seq),
       [...inboundContacts].sort(),
+      messageRows.map((m) => m.private),
+      messageRows.flatMap((m) => (m.attachment ? [this.links.idOf(m.attachment.url) as string] : [])),
     ]);
 
     // The views the pushes carry: the locked rows as the statement above left them.
@@ -423,7 +464,7 @@ export class MessageWriter implements OnModuleDestroy {
     fresh.forEach((p, i) => {
       const read = p.author.actor ? readUpTo.get(`${p.input.conversationId}|${p.author.actor.sub}`) : undefined;
       written.set(p, {
-        message: toMessage(messageRows[i]),
+        message: toMessage(messageRows[i], this.links),
         conversation: views.get(p.input.conversationId) as ConversationView,
         readCursors: cursors.get(p.input.conversationId) ?? [],
         firstResponse: sequenced[i].firstResponse,
@@ -438,19 +479,23 @@ export class MessageWriter implements OnModuleDestroy {
     };
   }
 
-  private async replyTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, string>> {
+  private async replyTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, ReplyTarget>> {
     const ids = batch.map((p) => p.input.replyToId).filter((x): x is string => !!x);
     if (ids.length === 0) return new Map();
-    const rows: { id: string; conversation_id: string }[] = await session.query(`SELECT id, conversation_id FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id, r.conversation_id]));
+    const rows: ({ id: string } & ReplyTarget)[] = await session.query(`SELECT id, conversation_id, private FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Attachment URL → the conversation it was uploaded to (only our signed URLs count). */
+  /** Attachment URL → the conversation it was uploaded to (only our attachments' addresses count). */
   private async uploadTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, string>> {
     const urls = batch.map((p) => p.input.attachment?.url).filter((x): x is string => !!x);
-    const byId = new Map(urls.map((u) => [this.attachments.idFromUrl(u), u]).filter((e): e is [string, string] => e[0] !== null));
+    const byId = new Map(urls.map((u) => [this.links.idOf(u), u]).filter((e): e is [string, string] => e[0] !== null));
     if (byId.size === 0) return new Map();
-    const rows: { id: string; conversation_id: string }[] = await session.query(`SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[])`, [[...byId.keys()]]);
+    // Share-locked: the sweeper cannot delete an upload a message of this batch is taking.
+    const rows: { id: string; conversation_id: string }[] = await session.query(
+      `SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[]) FOR SHARE`,
+      [[...byId.keys()]],
+    );
     return new Map(rows.map((r) => [byId.get(r.id) as string, r.conversation_id]));
   }
 
@@ -461,7 +506,7 @@ export class MessageWriter implements OnModuleDestroy {
       `SELECT ${messageColumns}, ${reactionsColumn}, m.provider_message_id FROM messages m WHERE m.provider_message_id = ANY($1::varchar[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.provider_message_id, toMessage(r)]));
+    return new Map(rows.map((r) => [r.provider_message_id, toMessage(r, this.links)]));
   }
 
   private async storedByClientId(session: BatchSession, sends: Pending[]): Promise<Map<string, Message>> {
@@ -472,9 +517,27 @@ export class MessageWriter implements OnModuleDestroy {
           ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id`,
       [sends.map((p) => p.input.conversationId), sends.map((p) => p.input.clientMessageId)],
     );
-    return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r)]));
+    return new Map(rows.map((r) => [`${r.conversation_id}|${r.client_message_id}`, toMessage(r, this.links)]));
   }
 }
+
+interface ReplyTarget {
+  conversation_id: string;
+  private: boolean;
+}
+
+/** A reply quotes a message of its own conversation, and a contact never one it cannot see. */
+const repliesTo = (target: ReplyTarget | undefined, conversationId: string, author: SenderType): boolean =>
+  target !== undefined && target.conversation_id === conversationId && !(target.private && author === 'contact');
+
+/**
+ * What one row of a batch held made PostgreSQL refuse the statement (a value it cannot store, a
+ * constraint): the others may be fine. Not so for a database that cannot be reached.
+ */
+const isRowError = (err: unknown): boolean => {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code) && !isDatabaseUnavailable(err);
+};
 
 /** The read cursors of each locked conversation once the writers' own cursors are moved up. */
 function readCursorsAfter(locked: ReadonlyMap<string, LockedRow>, reads: { conversationId: string; actor: Actor; seq: number }[]): Map<string, ReadCursor[]> {

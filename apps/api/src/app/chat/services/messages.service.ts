@@ -12,6 +12,7 @@ import { AttachmentsService } from './attachments.service';
 import { ConversationsService } from './conversations.service';
 import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
 import { ReadReceiptsService } from './read-receipts.service';
+import { AttachmentLinks } from '../attachment-links';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -47,6 +48,7 @@ export class MessagesService {
     private readonly attachments: AttachmentsService,
     private readonly events: DomainEvents,
     private readonly reads: ReadReceiptsService,
+    private readonly links: AttachmentLinks,
   ) {}
 
   private readonly logger = new Logger('Messages');
@@ -79,8 +81,8 @@ export class MessagesService {
    * message; bot replies on WhatsApp are `pending` and go out through the channel. Idempotent on
    * `clientMessageId`; a bot reply never counts as a first response.
    */
-  async post(sender: AutomatedSender, input: { conversationId: string; clientMessageId: string; content: string }): Promise<SendResult> {
-    return this.announce(await this.writer.writeAutomated(sender, { ...input, type: 'text' }));
+  async post(sender: AutomatedSender, input: { conversationId: string; clientMessageId: string; content: string; private?: boolean }): Promise<SendResult> {
+    return this.announce(await this.writer.writeAutomated(sender, { ...input, type: 'text', private: input.private ?? false }));
   }
 
   /**
@@ -99,6 +101,7 @@ export class MessagesService {
           content: m.content,
           media: m.media ?? null,
           providerMessageId: m.providerMessageId,
+          private: false,
         },
       })),
       alongside,
@@ -143,14 +146,14 @@ export class MessagesService {
     const conversation = await this.conversations.get(actor, conversationId);
     const messages =
       afterSeq === undefined
-        ? await this.page(conversationId, { limit: JOIN_LATEST }).then((p) => p.items)
-        : await this.after(conversationId, afterSeq);
+        ? await this.page(actor, conversationId, { limit: JOIN_LATEST }).then((p) => p.items)
+        : await this.after(actor, conversationId, afterSeq);
     return { conversation, messages };
   }
 
   async history(actor: Actor, conversationId: string, q: MessagesQuery): Promise<MessagePage> {
     await this.conversations.get(actor, conversationId);
-    return this.page(conversationId, q);
+    return this.page(actor, conversationId, q);
   }
 
   async edit(actor: Actor, messageId: string, content: string): Promise<Message> {
@@ -174,60 +177,64 @@ export class MessagesService {
       return {
         conversationId: row.conversation_id,
         changed: true as const,
+        private: row.private,
         conversation: await this.repreview(tx, row, DELETED_PREVIEW),
         unservedAttachment: await this.attachments.withdrawWithin(tx, row),
       };
     });
     if (outcome.changed) {
-      this.events.emit('message.deleted', { conversationId: outcome.conversationId, messageId, conversation: outcome.conversation });
+      this.events.emit('message.deleted', { conversationId: outcome.conversationId, messageId, private: outcome.private, conversation: outcome.conversation });
       if (outcome.unservedAttachment) await this.attachments.discardFile(outcome.unservedAttachment);
     }
     return { conversationId: outcome.conversationId, messageId };
   }
 
   /** A message the actor may see (any participant of its conversation). */
-  async assertVisible(actor: Actor, messageId: string): Promise<{ conversationId: string }> {
-    const rows: { conversation_id: string; assignee_id: string | null; contact_id: string }[] = await this.db.query(
-      `SELECT m.conversation_id, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
+  async assertVisible(actor: Actor, messageId: string): Promise<{ conversationId: string; private: boolean }> {
+    const rows: { conversation_id: string; assignee_id: string | null; contact_id: string; private: boolean }[] = await this.db.query(
+      `SELECT m.conversation_id, m.private, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
       [messageId],
     );
     const row = rows[0];
-    if (!row) throw new AppError('not_found', 'No such message');
+    // A contact is never told that a staff note exists.
+    if (!row || (row.private && actor.role === 'contact')) throw new AppError('not_found', 'No such message');
     if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
       throw new AppError('forbidden', 'This conversation is not yours');
     }
-    return { conversationId: row.conversation_id };
+    return { conversationId: row.conversation_id, private: row.private };
   }
 
-  private async page(conversationId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessagePage> {
+  private async page(actor: Actor, conversationId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessagePage> {
     const params: unknown[] = [conversationId];
+    const where = `m.conversation_id = $1${actor.role === 'contact' ? ' AND NOT m.private' : ''}`;
     let sql: string;
     if (q.afterSeq !== undefined) {
-      sql = `WHERE m.conversation_id = $1 AND m.seq > $${params.push(q.afterSeq)} ORDER BY m.seq ASC LIMIT ${q.limit + 1}`;
+      sql = `WHERE ${where} AND m.seq > $${params.push(q.afterSeq)} ORDER BY m.seq ASC LIMIT ${q.limit + 1}`;
     } else if (q.beforeSeq !== undefined) {
-      sql = `WHERE m.conversation_id = $1 AND m.seq < $${params.push(q.beforeSeq)} ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
+      sql = `WHERE ${where} AND m.seq < $${params.push(q.beforeSeq)} ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
     } else {
-      sql = `WHERE m.conversation_id = $1 ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
+      sql = `WHERE ${where} ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
     }
     const rows: MessageRow[] = await this.db.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m ${sql}`, params);
     const hasMore = rows.length > q.limit;
-    const items = rows.slice(0, q.limit).map(toMessage);
+    const items = rows.slice(0, q.limit).map((r) => toMessage(r, this.links));
     if (q.afterSeq === undefined) items.reverse();
     return { items, hasMore };
   }
 
-  private async after(conversationId: string, afterSeq: number): Promise<Message[]> {
+  private async after(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq ASC`,
+      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m
+        WHERE m.conversation_id = $1 AND m.seq > $2${actor.role === 'contact' ? ' AND NOT m.private' : ''} ORDER BY m.seq ASC`,
       [conversationId, afterSeq],
     );
-    return rows.map(toMessage);
+    return rows.map((r) => toMessage(r, this.links));
   }
 
   private async load(tx: EntityManager | DataSource, messageId: string): Promise<Message> {
     const rows: MessageRow[] = await tx.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`, [messageId]);
     if (!rows[0]) throw new AppError('not_found', 'No such message');
-    return toMessage(rows[0]);
+    return toMessage(rows[0], this.links);
   }
 
   /**

@@ -19,7 +19,7 @@ export class ReactionsService {
   ) {}
 
   async toggle(actor: Actor, messageId: string, emoji: string): Promise<{ messageId: string; reactions: Reaction[] }> {
-    const { conversationId } = await this.messages.assertVisible(actor, messageId);
+    const { conversationId, private: isPrivate } = await this.messages.assertVisible(actor, messageId);
     const reactions = await this.db.transaction(async (tx) => {
       const [msg]: { deleted_at: Date | null }[] = await tx.query(`SELECT deleted_at FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
       if (msg?.deleted_at) throw new AppError('conflict', 'A deleted message cannot get reactions');
@@ -32,7 +32,7 @@ export class ReactionsService {
       }
       return this.current(tx, messageId);
     });
-    this.events.emit('reactions.changed', { conversationId, messageId, reactions });
+    this.events.emit('reactions.changed', { conversationId, messageId, reactions, private: isPrivate });
     return { messageId, reactions };
   }
 
@@ -41,7 +41,7 @@ export class ReactionsService {
    * `emoji` (null or '' removes it). Applying the same reaction twice changes nothing.
    */
   async set(actor: Actor, messageId: string, emoji: string | null): Promise<{ messageId: string; reactions: Reaction[] }> {
-    const { conversationId } = await this.messages.assertVisible(actor, messageId);
+    const { conversationId, private: isPrivate } = await this.messages.assertVisible(actor, messageId);
     const outcome = await this.db.transaction(async (tx) => {
       const [msg]: { deleted_at: Date | null }[] = await tx.query(`SELECT deleted_at FROM messages WHERE id = $1 FOR UPDATE`, [messageId]);
       if (msg?.deleted_at) return { changed: false, reactions: [] };
@@ -54,7 +54,7 @@ export class ReactionsService {
       }
       return { changed, reactions: await this.current(tx, messageId) };
     });
-    if (outcome.changed) this.events.emit('reactions.changed', { conversationId, messageId, reactions: outcome.reactions });
+    if (outcome.changed) this.events.emit('reactions.changed', { conversationId, messageId, reactions: outcome.reactions, private: isPrivate });
     return { messageId, reactions: outcome.reactions };
   }
 

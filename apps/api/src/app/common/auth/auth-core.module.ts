@@ -4,8 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './token.service';
+import { SessionsService } from './sessions/sessions.service';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 
-/** Token signing and the global REST guard, shared by every domain. */
+/** Token signing, server-side sessions and the global REST guard, shared by every domain. */
 @Global()
 @Module({
   imports: [
@@ -18,7 +20,8 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  // In this order: who is calling (401/403) before what they may spend (429).
+  providers: [TokenService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  exports: [TokenService, SessionsService],
 })
 export class AuthCoreModule {}

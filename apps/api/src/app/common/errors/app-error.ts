@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly details?: FieldError[],
+    /** With `rate_limited`: when trying again can succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message ?? defaultMessages[code]);
   }

@@ -26,7 +26,12 @@ interface BodyParserError {
  */
 export function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof AppError) {
-    return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      ...(err.retryAfterSeconds ? { retryAfterSeconds: err.retryAfterSeconds } : {}),
+    };
   }
   const parserType = (err as BodyParserError)?.type;
   if (parserType === 'entity.parse.failed') {

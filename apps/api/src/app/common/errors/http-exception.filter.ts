@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { httpStatusByErrorCode } from '@switchboard/contracts';
 import { toErrorBody } from './error-body';
 
@@ -14,6 +14,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const status = httpStatusByErrorCode[body.code];
     if (status >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
     if (res.headersSent) return;
+    if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));
+    // A refused request whose body was never read: closing beats reading (and discarding) what may be megabytes.
+    const req = host.switchToHttp().getRequest<Request>();
+    if (!req.complete) res.setHeader('Connection', 'close');
     res.status(status).json({ error: body });
   }
 }

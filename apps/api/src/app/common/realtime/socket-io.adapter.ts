@@ -5,18 +5,16 @@ import { isObservable, type Observable } from 'rxjs';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
 import { namespaceRoles } from '@switchboard/contracts';
-import { TokenService } from '../auth/token.service';
+import { SessionsService } from '../auth/sessions/sessions.service';
 import { RedisService } from '../redis/redis.service';
 import { AppConfig } from '../../config/app-config';
 import { OriginPolicy } from './origin-policy';
-import { handshakeAuth } from './handshake-auth';
+import { proxyTrust, type ProxyTrust } from '../http/client-ip';
+import { handshakeAuth, type SocketData } from './handshake-auth';
 import { disconnectAtExpiry } from './session-expiry';
 import { guardSendBuffers } from './send-buffer-guard';
 import { coalesceWrites } from './write-coalescing';
 import { fail } from './ack';
-
-/** A message of 10,000 characters in UTF-8 plus its envelope fits well under this. */
-export const MAX_SOCKET_PAYLOAD_BYTES = 256 * 1024;
 
 const logger = new Logger('Socket');
 /** Nest's adapter brings its own copy of socket.io's types. */
@@ -28,18 +26,22 @@ type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
  * and the Redis adapter when `REDIS_URL` is set so rooms span nodes.
  */
 export class SocketIoAdapter extends IoAdapter {
-  private readonly tokens: TokenService;
+  private readonly sessions: SessionsService;
   private readonly redis: RedisService;
   private readonly origins: OriginPolicy;
   private readonly maxBufferedBytes: number;
+  private readonly maxPayloadBytes: number;
+  private readonly trust: ProxyTrust;
 
   constructor(app: INestApplicationContext) {
     super(app);
-    this.tokens = app.get(TokenService);
+    this.sessions = app.get(SessionsService);
     this.redis = app.get(RedisService);
     const env = app.get(AppConfig).env;
-    this.origins = new OriginPolicy(env.CORS_ORIGINS);
     this.maxBufferedBytes = env.SOCKET_MAX_BUFFERED_BYTES;
+    this.maxPayloadBytes = env.MAX_SOCKET_PAYLOAD_BYTES;
+    this.trust = proxyTrust(env.TRUST_PROXY);
+    this.origins = new OriginPolicy(env.CORS_ORIGINS, this.trust);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -47,7 +49,7 @@ export class SocketIoAdapter extends IoAdapter {
       ...options,
       path: '/socket.io',
       serveClient: false,
-      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      maxHttpBufferSize: this.maxPayloadBytes,
       pingInterval: 20_000,
       pingTimeout: 20_000,
       cors: { origin: this.origins.corsOrigins, credentials: true },
@@ -58,14 +60,33 @@ export class SocketIoAdapter extends IoAdapter {
     coalesceWrites(server);
 
     server.on('new_namespace', (ns) => {
-      ns.use(handshakeAuth(ns.name, this.tokens));
+      ns.use(handshakeAuth(ns.name, this.sessions, this.trust));
       ns.on('connection', disconnectAtExpiry);
     });
     // Every namespace of the contract exists (and authenticates) even before its gateway.
     for (const name of Object.keys(namespaceRoles)) server.of(name);
     // The default namespace serves nobody.
     server.of('/').use((_socket, next) => next(new Error('forbidden')));
+    this.followSessions(server);
     return server;
+  }
+
+  /**
+   * An ended session's sockets are disconnected on every node (each node hears of it and drops its
+   * own): the whole connection, so the client's reconnect is refused `unauthorized` and the app
+   * ends the session. A rename reaches the sockets' claims, which name the sender of their messages.
+   */
+  private followSessions(server: Server): void {
+    const localSockets = () => Object.keys(namespaceRoles).flatMap((name) => [...server.of(name).sockets.values()]);
+    this.sessions.onRevoked((sids) => {
+      for (const socket of localSockets()) if (sids.has((socket.data as SocketData).claims?.sid)) socket.disconnect(true);
+    });
+    this.sessions.onRenamed(({ userId, name }) => {
+      for (const socket of localSockets()) {
+        const data = socket.data as SocketData;
+        if (data.claims?.sub === userId && data.claims.role !== 'contact') data.claims = { ...data.claims, name };
+      }
+    });
   }
 
   /**
@@ -79,6 +100,13 @@ export class SocketIoAdapter extends IoAdapter {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        // Every event is checked against the session, in memory: one revoked on another node while
+        // its disconnect is on its way does no more.
+        if (this.sessions.hasEnded((socket.data as SocketData).claims.sid)) {
+          if (typeof ack === 'function') ack(fail('unauthorized', 'Your session has ended, sign in again'));
+          socket.disconnect(true);
+          return;
+        }
         const answer = (response: unknown) => {
           if (response === null || response === undefined || !socket.connected) return;
           const emitted = response as { event?: string; data?: unknown };

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { StaffRole } from '@switchboard/contracts';
 
 @Entity('users')
@@ -20,6 +20,15 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 100 })
   passwordHash!: string;
 
+  /** An inactive user cannot sign in; deactivating ends every session. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Every change moves it: nodes re-read the users changed since they last looked (names of live sessions). */
+  @Index('ix_users_updated')
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -51,7 +51,7 @@ export class AuthStore {
     // with the session), rather than staying live on a session the user ended.
     const onStorage = (event: StorageEvent) => {
       if (event.key !== AUTH_STORAGE_KEY && event.key !== null) return;
-      if (this.session() !== null && readSession() === null) this.logout();
+      if (this.session() !== null && readSession() === null) this.leave();
     };
     window.addEventListener('storage', onStorage);
     inject(DestroyRef).onDestroy(() => window.removeEventListener('storage', onStorage));
@@ -80,10 +80,31 @@ export class AuthStore {
     }
   }
 
-  /** Forgets the session and goes to the login page. */
-  logout(): void {
-    if (this.session() !== null) this.setSession(null);
-    void this.router.navigateByUrl('/login');
+  /**
+   * Signs out: forgets the session here (every tab follows), goes to the login page, and asks the
+   * server to end it. The user does not wait for that request, which is best effort: offline or
+   * failing, they have left already and the token is gone from this browser.
+   */
+  async logout(): Promise<void> {
+    const token = this.token();
+    this.leave();
+    if (!token) return;
+    try {
+      await this.api.logout(token);
+    } catch {
+      // Not reached or refused: nothing to tell a user who has left; the token expires on its own.
+    }
+  }
+
+  /**
+   * The PATCH answer about someone: if it is the signed-in user (an admin renaming themselves),
+   * the top bar and the account page show it at once.
+   */
+  updateUser(user: User): void {
+    const session = this.session();
+    if (!session || session.user.id !== user.id) return;
+    const { id, email, name, role, active } = user;
+    this.setSession({ accessToken: session.accessToken, user: { id, email, name, role, active } });
   }
 
   /**
@@ -103,6 +124,12 @@ export class AuthStore {
   hasRole(roles: readonly StaffRole[]): boolean {
     const role = this.role();
     return role !== null && roles.includes(role);
+  }
+
+  /** Forgets the session and goes to the login page (the server's side is the caller's business). */
+  private leave(): void {
+    if (this.session() !== null) this.setSession(null);
+    void this.router.navigateByUrl('/login');
   }
 
   private setSession(session: StoredSession | null): void {

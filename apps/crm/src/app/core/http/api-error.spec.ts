@@ -1,4 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { RealtimeError } from '../realtime/realtime.types';
 import { ApiError, toApiError } from './api-error';
 
@@ -21,5 +21,18 @@ describe('toApiError', () => {
       expect(toApiError(new RealtimeError(code, 'Not connected to /chat'))).toMatchObject({ code: 'network', message: '' });
     }
     expect(toApiError(new Error('boom')).code).toBe('unknown');
+  });
+
+  it('carries how long a rate limit asks to wait, from the body or else from Retry-After', () => {
+    const limited = (body: unknown, headers?: Record<string, string>) =>
+      toApiError(new HttpErrorResponse({ status: 429, error: body, headers: new HttpHeaders(headers) }));
+    const body = (retryAfterSeconds?: number) => ({ error: { code: 'rate_limited', message: 'Too many requests', ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } });
+
+    expect(limited(body(42), { 'Retry-After': '7' })).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 42 });
+    expect(limited(body(), { 'Retry-After': '7' }).retryAfterSeconds).toBe(7);
+    expect(limited('<html>Too Many Requests</html>', { 'Retry-After': '12' })).toMatchObject({ code: 'unknown', retryAfterSeconds: 12 });
+    expect(limited(body(), { 'Retry-After': 'Wed, 21 Oct 2026 07:28:00 GMT' }).retryAfterSeconds).toBeNull();
+    expect(limited(body()).retryAfterSeconds).toBeNull();
+    expect(toApiError(new HttpErrorResponse({ status: 0 })).retryAfterSeconds).toBeNull();
   });
 });

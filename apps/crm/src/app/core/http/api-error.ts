@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly details: FieldError[] = [],
+    /** With `rate_limited`: how long the server asks us to wait; null when it did not say. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +29,9 @@ export class ApiError extends Error {
   }
 }
 
-function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; details?: FieldError[] } } {
+function isErrorBody(
+  value: unknown,
+): value is { error: { code: ErrorCode; message: string; details?: FieldError[]; retryAfterSeconds?: unknown } } {
   if (!value || typeof value !== 'object' || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return (
@@ -50,9 +54,23 @@ export function toApiError(error: unknown): ApiError {
     if (isErrorBody(error.error)) {
       const body = error.error.error;
       const details = Array.isArray(body.details) ? body.details : [];
-      return new ApiError(body.code, body.message, error.status, details);
+      return new ApiError(body.code, body.message, error.status, details, seconds(body.retryAfterSeconds) ?? retryAfterHeader(error));
     }
-    return new ApiError(error.status === 0 ? 'network' : 'unknown', '', error.status);
+    return new ApiError(error.status === 0 ? 'network' : 'unknown', '', error.status, [], retryAfterHeader(error));
   }
   return new ApiError('unknown', '', 0);
+}
+
+function seconds(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
+}
+
+/**
+ * The body's `retryAfterSeconds` comes first; `Retry-After` covers a 429 without our error body
+ * (from a proxy in front of the API). Its HTTP-date form is left out: clocks disagree.
+ */
+function retryAfterHeader(error: HttpErrorResponse): number | null {
+  if (error.status !== 429) return null;
+  const header = error.headers?.get('Retry-After');
+  return header && /^\d+$/.test(header.trim()) ? seconds(Number(header.trim())) : null;
 }

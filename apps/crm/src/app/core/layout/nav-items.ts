@@ -22,8 +22,15 @@ export const NOTIFICATIONS_ITEM = {
   roles: ['admin', 'supervisor', 'agent', 'marketer'],
 } as const satisfies NavItem;
 
+/** Everyone's own account page, opened from their name in the top bar. */
+export const ACCOUNT_ITEM = {
+  path: '/account',
+  label: 'account.title',
+  roles: ['admin', 'supervisor', 'agent', 'marketer'],
+} as const satisfies NavItem;
+
 export function rolesFor(path: string): readonly StaffRole[] {
-  return [...NAV_ITEMS, NOTIFICATIONS_ITEM].find((item) => item.path === path)?.roles ?? [];
+  return [...NAV_ITEMS, NOTIFICATIONS_ITEM, ACCOUNT_ITEM].find((item) => item.path === path)?.roles ?? [];
 }
 
 /** Where a user lands after login or when a page is not theirs: their first allowed page. */

@@ -2,24 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import type { StaffRole } from '@switchboard/contracts';
 import { AuthStore } from '../auth/auth.store';
+import { ROLE_LABEL } from '../i18n/role-labels';
 import { TranslatePipe } from '../i18n/translate.pipe';
-import type { TranslationKey } from '../i18n/translations.en';
 import { NotificationBellComponent } from '../../features/notifications/components/notification-bell.component';
 import { NotificationToastsComponent } from '../../features/notifications/components/notification-toasts.component';
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
 import { LanguageSwitchComponent } from './language-switch.component';
 import { NAV_ITEMS } from './nav-items';
 
-const ROLE_LABELS: Record<StaffRole, TranslationKey> = {
-  admin: 'role.admin',
-  supervisor: 'role.supervisor',
-  agent: 'role.agent',
-  marketer: 'role.marketer',
-};
-
 /**
- * The signed-in frame: top bar with role-aware navigation and the notifications bell (its badge
- * and panel read the one NotificationsStore), then the page, and the notification toasts.
+ * The signed-in frame: top bar with role-aware navigation, the notifications bell (its badge
+ * and panel read the one NotificationsStore) and the user's name leading to their account page,
+ * then the page, and the notification toasts.
  */
 @Component({
   selector: 'sb-shell',
@@ -43,7 +37,7 @@ export class ShellComponent {
   protected readonly user = this.auth.user;
   protected readonly roleLabel = computed(() => {
     const role = this.auth.role();
-    return role ? ROLE_LABELS[role] : null;
+    return role ? ROLE_LABEL[role] : null;
   });
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
@@ -51,6 +45,6 @@ export class ShellComponent {
   });
 
   protected logout(): void {
-    this.auth.logout();
+    void this.auth.logout();
   }
 }

@@ -28,9 +28,15 @@ export function serverFieldMessages<F extends string>(error: ApiError, fields: r
   return messages;
 }
 
-/** A failed request as one line: the API's message, or ours for network and unknown failures. */
+/**
+ * A failed request as one line: the API's message, or ours for network and unknown failures and
+ * for a rate limit that says how long to wait (the number is what the user needs, in their language).
+ */
 export function requestText(i18n: I18nService, error: unknown): string | null {
   if (!error) return null;
   const apiError = toApiError(error);
+  if (apiError.code === 'rate_limited' && apiError.retryAfterSeconds !== null) {
+    return i18n.t('errors.rateLimited', { seconds: apiError.retryAfterSeconds });
+  }
   return apiError.message || i18n.t(apiError.code === 'network' ? 'errors.network' : 'errors.unknown');
 }

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { AUTH_STORAGE_KEY } from '../../../core/auth/auth.store';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { LoginPage } from './login.page';
 
 const user = { id: '0b0f5c52-7c32-4b8a-9a1e-6a9c1f4f2a10', email: 'sam@example.com', name: 'Sam', role: 'supervisor' };
@@ -79,6 +80,32 @@ describe('LoginPage', () => {
     await settle();
     expect(byTestId('login-error')?.textContent?.trim()).toBe('Too many attempts, try again in a minute');
     expect(byTestId('login-email-error')).toBeNull();
+  });
+
+  it('says the account is disabled when the server marks it so, in the chosen language', async () => {
+    await fillAndSubmit('sam@example.com', 'right-password');
+    backend.expectOne('/api/auth/login').flush(
+      { error: { code: 'unauthorized', message: 'This account is disabled', details: [{ path: 'account', message: 'disabled' }] } },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await settle();
+    expect(byTestId('login-error')?.textContent?.trim()).toBe('This account is disabled. Ask an admin to reactivate it.');
+
+    TestBed.inject(I18nService).setLanguage('es');
+    await fixture.whenStable();
+    expect(byTestId('login-error')?.textContent).toContain('Esta cuenta está desactivada');
+    TestBed.inject(I18nService).setLanguage('en');
+  });
+
+  it('after too many attempts says how many seconds to wait', async () => {
+    await fillAndSubmit('sam@example.com', 'guess');
+    backend.expectOne('/api/auth/login').flush(
+      { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 37 } },
+      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '37' } },
+    );
+    await settle();
+    expect(byTestId('login-error')?.textContent?.trim()).toBe('Too many sign-in attempts. Try again in 37 s.');
+    expect(byTestId<HTMLButtonElement>('login-submit')?.disabled).toBe(false);
   });
 
   it('says the server cannot be reached on a network failure', async () => {

@@ -8,7 +8,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LanguageSwitchComponent } from '../../../core/layout/language-switch.component';
 import { homePathFor } from '../../../core/layout/nav-items';
 
-/** Email + password sign-in; shows the API's message (invalid credentials, rate limited…). */
+/** Email + password sign-in; says what the API answered (invalid credentials, account disabled, wait N s…). */
 @Component({
   selector: 'sb-login-page',
   imports: [ReactiveFormsModule, TranslatePipe, LanguageSwitchComponent],
@@ -94,6 +94,11 @@ export class LoginPage {
     const error = this.error();
     if (!error) return null;
     if (error === 'required') return this.i18n.t('login.required');
+    // The server marks a disabled account by a detail, not by its message, so the words are ours.
+    if (error.code === 'unauthorized' && error.fieldMessage('account') !== null) return this.i18n.t('login.disabled');
+    if (error.code === 'rate_limited' && error.retryAfterSeconds !== null) {
+      return this.i18n.t('login.rateLimited', { seconds: error.retryAfterSeconds });
+    }
     if (error.message) return error.message;
     return this.i18n.t(error.code === 'network' ? 'errors.network' : 'errors.unknown');
   });

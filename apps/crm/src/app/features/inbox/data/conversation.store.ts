@@ -648,6 +648,7 @@ export class ConversationStore {
       editedAt: null,
       deletedAt: null,
       createdAt: entry.createdAt,
+      private: p.private ?? false,
     };
   }
 

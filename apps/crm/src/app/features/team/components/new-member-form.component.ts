@@ -2,10 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import type { StaffRole } from '@switchboard/contracts';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_PASSWORD_MAX, MEMBER_PASSWORD_MIN, MEMBER_ROLES, type MemberField } from '../data/member-draft';
+import { MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_ROLES, type MemberField } from '../data/member-draft';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '../../../shared/forms/password-rules';
 import { NewMemberStore } from '../data/new-member.store';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { ROLE_LABEL } from './role-labels';
+import { ROLE_LABEL } from '../../../core/i18n/role-labels';
 
 /** The admin's form to add a staff user: name, email, role and a first password. */
 @Component({
@@ -63,13 +64,12 @@ import { ROLE_LABEL } from './role-labels';
             type="password"
             autocomplete="new-password"
             data-testid="member-password"
-            [maxLength]="limits.password"
             [value]="store.draft().password"
             [attr.aria-invalid]="!!errors().password"
             aria-describedby="member-password-hint"
             (input)="set('password', $event)"
           />
-          <p class="hint" id="member-password-hint">{{ 'team.passwordHint' | translate: { min: limits.passwordMin } }}</p>
+          <p class="hint" id="member-password-hint">{{ 'password.hint' | translate: { min: limits.passwordMin, max: limits.passwordMax } }}</p>
           @if (errors().password; as e) { <p class="field-error" data-testid="member-password-error">{{ e }}</p> }
         </div>
       </div>
@@ -106,7 +106,8 @@ export class NewMemberFormComponent {
 
   protected readonly roles = MEMBER_ROLES;
   protected readonly roleLabel = ROLE_LABEL;
-  protected readonly limits = { name: MEMBER_NAME_MAX, email: MEMBER_EMAIL_MAX, password: MEMBER_PASSWORD_MAX, passwordMin: MEMBER_PASSWORD_MIN };
+  // No maxLength on the password: a pasted password cut short without a word would not be the one the admin passes on.
+  protected readonly limits = { name: MEMBER_NAME_MAX, email: MEMBER_EMAIL_MAX, passwordMin: PASSWORD_MIN_LENGTH, passwordMax: PASSWORD_MAX_BYTES };
   protected readonly errors = computed(() => ({
     name: fieldText(this.i18n, this.store.fieldError('name')),
     email: fieldText(this.i18n, this.store.fieldError('email')),

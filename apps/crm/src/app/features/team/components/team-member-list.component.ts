@@ -1,12 +1,17 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { UserWithPresence } from '@switchboard/contracts';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ROLE_LABEL } from './role-labels';
+import { MemberEditStore } from '../data/member-edit.store';
+import { MemberEditorComponent } from './member-editor.component';
+import { ROLE_LABEL } from '../../../core/i18n/role-labels';
 
-/** Staff users: name, email, role and whether they are online now. */
+/**
+ * Staff users: name, email, role, whether they are online now, and inactive accounts marked and
+ * dimmed. With `editable` (admins) each row opens the member's editor beneath it.
+ */
 @Component({
   selector: 'sb-team-member-list',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, MemberEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="card table">
@@ -18,19 +23,54 @@ import { ROLE_LABEL } from './role-labels';
             <th scope="col">{{ 'team.email' | translate }}</th>
             <th scope="col">{{ 'team.role' | translate }}</th>
             <th scope="col">{{ 'team.status' | translate }}</th>
+            @if (editable()) {
+              <th scope="col"><span class="visually-hidden">{{ 'team.actions' | translate }}</span></th>
+            }
           </tr>
         </thead>
         <tbody>
           @for (member of members(); track member.id) {
-            <tr data-testid="team-row" [attr.data-email]="member.email" [attr.data-online]="member.online">
-              <td class="name">{{ member.name }}</td>
+            <tr
+              data-testid="team-row"
+              [class.inactive]="!member.active"
+              [attr.data-email]="member.email"
+              [attr.data-online]="member.online"
+              [attr.data-active]="member.active"
+            >
+              <td class="name">
+                <span class="label">{{ member.name }}</span>
+                @if (member.id === selfId()) {
+                  <span class="you">{{ 'team.you' | translate }}</span>
+                }
+                @if (!member.active) {
+                  <span class="badge" data-testid="member-inactive">{{ 'team.inactive' | translate }}</span>
+                }
+              </td>
               <td class="email">{{ member.email }}</td>
               <td class="role">{{ roleLabel[member.role] | translate }}</td>
               <td class="presence" data-testid="team-presence">
                 <span class="dot" [class.online]="member.online" aria-hidden="true"></span>
                 {{ (member.online ? 'team.presence.online' : 'team.presence.offline') | translate }}
               </td>
+              @if (editable()) {
+                <td class="actions">
+                  <button
+                    type="button"
+                    data-testid="member-edit"
+                    [attr.aria-expanded]="edit.memberId() === member.id"
+                    [attr.aria-label]="(edit.memberId() === member.id ? 'team.edit.closeFor' : 'team.edit.openFor') | translate: { name: member.name }"
+                    (click)="toggle(member)"
+                  >
+                    {{ (edit.memberId() === member.id ? 'team.edit.close' : 'team.edit.open') | translate }}
+                  </button>
+                </td>
+              }
             </tr>
+            @if (editable() && edit.memberId() === member.id) {
+              <tr class="editor-row" data-testid="member-editor-row" [attr.data-email]="member.email">
+                <td colspan="5"><sb-member-editor /></td>
+              </tr>
+            }
           }
         </tbody>
       </table>
@@ -43,6 +83,13 @@ import { ROLE_LABEL } from './role-labels';
     th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
     tbody tr:last-child td { border-bottom: none; }
     .name { font-weight: 600; }
+    .you, .badge { margin-left: 0.4rem; font-size: 0.75rem; font-weight: 400; white-space: nowrap; }
+    .you { color: var(--sb-muted); }
+    .badge { padding: 0.05rem 0.45rem; border-radius: 999px; background: var(--sb-hover); color: var(--sb-text); border: 1px solid var(--sb-border); }
+    /* Dimmed but readable; the badge says why in words, not only by colour. */
+    .inactive .label, .inactive .email, .inactive .role, .inactive .presence { opacity: 0.55; }
+    .actions { text-align: right; white-space: nowrap; }
+    .editor-row td { background: var(--sb-bg); }
     .email { overflow-wrap: anywhere; }
     .presence { white-space: nowrap; }
     .dot { display: inline-block; width: 0.55rem; height: 0.55rem; border-radius: 50%; background: var(--sb-grey); margin-right: 0.35rem; }
@@ -56,10 +103,23 @@ import { ROLE_LABEL } from './role-labels';
       .email { grid-column: 1; grid-row: 2; color: var(--sb-muted); font-size: 0.85rem; }
       .role { grid-column: 2; grid-row: 1; text-align: right; color: var(--sb-muted); font-size: 0.85rem; }
       .presence { grid-column: 2; grid-row: 2; text-align: right; font-size: 0.85rem; }
+      .actions { grid-column: 1 / -1; grid-row: 3; text-align: left; }
+      .editor-row td { grid-column: 1 / -1; }
     }
   `,
 })
 export class TeamMemberListComponent {
   readonly members = input.required<readonly UserWithPresence[]>();
+  /** Admins: each row can be edited. */
+  readonly editable = input(false);
+  /** The signed-in user, marked "you" (their own row warns before they lock themselves out). */
+  readonly selfId = input<string | null>(null);
+
+  protected readonly edit = inject(MemberEditStore);
   protected readonly roleLabel = ROLE_LABEL;
+
+  protected toggle(member: UserWithPresence): void {
+    if (this.edit.memberId() === member.id) this.edit.close();
+    else this.edit.open(member);
+  }
 }

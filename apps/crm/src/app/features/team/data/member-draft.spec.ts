@@ -1,5 +1,6 @@
 import { createUserRequestSchema } from '@switchboard/contracts';
-import { EMPTY_MEMBER, MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_PASSWORD_MAX, memberErrors, trimmedMember, type MemberDraft } from './member-draft';
+import { PASSWORD_MAX_BYTES } from '../../../shared/forms/password-rules';
+import { EMPTY_MEMBER, MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, memberErrors, trimmedMember, type MemberDraft } from './member-draft';
 
 const valid: MemberDraft = { name: 'Alba Agente', email: 'alba@example.com', role: 'agent', password: 'long-enough' };
 
@@ -22,8 +23,9 @@ describe('member draft', () => {
       { email: `${'a'.repeat(MEMBER_EMAIL_MAX - 11)}@example.com` },
       { password: 'short12' },
       { password: '        ' },
-      { password: 'p'.repeat(MEMBER_PASSWORD_MAX) },
-      { password: 'p'.repeat(MEMBER_PASSWORD_MAX + 1) },
+      { password: 'p'.repeat(PASSWORD_MAX_BYTES) },
+      { password: 'p'.repeat(PASSWORD_MAX_BYTES + 1) },
+      { password: 'ñ'.repeat(PASSWORD_MAX_BYTES / 2 + 1) },
       { ...EMPTY_MEMBER },
     ];
     for (const patch of cases) {

@@ -1,16 +1,15 @@
 import type { CreateUserRequest, StaffRole } from '@switchboard/contracts';
 import type { RuleMessage } from '../../../shared/forms/field-messages';
+import { newPasswordError } from '../../../shared/forms/password-rules';
 
 /*
  * The rules of `createUserRequestSchema` in @switchboard/contracts (its email is zod's
- * `z.email()`), repeated here because importing them would pull zod into the bundle
- * (member-draft.spec.ts checks they agree).
+ * `z.email()`; its password rules are in shared/forms/password-rules.ts), repeated here because
+ * importing them would pull zod into the bundle (member-draft.spec.ts checks they agree).
  */
 export const MEMBER_NAME_MAX = 120;
 export const MEMBER_EMAIL_MAX = 254;
 export const MEMBER_EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
-export const MEMBER_PASSWORD_MIN = 8;
-export const MEMBER_PASSWORD_MAX = 200;
 /** Agents first: the role most often added. */
 export const MEMBER_ROLES = ['agent', 'supervisor', 'marketer', 'admin'] as const satisfies readonly StaffRole[];
 
@@ -29,7 +28,7 @@ export function memberErrors(draft: MemberDraft): Partial<Record<MemberField, Ru
   else if (d.name.length > MEMBER_NAME_MAX) errors.name = { key: 'team.error.nameTooLong', params: { max: MEMBER_NAME_MAX } };
   if (!d.email) errors.email = { key: 'team.error.emailRequired' };
   else if (d.email.length > MEMBER_EMAIL_MAX || !MEMBER_EMAIL.test(d.email)) errors.email = { key: 'team.error.email' };
-  if (d.password.length < MEMBER_PASSWORD_MIN) errors.password = { key: 'team.error.passwordTooShort', params: { min: MEMBER_PASSWORD_MIN } };
-  else if (d.password.length > MEMBER_PASSWORD_MAX) errors.password = { key: 'team.error.passwordTooLong', params: { max: MEMBER_PASSWORD_MAX } };
+  const password = newPasswordError(d.password);
+  if (password) errors.password = password;
   return errors;
 }

@@ -35,7 +35,7 @@ describe('NewMemberStore', () => {
     expect(api.create).not.toHaveBeenCalled();
     expect(store.fieldError('name')).toEqual({ key: 'team.error.nameRequired' });
     expect(store.fieldError('email')).toEqual({ key: 'team.error.email' });
-    expect(store.fieldError('password')).toEqual({ key: 'team.error.passwordTooShort', params: { min: 8 } });
+    expect(store.fieldError('password')).toEqual({ key: 'password.error.tooShort', params: { min: 8 } });
     expect(store.fieldError('role')).toBeNull();
 
     store.update({ name: 'Alba', email: 'alba@example.com' });
@@ -44,7 +44,7 @@ describe('NewMemberStore', () => {
   });
 
   it('creates the member: trimmed, added to the list at once, the form emptied and a confirmation', async () => {
-    const created: User = { id: member().id, name: alba.name, email: alba.email, role: 'supervisor' };
+    const created: User = { id: member().id, name: alba.name, email: alba.email, role: 'supervisor', active: true };
     api.create.mockResolvedValue(created);
     store.update({ ...alba, name: ' Alba Agente ', email: ' alba@example.com ', role: 'supervisor' });
 

@@ -15,8 +15,21 @@ export function applyPresence(members: UserWithPresence[], { userId, status }: P
  */
 export function addMember(members: UserWithPresence[], user: User): UserWithPresence[] {
   if (members.some((m) => m.id === user.id)) return members;
+  return placeByName(members, { ...user, online: false });
+}
+
+/** A member as an admin's change left them (the PATCH answer), moved to their place if renamed. */
+export function replaceMember(members: UserWithPresence[], user: UserWithPresence): UserWithPresence[] {
+  if (!members.some((m) => m.id === user.id)) return members;
+  return placeByName(
+    members.filter((m) => m.id !== user.id),
+    user,
+  );
+}
+
+function placeByName(members: UserWithPresence[], user: UserWithPresence): UserWithPresence[] {
   const at = members.findIndex((m) => m.name.localeCompare(user.name) > 0);
   const next = [...members];
-  next.splice(at === -1 ? next.length : at, 0, { ...user, online: false });
+  next.splice(at === -1 ? next.length : at, 0, user);
   return next;
 }

@@ -1,11 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateUserRequest, User, UserList } from '@switchboard/contracts';
+import type { CreateUserRequest, UpdateUserRequest, User, UserList, UserWithPresence } from '@switchboard/contracts';
 import { firstValueFrom } from 'rxjs';
 
 const USERS = '/api/users';
 
-/** The staff users' REST routes (CONTRACT.md: GET /api/users with presence, POST /api/users for admins). */
+/**
+ * The staff users' REST routes: GET /api/users with presence; for admins POST /api/users,
+ * PATCH /api/users/:id and POST /api/users/:id/password.
+ */
 @Injectable({ providedIn: 'root' })
 export class TeamApi {
   private readonly http = inject(HttpClient);
@@ -16,5 +19,14 @@ export class TeamApi {
 
   create(member: CreateUserRequest): Promise<User> {
     return firstValueFrom(this.http.post<User>(USERS, member));
+  }
+
+  /** Rename, change the role, deactivate or reactivate; answers the member as they are now. */
+  update(id: string, patch: UpdateUserRequest): Promise<UserWithPresence> {
+    return firstValueFrom(this.http.patch<UserWithPresence>(`${USERS}/${encodeURIComponent(id)}`, patch));
+  }
+
+  setPassword(id: string, password: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`${USERS}/${encodeURIComponent(id)}/password`, { password }));
   }
 }

@@ -74,7 +74,7 @@ describe('TeamStore', () => {
 
   it('a member we created appears at once, in name order and offline, and only once', async () => {
     await start();
-    const bruno = { id: member().id, name: 'Bruno', email: 'bruno@example.com', role: 'agent' as const };
+    const bruno = { id: member().id, name: 'Bruno', email: 'bruno@example.com', role: 'agent' as const, active: true };
     store.add(bruno);
     store.add(bruno);
     expect(store.members()?.map((m) => [m.name, m.online])).toEqual([['Ana', true], ['Bruno', false], ['Carla', false]]);

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject } from '@angular/core';
 import type { User, UserWithPresence } from '@switchboard/contracts';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
-import { addMember, applyPresence } from './team-members';
+import { addMember, applyPresence, replaceMember } from './team-members';
 import { TeamApi } from './team.api';
 import { TeamSocket } from './team.socket';
 
@@ -39,5 +39,10 @@ export class TeamStore {
   /** Someone we just created: shown at once (also onto a snapshot in flight). */
   add(user: User): void {
     this.resource.update((members) => addMember(members, user));
+  }
+
+  /** A member as our own change left them (the PATCH answer): shown at once. */
+  replace(user: UserWithPresence): void {
+    this.resource.update((members) => replaceMember(members, user));
   }
 }

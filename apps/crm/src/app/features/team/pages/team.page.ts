@@ -7,7 +7,7 @@ import { NewMemberFormComponent } from '../components/new-member-form.component'
 import { TeamMemberListComponent } from '../components/team-member-list.component';
 import { TeamStore } from '../data/team.store';
 
-/** The team: every staff user with live presence; admins also add members here. */
+/** The team: every staff user with live presence; admins also add and edit members here. */
 @Component({
   selector: 'sb-team-page',
   imports: [TranslatePipe, LiveStatusComponent, ViewStateComponent, NewMemberFormComponent, TeamMemberListComponent],
@@ -38,7 +38,7 @@ import { TeamStore } from '../data/team.store';
     />
     @if (store.members(); as members) {
       @if (members.length > 0) {
-        <sb-team-member-list [members]="members" />
+        <sb-team-member-list [members]="members" [editable]="isAdmin()" [selfId]="selfId()" />
       }
     }
   `,
@@ -53,7 +53,8 @@ import { TeamStore } from '../data/team.store';
 export class TeamPage {
   protected readonly store = inject(TeamStore);
   private readonly auth = inject(AuthStore);
-  /** Supervisors may list the team; only admins may add to it (POST /api/users). */
+  /** Supervisors may list the team; only admins may add to it and change it (POST and PATCH /api/users). */
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
+  protected readonly selfId = computed(() => this.auth.user()?.id ?? null);
   protected readonly pollSeconds = Math.round(this.store.pollIntervalMs / 1000);
 }

@@ -39,6 +39,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     editedAt: null,
     deletedAt: null,
     createdAt: `2026-01-01T10:00:${String(seq % 60).padStart(2, '0')}.000Z`,
+    private: false,
     ...overrides,
   };
 }

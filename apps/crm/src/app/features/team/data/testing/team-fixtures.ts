@@ -9,6 +9,7 @@ export function member(overrides: Partial<UserWithPresence> = {}): UserWithPrese
     email: `${role}${counter}@example.com`,
     name: `Member ${counter}`,
     role,
+    active: true,
     online: false,
     ...overrides,
   };

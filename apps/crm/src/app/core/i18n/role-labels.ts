@@ -1,6 +1,7 @@
 import type { StaffRole } from '@switchboard/contracts';
-import type { TranslationKey } from '../../../core/i18n/translations.en';
+import type { TranslationKey } from './translations.en';
 
+/** How each staff role is named in the UI. */
 export const ROLE_LABEL: Record<StaffRole, TranslationKey> = {
   admin: 'role.admin',
   supervisor: 'role.supervisor',
