@@ -1,20 +1,7 @@
-import type { Socket } from 'socket.io-client';
 import type { Message } from '@switchboard/contracts';
-import { connected, emitAck, nextEventWhere, type TestApp } from '../support/test-app';
+import { connected, emitAck, nextEventWhere, type TestApp, disconnectedWithin } from '../support/test-app';
 import { say, startWidgetChat, type Staff } from '../chat/chat-fixture';
 import { describeWithRedis, startTwoNodes, type TwoNodes } from './two-nodes';
-
-/** Resolves with how long the socket took to be disconnected by the server, or rejects after `ms`. */
-function disconnectedWithin(socket: Socket, ms: number): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still connected after ${ms} ms`)), ms);
-    socket.once('disconnect', () => {
-      clearTimeout(timer);
-      resolve(Date.now() - started);
-    });
-  });
-}
 
 /** Sessions end, and rooms follow access, on every node at once. */
 describeWithRedis('trust across two nodes', (redisUrl) => {

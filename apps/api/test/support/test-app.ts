@@ -165,6 +165,18 @@ export function nextEventWhere<T = any>(socket: Socket, event: string, matches: 
   });
 }
 
+/** Resolves with how long the socket took to be disconnected by the server, or rejects after `ms`. */
+export function disconnectedWithin(socket: Socket, ms: number): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`still connected after ${ms} ms`)), ms);
+    socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - started);
+    });
+  });
+}
+
 /** Emits with an acknowledgement and resolves with the ack. */
 export function emitAck<T = any>(socket: Socket, event: string, payload: unknown, ms = 5_000): Promise<T> {
   return socket.timeout(ms).emitWithAck(event, payload) as Promise<T>;

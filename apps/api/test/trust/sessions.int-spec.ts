@@ -1,19 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
-import { ADMIN, connected, connectOutcome, emitAck, nextEventWhere, startTestApp, type TestApp } from '../support/test-app';
+import { ADMIN, connected, connectOutcome, emitAck, nextEventWhere, startTestApp, type TestApp, disconnectedWithin } from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from '../chat/chat-fixture';
-
-/** Resolves with how long the socket took to be disconnected by the server, or rejects after `ms`. */
-function disconnectedWithin(socket: Socket, ms: number): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still connected after ${ms} ms`)), ms);
-    socket.once('disconnect', () => {
-      clearTimeout(timer);
-      resolve(Date.now() - started);
-    });
-  });
-}
 
 describe('sessions that can be ended', () => {
   let app: TestApp;
