@@ -46,7 +46,9 @@ export class ChatPushesListener implements OnModuleInit {
       // In the room, unread counts are per viewer and come with conversation_updated; the
       // sender, who just read everything, is who this copy is exact for.
       this.toRoom(conversation.id, message.private)?.emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
-      this.pushConversationTo('conversation_updated', conversation, {}, readCursors);
+      // One frame per delivery: a socket in the room has the conversation in new_message; only the
+      // inbox lists of the staff sockets outside it need the row.
+      this.pushConversationTo('conversation_updated', conversation, {}, readCursors, undefined, chatRooms.conversation(conversation.id));
     });
     // An edit or delete of the latest message changes the inbox preview too.
     this.events.on('message.updated', ({ message, conversation }) => {
@@ -105,6 +107,8 @@ export class ChatPushesListener implements OnModuleInit {
     extra: object,
     cursors: ReadCursor[],
     before?: { assigneeId: string | null },
+    /** A room whose sockets have the news already (and so get nothing here). */
+    informed?: string,
   ): void {
     const ns = this.ns;
     if (!ns) return;
@@ -124,7 +128,9 @@ export class ChatPushesListener implements OnModuleInit {
     }
     const send = (target: ReturnType<ChatNamespace['to']>, readSeq: number) =>
       (target.emit as (e: string, p: unknown) => boolean)(event, { conversation: withUnread(view, readSeq), ...extra });
-    for (const [readSeq, userRooms] of groups) send(ns.to(userRooms), readSeq);
-    send(withCursor.length ? ns.to(rooms).except(withCursor) : ns.to(rooms), 0);
+    const skip = informed ? [informed] : [];
+    for (const [readSeq, userRooms] of groups) send(skip.length ? ns.to(userRooms).except(skip) : ns.to(userRooms), readSeq);
+    const notCounted = [...withCursor, ...skip];
+    send(notCounted.length ? ns.to(rooms).except(notCounted) : ns.to(rooms), 0);
   }
 }

@@ -1,4 +1,4 @@
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation, Message } from '@switchboard/contracts';
 
 export const INBOX_TABS = ['mine', 'unassigned', 'all', 'closed'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
@@ -60,6 +60,18 @@ export function applyConversation(state: ConversationListState, conversation: Co
   const others = state.items.filter((c) => c.id !== conversation.id);
   const items = matchesTab(state.tab, conversation, viewer) ? [...others, conversation].sort(byActivity) : others;
   return { ...state, items, seen: { ...state.seen, [conversation.id]: conversation.version } };
+}
+
+/**
+ * The inbox row of a conversation whose thread is open, from its `new_message`: the conversation
+ * as it now is, unread by one more than shown unless the viewer wrote it (reading it sends the
+ * exact count).
+ */
+export function rowOfNewMessage(state: ConversationListState, event: { message: Message; conversation: Conversation }, viewerId: string | null): Conversation {
+  const { message, conversation } = event;
+  const shown = state.items.find((c) => c.id === conversation.id);
+  const own = message.sender.type === 'agent' && message.sender.id === viewerId;
+  return { ...conversation, unreadCount: own ? 0 : (shown?.unreadCount ?? 0) + 1 };
 }
 
 /** Appends a further page, skipping conversations already shown (activity moved them up meanwhile). */

@@ -5,7 +5,7 @@ import { AuthStore } from '../../../core/auth/auth.store';
 import { InboxApi } from './inbox.api';
 import { InboxSocket } from './inbox.socket';
 import { InboxStore } from './inbox.store';
-import { ME, conversation, flush } from './testing/chat-fixtures';
+import { ME, conversation, flush, message } from './testing/chat-fixtures';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 
 describe('InboxStore', () => {
@@ -64,6 +64,22 @@ describe('InboxStore', () => {
     expect(store.items()?.[0].lastMessagePreview).toBe('new');
     push('conversation_updated', conversation({ id: 'a', version: 6, lastMessagePreview: 'newer' }));
     expect(store.items()?.[0].lastMessagePreview).toBe('newer');
+  });
+
+  it('the open conversation\'s row follows its new_message (the server sends that socket no row): newer preview, one more unread unless I wrote it', async () => {
+    await start([conversation({ id: 'b', lastMessageAt: '2026-01-01T10:06:00.000Z' }), conversation({ id: 'a', version: 3, unreadCount: 0, lastMessageAt: '2026-01-01T10:05:00.000Z' })]);
+    const customerWrote = message(4, { conversationId: 'a', sender: { type: 'contact', id: 'contact-1', name: 'Carla' } });
+    realtime.chat().serverEmit('new_message', {
+      message: customerWrote,
+      conversation: conversation({ id: 'a', version: 4, lastSeq: 4, unreadCount: 0, lastMessagePreview: 'hola', lastMessageAt: '2026-01-01T10:07:00.000Z' }),
+    });
+    expect(ids()).toEqual(['a', 'b']);
+    expect(store.items()?.[0]).toMatchObject({ lastMessagePreview: 'hola', unreadCount: 1, version: 4 });
+    realtime.chat().serverEmit('new_message', {
+      message: message(5, { conversationId: 'a', sender: { type: 'agent', id: ME.id, name: ME.name } }),
+      conversation: conversation({ id: 'a', version: 5, lastSeq: 5, unreadCount: 0, lastMessagePreview: 'mine', lastMessageAt: '2026-01-01T10:08:00.000Z' }),
+    });
+    expect(store.items()?.[0]).toMatchObject({ lastMessagePreview: 'mine', unreadCount: 0, version: 5 });
   });
 
   it('puts a created conversation on top and re-sorts by the latest activity', async () => {

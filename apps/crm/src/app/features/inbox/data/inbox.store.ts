@@ -5,6 +5,7 @@ import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import {
   appendPage,
   applyConversation,
+  rowOfNewMessage,
   type ConversationListState,
   type InboxTab,
   type ListViewer,
@@ -53,6 +54,9 @@ export class InboxStore {
     deltas: [
       liveDelta(this.socket.on('conversation_created'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
       liveDelta(this.socket.on('conversation_updated'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
+      // The server sends a socket in a conversation's room (its thread is open here) new_message and
+      // no inbox row for it: the row comes from the message.
+      liveDelta(this.socket.on('new_message'), (s: ConversationListState, e) => this.reduce(s, rowOfNewMessage(s, e, this.meId()))),
       liveDelta(this.socket.on('conversation_assigned'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
       liveDelta(this.socket.on('conversation_closed'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
     ],
