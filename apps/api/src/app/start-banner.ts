@@ -16,5 +16,8 @@ export function printStartBanner(server: RunningServer, elapsedMs: number): void
       firstAdmin.password ? `  with the password ${firstAdmin.password}  (shown once: write it down)` : '  with the ADMIN_PASSWORD you set.',
     );
   }
-  process.stdout.write(lines.join('\n') + '\n\n');
+  // Last and framed, so it is the thing a person sees when the start has finished.
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const rule = `  ${'─'.repeat(width)}`;
+  process.stdout.write(['', rule, ...lines.filter((l, i) => i > 0 || l !== ''), rule, ''].join('\n') + '\n');
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { INDEXED_PLANS } from '../../src/app/chat/services/batch-transactions';
-import { STATEMENTS } from '../../src/app/chat/services/message-writer';
+import { STATEMENTS, WRITE_PARAMETERS } from '../../src/app/chat/services/writer/writer-statements';
 import { pgPoolOf } from '../../src/app/database/pg-pool';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from './chat-fixture';
@@ -70,7 +70,7 @@ describe('message writer: plans that look rows up', () => {
 
     await withWriterStatements(async (explain) => {
       const lock = (await explain(`EXECUTE plan_lock('{${id}}', '{${id}}', '{resend}')`)).join('\n');
-      const write = (await explain(`EXECUTE plan_write(${Array.from({ length: 28 }, () => `'{}'`).join(', ')})`)).join('\n');
+      const write = (await explain(`EXECUTE plan_write(${WRITE_PARAMETERS.map(() => `'{}'`).join(', ')})`)).join('\n');
       expect(lock).toContain('on messages');
       expect(unboundedScans(lock)).toEqual([]);
       expect(write).toContain('on conversations');

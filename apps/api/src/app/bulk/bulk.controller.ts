@@ -24,14 +24,9 @@ import { AppError } from '../common/errors/app-error';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { parseOrThrow } from '../common/validation/zod-issues';
-import { csvField } from './recipients/csv-reader';
-import { recipientsFromCsv } from './recipients/recipient-list';
+import { csvField } from './recipients/csv-field';
+import type { CsvUpload } from './recipients/csv-upload.storage';
 import { CampaignsService } from './services/campaigns.service';
-
-interface CsvFile {
-  buffer: Buffer;
-  originalname: string;
-}
 
 // Limits (MAX_CSV_UPLOAD_BYTES, one file) come from BulkModule's MulterModule.
 const csvUpload = FileInterceptor('file');
@@ -46,7 +41,7 @@ export class BulkController {
   @Post()
   @LargeJsonBody()
   @UseInterceptors(csvUpload)
-  create(@Caller() caller: TokenClaims, @Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<Campaign> {
+  create(@Caller() caller: TokenClaims, @Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvUpload | undefined): Promise<Campaign> {
     const { settings, recipients } = campaignRequest(req, body, file);
     return this.campaigns.create(caller, settings, recipients);
   }
@@ -55,7 +50,7 @@ export class BulkController {
   @HttpCode(200)
   @LargeJsonBody()
   @UseInterceptors(csvUpload)
-  preview(@Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvFile | undefined): Promise<CampaignPreview> {
+  preview(@Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvUpload | undefined): Promise<CampaignPreview> {
     const { settings, recipients } = campaignRequest(req, body, file);
     return this.campaigns.preview(settings, recipients);
   }
@@ -113,16 +108,14 @@ export class BulkController {
   }
 }
 
-function campaignRequest(req: Request, body: unknown, file: CsvFile | undefined): { settings: CampaignSettings; recipients: RecipientInput[] } {
+function campaignRequest(req: Request, body: unknown, file: CsvUpload | undefined): { settings: CampaignSettings; recipients: RecipientInput[] } {
   if (!req.is('multipart/form-data')) {
     const { recipients, ...settings } = parseOrThrow(createCampaignSchema, body);
     return { settings, recipients };
   }
   const settings = parseOrThrow(campaignSettingsSchema, body);
   if (!file) throw new AppError('validation_failed', 'Attach a CSV file', [{ path: 'file', message: 'a CSV file is required' }]);
-  const text = file.buffer.toString('utf8');
-  if (text.includes('\u0000')) throw new AppError('validation_failed', 'The file is not a CSV text file', [{ path: 'file', message: 'not a text file' }]);
-  const parsed = recipientsFromCsv(text);
+  const parsed = file.csv;
   if ('error' in parsed) throw new AppError('validation_failed', `The CSV cannot be read: ${parsed.error}`, [{ path: 'file', message: parsed.error }]);
   const { recipients } = parseOrThrow(createCampaignSchema.pick({ recipients: true }), { recipients: parsed.recipients });
   return { settings, recipients };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config';
+import { CsvRecipientsStorage } from './recipients/csv-upload.storage';
 import { ChannelsModule } from '../channels/channels.module';
 import { ChatModule } from '../chat/chat.module';
 import { BulkController } from './bulk.controller';
@@ -15,7 +16,11 @@ import { CampaignsService } from './services/campaigns.service';
     ChannelsModule,
     ChatModule,
     // CSV uploads of recipients: at most MAX_CSV_UPLOAD_BYTES.
-    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ limits: { fileSize: config.env.MAX_CSV_UPLOAD_BYTES, files: 1, fields: 10 } }) }),
+    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({
+        storage: new CsvRecipientsStorage(),
+        limits: { fileSize: config.env.MAX_CSV_UPLOAD_BYTES, files: 1, fields: 10 },
+      }),
+    }),
   ],
   controllers: [BulkController],
   providers: [BulkGateway, CampaignsService, CampaignQueue, CampaignRunner],

@@ -1,7 +1,9 @@
-import { readCsv, csvField } from './csv-reader';
+import { Readable } from 'node:stream';
+import { csvField } from './csv-field';
+import { readRecipientsCsv } from './csv-recipients';
 import { renderTemplate } from './message-template';
 import { toE164 } from './phone-number';
-import { buildRecipientList, previewOf, recipientsFromCsv } from './recipient-list';
+import { buildRecipientList, previewOf } from './recipient-list';
 
 describe('phone numbers', () => {
   it.each([
@@ -21,16 +23,23 @@ describe('message templates', () => {
 });
 
 describe('CSV', () => {
-  it('reads quoted fields with separators, quotes and line breaks, CRLF and a BOM', () => {
-    expect(readCsv('\ufeffphone,name\r\n+34600000001,"Pérez, Ana"\r\n+34600000002,"Dice ""hola""\ny adiós"\r\n\r\n')).toEqual([
-      ['phone', 'name'],
-      ['+34600000001', 'Pérez, Ana'],
-      ['+34600000002', 'Dice "hola"\ny adiós'],
-    ]);
+  /** The text as an upload arrives: in chunks of `size` bytes (split anywhere, even inside a character). */
+  const upload = (text: string, size = 7) => {
+    const bytes = Buffer.from(text);
+    return Readable.from(Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size)));
+  };
+
+  it('reads quoted fields with separators, quotes and line breaks, CRLF and a BOM, split anywhere', async () => {
+    expect(await readRecipientsCsv(upload('\ufeffphone,name\r\n+34600000001,"Pérez, Ana"\r\n+34600000002,"Dice ""hola""\ny adiós"\r\n\r\n'))).toEqual({
+      recipients: [
+        { phone: '+34600000001', name: 'Pérez, Ana', variables: {} },
+        { phone: '+34600000002', name: 'Dice "hola"\ny adiós', variables: {} },
+      ],
+    });
   });
 
-  it('takes ; as the separator when the header uses it', () => {
-    expect(readCsv('telefono;nombre\n+34600000001;Ana')).toEqual([['telefono', 'nombre'], ['+34600000001', 'Ana']]);
+  it('takes ; as the separator when the header uses it', async () => {
+    expect(await readRecipientsCsv(upload('telefono;nombre\n+34600000001;Ana'))).toEqual({ recipients: [{ phone: '+34600000001', name: 'Ana', variables: {} }] });
   });
 
   it('writes fields that spreadsheets will not run as formulas', () => {
@@ -39,9 +48,25 @@ describe('CSV', () => {
     expect(csvField('a,b')).toBe('"a,b"');
   });
 
-  it('maps columns: phone, name, and the rest as variables', () => {
-    expect(recipientsFromCsv('Phone,Name,Code\n+34600000001,Ana,A1')).toEqual({ recipients: [{ phone: '+34600000001', name: 'Ana', variables: { code: 'A1' } }] });
-    expect(recipientsFromCsv('name,email\nAna,a@x')).toHaveProperty('error');
+  it('maps columns: phone, name, and the rest as variables', async () => {
+    expect(await readRecipientsCsv(upload('Phone,Name,Code\n+34600000001,Ana,A1'))).toEqual({ recipients: [{ phone: '+34600000001', name: 'Ana', variables: { code: 'A1' } }] });
+    expect(await readRecipientsCsv(upload('name,email\nAna,a@x'))).toHaveProperty('error');
+  });
+
+  it('refuses an empty file, a binary one and a quote that never closes', async () => {
+    expect(await readRecipientsCsv(upload(''))).toEqual({ error: 'the file is empty' });
+    expect(await readRecipientsCsv(Readable.from([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])]))).toEqual({ error: 'not a text file' });
+    expect(await readRecipientsCsv(upload('phone,name\n+34600000001,"Ana'))).toHaveProperty('error');
+  });
+
+  it('reads 100,000 rows as they stream in', async () => {
+    const rows = function* () {
+      yield Buffer.from('phone,name,code\n');
+      for (let i = 0; i < 100_000; i++) yield Buffer.from(`+3460${String(i).padStart(7, '0')},Name ${i},C${i}\n`);
+    };
+    const result = await readRecipientsCsv(Readable.from(rows()));
+    expect('recipients' in result && result.recipients.length).toBe(100_000);
+    expect('recipients' in result && result.recipients[99_999]).toEqual({ phone: '+34600099999', name: 'Name 99999', variables: { code: 'C99999' } });
   });
 });
 

@@ -1,5 +1,4 @@
 import type { CampaignPreview, RecipientInput, RecipientRowError } from '@switchboard/contracts';
-import { readCsv } from './csv-reader';
 import { renderTemplate } from './message-template';
 import { toE164 } from './phone-number';
 
@@ -69,25 +68,4 @@ export function messageFor(content: string, r: { name: string | null; variables:
 /** A template campaign's positional variables for one recipient (each text filled like the message). */
 export function templateVariablesFor(texts: readonly string[], r: { name: string | null; variables: Record<string, string> }): string[] {
   return texts.map((text) => messageFor(text, r));
-}
-
-/**
- * CSV upload → recipient inputs. The header names the columns: `phone` (also `telefono`, `number`,
- * `whatsapp`), optional `name` (`nombre`); every other column is a template variable.
- */
-export function recipientsFromCsv(text: string): { recipients: RecipientInput[] } | { error: string } {
-  const [header, ...rows] = readCsv(text);
-  if (!header) return { error: 'the file is empty' };
-  const columns = header.map((h) => h.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_'));
-  const phoneAt = columns.findIndex((c) => ['phone', 'telefono', 'tel_fono', 'number', 'whatsapp', 'mobile'].includes(c));
-  if (phoneAt < 0) return { error: 'the first line must name the columns, with one called "phone"' };
-  const nameAt = columns.findIndex((c) => ['name', 'nombre'].includes(c));
-  const recipients = rows.map((cells) => {
-    const variables: Record<string, string> = {};
-    columns.forEach((c, i) => {
-      if (i !== phoneAt && i !== nameAt && /^[a-z_][a-z0-9_]{0,63}$/.test(c)) variables[c] = (cells[i] ?? '').trim();
-    });
-    return { phone: (cells[phoneAt] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined, variables };
-  });
-  return { recipients };
 }

@@ -1,6 +1,33 @@
 import type { Attachment, ChannelMedia, Message, MessageStatus, MessageType, Reaction, SenderType, TemplateRef } from '@switchboard/contracts';
 import type { AttachmentLinks } from '../attachment-links';
 
+/**
+ * The one definition of a stored message's columns: name, PostgreSQL type, and whether the message
+ * writer inserts it. The SELECT list, the row type and the writer's INSERT all come from here.
+ */
+export const MESSAGE_COLUMNS = [
+  { name: 'id', type: 'uuid', inserted: true },
+  { name: 'conversation_id', type: 'uuid', inserted: true },
+  { name: 'seq', type: 'int', inserted: true },
+  { name: 'client_message_id', type: 'varchar', inserted: true },
+  { name: 'sender_type', type: 'varchar', inserted: true },
+  { name: 'sender_id', type: 'uuid', inserted: true },
+  { name: 'sender_name', type: 'varchar', inserted: true },
+  { name: 'type', type: 'varchar', inserted: true },
+  { name: 'content', type: 'text', inserted: true },
+  { name: 'attachment', type: 'jsonb', inserted: true },
+  { name: 'reply_to_id', type: 'uuid', inserted: true },
+  { name: 'status', type: 'varchar', inserted: true },
+  { name: 'failure_reason', type: 'varchar', inserted: false },
+  { name: 'template', type: 'jsonb', inserted: true },
+  { name: 'media', type: 'jsonb', inserted: true },
+  { name: 'private', type: 'bool', inserted: true },
+  { name: 'edited_at', type: 'timestamptz', inserted: false },
+  { name: 'deleted_at', type: 'timestamptz', inserted: false },
+  // The writing transaction's now(), set by the INSERT itself.
+  { name: 'created_at', type: 'timestamptz', inserted: false },
+] as const;
+
 export interface MessageRow {
   id: string;
   conversation_id: string;
@@ -24,10 +51,13 @@ export interface MessageRow {
   reactions?: Reaction[] | null;
 }
 
-export const messageColumns = `
-  m.id, m.conversation_id, m.seq, m.client_message_id, m.sender_type, m.sender_id, m.sender_name,
-  m.type, m.content, m.attachment, m.reply_to_id, m.status, m.failure_reason, m.template, m.media,
-  m.private, m.edited_at, m.deleted_at, m.created_at`;
+// Every column of the definition is a field of the row (a column added on one side only fails to compile).
+type ColumnName = (typeof MESSAGE_COLUMNS)[number]['name'];
+const everyColumnIsAField: Record<ColumnName, unknown> = {} as Pick<MessageRow, ColumnName>;
+void everyColumnIsAField;
+
+/** The SELECT list of a message `m`, in the definition's order. */
+export const messageColumns = MESSAGE_COLUMNS.map((c) => `m.${c.name}`).join(', ');
 
 /** Reactions of `m`, grouped by emoji in first-reacted order. */
 export const reactionsColumn = `

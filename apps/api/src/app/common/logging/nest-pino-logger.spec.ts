@@ -21,6 +21,17 @@ describe('NestPinoLogger', () => {
     expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'disk almost full', context: 'Storage' })]);
   });
 
+  it("puts Nest's start-up lines (a line per route and module) at debug, out of an info log", () => {
+    const { logger, lines } = capture();
+    logger.log('Mapped {/api/users, GET} route', 'RouterExplorer');
+    logger.log('ChatModule dependencies initialized', 'InstanceLoader');
+    logger.log('Created the first admin admin@example.com', 'FirstAdmin');
+    expect(lines.map((l) => l['msg'])).toEqual(['Created the first admin admin@example.com']);
+    const verbose = capture('debug');
+    verbose.logger.log('Mapped {/api/users, GET} route', 'RouterExplorer');
+    expect(verbose.lines).toEqual([expect.objectContaining({ level: 20, context: 'RouterExplorer' })]);
+  });
+
   it('merges fields given first, pino style, and keeps the message', () => {
     const { logger, lines } = capture();
     logger.warn({ conversationId: 'c1', err: 'gone' }, 'not removed from the room', 'ChatPushes');

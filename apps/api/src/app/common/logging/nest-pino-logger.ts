@@ -4,6 +4,12 @@ import type { Logger as Pino } from 'pino';
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
+ * Nest's start-up chatter (a line per route, per module, per socket handler: about a hundred) is
+ * for debugging; at info it buried the start banner.
+ */
+const STARTUP_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+
+/**
  * Nest's logger on pino. Nest calls `(message | fields | Error, ...params, context)`: the context
  * (a `new Logger('Name')`'s name) becomes a field, fields and errors are merged in, and Nest's
  * exception handlers' `(message, stack)` becomes an `err`.
@@ -22,7 +28,7 @@ export class NestPinoLogger implements LoggerService {
     this.call('debug', message, params);
   }
   log(message: unknown, ...params: unknown[]): void {
-    this.call('info', message, params);
+    this.call(STARTUP_CONTEXTS.has(params[params.length - 1] as string) ? 'debug' : 'info', message, params);
   }
   warn(message: unknown, ...params: unknown[]): void {
     this.call('warn', message, params);
