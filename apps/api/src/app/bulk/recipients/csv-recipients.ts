@@ -6,6 +6,8 @@ export type CsvRecipients = { recipients: RecipientInput[] } | { error: string }
 
 const PHONE_COLUMNS = ['phone', 'telefono', 'tel_fono', 'number', 'whatsapp', 'mobile'];
 const NAME_COLUMNS = ['name', 'nombre'];
+/** The header line must end within this many bytes (the separator is read from it). */
+const MAX_HEADER_BYTES = 64 * 1024;
 
 /**
  * A CSV upload → recipient inputs, read as it streams in (csv-parse), so even a 100,000-row file is
@@ -16,7 +18,6 @@ const NAME_COLUMNS = ['name', 'nombre'];
  */
 export function readRecipientsCsv(input: Readable): Promise<CsvRecipients> {
   return new Promise((resolve, reject) => {
-    let parser: ReturnType<typeof parse> | null = null;
     let settled = false;
     const finish = (outcome: CsvRecipients) => {
       if (settled) return;
@@ -25,35 +26,7 @@ export function readRecipientsCsv(input: Readable): Promise<CsvRecipients> {
       input.resume();
       resolve(outcome);
     };
-
-    const start = (delimiter: string) => {
-      const rows = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
-      let columns: string[] | null = null;
-      let phoneAt = -1;
-      let nameAt = -1;
-      const recipients: RecipientInput[] = [];
-      rows.on('readable', () => {
-        for (let cells: string[] | null; (cells = rows.read() as string[] | null) !== null; ) {
-          if (!columns) {
-            columns = cells.map((h) => h.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_'));
-            phoneAt = columns.findIndex((c) => PHONE_COLUMNS.includes(c));
-            nameAt = columns.findIndex((c) => NAME_COLUMNS.includes(c));
-            if (phoneAt < 0) return finish({ error: 'the first line must name the columns, with one called "phone"' });
-            continue;
-          }
-          if (recipients.length === MAX_CAMPAIGN_RECIPIENTS) return finish({ error: `more than ${MAX_CAMPAIGN_RECIPIENTS} rows` });
-          const variables: Record<string, string> = {};
-          columns.forEach((c, i) => {
-            if (i !== phoneAt && i !== nameAt && /^[a-z_][a-z0-9_]{0,63}$/.test(c)) variables[c] = (cells[i] ?? '').trim();
-          });
-          recipients.push({ phone: (cells[phoneAt] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined, variables });
-        }
-      });
-      rows.on('error', (err) => finish({ error: err.message }));
-      rows.on('end', () => finish(columns ? { recipients } : { error: 'the file is empty' }));
-      return rows;
-    };
-
+    let parser: ReturnType<typeof parse> | null = null;
     // The separator is chosen from the header line, so bytes are held back until it is complete.
     let head = Buffer.alloc(0);
     input.on('data', (chunk: Buffer) => {
@@ -66,18 +39,51 @@ export function readRecipientsCsv(input: Readable): Promise<CsvRecipients> {
       }
       head = Buffer.concat([head, chunk]);
       const lineEnd = head.indexOf(0x0a);
-      if (lineEnd < 0 && head.length < 64 * 1024) return;
-      parser = start(delimiterOf(head.subarray(0, lineEnd < 0 ? head.length : lineEnd).toString('utf8')));
+      if (lineEnd < 0 && head.length < MAX_HEADER_BYTES) return;
+      parser = recipientRows(delimiterOf(head.subarray(0, lineEnd < 0 ? head.length : lineEnd).toString('utf8')), finish);
       parser.on('drain', () => input.resume());
       parser.write(head);
     });
     input.on('end', () => {
       if (settled) return;
       if (parser) parser.end();
-      else start(delimiterOf(head.toString('utf8'))).end(head);
+      else recipientRows(delimiterOf(head.toString('utf8')), finish).end(head);
     });
     input.on('error', (err) => (settled ? undefined : reject(err)));
   });
+}
+
+/** A parser that turns the rows it is written into recipients, and says how it ended through `finish`. */
+function recipientRows(delimiter: string, finish: (outcome: CsvRecipients) => void): ReturnType<typeof parse> {
+  const rows = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+  let columns: { names: string[]; phoneAt: number; nameAt: number } | null = null;
+  const recipients: RecipientInput[] = [];
+  rows.on('readable', () => {
+    for (let cells: string[] | null; (cells = rows.read() as string[] | null) !== null; ) {
+      if (!columns) {
+        columns = columnsOf(cells);
+        if (columns.phoneAt < 0) return finish({ error: 'the first line must name the columns, with one called "phone"' });
+      } else if (recipients.length === MAX_CAMPAIGN_RECIPIENTS) {
+        return finish({ error: `more than ${MAX_CAMPAIGN_RECIPIENTS} rows` });
+      } else recipients.push(recipientOf(cells, columns));
+    }
+  });
+  rows.on('error', (err) => finish({ error: err.message }));
+  rows.on('end', () => finish(columns ? { recipients } : { error: 'the file is empty' }));
+  return rows;
+}
+
+function columnsOf(header: string[]) {
+  const names = header.map((h) => h.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_'));
+  return { names, phoneAt: names.findIndex((c) => PHONE_COLUMNS.includes(c)), nameAt: names.findIndex((c) => NAME_COLUMNS.includes(c)) };
+}
+
+function recipientOf(cells: string[], { names, phoneAt, nameAt }: ReturnType<typeof columnsOf>): RecipientInput {
+  const variables: Record<string, string> = {};
+  names.forEach((c, i) => {
+    if (i !== phoneAt && i !== nameAt && /^[a-z_][a-z0-9_]{0,63}$/.test(c)) variables[c] = (cells[i] ?? '').trim();
+  });
+  return { phone: (cells[phoneAt] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined, variables };
 }
 
 function delimiterOf(headerLine: string): ',' | ';' {
