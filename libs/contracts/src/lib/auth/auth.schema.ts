@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { text, utf8Length } from '../common/text.schema';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './password-rules';
+
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './password-rules';
 
 export const staffRoles = ['admin', 'supervisor', 'agent', 'marketer'] as const;
 export const roles = [...staffRoles, 'contact'] as const;
@@ -21,19 +24,18 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const PASSWORD_MIN_LENGTH = 8;
-/** bcrypt reads 72 bytes of a password and ignores the rest: longer ones are refused, never cut. */
-export const PASSWORD_MAX_BYTES = 72;
-
 const maxBytes = (s: string) => utf8Length(s) <= PASSWORD_MAX_BYTES;
 const tooLong = `must be at most ${PASSWORD_MAX_BYTES} bytes`;
 
 /** A new password: 8 characters to 72 bytes. */
-export const passwordSchema = text().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).refine(maxBytes, tooLong);
+export const passwordSchema = text()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .refine(maxBytes, tooLong)
+  .meta({ description: `≤ ${PASSWORD_MAX_BYTES} bytes in UTF-8` });
 
 export const loginRequestSchema = z.object({
   email: emailSchema,
-  password: text().min(1).refine(maxBytes, tooLong),
+  password: text().min(1).refine(maxBytes, tooLong).meta({ description: `≤ ${PASSWORD_MAX_BYTES} bytes in UTF-8` }),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

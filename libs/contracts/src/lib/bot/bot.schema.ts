@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { text } from '../common/text.schema';
+import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from './bot-limits';
+
+export { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from './bot-limits';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const weekdaySchema = z.number().int().min(1).max(7);
@@ -27,11 +30,6 @@ export function isIanaTimeZone(tz: string): boolean {
     return false;
   }
 }
-
-/** Limits the app's settings form repeats (it does not load zod). */
-export const BOT_TEXT_MAX = 1000;
-export const BOT_KEYWORD_MAX = 40;
-export const BOT_KEYWORDS_MAX = 30;
 
 const botTextSchema = text().trim().max(BOT_TEXT_MAX);
 

@@ -1,31 +1,36 @@
 import { z } from 'zod';
 import type { Ack } from '../common/ack.schema';
-import type { Campaign } from './bulk.schema';
+import type { ServerEvents } from '../common/server-events';
+import { campaignSchema, type Campaign } from './bulk.schema';
 
 export const BULK_NAMESPACE = '/bulk';
 
 export const subscribeCampaignSchema = z.object({ campaignId: z.uuid() });
 export const unsubscribeCampaignSchema = subscribeCampaignSchema;
 
-export interface BulkProgress {
-  campaignId: string;
-  sent: number;
-  failed: number;
-  total: number;
+export const bulkProgressSchema = z.object({
+  campaignId: z.uuid(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  total: z.number().int(),
   /** The phone number sent to most recently. */
-  current: string | null;
-  etaSeconds: number | null;
+  current: z.string().nullable(),
+  etaSeconds: z.number().nullable(),
   /** Sends per second over the last few seconds. */
-  currentRate: number;
-}
+  currentRate: z.number(),
+});
+export type BulkProgress = z.infer<typeof bulkProgressSchema>;
 
 export interface BulkClientEvents {
   subscribe: (p: z.input<typeof subscribeCampaignSchema>, ack: (a: Ack<{ campaign: Campaign }>) => void) => void;
   unsubscribe: (p: z.input<typeof unsubscribeCampaignSchema>, ack: (a: Ack<{ campaignId: string }>) => void) => void;
 }
-export interface BulkServerEvents {
-  bulk_message_progress: (p: BulkProgress) => void;
-  bulk_message_completed: (p: { campaignId: string; successCount: number; errorCount: number; durationSeconds: number }) => void;
-  bulk_message_error: (p: { campaignId: string; error: string }) => void;
-  bulk_status_changed: (p: { campaign: Campaign }) => void;
-}
+/** Server → client on /bulk: status to every socket, the rest to a campaign's subscribers. */
+export const bulkServerEventSchemas = {
+  /** At least every second while running, at most every 250 ms. */
+  bulk_message_progress: bulkProgressSchema,
+  bulk_message_completed: z.object({ campaignId: z.uuid(), successCount: z.number().int(), errorCount: z.number().int(), durationSeconds: z.number() }),
+  bulk_message_error: z.object({ campaignId: z.uuid(), error: z.string() }),
+  bulk_status_changed: z.object({ campaign: campaignSchema }),
+} as const;
+export type BulkServerEvents = ServerEvents<typeof bulkServerEventSchemas>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { boundedTextRecord, text } from '../common/text.schema';
+import { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RECIPIENTS } from './campaign-limits';
+
+export { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RECIPIENTS } from './campaign-limits';
 
 export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
@@ -62,10 +65,6 @@ export const recipientInputSchema = z.object({
   variables: variablesSchema.optional(),
 });
 export type RecipientInput = z.infer<typeof recipientInputSchema>;
-
-export const MAX_CAMPAIGN_RECIPIENTS = 100_000;
-export const MAX_CAMPAIGN_RATE_PER_SECOND = 10_000;
-export const DEFAULT_CAMPAIGN_RATE_PER_SECOND = 20;
 
 /**
  * A campaign sent as an approved WhatsApp template (allowed outside the 24-hour window): each of

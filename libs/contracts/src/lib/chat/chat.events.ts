@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { Ack } from '../common/ack.schema';
+import type { ServerEvents } from '../common/server-events';
 import {
   conversationSchema,
   emojiSchema,
   messageContentSchema,
+  messageSchema,
   messageStatusSchema,
+  reactionSchema,
   sendMessageSchema,
   type Conversation,
   type Message,
-  type MessageStatus,
   type Reaction,
 } from './chat.schema';
 
@@ -52,33 +54,12 @@ export interface ChatClientEvents {
 
 export const presenceStatusSchema = z.enum(['online', 'offline']);
 
-/** Server → client. */
-export interface ChatServerEvents {
-  new_message: (p: { message: Message; conversation: Conversation }) => void;
-  message_updated: (p: { message: Message }) => void;
-  message_deleted: (p: { conversationId: string; messageId: string }) => void;
-  /**
-   * A read receipt (`userId` read everything up to `upToSeq`), or a channel delivery status of one
-   * message (`userId` null, `upToSeq` its seq, `failureReason` when `failed`).
-   */
-  message_status_updated: (p: {
-    conversationId: string;
-    messageId: string | null;
-    upToSeq: number;
-    status: MessageStatus;
-    userId: string | null;
-    failureReason?: string | null;
-  }) => void;
-  typing_status: (p: { conversationId: string; userId: string; name: string; isTyping: boolean }) => void;
-  reaction_updated: (p: { conversationId: string; messageId: string; reactions: Reaction[] }) => void;
-  conversation_created: (p: { conversation: Conversation }) => void;
-  conversation_updated: (p: { conversation: Conversation }) => void;
-  conversation_assigned: (p: { conversation: Conversation; previousAssigneeId: string | null }) => void;
-  conversation_closed: (p: { conversation: Conversation }) => void;
-  presence_changed: (p: { userId: string; status: 'online' | 'offline' }) => void;
-}
-
 export const conversationEventSchema = z.object({ conversation: conversationSchema });
+
+/**
+ * A read receipt (`userId` read everything up to `upToSeq`), or a channel delivery status of one
+ * message (`userId` null, `upToSeq` its seq, `failureReason` when `failed`).
+ */
 export const messageStatusEventSchema = z.object({
   conversationId: z.uuid(),
   messageId: z.uuid().nullable(),
@@ -87,3 +68,26 @@ export const messageStatusEventSchema = z.object({
   userId: z.string().nullable(),
   failureReason: z.string().nullable().optional(),
 });
+
+/** Server → client: the payload of every push on /chat. */
+export const chatServerEventSchemas = {
+  /** To the conversation's room (its contacts excepted for a private note). */
+  new_message: z.object({ message: messageSchema, conversation: conversationSchema }),
+  message_updated: z.object({ message: messageSchema }),
+  message_deleted: z.object({ conversationId: z.uuid(), messageId: z.uuid() }),
+  message_status_updated: messageStatusEventSchema,
+  /** `isTyping:false` follows by itself 3 s after the last `typing`. */
+  typing_status: z.object({ conversationId: z.uuid(), userId: z.string(), name: z.string(), isTyping: z.boolean() }),
+  reaction_updated: z.object({ conversationId: z.uuid(), messageId: z.uuid(), reactions: z.array(reactionSchema) }),
+  /** To staff who may see it (the inbox list), with their own unread count. */
+  conversation_created: conversationEventSchema,
+  /** To staff who may see it and are not in its room (for a new message), or all of them (other changes). */
+  conversation_updated: conversationEventSchema,
+  conversation_assigned: z.object({ conversation: conversationSchema, previousAssigneeId: z.string().nullable() }),
+  conversation_closed: conversationEventSchema,
+  /** To staff who work conversations: online while any socket of the user is connected, on any node. */
+  presence_changed: z.object({ userId: z.string(), status: presenceStatusSchema }),
+} as const;
+
+/** Server → client. */
+export type ChatServerEvents = ServerEvents<typeof chatServerEventSchemas>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoutes } from '../common/rest-route';
 import {
   assignConversationSchema,
+  conversationCountsSchema,
   conversationPageSchema,
   conversationSchema,
   createConversationSchema,
@@ -30,8 +31,12 @@ export const chatRoutes = defineRoutes({
   },
   listConversations: {
     method: 'GET', path: '/api/conversations', roles: staff,
-    summary: 'Conversations the caller may see, newest activity first',
+    summary: 'Conversations the caller may see, filtered (status, assignee, q, label, channel, unreadOnly) and sorted (sort)',
     query: listConversationsQuerySchema, response: conversationPageSchema,
+  },
+  conversationCounts: {
+    method: 'GET', path: '/api/conversations/counts', roles: staff,
+    summary: "The inbox tabs' counts for the caller: {mine, unassigned, all, closed}", response: conversationCountsSchema,
   },
   getConversation: { method: 'GET', path: '/api/conversations/:id', roles: participants, summary: 'One conversation', response: conversationSchema },
   assign: {
@@ -68,6 +73,10 @@ export const chatRoutes = defineRoutes({
     method: 'POST', path: '/api/widget/sessions', roles: 'public', status: 201,
     summary: 'Start a customer chat: a contact token and its conversation',
     body: widgetSessionRequestSchema, response: widgetSessionSchema,
+  },
+  downloadAttachment: {
+    method: 'GET', path: '/api/attachments/:id', roles: 'public',
+    summary: "An attachment's file: with its signed link (`exp`, `sig`: what messages carry, for <img>), or with a participant's bearer token",
   },
   uploadAttachment: {
     method: 'POST', path: '/api/attachments', roles: participants, status: 201,

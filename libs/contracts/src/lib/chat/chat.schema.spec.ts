@@ -1,4 +1,4 @@
-import { sendMessageSchema, createConversationSchema, messageSchema, MAX_MESSAGE_LENGTH } from './chat.schema';
+import { sendMessageSchema, createConversationSchema, listConversationsQuerySchema, messageSchema, MAX_MESSAGE_LENGTH } from './chat.schema';
 
 const conversationId = '3f1c2b8e-7a4d-4f5e-9c1a-2b3c4d5e6f70';
 
@@ -43,5 +43,18 @@ describe('chat contract', () => {
   it('accepts the create-conversation example with externalRef', () => {
     expect(createConversationSchema.safeParse({ contact: { name: 'Ana', phone: '+34600000000' }, channel: 'whatsapp', externalRef: 'order-42' }).success).toBe(true);
     expect(createConversationSchema.safeParse({ contact: { name: 'Ana' }, channel: 'fax' }).success).toBe(false);
+  });
+
+  it('an inbox list sorts by last activity unless asked otherwise, and reads unreadOnly and the filters from the query string', () => {
+    expect(listConversationsQuerySchema.parse({})).toEqual({ sort: 'lastActivity', limit: 30 });
+    expect(listConversationsQuerySchema.parse({ unreadOnly: 'true', sort: 'waitingLongest', channel: 'whatsapp', q: ' maria ' })).toMatchObject({
+      unreadOnly: true,
+      sort: 'waitingLongest',
+      channel: 'whatsapp',
+      q: 'maria',
+    });
+    expect(listConversationsQuerySchema.safeParse({ sort: 'oldest' }).success).toBe(false);
+    expect(listConversationsQuerySchema.safeParse({ label: 'vip' }).success).toBe(false);
+    expect(listConversationsQuerySchema.safeParse({ q: 'a' }).success).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { text } from '../common/text.schema';
+import { labelSchema } from '../labels/labels.schema';
+import { MAX_MESSAGE_LENGTH } from './message-limits';
 
-export const MAX_MESSAGE_LENGTH = 10_000;
+export { MAX_MESSAGE_LENGTH } from './message-limits';
 
 export const channelSchema = z.enum(['web', 'whatsapp', 'internal']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -47,6 +49,8 @@ export const conversationSchema = z.object({
    * Always null for other channels.
    */
   windowExpiresAt: z.string().nullable().optional(),
+  /** Staff only, by name (a contact always gets an empty list). */
+  labels: z.array(labelSchema),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
 
@@ -100,7 +104,11 @@ export const messageSchema = z.object({
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),
-  /** A note for staff only: never shown or sent to the contact, never a first response. */
+  /**
+   * A note for staff only: never shown or sent to the contact, never a first response. A note
+   * that mentions a colleague (`@` and their full name, see `mentionedIn`) notifies them when they
+   * may see the conversation.
+   */
   private: z.boolean(),
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -141,17 +149,44 @@ export type CreateConversation = z.infer<typeof createConversationSchema>;
 
 const booleanQuery = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
+/**
+ * How an inbox list is ordered. `lastActivity`: the newest message (or creation) first.
+ * `waitingLongest`: conversations still waiting for their first reply (since they started, or
+ * were reopened) first, the longest waiting at the top; then the others, the least recently
+ * active first. `createdAt`: the newest conversation first.
+ */
+export const conversationSortSchema = z.enum(['lastActivity', 'waitingLongest', 'createdAt']);
+export type ConversationSort = z.infer<typeof conversationSortSchema>;
+
 export const listConversationsQuerySchema = z.object({
   status: conversationStatusSchema.optional(),
   assigneeId: z.uuid().optional(),
   unassigned: booleanQuery.optional(),
+  /** Every word of it in the contact's name, email or phone, the externalRef, or (stemmed) the subject. */
+  q: text().trim().min(2).max(200).optional(),
+  /** Only conversations carrying this label. */
+  label: z.uuid().optional(),
+  channel: channelSchema.optional(),
+  /** Only those with messages the caller has not read. */
+  unreadOnly: booleanQuery.optional(),
+  sort: conversationSortSchema.default('lastActivity'),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** From the previous page of the same sort. */
   cursor: text().min(1).max(200).optional(),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
 
 export const conversationPageSchema = z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() });
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
+
+/** The inbox tabs' counts for the caller: open ones assigned to them, open unassigned, all open and all closed that they may see. */
+export const conversationCountsSchema = z.object({
+  mine: z.number().int().min(0),
+  unassigned: z.number().int().min(0),
+  all: z.number().int().min(0),
+  closed: z.number().int().min(0),
+});
+export type ConversationCounts = z.infer<typeof conversationCountsSchema>;
 
 export const assignConversationSchema = z.object({ agentId: z.uuid().nullable() });
 export type AssignConversation = z.infer<typeof assignConversationSchema>;

@@ -22,5 +22,4 @@ export const withoutControlCharacters = (s: string): string => s.replace(new Reg
 export const boundedTextRecord = (key: z.ZodString, value: z.ZodString, max: number) =>
   z.record(key, value).refine((r) => Object.keys(r).length <= max, `at most ${max} entries`);
 
-/** UTF-8 length: bcrypt reads at most 72 bytes of a password, whatever its characters. */
-export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+export { utf8Length } from './utf8';

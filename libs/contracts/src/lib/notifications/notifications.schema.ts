@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServerEvents } from '../common/server-events';
 import { text } from '../common/text.schema';
 import type { Ack } from '../common/ack.schema';
 
@@ -25,14 +26,17 @@ export type MarkNotificationsRead = z.infer<typeof markNotificationsReadSchema>;
 export interface NotificationsClientEvents {
   mark_read: (p: MarkNotificationsRead, ack: (a: Ack<{ unreadCount: number }>) => void) => void;
 }
-export interface NotificationsServerEvents {
-  unread_count: (p: { count: number }) => void;
-  notification: (p: { notification: Notification }) => void;
-}
+/** Server → client on /notifications: a notification, then the unread count (also on connect and after marking read). */
+export const notificationsServerEventSchemas = {
+  unread_count: z.object({ count: z.number().int() }),
+  notification: z.object({ notification: notificationSchema }),
+} as const;
+export type NotificationsServerEvents = ServerEvents<typeof notificationsServerEventSchemas>;
 
 const booleanQuery = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
-export const notificationTypes = ['conversation.created', 'conversation.assigned', 'campaign.finished', 'campaign.failed', 'channel.down'] as const;
+/** `mention`: a colleague's private note mentions you (`@` and your name) in a conversation you may see. */
+export const notificationTypes = ['conversation.created', 'conversation.assigned', 'mention', 'campaign.finished', 'campaign.failed', 'channel.down'] as const;
 export const notificationTypeSchema = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServerEvents } from '../common/server-events';
 
 export const STATS_NAMESPACE = '/stats';
 
@@ -27,11 +28,15 @@ export const statsSchema = z.object({
 export type Stats = z.infer<typeof statsSchema>;
 
 export type StatsClientEvents = Record<string, never>;
-export interface StatsServerEvents {
-  stats_updated: (p: { stats: Stats }) => void;
-  bot_status_changed: (p: { botStatus: BotStatus }) => void;
-  whatsapp_status_changed: (p: { whatsappState: WhatsappState }) => void;
-}
+
+/** Server → client on /stats. */
+export const statsServerEventSchemas = {
+  /** On connect (a snapshot), then after any change that moves a figure, at most once a second per node. */
+  stats_updated: z.object({ stats: statsSchema }),
+  bot_status_changed: z.object({ botStatus: botStatusSchema }),
+  whatsapp_status_changed: z.object({ whatsappState: whatsappStateSchema }),
+} as const;
+export type StatsServerEvents = ServerEvents<typeof statsServerEventSchemas>;
 
 /** GET /api/stats/charts: the dashboard's time series, in STATS_TIME_ZONE. */
 export const firstResponseBuckets = ['<1m', '1-5m', '5-15m', '15-60m', '>1h'] as const;
