@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { returnedRows } from '../../database/update-rows';
+import { toJsonb, wellFormed } from '../../database/jsonb';
 import { SingleFlight } from '../../common/concurrency/single-flight';
 import { InboundMessagesService, type InboundOutcome } from './inbound-messages.service';
 
@@ -65,8 +66,9 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
     const [{ id }]: { id: string }[] = await this.db.query(
       `INSERT INTO whatsapp_webhook_events (payload, source, locked_until, attempts) VALUES ($1::jsonb, $2, ${lease}, ${leasedToCaller ? 1 : 0}) RETURNING id`,
       // What a customer's phone sends cannot be refused, only cleaned: control characters (NUL, which
-      // PostgreSQL refuses in text and JSON) are dropped from every string before anything reads it.
-      [JSON.stringify(payload, (_key, value: unknown) => (typeof value === 'string' ? withoutControlCharacters(value) : value)), source],
+      // PostgreSQL refuses in text and JSON) are dropped from every string, keys included, and lone
+      // surrogates become U+FFFD, before anything reads it.
+      [toJsonb(payload, (s) => wellFormed(withoutControlCharacters(s))), source],
     );
     return id;
   }

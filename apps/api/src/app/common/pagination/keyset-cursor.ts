@@ -10,11 +10,21 @@ export const encodeCursor = (at: string, id: string): string => Buffer.from(`${a
 
 /** UTC, up to microseconds: what `cursorTime` selects (and, with milliseconds, what earlier cursors held). */
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A time PostgreSQL reads as the same instant. JavaScript also takes 2026-02-30 (as March 2nd),
+ * 24:00 and the year 0, which PostgreSQL refuses: the query failed, a 500 instead of a 400.
+ */
+function isRealTime(at: string): boolean {
+  const date = new Date(at);
+  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString().slice(0, 19) === at.slice(0, 19);
+}
 
 /** The cursor's time (compare it as `$n::timestamptz`) and id. */
 export function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!id || !CURSOR_TIME.test(at ?? '') || Number.isNaN(new Date(at).getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) {
+  if (!id || !CURSOR_TIME.test(at ?? '') || !isRealTime(at) || !UUID.test(id)) {
     throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
   }
   return { at, id };
