@@ -1,0 +1,68 @@
+/** The built Switchboard API on a throwaway database, and the few REST calls this benchmark makes. */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { captureOutput, freePort, waitForLine } from '../shared/processes';
+import { spawnProduct } from '../shared/product-build';
+import type { BenchDatabase } from '../shared/bench-database';
+export { buildInfo, ensureBuilt } from '../shared/product-build';
+
+const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
+
+export interface RunningProduct {
+  child: ChildProcess;
+  url: string;
+  output: () => string[];
+}
+
+/** One client searches as fast as it gets answers (and the set-up creates users back to back): the per-user limits would refuse it. */
+export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
+  const port = await freePort();
+  const child = spawnProduct({
+    db,
+    port,
+    jwtSecret: randomBytes(24).toString('hex'),
+    admin: ADMIN,
+    env: { RATE_LIMIT_SEARCHES_PER_SECOND: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_MESSAGES_PER_SECOND: '100000' },
+  });
+  const output = captureOutput(child);
+  await waitForLine(child, /Switchboard is running at/, 120_000, 'the product');
+  await new Promise((r) => setTimeout(r, 200));
+  output.clear();
+  return { child, url: `http://127.0.0.1:${port}`, output: output.summary };
+}
+
+export async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${url}/api${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const login = (url: string, email: string, password: string) => call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
+
+export interface Staff {
+  agentIds: string[];
+  /** The first agent's token: who searches "as an agent". */
+  agentToken: string;
+  supervisorToken: string;
+}
+
+/** Agents and a supervisor through the product's own API. */
+export async function createStaff(url: string, agents: number): Promise<Staff> {
+  const adminToken = await login(url, ADMIN.email, ADMIN.password);
+  const make = async (role: 'agent' | 'supervisor', n: number) => {
+    const email = `bench-${role}-${n}@example.com`;
+    const password = `bench-${randomBytes(8).toString('hex')}`;
+    const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+    return { id: user.id, token: () => login(url, email, password) };
+  };
+  const agentUsers = [];
+  for (let i = 1; i <= agents; i++) agentUsers.push(await make('agent', i));
+  const supervisor = await make('supervisor', 1);
+  return { agentIds: agentUsers.map((a) => a.id), agentToken: await agentUsers[0].token(), supervisorToken: await supervisor.token() };
+}
