@@ -19,6 +19,10 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ChannelsModule } from './channels/channels.module';
 import { BulkModule } from './bulk/bulk.module';
 import { BotModule } from './bot/bot.module';
+import { LabelsModule } from './labels/labels.module';
+import { CannedResponsesModule } from './canned-responses/canned-responses.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { SearchModule } from './search/search.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -45,6 +49,10 @@ export class AppModule {
         ChannelsModule,
         BulkModule,
         BotModule,
+        LabelsModule,
+        CannedResponsesModule,
+        ContactsModule,
+        SearchModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },

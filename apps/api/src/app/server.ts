@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
@@ -12,6 +13,7 @@ import { SocketIoAdapter } from './common/realtime/socket-io.adapter';
 import { RedisService } from './common/redis/redis.service';
 import { FirstAdminService } from './users/first-admin.service';
 import { buildOpenApiDocument } from './docs/openapi.document';
+import { buildAsyncApiDocument } from './docs/asyncapi.document';
 import { mountCrmApp } from './static/crm-app';
 import { useSecurityHeaders } from './common/security/security-headers';
 
@@ -54,6 +56,9 @@ export async function startServer(source?: Record<string, string | undefined>, o
     app.setGlobalPrefix('api');
     app.enableCors({ origin: config.env.CORS_ORIGINS, credentials: true });
     app.useWebSocketAdapter(new SocketIoAdapter(app));
+    // The realtime half of the contract, beside the OpenAPI document of the REST half.
+    const asyncApi = buildAsyncApiDocument();
+    app.use('/api/docs/asyncapi.json', (req: Request, res: Response, next: () => void) => (req.method === 'GET' ? res.json(asyncApi) : next()));
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'api/docs/openapi.json' });
     mountCrmApp(app, config.env.CRM_DIST_DIR);
     await app.init();

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Namespace } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { ChatGateway } from '../../src/app/chat/chat.gateway';
 import { chatRooms } from '../../src/app/chat/chat-rooms';
 import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { createConversation, joinedSocket, say, startWidgetChat, type Staff } from './chat-fixture';
@@ -194,7 +192,7 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
   /** The room is left asynchronously after the assignment's commit: wait until this socket is out of it. */
   const leftRoom = (socket: Socket, conversationId: string) =>
     eventually(() => {
-      const ns = (app.server.app.get(ChatGateway) as unknown as { ns: Namespace }).ns;
+      const ns = app.chatNamespace();
       expect(ns.adapter.rooms.get(chatRooms.conversation(conversationId))?.has(socket.id as string) ?? false).toBe(false);
     });
 

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Namespace } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { ChatGateway } from '../../src/app/chat/chat.gateway';
 import { collect, connected, emitAck, eventually, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, startWidgetChat, type Staff } from '../chat/chat-fixture';
 
@@ -48,7 +46,7 @@ describe('a client that stops reading', () => {
     expect(reader.connected).toBe(true);
     const seenByStalled = collect<{ message: { seq: number } }>(stalled, 'new_message');
     const seenByReader = collect<{ message: { seq: number } }>(reader, 'new_message');
-    const ns = (app.server.app.get(ChatGateway) as unknown as { ns: Namespace }).ns;
+    const ns = app.chatNamespace();
     const engineId = stalled.io.engine.id;
     const clients = (ns.server.engine as unknown as { clients: Record<string, EngineSocketInternals> }).clients;
     expect(clients[engineId]).toBeDefined();

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
+import type { Namespace } from 'socket.io';
 import type { LoginResponse, Role, StaffRole, User } from '@switchboard/contracts';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app/server';
+import { ConversationRoomsService } from '../../src/app/chat/services/conversation-rooms.service';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
@@ -29,6 +31,8 @@ export interface TestApp {
   createUser(role: StaffRole, name?: string): Promise<{ user: User; token: string; password: string }>;
   /** A token of a new session for `claims`, expiring in `seconds` (for tests of expiry). */
   sessionToken(claims: { sub: string; role: Role; name: string }, seconds: number): Promise<string>;
+  /** This node's server side of /chat (to look at its rooms and engine). */
+  chatNamespace(): Namespace;
   socket(namespace: string, opts?: { token?: string; auth?: Record<string, unknown>; headers?: Record<string, string>; query?: Record<string, string> }): Socket;
   close(): Promise<void>;
 }
@@ -113,6 +117,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Se
       } finally {
         await client.end();
       }
+    },
+    chatNamespace() {
+      const ns = (server.app.get(ConversationRoomsService) as unknown as { ns: Namespace | null }).ns;
+      if (!ns) throw new Error('the chat gateway has not started');
+      return ns;
     },
     socket(namespace, opts = {}) {
       const s = io(url + namespace, {

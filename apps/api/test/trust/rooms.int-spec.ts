@@ -41,7 +41,7 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
       );
       expect(rows[0].n).toBeGreaterThanOrEqual(n);
-    }, 5_000);
+    }, 15_000);
 
   /** Every frame the server sent the first agent before this has arrived when it resolves. */
   const drained = (socket: Socket) => emitAck(socket, 'leave_conversation', { conversationId: '00000000-0000-4000-8000-000000000000' });

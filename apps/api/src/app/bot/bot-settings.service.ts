@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock/clock';
 import { DomainEvents } from '../common/events/domain-events';
 import { ClusterBus } from '../common/redis/cluster-bus';
+import { toJsonb } from '../database/jsonb';
 import { closedPeriod } from './rules/business-hours';
 import './events/bot.events';
 
@@ -94,8 +95,8 @@ export class BotSettingsService implements OnModuleInit {
           input.greeting,
           input.outOfHoursReply,
           input.timeZone,
-          JSON.stringify(sortHours(input.businessHours)),
-          JSON.stringify(dedupe(input.handoffKeywords)),
+          toJsonb(sortHours(input.businessHours)),
+          toJsonb(dedupe(input.handoffKeywords)),
           input.handoffReply,
           actor.sub,
         ],

@@ -1,5 +1,4 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import {
   BULK_NAMESPACE,
@@ -10,29 +9,22 @@ import {
   type BulkServerEvents,
   type Campaign,
 } from '@switchboard/contracts';
-import { DomainEvents } from '../common/events/domain-events';
 import { acked } from '../common/realtime/ack';
 import { parseOrThrow } from '../common/validation/zod-issues';
 import { ALL_CAMPAIGNS_ROOM, campaignRoom } from './bulk-rooms';
 import { CampaignsService } from './services/campaigns.service';
-import './events/bulk.events';
+import { BulkPushesListener } from './bulk-pushes.listener';
 
-/** /bulk (marketers, admins): status changes for every campaign; progress for the ones subscribed to. */
+/** /bulk (marketers, admins): parse, delegate, ack. Pushes come from BulkPushesListener. */
 @WebSocketGateway({ namespace: BULK_NAMESPACE })
-export class BulkGateway implements OnGatewayConnection, OnModuleInit {
-  private readonly logger = new Logger('BulkGateway');
-  @WebSocketServer() private readonly ns!: Namespace<BulkClientEvents, BulkServerEvents>;
-
+export class BulkGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly campaigns: CampaignsService,
-    private readonly events: DomainEvents,
+    private readonly pushes: BulkPushesListener,
   ) {}
 
-  onModuleInit(): void {
-    this.events.on('campaign.status_changed', (e) => this.ns.to(ALL_CAMPAIGNS_ROOM).emit('bulk_status_changed', e));
-    this.events.on('campaign.progress', (p) => this.ns.to(campaignRoom(p.campaignId)).emit('bulk_message_progress', p));
-    this.events.on('campaign.completed', (e) => this.ns.to(campaignRoom(e.campaignId)).emit('bulk_message_completed', e));
-    this.events.on('campaign.error', (e) => this.ns.to(campaignRoom(e.campaignId)).emit('bulk_message_error', e));
+  afterInit(ns: Namespace<BulkClientEvents, BulkServerEvents>): void {
+    this.pushes.attach(ns);
   }
 
   async handleConnection(socket: Socket): Promise<void> {

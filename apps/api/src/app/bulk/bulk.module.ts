@@ -6,6 +6,7 @@ import { ChannelsModule } from '../channels/channels.module';
 import { ChatModule } from '../chat/chat.module';
 import { BulkController } from './bulk.controller';
 import { BulkGateway } from './bulk.gateway';
+import { BulkPushesListener } from './bulk-pushes.listener';
 import { CampaignQueue } from './services/campaign-queue';
 import { CampaignRunner } from './services/campaign-runner';
 import { CampaignsService } from './services/campaigns.service';
@@ -23,6 +24,6 @@ import { CampaignsService } from './services/campaigns.service';
     }),
   ],
   controllers: [BulkController],
-  providers: [BulkGateway, CampaignsService, CampaignQueue, CampaignRunner],
+  providers: [BulkGateway, BulkPushesListener, CampaignsService, CampaignQueue, CampaignRunner],
 })
 export class BulkModule {}

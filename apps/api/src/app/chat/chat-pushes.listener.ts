@@ -40,6 +40,7 @@ export class ChatPushesListener implements OnModuleInit {
     });
     this.events.on('conversation.closed', ({ conversation }) => this.pushConversation('conversation_closed', conversation));
     this.events.on('conversation.reopened', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
+    this.events.on('conversation.changed', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
 
     this.events.on('message.created', ({ message, conversation, readCursors }) => {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);

@@ -3,7 +3,6 @@ import {
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
-  WebSocketServer,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
@@ -45,8 +44,6 @@ type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
 /** /chat: parse, authorise, delegate, ack. Pushes come from ChatPushesListener. */
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
-  @WebSocketServer() private readonly ns!: ChatNamespace;
-
   constructor(
     private readonly presence: PresenceService,
     private readonly messages: MessagesService,

@@ -3,7 +3,7 @@ import { AppError } from '../common/errors/app-error';
 import { chatRooms } from './chat-rooms';
 
 /**
- * Who may see a conversation (CONTRACT.md, Roles): admins and supervisors all; an agent those
+ * Who may see a conversation (docs/protocol.md, "Who is calling"): admins and supervisors all; an agent those
  * assigned to them plus unassigned ones; a contact only its own. Marketers work campaigns, not
  * conversations.
  */
@@ -42,6 +42,14 @@ export function visibilityClause(actor: Actor, n: number): string {
     default:
       return `($${n}::uuid IS NULL)`;
   }
+}
+
+/**
+ * Contacts `ct` the actor may see: those with at least one conversation the actor may see
+ * (parameter `$n` is the actor's id, as in `visibilityClause`).
+ */
+export function contactVisibilityClause(actor: Actor, n: number): string {
+  return `EXISTS (SELECT 1 FROM conversations c WHERE c.contact_id = ct.id AND ${visibilityClause(actor, n)})`;
 }
 
 export function assertStaffForConversations(actor: Actor): void {

@@ -9,6 +9,7 @@ import {
   readUpToSchema,
   type AssignConversation,
   type Conversation,
+  type ConversationCounts,
   type ConversationPage,
   type CreateConversation,
   type ListConversationsQuery,
@@ -50,6 +51,13 @@ export class ConversationsController {
   @Roles('admin', 'supervisor', 'agent')
   list(@Caller() caller: TokenClaims, @Query(new ZodPipe(listConversationsQuerySchema)) q: ListConversationsQuery): Promise<ConversationPage> {
     return this.conversations.list(caller, q);
+  }
+
+  // Before ':id', which would take "counts" for an id.
+  @Get('counts')
+  @Roles('admin', 'supervisor', 'agent')
+  counts(@Caller() caller: TokenClaims): Promise<ConversationCounts> {
+    return this.conversations.counts(caller);
   }
 
   @Get(':id')

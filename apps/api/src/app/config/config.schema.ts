@@ -9,7 +9,7 @@ const commaList = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins like https://crm.example.com' })));
 
-/** The environment as CONTRACT.md's Configuration table names it. */
+/** The environment, as the README's configuration table lists it. */
 export const envSchema = z
   .object({
     PORT: intFrom(0, 65535).default(3000),
@@ -44,6 +44,10 @@ export const envSchema = z
     RATE_LIMIT_TYPING_PER_SECOND: intFrom(1, 100_000).default(5),
     /** Per user: file uploads. */
     RATE_LIMIT_UPLOADS_PER_MINUTE: intFrom(1, 100_000).default(30),
+    /** Per user: searches (GET /api/search, GET /api/contacts) (burst 2×). */
+    RATE_LIMIT_SEARCHES_PER_SECOND: intFrom(1, 100_000).default(5),
+    /** The longest one search may run in PostgreSQL before it is cancelled (400, "too broad"). */
+    SEARCH_TIMEOUT_MS: intFrom(100, 600_000).default(5_000),
     /** Per client IP, every per-user limit times this (an office's shared address carries many users). */
     RATE_LIMIT_IP_MULTIPLIER: intFrom(1, 100_000).default(100),
     /** Failed logins in a row an account gets before each further attempt waits (1 s, doubling). */

@@ -11,7 +11,7 @@ import '../channels/events/channels.events';
 const CHANNEL_NAMES: Record<Conversation['channel'], string> = { whatsapp: 'WhatsApp', web: 'web chat', internal: 'internal' };
 
 /**
- * Who hears about what (CONTRACT.md, /notifications): a new conversation → supervisors and
+ * Who hears about what (docs/protocol.md, /notifications): a new conversation → supervisors and
  * admins, and agents while it is unassigned; an assignment → the assignee; a finished or
  * failed campaign → its creator; a channel going down → admins.
  */

@@ -1,11 +1,11 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
   SubscribeMessage,
   WebSocketGateway,
-  WebSocketServer,
   type OnGatewayConnection,
+  type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import {
@@ -15,37 +15,29 @@ import {
   type NotificationsClientEvents,
   type NotificationsServerEvents,
 } from '@switchboard/contracts';
-import { DomainEvents } from '../common/events/domain-events';
 import { acked } from '../common/realtime/ack';
 import { claimsOf } from '../common/realtime/handshake-auth';
 import { parseOrThrow } from '../common/validation/zod-issues';
 import { NotificationsService } from './notifications.service';
-import './notifications.events';
+import { NotificationsPushesListener } from './notifications-pushes.listener';
+import { notificationRooms } from './notification-rooms';
 
-const userRoom = (userId: string) => `user:${userId}`;
-
-/** /notifications: every socket of a user shares a room, so all tabs stay in step. */
+/** /notifications: every socket of a user joins their room; parse, delegate, ack. Pushes come from NotificationsPushesListener. */
 @WebSocketGateway({ namespace: NOTIFICATIONS_NAMESPACE })
-export class NotificationsGateway implements OnGatewayConnection, OnModuleInit {
+export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('NotificationsGateway');
-  @WebSocketServer() private readonly ns!: Namespace<NotificationsClientEvents, NotificationsServerEvents>;
-
   constructor(
     private readonly notifications: NotificationsService,
-    private readonly events: DomainEvents,
+    private readonly pushes: NotificationsPushesListener,
   ) {}
 
-  onModuleInit(): void {
-    this.events.on('notifications.stored', ({ userId, notification, unreadCount }) => {
-      this.ns.to(userRoom(userId)).emit('notification', { notification });
-      this.ns.to(userRoom(userId)).emit('unread_count', { count: unreadCount });
-    });
-    this.events.on('notifications.read', ({ userId, unreadCount }) => this.ns.to(userRoom(userId)).emit('unread_count', { count: unreadCount }));
+  afterInit(ns: Namespace<NotificationsClientEvents, NotificationsServerEvents>): void {
+    this.pushes.attach(ns);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
     const { sub } = claimsOf(socket);
-    await socket.join(userRoom(sub));
+    await socket.join(notificationRooms.user(sub));
     try {
       socket.emit('unread_count', { count: await this.notifications.unreadCount(sub) });
     } catch (err) {

@@ -23,6 +23,12 @@ export interface NewNotification {
   data: Record<string, unknown>;
 }
 
+/** Cut to the column's length in characters (code points, as PostgreSQL counts them), marked with an ellipsis. */
+const clip = (s: string, max: number): string => {
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
+};
+
 /** Stored per user first, then announced (`notifications.stored`) for the gateway to push. */
 @Injectable()
 export class NotificationsService {
@@ -43,7 +49,8 @@ export class NotificationsService {
         WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.type = $3::varchar AND p.in_app = false)
        ON CONFLICT (event_id, user_id) DO NOTHING
        RETURNING id, user_id, type, title, body, url, data, created_at, read_at`,
-      [[...new Set(userIds)], eventId, n.type, n.title, n.body, n.url, JSON.stringify(n.data)],
+      // Titles and bodies quote what users named (a campaign of 200 characters): too long, the insert failed and the notification was lost.
+      [[...new Set(userIds)], eventId, n.type, clip(n.title, 200), clip(n.body, 500), n.url, JSON.stringify(n.data)],
     );
     if (rows.length === 0) return;
     const counts = await this.unreadCounts(rows.map((r) => r.user_id));

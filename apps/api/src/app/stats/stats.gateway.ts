@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { STATS_NAMESPACE, type StatsClientEvents, type StatsServerEvents } from '@switchboard/contracts';
 import { StatsPushesListener } from './stats-pushes.listener';
@@ -9,7 +9,6 @@ import { StatsService } from './stats.service';
 @WebSocketGateway({ namespace: STATS_NAMESPACE })
 export class StatsGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('StatsGateway');
-  @WebSocketServer() private readonly ns!: Namespace<StatsClientEvents, StatsServerEvents>;
 
   constructor(
     private readonly stats: StatsService,

@@ -12,7 +12,7 @@ import { BotSettingsService } from '../bot/bot-settings.service';
 const MAX_AGE_MS = 5_000;
 
 /**
- * The one definition of every dashboard figure (CONTRACT.md, stats): REST, the socket, the
+ * The one definition of every dashboard figure (the stats schema in libs/contracts): REST, the socket, the
  * cards and the tables all read this. Figures are recomputed only after something moved
  * (`invalidate`, called by the listener on every event that can move one), when the snapshot
  * is older than 5 s, or when the clock entered another minute; concurrent readers share one

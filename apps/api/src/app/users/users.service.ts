@@ -131,6 +131,12 @@ export class UsersService {
     return rows.map((r) => r.id);
   }
 
+  /** Everyone active who works conversations (agents, supervisors, admins): who a note may mention. */
+  async activeConversationStaff(): Promise<{ id: string; name: string; role: StaffRole }[]> {
+    const rows = await this.users.find({ where: { role: In(['admin', 'supervisor', 'agent']), active: true }, select: { id: true, name: true, role: true } });
+    return rows.map((r) => ({ id: r.id, name: r.name, role: r.role }));
+  }
+
   count(): Promise<number> {
     return this.users.count();
   }

@@ -18,6 +18,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import { returnedRows } from '../../database/update-rows';
+import { toJsonb } from '../../database/jsonb';
 import { ContactsService } from '../../chat/services/contacts.service';
 import { TemplatesService } from '../../channels/templates/templates.service';
 import { CAMPAIGN_COLUMNS, toCampaign, toRecipient, type CampaignRow, type RecipientRow } from '../campaign.mapper';
@@ -70,7 +71,7 @@ export class CampaignsService {
           caller.sub,
           settings.template?.name ?? null,
           settings.template?.language ?? null,
-          settings.template ? JSON.stringify(settings.template.variables) : null,
+          settings.template ? toJsonb(settings.template.variables) : null,
         ],
       );
       for (let i = 0; i < list.valid.length; i += INSERT_CHUNK) {
@@ -78,7 +79,7 @@ export class CampaignsService {
         await tx.query(
           `INSERT INTO bulk_recipients (campaign_id, position, phone, name, variables)
            SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`,
-          [row.id, chunk.map((_, j) => i + j + 1), chunk.map((r) => r.phone), chunk.map((r) => r.name), chunk.map((r) => JSON.stringify(r.variables))],
+          [row.id, chunk.map((_, j) => i + j + 1), chunk.map((r) => r.phone), chunk.map((r) => r.name), chunk.map((r) => toJsonb(r.variables))],
         );
       }
       await this.queue.enqueue(tx, row.id);

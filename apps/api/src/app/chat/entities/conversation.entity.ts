@@ -15,6 +15,11 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('ix_conversations_open_assignee', ['assigneeId'], { where: "status = 'open'" })
 @Index('ix_conversations_first_assigned', ['firstAssignedAt'])
 @Index('ix_conversations_first_response', ['firstResponseAt'])
+// The inbox sorted by createdAt.
+@Index('ix_conversations_created', ['createdAt', 'id'])
+// The inbox sorted by waitingLongest: (still waiting, since when, id) as expressions, made by the
+// migration (TypeORM cannot express them), like the search indexes on subject and externalRef.
+@Index('ix_conversations_waiting', { synchronize: false })
 export class ConversationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -24,6 +24,14 @@ export interface ConversationStatusEvent {
   conversation: ConversationView;
   actorId: string;
 }
+/**
+ * What staff see of a conversation changed without a message or an assignment: its labels, or
+ * its contact (edited, or merged into another). Its `version` moved; inbox rows are pushed again.
+ */
+export interface ConversationChangedEvent {
+  conversation: ConversationView;
+  actorId: string;
+}
 export interface MessageCreatedEvent {
   message: Message;
   conversation: ConversationView;
@@ -83,6 +91,7 @@ declare module '../../common/events/domain-events' {
     'conversation.assigned': ConversationAssignedEvent;
     'conversation.closed': ConversationStatusEvent;
     'conversation.reopened': ConversationStatusEvent;
+    'conversation.changed': ConversationChangedEvent;
     'message.created': MessageCreatedEvent;
     'message.updated': MessageChangedEvent;
     'message.deleted': MessageDeletedEvent;

@@ -1,4 +1,4 @@
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation, Label } from '@switchboard/contracts';
 import { whatsappWindowExpiresAt } from '../whatsapp-window';
 
 /** A conversation as every viewer sees it; `unreadCount` is added per viewer. */
@@ -25,8 +25,22 @@ export interface ConversationRow {
   last_activity_at: Date;
   last_seq: number;
   version: number;
+  /** By name; absent only from rows made up without `conversationColumns`. */
+  labels?: Label[];
   read_seq?: number | null;
 }
+
+/**
+ * The conversation's labels by name. Each label is looked up by key (a LATERAL with LIMIT, which
+ * PostgreSQL does not turn into a join): the message writer plans its lock statement, which
+ * reads these columns, once per connection, and a join planned from nearly empty tables would
+ * walk the whole labels table for every conversation it locks.
+ */
+const labelsColumn = `
+  (SELECT COALESCE(json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id), '[]')
+     FROM conversation_labels cl
+     JOIN LATERAL (SELECT id, name, color FROM labels WHERE id = cl.label_id LIMIT 1) l ON true
+    WHERE cl.conversation_id = c.id) AS labels`;
 
 /** The SELECT list behind every conversation read; `c` is conversations, `ct` contacts. */
 export const conversationColumns = `
@@ -34,7 +48,7 @@ export const conversationColumns = `
   ct.name AS contact_name, ct.phone AS contact_phone, ct.email AS contact_email, ct.last_inbound_at AS contact_last_inbound_at,
   c.assignee_id, (SELECT u.name FROM users u WHERE u.id = c.assignee_id) AS assignee_name,
   c.created_at, c.first_response_at, c.last_message_at, c.last_message_preview, c.last_activity_at,
-  c.last_seq, c.version`;
+  c.last_seq, c.version, ${labelsColumn}`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -54,6 +68,7 @@ export function toConversationView(r: ConversationRow): ConversationView {
     lastSeq: r.last_seq,
     version: r.version,
     windowExpiresAt: iso(whatsappWindowExpiresAt(r.channel, r.contact_last_inbound_at)),
+    labels: r.labels ?? [],
   };
 }
 

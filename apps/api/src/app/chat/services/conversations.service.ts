@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Channel, Conversation, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
+import type { Channel, Conversation, ConversationCounts, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
-import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
+import { SqlParams } from '../../common/text-search/search-sql';
+import { searchTermsOf } from '../../common/text-search/search-terms';
+import { searchSession } from '../../common/text-search/search-session';
+import { AppConfig } from '../../config/app-config';
+import { listOrder, type CursorRow } from '../conversation-list-order';
+import { matchingConversationIds } from '../conversation-matching';
 import {
   conversationColumns,
   toConversation,
@@ -30,6 +35,7 @@ export class ConversationsService {
     private readonly contacts: ContactsService,
     private readonly events: DomainEvents,
     private readonly rooms: ConversationRoomsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** `created` is false when `externalRef` already had a conversation (create-or-get). */
@@ -82,31 +88,50 @@ export class ConversationsService {
     return { conversation: outcome.view, created: outcome.created };
   }
 
+  /**
+   * An inbox list: the filters, then the sort's keyset page. With `q`, the matching ids come from
+   * the search indexes first (conversation-matching.ts) and only those are sorted.
+   */
   async list(actor: Actor, q: ListConversationsQuery): Promise<ConversationPage> {
     assertStaffForConversations(actor);
-    const params: unknown[] = [actor.sub];
+    const p = new SqlParams(actor.sub);
+    const order = listOrder(q.sort);
     const where = [visibilityClause(actor, 1)];
-    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+    if (q.status) where.push(`c.status = ${p.add(q.status)}`);
     if (q.unassigned) where.push('c.assignee_id IS NULL');
-    if (q.assigneeId) where.push(`c.assignee_id = $${params.push(q.assigneeId)}`);
-    if (q.cursor) {
-      const { at, id } = decodeCursor(q.cursor);
-      where.push(`(c.last_activity_at, c.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
-    }
-    const rows: (ConversationRow & { cursor_at: string })[] = await this.db.query(
-      `SELECT ${conversationColumns}, ${cursorTime('c.last_activity_at')}, r.last_read_seq AS read_seq
-         FROM conversations c
+    if (q.assigneeId) where.push(`c.assignee_id = ${p.add(q.assigneeId)}::uuid`);
+    if (q.channel) where.push(`c.channel = ${p.add(q.channel)}`);
+    if (q.label) where.push(`EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = ${p.add(q.label)}::uuid)`);
+    if (q.unreadOnly) where.push('c.last_seq > COALESCE(r.last_read_seq, 0)');
+    if (q.cursor) where.push(order.after(q.cursor, p));
+    const hits = q.q ? `WITH hits AS MATERIALIZED (${matchingConversationIds(searchTermsOf(q.q), p)}) ` : '';
+    const sql = `${hits}SELECT ${conversationColumns}, ${order.cursorColumns}, r.last_read_seq AS read_seq
+         FROM ${hits ? 'hits h JOIN conversations c ON c.id = h.id' : 'conversations c'}
          JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $1
         WHERE ${where.join(' AND ')}
-        ORDER BY c.last_activity_at DESC, c.id DESC
-        LIMIT ${q.limit + 1}`,
-      params,
-    );
+        ORDER BY ${order.orderBy}
+        LIMIT ${q.limit + 1}`;
+    const rows: (ConversationRow & CursorRow)[] = hits
+      ? await searchSession(this.db, this.config.env.SEARCH_TIMEOUT_MS, (query) => query(sql, p.values))
+      : await this.db.query(sql, p.values);
     return {
       items: rows.slice(0, q.limit).map(toConversation),
-      nextCursor: nextCursorOf(rows, q.limit),
+      nextCursor: order.nextCursor(rows, q.limit),
     };
+  }
+
+  /** The inbox tabs' counts for the actor (index-only reads of the open and the status indexes). */
+  async counts(actor: Actor): Promise<ConversationCounts> {
+    assertStaffForConversations(actor);
+    const [row]: { mine: string; unassigned: string; all: string; closed: string }[] = await this.db.query(
+      `SELECT o.mine, o.unassigned, o.total AS "all",
+              (SELECT count(*) FROM conversations c WHERE c.status = 'closed' AND ${visibilityClause(actor, 1)}) AS closed
+         FROM (SELECT count(*) FILTER (WHERE c.assignee_id = $1) AS mine, count(*) FILTER (WHERE c.assignee_id IS NULL) AS unassigned, count(*) AS total
+                 FROM conversations c WHERE c.status = 'open' AND ${visibilityClause(actor, 1)}) o`,
+      [actor.sub],
+    );
+    return { mine: Number(row.mine), unassigned: Number(row.unassigned), all: Number(row.all), closed: Number(row.closed) };
   }
 
   /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
@@ -123,7 +148,8 @@ export class ConversationsService {
     if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
       throw new AppError('forbidden', 'This conversation is not yours');
     }
-    return toConversation(actor.role === 'contact' ? await this.withoutStaffNotes(row) : row);
+    // Labels are for staff ("angry", "VIP"): a contact's copy never carries them.
+    return actor.role === 'contact' ? { ...toConversation(await this.withoutStaffNotes(row)), labels: [] } : toConversation(row);
   }
 
   /** The conversation as its contact sees it: its latest message is the latest one that is not a staff note. */

@@ -1,7 +1,7 @@
 import type { Env } from '../../config/config.schema';
 
 /** What is limited. Each has a per-user budget (where a user is known) and a per-IP one. */
-export type LimitedAction = 'writes' | 'joins' | 'typing' | 'uploads' | 'login' | 'widgetSessions';
+export type LimitedAction = 'writes' | 'joins' | 'typing' | 'uploads' | 'searches' | 'login' | 'widgetSessions';
 
 /** `points` actions per `seconds`, counted in fixed windows. */
 export interface Budget {
@@ -28,6 +28,8 @@ export function rateLimitPolicies(env: Env): Record<LimitedAction, RateLimitPoli
     writes: perSecond(env.RATE_LIMIT_MESSAGES_PER_SECOND),
     joins: perSecond(env.RATE_LIMIT_JOINS_PER_SECOND),
     typing: perSecond(env.RATE_LIMIT_TYPING_PER_SECOND),
+    // Reads are not limited, but a search walks indexes where a page read looks rows up.
+    searches: perSecond(env.RATE_LIMIT_SEARCHES_PER_SECOND),
     uploads: {
       perUser: { points: env.RATE_LIMIT_UPLOADS_PER_MINUTE, seconds: 60 },
       perIp: { points: env.RATE_LIMIT_UPLOADS_PER_MINUTE * env.RATE_LIMIT_IP_MULTIPLIER, seconds: 60 },

@@ -16,6 +16,7 @@ const MESSAGES: Record<LimitedAction, string> = {
   joins: 'Opening conversations too fast, slow down',
   typing: 'Too many typing updates',
   uploads: 'Too many uploads, wait a moment',
+  searches: 'Searching too fast, wait a moment',
   login: 'Too many sign-in attempts from here, wait a moment',
   widgetSessions: 'Too many chats started from here, try again in a minute',
 };

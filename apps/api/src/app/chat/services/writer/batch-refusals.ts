@@ -28,7 +28,8 @@ export function refusalOf(p: Pending, facts: BatchFacts): AppError | null {
     return new AppError('validation_failed', 'Templates are for WhatsApp conversations', [{ path: 'template', message: 'only on WhatsApp' }]);
   }
   const window = { channel: c.channel, lastInboundAt: c.contact_last_inbound_at, fromContact: !goesOut(p.author.type), template: !!p.input.template };
-  if (!windowAllows(window, facts.now)) return new AppError('conflict', WINDOW_CLOSED_MESSAGE, [{ path: 'template', message: 'required outside the 24-hour window' }]);
+  // A note never reaches WhatsApp, so its window does not apply.
+  if (!p.input.private && !windowAllows(window, facts.now)) return new AppError('conflict', WINDOW_CLOSED_MESSAGE, [{ path: 'template', message: 'required outside the 24-hour window' }]);
   return null;
 }
 

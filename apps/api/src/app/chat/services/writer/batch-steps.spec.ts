@@ -47,6 +47,10 @@ describe('the writer, step by step', () => {
     const file = send('contact', { type: 'image', attachment: { url: '/api/attachments/x', mimeType: 'image/png', size: 1, name: 'x.png' } });
     expect(refusalOf(file, facts())).toMatchObject({ code: 'validation_failed', details: [{ path: 'attachment.url' }] });
     expect(refusalOf(file, facts({ uploads: new Map([['/api/attachments/x', CONVERSATION]]) }))).toBeNull();
+    // WhatsApp's 24-hour window closes replies, not notes (they never leave the app).
+    const closed = facts({ locked: new Map([[CONVERSATION, locked({ channel: 'whatsapp', contact_last_inbound_at: null })]]) });
+    expect(refusalOf(send('agent'), closed)).toMatchObject({ code: 'conflict' });
+    expect(refusalOf(send('agent', { private: true }), closed)).toBeNull();
   });
 
   it('dedupe: a stored resend answers with the stored message, a second copy in the batch echoes the first', () => {
