@@ -29,6 +29,30 @@ export default [
         }
     },
     {
+        // The app reads the contracts through their zod-free entry: a value imported from the main
+        // one puts zod and every schema in the bundle (apps/crm-e2e/src/app-bundle.e2e.ts checks the
+        // build). Specs may use the schemas to check the app's form rules against them.
+        files: [
+            "**/*.ts"
+        ],
+        ignores: [
+            "**/*.spec.ts"
+        ],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    paths: [
+                        {
+                            name: "@switchboard/contracts",
+                            message: "Import from '@switchboard/contracts/types' (types and zod-free values): the main entry puts zod in the app's bundle."
+                        }
+                    ]
+                }
+            ]
+        }
+    },
+    {
         files: [
             "**/*.html"
         ],

@@ -29,6 +29,18 @@ export const appRoutes: Route[] = [
         loadChildren: () => import('./features/inbox/inbox.routes').then((m) => m.inboxRoutes),
       },
       {
+        path: 'contacts',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/contacts') },
+        loadChildren: () => import('./features/contacts/contacts.routes').then((m) => m.contactsRoutes),
+      },
+      {
+        path: 'canned-responses',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/canned-responses') },
+        loadChildren: () => import('./features/canned-responses/canned-responses.routes').then((m) => m.cannedResponsesRoutes),
+      },
+      {
         path: 'dashboard',
         canMatch: [roleGuard],
         data: { roles: rolesFor('/dashboard') },
@@ -51,6 +63,12 @@ export const appRoutes: Route[] = [
         canMatch: [roleGuard],
         data: { roles: rolesFor('/settings') },
         loadChildren: () => import('./features/settings/settings.routes').then((m) => m.settingsRoutes),
+      },
+      {
+        path: 'labels',
+        canMatch: [roleGuard],
+        data: { roles: rolesFor('/labels') },
+        loadChildren: () => import('./features/labels/labels.routes').then((m) => m.labelsRoutes),
       },
       {
         path: 'notifications',

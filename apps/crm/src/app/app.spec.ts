@@ -7,7 +7,7 @@ import { App } from './app';
 import { appRoutes } from './app.routes';
 import { AUTH_STORAGE_KEY } from './core/auth/auth.store';
 import { authInterceptor } from './core/http/auth.interceptor';
-import { SOCKET_MANAGER_FACTORY } from './core/realtime/realtime.service';
+import { SOCKET_MANAGER_FACTORY } from './core/realtime/realtime.config';
 import { FakeManager } from './core/realtime/testing/fake-socket-manager';
 
 describe('App', () => {

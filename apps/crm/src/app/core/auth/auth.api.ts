@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ChangePasswordRequest, LoginRequest, LoginResponse, User } from '@switchboard/contracts';
+import type { ChangePasswordRequest, LoginRequest, LoginResponse, User } from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 
 export const LOGIN_URL = '/api/auth/login';

@@ -2,7 +2,7 @@ import { HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { User, UserWithPresence } from '@switchboard/contracts';
+import type { User, UserWithPresence } from '@switchboard/contracts/types';
 import { authInterceptor } from '../http/auth.interceptor';
 import { REALTIME_SESSION } from '../realtime/realtime-session';
 import { AuthApi } from './auth.api';

@@ -1,6 +1,6 @@
 import { DOCUMENT, DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import type { LoginRequest, StaffRole, User } from '@switchboard/contracts';
+import type { LoginRequest, StaffRole, User } from '@switchboard/contracts/types';
 import { toApiError } from '../http/api-error';
 import { AuthApi } from './auth.api';
 

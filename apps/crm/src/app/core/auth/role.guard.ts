@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanMatchFn } from '@angular/router';
-import type { StaffRole } from '@switchboard/contracts';
+import type { StaffRole } from '@switchboard/contracts/types';
 import { homePathFor } from '../layout/nav-items';
 import { AuthStore } from './auth.store';
 

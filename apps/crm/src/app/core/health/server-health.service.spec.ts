@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Health } from '@switchboard/contracts';
+import type { Health } from '@switchboard/contracts/types';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ConnectionState } from '../realtime/realtime.types';
 import { SERVER_HEALTH_POLL_MS, ServerHealthService } from './server-health.service';

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, InjectionToken, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { Health } from '@switchboard/contracts';
+import type { Health } from '@switchboard/contracts/types';
 import { RealtimeService } from '../realtime/realtime.service';
 
 /** How often the shell asks `GET /api/health` while the app is open. */

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ErrorCode, FieldError } from '@switchboard/contracts';
+import type { ErrorCode, FieldError } from '@switchboard/contracts/types';
 import { RealtimeError } from '../realtime/realtime.types';
 
 /** `network` when the server could not be reached; the API's own codes otherwise. */

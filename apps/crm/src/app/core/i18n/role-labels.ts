@@ -1,4 +1,4 @@
-import type { StaffRole } from '@switchboard/contracts';
+import type { StaffRole } from '@switchboard/contracts/types';
 import type { TranslationKey } from './translations.en';
 
 /** How each staff role is named in the UI. */

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@switchboard/contracts';
+import type { StaffRole } from '@switchboard/contracts/types';
 import type { TranslationKey } from '../i18n/translations.en';
 
 export interface NavItem {
@@ -10,9 +10,12 @@ export interface NavItem {
 /** The top-level pages and who may open them; routes and the top bar both read this. */
 export const NAV_ITEMS = [
   { path: '/inbox', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
+  { path: '/contacts', label: 'nav.contacts', roles: ['admin', 'supervisor', 'agent'] },
+  { path: '/canned-responses', label: 'nav.cannedResponses', roles: ['admin', 'supervisor', 'agent'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'supervisor'] },
   { path: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'marketer'] },
   { path: '/team', label: 'nav.team', roles: ['admin', 'supervisor'] },
+  { path: '/labels', label: 'labels.title', roles: ['admin', 'supervisor'] },
   { path: '/settings', label: 'settings.title', roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 

@@ -1,7 +1,8 @@
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { AuthStore } from '../auth/auth.store';
-import { REALTIME_CONFIG, RealtimeService, SOCKET_MANAGER_FACTORY } from './realtime.service';
+import { RealtimeService } from './realtime.service';
+import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from './realtime.config';
 import { RealtimeError } from './realtime.types';
 import { FakeManager } from './testing/fake-socket-manager';
 

@@ -2,7 +2,6 @@ import {
   DOCUMENT,
   DestroyRef,
   Injectable,
-  InjectionToken,
   computed,
   effect,
   inject,
@@ -11,17 +10,13 @@ import {
   type Signal,
   type WritableSignal,
 } from '@angular/core';
-import type { Ack, Namespace } from '@switchboard/contracts';
+import type { Namespace } from '@switchboard/contracts/types';
 import { Observable, Subject } from 'rxjs';
-import { Manager } from 'socket.io-client';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoffDelay } from './backoff';
+import { acknowledged } from './acknowledged-emit';
+import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from './realtime.config';
 import { REALTIME_SESSION } from './realtime-session';
-import type {
-  TransportListener,
-  TransportManager,
-  TransportManagerFactory,
-  TransportSocket,
-} from './realtime-transport';
+import type { TransportListener, TransportManager, TransportSocket } from './realtime-transport';
 import {
   RealtimeError,
   type AckData,
@@ -35,35 +30,12 @@ import {
   type ServerPayload,
 } from './realtime.types';
 
-export interface RealtimeConfig {
-  backoff: BackoffOptions;
-  /** After this many failed attempts in a row the state turns from connecting/reconnecting to offline. */
-  offlineAfterFailedAttempts: number;
-  /** Give up one connection attempt after this long. */
-  connectTimeoutMs: number;
-}
-
-export const REALTIME_CONFIG = new InjectionToken<RealtimeConfig>('REALTIME_CONFIG', {
-  providedIn: 'root',
-  factory: () => ({ backoff: DEFAULT_BACKOFF, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 }),
-});
-
-/** Builds the one socket.io-client Manager; tests provide a fake. */
-export const SOCKET_MANAGER_FACTORY = new InjectionToken<TransportManagerFactory>('SOCKET_MANAGER_FACTORY', {
-  providedIn: 'root',
-  factory: () => (uri, options) => new Manager(uri, options) as unknown as TransportManager,
-});
-
 interface HandlerEntry {
   namespace: Namespace;
   event: string;
   listener: TransportListener;
   subject: Subject<unknown>;
   subscribers: number;
-}
-
-function isAck(value: unknown): value is Ack<unknown> {
-  return !!value && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
 /**
@@ -174,22 +146,7 @@ export class RealtimeService {
     if (!socket || !socket.connected) {
       return Promise.reject(new RealtimeError('offline', `Not connected to ${namespace}`));
     }
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    return new Promise<AckData<N, E>>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        settled = true;
-        reject(new RealtimeError('timeout', `No answer to ${event} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      socket.emit(event, payload, (ack: unknown) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (!isAck(ack)) reject(new RealtimeError('internal', `Malformed acknowledgement to ${event}`));
-        else if (ack.ok) resolve(ack.data as AckData<N, E>);
-        else reject(new RealtimeError(ack.error.code, ack.error.message, ack.error.details ?? []));
-      });
-    });
+    return acknowledged<AckData<N, E>>(socket, event, payload, options.timeoutMs ?? 10_000);
   }
 
   /** Status of one namespace (connected, forbidden for this role…). */

@@ -1,5 +1,5 @@
 import type { Signal } from '@angular/core';
-import type { Ack, ErrorCode, FieldError, Namespace, NamespaceEvents } from '@switchboard/contracts';
+import type { Ack, ErrorCode, FieldError, Namespace, NamespaceEvents } from '@switchboard/contracts/types';
 import type { Observable } from 'rxjs';
 
 /**

@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { REALTIME_SESSION } from '../realtime-session';
-import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from '../realtime.service';
+import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from '../realtime.config';
 import { FakeManager, type FakeSocket } from './fake-socket-manager';
 
 /**

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '../../../shared/forms/password-rules';
 import { ChangePasswordStore, type PasswordChangeField } from '../data/change-password.store';
 
 /** Current password, the new one twice; the user's other sessions end when it is changed. */

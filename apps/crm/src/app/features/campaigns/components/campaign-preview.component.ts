@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { CampaignPreview, RecipientRowError } from '@switchboard/contracts';
+import type { CampaignPreview, RecipientRowError } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 
 /**

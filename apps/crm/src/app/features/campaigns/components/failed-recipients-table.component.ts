@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import type { CampaignRecipient } from '@switchboard/contracts';
+import type { CampaignRecipient } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 

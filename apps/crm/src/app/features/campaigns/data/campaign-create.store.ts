@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Campaign, CampaignChannel, CampaignPreview, RecipientRowError } from '@switchboard/contracts';
+import { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND } from '@switchboard/contracts/types';
+import type { Campaign, CampaignChannel, CampaignPreview, RecipientRowError } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { recipientRowErrors } from './campaign-errors';
@@ -9,13 +10,11 @@ import { CampaignsApi } from './campaigns.api';
 import { pastedRecipientCount, recipientsFromPaste, type RecipientsSource } from './recipients-input';
 
 /*
- * Limits of `campaignSettingsSchema` in @switchboard/contracts, repeated here because importing
- * the values would pull zod into the bundle (campaign-create.store.spec.ts checks they agree).
+ * Limits written inline in `campaignSettingsSchema` (@switchboard/contracts has no constant for
+ * them), repeated here (campaign-create.store.spec.ts checks they agree).
  */
 export const NAME_MAX_LENGTH = 200;
 export const CONTENT_MAX_LENGTH = 4096;
-export const RATE_MAX = 10_000;
-export const DEFAULT_RATE = 20;
 
 export type RecipientsMode = 'paste' | 'file';
 
@@ -37,7 +36,7 @@ const EMPTY_DRAFT: CampaignDraft = {
   name: '',
   channel: 'whatsapp',
   content: '',
-  ratePerSecond: DEFAULT_RATE,
+  ratePerSecond: DEFAULT_CAMPAIGN_RATE_PER_SECOND,
   mode: 'paste',
   pasted: '',
   file: null,
@@ -54,7 +53,7 @@ function fieldErrorsOf(draft: CampaignDraft, hasRecipients: boolean): Partial<Re
   if (!draft.content.trim()) errors.content = 'campaigns.form.contentRequired';
   else if (draft.content.trim().length > CONTENT_MAX_LENGTH) errors.content = 'campaigns.form.contentTooLong';
   const rate = draft.ratePerSecond;
-  if (!Number.isInteger(rate) || rate < 1 || rate > RATE_MAX) errors.ratePerSecond = 'campaigns.form.rateInvalid';
+  if (!Number.isInteger(rate) || rate < 1 || rate > MAX_CAMPAIGN_RATE_PER_SECOND) errors.ratePerSecond = 'campaigns.form.rateInvalid';
   if (!hasRecipients) errors.recipients = draft.mode === 'file' ? 'campaigns.form.fileRequired' : 'campaigns.form.recipientsRequired';
   return errors;
 }

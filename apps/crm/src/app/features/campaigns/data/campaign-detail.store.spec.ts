@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import type { FakeSocket } from '../../../core/realtime/testing/fake-socket-manager';
 import { CampaignDetailStore, DETAIL_POLL_INTERVAL_MS, FAILED_RELOAD_THROTTLE_MS } from './campaign-detail.store';

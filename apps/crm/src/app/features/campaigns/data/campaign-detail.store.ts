@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { Subscription } from 'rxjs';
 import { toApiError, type ApiError } from '../../../core/http/api-error';
 import { campaignLoadError } from './campaign-errors';

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { RecipientRowError } from '@switchboard/contracts';
+import type { RecipientRowError } from '@switchboard/contracts/types';
 import { ApiError, toApiError } from '../../../core/http/api-error';
 
 /** `recipients.3.phone` → the 4th recipient (rows count from 1). */

@@ -1,4 +1,4 @@
-import type { CampaignChannel, CreateCampaignRequest } from '@switchboard/contracts';
+import type { CampaignChannel, CreateCampaignRequest } from '@switchboard/contracts/types';
 import type { RecipientsSource } from './recipients-input';
 
 /** The campaign settings the form collects (the body of create and preview, without recipients). */

@@ -1,4 +1,4 @@
-import type { BulkProgress, Campaign, CampaignStatus } from '@switchboard/contracts';
+import type { BulkProgress, Campaign, CampaignStatus } from '@switchboard/contracts/types';
 
 const FINISHED: readonly CampaignStatus[] = ['completed', 'cancelled', 'failed'];
 

@@ -7,7 +7,7 @@ import type {
   CampaignStatus,
   RecipientPage,
   RecipientStatus,
-} from '@switchboard/contracts';
+} from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 import type { CampaignRequest } from './campaign-request';
 
@@ -34,7 +34,7 @@ function params(query: object): Record<string, string> {
 }
 
 /**
- * The bulk-campaign REST routes (CONTRACT.md, `bulkRoutes`). Create and preview go out as JSON
+ * The bulk-campaign REST routes (`bulkRoutes`, docs/protocol.md). Create and preview go out as JSON
  * or, with a CSV file, as multipart/form-data; the interceptor adds the bearer token to both.
  */
 @Injectable({ providedIn: 'root' })

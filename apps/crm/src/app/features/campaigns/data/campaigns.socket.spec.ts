@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { CampaignsSocket } from './campaigns.socket';
 import { campaign, flush } from './testing/campaign-fixtures';

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, type Signal } from '@angular/core';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import type { Observable } from 'rxjs';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import type { LiveConnection, ServerEventName, ServerPayload } from '../../../core/realtime/realtime.types';

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import type { FakeSocket } from '../../../core/realtime/testing/fake-socket-manager';
 import { CampaignsApi } from './campaigns.api';

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import {
   appendCampaigns,

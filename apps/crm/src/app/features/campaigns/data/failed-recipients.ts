@@ -1,5 +1,5 @@
 import { computed, signal } from '@angular/core';
-import type { CampaignRecipient, RecipientPage } from '@switchboard/contracts';
+import type { CampaignRecipient, RecipientPage } from '@switchboard/contracts/types';
 
 export const FAILED_PAGE_SIZE = 50;
 

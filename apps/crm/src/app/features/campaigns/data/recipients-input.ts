@@ -1,4 +1,4 @@
-import type { RecipientInput } from '@switchboard/contracts';
+import type { RecipientInput } from '@switchboard/contracts/types';
 
 /**
  * Where the recipients come from, ready to send: parsed rows (sent as JSON) or CSV text/file

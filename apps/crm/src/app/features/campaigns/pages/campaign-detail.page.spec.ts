@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Campaign } from '@switchboard/contracts';
+import type { Campaign } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { CampaignsApi } from '../data/campaigns.api';
 import { CampaignsSocket } from '../data/campaigns.socket';

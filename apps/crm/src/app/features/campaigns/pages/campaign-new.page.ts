@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
+import { MAX_CAMPAIGN_RATE_PER_SECOND } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -8,7 +9,6 @@ import {
   CONTENT_MAX_LENGTH,
   CampaignCreateStore,
   NAME_MAX_LENGTH,
-  RATE_MAX,
   type DraftField,
   type RecipientsMode,
 } from '../data/campaign-create.store';
@@ -31,7 +31,7 @@ export class CampaignNewPage {
   private readonly router = inject(Router);
 
   protected readonly draft = this.store.draft;
-  protected readonly limits = { name: NAME_MAX_LENGTH, content: CONTENT_MAX_LENGTH, rate: RATE_MAX };
+  protected readonly limits = { name: NAME_MAX_LENGTH, content: CONTENT_MAX_LENGTH, rate: MAX_CAMPAIGN_RATE_PER_SECOND };
   protected readonly errors = computed(() => ({
     name: this.errorFor('name'),
     content: this.errorFor('content'),

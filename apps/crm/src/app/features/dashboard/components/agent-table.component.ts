@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 
 export type AgentRow = Stats['perAgent'][number];

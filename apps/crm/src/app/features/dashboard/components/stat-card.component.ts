@@ -69,7 +69,7 @@ let nextId = 0;
 export class StatCardComponent {
   readonly testId = input.required<string>();
   readonly label = input.required<string>();
-  /** The definition of the figure (CONTRACT.md), shown as tooltip and accessible description. */
+  /** The definition of the figure (the stats schema in libs/contracts), shown as tooltip and accessible description. */
   readonly hint = input.required<string>();
   readonly value = input.required<number | null>();
   /** How to show the value; defaults to the number itself. */

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Stats, StatsCharts } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts/types';
 import type { Observable } from 'rxjs';
 
-/** The dashboard's REST snapshots (CONTRACT.md: GET /api/stats, GET /api/stats/charts). */
+/** The dashboard's REST snapshots (GET /api/stats, GET /api/stats/charts; docs/protocol.md). */
 @Injectable({ providedIn: 'root' })
 export class DashboardApi {
   private readonly http = inject(HttpClient);

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats } from '@switchboard/contracts/types';
 import { of } from 'rxjs';
 import type { FakeSocket } from '../../../core/realtime/testing/fake-socket-manager';
 import { flush } from '../../inbox/data/testing/chat-fixtures';

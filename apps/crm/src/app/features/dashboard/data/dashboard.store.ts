@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { BotStatus, Stats, StatsCharts, WhatsappState } from '@switchboard/contracts';
+import type { BotStatus, Stats, StatsCharts, WhatsappState } from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import { DashboardApi } from './dashboard.api';

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { Conversation, UserWithPresence } from '@switchboard/contracts';
+import type { Conversation, Label, UserWithPresence } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { LabelPickerComponent } from './label-picker.component';
 
 /**
- * Contact, status and assignee of the open conversation, with the actions the viewer may take:
- * an assign select (admins, supervisors), Take (an agent, when unassigned), Close / Reopen.
+ * Contact, status, labels and assignee of the open conversation, with the actions the viewer may
+ * take: labels, an assign select (admins, supervisors), Take (an agent, when unassigned), Close / Reopen.
  */
 @Component({
   selector: 'sb-conversation-header',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, LabelChipComponent, LabelPickerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="who">
@@ -29,8 +31,25 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
           · {{ phone }}
         }
       </span>
+      @if (conversation().labels.length > 0) {
+        <span class="labels" data-testid="conversation-labels">
+          @for (label of conversation().labels; track label.id) {
+            <sb-label-chip [name]="label.name" [color]="label.color" />
+          }
+        </span>
+      }
     </div>
     <div class="actions">
+      <sb-label-picker
+        [value]="conversation().labels"
+        [catalogue]="labelCatalogue()"
+        [catalogueError]="labelCatalogueError()"
+        [busy]="labelsBusy()"
+        [disabled]="!canAct()"
+        [canManage]="canAssign()"
+        (changed)="labelsChange.emit($event)"
+        (reload)="reloadLabels.emit()"
+      />
       @if (canAssign()) {
         <label class="muted small">
           {{ 'conversation.assignee' | translate }}
@@ -54,6 +73,8 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
           <button type="button" data-testid="take-button" [disabled]="busy()" (click)="take.emit()">{{ 'conversation.take' | translate }}</button>
         }
       }
+      <!-- The page's own controls (the contact panel's switch). -->
+      <ng-content />
       <!-- An agent whose conversation went to someone else has nothing to do here (the page says why). -->
       @if (canAct()) {
         @if (conversation().status === 'open') {
@@ -76,6 +97,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
     [data-testid='conversation-contact'], .small { overflow-wrap: anywhere; min-width: 0; }
     .wa-badge { font-size: 0.7rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
     .who { display: flex; flex-direction: column; min-width: 0; flex: 1 1 12rem; }
+    .labels { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-top: 0.2rem; }
     .actions { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
     .status[data-status='open'] { color: var(--sb-green-strong); }
     button { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
@@ -89,11 +111,18 @@ export class ConversationHeaderComponent {
   readonly canAct = input(true);
   readonly staff = input<readonly UserWithPresence[]>([]);
   readonly busy = input(false);
+  /** The team's labels to choose from (undefined while loading). */
+  readonly labelCatalogue = input<readonly Label[] | undefined>(undefined);
+  readonly labelCatalogueError = input<unknown>(null);
+  readonly labelsBusy = input(false);
 
   readonly assign = output<string | null>();
   readonly take = output<void>();
   readonly closeConversation = output<void>();
   readonly reopen = output<void>();
+  /** The conversation's labels from now on (ids). */
+  readonly labelsChange = output<string[]>();
+  readonly reloadLabels = output<void>();
 
   protected readonly assigneeId = computed(() => this.conversation().assignee?.id ?? '');
   /** The staff list, plus the current assignee even if the list does not have them. */

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
 import { relativeTime } from './relative-time';
 
-/** One row of the inbox: contact, preview, unread badge, relative time, channel, assignee. */
+/** One row of the inbox: contact, preview, unread badge, relative time, channel, assignee, labels. */
 @Component({
   selector: 'sb-conversation-list-item',
-  imports: [RouterLink, TranslatePipe],
+  imports: [RouterLink, TranslatePipe, LabelChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a
@@ -16,7 +17,7 @@ import { relativeTime } from './relative-time';
       [class.active]="active()"
       [class.unread]="conversation().unreadCount > 0"
       [routerLink]="['/inbox', conversation().id]"
-      queryParamsHandling="preserve"
+      [queryParams]="queryParams()"
       data-testid="conversation-item"
       [attr.data-conversation-id]="conversation().id"
       [attr.aria-current]="active() ? 'page' : null"
@@ -44,6 +45,13 @@ import { relativeTime } from './relative-time';
           · {{ 'conversation.status.closed' | translate }}
         }
       </span>
+      @if (conversation().labels.length > 0) {
+        <span class="labels">
+          @for (label of conversation().labels; track label.id) {
+            <sb-label-chip [name]="label.name" [color]="label.color" />
+          }
+        </span>
+      }
     </a>
   `,
   styles: `
@@ -61,6 +69,7 @@ import { relativeTime } from './relative-time';
     .preview { color: var(--sb-muted); font-size: 0.85rem; }
     .time, .meta { color: var(--sb-muted); font-size: 0.75rem; white-space: nowrap; }
     .time, .badge { flex: none; }
+    .labels { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-top: 0.15rem; }
     .badge { background: var(--sb-primary); color: #fff; border-radius: 999px; padding: 0 0.45rem; font-size: 0.75rem; }
   `,
 })
@@ -69,6 +78,8 @@ export class ConversationListItemComponent {
 
   readonly conversation = input.required<Conversation>();
   readonly active = input(false);
+  /** The list's view, kept by the link (a reload there shows the same list). */
+  readonly queryParams = input<Record<string, string | null>>({});
   /** The clock the relative time is measured against (ticks every 30 s). */
   readonly now = input.required<Date>();
 

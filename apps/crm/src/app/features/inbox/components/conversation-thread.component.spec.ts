@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { Message } from '@switchboard/contracts';
+import type { Message } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { ApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';

@@ -13,7 +13,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { Message } from '@switchboard/contracts';
+import type { Mentionable, Message } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ChatComposerComponent } from '../../../shared/ui/chat/chat-composer.component';
@@ -21,8 +21,11 @@ import { ChatMessageComponent } from '../../../shared/ui/chat/chat-message.compo
 import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
 import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
 import type { ApiError } from '../../../core/http/api-error';
-import { ConversationStore, type ChatItem, type TemplateChoice } from '../data/conversation.store';
+import type { ChatItem } from '../data/chat-items';
+import type { TemplateChoice } from '../data/composer.store';
+import { ConversationStore } from '../data/conversation.store';
 import { ComposerDrafts } from '../data/composer-drafts';
+import { StaffComposer } from '../data/staff-composer';
 import { dayKey, dayLabel, startOfDay } from './message-days';
 import { ReplyWindowNoticeComponent } from './reply-window-notice.component';
 import { TemplatePickerComponent } from './template-picker.component';
@@ -64,6 +67,8 @@ export class ConversationThreadComponent {
   private readonly i18n = inject(I18nService);
   private readonly document = inject(DOCUMENT);
   private readonly drafts = inject(ComposerDrafts);
+  /** Notes, canned replies and mentions: only where the page provides them (staff, never the widget). */
+  protected readonly staff = inject(StaffComposer, { optional: true });
 
   /** Edit, delete and react on messages (the widget offers only replies). */
   readonly fullActions = input(true);
@@ -82,9 +87,15 @@ export class ConversationThreadComponent {
   protected readonly replyTo = signal<Message | null>(null);
   protected readonly customerWrote = signal(false);
   protected readonly draft = signal('');
+  /** The composer writes a private note. */
+  protected readonly note = signal(false);
+  protected readonly assist = computed(() => this.staff?.assist() ?? null);
+  protected readonly mentionables = computed<readonly Mentionable[]>(() => this.staff?.mentionables() ?? []);
   private readonly visible = signal(true);
   private readonly today = signal(startOfDay(new Date()), { equal: (a, b) => a.getTime() === b.getTime() });
 
+  /** The message opened at (a search hit): marked in the list. */
+  protected readonly focusedSeq = computed(() => this.store.focus()?.seq ?? null);
   private readonly byId = computed(() => new Map(this.store.items().map((i) => [i.message.id, i.message])));
   protected readonly rows = computed<ThreadRow[]>(() => {
     const today = this.today();
@@ -128,6 +139,12 @@ export class ConversationThreadComponent {
   private firstKey: string | null = null;
   private lastKey: string | null = null;
   private fromBottom = 0;
+  /** The focus request last brought into view. */
+  private shownFocus: object | null = null;
+  /** The thread was a window (newer messages not loaded) at the last render. */
+  private wasWindow = false;
+  /** The viewer asked for the latest messages (the pill, a send): stick to the bottom when they come. */
+  private toLatest = false;
 
   constructor() {
     const onVisibility = () => this.visible.set(this.document.visibilityState !== 'hidden');
@@ -149,7 +166,7 @@ export class ConversationThreadComponent {
     });
 
     // Keep the place: stick to the bottom, hold still when older messages come in above.
-    afterRenderEffect(() => this.keepScroll(this.store.items().map((i) => i.key)));
+    afterRenderEffect(() => this.keepScroll(this.store.items().map((i) => i.key), this.store.focus()));
 
     // A message from someone else: the pill when scrolled up, a warning over an unsent draft.
     effect(() => {
@@ -175,6 +192,7 @@ export class ConversationThreadComponent {
         this.replyTo.set(null);
         this.customerWrote.set(false);
         this.templatesOpen.set(false);
+        this.note.set(false);
         this.showPill.set(false);
         this.atBottom.set(true);
       });
@@ -188,22 +206,30 @@ export class ConversationThreadComponent {
   }
 
   protected onScroll(): void {
+    this.measure();
+    if (this.scrollBox().nativeElement.scrollTop <= TOP_SLACK_PX && this.store.hasOlder()) void this.store.loadOlder();
+  }
+
+  private measure(): void {
     const el = this.scrollBox().nativeElement;
     this.fromBottom = el.scrollHeight - el.clientHeight - el.scrollTop;
     const atBottom = this.fromBottom <= BOTTOM_SLACK_PX;
     this.atBottom.set(atBottom);
     if (atBottom) this.showPill.set(false);
-    if (el.scrollTop <= TOP_SLACK_PX && this.store.hasOlder()) void this.store.loadOlder();
   }
 
   protected jumpToBottom(): void {
+    if (this.store.hasNewer()) {
+      this.toLatest = true;
+      void this.store.showLatest();
+    }
     this.showPill.set(false);
     this.atBottom.set(true);
     this.scrollToBottom();
   }
 
   protected send(text: string): void {
-    this.store.send(text, { replyToId: this.replyTo()?.id ?? null });
+    this.store.send(text, { replyToId: this.replyTo()?.id ?? null, private: this.note() });
     this.replyTo.set(null);
     this.customerWrote.set(false);
     this.jumpToBottom();
@@ -222,7 +248,7 @@ export class ConversationThreadComponent {
   }
 
   protected async attach(file: File): Promise<void> {
-    if (await this.store.upload(file, this.replyTo()?.id ?? null)) {
+    if (await this.store.upload(file, this.replyTo()?.id ?? null, this.note())) {
       this.replyTo.set(null);
       this.jumpToBottom();
     }
@@ -241,16 +267,33 @@ export class ConversationThreadComponent {
     return { name: message.sender.name, text, deleted };
   }
 
-  private keepScroll(keys: string[]): void {
+  private keepScroll(keys: string[], focus: object | null): void {
     const el = this.scrollBox().nativeElement;
     const first = keys[0] ?? null;
     const last = keys.at(-1) ?? null;
-    if (this.firstKey !== null && first !== this.firstKey && last === this.lastKey) {
+    const isWindow = untracked(() => this.store.hasNewer());
+    const seq = untracked(() => this.focusedSeq());
+    const target = focus !== this.shownFocus && seq !== null ? el.querySelector<HTMLElement>(`[data-seq="${seq}"]`) : null;
+    if (target) {
+      // Opened at a message: it goes to the middle of the box (only the box scrolls, not the page).
+      this.shownFocus = focus;
+      const box = el.getBoundingClientRect();
+      const at = target.getBoundingClientRect();
+      el.scrollTop += at.top - box.top - Math.max(0, (el.clientHeight - at.height) / 2);
+      this.onScroll();
+    } else if (this.firstKey !== null && first !== this.firstKey && last === this.lastKey) {
       // Older history was prepended: keep the same distance from the bottom.
       el.scrollTop = el.scrollHeight - el.clientHeight - this.fromBottom;
-    } else if (last !== this.lastKey && untracked(() => this.atBottom())) {
-      this.scrollToBottom();
+    } else if (last !== this.lastKey) {
+      if (untracked(() => this.atBottom()) && !isWindow && (!this.wasWindow || this.toLatest)) {
+        this.toLatest = false;
+        this.scrollToBottom();
+      } else {
+        // Newer messages a window loaded below stay below: the reader goes on from where they are.
+        this.measure();
+      }
     }
+    this.wasWindow = isWindow;
     this.firstKey = first;
     this.lastKey = last;
   }

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { MessageTemplate } from '@switchboard/contracts';
+import type { MessageTemplate } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { TemplateChoice } from '../data/conversation.store';
+import type { TemplateChoice } from '../data/composer.store';
 import { fillTemplate } from '../data/reply-window';
 import { WhatsappTemplatesStore } from '../data/whatsapp-templates.store';
 

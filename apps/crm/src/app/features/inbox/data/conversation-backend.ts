@@ -1,7 +1,6 @@
 import { InjectionToken, computed, inject, type Signal } from '@angular/core';
-import type { Attachment, Conversation, Message } from '@switchboard/contracts';
+import type { Attachment, Conversation, Message, MessagePage, MessagesQuery } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
-import type { MessagePage, MessagesQuery } from './chat-rest.types';
 import { InboxApi } from './inbox.api';
 
 /** Who is looking at a conversation: their own messages are on the right and editable. */

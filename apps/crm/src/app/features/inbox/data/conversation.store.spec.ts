@@ -3,7 +3,9 @@ import { TestBed } from '@angular/core/testing';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-backend';
 import { ApiError } from '../../../core/http/api-error';
-import { ConversationStore, POLL_INTERVAL_MS, WINDOW_TICK_MS } from './conversation.store';
+import { ConversationStore } from './conversation.store';
+import { WINDOW_TICK_MS } from './reply-window.store';
+import { POLL_INTERVAL_MS } from './thread.store';
 import { InboxSocket } from './inbox.socket';
 import { UnsentMessages } from './unsent-messages';
 import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';
@@ -79,6 +81,15 @@ describe('ConversationStore', () => {
     await flush();
     expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'hola:sent']);
     expect(store.items().at(-1)?.mine).toBe(true);
+  });
+
+  it('sends a note as private, shown as a note while it is pending; a reply says nothing of the kind', async () => {
+    await openWith();
+    store.send('Call her tomorrow', { private: true });
+    expect(last('chat_message').payload).toEqual(expect.objectContaining({ content: 'Call her tomorrow', private: true }));
+    expect(store.items().at(-1)?.message.private).toBe(true);
+    store.send('hola');
+    expect(last('chat_message').payload).not.toHaveProperty('private');
   });
 
   it('marks a send failed on an error ack, and Retry re-sends it with the same clientMessageId', async () => {

@@ -1,14 +1,32 @@
 import { HttpClient, type HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Attachment, Conversation, Message, MessageTemplate, TemplateList, UserList } from '@switchboard/contracts';
+import type {
+  Attachment,
+  Channel,
+  Conversation,
+  ConversationCounts,
+  ConversationPage,
+  ConversationSort,
+  Message,
+  MessagePage,
+  MessagesQuery,
+  MessageTemplate,
+  SearchResult,
+  TemplateList,
+  UserList,
+} from '@switchboard/contracts/types';
 import { firstValueFrom, map } from 'rxjs';
-import type { AttachmentUpload, ConversationPage, MessagePage, MessagesQuery } from './chat-rest.types';
 
-/** Filters of GET /api/conversations. */
+/** Filters and order of GET /api/conversations. */
 export interface ConversationQuery {
   status?: 'open' | 'closed';
   assigneeId?: string;
   unassigned?: boolean;
+  channel?: Channel;
+  label?: string;
+  unreadOnly?: boolean;
+  q?: string;
+  sort?: ConversationSort;
   limit?: number;
   cursor?: string | null;
 }
@@ -29,6 +47,21 @@ export class InboxApi {
 
   conversations(query: ConversationQuery): Promise<ConversationPage> {
     return firstValueFrom(this.http.get<ConversationPage>('/api/conversations', { params: params(query) }));
+  }
+
+  /** The inbox tabs' counts for the caller. */
+  conversationCounts(): Promise<ConversationCounts> {
+    return firstValueFrom(this.http.get<ConversationCounts>('/api/conversations/counts'));
+  }
+
+  /** Messages, conversations and contacts matching `q` that the caller may see. */
+  search(q: string, limit: number): Promise<SearchResult> {
+    return firstValueFrom(this.http.get<SearchResult>('/api/search', { params: params({ q, limit }) }));
+  }
+
+  /** Replaces the conversation's labels (an empty list removes them all). */
+  setLabels(conversationId: string, labelIds: readonly string[]): Promise<Conversation> {
+    return firstValueFrom(this.http.put<Conversation>(`/api/conversations/${conversationId}/labels`, { labelIds }));
   }
 
   conversation(id: string, headers?: HttpHeaders): Promise<Conversation> {
@@ -77,7 +110,7 @@ export class InboxApi {
     body.append('file', file, file.name);
     body.append('conversationId', conversationId);
     return firstValueFrom(
-      this.http.post<AttachmentUpload>('/api/attachments', body, { headers }).pipe(map((r) => r.attachment)),
+      this.http.post<{ attachment: Attachment }>('/api/attachments', body, { headers }).pipe(map((r) => r.attachment)),
     );
   }
 }

@@ -1,12 +1,14 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { InboxApi } from './inbox.api';
 import { InboxSocket } from './inbox.socket';
 import { InboxStore } from './inbox.store';
 import { ME, conversation, flush, message } from './testing/chat-fixtures';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
+
+const VIP = { id: '33333333-3333-4333-8333-333333333333', name: 'VIP', color: '#e5484d' };
 
 describe('InboxStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
@@ -142,6 +144,47 @@ describe('InboxStore', () => {
     expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', limit: 30, cursor: 'cursor-1' });
     expect(ids()).toEqual(['a', 'b']);
     expect(store.hasMore()).toBe(false);
+  });
+
+  it('asks for a view\'s filters and order, and shows only the answer to the view now chosen', async () => {
+    await start([conversation({ id: 'a' })]);
+    let answerVip: (page: { items: Conversation[]; nextCursor: null }) => void = () => undefined;
+    api.conversations.mockReturnValueOnce(new Promise((resolve) => (answerVip = resolve)));
+    store.setView({ ...store.view(), label: VIP.id, sort: 'waitingLongest' });
+    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', label: VIP.id, sort: 'waitingLongest', limit: 30 });
+    // Until its first page arrives the list says it is loading, not the previous view's rows.
+    expect(store.items()).toBeUndefined();
+    answerVip({ items: [conversation({ id: 'v', labels: [VIP] })], nextCursor: null });
+    await flush();
+    expect(ids()).toEqual(['v']);
+    expect(store.tab()).toBe('all');
+    expect(store.viewParams()).toMatchObject({ label: VIP.id, sort: 'waitingLongest', tab: null });
+  });
+
+  it('keeps a filtered list live: a push that leaves the filter removes the row, one that enters it inserts it in the sort order', async () => {
+    api.conversations.mockResolvedValue({ items: [], nextCursor: null });
+    store = TestBed.inject(InboxStore);
+    store.setView({ ...store.view(), label: VIP.id, sort: 'createdAt' });
+    TestBed.tick();
+    realtime.manager().connectAll();
+    api.conversations.mockResolvedValue({
+      items: [conversation({ id: 'new', createdAt: '2026-01-01T10:30:00.000Z', labels: [VIP] }), conversation({ id: 'old', createdAt: '2026-01-01T10:10:00.000Z', labels: [VIP] })],
+      nextCursor: null,
+    });
+    store.refresh();
+    await flush();
+    push('conversation_updated', conversation({ id: 'mid', version: 2, createdAt: '2026-01-01T10:20:00.000Z', labels: [VIP] }));
+    expect(ids()).toEqual(['new', 'mid', 'old']);
+    push('conversation_updated', conversation({ id: 'new', version: 2, createdAt: '2026-01-01T10:30:00.000Z', labels: [] }));
+    expect(ids()).toEqual(['mid', 'old']);
+  });
+
+  it('j and k step through the list from the open conversation', async () => {
+    await start([conversation({ id: 'a' }), conversation({ id: 'b' })]);
+    expect(store.neighbour(1)?.id).toBe('a');
+    store.setActive('a');
+    expect(store.neighbour(1)?.id).toBe('b');
+    expect(store.neighbour(-1)).toBeNull();
   });
 
   it('takes a fresh snapshot after every reconnect', async () => {

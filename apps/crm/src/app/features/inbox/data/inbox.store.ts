@@ -1,37 +1,25 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import {
   appendPage,
   applyConversation,
+  neighbourOf,
   rowOfNewMessage,
   type ConversationListState,
-  type InboxTab,
   type ListViewer,
 } from './conversation-list';
-import { InboxApi, type ConversationQuery } from './inbox.api';
+import { InboxApi } from './inbox.api';
+import { DEFAULT_VIEW, queryOf, sameView, tabOf, viewParams, withTab, type InboxTab, type InboxView } from './inbox-view';
 import { InboxSocket } from './inbox.socket';
 
 export const LIST_PAGE_SIZE = 30;
 
-function queryFor(tab: InboxTab, meId: string | null): ConversationQuery {
-  switch (tab) {
-    case 'mine':
-      return { status: 'open', assigneeId: meId ?? undefined };
-    case 'unassigned':
-      return { status: 'open', unassigned: true };
-    case 'all':
-      return { status: 'open' };
-    case 'closed':
-      return { status: 'closed' };
-  }
-}
-
 /**
- * The conversation list of the inbox: one tab at a time (REST snapshot, re-taken after every
- * reconnect and polled while offline), kept live by the /chat conversation pushes, paged with
- * "load more". Provided by the inbox route.
+ * The conversation list of the inbox: one view at a time (filters and order; REST snapshot,
+ * re-taken after every reconnect and polled while offline), kept live by the /chat conversation
+ * pushes, paged with "load more". Provided by the inbox route.
  */
 @Injectable()
 export class InboxStore {
@@ -39,7 +27,7 @@ export class InboxStore {
   private readonly socket = inject(InboxSocket);
   private readonly auth = inject(AuthStore);
 
-  private readonly _tab = signal<InboxTab>('all');
+  private readonly _view = signal<InboxView>(DEFAULT_VIEW);
   private readonly _loadingMore = signal(false);
   private readonly _loadMoreError = signal<unknown>(null);
   private readonly _activeId = signal<string | null>(null);
@@ -50,7 +38,7 @@ export class InboxStore {
   });
 
   private readonly resource = liveResource<ConversationListState>({
-    snapshot: () => this.loadFirstPage(this._tab()),
+    snapshot: () => this.loadFirstPage(this._view()),
     deltas: [
       liveDelta(this.socket.on('conversation_created'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
       liveDelta(this.socket.on('conversation_updated'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
@@ -63,17 +51,21 @@ export class InboxStore {
     connection: this.socket.liveConnection(),
   });
 
-  readonly tab = this._tab.asReadonly();
+  readonly view = this._view.asReadonly();
+  /** The tab the view is, or null when its status and assignee are no tab's. */
+  readonly tab = computed(() => tabOf(this._view()));
+  /** The view as query parameters, for links that keep it (rows, back, search hits). */
+  readonly viewParams = computed(() => viewParams(this._view()));
   /** The conversation open on the right, highlighted in the list. */
   readonly activeId = this._activeId.asReadonly();
-  /** The current tab's conversations; undefined until its first page arrived. */
+  /** The current view's conversations; undefined until its first page arrived. */
   readonly items = computed<Conversation[] | undefined>(() => {
     const state = this.resource.value();
-    return state && state.tab === this._tab() ? state.items : undefined;
+    return state && sameView(state.view, this._view()) ? state.items : undefined;
   });
   readonly hasMore = computed(() => {
     const state = this.resource.value();
-    return !!state && state.tab === this._tab() && state.nextCursor !== null;
+    return !!state && sameView(state.view, this._view()) && state.nextCursor !== null;
   });
   readonly loadingMore = this._loadingMore.asReadonly();
   readonly loadMoreError = this._loadMoreError.asReadonly();
@@ -83,15 +75,25 @@ export class InboxStore {
   readonly lastUpdatedAt = this.resource.lastUpdatedAt;
   readonly pollIntervalMs = this.resource.pollIntervalMs;
 
-  setTab(tab: InboxTab): void {
-    if (tab === this._tab()) return;
-    this._tab.set(tab);
+  setView(view: InboxView): void {
+    if (sameView(view, this._view())) return;
+    this._view.set(view);
     this._loadMoreError.set(null);
     this.resource.refresh();
   }
 
+  /** Switches status and assignee to a tab's, keeping the other filters and the order. */
+  setTab(tab: InboxTab): void {
+    this.setView(withTab(this._view(), tab));
+  }
+
   setActive(conversationId: string | null): void {
     this._activeId.set(conversationId);
+  }
+
+  /** The conversation after (1) or before (-1) the open one in the list, or the first. */
+  neighbour(step: 1 | -1): Conversation | null {
+    return neighbourOf(this.items() ?? [], this._activeId(), step);
   }
 
   refresh(): void {
@@ -100,13 +102,13 @@ export class InboxStore {
 
   async loadMore(): Promise<void> {
     const state = this.resource.value();
-    if (!state || state.tab !== this._tab() || state.nextCursor === null || this._loadingMore()) return;
-    const { tab, nextCursor } = state;
+    if (!state || !sameView(state.view, this._view()) || state.nextCursor === null || this._loadingMore()) return;
+    const { view, nextCursor } = state;
     this._loadingMore.set(true);
     this._loadMoreError.set(null);
     try {
-      const page = await this.api.conversations({ ...queryFor(tab, this.meId()), limit: LIST_PAGE_SIZE, cursor: nextCursor });
-      this.resource.update((s) => (s.tab === tab && s.nextCursor === nextCursor ? appendPage(s, page.items, page.nextCursor) : s));
+      const page = await this.api.conversations({ ...queryOf(view, this.meId()), limit: LIST_PAGE_SIZE, cursor: nextCursor });
+      this.resource.update((s) => (s.view === view && s.nextCursor === nextCursor ? appendPage(s, page.items, page.nextCursor) : s));
     } catch (error) {
       this._loadMoreError.set(error);
     } finally {
@@ -114,7 +116,7 @@ export class InboxStore {
     }
   }
 
-  /** A conversation from an answer to our own action (assign, close…): applied like a push. */
+  /** A conversation from an answer to our own action (assign, close, labels…): applied like a push. */
   apply(conversation: Conversation): void {
     this.resource.update((s) => this.reduce(s, conversation));
   }
@@ -129,11 +131,11 @@ export class InboxStore {
   }
 
   private reduce(state: ConversationListState, conversation: Conversation): ConversationListState {
-    return applyConversation(state, conversation, this.viewer());
+    return applyConversation(state, conversation, this.viewer(), { pinnedId: this._activeId() });
   }
 
-  private async loadFirstPage(tab: InboxTab): Promise<ConversationListState> {
-    const page = await this.api.conversations({ ...queryFor(tab, this.meId()), limit: LIST_PAGE_SIZE });
-    return { tab, items: page.items, nextCursor: page.nextCursor, seen: {} };
+  private async loadFirstPage(view: InboxView): Promise<ConversationListState> {
+    const page = await this.api.conversations({ ...queryOf(view, this.meId()), limit: LIST_PAGE_SIZE });
+    return { view, items: page.items, nextCursor: page.nextCursor, seen: {} };
   }
 }

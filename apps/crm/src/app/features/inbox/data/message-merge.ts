@@ -1,4 +1,4 @@
-import type { Message, MessageStatus } from '@switchboard/contracts';
+import type { Message, MessageStatus } from '@switchboard/contracts/types';
 
 // `pending` and `failed` are WhatsApp delivery states of one message (message_status_updated with
 // userId null); they never spread to other messages through a read receipt's upToSeq.

@@ -1,4 +1,4 @@
-import type { Conversation } from '@switchboard/contracts';
+import type { Conversation } from '@switchboard/contracts/types';
 
 /**
  * What WhatsApp lets the agent send now. `none`: not a WhatsApp conversation (no limit);

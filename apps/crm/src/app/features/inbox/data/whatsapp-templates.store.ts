@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import type { MessageTemplate } from '@switchboard/contracts';
+import type { MessageTemplate } from '@switchboard/contracts/types';
 import { ApiError, toApiError } from '../../../core/http/api-error';
 import { InboxApi } from './inbox.api';
 

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, type Signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Conversation, UserWithPresence } from '@switchboard/contracts';
+import type { Conversation, UserWithPresence } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -8,19 +8,27 @@ import { toApiError } from '../../../core/http/api-error';
 import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
 import { ConversationHeaderComponent } from '../components/conversation-header.component';
 import { ConversationThreadComponent } from '../components/conversation-thread.component';
+import { ContactPanelComponent } from '../components/contact-panel.component';
+import { StaffComposer } from '../data/staff-composer';
 import { ConversationStore } from '../data/conversation.store';
 import { InboxApi } from '../data/inbox.api';
 import { InboxSocket } from '../data/inbox.socket';
 import { InboxStore } from '../data/inbox.store';
+import { InboxShortcuts } from '../data/inbox-shortcuts';
+import { LabelsStore } from '../../labels/data/labels.store';
 
-/** One conversation for staff: header with assign/take/close/reopen, then the live thread. */
+/**
+ * One conversation for staff: header with assign/take/close/reopen, then the live thread with the
+ * staff composer (notes, canned replies, mentions), and the contact panel beside it.
+ */
 @Component({
   selector: 'sb-conversation-page',
-  imports: [RouterLink, TranslatePipe, ViewStateComponent, ConversationHeaderComponent, ConversationThreadComponent],
-  providers: [ConversationStore],
+  imports: [RouterLink, TranslatePipe, ViewStateComponent, ConversationHeaderComponent, ConversationThreadComponent, ContactPanelComponent],
+  providers: [ConversationStore, StaffComposer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="back" routerLink="/inbox">← {{ 'inbox.back' | translate }}</a>
+    <div class="main">
+    <a class="back" routerLink="/inbox" [queryParams]="inbox.viewParams()">← {{ 'inbox.back' | translate }}</a>
     @if (store.conversation(); as conversation) {
       <sb-conversation-header
         [conversation]="conversation"
@@ -28,11 +36,20 @@ import { InboxStore } from '../data/inbox.store';
         [canAct]="!notYours()"
         [staff]="staff()"
         [busy]="busy()"
+        [labelCatalogue]="labels.items()"
+        [labelCatalogueError]="labels.error()"
+        [labelsBusy]="labelsBusy()"
         (assign)="assign($event)"
         (take)="take()"
         (closeConversation)="run(api.close(conversation.id))"
         (reopen)="run(api.reopen(conversation.id))"
-      />
+        (labelsChange)="setLabels($event)"
+        (reloadLabels)="labels.load()"
+      >
+        <button type="button" class="panel-toggle" data-testid="contact-panel-toggle" [attr.aria-expanded]="panelOpen()" (click)="togglePanel()">
+          {{ 'contacts.panel.toggle' | translate }}
+        </button>
+      </sb-conversation-header>
     }
     @if (notYours(); as text) {
       <p class="note" role="status" data-testid="conversation-not-yours">{{ text }}</p>
@@ -47,9 +64,26 @@ import { InboxStore } from '../data/inbox.store';
         <sb-view-state [hasValue]="false" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
       </div>
     }
+    </div>
+    @if (panelOpen() && store.conversation(); as conversation) {
+      <!-- The slide-over's backdrop: a click beside the panel closes it (its ✕ and Escape are the keyboard's ways). -->
+      <button type="button" class="backdrop" tabindex="-1" aria-hidden="true" (click)="togglePanel()"></button>
+      <sb-contact-panel [conversation]="conversation" (closed)="togglePanel()" (keydown.escape)="narrow() && togglePanel()" />
+    }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
+    /* The thread and, beside it, the contact panel: a column on wide screens, a slide-over below. */
+    :host { display: flex; height: 100%; min-height: 0; position: relative; }
+    .main { flex: 1; display: flex; flex-direction: column; min-width: 0; min-height: 0; }
+    sb-contact-panel { flex: 0 0 17rem; border-left: 1px solid var(--sb-border); background: var(--sb-surface); }
+    .backdrop { display: none; }
+    /* Sized like the header's own buttons (whose styles do not reach projected content). */
+    .panel-toggle { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
+    .panel-toggle[aria-expanded='true'] { background: var(--sb-primary-soft); border-color: var(--sb-primary); }
+    @media (max-width: 1024px) {
+      sb-contact-panel { position: fixed; z-index: 20; top: 0; right: 0; bottom: 0; width: min(22rem, 92vw); box-shadow: var(--sb-shadow); }
+      .backdrop, .backdrop:hover { display: block; position: fixed; z-index: 19; inset: 0; padding: 0; border: none; border-radius: 0; background: rgb(16 24 40 / 35%); cursor: default; }
+    }
     .back { display: none; padding: 0.5rem 0.75rem 0; font-size: 0.85rem; }
     .note { margin: 0; padding: 0.4rem 0.75rem; background: var(--sb-primary-soft); font-size: 0.85rem; }
     .error { margin: 0; padding: 0.4rem 0.75rem; color: var(--sb-red); background: var(--sb-red-soft); font-size: 0.85rem; }
@@ -59,10 +93,18 @@ import { InboxStore } from '../data/inbox.store';
 })
 export class ConversationPage {
   readonly conversationId = input.required<string>();
+  /** `?seq=`: the message to open the conversation at (a search hit). */
+  readonly seq = input<string | undefined>(undefined);
 
   protected readonly store = inject(ConversationStore);
+  /** Below this width the contact panel slides over the thread instead of standing beside it. */
+  protected readonly narrow = watchMedia(NARROW);
+  /** Open beside the thread on wide screens unless the viewer hid it; opened by hand on narrow ones. */
+  protected readonly panelOpen = signal(!this.narrow() && readPanelPreference() !== 'hidden');
   protected readonly api = inject(InboxApi);
-  private readonly inbox = inject(InboxStore);
+  protected readonly inbox = inject(InboxStore);
+  protected readonly labels = inject(LabelsStore);
+  private readonly shortcuts = inject(InboxShortcuts);
   private readonly socket = inject(InboxSocket);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
@@ -86,6 +128,7 @@ export class ConversationPage {
   }));
   protected readonly staff = signal<UserWithPresence[]>([]);
   protected readonly busy = signal(false);
+  protected readonly labelsBusy = signal(false);
   private readonly actionError = signal<unknown>(null);
   protected readonly actionErrorText = computed(() => {
     const error = this.actionError();
@@ -97,16 +140,55 @@ export class ConversationPage {
   constructor() {
     effect(() => {
       const id = this.conversationId();
+      const seq = Number(this.seq());
       untracked(() => {
         this.actionError.set(null);
-        this.store.open(id);
+        this.store.open(id, Number.isInteger(seq) && seq > 0 ? seq : undefined);
         this.inbox.setActive(id);
         this.inbox.markOpened(id);
       });
     });
     const destroyRef = inject(DestroyRef);
     if (this.canAssign()) this.followStaff(destroyRef);
-    destroyRef.onDestroy(() => this.inbox.setActive(null));
+    const shortcuts = [this.shortcuts.register('e', () => this.closeByKey()), this.shortcuts.register('a', () => this.assignToMe())];
+    destroyRef.onDestroy(() => {
+      this.inbox.setActive(null);
+      shortcuts.forEach((stop) => stop());
+    });
+  }
+
+  protected togglePanel(): void {
+    this.panelOpen.update((open) => !open);
+    if (!this.narrow()) writePanelPreference(this.panelOpen() ? 'shown' : 'hidden');
+  }
+
+  /** `e`: closes the conversation, when the viewer could with the Close button. */
+  private closeByKey(): void {
+    const conversation = this.store.conversation();
+    if (conversation?.status === 'open' && !this.notYours() && !this.busy()) void this.run(this.api.close(conversation.id));
+  }
+
+  /**
+   * `a`: the conversation goes to the viewer, when they may take it: an admin or supervisor any
+   * open one not theirs yet, an agent an unassigned one (the Take button).
+   */
+  private assignToMe(): void {
+    const conversation = this.store.conversation();
+    const me = this.auth.user()?.id;
+    if (!conversation || !me || conversation.status !== 'open' || this.busy() || conversation.assignee?.id === me) return;
+    if (this.canAssign() || conversation.assignee === null) this.assign(me);
+  }
+
+  /** The conversation's labels from now on; the list and header follow the answer. */
+  protected async setLabels(labelIds: string[]): Promise<void> {
+    const conversation = this.store.conversation();
+    if (!conversation) return;
+    this.labelsBusy.set(true);
+    try {
+      await this.run(this.api.setLabels(conversation.id, labelIds));
+    } finally {
+      this.labelsBusy.set(false);
+    }
   }
 
   /** The assign list with who is online: live, and read again after every reconnect (changes missed meanwhile). */
@@ -148,5 +230,34 @@ export class ConversationPage {
     } finally {
       this.busy.set(false);
     }
+  }
+}
+
+const NARROW = '(max-width: 1024px)';
+
+/** Whether the viewport matches `query`, following resizes and rotations while the page lives. */
+function watchMedia(query: string): Signal<boolean> {
+  const list = typeof matchMedia === 'function' ? matchMedia(query) : null;
+  const matches = signal(list?.matches ?? false);
+  const onChange = (event: MediaQueryListEvent) => matches.set(event.matches);
+  list?.addEventListener('change', onChange);
+  inject(DestroyRef).onDestroy(() => list?.removeEventListener('change', onChange));
+  return matches.asReadonly();
+}
+const PANEL_STORAGE_KEY = 'sb.contactPanel';
+
+function readPanelPreference(): string | null {
+  try {
+    return localStorage.getItem(PANEL_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writePanelPreference(value: 'shown' | 'hidden'): void {
+  try {
+    localStorage.setItem(PANEL_STORAGE_KEY, value);
+  } catch {
+    // The choice then lasts for this page only.
   }
 }

@@ -1,53 +1,89 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { LabelsStore } from '../../labels/data/labels.store';
 import { ConversationListItemComponent } from '../components/conversation-list-item.component';
+import { InboxFiltersComponent, type AgentOption } from '../components/inbox-filters.component';
+import { InboxSearchComponent } from '../components/inbox-search.component';
 import { InboxTabsComponent } from '../components/inbox-tabs.component';
-import { INBOX_TABS, type InboxTab } from '../data/conversation-list';
+import { ShortcutsDialogComponent } from '../components/shortcuts-dialog.component';
+import { InboxApi } from '../data/inbox.api';
+import { InboxCountsStore } from '../data/inbox-counts.store';
+import { InboxShortcuts } from '../data/inbox-shortcuts';
+import { activeFilterCount, normalizedQuery, parseView, viewParams, type InboxTab, type InboxView } from '../data/inbox-view';
 import { InboxStore } from '../data/inbox.store';
 
 /** How often the relative times in the list are refreshed. */
 const CLOCK_TICK_MS = 30_000;
 
-/** The query parameter that selects a tab: `/inbox?tab=unassigned` (links from the dashboard use it). */
-export const INBOX_TAB_PARAM = 'tab';
-
-const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as readonly (string | null)[]).includes(value);
-
-/** The inbox: the live conversation list on the left, the open conversation on the right. */
+/**
+ * The inbox: search, the live conversation list (tabs with their counts, filters and order, all
+ * in the URL: see inbox-view.ts) on the left, the open conversation on the right, and the
+ * keyboard shortcuts (`?` lists them).
+ */
 @Component({
   selector: 'sb-inbox-page',
-  imports: [RouterOutlet, TranslatePipe, LiveStatusComponent, ViewStateComponent, InboxTabsComponent, ConversationListItemComponent],
+  imports: [
+    RouterOutlet,
+    TranslatePipe,
+    LiveStatusComponent,
+    ViewStateComponent,
+    InboxTabsComponent,
+    InboxFiltersComponent,
+    InboxSearchComponent,
+    ConversationListItemComponent,
+    ShortcutsDialogComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="inbox" [class.has-active]="store.activeId() !== null">
       <section class="list-pane" [attr.aria-label]="'inbox.title' | translate">
         <header class="head">
           <h1>{{ 'inbox.title' | translate }}</h1>
-          <sb-live-status
-            [live]="store.live()"
-            [connecting]="store.connecting()"
-            [lastUpdatedAt]="store.lastUpdatedAt()"
-            [pollIntervalMs]="store.pollIntervalMs"
-          />
+          <span class="tools">
+            <sb-live-status
+              [live]="store.live()"
+              [connecting]="store.connecting()"
+              [lastUpdatedAt]="store.lastUpdatedAt()"
+              [pollIntervalMs]="store.pollIntervalMs"
+            />
+            <button
+              type="button"
+              class="help"
+              data-testid="shortcuts-button"
+              [attr.aria-label]="'workspace.shortcuts.title' | translate"
+              [attr.title]="'workspace.shortcuts.title' | translate"
+              (click)="shortcuts.showHelp(true)"
+            >
+              ?
+            </button>
+          </span>
         </header>
-        <sb-inbox-tabs [tab]="store.tab()" (tabChange)="selectTab($event)" />
+        <sb-inbox-search [viewParams]="store.viewParams()" [now]="now()" (narrowList)="narrowTo($event)" />
+        <sb-inbox-tabs [tab]="store.tab()" [counts]="counts.counts()" (tabChange)="selectTab($event)" />
+        <sb-inbox-filters [view]="store.view()" [labels]="labels.items()" [agents]="agents()" (viewChange)="changeView($event)" />
         <div class="scroll">
           <sb-view-state
             [hasValue]="items() !== undefined"
             [empty]="items()?.length === 0"
             [error]="store.error()"
-            [emptyTitle]="'inbox.emptyTab' | translate"
-            [emptyHint]="'inbox.emptyHint' | translate"
+            [emptyTitle]="(filtered() ? 'workspace.emptyView' : 'inbox.emptyTab') | translate"
+            [emptyHint]="(filtered() ? 'workspace.emptyViewHint' : 'inbox.emptyHint') | translate"
             (retry)="store.refresh()"
           />
           @if (items(); as items) {
             <ul class="items" data-testid="conversation-list">
               @for (conversation of items; track conversation.id) {
                 <li>
-                  <sb-conversation-list-item [conversation]="conversation" [active]="conversation.id === store.activeId()" [now]="now()" />
+                  <sb-conversation-list-item
+                    [conversation]="conversation"
+                    [active]="conversation.id === store.activeId()"
+                    [now]="now()"
+                    [queryParams]="store.viewParams()"
+                  />
                 </li>
               }
             </ul>
@@ -66,6 +102,7 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
         <router-outlet />
       </section>
     </div>
+    <sb-shortcuts-dialog />
   `,
   styles: `
     /* Fills what the shell leaves of the viewport (its flex-basis 0 keeps the thread from growing the page). */
@@ -74,8 +111,11 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
     .inbox { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr); gap: 1rem; }
     .list-pane, .detail { display: flex; flex-direction: column; min-height: 0; min-width: 0; overflow: hidden; background: var(--sb-surface);
       border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); }
-    .list-pane { padding: 0.75rem; gap: 0.6rem; }
+    /* Visible overflow: the search results fold out over the list. */
+    .list-pane { padding: 0.75rem; gap: 0.6rem; overflow: visible; }
     .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.4rem; }
+    .tools { display: flex; align-items: center; gap: 0.4rem; }
+    .help { width: 1.7rem; height: 1.7rem; padding: 0; border-radius: 999px; font-weight: 700; }
     .scroll { flex: 1; min-height: 0; overflow-y: auto; }
     .items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.15rem; }
     .more { width: 100%; margin-top: 0.5rem; }
@@ -87,30 +127,78 @@ const isInboxTab = (value: string | null): value is InboxTab => (INBOX_TABS as r
 })
 export class InboxPage {
   protected readonly store = inject(InboxStore);
+  protected readonly counts = inject(InboxCountsStore);
+  protected readonly labels = inject(LabelsStore);
+  protected readonly shortcuts = inject(InboxShortcuts);
   protected readonly items = this.store.items;
   protected readonly now = signal(new Date());
+  protected readonly agents = signal<AgentOption[]>([]);
+  protected readonly filtered = computed(() => activeFilterCount(this.store.view()) > 0);
+  private readonly search = viewChild.required(InboxSearchComponent);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthStore);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
 
   constructor() {
     const clock = setInterval(() => this.now.set(new Date()), CLOCK_TICK_MS);
-    const tabParam = this.route.queryParamMap.subscribe((params) => {
-      const tab = params.get(INBOX_TAB_PARAM);
-      if (isInboxTab(tab)) this.store.setTab(tab);
-    });
+    // The URL is the view's source: a reload, a shared link, Back and Forward all show its list.
+    const params = this.route.queryParamMap.subscribe((p) => this.store.setView(parseView((name) => p.get(name), this.auth.user()?.id ?? null)));
+    const keys = [
+      this.shortcuts.register('j', () => this.step(1)),
+      this.shortcuts.register('k', () => this.step(-1)),
+      this.shortcuts.register('/', () => this.search().focus()),
+      this.shortcuts.register('?', () => this.shortcuts.showHelp(true)),
+    ];
     inject(DestroyRef).onDestroy(() => {
       clearInterval(clock);
-      tabParam.unsubscribe();
+      params.unsubscribe();
+      keys.forEach((stop) => stop());
+    });
+    if (this.auth.hasRole(['admin', 'supervisor'])) {
+      inject(InboxApi)
+        .assignableUsers()
+        .then(
+          (users) => this.agents.set(users.map((u) => ({ id: u.id, name: u.name })).filter((u) => u.id !== this.auth.user()?.id)),
+          () => undefined,
+        );
+    }
+    // j and k move through a long list: the row opened stays in sight.
+    afterRenderEffect(() => {
+      const id = this.store.activeId();
+      if (id) this.host.querySelector(`[data-testid="conversation-list"] [data-conversation-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
     });
   }
 
-  /** Switches the list and keeps the tab in the URL (so a reload or a shared link shows the same tab). */
   protected selectTab(tab: InboxTab): void {
     this.store.setTab(tab);
+    this.putInUrl(this.store.view());
+  }
+
+  protected changeView(view: InboxView): void {
+    this.store.setView(view);
+    this.putInUrl(this.store.view());
+  }
+
+  /** The search's words narrow the list (within the tab and filters chosen). */
+  protected narrowTo(words: string): void {
+    const q = normalizedQuery(words);
+    if (q) this.changeView({ ...this.store.view(), q });
+  }
+
+  private step(step: 1 | -1): void {
+    const next = this.store.neighbour(step);
+    if (!next) return;
+    // Marked open now, not when its page has loaded: a second `j` pressed meanwhile goes on from it.
+    this.store.setActive(next.id);
+    void this.router.navigate(['/inbox', next.id], { queryParams: this.store.viewParams() });
+  }
+
+  /** The view in the URL (replacing the entry: a filter change is no page to go back to). */
+  private putInUrl(view: InboxView): void {
     void this.router.navigate([], {
       relativeTo: this.route.firstChild ?? this.route,
-      queryParams: { [INBOX_TAB_PARAM]: tab },
-      queryParamsHandling: 'merge',
+      queryParams: viewParams(view),
       replaceUrl: true,
     });
   }

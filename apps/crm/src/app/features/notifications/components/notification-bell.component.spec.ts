@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Notification } from '@switchboard/contracts';
+import type { Notification } from '@switchboard/contracts/types';
 import { DesktopNotifications } from '../data/desktop-notifications';
 import { formatUnreadBadge } from '../data/notification-list';
 import { NotificationsStore } from '../data/notifications.store';

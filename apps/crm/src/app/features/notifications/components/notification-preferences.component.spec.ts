@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { NotificationPreference } from '@switchboard/contracts';
+import type { NotificationPreference } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { NotificationsApi } from '../data/notifications.api';
 import { flush } from '../data/testing/notification-fixtures';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { NotificationPreference, NotificationType } from '@switchboard/contracts';
+import type { NotificationPreference, NotificationType } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
@@ -10,6 +10,7 @@ const TYPE_LABELS: Record<NotificationType, TranslationKey> = {
   'conversation.created': 'notifications.type.conversationCreated',
   'conversation.assigned': 'notifications.type.conversationAssigned',
   'campaign.finished': 'notifications.type.campaignFinished',
+  mention: 'notifications.type.mention',
   'campaign.failed': 'notifications.type.campaignFailed',
   'channel.down': 'notifications.type.channelDown',
 };

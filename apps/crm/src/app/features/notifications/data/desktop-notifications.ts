@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import type { Notification as AppNotification } from '@switchboard/contracts';
+import type { Notification as AppNotification } from '@switchboard/contracts/types';
 
 export type DesktopPermission = NotificationPermission | 'unsupported';
 

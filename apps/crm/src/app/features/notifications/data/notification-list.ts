@@ -1,4 +1,4 @@
-import type { Notification } from '@switchboard/contracts';
+import type { Notification } from '@switchboard/contracts/types';
 
 /** What the bell, the panel and the page show: the loaded pages (newest first) and the unread count. */
 export interface NotificationListState {

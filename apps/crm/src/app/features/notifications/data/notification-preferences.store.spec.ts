@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { NotificationPreference } from '@switchboard/contracts';
+import type { NotificationPreference } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { NotificationPreferencesStore } from './notification-preferences.store';
 import { NotificationsApi } from './notifications.api';

@@ -1,5 +1,5 @@
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { NotificationPreference, NotificationType } from '@switchboard/contracts';
+import type { NotificationPreference, NotificationType } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { NotificationsApi } from './notifications.api';
 

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
-import type { Notification } from '@switchboard/contracts';
+import type { Notification } from '@switchboard/contracts/types';
 import { DesktopNotifications } from './desktop-notifications';
 import { NotificationPreferencesStore } from './notification-preferences.store';
 import { NotificationSound } from './notification-sound';

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NotificationPage, NotificationPreference, NotificationPreferences } from '@switchboard/contracts';
+import type { MarkNotificationsRead, NotificationPage, NotificationPreference, NotificationPreferences } from '@switchboard/contracts/types';
 import { firstValueFrom, map } from 'rxjs';
 
 /** Query of GET /api/notifications. */
@@ -9,9 +9,6 @@ export interface NotificationQuery {
   limit?: number;
   cursor?: string | null;
 }
-
-/** What POST /api/notifications/read (and the socket's `mark_read`) accepts. */
-export type MarkReadRequest = { ids: string[] } | { all: true };
 
 /** The notifications REST routes. */
 @Injectable({ providedIn: 'root' })
@@ -28,7 +25,7 @@ export class NotificationsApi {
     return firstValueFrom(this.http.get<{ count: number }>('/api/notifications/unread-count').pipe(map((r) => r.count)));
   }
 
-  markRead(request: MarkReadRequest): Promise<{ unreadCount: number }> {
+  markRead(request: MarkNotificationsRead): Promise<{ unreadCount: number }> {
     return firstValueFrom(this.http.post<{ unreadCount: number }>('/api/notifications/read', request));
   }
 

@@ -1,8 +1,8 @@
 import { Injectable, computed, inject, type Signal } from '@angular/core';
+import type { MarkNotificationsRead } from '@switchboard/contracts/types';
 import type { Observable } from 'rxjs';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import type { LiveConnection, ServerEventName, ServerPayload } from '../../../core/realtime/realtime.types';
-import type { MarkReadRequest } from './notifications.api';
 
 type NotificationsServerEvent = ServerEventName<'/notifications'>;
 
@@ -20,7 +20,7 @@ export class NotificationsSocket {
   }
 
   /** Rejects with a RealtimeError (`offline`, `timeout` or the server's code). */
-  markRead(request: MarkReadRequest, timeoutMs = 5_000): Promise<{ unreadCount: number }> {
+  markRead(request: MarkNotificationsRead, timeoutMs = 5_000): Promise<{ unreadCount: number }> {
     return this.realtime.emit('/notifications', 'mark_read', request, { timeoutMs });
   }
 

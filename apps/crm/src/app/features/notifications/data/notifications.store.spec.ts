@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import type { Notification } from '@switchboard/contracts';
+import type { Notification } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { formatUnreadBadge } from './notification-list';
 import { NotificationsApi } from './notifications.api';

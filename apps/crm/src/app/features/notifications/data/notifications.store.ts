@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
-import type { Notification } from '@switchboard/contracts';
+import type { MarkNotificationsRead, Notification } from '@switchboard/contracts/types';
 import type { Subscription } from 'rxjs';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { LiveResource, liveDelta } from '../../../core/realtime/live-resource';
@@ -15,7 +15,7 @@ import {
   withUnreadCount,
   type NotificationListState,
 } from './notification-list';
-import { NotificationsApi, type MarkReadRequest } from './notifications.api';
+import { NotificationsApi } from './notifications.api';
 import { NotificationsSocket } from './notifications.socket';
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
@@ -109,7 +109,7 @@ export class NotificationsStore {
     if (notification.url) void this.router.navigateByUrl(notification.url);
   }
 
-  private async send(request: MarkReadRequest): Promise<void> {
+  private async send(request: MarkNotificationsRead): Promise<void> {
     this._actionError.set(null);
     try {
       const { unreadCount } = await this.markReadRemotely(request);
@@ -121,7 +121,7 @@ export class NotificationsStore {
     }
   }
 
-  private async markReadRemotely(request: MarkReadRequest): Promise<{ unreadCount: number }> {
+  private async markReadRemotely(request: MarkNotificationsRead): Promise<{ unreadCount: number }> {
     if (this.socket.connected()) {
       try {
         return await this.socket.markRead(request);

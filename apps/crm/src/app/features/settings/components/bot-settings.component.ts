@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
-import { KEYWORDS_MAX, TEXT_MAX_LENGTH, knownTimeZones, type BotDraft } from '../data/bot-draft';
+import { knownTimeZones, type BotDraft } from '../data/bot-draft';
 import { BotSettingsStore } from '../data/bot-settings.store';
 import { BusinessHoursEditorComponent, type IntervalChange } from './business-hours-editor.component';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
@@ -130,8 +131,8 @@ export class BotSettingsComponent {
   protected readonly store = inject(BotSettingsStore);
   private readonly i18n = inject(I18nService);
 
-  protected readonly max = TEXT_MAX_LENGTH;
-  protected readonly keywordsMax = KEYWORDS_MAX;
+  protected readonly max = BOT_TEXT_MAX;
+  protected readonly keywordsMax = BOT_KEYWORDS_MAX;
   protected readonly zones = knownTimeZones();
   protected readonly errorFor = (path: string) => this.store.fieldError(path);
   protected readonly errors = computed(() => ({

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import type { BusinessHours } from '@switchboard/contracts';
+import type { BusinessHours } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { WEEKDAYS, closeBeforeMidnight } from '../data/bot-draft';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import type { ChannelStatus, WhatsappState } from '@switchboard/contracts';
+import type { ChannelStatus, WhatsappState } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';

@@ -1,14 +1,10 @@
-import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX, updateBotSettingsSchema } from '@switchboard/contracts';
-import { KEYWORDS_MAX, KEYWORD_MAX_LENGTH, TEXT_MAX_LENGTH, draftErrors, draftOf, nextInterval, requestOf, type BotDraft } from './bot-draft';
+import { updateBotSettingsSchema } from '@switchboard/contracts';
+import { draftErrors, draftOf, nextInterval, requestOf, type BotDraft } from './bot-draft';
 import { botSettings } from './testing/settings-fixtures';
 
 const draft = (patch: Partial<BotDraft> = {}): BotDraft => ({ ...draftOf(botSettings()), ...patch });
 
 describe('bot settings draft', () => {
-  it('repeats the contract limits', () => {
-    expect([TEXT_MAX_LENGTH, KEYWORD_MAX_LENGTH, KEYWORDS_MAX]).toEqual([BOT_TEXT_MAX, BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX]);
-  });
-
   it('finds the same problems as the contract, at the same paths', () => {
     const cases: Partial<BotDraft>[] = [
       {},

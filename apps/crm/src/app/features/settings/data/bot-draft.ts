@@ -1,13 +1,6 @@
-import type { BotSettings, BusinessHours, UpdateBotSettings } from '@switchboard/contracts';
+import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from '@switchboard/contracts/types';
+import type { BotSettings, BusinessHours, UpdateBotSettings } from '@switchboard/contracts/types';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-
-/*
- * Limits of `updateBotSettingsSchema` in @switchboard/contracts, repeated here because importing
- * the values would pull zod into the bundle (bot-draft.spec.ts checks they agree).
- */
-export const TEXT_MAX_LENGTH = 1000;
-export const KEYWORD_MAX_LENGTH = 40;
-export const KEYWORDS_MAX = 30;
 
 /** What the bot form holds: the settings, with the keywords as the comma-separated text typed. */
 export interface BotDraft {
@@ -83,13 +76,13 @@ export function knownTimeZones(): string[] {
 export function draftErrors(d: BotDraft): Record<string, TranslationKey> {
   const errors: Record<string, TranslationKey> = {};
   for (const field of ['greeting', 'outOfHoursReply', 'handoffReply'] as const) {
-    if (d[field].trim().length > TEXT_MAX_LENGTH) errors[field] = 'settings.bot.error.tooLong';
+    if (d[field].trim().length > BOT_TEXT_MAX) errors[field] = 'settings.bot.error.tooLong';
   }
   if (!d.handoffReply.trim()) errors['handoffReply'] = 'settings.bot.error.handoffReplyRequired';
   if (!isTimeZone(d.timeZone)) errors['timeZone'] = 'settings.bot.error.timeZone';
   const keywords = keywordsOf(d.keywords);
-  if (keywords.length > KEYWORDS_MAX) errors['handoffKeywords'] = 'settings.bot.error.tooManyKeywords';
-  else if (keywords.some((k) => k.length > KEYWORD_MAX_LENGTH)) errors['handoffKeywords'] = 'settings.bot.error.keywordTooLong';
+  if (keywords.length > BOT_KEYWORDS_MAX) errors['handoffKeywords'] = 'settings.bot.error.tooManyKeywords';
+  else if (keywords.some((k) => k.length > BOT_KEYWORD_MAX)) errors['handoffKeywords'] = 'settings.bot.error.keywordTooLong';
   d.businessHours.forEach((h, i) => {
     const open = minutes(h.open);
     const close = minutes(h.close);

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { BotSettings, UpdateBotSettings } from '@switchboard/contracts';
+import type { BotSettings, UpdateBotSettings } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { BotSettingsStore } from './bot-settings.store';
 import { SettingsApi } from './settings.api';

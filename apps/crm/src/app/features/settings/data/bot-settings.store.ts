@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type { BotSettings, BusinessHours } from '@switchboard/contracts';
+import type { BotSettings, BusinessHours } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import type { FieldMessage } from '../../../shared/forms/field-messages';
 import { draftErrors, draftOf, nextInterval, requestOf, sortHours, type BotDraft } from './bot-draft';

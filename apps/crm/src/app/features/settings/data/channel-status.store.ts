@@ -1,5 +1,5 @@
 import { DOCUMENT, Injectable, computed, inject } from '@angular/core';
-import type { ChannelStatus, WhatsappState } from '@switchboard/contracts';
+import type { ChannelStatus, WhatsappState } from '@switchboard/contracts/types';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import { SettingsApi } from './settings.api';
 import { SettingsSocket } from './settings.socket';

@@ -1,9 +1,9 @@
-import type { CreateTemplate, MessageTemplate } from '@switchboard/contracts';
+import type { CreateTemplate, MessageTemplate } from '@switchboard/contracts/types';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 
 /*
- * The rules of `createTemplateSchema` in @switchboard/contracts (Meta's naming), repeated here
- * because importing them would pull zod into the bundle (template-draft.spec.ts checks they agree).
+ * The rules of `createTemplateSchema` in @switchboard/contracts (Meta's naming), written inline
+ * there (no constant to import), so repeated here (template-draft.spec.ts checks they agree).
  */
 export const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
 export const TEMPLATE_LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/;

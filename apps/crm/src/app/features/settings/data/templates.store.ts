@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { MessageTemplate } from '@switchboard/contracts';
+import type { MessageTemplate } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { EMPTY_TEMPLATE, templateDraftOf, templateErrors, trimmedTemplate, type TemplateDraft, type TemplateField } from './template-draft';

@@ -1,5 +1,5 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { UpdateBotSettings } from '@switchboard/contracts';
+import type { UpdateBotSettings } from '@switchboard/contracts/types';
 import { of } from 'rxjs';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { BotSettingsStore } from '../data/bot-settings.store';

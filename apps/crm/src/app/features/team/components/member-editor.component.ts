@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { StaffRole } from '@switchboard/contracts';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@switchboard/contracts/types';
+import type { StaffRole } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '../../../shared/forms/password-rules';
 import { MEMBER_NAME_MAX, MEMBER_ROLES } from '../data/member-draft';
 import { MemberEditStore, type MemberEditDone } from '../data/member-edit.store';
 import { ROLE_LABEL } from '../../../core/i18n/role-labels';

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { StaffRole } from '@switchboard/contracts';
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@switchboard/contracts/types';
+import type { StaffRole } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_ROLES, type MemberField } from '../data/member-draft';
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '../../../shared/forms/password-rules';
 import { NewMemberStore } from '../data/new-member.store';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
 import { ROLE_LABEL } from '../../../core/i18n/role-labels';

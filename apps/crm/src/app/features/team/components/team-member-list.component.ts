@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import type { UserWithPresence } from '@switchboard/contracts';
+import type { UserWithPresence } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { MemberEditStore } from '../data/member-edit.store';
 import { MemberEditorComponent } from './member-editor.component';

@@ -1,5 +1,5 @@
 import { createUserRequestSchema } from '@switchboard/contracts';
-import { PASSWORD_MAX_BYTES } from '../../../shared/forms/password-rules';
+import { PASSWORD_MAX_BYTES } from '@switchboard/contracts/types';
 import { EMPTY_MEMBER, MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, memberErrors, trimmedMember, type MemberDraft } from './member-draft';
 
 const valid: MemberDraft = { name: 'Alba Agente', email: 'alba@example.com', role: 'agent', password: 'long-enough' };

@@ -1,11 +1,11 @@
-import type { CreateUserRequest, StaffRole } from '@switchboard/contracts';
+import type { CreateUserRequest, StaffRole } from '@switchboard/contracts/types';
 import type { RuleMessage } from '../../../shared/forms/field-messages';
 import { newPasswordError } from '../../../shared/forms/password-rules';
 
 /*
  * The rules of `createUserRequestSchema` in @switchboard/contracts (its email is zod's
- * `z.email()`; its password rules are in shared/forms/password-rules.ts), repeated here because
- * importing them would pull zod into the bundle (member-draft.spec.ts checks they agree).
+ * `z.email()`; its password rules are in shared/forms/password-rules.ts), written inline there (no
+ * constant to import), so repeated here (member-draft.spec.ts checks they agree).
  */
 export const MEMBER_NAME_MAX = 120;
 export const MEMBER_EMAIL_MAX = 254;

@@ -1,6 +1,6 @@
 import { signal, type WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { User, UserWithPresence } from '@switchboard/contracts';
+import type { User, UserWithPresence } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { apiError, flush, networkError } from '../../settings/data/testing/settings-fixtures';

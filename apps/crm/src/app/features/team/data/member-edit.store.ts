@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { StaffRole, UpdateUserRequest, UserWithPresence } from '@switchboard/contracts';
+import type { StaffRole, UpdateUserRequest, UserWithPresence } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';

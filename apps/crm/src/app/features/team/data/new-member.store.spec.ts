@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import type { User } from '@switchboard/contracts';
+import type { User } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { apiError, flush, networkError } from '../../settings/data/testing/settings-fixtures';
 import { EMPTY_MEMBER } from './member-draft';

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { User } from '@switchboard/contracts';
+import type { User } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { EMPTY_MEMBER, memberErrors, trimmedMember, type MemberDraft, type MemberField } from './member-draft';

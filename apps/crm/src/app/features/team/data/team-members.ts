@@ -1,6 +1,7 @@
-import type { User, UserWithPresence } from '@switchboard/contracts';
+import type { User, UserWithPresence } from '@switchboard/contracts/types';
+import type { ServerPayload } from '../../../core/realtime/realtime.types';
 
-export type PresenceChange = { userId: string; status: 'online' | 'offline' };
+export type PresenceChange = ServerPayload<'/chat', 'presence_changed'>;
 
 export function applyPresence(members: UserWithPresence[], { userId, status }: PresenceChange): UserWithPresence[] {
   const online = status === 'online';

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import type { User, UserWithPresence } from '@switchboard/contracts';
+import type { User, UserWithPresence } from '@switchboard/contracts/types';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import { addMember, applyPresence, replaceMember } from './team-members';
 import { TeamApi } from './team.api';

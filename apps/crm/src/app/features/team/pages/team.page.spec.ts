@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { signal, type WritableSignal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { StaffRole, User, UserWithPresence } from '@switchboard/contracts';
+import type { StaffRole, User, UserWithPresence } from '@switchboard/contracts/types';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';

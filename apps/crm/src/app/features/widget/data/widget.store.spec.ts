@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { REALTIME_SESSION } from '../../../core/realtime/realtime-session';
-import { REALTIME_CONFIG, RealtimeService, SOCKET_MANAGER_FACTORY } from '../../../core/realtime/realtime.service';
+import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { REALTIME_CONFIG, SOCKET_MANAGER_FACTORY } from '../../../core/realtime/realtime.config';
 import { FakeManager } from '../../../core/realtime/testing/fake-socket-manager';
 import { InboxApi } from '../../inbox/data/inbox.api';
 import { conversation, flush } from '../../inbox/data/testing/chat-fixtures';

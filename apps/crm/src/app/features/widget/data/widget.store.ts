@@ -1,6 +1,6 @@
 import { HttpHeaders } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Contact } from '@switchboard/contracts';
+import type { Contact } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import type { RealtimeSession } from '../../../core/realtime/realtime-session';
 import type { ConversationBackend } from '../../inbox/data/conversation-backend';

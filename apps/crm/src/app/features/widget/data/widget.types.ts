@@ -1,13 +1,6 @@
-import type { Contact, Conversation } from '@switchboard/contracts';
+import type { Contact } from '@switchboard/contracts/types';
 
-// TODO(contracts): POST /api/widget/sessions answers `{contactToken, contact, conversation}`;
-// replace by the contracts' `WidgetSession` once the chat REST schemas land in libs/contracts.
-export interface WidgetSessionResponse {
-  contactToken: string;
-  contact: Contact;
-  conversation: Conversation;
-}
-
+/** The body of POST /api/widget/sessions (its schema, `widgetSessionRequestSchema`, names no type). */
 export interface WidgetSessionRequest {
   name: string;
   email?: string;

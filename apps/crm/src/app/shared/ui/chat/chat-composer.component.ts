@@ -1,25 +1,45 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, model, output } from '@angular/core';
+import {
+  afterNextRender,
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  linkedSignal,
+  model,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MAX_MESSAGE_LENGTH } from '@switchboard/contracts/types';
 import { ToastClearance } from '../../../core/layout/toast-clearance';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { QuotedMessage } from './chat-ui.types';
+import { applySuggestion, type ComposerAssist, type ComposerSuggestion } from './composer-suggestions';
 
-/**
- * CONTRACT.md's limit (contracts' MAX_MESSAGE_LENGTH). Not imported: a value import from the
- * contracts barrel would pull zod and every schema into the bundle.
- */
-export const MAX_MESSAGE_LENGTH = 10_000;
 /** The counter shows from this many characters on. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
 
+/** Tells the suggestion lists of several composers on one page apart (ids for aria-activedescendant). */
+let nextListId = 0;
+
 /**
- * Textarea + send + paperclip. Enter sends, Shift+Enter is a new line. Reports typing and blur;
- * the text is a model, so the page can keep drafts and warn about news while something is
- * unsent. Warnings are projected.
+ * Textarea + send + paperclip. Enter sends, Shift+Enter is a new line, Ctrl+Enter (⌘+Enter) always
+ * sends, even with a suggestion list open. Reports typing and blur; the text is a model, so the
+ * page can keep drafts and warn about news while something is unsent. Warnings are projected.
+ *
+ * Staff-only parts appear only when the page asks for them: the reply/note switch
+ * (`canWriteNotes`) and suggestions while typing (`assist`: canned replies, colleagues). The
+ * widget sets neither.
  */
 @Component({
   selector: 'sb-chat-composer',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.writing-note]': 'note()' },
   template: `
     <ng-content />
     @if (replyTo(); as quote) {
@@ -29,6 +49,52 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
           <span>{{ quote.text ?? ('message.originalMissing' | translate) }}</span>
         </div>
         <button type="button" class="ghost" [attr.aria-label]="'composer.cancelReply' | translate" (click)="cancelReply.emit()">✕</button>
+      </div>
+    }
+    @if (canWriteNotes()) {
+      <div class="mode" role="group" [attr.aria-label]="'composer.mode' | translate">
+        <button type="button" data-testid="composer-mode-reply" [attr.aria-pressed]="!note()" (click)="setNote(false)">
+          {{ 'composer.mode.reply' | translate }}
+        </button>
+        <button type="button" data-testid="composer-mode-note" [attr.aria-pressed]="note()" (click)="setNote(true)">
+          <svg viewBox="0 0 24 24" width="12" height="12" aria-hidden="true">
+            <path fill="currentColor" d="M17 9V7a5 5 0 0 0-10 0v2H5v13h14V9h-2Zm-8 0V7a3 3 0 0 1 6 0v2H9Z" />
+          </svg>
+          {{ 'composer.mode.note' | translate }}
+        </button>
+        @if (note()) {
+          <span class="mode-hint" data-testid="composer-note-hint">{{ 'composer.noteHint' | translate }}</span>
+        }
+      </div>
+    }
+    @if (suggestions(); as list) {
+      <div class="suggest" data-testid="composer-suggestions" [attr.data-kind]="list.kind">
+        <p class="suggest-title">{{ list.title }}</p>
+        @if (list.items.length === 0) {
+          <p class="suggest-empty" data-testid="composer-suggestions-empty">{{ list.empty }}</p>
+        } @else {
+          <ul role="listbox" [id]="listId" [attr.aria-label]="list.title">
+            @for (item of list.items; track item.id; let i = $index) {
+              <li
+                role="option"
+                data-testid="composer-suggestion"
+                [id]="listId + '-' + i"
+                [attr.aria-selected]="i === active()"
+                (mousedown)="$event.preventDefault(); pick(item)"
+                (mouseenter)="active.set(i)"
+              >
+                <span class="label">{{ item.label }}</span>
+                @if (item.detail) {
+                  <span class="detail">{{ item.detail }}</span>
+                }
+                @if (item.warning) {
+                  <span class="warning" data-testid="composer-suggestion-warning">{{ item.warning }}</span>
+                }
+              </li>
+            }
+          </ul>
+          <p class="suggest-keys">{{ 'composer.suggest.keys' | translate }}</p>
+        }
       </div>
     }
     <div class="row">
@@ -43,19 +109,27 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
         </label>
       }
       <textarea
+        #box
         data-testid="composer-input"
         rows="2"
-        [attr.aria-label]="'composer.label' | translate"
-        [placeholder]="'composer.placeholder' | translate"
+        [attr.aria-label]="(note() ? 'composer.noteLabel' : 'composer.label') | translate"
+        [placeholder]="(note() ? 'composer.notePlaceholder' : 'composer.placeholder') | translate"
         [title]="'composer.hint' | translate"
         [disabled]="disabled()"
         [value]="text()"
-        (input)="onInput($any($event.target).value)"
+        [attr.aria-autocomplete]="assist() ? 'list' : null"
+        [attr.aria-expanded]="assist() ? !!suggestions() : null"
+        [attr.aria-controls]="suggestions()?.items?.length ? listId : null"
+        [attr.aria-activedescendant]="suggestions()?.items?.length ? listId + '-' + active() : null"
+        (input)="onInput($any($event.target))"
         (keydown)="onKeydown($event)"
-        (blur)="blurred.emit()"
+        (keyup)="onCaret($any($event.target))"
+        (click)="onCaret($any($event.target))"
+        (focus)="focused.set(true)"
+        (blur)="focused.set(false); blurred.emit()"
       ></textarea>
       <button type="button" class="primary" data-testid="composer-send" [disabled]="!canSend()" (click)="submit()">
-        {{ 'composer.send' | translate }}
+        {{ (note() ? 'composer.addNote' : 'composer.send') | translate }}
       </button>
     </div>
     @if (uploading()) {
@@ -68,10 +142,12 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.35rem; }
+    :host { display: flex; flex-direction: column; gap: 0.35rem; position: relative; }
     .row { display: flex; gap: 0.4rem; align-items: flex-end; }
     textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 0.45rem 0.6rem;
       border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
+    /* A note looks like the notes in the thread: nobody mistakes it for a reply to the customer. */
+    :host(.writing-note) textarea { background: #fff8e1; border-color: #e8c65a; }
     .attach { position: relative; display: inline-flex; cursor: pointer; padding: 0.45rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
     .attach input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
     .attach.busy { opacity: 0.5; }
@@ -82,6 +158,22 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 1_000;
     .ghost { border: none; background: none; padding: 0 0.3rem; }
     .note { margin: 0; font-size: 0.75rem; color: var(--sb-muted); text-align: right; }
     .note.over { color: var(--sb-red); }
+    .mode { display: flex; align-items: center; gap: 0.3rem; flex-wrap: wrap; font-size: 0.8rem; }
+    .mode button { display: inline-flex; align-items: center; gap: 0.25rem; padding: 0.15rem 0.6rem; border-radius: 999px; }
+    .mode button[aria-pressed='true'] { background: var(--sb-primary-soft); border-color: var(--sb-primary); color: var(--sb-primary-strong); }
+    .mode button:last-of-type[aria-pressed='true'] { background: #fff3c4; border-color: #d9a400; color: #6b4f00; }
+    .mode-hint { color: #6b4f00; }
+    .suggest { position: absolute; left: 0; right: 0; bottom: calc(100% + 0.25rem); z-index: 5; max-height: 16rem; overflow-y: auto;
+      background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius); box-shadow: var(--sb-shadow); font-size: 0.85rem; }
+    .suggest p { margin: 0; padding: 0.3rem 0.6rem; }
+    .suggest-title { font-size: 0.75rem; font-weight: 600; color: var(--sb-muted); }
+    .suggest-empty, .suggest-keys { color: var(--sb-muted); font-size: 0.75rem; }
+    ul { list-style: none; margin: 0; padding: 0; }
+    li { display: flex; flex-direction: column; padding: 0.3rem 0.6rem; cursor: pointer; }
+    li[aria-selected='true'] { background: var(--sb-primary-soft); }
+    .label { font-weight: 600; }
+    .detail { color: var(--sb-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .warning { color: #8a6100; font-size: 0.75rem; }
   `,
 })
 export class ChatComposerComponent {
@@ -89,6 +181,10 @@ export class ChatComposerComponent {
   readonly canAttach = input(true);
   readonly uploading = input(false);
   readonly replyTo = input<QuotedMessage | null>(null);
+  /** Offers the reply/note switch (staff only). */
+  readonly canWriteNotes = input(false);
+  /** Suggestions while typing (staff only); none by default. */
+  readonly assist = input<ComposerAssist | null>(null);
 
   readonly send = output<string>();
   readonly typing = output<void>();
@@ -97,35 +193,98 @@ export class ChatComposerComponent {
   readonly cancelReply = output<void>();
   /** What is typed and not sent yet. */
   readonly text = model('');
+  /** Writing a private note instead of a reply. */
+  readonly note = model(false);
 
   protected readonly max = MAX_MESSAGE_LENGTH;
   protected readonly counterFrom = COUNTER_FROM;
+  protected readonly listId = `sb-composer-suggestions-${nextListId++}`;
   protected readonly length = computed(() => this.text().length);
   protected readonly tooLong = computed(() => this.length() > MAX_MESSAGE_LENGTH);
   protected readonly canSend = computed(() => !this.disabled() && !this.tooLong() && this.text().trim().length > 0);
+  protected readonly focused = signal(false);
+
+  private readonly box = viewChild.required<ElementRef<HTMLTextAreaElement>>('box');
+  private readonly caret = signal(0);
+  /** The list Escape closed (`kind:from`): it stays closed until another trigger is typed. */
+  private readonly dismissed = signal<string | null>(null);
+  private readonly offered = computed(() => {
+    const assist = this.assist();
+    if (!assist || this.disabled()) return null;
+    const text = this.text();
+    return assist({ text, caret: Math.min(this.caret(), text.length), note: this.note() });
+  });
+  protected readonly suggestions = computed(() => {
+    const list = this.offered();
+    if (!list || !this.focused() || `${list.kind}:${list.from}` === this.dismissed()) return null;
+    return list;
+  });
+  /** The highlighted choice: the first one again whenever the list changes. */
+  protected readonly active = linkedSignal({ source: this.suggestions, computation: () => 0 });
 
   constructor() {
     const clearance = inject(ToastClearance);
     const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => destroyRef.onDestroy(clearance.keepClear(host)));
+    // Arrowing through a list longer than its box keeps the highlighted choice in view.
+    afterRenderEffect(() => {
+      if (!this.suggestions()?.items.length) return;
+      host.querySelector(`#${this.listId}-${this.active()}`)?.scrollIntoView?.({ block: 'nearest' });
+    });
   }
 
-  protected onInput(value: string): void {
-    this.text.set(value);
-    if (value.length > 0) this.typing.emit();
+  protected onInput(box: HTMLTextAreaElement): void {
+    this.text.set(box.value);
+    this.caret.set(box.selectionStart ?? box.value.length);
+    if (!this.offered()) this.dismissed.set(null);
+    if (box.value.length > 0) this.typing.emit();
+  }
+
+  protected onCaret(box: HTMLTextAreaElement): void {
+    this.caret.set(box.selectionStart ?? box.value.length);
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.submit();
+      return;
+    }
+    const list = this.suggestions();
+    if (list && this.onListKey(event, list.items)) return;
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     this.submit();
+  }
+
+  protected pick(item: ComposerSuggestion): void {
+    const list = this.suggestions();
+    if (!list) return;
+    const next = applySuggestion(this.text(), list, item);
+    const box = this.box().nativeElement;
+    // Written to the box now so the caret can go right after the insertion; the binding then
+    // finds the same value and leaves the caret where it is.
+    box.value = next.text;
+    box.setSelectionRange(next.caret, next.caret);
+    box.focus();
+    this.text.set(next.text);
+    this.caret.set(next.caret);
+    this.typing.emit();
+  }
+
+  protected setNote(note: boolean): void {
+    this.note.set(note);
+    this.box().nativeElement.focus();
   }
 
   protected submit(): void {
     if (!this.canSend()) return;
     this.send.emit(this.text().trim());
     this.text.set('');
+    this.caret.set(0);
+    this.dismissed.set(null);
   }
 
   protected onFile(event: Event): void {
@@ -133,5 +292,34 @@ export class ChatComposerComponent {
     const file = input.files?.[0];
     if (file) this.attach.emit(file);
     input.value = '';
+  }
+
+  /** Arrows, Enter/Tab and Escape while a list is open; true when the key was the list's. */
+  private onListKey(event: KeyboardEvent, items: readonly ComposerSuggestion[]): boolean {
+    const count = items.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (count === 0) return false;
+        event.preventDefault();
+        this.active.update((i) => (i + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
+        return true;
+      case 'Enter':
+      case 'Tab':
+        if (count === 0 || event.shiftKey) return false;
+        event.preventDefault();
+        this.pick(items[Math.min(this.active(), count - 1)]);
+        return true;
+      case 'Escape': {
+        // Only the list closes: a dialog or page around the composer must not take this Escape too.
+        event.preventDefault();
+        event.stopPropagation();
+        const list = this.suggestions();
+        if (list) this.dismissed.set(`${list.kind}:${list.from}`);
+        return true;
+      }
+      default:
+        return false;
+    }
   }
 }

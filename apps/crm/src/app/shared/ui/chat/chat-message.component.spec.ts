@@ -117,4 +117,41 @@ describe('ChatMessageComponent', () => {
     expect(time?.textContent?.trim()).toBe('05:23 PM');
     expect(time?.getAttribute('title')).toBe('Thursday, March 5, 2026 at 5:23 PM');
   });
+
+  describe('a private note', () => {
+    const people = [
+      { id: 'u-bruno', name: 'Bruno Agent' },
+      { id: ME.id, name: ME.name },
+    ];
+
+    async function showNote(content: string, mentionables = people) {
+      fixture.componentRef.setInput('message', message(2, { content, private: true, sender: { type: 'agent', id: 'u-sara', name: 'Sara' } }));
+      fixture.componentRef.setInput('mine', false);
+      fixture.componentRef.setInput('mentionables', mentionables);
+      await fixture.whenStable();
+    }
+
+    it('is marked as a note only the team sees', async () => {
+      expect(q('message-note-label')).toBeNull();
+      expect(host().classList.contains('note')).toBe(false);
+      await showNote('Call her back tomorrow');
+      expect(host().classList.contains('note')).toBe(true);
+      expect(q('message-note-label')?.textContent).toContain('Only your team sees this');
+    });
+
+    it('highlights the colleagues it mentions and keeps the text as written', async () => {
+      await showNote('@Bruno Agent and @ana, see above');
+      const marks = Array.from(host().querySelectorAll('[data-testid="message-mention"]')).map((m) => m.textContent);
+      expect(marks).toEqual(['@Bruno Agent', '@ana']);
+      expect(q('message-text')?.textContent).toBe('@Bruno Agent and @ana, see above');
+    });
+
+    it('highlights nothing in a reply to the customer, nor a name nobody has', async () => {
+      await showNote('@Nobody here');
+      expect(host().querySelector('[data-testid="message-mention"]')).toBeNull();
+      fixture.componentRef.setInput('message', message(3, { content: '@Bruno Agent', private: false }));
+      await fixture.whenStable();
+      expect(host().querySelector('[data-testid="message-mention"]')).toBeNull();
+    });
+  });
 });

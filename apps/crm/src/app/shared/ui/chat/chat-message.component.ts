@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
-import type { Message } from '@switchboard/contracts';
+import type { Mentionable, Message } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { REACTION_EMOJIS, type DeliveryStatus, type QuotedMessage } from './chat-ui.types';
 import { MessageAttachmentComponent } from './message-attachment.component';
 import { MessageMediaComponent } from './message-media.component';
 import { MessageTicksComponent } from './message-ticks.component';
+import { mentionSpans } from './mention-spans';
 import { ReactionBarComponent } from './reaction-bar.component';
 
 /**
@@ -24,6 +25,7 @@ import { ReactionBarComponent } from './reaction-bar.component';
     '[attr.data-status]': 'status()',
     '[attr.data-message-id]': 'message().id',
     '[class.mine]': 'mine()',
+    '[class.note]': 'message().private',
   },
   templateUrl: './chat-message.component.html',
   styleUrl: './chat-message.component.css',
@@ -54,6 +56,8 @@ export class ChatMessageComponent {
   readonly canRetry = input(false);
   readonly retrying = input(false);
   readonly retryError = input<string | null>(null);
+  /** Colleagues a note may mention: their mentions are highlighted (staff pages only). */
+  readonly mentionables = input<readonly Mentionable[]>([]);
 
   readonly reply = output<void>();
   readonly edit = output<string>();
@@ -74,6 +78,14 @@ export class ChatMessageComponent {
   protected readonly stored = computed(() => !this.unsent());
   protected readonly canAct = computed(() => this.stored() && !this.deleted() && !this.readOnly());
   protected readonly canChange = computed(() => this.canAct() && this.mine() && this.fullActions());
+  /** A note's text cut where colleagues are mentioned; null when there is nothing to highlight. */
+  protected readonly spans = computed(() => {
+    const { private: note, content } = this.message();
+    const people = this.mentionables();
+    if (!note || people.length === 0) return null;
+    const spans = mentionSpans(content, people);
+    return spans.some((s) => s.mention) ? spans : null;
+  });
   protected readonly templateName = computed(() => this.message().template?.name ?? null);
   protected readonly time = computed(() =>
     new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(this.message().createdAt)),

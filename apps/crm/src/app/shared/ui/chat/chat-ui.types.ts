@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@switchboard/contracts';
+import type { MessageStatus } from '@switchboard/contracts/types';
 
 /** pending/failed while our own message waits for (or lost) its ack; the server's status after. */
 export type DeliveryStatus = 'pending' | 'failed' | MessageStatus;

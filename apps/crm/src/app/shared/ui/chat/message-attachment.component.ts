@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Attachment, MessageType } from '@switchboard/contracts';
+import type { Attachment, MessageType } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { formatBytes } from './chat-ui.types';
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { ChannelMedia, MessageType } from '@switchboard/contracts';
+import type { ChannelMedia, MessageType } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 
 const ICONS: Record<MessageType, string> = { image: '🖼', video: '🎬', audio: '🎵', file: '📄', text: '📎' };

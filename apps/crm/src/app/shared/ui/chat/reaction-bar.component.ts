@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import type { Reaction } from '@switchboard/contracts';
+import type { Reaction } from '@switchboard/contracts/types';
 
 /** Reaction chips with their counts; mine are highlighted; a click toggles mine. */
 @Component({

@@ -1,4 +1,4 @@
-import type { BulkProgress, Campaign, CampaignRecipient } from '@switchboard/contracts';
+import type { BulkProgress, Campaign, CampaignRecipient } from '@switchboard/contracts/types';
 
 let counter = 0;
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

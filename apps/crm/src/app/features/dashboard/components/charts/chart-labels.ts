@@ -1,4 +1,4 @@
-import type { StatsCharts } from '@switchboard/contracts';
+import type { StatsCharts } from '@switchboard/contracts/types';
 
 type Bucket = StatsCharts['firstResponseDistribution'][number]['bucket'];
 

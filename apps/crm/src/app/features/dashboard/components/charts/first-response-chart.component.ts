@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild, type ElementRef } from '@angular/core';
-import type { StatsCharts } from '@switchboard/contracts';
+import type { StatsCharts } from '@switchboard/contracts/types';
 import { I18nService } from '../../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../../core/i18n/translate.pipe';
 import { bindChart } from './bind-chart';

@@ -1,4 +1,4 @@
-import type { Stats, StatsCharts } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts/types';
 
 export function stats(overrides: Partial<Stats> = {}): Stats {
   return {

@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@switchboard/contracts';
+import type { Conversation, Message } from '@switchboard/contracts/types';
 
 export const ME = { id: 'agent-1', type: 'agent' as const, name: 'Ana' };
 export const CONTACT = { id: 'contact-1', name: 'Carla', phone: null, email: null };
@@ -19,6 +19,7 @@ export function conversation(overrides: Partial<Conversation> = {}): Conversatio
     lastSeq: 0,
     unreadCount: 0,
     version: 1,
+    labels: [],
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Notification } from '@switchboard/contracts';
+import type { Notification } from '@switchboard/contracts/types';
 import { fakeRealtime } from '../../../../core/realtime/testing/fake-realtime';
 
 let counter = 0;

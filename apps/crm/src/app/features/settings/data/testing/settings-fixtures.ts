@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { BotSettings, ChannelStatus, ErrorCode, FieldError, MessageTemplate } from '@switchboard/contracts';
+import type { BotSettings, ChannelStatus, ErrorCode, FieldError, MessageTemplate } from '@switchboard/contracts/types';
 
 export function channelStatus(overrides: Partial<ChannelStatus> = {}): ChannelStatus {
   return {

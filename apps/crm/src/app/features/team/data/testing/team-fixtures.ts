@@ -1,4 +1,4 @@
-import type { StaffRole, UserWithPresence } from '@switchboard/contracts';
+import type { StaffRole, UserWithPresence } from '@switchboard/contracts/types';
 
 let counter = 0;
 export function member(overrides: Partial<UserWithPresence> = {}): UserWithPresence {
