@@ -1,7 +1,7 @@
 /** The console tables and the "Bulk" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
 import type { MachineInfo } from '../stats/machine';
-import type { CampaignFigures } from './measure';
+import type { CampaignFigures } from './figures';
 
 /**
  * Issue #6: (a) within 5% of the target pace, progress at least every second, memory flat. "Flat"

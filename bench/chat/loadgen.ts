@@ -5,7 +5,7 @@
  * step and the message's index, whose send time is kept here, so every staff socket that receives
  * it records send→deliver latency on the same clock.
  */
-import { performance, monitorEventLoopDelay } from 'node:perf_hooks';
+import { performance, monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { SampleBuffer } from './stats';
 import type { ConversationSockets } from './product';
@@ -194,9 +194,9 @@ async function waitQuiet(quietMs: number, maxMs: number): Promise<boolean> {
   return performance.now() - lastEventAt >= quietMs;
 }
 
-async function runStep(m: StepMessage): Promise<void> {
+function newStepState(m: StepMessage): StepState {
   const total = Math.round((m.rate * (m.warmupMs + m.measureMs)) / 1000);
-  const s: StepState = {
+  return {
     step: m.step,
     sendTime: new Float64Array(total),
     deliveries: new Uint8Array(total),
@@ -211,15 +211,35 @@ async function runStep(m: StepMessage): Promise<void> {
     receivedTotal: 0,
     lastDeliveryAt: 0,
   };
-  const before = { stale: staleDeliveries, inbox: inboxPushes, disc: { ...disconnects } };
-  current = s;
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  const n = customers.length;
+}
+
+/** Message `idx` of the step from its conversation's customer; the send time is taken just before the emit. */
+function sendMessage(s: StepState, idx: number): void {
+  const conv = idx % customers.length;
+  s.sendTime[idx] = performance.now();
+  customers[conv].emit(
+    sendEvent,
+    { conversationId: conversationIds[conv], clientMessageId: `s${s.step}-${idx}`, type: 'text', content: `bench message ${idx} of step ${s.step}` },
+    (ack: Ack) => {
+      if (ack?.ok) s.acks[idx] = 1;
+      else {
+        s.acks[idx] = 2;
+        const code = ack?.error?.code ?? 'no_ack_body';
+        s.errorAcks[code] = (s.errorAcks[code] ?? 0) + 1;
+      }
+    },
+  );
+}
+
+/**
+ * Open loop: every tick sends whatever the rate says is due by now, never waiting for acks. The
+ * event-loop delay is recorded over the measured part only. Returns when the measured part began and ended.
+ */
+function sendOpenLoop(m: StepMessage, s: StepState, loop: IntervalHistogram): Promise<{ measureStartedAt: number; measureEndedAt: number }> {
+  const total = s.measureTo;
   const start = performance.now();
   let measureStartedAt = 0;
-  let measureEndedAt = 0;
-
-  await new Promise<void>((resolve) => {
+  return new Promise((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now();
       const due = Math.min(total, Math.floor((m.rate * (now - start)) / 1000));
@@ -229,48 +249,58 @@ async function runStep(m: StepMessage): Promise<void> {
           measureStartedAt = performance.now();
           loop.enable();
         }
-        const conv = idx % n;
-        s.sendTime[idx] = performance.now();
-        customers[conv].emit(
-          sendEvent,
-          { conversationId: conversationIds[conv], clientMessageId: `s${m.step}-${idx}`, type: 'text', content: `bench message ${idx} of step ${m.step}` },
-          (ack: Ack) => {
-            if (ack?.ok) s.acks[idx] = 1;
-            else {
-              s.acks[idx] = 2;
-              const code = ack?.error?.code ?? 'no_ack_body';
-              s.errorAcks[code] = (s.errorAcks[code] ?? 0) + 1;
-            }
-          },
-        );
+        sendMessage(s, idx);
       }
       if (s.sent >= total) {
-        measureEndedAt = performance.now();
+        const measureEndedAt = performance.now();
         clearInterval(timer);
-        resolve();
+        resolve({ measureStartedAt, measureEndedAt });
       }
     }, TICK_MS);
   });
-  loop.disable();
-  send({ type: 'sent', step: m.step });
+}
 
-  const expected = total * 3;
+/** Waits the drain window; returns the deliveries received by then. */
+async function drain(m: StepMessage, s: StepState, expected: number): Promise<number> {
   await sleep(m.drainMs);
   const receivedAtDrain = s.receivedTotal;
-  const lost = expected - receivedAtDrain;
-  if (lost > 0) {
+  if (expected - receivedAtDrain > 0) {
     // Tell late from lost: keep listening while deliveries still trickle in (bounded).
     const until = performance.now() + m.lateMs;
     while (performance.now() < until && s.receivedTotal < expected && performance.now() - s.lastDeliveryAt < 2000) await sleep(100);
   }
+  return receivedAtDrain;
+}
+
+function countAcks(acks: Uint8Array): { acksOk: number; acksPending: number } {
   let acksOk = 0;
   let acksPending = 0;
-  for (let i = 0; i < total; i++) {
-    if (s.acks[i] === 1) acksOk++;
-    else if (s.acks[i] === 0) acksPending++;
+  for (let i = 0; i < acks.length; i++) {
+    if (acks[i] === 1) acksOk++;
+    else if (acks[i] === 0) acksPending++;
   }
+  return { acksOk, acksPending };
+}
+
+/** Disconnects (by reason) since `before`, the counts at the step's start. */
+function disconnectsSince(before: Record<string, number>): Record<string, number> {
   const disc: Record<string, number> = {};
-  for (const [k, v] of Object.entries(disconnects)) if (v - (before.disc[k] ?? 0) > 0) disc[k] = v - (before.disc[k] ?? 0);
+  for (const [k, v] of Object.entries(disconnects)) if (v - (before[k] ?? 0) > 0) disc[k] = v - (before[k] ?? 0);
+  return disc;
+}
+
+async function runStep(m: StepMessage): Promise<void> {
+  const s = newStepState(m);
+  const total = s.measureTo;
+  const before = { stale: staleDeliveries, inbox: inboxPushes, disc: { ...disconnects } };
+  current = s;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const { measureStartedAt, measureEndedAt } = await sendOpenLoop(m, s, loop);
+  loop.disable();
+  send({ type: 'sent', step: m.step });
+
+  const expected = total * 3;
+  const receivedAtDrain = await drain(m, s, expected);
   const measuredSent = total - s.measureFrom;
   const result: StepResult = {
     type: 'result',
@@ -280,16 +310,15 @@ async function runStep(m: StepMessage): Promise<void> {
     achievedRate: measuredSent / Math.max(0.001, (measureEndedAt - measureStartedAt) / 1000),
     expected,
     received: receivedAtDrain,
-    lost,
+    lost: expected - receivedAtDrain,
     lateArrivals: s.receivedTotal - receivedAtDrain,
     duplicates: s.duplicates,
-    acksOk,
-    acksPending,
+    ...countAcks(s.acks),
     errorAcks: s.errorAcks,
     echoes: s.echoes,
     inboxPushes: inboxPushes - before.inbox,
     staleDeliveries: staleDeliveries - before.stale,
-    disconnects: disc,
+    disconnects: disconnectsSince(before.disc),
     samples: Array.from(s.samples.values()),
     loopDelayP99Ms: loop.count ? loop.percentile(99) / 1e6 : 0,
   };

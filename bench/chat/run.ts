@@ -26,8 +26,15 @@ let deadline = runDeadline;
 let quietBudgetMs = scenario.quick ? 30_000 : 120_000;
 
 const cleanups: (() => Promise<void>)[] = [];
+/** Runs (and forgets) the cleanups registered after the first `keep`, newest first. */
+async function cleanUpTo(keep: number): Promise<void> {
+  while (cleanups.length > keep) {
+    const next = cleanups.pop();
+    await next?.().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  }
+}
 async function cleanUp(): Promise<void> {
-  while (cleanups.length) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  await cleanUpTo(0);
   await stopAll();
 }
 let interrupted = false;
@@ -229,20 +236,53 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
   return held;
 }
 
-async function runTarget(name: TargetName): Promise<TargetReport> {
-  console.log(`\n== ${TARGET_LABELS[name]} ==`);
-  const mark = cleanups.length;
+/** The target's server(s), connected client sockets and a CPU meter over them; the steps' time bound starts now. */
+async function openSession(name: TargetName): Promise<Session> {
   const target = isRelay(name) ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
   const h = await connectHarness({ name, target });
   // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
   deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 4.5) * 60_000);
   const session: Session = { name, target, h, restarts: [], meter: null as unknown as CpuMeter };
   cleanups.push(() => session.h.close());
+  const { db } = target;
   session.meter = new CpuMeter({
     server: () => [target.serverPid],
     loadgen: () => session.h.pids,
-    ...(target.db ? { postgres: () => postgresPids(target.db!.name) } : {}),
+    ...(db ? { postgres: () => postgresPids(db.name) } : {}),
   });
+  return session;
+}
+
+/** What the tables do not show: inbox pushes per message, restarts, and each step's late, unacked, refused or duplicate deliveries. */
+function targetNotes(steps: StepRecord[], restarts: string[]): string[] {
+  const notes: string[] = [];
+  const perMessage = steps.filter((s) => s.sent > 0 && s.inboxPushes > 0);
+  if (perMessage.length) {
+    const ratio = perMessage.reduce((n, s) => n + s.inboxPushes, 0) / perMessage.reduce((n, s) => n + s.sent, 0);
+    notes.push(
+      `Besides the 3 \`new_message\` deliveries, each message also pushes \`conversation_updated\` (the inbox row) to every staff socket ` +
+        `allowed to see the conversation; received: ${ratio.toFixed(1)} per message sent, on average over the steps.`,
+    );
+  }
+  for (const r of restarts) notes.push(`${r[0].toUpperCase()}${r.slice(1)}.`);
+  for (const s of steps) {
+    const extra: string[] = [];
+    if (s.lateArrivals) extra.push(`${s.lateArrivals} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
+    if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
+    if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
+    if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
+    if (s.duplicates) extra.push(`${s.duplicates} duplicate deliveries`);
+    if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
+  }
+  return notes;
+}
+
+async function runTarget(name: TargetName): Promise<TargetReport> {
+  console.log(`\n== ${TARGET_LABELS[name]} ==`);
+  const mark = cleanups.length;
+  const session = await openSession(name);
+  const { target } = session;
+  const setupMs = session.h.setupMs;
   const steps: StepRecord[] = [];
   let highestPass = 0;
   const notes: string[] = [];
@@ -258,39 +298,21 @@ async function runTarget(name: TargetName): Promise<TargetReport> {
     label: TARGET_LABELS[name],
     sockets: session.h.sockets,
     staffSockets: session.h.staffSockets,
-    setupMs: h.setupMs,
+    setupMs,
     steps,
     highestPass,
     // Every step measured above the highest held is a failure; with none, stepping never found the limit.
     unbounded: highestPass > 0 && steps.every((st) => st.rate <= highestPass),
     serverLog: [],
-    notes,
+    notes: [...notes, ...targetNotes(steps, session.restarts)],
   };
-  const perMessage = steps.filter((s) => s.sent > 0 && s.inboxPushes > 0);
-  if (perMessage.length) {
-    const ratio = perMessage.reduce((n, s) => n + s.inboxPushes, 0) / perMessage.reduce((n, s) => n + s.sent, 0);
-    notes.push(
-      `Besides the 3 \`new_message\` deliveries, each message also pushes \`conversation_updated\` (the inbox row) to every staff socket ` +
-        `allowed to see the conversation; received: ${ratio.toFixed(1)} per message sent, on average over the steps.`,
-    );
-  }
-  for (const r of session.restarts) notes.push(`${r[0].toUpperCase()}${r.slice(1)}.`);
-  for (const s of steps) {
-    const extra: string[] = [];
-    if (s.lateArrivals) extra.push(`${s.lateArrivals} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
-    if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
-    if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
-    if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
-    if (s.duplicates) extra.push(`${s.duplicates} duplicate deliveries`);
-    if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
-  }
   if (target.db) {
     report.acked = steps.reduce((n, s) => n + s.acksOk, 0);
     report.stored = await countMessages(target.db).catch(() => undefined);
   }
   report.serverLog = target.log();
   // This target's children and database go now; the next target gets the machine to itself.
-  while (cleanups.length > mark) await cleanups.pop()!().catch((e) => console.error('cleanup:', e instanceof Error ? e.message : e));
+  await cleanUpTo(mark);
   return report;
 }
 

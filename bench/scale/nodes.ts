@@ -34,6 +34,9 @@ export async function startNode(db: BenchDatabase, jwtSecret: string, redis: Red
   return { child, url: `http://127.0.0.1:${port}`, log };
 }
 
+/** A started child's pid (0 once it is gone, which /proc readers treat as nothing). */
+export const pidOf = (c: { pid?: number } | null | undefined): number => c?.pid ?? 0;
+
 /** A private redis-server on a free port (no persistence); the shared one with a run prefix if there is no redis-server binary. */
 export async function startRedis(): Promise<RedisTarget> {
   const prefix = `sbscale-${randomBytes(4).toString('hex')}`;
