@@ -13,7 +13,8 @@ export default [
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [] },
     rules: {
-      // CONVENTIONS.md: apps depend on themselves and contracts only; contracts depend on zod only.
+      // Apps depend on themselves and the contracts only; the contracts depend on zod only; the
+      // benchmarks drive the product from outside, through its protocol.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -28,11 +29,21 @@ export default [
               allowedExternalImports: ['zod'],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
       'import-x/no-cycle': ['error', { maxDepth: 10, ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Rooms a reader can hold in their head. Tests are exempt: a scenario reads best whole.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**', '**/*.e2e.ts', '**/testing/**'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 60, IIFEs: true }],
     },
   },
   {

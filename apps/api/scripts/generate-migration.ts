@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { dataSourceOptions } from '../src/app/database/data-source';
+import { entities } from '../src/app/entities';
 import { startEmbeddedPostgres, type RunningDatabase } from '../src/app/database/embedded-postgres';
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${scratch}"`);
   const url = new URL(server.url);
   url.pathname = `/${scratch}`;
-  const ds = new DataSource({ ...dataSourceOptions(url.toString()), migrationsRun: false });
+  const ds = new DataSource({ ...dataSourceOptions(url.toString(), entities), migrationsRun: false });
   try {
     await ds.initialize();
     await ds.runMigrations();

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { entities } from './entities';
 import { LoggingModule } from './common/logging/logging.module';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { JsonBodyInterceptor } from './common/http/json-body.interceptor';
@@ -35,7 +36,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         LoggingModule.forRoot(config.env.LOG_LEVEL),
-        DatabaseModule,
+        DatabaseModule.forRoot(entities),
         RedisModule,
         RateLimitModule,
         DomainEventsModule,

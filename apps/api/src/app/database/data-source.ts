@@ -1,26 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { UserEntity } from '../users/entities/user.entity';
-import { SessionEntity } from '../common/auth/sessions/session.entity';
-import { ContactEntity } from '../chat/entities/contact.entity';
-import { ConversationEntity } from '../chat/entities/conversation.entity';
-import { MessageEntity } from '../chat/entities/message.entity';
-import { MessageReactionEntity } from '../chat/entities/message-reaction.entity';
-import { ConversationReadEntity } from '../chat/entities/conversation-read.entity';
-import { AttachmentEntity } from '../chat/entities/attachment.entity';
-import { StatsCounterEntity } from '../chat/entities/stats-counter.entity';
-import { NotificationEntity } from '../notifications/entities/notification.entity';
-import { NotificationPreferenceEntity } from '../notifications/entities/notification-preference.entity';
-import { NotificationUnreadCountEntity } from '../notifications/entities/notification-unread-count.entity';
-import { SandboxOutboxEntity } from '../channels/entities/sandbox-outbox.entity';
-import { WhatsappWebhookEventEntity } from '../channels/entities/whatsapp-webhook-event.entity';
-import { MessageTemplateEntity } from '../channels/entities/message-template.entity';
-import { CampaignEntity } from '../bulk/entities/campaign.entity';
-import { CampaignRecipientEntity } from '../bulk/entities/campaign-recipient.entity';
-import { BotSettingsEntity } from '../bot/entities/bot-settings.entity';
-import { BotConversationEntity } from '../bot/entities/bot-conversation.entity';
-import { LabelEntity } from '../labels/entities/label.entity';
-import { ConversationLabelEntity } from '../labels/entities/conversation-label.entity';
-import { CannedResponseEntity } from '../canned-responses/entities/canned-response.entity';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { Chat1795479715039 } from './migrations/1795479715039-chat';
 import { Attachments1795480854003 } from './migrations/1795480854003-attachments';
@@ -39,11 +17,13 @@ import { ConversationCounterShards1796118654421 } from './migrations/17961186544
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
 
-/** Listed explicitly (no globs) so the bundled build and the tests see the same set. */
-export const entities = [UserEntity, SessionEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, StatsCounterEntity, NotificationEntity, NotificationPreferenceEntity, NotificationUnreadCountEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity, BotSettingsEntity, BotConversationEntity, LabelEntity, ConversationLabelEntity, CannedResponseEntity];
 export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662, StatsCounters1796035572348, Bot1796035592565, FirstResponseVersion1796038700247, MessageCounterShards1796044629299, NotificationUnreadCounts1796105976547, ConversationCounterShards1796118654421, Trust1796403848986, Workspace1796408225560];
 
-export const dataSourceOptions = (url: string): DataSourceOptions => ({
+/**
+ * The platform knows the database, not the domains: the entities come from the app (`entities.ts`,
+ * beside the module that composes the features), so nothing here imports a feature.
+ */
+export const dataSourceOptions = (url: string, entities: DataSourceOptions['entities']): DataSourceOptions => ({
   type: 'postgres',
   url,
   entities,
