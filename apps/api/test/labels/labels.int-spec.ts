@@ -2,7 +2,7 @@ import type { Conversation, Label } from '@switchboard/contracts';
 import { MAX_LABELS } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
 import { collect, connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
 import { assign, conversationWith, post } from '../support/workspace-fixture';
 
 describe('labels', () => {
@@ -130,6 +130,14 @@ describe('labels', () => {
     expect(joined.data.conversation.labels).toEqual([]);
     // Staff still see it.
     expect((await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: agentA.token })).body.labels).toEqual([vipCustomer]);
+
+    // Nor with each new message: the customer's copy of the conversation has none, the staff's has them.
+    const staffSocket = await joinedSocket(app, agentA.token, widget.conversation.id);
+    const toCustomer = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(socket, 'new_message', (e) => e.message.content === 'still there?');
+    const toStaff = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(staffSocket, 'new_message', (e) => e.message.content === 'still there?');
+    expect((await say(socket, widget.conversation.id, 'still there?')).ok).toBe(true);
+    expect((await toCustomer).conversation.labels).toEqual([]);
+    expect((await toStaff).conversation.labels).toEqual([vipCustomer]);
   });
 
   it(`the catalogue holds at most ${MAX_LABELS} labels`, async () => {

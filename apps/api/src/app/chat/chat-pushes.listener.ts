@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
+import type { ChatClientEvents, ChatServerEvents, Conversation, Message } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
@@ -46,7 +46,7 @@ export class ChatPushesListener implements OnModuleInit {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
       // In the room, unread counts are per viewer and come with conversation_updated; the
       // sender, who just read everything, is who this copy is exact for.
-      this.toRoom(conversation.id, message.private)?.emit('new_message', { message, conversation: withUnread(conversation, conversation.lastSeq) });
+      this.pushNewMessage(message, withUnread(conversation, conversation.lastSeq));
       // One frame per delivery: a socket in the room has the conversation in new_message; only the
       // inbox lists of the staff sockets outside it need the row.
       this.pushConversationTo('conversation_updated', conversation, {}, readCursors, undefined, chatRooms.conversation(conversation.id));
@@ -89,6 +89,16 @@ export class ChatPushesListener implements OnModuleInit {
     );
     this.events.on('presence.changed', (e) => this.ns?.to(chatRooms.staff).emit('presence_changed', e));
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
+  }
+
+  /**
+   * new_message to the conversation's room. Labels are the team's words about the customer
+   * ("angry", "VIP"): the customer's sockets get the conversation without them, as on REST.
+   */
+  private pushNewMessage(message: Message, conversation: Conversation): void {
+    const room = chatRooms.conversation(conversation.id);
+    this.ns?.to(room).except(chatRooms.contacts).emit('new_message', { message, conversation });
+    if (!message.private) this.ns?.to(room).except(chatRooms.staff).emit('new_message', { message, conversation: { ...conversation, labels: [] } });
   }
 
   /** The conversation's room; for a staff note, without its contact's sockets. */
