@@ -3,6 +3,7 @@ export * from './lib/common/ack.schema';
 export * from './lib/common/pagination.schema';
 export * from './lib/common/rest-route';
 export * from './lib/common/namespaces';
+export * from './lib/auth/role-groups';
 export * from './lib/auth/auth.schema';
 export * from './lib/auth/auth.rest';
 export * from './lib/users/users.schema';

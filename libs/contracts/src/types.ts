@@ -9,6 +9,7 @@ export type * from './lib/common/ack.schema';
 export type * from './lib/common/pagination.schema';
 export type * from './lib/common/rest-route';
 export * from './lib/common/namespaces';
+export * from './lib/auth/role-groups';
 export type * from './lib/auth/auth.schema';
 export type * from './lib/auth/auth.rest';
 export type * from './lib/users/users.schema';

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  changePasswordRequestSchema,
-  loginRequestSchema,
-  type ChangePasswordRequest,
-  type LoginRequest,
-  type LoginResponse,
-  type TokenClaims,
-  type User,
-} from '@switchboard/contracts';
+import { changePasswordRequestSchema, loginRequestSchema, type ChangePasswordRequest, type LoginRequest, type LoginResponse, type TokenClaims, type User, roleGroups } from '@switchboard/contracts';
 import { Caller, Public, Roles } from '../common/auth/auth.decorators';
 import { RateLimits } from '../common/rate-limit/rate-limits.service';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -35,7 +27,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @Roles('admin', 'supervisor', 'agent', 'marketer', 'contact')
+  @Roles(...roleGroups.everyone)
   logout(@Caller() caller: TokenClaims): Promise<void> {
     return this.auth.logout(caller);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { updateBotSettingsSchema, type BotSettings, type TokenClaims, type UpdateBotSettings } from '@switchboard/contracts';
+import { updateBotSettingsSchema, type BotSettings, type TokenClaims, type UpdateBotSettings, roleGroups } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { BotSettingsService } from './bot-settings.service';
@@ -10,13 +10,13 @@ export class BotController {
   constructor(private readonly settings: BotSettingsService) {}
 
   @Get()
-  @Roles('admin', 'supervisor')
+  @Roles(...roleGroups.managers)
   get(): Promise<BotSettings> {
     return this.settings.view();
   }
 
   @Put()
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   put(@Caller() caller: TokenClaims, @Body(new ZodPipe(updateBotSettingsSchema)) body: UpdateBotSettings): Promise<BotSettings> {
     return this.settings.update(caller, body);
   }

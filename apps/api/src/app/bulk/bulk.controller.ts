@@ -2,22 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, Uploaded
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import {
-  campaignSettingsSchema,
-  createCampaignSchema,
-  listCampaignsQuerySchema,
-  recipientStatusSchema,
-  recipientsQuerySchema,
-  type Campaign,
-  type CampaignPage,
-  type CampaignPreview,
-  type CampaignSettings,
-  type ListCampaignsQuery,
-  type RecipientInput,
-  type RecipientPage,
-  type RecipientsQuery,
-  type TokenClaims,
-} from '@switchboard/contracts';
+import { campaignSettingsSchema, createCampaignSchema, listCampaignsQuerySchema, recipientStatusSchema, recipientsQuerySchema, type Campaign, type CampaignPage, type CampaignPreview, type CampaignSettings, type ListCampaignsQuery, type RecipientInput, type RecipientPage, type RecipientsQuery, type TokenClaims, roleGroups } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { LargeJsonBody } from '../common/http/json-body.interceptor';
 import { AppError } from '../common/errors/app-error';
@@ -33,7 +18,7 @@ const csvUpload = FileInterceptor('file');
 const exportQuery = z.object({ status: recipientStatusSchema.optional() });
 
 @Controller('bulk-campaigns')
-@Roles('admin', 'marketer')
+@Roles(...roleGroups.campaigns)
 export class BulkController {
   constructor(private readonly campaigns: CampaignsService) {}
 

@@ -1,22 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  createCannedResponseSchema,
-  listCannedResponsesQuerySchema,
-  updateCannedResponseSchema,
-  type CannedResponse,
-  type CannedResponsePage,
-  type CreateCannedResponse,
-  type ListCannedResponsesQuery,
-  type TokenClaims,
-  type UpdateCannedResponse,
-} from '@switchboard/contracts';
+import { createCannedResponseSchema, listCannedResponsesQuerySchema, updateCannedResponseSchema, type CannedResponse, type CannedResponsePage, type CreateCannedResponse, type ListCannedResponsesQuery, type TokenClaims, type UpdateCannedResponse, roleGroups } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { CannedResponsesService } from './canned-responses.service';
 
 @Controller('canned-responses')
-@Roles('admin', 'supervisor', 'agent')
+@Roles(...roleGroups.inbox)
 export class CannedResponsesController {
   constructor(private readonly canned: CannedResponsesService) {}
 

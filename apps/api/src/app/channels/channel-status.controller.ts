@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { WHATSAPP_WEBHOOK_PATH, type ChannelStatus } from '@switchboard/contracts';
+import { WHATSAPP_WEBHOOK_PATH, type ChannelStatus, roleGroups } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { ChannelHealthService } from './health/channel-health.service';
@@ -13,7 +13,7 @@ export class ChannelStatusController {
   ) {}
 
   @Get()
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   get(): ChannelStatus {
     const env = this.config.env;
     return {

@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { sandboxInboundSchema, type SandboxInbound, type SandboxInboundResult } from '@switchboard/contracts';
+import { sandboxInboundSchema, type SandboxInbound, type SandboxInboundResult, roleGroups } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { AppError } from '../common/errors/app-error';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -19,7 +19,7 @@ export class SandboxInboundController {
   ) {}
 
   @Post()
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   async simulate(@Body(new ZodPipe(sandboxInboundSchema)) body: SandboxInbound): Promise<SandboxInboundResult> {
     if (this.config.env.CHANNEL_PROVIDER !== 'sandbox') {
       throw new AppError('conflict', 'Simulated customers exist only with the sandbox provider (CHANNEL_PROVIDER=sandbox)');

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sandboxOutboxQuerySchema, type SandboxOutboxPage, type SandboxOutboxQuery } from '@switchboard/contracts';
+import { sandboxOutboxQuerySchema, type SandboxOutboxPage, type SandboxOutboxQuery, roleGroups } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { cursorTime, decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -12,7 +12,7 @@ export class SandboxOutboxController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get()
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   async list(@Query(new ZodPipe(sandboxOutboxQuerySchema)) q: SandboxOutboxQuery): Promise<SandboxOutboxPage> {
     const params: unknown[] = [];
     const where: string[] = [];

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { createTemplateSchema, updateTemplateSchema, type CreateTemplate, type MessageTemplate, type TemplateList, type UpdateTemplate } from '@switchboard/contracts';
+import { createTemplateSchema, updateTemplateSchema, type CreateTemplate, type MessageTemplate, type TemplateList, type UpdateTemplate, roleGroups } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { uuidParam } from '../common/validation/uuid-param';
@@ -11,32 +11,32 @@ export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get()
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   async list(): Promise<TemplateList> {
     return { items: await this.templates.list() };
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   get(@Param('id', uuidParam) id: string): Promise<MessageTemplate> {
     return this.templates.get(id);
   }
 
   @Post()
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   create(@Body(new ZodPipe(createTemplateSchema)) body: CreateTemplate): Promise<MessageTemplate> {
     return this.templates.create(body);
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateTemplateSchema)) body: UpdateTemplate): Promise<MessageTemplate> {
     return this.templates.update(id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   async remove(@Param('id', uuidParam) id: string): Promise<void> {
     await this.templates.remove(id);
   }

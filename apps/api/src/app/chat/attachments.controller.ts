@@ -11,6 +11,7 @@ import { AttachmentsService, type UploadedFile as File } from './services/attach
 import { uuidParam } from '../common/validation/uuid-param';
 import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { AttachmentLinks } from './attachment-links';
+import { roleGroups } from '@switchboard/contracts';
 
 const uploadFields = z.object({ conversationId: z.uuid() });
 
@@ -19,7 +20,7 @@ const uploadFields = z.object({ conversationId: z.uuid() });
  * returned (what messages carry, so `<img src>` works), or with a participant's bearer token.
  */
 @Controller('attachments')
-@Roles('admin', 'supervisor', 'agent', 'contact')
+@Roles(...roleGroups.participants)
 export class AttachmentsController {
   constructor(
     private readonly attachments: AttachmentsService,

@@ -1,23 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  assignConversationSchema,
-  createConversationSchema,
-  listConversationsQuerySchema,
-  messagesQuerySchema,
-  postMessageSchema,
-  readUpToSchema,
-  type AssignConversation,
-  type Conversation,
-  type ConversationCounts,
-  type ConversationPage,
-  type CreateConversation,
-  type ListConversationsQuery,
-  type Message,
-  type MessagePage,
-  type MessagesQuery,
-  type TokenClaims,
-} from '@switchboard/contracts';
+import { assignConversationSchema, createConversationSchema, listConversationsQuerySchema, messagesQuerySchema, postMessageSchema, readUpToSchema, type AssignConversation, type Conversation, type ConversationCounts, type ConversationPage, type CreateConversation, type ListConversationsQuery, type Message, type MessagePage, type MessagesQuery, type TokenClaims, roleGroups } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -36,7 +19,7 @@ export class ConversationsController {
 
   /** 201 for a new conversation, 200 with the existing one for a known externalRef. */
   @Post()
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   async create(
     @Caller() caller: TokenClaims,
     @Body(new ZodPipe(createConversationSchema)) body: CreateConversation,
@@ -48,53 +31,53 @@ export class ConversationsController {
   }
 
   @Get()
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   list(@Caller() caller: TokenClaims, @Query(new ZodPipe(listConversationsQuerySchema)) q: ListConversationsQuery): Promise<ConversationPage> {
     return this.conversations.list(caller, q);
   }
 
   // Before ':id', which would take "counts" for an id.
   @Get('counts')
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   counts(@Caller() caller: TokenClaims): Promise<ConversationCounts> {
     return this.conversations.counts(caller);
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'agent', 'contact')
+  @Roles(...roleGroups.participants)
   get(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string): Promise<Conversation> {
     return this.conversations.get(caller, id);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   assign(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(assignConversationSchema)) body: AssignConversation): Promise<Conversation> {
     return this.conversations.assign(caller, id, body.agentId);
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   close(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string): Promise<Conversation> {
     return this.conversations.close(caller, id);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   reopen(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string): Promise<Conversation> {
     return this.conversations.reopen(caller, id);
   }
 
   @Get(':id/messages')
-  @Roles('admin', 'supervisor', 'agent', 'contact')
+  @Roles(...roleGroups.participants)
   history(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Query(new ZodPipe(messagesQuerySchema)) q: MessagesQuery): Promise<MessagePage> {
     return this.messages.history(caller, id, q);
   }
 
   @Post(':id/messages')
-  @Roles('admin', 'supervisor', 'agent', 'contact')
+  @Roles(...roleGroups.participants)
   async post(
     @Caller() caller: TokenClaims,
     @Param('id', uuidParam) id: string,
@@ -108,7 +91,7 @@ export class ConversationsController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @Roles('admin', 'supervisor', 'agent', 'contact')
+  @Roles(...roleGroups.participants)
   read(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(readUpToSchema)) body: { upToSeq: number }) {
     return this.reads.markRead(caller, id, body.upToSeq);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { editMessageBodySchema, reactBodySchema, type Message, type Reaction, type TokenClaims } from '@switchboard/contracts';
+import { editMessageBodySchema, reactBodySchema, type Message, type Reaction, type TokenClaims, roleGroups } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { MessagesService } from './services/messages.service';
@@ -7,7 +7,7 @@ import { ReactionsService } from './services/reactions.service';
 import { uuidParam } from '../common/validation/uuid-param';
 
 @Controller('messages')
-@Roles('admin', 'supervisor', 'agent', 'contact')
+@Roles(...roleGroups.participants)
 export class MessagesController {
   constructor(
     private readonly messages: MessagesService,

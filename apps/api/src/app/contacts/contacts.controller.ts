@@ -1,15 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  listContactsQuerySchema,
-  mergeContactSchema,
-  updateContactSchema,
-  type ContactDetail,
-  type ContactPage,
-  type ListContactsQuery,
-  type MergeContact,
-  type TokenClaims,
-  type UpdateContact,
-} from '@switchboard/contracts';
+import { listContactsQuerySchema, mergeContactSchema, updateContactSchema, type ContactDetail, type ContactPage, type ListContactsQuery, type MergeContact, type TokenClaims, type UpdateContact, roleGroups } from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { uuidParam } from '../common/validation/uuid-param';
@@ -18,7 +8,7 @@ import { ContactDirectoryService } from './contact-directory.service';
 import { ContactMergeService } from './contact-merge.service';
 
 @Controller('contacts')
-@Roles('admin', 'supervisor', 'agent')
+@Roles(...roleGroups.inbox)
 export class ContactsController {
   constructor(
     private readonly directory: ContactDirectoryService,

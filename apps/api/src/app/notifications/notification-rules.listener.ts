@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Conversation } from '@switchboard/contracts';
+import { roleGroups } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { UsersService } from '../users/users.service';
 import { NotificationsService } from './notifications.service';
@@ -25,7 +26,7 @@ export class NotificationRulesListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('conversation.created', async ({ conversation }) => {
-      const roles = conversation.assignee ? (['admin', 'supervisor'] as const) : (['admin', 'supervisor', 'agent'] as const);
+      const roles = conversation.assignee ? roleGroups.managers : roleGroups.inbox;
       const recipients = await this.users.idsWithRoles([...roles]);
       await this.notifications.notify(`conversation.created:${conversation.id}`, recipients, {
         type: 'conversation.created',
@@ -62,7 +63,7 @@ export class NotificationRulesListener implements OnModuleInit {
 
     this.events.on('channel.state_changed', async (e) => {
       if (e.state !== 'down' || e.previous === 'down') return;
-      await this.notifications.notify(`channel.down:${e.channel}:${e.changeId}`, await this.users.idsWithRoles(['admin']), {
+      await this.notifications.notify(`channel.down:${e.channel}:${e.changeId}`, await this.users.idsWithRoles([...roleGroups.admins]), {
         type: 'channel.down',
         title: 'WhatsApp is down',
         body: e.reason ?? 'Messages cannot be sent or received on WhatsApp right now',

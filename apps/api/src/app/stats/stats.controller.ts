@@ -2,19 +2,20 @@ import { Controller, Get } from '@nestjs/common';
 import type { Stats, StatsCharts } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { StatsService } from './stats.service';
+import { roleGroups } from '@switchboard/contracts';
 
 @Controller('stats')
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get()
-  @Roles('admin', 'supervisor')
+  @Roles(...roleGroups.managers)
   get(): Promise<Stats> {
     return this.stats.snapshot();
   }
 
   @Get('charts')
-  @Roles('admin', 'supervisor')
+  @Roles(...roleGroups.managers)
   charts(): Promise<StatsCharts> {
     return this.stats.charts();
   }

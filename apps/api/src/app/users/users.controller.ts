@@ -1,15 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  createUserRequestSchema,
-  setUserPasswordRequestSchema,
-  updateUserRequestSchema,
-  type CreateUserRequest,
-  type SetUserPasswordRequest,
-  type UpdateUserRequest,
-  type User,
-  type UserList,
-  type UserWithPresence,
-} from '@switchboard/contracts';
+import { createUserRequestSchema, setUserPasswordRequestSchema, updateUserRequestSchema, type CreateUserRequest, type SetUserPasswordRequest, type UpdateUserRequest, type User, type UserList, type UserWithPresence, roleGroups } from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -21,26 +11,26 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   create(@Body(new ZodPipe(createUserRequestSchema)) body: CreateUserRequest): Promise<User> {
     return this.users.create(body);
   }
 
   @Get()
-  @Roles('admin', 'supervisor')
+  @Roles(...roleGroups.managers)
   async list(): Promise<UserList> {
     return { items: await this.users.list() };
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateUserRequestSchema)) body: UpdateUserRequest): Promise<UserWithPresence> {
     return this.users.update(id, body);
   }
 
   @Post(':id/password')
   @HttpCode(204)
-  @Roles('admin')
+  @Roles(...roleGroups.admins)
   setPassword(@Param('id', uuidParam) id: string, @Body(new ZodPipe(setUserPasswordRequestSchema)) body: SetUserPasswordRequest): Promise<void> {
     return this.users.setPassword(id, body.password);
   }

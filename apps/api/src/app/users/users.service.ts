@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, QueryFailedError, type EntityManager } from 'typeorm';
 import type { CreateUserRequest, StaffRole, UpdateUserRequest, User, UserWithPresence } from '@switchboard/contracts';
+import { roleGroups } from '@switchboard/contracts';
 import { AppError } from '../common/errors/app-error';
 import { SessionsService } from '../common/auth/sessions/sessions.service';
 import { PresenceService } from '../chat/services/presence.service';
@@ -133,7 +134,7 @@ export class UsersService {
 
   /** Everyone active who works conversations (agents, supervisors, admins): who a note may mention. */
   async activeConversationStaff(): Promise<{ id: string; name: string; role: StaffRole }[]> {
-    const rows = await this.users.find({ where: { role: In(['admin', 'supervisor', 'agent']), active: true }, select: { id: true, name: true, role: true } });
+    const rows = await this.users.find({ where: { role: In([...roleGroups.inbox]), active: true }, select: { id: true, name: true, role: true } });
     return rows.map((r) => ({ id: r.id, name: r.name, role: r.role }));
   }
 

@@ -1,5 +1,6 @@
 import { defineRoutes } from '../common/rest-route';
-import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, roles, staffRoles, userSchema } from './auth.schema';
+import { changePasswordRequestSchema, loginRequestSchema, loginResponseSchema, userSchema } from './auth.schema';
+import { roleGroups } from './role-groups';
 
 export const authRoutes = defineRoutes({
   login: {
@@ -14,21 +15,21 @@ export const authRoutes = defineRoutes({
     method: 'GET',
     path: '/api/auth/me',
     summary: 'The signed-in staff user',
-    roles: staffRoles,
+    roles: roleGroups.staff,
     response: userSchema,
   },
   logout: {
     method: 'POST',
     path: '/api/auth/logout',
     summary: 'End this session: the token stops working at once, on REST and on its sockets',
-    roles,
+    roles: roleGroups.everyone,
     status: 204,
   },
   changePassword: {
     method: 'POST',
     path: '/api/auth/password',
     summary: 'Change my password; every other session of mine ends',
-    roles: staffRoles,
+    roles: roleGroups.staff,
     body: changePasswordRequestSchema,
     status: 204,
   },

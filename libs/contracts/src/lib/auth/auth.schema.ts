@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { text, utf8Length } from '../common/text.schema';
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './password-rules';
+import { roles, staffRoles } from './role-groups';
 
 export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './password-rules';
-
-export const staffRoles = ['admin', 'supervisor', 'agent', 'marketer'] as const;
-export const roles = [...staffRoles, 'contact'] as const;
 
 export const staffRoleSchema = z.enum(staffRoles);
 export const roleSchema = z.enum(roles);

@@ -3,6 +3,7 @@ import { text } from '../common/text.schema';
 import { defineRoutes } from '../common/rest-route';
 import { conversationSchema, messageSchema } from '../chat/chat.schema';
 import { whatsappStateSchema } from '../stats/stats.schema';
+import { roleGroups } from '../auth/role-groups';
 
 /** One send the sandbox provider recorded instead of calling WhatsApp. */
 export const sandboxOutboxItemSchema = z.object({
@@ -116,14 +117,14 @@ export const channelsRoutes = defineRoutes({
     method: 'GET',
     path: '/api/channels/status',
     summary: 'The WhatsApp channel: provider, which settings are present (never their values), state and webhook path',
-    roles: ['admin'],
+    roles: roleGroups.admins,
     response: channelStatusSchema,
   },
   sandboxOutbox: {
     method: 'GET',
     path: '/api/channels/sandbox/outbox',
     summary: 'Every send the sandbox provider recorded, newest first',
-    roles: ['admin'],
+    roles: roleGroups.admins,
     query: sandboxOutboxQuerySchema,
     response: sandboxOutboxPageSchema,
   },
@@ -131,7 +132,7 @@ export const channelsRoutes = defineRoutes({
     method: 'POST',
     path: '/api/channels/sandbox/inbound',
     summary: 'Simulate a customer writing on WhatsApp (sandbox provider only; same path as the webhook)',
-    roles: ['admin'],
+    roles: roleGroups.admins,
     status: 201,
     body: sandboxInboundSchema,
     response: sandboxInboundResultSchema,
@@ -152,15 +153,15 @@ export const channelsRoutes = defineRoutes({
     method: 'GET',
     path: '/api/channels/templates',
     summary: 'WhatsApp message templates, by name and language',
-    roles: ['admin', 'supervisor', 'agent'],
+    roles: roleGroups.inbox,
     response: templateListSchema,
   },
-  getTemplate: { method: 'GET', path: '/api/channels/templates/:id', summary: 'One template', roles: ['admin', 'supervisor', 'agent'], response: messageTemplateSchema },
+  getTemplate: { method: 'GET', path: '/api/channels/templates/:id', summary: 'One template', roles: roleGroups.inbox, response: messageTemplateSchema },
   createTemplate: {
     method: 'POST',
     path: '/api/channels/templates',
     summary: 'Add a template (409 when the name and language exist)',
-    roles: ['admin'],
+    roles: roleGroups.admins,
     status: 201,
     body: createTemplateSchema,
     response: messageTemplateSchema,
@@ -169,9 +170,9 @@ export const channelsRoutes = defineRoutes({
     method: 'PATCH',
     path: '/api/channels/templates/:id',
     summary: 'Change a template',
-    roles: ['admin'],
+    roles: roleGroups.admins,
     body: updateTemplateSchema,
     response: messageTemplateSchema,
   },
-  deleteTemplate: { method: 'DELETE', path: '/api/channels/templates/:id', summary: 'Delete a template', roles: ['admin'], status: 204 },
+  deleteTemplate: { method: 'DELETE', path: '/api/channels/templates/:id', summary: 'Delete a template', roles: roleGroups.admins, status: 204 },
 });

@@ -3,13 +3,14 @@ import type { ChatClientEvents, ChatServerEvents } from '../chat/chat.events';
 import type { NotificationsClientEvents, NotificationsServerEvents } from '../notifications/notifications.schema';
 import type { StatsClientEvents, StatsServerEvents } from '../stats/stats.schema';
 import type { BulkClientEvents, BulkServerEvents } from '../bulk/bulk.events';
+import { roleGroups } from '../auth/role-groups';
 
 /** Who may open each Socket.IO namespace (checked in the handshake). */
 export const namespaceRoles = {
-  '/chat': ['admin', 'supervisor', 'agent', 'marketer', 'contact'],
-  '/notifications': ['admin', 'supervisor', 'agent', 'marketer'],
-  '/stats': ['admin', 'supervisor'],
-  '/bulk': ['admin', 'marketer'],
+  '/chat': roleGroups.everyone,
+  '/notifications': roleGroups.staff,
+  '/stats': roleGroups.managers,
+  '/bulk': roleGroups.campaigns,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Namespace = keyof typeof namespaceRoles;

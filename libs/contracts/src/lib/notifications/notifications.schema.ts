@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ServerEvents } from '../common/server-events';
 import { text } from '../common/text.schema';
 import type { Ack } from '../common/ack.schema';
+import { roleGroups } from '../auth/role-groups';
 
 export const NOTIFICATIONS_NAMESPACE = '/notifications';
 
@@ -73,11 +74,10 @@ export const notificationPreferencesSchema = z.object({
 });
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
-const staff = ['admin', 'supervisor', 'agent', 'marketer'] as const;
 export const notificationsRoutes = {
-  list: { method: 'GET', path: '/api/notifications', summary: 'My notifications, newest first', roles: staff, query: listNotificationsQuerySchema, response: notificationPageSchema },
-  unreadCount: { method: 'GET', path: '/api/notifications/unread-count', summary: 'How many are unread', roles: staff, response: unreadCountSchema },
-  markRead: { method: 'POST', path: '/api/notifications/read', summary: 'Mark some ({ids}) or all ({all:true}) read', roles: staff, body: markNotificationsReadSchema, response: markReadResultSchema },
-  preferences: { method: 'GET', path: '/api/notifications/preferences', summary: 'My in-app, toast and sound settings per type', roles: staff, response: notificationPreferencesSchema },
-  setPreferences: { method: 'PUT', path: '/api/notifications/preferences', summary: 'Change my settings per type', roles: staff, body: notificationPreferencesSchema, response: notificationPreferencesSchema },
+  list: { method: 'GET', path: '/api/notifications', summary: 'My notifications, newest first', roles: roleGroups.staff, query: listNotificationsQuerySchema, response: notificationPageSchema },
+  unreadCount: { method: 'GET', path: '/api/notifications/unread-count', summary: 'How many are unread', roles: roleGroups.staff, response: unreadCountSchema },
+  markRead: { method: 'POST', path: '/api/notifications/read', summary: 'Mark some ({ids}) or all ({all:true}) read', roles: roleGroups.staff, body: markNotificationsReadSchema, response: markReadResultSchema },
+  preferences: { method: 'GET', path: '/api/notifications/preferences', summary: 'My in-app, toast and sound settings per type', roles: roleGroups.staff, response: notificationPreferencesSchema },
+  setPreferences: { method: 'PUT', path: '/api/notifications/preferences', summary: 'Change my settings per type', roles: roleGroups.staff, body: notificationPreferencesSchema, response: notificationPreferencesSchema },
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServerEvents } from '../common/server-events';
+import { roleGroups } from '../auth/role-groups';
 
 export const STATS_NAMESPACE = '/stats';
 
@@ -54,6 +55,6 @@ export const statsChartsSchema = z.object({
 export type StatsCharts = z.infer<typeof statsChartsSchema>;
 
 export const statsRoutes = {
-  stats: { method: 'GET', path: '/api/stats', summary: 'Dashboard figures', roles: ['admin', 'supervisor'], response: statsSchema },
-  charts: { method: 'GET', path: '/api/stats/charts', summary: 'Dashboard time series', roles: ['admin', 'supervisor'], response: statsChartsSchema },
+  stats: { method: 'GET', path: '/api/stats', summary: 'Dashboard figures', roles: roleGroups.managers, response: statsSchema },
+  charts: { method: 'GET', path: '/api/stats/charts', summary: 'Dashboard time series', roles: roleGroups.managers, response: statsChartsSchema },
 } as const;

@@ -3,6 +3,7 @@ import type { Message, TokenClaims } from '@switchboard/contracts';
 import { Caller, Roles } from '../../common/auth/auth.decorators';
 import { uuidParam } from '../../common/validation/uuid-param';
 import { OutboundDispatchService } from './outbound-dispatch.service';
+import { roleGroups } from '@switchboard/contracts';
 
 /** POST /api/messages/:id/retry: its sender sends a failed WhatsApp reply again. */
 @Controller('messages')
@@ -11,7 +12,7 @@ export class MessageRetryController {
 
   @Post(':id/retry')
   @HttpCode(200)
-  @Roles('admin', 'supervisor', 'agent')
+  @Roles(...roleGroups.inbox)
   retry(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string): Promise<Message> {
     return this.dispatch.retry(caller, id);
   }

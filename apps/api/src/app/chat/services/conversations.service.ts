@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel, Conversation, ConversationCounts, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
+import { roleGroups } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
@@ -256,7 +257,7 @@ export class ConversationsService {
     const rows: { role: string; active: boolean }[] = await tx.query(`SELECT role, active FROM users WHERE id = $1`, [userId]);
     if (!rows[0]) throw new AppError('not_found', 'No such agent', [{ path: 'agentId', message: 'no such user' }]);
     if (!rows[0].active) throw new AppError('validation_failed', 'This user is deactivated', [{ path: 'agentId', message: 'deactivated' }]);
-    if (!['agent', 'supervisor', 'admin'].includes(rows[0].role)) {
+    if (!(roleGroups.inbox as readonly string[]).includes(rows[0].role)) {
       throw new AppError('validation_failed', 'Only agents, supervisors and admins can be assigned', [
         { path: 'agentId', message: `a ${rows[0].role} cannot attend conversations` },
       ]);

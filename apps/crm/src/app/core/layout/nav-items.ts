@@ -1,4 +1,4 @@
-import type { StaffRole } from '@switchboard/contracts/types';
+import { roleGroups, type StaffRole } from '@switchboard/contracts/types';
 import type { TranslationKey } from '../i18n/translations.en';
 
 export interface NavItem {
@@ -9,27 +9,27 @@ export interface NavItem {
 
 /** The top-level pages and who may open them; routes and the top bar both read this. */
 export const NAV_ITEMS = [
-  { path: '/inbox', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'] },
-  { path: '/contacts', label: 'nav.contacts', roles: ['admin', 'supervisor', 'agent'] },
-  { path: '/canned-responses', label: 'nav.cannedResponses', roles: ['admin', 'supervisor', 'agent'] },
-  { path: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'supervisor'] },
-  { path: '/campaigns', label: 'nav.campaigns', roles: ['admin', 'marketer'] },
-  { path: '/team', label: 'nav.team', roles: ['admin', 'supervisor'] },
-  { path: '/labels', label: 'labels.title', roles: ['admin', 'supervisor'] },
-  { path: '/settings', label: 'settings.title', roles: ['admin'] },
+  { path: '/inbox', label: 'nav.inbox', roles: roleGroups.inbox },
+  { path: '/contacts', label: 'nav.contacts', roles: roleGroups.inbox },
+  { path: '/canned-responses', label: 'nav.cannedResponses', roles: roleGroups.inbox },
+  { path: '/dashboard', label: 'nav.dashboard', roles: roleGroups.managers },
+  { path: '/campaigns', label: 'nav.campaigns', roles: roleGroups.campaigns },
+  { path: '/team', label: 'nav.team', roles: roleGroups.managers },
+  { path: '/labels', label: 'labels.title', roles: roleGroups.managers },
+  { path: '/settings', label: 'settings.title', roles: roleGroups.admins },
 ] as const satisfies readonly NavItem[];
 
 export const NOTIFICATIONS_ITEM = {
   path: '/notifications',
   label: 'nav.notifications',
-  roles: ['admin', 'supervisor', 'agent', 'marketer'],
+  roles: roleGroups.staff,
 } as const satisfies NavItem;
 
 /** Everyone's own account page, opened from their name in the top bar. */
 export const ACCOUNT_ITEM = {
   path: '/account',
   label: 'account.title',
-  roles: ['admin', 'supervisor', 'agent', 'marketer'],
+  roles: roleGroups.staff,
 } as const satisfies NavItem;
 
 export function rolesFor(path: string): readonly StaffRole[] {

@@ -5,7 +5,7 @@ import { CONVERSATION_BACKEND, type ConversationBackend } from './conversation-b
 import { ApiError } from '../../../core/http/api-error';
 import { ConversationStore } from './conversation.store';
 import { WINDOW_TICK_MS } from './reply-window.store';
-import { POLL_INTERVAL_MS } from './thread.store';
+import { POLL_INTERVAL_MS } from './thread-sync';
 import { InboxSocket } from './inbox.socket';
 import { UnsentMessages } from './unsent-messages';
 import { CONTACT, ME, conversation, flush, message } from './testing/chat-fixtures';

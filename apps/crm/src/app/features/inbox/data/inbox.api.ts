@@ -15,6 +15,7 @@ import type {
   TemplateList,
   UserList,
 } from '@switchboard/contracts/types';
+import { roleGroups } from '@switchboard/contracts/types';
 import { firstValueFrom, map } from 'rxjs';
 
 /** Filters and order of GET /api/conversations. */
@@ -91,7 +92,7 @@ export class InboxApi {
     return firstValueFrom(
       this.http
         .get<UserList>('/api/users')
-        .pipe(map((list) => list.items.filter((u) => u.role === 'agent' || u.role === 'supervisor' || u.role === 'admin'))),
+        .pipe(map((list) => list.items.filter((u) => (roleGroups.inbox as readonly string[]).includes(u.role)))),
     );
   }
 

@@ -1,5 +1,5 @@
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked, type Signal } from '@angular/core';
-import type { CannedResponse, Mentionable } from '@switchboard/contracts/types';
+import { roleGroups, type CannedResponse, type Mentionable } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import type { ComposerAssist, ComposerInput, ComposerSuggestionList } from '../../../shared/ui/chat/composer-suggestions';
@@ -15,7 +15,7 @@ export const MAX_SUGGESTIONS = 20;
 /** Canned replies are read in pages of this size, up to CANNED_MAX_PAGES (a team has dozens, not thousands). */
 const CANNED_PAGE_SIZE = 100;
 const CANNED_MAX_PAGES = 10;
-const CONVERSATION_ROLES = new Set(['admin', 'supervisor', 'agent']);
+const CONVERSATION_ROLES = new Set<string>(roleGroups.inbox);
 
 /**
  * What the staff composer offers beyond the widget's (provided by the conversation page, never by
@@ -88,7 +88,7 @@ export class StaffComposer {
     });
     const reconnects = socket.connected$().subscribe(() => void this.loadCanned());
     inject(DestroyRef).onDestroy(() => reconnects.unsubscribe());
-    if (this.auth.hasRole(['admin', 'supervisor'])) void this.loadTeam();
+    if (this.auth.hasRole(roleGroups.managers)) void this.loadTeam();
   }
 
   async loadCanned(): Promise<void> {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, type Signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Conversation, UserWithPresence } from '@switchboard/contracts/types';
+import { roleGroups } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -109,7 +110,7 @@ export class ConversationPage {
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
 
-  protected readonly canAssign = computed(() => this.auth.hasRole(['admin', 'supervisor']));
+  protected readonly canAssign = computed(() => this.auth.hasRole(roleGroups.managers));
   /**
    * Why an agent can no longer write or act here (it stays on screen, read-only, until they move
    * on): it went to someone else live (named), or while they were away (the rejoin was refused).

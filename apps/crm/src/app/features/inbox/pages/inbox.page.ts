@@ -15,6 +15,7 @@ import { InboxCountsStore } from '../data/inbox-counts.store';
 import { InboxShortcuts } from '../data/inbox-shortcuts';
 import { activeFilterCount, normalizedQuery, parseView, viewParams, type InboxTab, type InboxView } from '../data/inbox-view';
 import { InboxStore } from '../data/inbox.store';
+import { roleGroups } from '@switchboard/contracts/types';
 
 /** How often the relative times in the list are refreshed. */
 const CLOCK_TICK_MS = 30_000;
@@ -155,7 +156,7 @@ export class InboxPage {
       params.unsubscribe();
       keys.forEach((stop) => stop());
     });
-    if (this.auth.hasRole(['admin', 'supervisor'])) {
+    if (this.auth.hasRole(roleGroups.managers)) {
       inject(InboxApi)
         .assignableUsers()
         .then(

@@ -1,0 +1,21 @@
+/** English text of the viewer's own account page. */
+export const accountEn = {
+  'account.title': 'Your account',
+  'account.profile': 'Profile',
+  'account.name': 'Name',
+  'account.email': 'Email',
+  'account.role': 'Role',
+  'account.offline': 'Not connected to the server: your password can be changed once the connection returns.',
+  'account.password.title': 'Change your password',
+  'account.password.hint': 'Your other sessions (other browsers and devices) are signed out; this one stays signed in.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.confirm': 'New password again',
+  'account.password.submit': 'Change password',
+  'account.password.submitting': 'Changing…',
+  'account.password.done': 'Password changed. Your other sessions have been signed out.',
+  'account.error.currentRequired': 'Enter your current password.',
+  'account.error.currentWrong': 'This is not your current password.',
+  'account.error.confirmRequired': 'Type the new password again.',
+  'account.error.confirmMismatch': 'This is not the same as the new password.',
+} as const satisfies Record<string, string>;
