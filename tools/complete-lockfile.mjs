@@ -18,7 +18,17 @@ const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
 const packages = lock.packages;
 
 const OSES = ['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'openharmony', 'sunos', 'aix', 'netbsd'];
-const CPUS = { arm64: 'arm64', 'arm-eabi': 'arm', arm: 'arm', x64: 'x64', ia32: 'ia32', loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x' };
+const CPUS = {
+  arm64: 'arm64',
+  'arm-eabi': 'arm',
+  arm: 'arm',
+  x64: 'x64',
+  ia32: 'ia32',
+  loong64: 'loong64',
+  ppc64: 'ppc64',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+};
 
 function fromName(name) {
   const tokens = name.replace(/^@[^/]+\//, '').split('-');
@@ -31,10 +41,16 @@ function fromName(name) {
 
 function fromRegistry(name, version) {
   try {
-    const out = execFileSync('npm', ['view', `${name}@${version}`, 'os', 'cpu', 'libc', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const out = execFileSync('npm', ['view', `${name}@${version}`, 'os', 'cpu', 'libc', '--json'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString();
     const meta = out.trim() ? JSON.parse(out) : {};
     if (!meta.os && !meta.cpu) return null;
-    return { ...(meta.os && { os: [].concat(meta.os) }), ...(meta.cpu && { cpu: [].concat(meta.cpu) }), ...(meta.libc && { libc: [].concat(meta.libc) }) };
+    return {
+      ...(meta.os && { os: [].concat(meta.os) }),
+      ...(meta.cpu && { cpu: [].concat(meta.cpu) }),
+      ...(meta.libc && { libc: [].concat(meta.libc) }),
+    };
   } catch {
     return null;
   }
@@ -53,7 +69,9 @@ for (const [path, pkg] of Object.entries(packages)) {
     console.log(`added ${dep}@${version} ${JSON.stringify(platform)}`);
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 writeFileSync(LOCK, JSON.stringify(lock, null, 2) + '\n');
 console.log(`${added} optional platform entries added`);

@@ -2,7 +2,23 @@ import { createNodeResolver } from 'eslint-plugin-import-x';
 import baseConfig from '../../eslint.config.mjs';
 
 /** The domains of the api: each may use the platform; the platform never uses one of them. */
-const features = ['auth', 'bot', 'bulk', 'canned-responses', 'channels', 'chat', 'contacts', 'docs', 'health', 'labels', 'notifications', 'search', 'static', 'stats', 'users'];
+const features = [
+  'auth',
+  'bot',
+  'bulk',
+  'canned-responses',
+  'channels',
+  'chat',
+  'contacts',
+  'docs',
+  'health',
+  'labels',
+  'notifications',
+  'search',
+  'static',
+  'stats',
+  'users',
+];
 const platform = ['common', 'config', 'database'];
 
 export default [

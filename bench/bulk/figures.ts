@@ -34,9 +34,29 @@ export interface CampaignFigures {
   /** From the last send to `bulk_message_completed` at the client. */
   completionLagMs: number | null;
   completedDurationS: number | null;
-  outbox: { rows: number; distinctKeys: number; distinctPhones: number; exact: boolean; recipients: Record<string, number>; campaignSent: number; campaignFailed: number };
+  outbox: {
+    rows: number;
+    distinctKeys: number;
+    distinctPhones: number;
+    exact: boolean;
+    recipients: Record<string, number>;
+    campaignSent: number;
+    campaignFailed: number;
+  };
   /** minGapMs leaves out the gap before the final event. */
-  progress: { events: number; minGapMs: number; p50GapMs: number; p99GapMs: number; maxGapMs: number; gapsOver1s: number; rateMin: number; rateP50: number; rateMax: number; lastSent: number; monotonic: boolean };
+  progress: {
+    events: number;
+    minGapMs: number;
+    p50GapMs: number;
+    p99GapMs: number;
+    maxGapMs: number;
+    gapsOver1s: number;
+    rateMin: number;
+    rateP50: number;
+    rateMax: number;
+    lastSent: number;
+    monotonic: boolean;
+  };
   memory: {
     idleMB: number;
     firstSendMB: number;
@@ -54,7 +74,19 @@ export interface CampaignFigures {
   cpu: CpuBetween | null;
   /** CPU milliseconds per send, over the same window as `cpu`. */
   cpuMsPerSend: { api: number; postgres: number; pgBackground: number } | null;
-  batches: { count: number; meanSize: number; maxSize: number; sendPhaseP50Ms: number; betweenP50Ms: number; betweenP99Ms: number; leadP50Ms: number; sendingShare: number; betweenShare: number; leadShare: number; sendPhaseRate: number };
+  batches: {
+    count: number;
+    meanSize: number;
+    maxSize: number;
+    sendPhaseP50Ms: number;
+    betweenP50Ms: number;
+    betweenP99Ms: number;
+    leadP50Ms: number;
+    sendingShare: number;
+    betweenShare: number;
+    leadShare: number;
+    sendPhaseRate: number;
+  };
   pendingReceipts: number | null;
   /** Machine busy share before the campaign (waitForQuiet). */
   busyBefore: number;
@@ -88,7 +120,14 @@ interface SendTimes {
 
 function sendTimesOf(t: Float64Array): SendTimes {
   const n = t.length;
-  return { t, n, first: n ? t[0] : NaN, last: n ? t[n - 1] : NaN, i10: Math.round(0.1 * (n - 1)), i90: Math.round(0.9 * (n - 1)) };
+  return {
+    t,
+    n,
+    first: n ? t[0] : NaN,
+    last: n ? t[n - 1] : NaN,
+    i10: Math.round(0.1 * (n - 1)),
+    i90: Math.round(0.9 * (n - 1)),
+  };
 }
 
 /** Sends in each whole second of the middle 80%. */
@@ -125,10 +164,15 @@ function progressFigures(ev: ProgressEvent[], { t, i10, i90 }: SendTimes): Campa
   };
 }
 
-function memoryFigures(s: Sample[], postStartedAt: number, { t, n, first, last, i10, i90 }: SendTimes): CampaignFigures['memory'] {
+function memoryFigures(
+  s: Sample[],
+  postStartedAt: number,
+  { t, n, first, last, i10, i90 }: SendTimes,
+): CampaignFigures['memory'] {
   const before = s.filter((x) => x.at <= postStartedAt);
   const at = (time: number) => s.find((x) => x.at >= time) ?? s[s.length - 1];
-  const within = (a: number, b: number) => s.filter((x) => x.at >= a && x.at <= b).map((x) => ({ at: x.at, v: MB(x.rssKb) }));
+  const within = (a: number, b: number) =>
+    s.filter((x) => x.at >= a && x.at <= b).map((x) => ({ at: x.at, v: MB(x.rssKb) }));
   return {
     idleMB: MB((before[before.length - 1] ?? s[0]).rssKb),
     firstSendMB: MB(at(first).rssKb),
@@ -139,12 +183,18 @@ function memoryFigures(s: Sample[], postStartedAt: number, { t, n, first, last, 
     steadySlopeMBPerMin: n > 10 ? slopePerMinute(within(t[i10], t[i90])) : NaN,
     samples: within(first, last).length,
     drops: within(first, last).filter((p, i, all) => i > 0 && all[i - 1].v - p.v > 30).length,
-    series: s.filter((x) => x.at >= postStartedAt).map((x) => [Math.round((x.at - first) / 100) / 10, Math.round(MB(x.rssKb))]),
+    series: s
+      .filter((x) => x.at >= postStartedAt)
+      .map((x) => [Math.round((x.at - first) / 100) / 10, Math.round(MB(x.rssKb))]),
   };
 }
 
 /** CPU between the samples nearest the first and last send, and per send counted inside that same window. */
-function cpuFigures(s: Sample[], { t, n, first, last }: SendTimes, cores: number): Pick<CampaignFigures, 'cpu' | 'cpuMsPerSend'> {
+function cpuFigures(
+  s: Sample[],
+  { t, n, first, last }: SendTimes,
+  cores: number,
+): Pick<CampaignFigures, 'cpu' | 'cpuMsPerSend'> {
   const window = s.filter((x) => x.at >= first && x.at <= last);
   const cpu = window.length >= 2 ? cpuBetween(window[0], window[window.length - 1], cores) : null;
   if (!cpu) return { cpu, cpuMsPerSend: null };
@@ -153,7 +203,14 @@ function cpuFigures(s: Sample[], { t, n, first, last }: SendTimes, cores: number
   let inWindow = 0;
   for (let i = 0; i < n; i++) if (t[i] >= a && t[i] <= b) inWindow++;
   if (!inWindow) return { cpu, cpuMsPerSend: null };
-  return { cpu, cpuMsPerSend: { api: (cpu.cpuSeconds.api * 1000) / inWindow, postgres: (cpu.cpuSeconds.postgres * 1000) / inWindow, pgBackground: (cpu.cpuSeconds.pgBackground * 1000) / inWindow } };
+  return {
+    cpu,
+    cpuMsPerSend: {
+      api: (cpu.cpuSeconds.api * 1000) / inWindow,
+      postgres: (cpu.cpuSeconds.postgres * 1000) / inWindow,
+      pgBackground: (cpu.cpuSeconds.pgBackground * 1000) / inWindow,
+    },
+  };
 }
 
 function batchFigures(b: Batch[]): CampaignFigures['batches'] {

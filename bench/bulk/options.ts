@@ -37,17 +37,28 @@ export const MAX_RATE = 10_000;
 
 const SCENARIOS: Record<RunName, CampaignScenario> = {
   paced: { name: 'paced', label: '(a) ratePerSecond 1,000', ratePerSecond: 1000, target: 1000 },
-  unthrottled: { name: 'unthrottled', label: `(b) unthrottled (ratePerSecond ${MAX_RATE.toLocaleString('en-US')})`, ratePerSecond: MAX_RATE, target: null },
+  unthrottled: {
+    name: 'unthrottled',
+    label: `(b) unthrottled (ratePerSecond ${MAX_RATE.toLocaleString('en-US')})`,
+    ratePerSecond: MAX_RATE,
+    target: null,
+  },
 };
 
 export function parseOptions(argv: string[]): Options {
   const flags = new Map(
-    argv.filter((a) => a.startsWith('--')).map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v ?? 'true'] as const;
-    }),
+    argv
+      .filter((a) => a.startsWith('--'))
+      .map((a) => {
+        const [k, v] = a.slice(2).split('=');
+        return [k, v ?? 'true'] as const;
+      }),
   );
-  for (const k of flags.keys()) if (!['quick', 'docs', 'runs', 'from'].includes(k)) throw new Error(`unknown option --${k} (use --quick, --docs=true|false, --runs=paced,unthrottled, --from=results.json)`);
+  for (const k of flags.keys())
+    if (!['quick', 'docs', 'runs', 'from'].includes(k))
+      throw new Error(
+        `unknown option --${k} (use --quick, --docs=true|false, --runs=paced,unthrottled, --from=results.json)`,
+      );
   const quick = flags.get('quick') === 'true';
   const names = (flags.get('runs') ?? 'paced,unthrottled').split(',').map((s) => s.trim());
   for (const n of names) if (!(n in SCENARIOS)) throw new Error(`unknown run ${n} (paced, unthrottled)`);
@@ -57,7 +68,9 @@ export function parseOptions(argv: string[]): Options {
     quick,
     from,
     // A partial run (--runs) never replaces the reference figures unless asked.
-    writeDocs: flags.has('docs') ? flags.get('docs') !== 'false' : !quick && !from && runs.length === Object.keys(SCENARIOS).length,
+    writeDocs: flags.has('docs')
+      ? flags.get('docs') !== 'false'
+      : !quick && !from && runs.length === Object.keys(SCENARIOS).length,
     recipients: quick ? 10_000 : 100_000,
     runs,
     channelRatePerSecond: 1_000_000,

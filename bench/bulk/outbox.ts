@@ -32,12 +32,19 @@ export interface Batch {
 const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 export async function checkOutbox(c: Client, campaignId: string): Promise<OutboxCheck> {
-  const { rows: [o] } = await c.query<{ rows: number; keys: number; phones: number }>(
+  const {
+    rows: [o],
+  } = await c.query<{ rows: number; keys: number; phones: number }>(
     `SELECT count(*)::int AS rows, count(DISTINCT idempotency_key)::int AS keys, count(DISTINCT "to")::int AS phones FROM sandbox_outbox WHERE campaign_id = $1`,
     [campaignId],
   );
-  const { rows: statuses } = await c.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM bulk_recipients WHERE campaign_id = $1 GROUP BY status`, [campaignId]);
-  const { rows: [k] } = await c.query(
+  const { rows: statuses } = await c.query<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM bulk_recipients WHERE campaign_id = $1 GROUP BY status`,
+    [campaignId],
+  );
+  const {
+    rows: [k],
+  } = await c.query(
     `SELECT status, total, sent, failed, skipped, ${ms('created_at')} AS created_at, ${ms('started_at')} AS started_at, ${ms('finished_at')} AS finished_at
        FROM bulk_campaigns WHERE id = $1`,
     [campaignId],
@@ -47,13 +54,25 @@ export async function checkOutbox(c: Client, campaignId: string): Promise<Outbox
     distinctKeys: o.keys,
     distinctPhones: o.phones,
     recipients: Object.fromEntries(statuses.map((s) => [s.status, s.n])),
-    campaign: { status: k.status, total: k.total, sent: k.sent, failed: k.failed, skipped: k.skipped, createdAt: k.created_at, startedAt: k.started_at, finishedAt: k.finished_at },
+    campaign: {
+      status: k.status,
+      total: k.total,
+      sent: k.sent,
+      failed: k.failed,
+      skipped: k.skipped,
+      createdAt: k.created_at,
+      startedAt: k.started_at,
+      finishedAt: k.finished_at,
+    },
   };
 }
 
 /** Every send's time (ms since the epoch, PostgreSQL's clock = this machine's), ascending. */
 export async function sendTimes(c: Client, campaignId: string): Promise<Float64Array> {
-  const { rows } = await c.query<{ t: number }>(`SELECT ${ms('created_at')} AS t FROM sandbox_outbox WHERE campaign_id = $1 ORDER BY created_at`, [campaignId]);
+  const { rows } = await c.query<{ t: number }>(
+    `SELECT ${ms('created_at')} AS t FROM sandbox_outbox WHERE campaign_id = $1 ORDER BY created_at`,
+    [campaignId],
+  );
   return Float64Array.from(rows, (r) => r.t);
 }
 
@@ -75,9 +94,13 @@ export async function batches(c: Client, campaignId: string): Promise<Batch[]> {
 
 /** Receipt marks the sandbox (in builds that simulate receipts) has not applied yet; null when it has no such columns. */
 export async function pendingReceipts(c: Client, campaignId: string): Promise<number | null> {
-  const { rows } = await c.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'sandbox_outbox' AND column_name = 'delivered_due_at'`);
+  const { rows } = await c.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_name = 'sandbox_outbox' AND column_name = 'delivered_due_at'`,
+  );
   if (!rows.length) return null;
-  const { rows: [r] } = await c.query<{ n: number }>(
+  const {
+    rows: [r],
+  } = await c.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM sandbox_outbox WHERE campaign_id = $1 AND (delivered_due_at IS NOT NULL OR read_due_at IS NOT NULL)`,
     [campaignId],
   );

@@ -38,7 +38,8 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - f[3] - (f[4] ?? 0), total };
 }
 
-const BACKGROUND = /^postgres: (?:[^:]+: )?(checkpointer|background writer|walwriter|autovacuum|logical replication|archiver|stats|walsender|walreceiver|startup)/;
+const BACKGROUND =
+  /^postgres: (?:[^:]+: )?(checkpointer|background writer|walwriter|autovacuum|logical replication|archiver|stats|walsender|walreceiver|startup)/;
 
 /** The bench database's backends, and the background processes of the same PostgreSQL service (not other instances). */
 function postgresPids(database: string): { backends: number[]; background: number[] } {
@@ -56,7 +57,10 @@ function postgresPids(database: string): { backends: number[]; background: numbe
   }
   const backends = procs.filter((p) => p.cmd.includes(` ${database} `));
   const postmasters = new Set(backends.map((p) => p.ppid));
-  return { backends: backends.map((p) => p.pid), background: procs.filter((p) => postmasters.has(p.ppid) && BACKGROUND.test(p.cmd)).map((p) => p.pid) };
+  return {
+    backends: backends.map((p) => p.pid),
+    background: procs.filter((p) => postmasters.has(p.ppid) && BACKGROUND.test(p.cmd)).map((p) => p.pid),
+  };
 }
 
 export interface Sample {
@@ -95,7 +99,11 @@ export function cpuBetween(a: Sample, b: Sample, cores: number): CpuBetween {
 }
 
 /** Samples every `everyMs` until stopped; `take()` adds one now. */
-export function startSampler(apiPid: number, database: string, everyMs = 1000): { samples: Sample[]; take: () => Sample; stop: () => void } {
+export function startSampler(
+  apiPid: number,
+  database: string,
+  everyMs = 1000,
+): { samples: Sample[]; take: () => Sample; stop: () => void } {
   const samples: Sample[] = [];
   const take = (): Sample => {
     const pg = postgresPids(database);
@@ -103,7 +111,12 @@ export function startSampler(apiPid: number, database: string, everyMs = 1000): 
     const s: Sample = {
       at: Date.now(),
       rssKb: rssKb(apiPid),
-      ticks: { api: ticksOf([apiPid]), postgres: ticksOf(pg.backends), pgBackground: ticksOf(pg.background), bench: ticksOf([process.pid]) },
+      ticks: {
+        api: ticksOf([apiPid]),
+        postgres: ticksOf(pg.backends),
+        pgBackground: ticksOf(pg.background),
+        bench: ticksOf([process.pid]),
+      },
       machine: machineTicks(),
     };
     samples.push(s);

@@ -33,7 +33,14 @@ export async function startProduct(db: BenchDatabase, channelRatePerSecond: numb
   return { child, pid, url: `http://127.0.0.1:${port}`, output: output.summary };
 }
 
-export async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string, timeoutMs = 30_000): Promise<T> {
+export async function call<T>(
+  url: string,
+  method: string,
+  route: string,
+  body?: unknown,
+  token?: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const res = await fetch(`${url}/api${route}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -59,5 +66,8 @@ export async function createMarketer(url: string): Promise<string> {
 
 /** `n` distinct valid Spanish mobile numbers (E.164), each with a name. */
 export function recipients(n: number): { phone: string; name: string }[] {
-  return Array.from({ length: n }, (_, i) => ({ phone: `+3460${String(i).padStart(7, '0')}`, name: `Cliente ${i + 1}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    phone: `+3460${String(i).padStart(7, '0')}`,
+    name: `Cliente ${i + 1}`,
+  }));
 }

@@ -33,12 +33,15 @@ const pctOf = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '
 const cores = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `${Math.round(v)}%` : '–');
 
 export const contended = (r: CampaignFigures) => (r.cpu?.others ?? 0) > CONTENDED_OTHERS;
-const rateMet = (r: CampaignFigures) => r.errorPct !== null && Math.abs(r.errorPct) <= GOALS.rateErrorPct && r.sends === r.recipients;
-const progressMet = (r: CampaignFigures) => r.progress.events > 1 && r.progress.maxGapMs <= GOALS.maxProgressGapMs && r.progress.lastSent === r.sends;
+const rateMet = (r: CampaignFigures) =>
+  r.errorPct !== null && Math.abs(r.errorPct) <= GOALS.rateErrorPct && r.sends === r.recipients;
+const progressMet = (r: CampaignFigures) =>
+  r.progress.events > 1 && r.progress.maxGapMs <= GOALS.maxProgressGapMs && r.progress.lastSent === r.sends;
 const retainedMB = (r: CampaignFigures) => r.memory.afterMB - r.memory.firstSendMB;
 const memoryMet = (r: CampaignFigures) => retainedMB(r) <= GOALS.retainedMB;
 /** RSS came down from its peak before the end: a major collection ran while sending. */
-const fellBack = (r: CampaignFigures) => (r.memory.drops ?? 0) > 0 || r.memory.peakMB - Math.min(r.memory.lastSendMB, r.memory.afterMB) > 50;
+const fellBack = (r: CampaignFigures) =>
+  (r.memory.drops ?? 0) > 0 || r.memory.peakMB - Math.min(r.memory.lastSendMB, r.memory.afterMB) > 50;
 
 function memoryText(r: CampaignFigures): string {
   const m = r.memory;
@@ -48,13 +51,17 @@ function memoryText(r: CampaignFigures): string {
     return `memory flat: ${intro}, peak ${n(m.peakMB)} MB, ${n(m.afterMB)} MB 5 s after (${kept})`;
   }
   if (memoryMet(r)) {
-    return `memory flat in what it keeps: ${intro}, then climbing ${signed(m.steadySlopeMBPerMin)} MB/min over the middle 80% to a peak of ${n(m.peakMB)} MB` +
+    return (
+      `memory flat in what it keeps: ${intro}, then climbing ${signed(m.steadySlopeMBPerMin)} MB/min over the middle 80% to a peak of ${n(m.peakMB)} MB` +
       `${fellBack(r) ? " — garbage between V8's major collections —" : ''} and back to ${n(m.lastSendMB)} MB at the last send, ${n(m.afterMB)} MB 5 s after (${kept})` +
-      `${fellBack(r) ? ': a sawtooth, not a climb' : ''}`;
+      `${fellBack(r) ? ': a sawtooth, not a climb' : ''}`
+    );
   }
   if (!fellBack(r)) {
-    return `memory not shown flat: ${intro}, then climbing ${signed(m.steadySlopeMBPerMin)} MB/min to ${n(m.peakMB)} MB with no major collection before the end (${n(m.afterMB)} MB 5 s after, ` +
-      `${kept}), so RSS alone cannot tell garbage from retained memory here`;
+    return (
+      `memory not shown flat: ${intro}, then climbing ${signed(m.steadySlopeMBPerMin)} MB/min to ${n(m.peakMB)} MB with no major collection before the end (${n(m.afterMB)} MB 5 s after, ` +
+      `${kept}), so RSS alone cannot tell garbage from retained memory here`
+    );
   }
   return `memory not flat: ${intro}, peak ${n(m.peakMB)} MB, ${n(m.afterMB)} MB 5 s after (${kept}) even after a major collection`;
 }
@@ -117,7 +124,17 @@ export function batchTable(runs: CampaignFigures[]): string[] {
 }
 
 export function allTables(runs: CampaignFigures[]): string[] {
-  return [...ratesTable(runs), '', ...progressTable(runs), '', ...memoryTable(runs), '', ...cpuTable(runs), '', ...batchTable(runs)];
+  return [
+    ...ratesTable(runs),
+    '',
+    ...progressTable(runs),
+    '',
+    ...memoryTable(runs),
+    '',
+    ...cpuTable(runs),
+    '',
+    ...batchTable(runs),
+  ];
 }
 
 /** Plain statements from the figures: each goal met or not, and where the time went. */
@@ -125,7 +142,9 @@ export function reading(r: RunReport): string[] {
   const out: string[] = [];
   for (const x of r.runs) {
     const c = x.cpu;
-    const busy = c ? `the api used ${cores(c.perGroup.api)} of a core, its PostgreSQL backends ${cores(c.perGroup.postgres)} and the service's background processes ${cores(c.perGroup.pgBackground)}; the machine was ${cores(c.machineBusy)} busy (all ${r.machine.cpus} cores), ${cores(c.others)} of a core of it other sessions' work` : 'no CPU window (too short)';
+    const busy = c
+      ? `the api used ${cores(c.perGroup.api)} of a core, its PostgreSQL backends ${cores(c.perGroup.postgres)} and the service's background processes ${cores(c.perGroup.pgBackground)}; the machine was ${cores(c.machineBusy)} busy (all ${r.machine.cpus} cores), ${cores(c.others)} of a core of it other sessions' work`
+      : 'no CPU window (too short)';
     const b = x.batches;
     const batchesText =
       `${n(b.count)} batches of ${f1(b.meanSize)} on average: the sends themselves (16 concurrent INSERTs into \`sandbox_outbox\`) took ${pctOf(b.sendingShare)} of the time and ran at ${n(b.sendPhaseRate)}/s while they ran; ` +
@@ -143,7 +162,9 @@ export function reading(r: RunReport): string[] {
           ? ` The pace dips in seconds the machine is saturated (as low as ${n(x.perSecond.min)} sends in a second) and is not made up afterwards: the throttle saves at most 0.5 s of unused allowance ` +
             `(hence seconds of up to ${n(x.perSecond.max)} right after a stall), so on a busy machine \`ratePerSecond\` is a ceiling${rateMet(x) ? '' : '; over the middle 80% the pace is ' + signed(x.steadyErrorPct) + '%'}.`
           : '';
-      out.push(`- ${x.label}: ${verdicts.join('; ')}.${stalls} Where the time goes: ${batchesText}; here most of the gap is the throttle waiting for the next tokens, which is the pacing working. ${busy[0].toUpperCase()}${busy.slice(1)}.${contended(x) ? ' **Contended**: other sessions used the machine meanwhile.' : ''}`);
+      out.push(
+        `- ${x.label}: ${verdicts.join('; ')}.${stalls} Where the time goes: ${batchesText}; here most of the gap is the throttle waiting for the next tokens, which is the pacing working. ${busy[0].toUpperCase()}${busy.slice(1)}.${contended(x) ? ' **Contended**: other sessions used the machine meanwhile.' : ''}`,
+      );
     } else {
       const apiBound = c && c.perGroup.api >= 85;
       const pgBound = c && c.perGroup.postgres + c.perGroup.pgBackground >= 85;
@@ -152,9 +173,15 @@ export function reading(r: RunReport): string[] {
         ? ` CPU per send: api ${f2(x.cpuMsPerSend.api)} ms, PostgreSQL backends ${f2(x.cpuMsPerSend.postgres)} ms${c && c.perGroup.api < 50 ? '; the api process is far from a full core, so its event loop is not what limits' : ''}.`
         : '';
       const limits = [
-        apiBound ? 'the api process is close to a full core (one Node event loop does the claiming, the 16-way sending and the bookkeeping)' : '',
-        pgBound ? 'PostgreSQL uses most of a core: the sandbox writes each send as its own INSERT outside the batch transaction, so every send is a separate commit, plus the per-batch UPDATEs' : '',
-        saturated ? `the ${r.machine.cpus} cores were saturated (other sessions took ${cores(c?.others)} of a core), so the api and PostgreSQL waited for CPU` : '',
+        apiBound
+          ? 'the api process is close to a full core (one Node event loop does the claiming, the 16-way sending and the bookkeeping)'
+          : '',
+        pgBound
+          ? 'PostgreSQL uses most of a core: the sandbox writes each send as its own INSERT outside the batch transaction, so every send is a separate commit, plus the per-batch UPDATEs'
+          : '',
+        saturated
+          ? `the ${r.machine.cpus} cores were saturated (other sessions took ${cores(c?.others)} of a core), so the api and PostgreSQL waited for CPU`
+          : '',
       ].filter(Boolean);
       out.push(
         `- ${x.label}: ${n(x.steadyRate)} sends/s sustained over the middle 80% (${n(x.achievedRate)}/s first to last send, ${f1(x.durationS)} s for ${n(x.sends)}), ` +
@@ -185,14 +212,14 @@ export function renderSection(r: RunReport): string {
     '',
     'Per run: a fresh database on the local PostgreSQL service and a fresh product process (`dist/apps/api/main.js`, `LOG_LEVEL=warn`, ' +
       `\`CHANNEL_PROVIDER=sandbox\`, \`BULK_CHANNEL_RATE_PER_SECOND=${r.channelRatePerSecond.toLocaleString('en-US')}\` so the per-node channel limit never binds, ` +
-      'default `BULK_WORKERS`, only 127.0.0.1). The admin creates a marketer; the marketer\'s `/bulk` socket connects, then one ' +
+      "default `BULK_WORKERS`, only 127.0.0.1). The admin creates a marketer; the marketer's `/bulk` socket connects, then one " +
       '`POST /api/bulk-campaigns` with every recipient in the JSON body (`{name, channel: "whatsapp", content: "Hola {{name}}", ratePerSecond, recipients: [{phone, name}]}`, distinct Spanish mobile numbers), ' +
       'then `subscribe {campaignId}`; the script waits for `bulk_message_completed`. "Unthrottled" is the contract\'s maximum `ratePerSecond`, 10,000, with the channel limit raised: ' +
-      'the runner then asks for batches of 500 and the throttle never waits. Send times are the sandbox outbox rows\' `created_at` (one row per send); achieved rate = sends / (last send − first send), ' +
-      'the middle-80% rate is between the 10th and 90th percentile send. Progress gaps are measured on arrival at the client. The api\'s RSS (`VmRSS`) and CPU time (`/proc/<pid>/stat`) ' +
+      "the runner then asks for batches of 500 and the throttle never waits. Send times are the sandbox outbox rows' `created_at` (one row per send); achieved rate = sends / (last send − first send), " +
+      "the middle-80% rate is between the 10th and 90th percentile send. Progress gaps are measured on arrival at the client. The api's RSS (`VmRSS`) and CPU time (`/proc/<pid>/stat`) " +
       'and the CPU time of the PostgreSQL processes are sampled every second; CPU columns are % of one core between the samples nearest the first and last send. ' +
       `Memory counts as flat when RSS 5 s after the campaign is at most ${GOALS.retainedMB} MB above RSS at its first send: V8 lets garbage pile up between major collections, so within a run RSS is a sawtooth and its slope says little. ` +
-      'Batches are read back from the database: the recipients of one batch share the batch transaction\'s start time, their outbox rows give the sends.',
+      "Batches are read back from the database: the recipients of one batch share the batch transaction's start time, their outbox rows give the sends.",
     '',
     `- Command: \`${r.command}\`${r.quick ? ' (quick mode: 10,000 recipients, a smoke run, not the reference figures)' : ''}`,
     `- Date: ${r.date}; total run ${Math.round(r.durationS)} s`,

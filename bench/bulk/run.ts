@@ -38,7 +38,10 @@ async function settle(maxBusyPercent: number, maxWaitMs: number): Promise<number
   }
 }
 
-async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figures: CampaignFigures; output: string[] }> {
+async function runOne(
+  scenario: CampaignScenario,
+  cores: number,
+): Promise<{ figures: CampaignFigures; output: string[] }> {
   console.log(`\n== ${scenario.label}, ${opts.recipients.toLocaleString('en-US')} recipients ==`);
   const mark = guard.depth;
   const db = await createDatabase('bulk');
@@ -48,7 +51,9 @@ async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figu
   const token = await createMarketer(product.url);
   const t0 = Date.now();
   const busyBefore = await settle(opts.quiet.maxBusyPercent, opts.quiet.maxWaitMs);
-  console.log(`  machine ${Math.round(busyBefore)}% busy before the campaign (waited ${Math.round((Date.now() - t0) / 1000)} s)`);
+  console.log(
+    `  machine ${Math.round(busyBefore)}% busy before the campaign (waited ${Math.round((Date.now() - t0) / 1000)} s)`,
+  );
   const run = await runCampaign(product, db, token, scenario, opts.recipients, opts.campaignTimeoutMs);
   const fig = figures(run, cores, busyBefore);
   const c = fig.cpu;
@@ -66,7 +71,8 @@ async function runOne(scenario: CampaignScenario, cores: number): Promise<{ figu
 
 function print(report: RunReport): void {
   console.log(`\n${allTables(report.runs).join('\n')}`);
-  if (report.serverOutput.length) console.log(`\nserver output at warn:\n${report.serverOutput.slice(0, 10).join('\n')}`);
+  if (report.serverOutput.length)
+    console.log(`\nserver output at warn:\n${report.serverOutput.slice(0, 10).join('\n')}`);
 }
 
 function publish(report: RunReport): void {
@@ -85,8 +91,12 @@ async function main(): Promise<void> {
   ensureBuilt();
   const build = buildInfo(); // now: another session may rebuild while this runs
   const machine = machineInfo(`PostgreSQL ${await serverVersion()}`);
-  console.log(`bulk benchmark${opts.quick ? ' (quick)' : ''}: ${opts.recipients.toLocaleString('en-US')} recipients; ${opts.runs.map((r) => r.label).join(', ')}`);
-  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `bulk benchmark${opts.quick ? ' (quick)' : ''}: ${opts.recipients.toLocaleString('en-US')} recipients; ${opts.runs.map((r) => r.label).join(', ')}`,
+  );
+  console.log(
+    `machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   console.log(`build: ${build}`);
   const runs: CampaignFigures[] = [];
   const serverOutput: string[] = [];

@@ -57,7 +57,8 @@ export class CpuMeter {
   reset(): void {
     this.startedAt = Date.now();
     this.startMachine = machineTicks();
-    for (const [name, pids] of Object.entries(this.groups)) this.start.set(name, new Map(pids().map((p) => [p, processTicks(p)])));
+    for (const [name, pids] of Object.entries(this.groups))
+      this.start.set(name, new Map(pids().map((p) => [p, processTicks(p)])));
   }
 
   read(): CpuWindow {
@@ -76,7 +77,8 @@ export class CpuMeter {
 }
 
 export function machineInfo(): { cpus: number; model: string; memory: string; node: string; loadavg: number[] } {
-  const model = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const model =
+    (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   return {
     cpus: os.availableParallelism(),
     model: model.trim(),
@@ -98,7 +100,10 @@ export async function machineBusyOver(ms: number): Promise<number> {
  * Other sessions may share this machine. Waits (bounded) until it is mostly idle before a step;
  * returns how long it waited and the last busy share seen.
  */
-export async function waitForQuietMachine(maxBusyPercent: number, maxWaitMs: number): Promise<{ waitedMs: number; busy: number }> {
+export async function waitForQuietMachine(
+  maxBusyPercent: number,
+  maxWaitMs: number,
+): Promise<{ waitedMs: number; busy: number }> {
   const t0 = Date.now();
   let busy = await machineBusyOver(1000);
   while (busy > maxBusyPercent && Date.now() - t0 < maxWaitMs) busy = await machineBusyOver(1000);

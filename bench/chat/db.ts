@@ -2,7 +2,9 @@ import { onDatabase, type BenchDatabase } from '../shared/bench-database';
 
 /** Counts what the product stored, as a check that messages were persisted, not only relayed. */
 export async function countMessages(db: BenchDatabase): Promise<number> {
-  return onDatabase(db, async (c) => Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM messages')).rows[0].n));
+  return onDatabase(db, async (c) =>
+    Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM messages')).rows[0].n),
+  );
 }
 
 /**
@@ -11,5 +13,7 @@ export async function countMessages(db: BenchDatabase): Promise<number> {
  * empty tables) and every message's dead conversation row still in its indexes.
  */
 export async function vacuumAnalyze(db: BenchDatabase): Promise<void> {
-  await onDatabase(db, (c) => c.query('VACUUM (ANALYZE) conversations, messages, conversation_reads, contacts, users, stats_counters'));
+  await onDatabase(db, (c) =>
+    c.query('VACUUM (ANALYZE) conversations, messages, conversation_reads, contacts, users, stats_counters'),
+  );
 }

@@ -37,7 +37,13 @@ function next<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<
   });
 }
 
-export async function startHarness(url: string, mode: Mode, shared: boolean, plan: ConversationSockets[], processes: number): Promise<Harness> {
+export async function startHarness(
+  url: string,
+  mode: Mode,
+  shared: boolean,
+  plan: ConversationSockets[],
+  processes: number,
+): Promise<Harness> {
   const children = Array.from({ length: processes }, () => forkTs(path.join(__dirname, 'loadgen.ts')));
   for (const c of children) c.stderr?.on('data', (d: Buffer) => process.stderr.write(`[loadgen] ${d}`));
   const t0 = Date.now();

@@ -62,7 +62,9 @@ const TIMEOUT_MS = 20_000;
 const TICK_MS = 2;
 
 const events = (mode: Mode) =>
-  mode === 'product' ? { join: 'join_conversation', send: 'chat_message', deliver: 'new_message' } : { join: 'join', send: 'msg', deliver: 'msg' };
+  mode === 'product'
+    ? { join: 'join_conversation', send: 'chat_message', deliver: 'new_message' }
+    : { join: 'join', send: 'msg', deliver: 'msg' };
 
 type Ack = { ok: boolean; error?: { code: string; message: string } };
 
@@ -185,7 +187,12 @@ async function setup(m: SetupMessage): Promise<void> {
     for (const room of job.rooms) await join(s, m.mode, room);
     staff[i] = s;
   });
-  send({ type: 'ready', sockets: customers.length + staff.length, staffSockets: staff.length, ms: Math.round(performance.now() - t0) });
+  send({
+    type: 'ready',
+    sockets: customers.length + staff.length,
+    staffSockets: staff.length,
+    ms: Math.round(performance.now() - t0),
+  });
 }
 
 async function waitQuiet(quietMs: number, maxMs: number): Promise<boolean> {
@@ -219,7 +226,12 @@ function sendMessage(s: StepState, idx: number): void {
   s.sendTime[idx] = performance.now();
   customers[conv].emit(
     sendEvent,
-    { conversationId: conversationIds[conv], clientMessageId: `s${s.step}-${idx}`, type: 'text', content: `bench message ${idx} of step ${s.step}` },
+    {
+      conversationId: conversationIds[conv],
+      clientMessageId: `s${s.step}-${idx}`,
+      type: 'text',
+      content: `bench message ${idx} of step ${s.step}`,
+    },
     (ack: Ack) => {
       if (ack?.ok) s.acks[idx] = 1;
       else {
@@ -235,7 +247,11 @@ function sendMessage(s: StepState, idx: number): void {
  * Open loop: every tick sends whatever the rate says is due by now, never waiting for acks. The
  * event-loop delay is recorded over the measured part only. Returns when the measured part began and ended.
  */
-function sendOpenLoop(m: StepMessage, s: StepState, loop: IntervalHistogram): Promise<{ measureStartedAt: number; measureEndedAt: number }> {
+function sendOpenLoop(
+  m: StepMessage,
+  s: StepState,
+  loop: IntervalHistogram,
+): Promise<{ measureStartedAt: number; measureEndedAt: number }> {
   const total = s.measureTo;
   const start = performance.now();
   let measureStartedAt = 0;
@@ -267,7 +283,8 @@ async function drain(m: StepMessage, s: StepState, expected: number): Promise<nu
   if (expected - receivedAtDrain > 0) {
     // Tell late from lost: keep listening while deliveries still trickle in (bounded).
     const until = performance.now() + m.lateMs;
-    while (performance.now() < until && s.receivedTotal < expected && performance.now() - s.lastDeliveryAt < 2000) await sleep(100);
+    while (performance.now() < until && s.receivedTotal < expected && performance.now() - s.lastDeliveryAt < 2000)
+      await sleep(100);
   }
   return receivedAtDrain;
 }

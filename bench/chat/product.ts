@@ -6,7 +6,6 @@ import { spawnProduct } from '../shared/product-build';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
-
 export interface ConversationSockets {
   conversationId: string;
   customerToken: string;
@@ -19,7 +18,6 @@ export interface RunningProduct {
   url: string;
   log: ReturnType<typeof captureOutput>;
 }
-
 
 export const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
@@ -58,19 +56,32 @@ const login = (url: string, email: string, password: string) =>
 /** See TargetName: an assigned agent on 3 devices, 3 shared supervisor sockets, or 1,500 supervisor sockets. */
 export type StaffKind = 'assigned' | 'shared' | 'fanout';
 
-async function createStaff(url: string, adminToken: string, role: 'agent' | 'supervisor', n: number): Promise<{ id: string; token: string }> {
+async function createStaff(
+  url: string,
+  adminToken: string,
+  role: 'agent' | 'supervisor',
+  n: number,
+): Promise<{ id: string; token: string }> {
   const email = `bench-${role}-${n}@example.com`;
   const password = `bench-${randomBytes(8).toString('hex')}`;
-  const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+  const user = await call<{ id: string }>(
+    url,
+    'POST',
+    '/users',
+    { email, name: `Bench ${role} ${n}`, role, password },
+    adminToken,
+  );
   return { id: user.id, token: await login(url, email, password) };
 }
 
 /** Runs `work` for 0..n-1 on 8 workers. */
 async function eachOf(n: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < n) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
 }
 
 /**
@@ -78,12 +89,24 @@ async function eachOf(n: number, work: (i: number) => Promise<void>): Promise<vo
  * supervisors (they see every conversation) or, for `assigned`, one agent per conversation, who
  * is assigned it and so sees only that one. Each entry of `staffTokens` is one socket.
  */
-export async function setUpScenario(url: string, conversations: number, staff: StaffKind): Promise<ConversationSockets[]> {
+export async function setUpScenario(
+  url: string,
+  conversations: number,
+  staff: StaffKind,
+): Promise<ConversationSockets[]> {
   const adminToken = await login(url, ADMIN.email, ADMIN.password);
-  const supervisors = staff === 'assigned' ? [] : [adminToken, ...(await Promise.all([1, 2].map((n) => createStaff(url, adminToken, 'supervisor', n)))).map((s) => s.token)];
+  const supervisors =
+    staff === 'assigned'
+      ? []
+      : [
+          adminToken,
+          ...(await Promise.all([1, 2].map((n) => createStaff(url, adminToken, 'supervisor', n)))).map((s) => s.token),
+        ];
   const plan: ConversationSockets[] = new Array(conversations);
   await eachOf(conversations, async (i) => {
-    const s = await call<{ contactToken: string; conversation: { id: string } }>(url, 'POST', '/widget/sessions', { name: `Bench Customer ${i}` });
+    const s = await call<{ contactToken: string; conversation: { id: string } }>(url, 'POST', '/widget/sessions', {
+      name: `Bench Customer ${i}`,
+    });
     let staffTokens = supervisors;
     if (staff === 'assigned') {
       const agent = await createStaff(url, adminToken, 'agent', i);

@@ -60,12 +60,15 @@ export interface RunReport {
 const SECTION = '## Chat (`npm run bench:chat`)';
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(n)}%`);
-const kv = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
+const kv = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 export const TARGET_LABELS: Record<TargetName, string> = {
   bare: 'bare Socket.IO relay, 3 sockets per conversation',
   'bare-shared': 'bare Socket.IO relay, 3 shared staff sockets',
-  product: 'Switchboard /chat, each conversation\'s agent on 3 sockets',
+  product: "Switchboard /chat, each conversation's agent on 3 sockets",
   'product-shared': 'Switchboard /chat, 3 shared staff sockets',
   'product-fanout': 'Switchboard /chat, 1,500 supervisor sockets that see everything',
 };
@@ -85,7 +88,10 @@ export function summaryTable(r: RunReport): string[] {
     const s = at(t, ref);
     const bare = r.targets.find((b) => b.target === RELAY_OF[t.target]);
     // Against a relay that never failed, the share is at most this.
-    const ratio = bare && bare.highestPass > 0 ? `${bare.unbounded ? '≤ ' : ''}${Math.round((t.highestPass / bare.highestPass) * 100)}%` : '–';
+    const ratio =
+      bare && bare.highestPass > 0
+        ? `${bare.unbounded ? '≤ ' : ''}${Math.round((t.highestPass / bare.highestPass) * 100)}%`
+        : '–';
     lines.push(
       `| ${t.label} | ${t.sockets} | ${t.highestPass ? `${t.unbounded ? '≥ ' : ''}${t.highestPass} msg/s` : 'none'} | ${s ? `${f1(s.latency.p50)} ms` : '–'} | ${s ? `${f1(s.latency.p99)} ms` : '–'} | ${s ? (s.pass ? 'yes' : `no (${s.reasons.join('; ')})`) : '–'} | ${ratio} |`,
     );
@@ -117,7 +123,10 @@ export function stepsTable(t: TargetReport): string[] {
         pct(s.othersCpu),
         f1(s.loopDelayP99Ms),
         s.pass ? 'held' : `FAIL: ${s.reasons.join('; ')}`,
-      ].join(' | ').replace(/^/, '| ').concat(' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .concat(' |'),
     );
   }
   return lines;
@@ -161,12 +170,24 @@ export function renderSection(r: RunReport): string {
   );
   for (const t of r.targets) {
     out.push(`### ${t.label}`, '');
-    out.push(`${t.sockets} sockets (${t.staffSockets} staff), connected and joined in ${(t.setupMs / 1000).toFixed(1)} s. Steps marked * were measured past a failure (for the ${s.referenceRate} msg/s figure) or are bisection steps; R is a second measurement of the row above (which failed on latency alone), and its verdict is the one that counts.`, '');
+    out.push(
+      `${t.sockets} sockets (${t.staffSockets} staff), connected and joined in ${(t.setupMs / 1000).toFixed(1)} s. Steps marked * were measured past a failure (for the ${s.referenceRate} msg/s figure) or are bisection steps; R is a second measurement of the row above (which failed on latency alone), and its verdict is the one that counts.`,
+      '',
+    );
     out.push(...stepsTable(t), '');
-    if (t.stored !== undefined) out.push(`- Persistence check: ${t.stored} messages in the database after the run; ${t.acked} sends acknowledged ok.`);
+    if (t.stored !== undefined)
+      out.push(
+        `- Persistence check: ${t.stored} messages in the database after the run; ${t.acked} sends acknowledged ok.`,
+      );
     for (const n of t.notes) out.push(`- ${n}`);
     if (t.serverLog.length) {
-      out.push('- Server output at LOG_LEVEL=warn during the run (count × level [context]: message):', '', '```', ...t.serverLog.slice(0, 10), '```');
+      out.push(
+        '- Server output at LOG_LEVEL=warn during the run (count × level [context]: message):',
+        '',
+        '```',
+        ...t.serverLog.slice(0, 10),
+        '```',
+      );
     } else out.push('- The server printed no warnings or errors during the run.');
     out.push('');
   }

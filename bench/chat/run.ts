@@ -9,9 +9,26 @@ import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachin
 import { countMessages, vacuumAnalyze } from './db';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
-import { buildInfo, ensureBuilt, setUpScenario, startProduct, type ConversationSockets, type RunningProduct, type StaffKind } from './product';
+import {
+  buildInfo,
+  ensureBuilt,
+  setUpScenario,
+  startProduct,
+  type ConversationSockets,
+  type RunningProduct,
+  type StaffKind,
+} from './product';
 import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
-import { renderSection, stepsTable, summaryTable, TARGET_LABELS, writeDocs, type RunReport, type StepRecord, type TargetReport } from './report';
+import {
+  renderSection,
+  stepsTable,
+  summaryTable,
+  TARGET_LABELS,
+  writeDocs,
+  type RunReport,
+  type StepRecord,
+  type TargetReport,
+} from './report';
 import { hasSharedStaff, isRelay, loadScenario, RELAY_OF, type TargetName } from './scenario';
 import { runJudgedStep, stepLine } from './step';
 
@@ -81,7 +98,11 @@ async function startBare(conversations: number): Promise<Target> {
   const target: Target = {
     url: '',
     serverPid: 0,
-    plan: Array.from({ length: conversations }, (_, i) => ({ conversationId: `c${i}`, customerToken: '', staffTokens: ['', '', ''] })),
+    plan: Array.from({ length: conversations }, (_, i) => ({
+      conversationId: `c${i}`,
+      customerToken: '',
+      staffTokens: ['', '', ''],
+    })),
     log: () => [],
     restart: async () => {
       await stopCurrent();
@@ -98,7 +119,11 @@ async function startBare(conversations: number): Promise<Target> {
   return target;
 }
 
-const STAFF_OF: Record<Exclude<TargetName, 'bare' | 'bare-shared'>, StaffKind> = { product: 'assigned', 'product-shared': 'shared', 'product-fanout': 'fanout' };
+const STAFF_OF: Record<Exclude<TargetName, 'bare' | 'bare-shared'>, StaffKind> = {
+  product: 'assigned',
+  'product-shared': 'shared',
+  'product-fanout': 'fanout',
+};
 
 async function startProductTarget(conversations: number, staff: StaffKind): Promise<Target> {
   ensureBuilt();
@@ -129,13 +154,23 @@ async function startProductTarget(conversations: number, staff: StaffKind): Prom
   await target.restart();
   const t0 = Date.now();
   target.plan = await setUpScenario(target.url, conversations, staff);
-  console.log(`  created the staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `  created the staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return target;
 }
 
 async function connectHarness(s: Pick<Session, 'name' | 'target'>): Promise<Harness> {
-  const h = await startHarness(s.target.url, isRelay(s.name) ? 'bare' : 'product', hasSharedStaff(s.name), s.target.plan, scenario.loadgenProcesses);
-  console.log(`  ${h.sockets} sockets (${h.staffSockets} staff) connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
+  const h = await startHarness(
+    s.target.url,
+    isRelay(s.name) ? 'bare' : 'product',
+    hasSharedStaff(s.name),
+    s.target.plan,
+    scenario.loadgenProcesses,
+  );
+  console.log(
+    `  ${h.sockets} sockets (${h.staffSockets} staff) connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`,
+  );
   return h;
 }
 
@@ -192,7 +227,14 @@ async function measure(s: Session, rate: number, forced: boolean, retry = false)
     cpu,
   };
   const c = cpu.perGroup;
-  console.log(stepLine(step, rate, { retry, forced }, `server ${Math.round(c.server)}% pg ${Math.round(c.postgres ?? 0)}% loadgen ${Math.round(c.loadgen)}%`));
+  console.log(
+    stepLine(
+      step,
+      rate,
+      { retry, forced },
+      `server ${Math.round(c.server)}% pg ${Math.round(c.postgres ?? 0)}% loadgen ${Math.round(c.loadgen)}%`,
+    ),
+  );
   return rec;
 }
 
@@ -232,13 +274,16 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
     if (r.pass) held = mid;
     else failed = mid;
   }
-  if (!records.some((r) => r.rate === scenario.referenceRate) && Date.now() < deadline) await measureWithRetry(s, scenario.referenceRate, true, records);
+  if (!records.some((r) => r.rate === scenario.referenceRate) && Date.now() < deadline)
+    await measureWithRetry(s, scenario.referenceRate, true, records);
   return held;
 }
 
 /** The target's server(s), connected client sockets and a CPU meter over them; the steps' time bound starts now. */
 async function openSession(name: TargetName): Promise<Session> {
-  const target = isRelay(name) ? await startBare(scenario.conversations) : await startProductTarget(scenario.conversations, STAFF_OF[name]);
+  const target = isRelay(name)
+    ? await startBare(scenario.conversations)
+    : await startProductTarget(scenario.conversations, STAFF_OF[name]);
   const h = await connectHarness({ name, target });
   // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
   deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 4.5) * 60_000);
@@ -267,7 +312,8 @@ function targetNotes(steps: StepRecord[], restarts: string[]): string[] {
   for (const r of restarts) notes.push(`${r[0].toUpperCase()}${r.slice(1)}.`);
   for (const s of steps) {
     const extra: string[] = [];
-    if (s.lateArrivals) extra.push(`${s.lateArrivals} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
+    if (s.lateArrivals)
+      extra.push(`${s.lateArrivals} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
     if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
     if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
     if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
@@ -318,8 +364,12 @@ async function runTarget(name: TargetName): Promise<TargetReport> {
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  console.log(`chat benchmark: ${scenario.conversations} conversations × 4 sockets, steps ${scenario.steps.join(', ')} msg/s${scenario.quick ? ' (quick)' : ''}`);
-  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `chat benchmark: ${scenario.conversations} conversations × 4 sockets, steps ${scenario.steps.join(', ')} msg/s${scenario.quick ? ' (quick)' : ''}`,
+  );
+  console.log(
+    `machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`,
+  );
   const targets: TargetReport[] = [];
   for (const t of scenario.targets) targets.push(await runTarget(t));
   if (interrupted) return;
@@ -333,13 +383,16 @@ async function main(): Promise<void> {
     build: buildInfo(),
   };
   console.log('\n' + summaryTable(report).join('\n'));
-  for (const t of targets) console.log(`\n${t.label}\n${stepsTable(t).join('\n')}\n${t.notes.map((n) => `- ${n}`).join('\n')}`);
+  for (const t of targets)
+    console.log(`\n${t.label}\n${stepsTable(t).join('\n')}\n${t.notes.map((n) => `- ${n}`).join('\n')}`);
   for (const product of targets) {
     const bare = targets.find((t) => t.target === RELAY_OF[product.target]);
     if (!bare?.highestPass) continue;
     const ok = product.highestPass * 2 >= bare.highestPass;
     const relayRate = `${bare.unbounded ? '≥ ' : ''}${bare.highestPass}`;
-    console.log(`Goal (product ≥ half the relay's rate, same sockets), ${product.label}: ${ok ? (bare.unbounded ? 'NOT SHOWN (the relay held every step)' : 'MET') : 'NOT MET'} — ${product.highestPass} vs ${relayRate} msg/s`);
+    console.log(
+      `Goal (product ≥ half the relay's rate, same sockets), ${product.label}: ${ok ? (bare.unbounded ? 'NOT SHOWN (the relay held every step)' : 'MET') : 'NOT MET'} — ${product.highestPass} vs ${relayRate} msg/s`,
+    );
   }
   const json = path.join(require('node:os').tmpdir(), `bench-chat-${Date.now()}.json`);
   require('node:fs').writeFileSync(json, JSON.stringify(report, null, 1));

@@ -12,7 +12,13 @@
  * sockets of `product` and of `product-shared`.
  */
 export type TargetName = 'bare' | 'bare-shared' | 'product' | 'product-shared' | 'product-fanout';
-export const TARGET_NAMES: readonly TargetName[] = ['bare', 'bare-shared', 'product', 'product-shared', 'product-fanout'];
+export const TARGET_NAMES: readonly TargetName[] = [
+  'bare',
+  'bare-shared',
+  'product',
+  'product-shared',
+  'product-fanout',
+];
 
 export const isRelay = (t: TargetName): t is 'bare' | 'bare-shared' => t === 'bare' || t === 'bare-shared';
 /** Three staff sockets in every room, rather than three per conversation. */
@@ -51,12 +57,22 @@ const flag = (name: string): string | undefined => {
   return process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
 };
 
-const numbers = (s: string) => s.split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+const numbers = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
 
 export function loadScenario(): Scenario {
   const quick = flag('quick') === 'true' || flag('quick') === '1';
-  const steps = flag('steps') ? numbers(flag('steps')!) : quick ? [250, 1000, 2000, 4000] : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000];
-  const targets = (flag('targets') ?? 'bare,product,bare-shared,product-shared').split(',').map((t) => t.trim()) as TargetName[];
+  const steps = flag('steps')
+    ? numbers(flag('steps')!)
+    : quick
+      ? [250, 1000, 2000, 4000]
+      : [100, 250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 10_000, 12_000];
+  const targets = (flag('targets') ?? 'bare,product,bare-shared,product-shared')
+    .split(',')
+    .map((t) => t.trim()) as TargetName[];
   for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${t}`);
   return {
     quick,
@@ -82,7 +98,10 @@ export interface StepVerdict {
 }
 
 /** A step holds when nothing is lost or refused, p99 ≤ the limit, and the client kept the pace. */
-export function judge(s: Scenario, r: { lost: number; errorAcks: number; p99: number; targetRate: number; achievedRate: number; disconnects: number }): StepVerdict {
+export function judge(
+  s: Scenario,
+  r: { lost: number; errorAcks: number; p99: number; targetRate: number; achievedRate: number; disconnects: number },
+): StepVerdict {
   const reasons: string[] = [];
   if (r.lost > 0) reasons.push(`lost ${r.lost}`);
   if (r.errorAcks > 0) reasons.push(`${r.errorAcks} error acks`);

@@ -10,8 +10,15 @@ export interface LatencySummary {
 
 export function summarize(samples: Float64Array | number[]): LatencySummary {
   const sorted = Float64Array.from(samples).sort();
-  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
-  return { count: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
+  const at = (q: number) =>
+    sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
+  return {
+    count: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+  };
 }
 
 /** Percentiles of several processes' summaries can't be merged; merge the raw samples instead. */

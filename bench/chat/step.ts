@@ -17,11 +17,23 @@ export interface JudgedStep {
 /** Step ids tag every clientMessageId; one database can serve several targets, so they are unique for the run. */
 let stepNo = 0;
 
-export async function runJudgedStep(h: Harness, meter: CpuMeter, scenario: Scenario, rate: number): Promise<JudgedStep> {
+export async function runJudgedStep(
+  h: Harness,
+  meter: CpuMeter,
+  scenario: Scenario,
+  rate: number,
+): Promise<JudgedStep> {
   meter.reset();
   let cpuWhileSending: CpuWindow | null = null;
   const r = await h.step(
-    { step: ++stepNo, rate, warmupMs: scenario.warmupMs, measureMs: scenario.measureMs, drainMs: scenario.drainMs, lateMs: scenario.lateMs },
+    {
+      step: ++stepNo,
+      rate,
+      warmupMs: scenario.warmupMs,
+      measureMs: scenario.measureMs,
+      drainMs: scenario.drainMs,
+      lateMs: scenario.lateMs,
+    },
     () => (cpuWhileSending = meter.read()),
   );
   const cpu: CpuWindow = cpuWhileSending ?? meter.read();
@@ -30,13 +42,25 @@ export async function runJudgedStep(h: Harness, meter: CpuMeter, scenario: Scena
   const latency = summarize(r.samples);
   const errorAcks = Object.values(r.errorAcks).reduce((a, b) => a + b, 0);
   const disconnects = Object.values(r.disconnects).reduce((a, b) => a + b, 0);
-  const verdict = judge(scenario, { lost: r.lost, errorAcks, p99: latency.p99, targetRate: rate, achievedRate: r.achievedRate, disconnects });
+  const verdict = judge(scenario, {
+    lost: r.lost,
+    errorAcks,
+    p99: latency.p99,
+    targetRate: rate,
+    achievedRate: r.achievedRate,
+    disconnects,
+  });
   if (!verdict.pass && others >= 50) verdict.reasons.push(`other processes used ${Math.round(others)}% of a core`);
   return { r, cpu, others, latency, verdict };
 }
 
 /** The console line of a step; `cpuText` names the process groups as the benchmark calls them. */
-export function stepLine(s: JudgedStep, rate: number, mark: { retry: boolean; forced: boolean }, cpuText: string): string {
+export function stepLine(
+  s: JudgedStep,
+  rate: number,
+  mark: { retry: boolean; forced: boolean },
+  cpuText: string,
+): string {
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
   const { r, latency, verdict } = s;
   return (

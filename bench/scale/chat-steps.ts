@@ -16,7 +16,11 @@ import type { BenchDatabase } from '../shared/bench-database';
 const CROSS_LOADGEN = path.join(__dirname, 'cross-loadgen.ts');
 
 /** The chat harness in shared-staff mode (3 staff sockets in every conversation), all on one node. */
-export function startLocalHarness(url: string, plan: ConversationSockets[], loadgenProcesses: number): Promise<Harness> {
+export function startLocalHarness(
+  url: string,
+  plan: ConversationSockets[],
+  loadgenProcesses: number,
+): Promise<Harness> {
   return startHarness(url, 'product', true, plan, loadgenProcesses);
 }
 
@@ -25,7 +29,12 @@ export function startLocalHarness(url: string, plan: ConversationSockets[], load
  * chat load generator with staff sockets routed to `receiverUrl`). startHarness forks its children
  * synchronously before its first await, so `forkTs` is swapped only for that call.
  */
-export function startCrossHarness(senderUrl: string, receiverUrl: string, plan: ConversationSockets[], loadgenProcesses: number): Promise<Harness> {
+export function startCrossHarness(
+  senderUrl: string,
+  receiverUrl: string,
+  plan: ConversationSockets[],
+  loadgenProcesses: number,
+): Promise<Harness> {
   const mod = processes as unknown as { forkTs: typeof processes.forkTs };
   const original = mod.forkTs;
   let routed = 0;
@@ -41,8 +50,13 @@ export function startCrossHarness(senderUrl: string, receiverUrl: string, plan: 
     mod.forkTs = original;
   }
   if (routed !== loadgenProcesses) {
-    void pending.then((h) => h.close(), () => undefined);
-    throw new Error('could not start the cross-node load generator (bench/chat/harness.ts no longer forks through processes.forkTs)');
+    void pending.then(
+      (h) => h.close(),
+      () => undefined,
+    );
+    throw new Error(
+      'could not start the cross-node load generator (bench/chat/harness.ts no longer forks through processes.forkTs)',
+    );
   }
   return pending;
 }
@@ -83,7 +97,6 @@ export interface StepContext {
   /** The product's database, VACUUM (ANALYZE)d before each step as bench:chat does. */
   db: BenchDatabase;
 }
-
 
 export async function measureStep(ctx: StepContext, rate: number, retry = false, forced = false): Promise<StepRow> {
   const { h, meter, scenario } = ctx;
@@ -127,7 +140,13 @@ export async function measureStep(ctx: StepContext, rate: number, retry = false,
 }
 
 /** One rate, measured again once when it failed on latency alone (a noisy second on a shared machine); the second verdict counts. */
-export async function measureWithRetry(ctx: StepContext, rate: number, rows: StepRow[], deadline: number, forced = false): Promise<StepRow> {
+export async function measureWithRetry(
+  ctx: StepContext,
+  rate: number,
+  rows: StepRow[],
+  deadline: number,
+  forced = false,
+): Promise<StepRow> {
   const first = await measureStep(ctx, rate, false, forced);
   rows.push(first);
   if (first.pass || !latencyOnly(first) || Date.now() > deadline) return first;
@@ -137,7 +156,8 @@ export async function measureWithRetry(ctx: StepContext, rate: number, rows: Ste
 }
 
 /** A failure on p99 alone (everything delivered and acked, the pace kept): on a shared machine, possibly noise. */
-export const latencyOnly = (r: StepRow): boolean => r.reasons.every((x) => x.startsWith('p99') || x.startsWith('other processes'));
+export const latencyOnly = (r: StepRow): boolean =>
+  r.reasons.every((x) => x.startsWith('p99') || x.startsWith('other processes'));
 
 /**
  * Rates in order until a step loses or refuses messages, or two rates in a row fail on latency
@@ -145,7 +165,13 @@ export const latencyOnly = (r: StepRow): boolean => r.reasons.every((x) => x.sta
  * limit), or the deadline; then `referenceRate` if it was not reached, so every configuration has
  * a latency figure at that rate. Returns the highest rate held.
  */
-export async function stepUp(ctx: StepContext, rates: number[], rows: StepRow[], deadline: number, referenceRate: number): Promise<number> {
+export async function stepUp(
+  ctx: StepContext,
+  rates: number[],
+  rows: StepRow[],
+  deadline: number,
+  referenceRate: number,
+): Promise<number> {
   let held = 0;
   let failedInARow = 0;
   for (const rate of rates) {
@@ -161,6 +187,7 @@ export async function stepUp(ctx: StepContext, rates: number[], rows: StepRow[],
     }
     if (!latencyOnly(r) || ++failedInARow >= 2) break;
   }
-  if (!rows.some((r) => r.rate === referenceRate) && Date.now() < deadline) await measureWithRetry(ctx, referenceRate, rows, deadline, true);
+  if (!rows.some((r) => r.rate === referenceRate) && Date.now() < deadline)
+    await measureWithRetry(ctx, referenceRate, rows, deadline, true);
   return held;
 }

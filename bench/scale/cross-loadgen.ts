@@ -27,7 +27,10 @@ const routed = { toB: 0, toA: 0 };
 client.io = (uri, opts) => {
   const token = opts?.auth?.token;
   if (token && staffTokens.has(token) && uri.startsWith(senderUrl)) {
-    if (++routed.toB === staffTokens.size) process.stderr.write(`cross-node: ${routed.toA} customer sockets on ${senderUrl}, staff sockets on ${receiverUrl}\n`);
+    if (++routed.toB === staffTokens.size)
+      process.stderr.write(
+        `cross-node: ${routed.toA} customer sockets on ${senderUrl}, staff sockets on ${receiverUrl}\n`,
+      );
     return original(receiverUrl + uri.slice(senderUrl.length), opts);
   }
   routed.toA++;

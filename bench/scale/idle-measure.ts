@@ -53,18 +53,28 @@ async function rssBefore(pid: number, notes: string[]): Promise<number> {
   return rssMedian(pid);
 }
 
-type ConnectFigures = Pick<IdleReport, 'connected' | 'failed' | 'errors' | 'connectMs' | 'connectCpu' | 'rssMidKb' | 'midSockets' | 'rssConnectedKb'> & {
+type ConnectFigures = Pick<
+  IdleReport,
+  'connected' | 'failed' | 'errors' | 'connectMs' | 'connectCpu' | 'rssMidKb' | 'midSockets' | 'rssConnectedKb'
+> & {
   /** Sockets connected in the second half. */
   secondHalf: number;
 };
 
 /** CPU while connecting: the two windows weighted by their length (the pause between them is excluded). */
-function connectCpuOf(cpuFirst: CpuWindow, first: IdleResult, cpuSecond: CpuWindow, second: IdleResult): Record<string, number> {
+function connectCpuOf(
+  cpuFirst: CpuWindow,
+  first: IdleResult,
+  cpuSecond: CpuWindow,
+  second: IdleResult,
+): Record<string, number> {
   const connectMs = first.ms + second.ms;
   const firstSeconds = first.ms / 1000;
   const connectCpu: Record<string, number> = {};
   for (const k of Object.keys(cpuFirst.perGroup)) {
-    connectCpu[k] = (cpuFirst.perGroup[k] * firstSeconds + cpuSecond.perGroup[k] * (second.ms / 1000)) / Math.max(0.001, connectMs / 1000);
+    connectCpu[k] =
+      (cpuFirst.perGroup[k] * firstSeconds + cpuSecond.perGroup[k] * (second.ms / 1000)) /
+      Math.max(0.001, connectMs / 1000);
   }
   return connectCpu;
 }
@@ -80,12 +90,21 @@ function logConnected(options: ScaleOptions, c: ConnectFigures): void {
     `  ${c.connected}/${options.sockets} connected in ${(c.connectMs / 1000).toFixed(1)} s (${Math.round(c.connected / (c.connectMs / 1000))}/s)` +
       `${c.failed ? `, ${c.failed} failed: ${JSON.stringify(c.errors)}` : ''}; cpu ${Object.entries(c.connectCpu)
         .map(([k, v]) => `${k} ${Math.round(v)}%`)
-        .join(' ')}; api RSS ${(c.rssMidKb / 1024).toFixed(1)} MB at ${c.midSockets}, ${(c.rssConnectedKb / 1024).toFixed(1)} MB at ${c.connected}`,
+        .join(
+          ' ',
+        )}; api RSS ${(c.rssMidKb / 1024).toFixed(1)} MB at ${c.midSockets}, ${(c.rssConnectedKb / 1024).toFixed(1)} MB at ${c.connected}`,
   );
 }
 
 /** Both halves of the idle sockets, with the api's RSS between them (after a short pause not counted in the connect time) and right after. */
-async function connectInHalves(options: ScaleOptions, idle: IdleSockets, url: string, agents: string[], pid: number, groups: Record<string, () => number[]>): Promise<ConnectFigures> {
+async function connectInHalves(
+  options: ScaleOptions,
+  idle: IdleSockets,
+  url: string,
+  agents: string[],
+  pid: number,
+  groups: Record<string, () => number[]>,
+): Promise<ConnectFigures> {
   const meter = new CpuMeter(groups);
   const half = Math.floor(options.sockets / 2);
   const first = await idle.connect(url, agents, half, options.connectConcurrency, 300_000);
@@ -112,17 +131,28 @@ async function connectInHalves(options: ScaleOptions, idle: IdleSockets, url: st
 }
 
 /** RSS once nothing has happened for `rssSettleMs`: per socket overall, and per socket of the second half alone. */
-async function settledRss(options: ScaleOptions, pid: number, rssBeforeKb: number, c: ConnectFigures): Promise<Pick<IdleReport, 'rssSettledKb' | 'perSocketKb' | 'marginalKb'>> {
+async function settledRss(
+  options: ScaleOptions,
+  pid: number,
+  rssBeforeKb: number,
+  c: ConnectFigures,
+): Promise<Pick<IdleReport, 'rssSettledKb' | 'perSocketKb' | 'marginalKb'>> {
   await sleep(options.rssSettleMs);
   const rssSettledKb = await rssMedian(pid);
   const perSocketKb = (rssSettledKb - rssBeforeKb) / Math.max(1, c.connected);
   const marginalKb = (rssSettledKb - c.rssMidKb) / Math.max(1, c.secondHalf);
-  console.log(`  api RSS settled: ${(rssSettledKb / 1024).toFixed(1)} MB → ${perSocketKb.toFixed(1)} KB per socket (second half alone: ${marginalKb.toFixed(1)} KB)`);
+  console.log(
+    `  api RSS settled: ${(rssSettledKb / 1024).toFixed(1)} MB → ${perSocketKb.toFixed(1)} KB per socket (second half alone: ${marginalKb.toFixed(1)} KB)`,
+  );
   return { rssSettledKb, perSocketKb, marginalKb };
 }
 
 /** The chat step at the idle rate with the idle sockets connected; a first measurement that failed on latency alone is kept beside the retry. */
-async function chatStepWithIdle(run: IdleRunContext, ctx: StepContext, notes: string[]): Promise<Pick<IdleReport, 'withIdle' | 'withIdleFirst'>> {
+async function chatStepWithIdle(
+  run: IdleRunContext,
+  ctx: StepContext,
+  notes: string[],
+): Promise<Pick<IdleReport, 'withIdle' | 'withIdleFirst'>> {
   if (Date.now() >= run.runDeadline) {
     notes.push('The chat step with the idle sockets was skipped: the run bound was reached.');
     return { withIdle: null, withIdleFirst: null };
@@ -132,7 +162,12 @@ async function chatStepWithIdle(run: IdleRunContext, ctx: StepContext, notes: st
   return { withIdle, withIdleFirst: rows.length > 1 ? rows[0] : null };
 }
 
-export async function runIdle(run: IdleRunContext, db: BenchDatabase, plan: ConversationSockets[], api: RunningProduct): Promise<IdleReport> {
+export async function runIdle(
+  run: IdleRunContext,
+  db: BenchDatabase,
+  plan: ConversationSockets[],
+  api: RunningProduct,
+): Promise<IdleReport> {
   const { options } = run;
   const pid = pidOf(api.child);
   const notes: string[] = [];
@@ -140,17 +175,30 @@ export async function runIdle(run: IdleRunContext, db: BenchDatabase, plan: Conv
   const agents = await createAgents(api.url, plan[0].staffTokens[0], options.agents);
   let h: Harness | null = await startLocalHarness(api.url, plan, options.loadgenProcesses);
   run.cleanups.push(async () => h?.close());
-  console.log(`  ${h.sockets} chat sockets connected in ${(h.setupMs / 1000).toFixed(1)} s; ${agents.length} agents for the idle sockets`);
+  console.log(
+    `  ${h.sockets} chat sockets connected in ${(h.setupMs / 1000).toFixed(1)} s; ${agents.length} agents for the idle sockets`,
+  );
   let idle: IdleSockets | null = await startIdleSockets(options.idleProcesses);
   run.cleanups.push(async () => idle?.close());
   const idlePids = idle.pids;
 
   const rssBeforeKb = await rssBefore(pid, notes);
-  console.log(`  api RSS before: ${(rssBeforeKb / 1024).toFixed(1)} MB; connecting ${options.sockets} sockets in two halves (${options.idleProcesses} processes × ${options.connectConcurrency} in flight)…`);
-  const c = await connectInHalves(options, idle, api.url, agents, pid, { api: () => [pid], postgres: () => postgresPids(db.name), 'idle clients': () => idlePids });
+  console.log(
+    `  api RSS before: ${(rssBeforeKb / 1024).toFixed(1)} MB; connecting ${options.sockets} sockets in two halves (${options.idleProcesses} processes × ${options.connectConcurrency} in flight)…`,
+  );
+  const c = await connectInHalves(options, idle, api.url, agents, pid, {
+    api: () => [pid],
+    postgres: () => postgresPids(db.name),
+    'idle clients': () => idlePids,
+  });
   const settled = await settledRss(options, pid, rssBeforeKb, c);
 
-  const meter = new CpuMeter({ api: () => [pid], postgres: () => postgresPids(db.name), loadgen: () => h?.pids ?? [], 'idle clients': () => idlePids });
+  const meter = new CpuMeter({
+    api: () => [pid],
+    postgres: () => postgresPids(db.name),
+    loadgen: () => h?.pids ?? [],
+    'idle clients': () => idlePids,
+  });
   const ctx: StepContext = { h, serverPids: [pid], scenario: run.scenario, quietBudget: run.quietBudget, db, meter };
   const chat = await chatStepWithIdle(run, ctx, notes);
   const after = await idle.status().catch(() => null);

@@ -38,7 +38,13 @@ const send = (msg: unknown) => process.send?.(msg);
 
 function open(url: string, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(`${url}/notifications`, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000, auth: { token } });
+    const socket = io(`${url}/notifications`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 30_000,
+      auth: { token },
+    });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => {
       socket.close();
@@ -79,7 +85,8 @@ async function connectAll(m: ConnectMessage): Promise<void> {
 }
 
 process.on('message', (msg: ConnectMessage | { type: 'status' | 'close' }) => {
-  if (msg.type === 'connect') connectAll(msg).catch((err) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
+  if (msg.type === 'connect')
+    connectAll(msg).catch((err) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
   else if (msg.type === 'status') {
     const reply: StatusReply = { type: 'status', open: sockets.filter((s) => s.connected).length, disconnects, events };
     send(reply);

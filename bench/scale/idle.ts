@@ -35,7 +35,13 @@ export interface IdleResult {
 
 export interface IdleSockets {
   pids: number[];
-  connect(url: string, tokens: string[], count: number, concurrencyPerProcess: number, timeoutMs: number): Promise<IdleResult>;
+  connect(
+    url: string,
+    tokens: string[],
+    count: number,
+    concurrencyPerProcess: number,
+    timeoutMs: number,
+  ): Promise<IdleResult>;
   status(): Promise<{ open: number; disconnects: Record<string, number>; events: Record<string, number> }>;
   close(): Promise<void>;
 }
@@ -57,7 +63,13 @@ export async function startIdleSockets(processes: number): Promise<IdleSockets> 
           const waiting = reply<ConnectedReply>(c, 'connected', timeoutMs);
           const share = Math.floor(count / processes) + (i < count % processes ? 1 : 0);
           // Each process starts at a different token so every agent gets its share of sockets.
-          const msg: ConnectMessage = { type: 'connect', url, tokens: tokens.map((_, j) => tokens[(j + i) % tokens.length]), count: share, concurrency };
+          const msg: ConnectMessage = {
+            type: 'connect',
+            url,
+            tokens: tokens.map((_, j) => tokens[(j + i) % tokens.length]),
+            count: share,
+            concurrency,
+          };
           c.send(msg);
           return waiting;
         }),

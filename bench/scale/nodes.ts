@@ -19,7 +19,11 @@ export interface RedisTarget {
 }
 
 /** The chat benchmark's product env, plus REDIS_URL / REDIS_KEY_PREFIX when `redis` is given. */
-export async function startNode(db: BenchDatabase, jwtSecret: string, redis: RedisTarget | null): Promise<RunningProduct> {
+export async function startNode(
+  db: BenchDatabase,
+  jwtSecret: string,
+  redis: RedisTarget | null,
+): Promise<RunningProduct> {
   const port = await freePort();
   const child = spawnProduct({
     db,
@@ -41,7 +45,11 @@ export const pidOf = (c: { pid?: number } | null | undefined): number => c?.pid 
 export async function startRedis(): Promise<RedisTarget> {
   const prefix = `sbscale-${randomBytes(4).toString('hex')}`;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   try {
     await Promise.race([
       waitForLine(child, /Ready to accept connections/, 10_000, 'redis-server'),
@@ -51,7 +59,9 @@ export async function startRedis(): Promise<RedisTarget> {
   } catch (err) {
     await stop(child, 2000).catch(() => undefined);
     const shared = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-    console.log(`  could not start redis-server (${err instanceof Error ? err.message.split('\n')[0] : err}); using ${shared} with prefix ${prefix}`);
+    console.log(
+      `  could not start redis-server (${err instanceof Error ? err.message.split('\n')[0] : err}); using ${shared} with prefix ${prefix}`,
+    );
     return { url: shared, prefix, child: null };
   }
 }

@@ -37,13 +37,20 @@ const flag = (name: string): string | undefined => {
   if (hit) return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
   return process.env[`BENCH_SCALE_${name.toUpperCase().replace(/-/g, '_')}`];
 };
-const numbers = (s: string) => s.split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+const numbers = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
 
 export function loadOptions(): ScaleOptions {
   const quick = flag('quick') === 'true' || flag('quick') === '1';
   const rates = flag('rates');
-  const configs = (flag('configs') ?? (quick ? 'one,two' : 'one,one-redis,two')).split(',').map((c) => c.trim()) as NodeConfig[];
-  for (const c of configs) if (!(c in CONFIG_LABELS)) throw new Error(`unknown --configs entry ${c} (one, one-redis, two)`);
+  const configs = (flag('configs') ?? (quick ? 'one,two' : 'one,one-redis,two'))
+    .split(',')
+    .map((c) => c.trim()) as NodeConfig[];
+  for (const c of configs)
+    if (!(c in CONFIG_LABELS)) throw new Error(`unknown --configs entry ${c} (one, one-redis, two)`);
   return {
     quick,
     sockets: Number(flag('sockets') ?? (quick ? 1000 : 10_000)),

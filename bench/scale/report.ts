@@ -73,11 +73,15 @@ const kv = (r: Record<string, number>) =>
     .join(', ');
 
 /** The row whose verdict counts at `rate` (a retry supersedes the first measurement). */
-export const rowAt = (rows: StepRow[], rate: number): StepRow | undefined => [...rows].reverse().find((r) => r.rate === rate);
+export const rowAt = (rows: StepRow[], rate: number): StepRow | undefined =>
+  [...rows].reverse().find((r) => r.rate === rate);
 
 export function idleVerdict(i: IdleReport): { met: boolean; text: string } {
   const met = i.connected === i.sockets && i.perSocketKb <= IDLE_GOAL_KB;
-  return { met, text: `${f1(i.perSocketKb)} KB per idle socket vs the ≤ ${IDLE_GOAL_KB} KB goal: ${met ? 'MET' : 'NOT MET'}` };
+  return {
+    met,
+    text: `${f1(i.perSocketKb)} KB per idle socket vs the ≤ ${IDLE_GOAL_KB} KB goal: ${met ? 'MET' : 'NOT MET'}`,
+  };
 }
 
 export function twoNodeVerdict(r: ScaleReport): { ratio: number; text: string } | null {
@@ -85,7 +89,11 @@ export function twoNodeVerdict(r: ScaleReport): { ratio: number; text: string } 
   const two = r.configs.find((c) => c.config === 'two');
   if (!one || !two) return null;
   const ratio = one.highestPass ? two.highestPass / one.highestPass : NaN;
-  if (!one.highestPass) return { ratio, text: `no rate held on one node in this run, so there is no ratio to set against the ≥ ${TWO_NODE_GOAL}× goal (two nodes: ${two.highestPass || 'none'})` };
+  if (!one.highestPass)
+    return {
+      ratio,
+      text: `no rate held on one node in this run, so there is no ratio to set against the ≥ ${TWO_NODE_GOAL}× goal (two nodes: ${two.highestPass || 'none'})`,
+    };
   const verdict = ratio >= TWO_NODE_GOAL ? 'MET' : `NOT MET on this ${r.machine.cpus}-core machine`;
   return {
     ratio,
@@ -199,9 +207,17 @@ function idleSection(r: ScaleReport, i: IdleReport): string[] {
 }
 
 function configSection(r: ScaleReport, c: ConfigReport): string[] {
-  const out = [`#### ${c.label}`, '', `${c.sockets} chat sockets connected and joined in ${f1(c.setupMs / 1000)} s.`, '', ...stepsTable(c.rows), ''];
+  const out = [
+    `#### ${c.label}`,
+    '',
+    `${c.sockets} chat sockets connected and joined in ${f1(c.setupMs / 1000)} s.`,
+    '',
+    ...stepsTable(c.rows),
+    '',
+  ];
   for (const n of c.notes) out.push(`- ${n}`);
-  if (c.serverLog.length) out.push('- Server output at LOG_LEVEL=warn (count × message):', '', '```', ...c.serverLog.slice(0, 8), '```');
+  if (c.serverLog.length)
+    out.push('- Server output at LOG_LEVEL=warn (count × message):', '', '```', ...c.serverLog.slice(0, 8), '```');
   else out.push('- The server(s) printed no warnings or errors.');
   out.push('');
   void r;
@@ -216,8 +232,14 @@ export function summaryLines(r: ScaleReport): string[] {
       `(a) ${f0(i.connected)}/${f0(i.sockets)} idle sockets connected in ${f1(i.connectMs / 1000)} s (${f0(i.connected / (i.connectMs / 1000))}/s); ` +
         `api RSS ${mb(i.rssBeforeKb)} → ${mb(i.rssSettledKb)}; ${idleVerdict(i).text} (second half alone: ${f1(i.marginalKb)} KB)`,
     );
-    for (const [label, s] of [['with the idle sockets', i.withIdle], ['without them ((b), one node)', i.baseline]] as const) {
-      if (s) out.push(`    chat ${s.rate} msg/s ${label}: sent ${f0(s.achievedRate)}/s, lost ${s.lost}, p50 ${f1(s.latency.p50)} ms, p99 ${f1(s.latency.p99)} ms — ${s.pass ? 'held' : 'FAIL'}`);
+    for (const [label, s] of [
+      ['with the idle sockets', i.withIdle],
+      ['without them ((b), one node)', i.baseline],
+    ] as const) {
+      if (s)
+        out.push(
+          `    chat ${s.rate} msg/s ${label}: sent ${f0(s.achievedRate)}/s, lost ${s.lost}, p50 ${f1(s.latency.p50)} ms, p99 ${f1(s.latency.p99)} ms — ${s.pass ? 'held' : 'FAIL'}`,
+        );
     }
   }
   for (const c of r.configs) {
@@ -238,7 +260,11 @@ export function renderSection(r: ScaleReport, reading: string[]): string {
   const s = r.scenario;
   const o = r.options;
   const out: string[] = [SECTION, ''];
-  if (o.quick) out.push('> **Quick run** (`--quick`: fewer sockets and conversations, shorter steps). A smoke test of the tool, not the reference figures.', '');
+  if (o.quick)
+    out.push(
+      '> **Quick run** (`--quick`: fewer sockets and conversations, shorter steps). A smoke test of the tool, not the reference figures.',
+      '',
+    );
   out.push(
     'Issue #8. (a) Many idle authenticated sockets on one node: connect rate, resident memory per socket, and the chat benchmark with them ' +
       'connected. (b) The chat benchmark on one node and on two nodes sharing PostgreSQL and Redis, with every delivery crossing nodes. ' +
@@ -256,7 +282,7 @@ export function renderSection(r: ScaleReport, reading: string[]): string {
       `at the second failing rate in a row (one failing rate between two that hold is more often other work on this shared machine than a limit), then ` +
       `${o.idleRate} msg/s is measured if it was not reached (*), so every configuration has latency figures at that rate. ` +
       'CPU columns are % of one core over warm-up + measured window, from /proc; "other procs" is the rest of the machine (other sessions\' work). ' +
-      'Before each step the script runs `VACUUM (ANALYZE)` on the chat tables (as autovacuum would have by then; this machine\'s PostgreSQL runs with autovacuum off) and waits (bounded) for the servers to be idle and the machine under 20% busy. Nothing is pinned: the OS shares all cores among all processes.',
+      "Before each step the script runs `VACUUM (ANALYZE)` on the chat tables (as autovacuum would have by then; this machine's PostgreSQL runs with autovacuum off) and waits (bounded) for the servers to be idle and the machine under 20% busy. Nothing is pinned: the OS shares all cores among all processes.",
     '',
     '### Summary',
     '',

@@ -20,7 +20,15 @@ import { runIdle } from './idle-measure';
 import { pidOf, startNode, startRedis, type RedisTarget } from './nodes';
 import { CONFIG_LABELS, loadOptions, type NodeConfig } from './options';
 import { autoReading } from './reading';
-import { renderSection, stepsTable, summaryLines, writeDocs, type ConfigReport, type IdleReport, type ScaleReport } from './report';
+import {
+  renderSection,
+  stepsTable,
+  summaryLines,
+  writeDocs,
+  type ConfigReport,
+  type IdleReport,
+  type ScaleReport,
+} from './report';
 
 const startedAt = Date.now();
 const options = loadOptions();
@@ -63,7 +71,10 @@ function abort(why: string, code: number): void {
 }
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => abort(sig, 130));
 // The hard bound: whatever is still running 30 s past the run's bound is stopped.
-setTimeout(() => abort(`run bound of ${Math.round(options.runBoundMs / 60_000)} min + 30 s reached`, 1), options.runBoundMs + 30_000).unref();
+setTimeout(
+  () => abort(`run bound of ${Math.round(options.runBoundMs / 60_000)} min + 30 s reached`, 1),
+  options.runBoundMs + 30_000,
+).unref();
 
 /** A problem with how the run was started: printed without a stack. */
 class UsageError extends Error {}
@@ -81,7 +92,14 @@ async function stopNode(n: RunningProduct): Promise<void> {
   await stop(n.child, 20_000);
 }
 
-async function runConfig(config: NodeConfig, db: BenchDatabase, secret: string, plan: ConversationSockets[], redis: RedisTarget | null, deadline: number): Promise<ConfigReport> {
+async function runConfig(
+  config: NodeConfig,
+  db: BenchDatabase,
+  secret: string,
+  plan: ConversationSockets[],
+  redis: RedisTarget | null,
+  deadline: number,
+): Promise<ConfigReport> {
   const label = CONFIG_LABELS[config];
   console.log(`\n== (b) ${label} ==`);
   const mark = cleanups.length;
@@ -96,16 +114,27 @@ async function runConfig(config: NodeConfig, db: BenchDatabase, secret: string, 
     cleanups.push(() => stopNode(n));
   }
   const h =
-    config === 'two' ? await startCrossHarness(nodes[0].url, nodes[1].url, plan, options.loadgenProcesses) : await startLocalHarness(nodes[0].url, plan, options.loadgenProcesses);
+    config === 'two'
+      ? await startCrossHarness(nodes[0].url, nodes[1].url, plan, options.loadgenProcesses)
+      : await startLocalHarness(nodes[0].url, plan, options.loadgenProcesses);
   cleanups.push(() => h.close());
   console.log(`  ${h.sockets} chat sockets connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
   const groups: Record<string, () => number[]> =
-    config === 'two' ? { 'api A': () => [pidOf(nodes[0].child)], 'api B': () => [pidOf(nodes[1].child)] } : { api: () => [pidOf(nodes[0].child)] };
+    config === 'two'
+      ? { 'api A': () => [pidOf(nodes[0].child)], 'api B': () => [pidOf(nodes[1].child)] }
+      : { api: () => [pidOf(nodes[0].child)] };
   groups.postgres = () => postgresPids(db.name);
   const redisServer = useRedis ? redis?.child : null;
   if (redisServer) groups.redis = () => [pidOf(redisServer)];
   groups.loadgen = () => h.pids;
-  const ctx: StepContext = { h, meter: new CpuMeter(groups), serverPids: nodes.map((n) => pidOf(n.child)), scenario, quietBudget, db };
+  const ctx: StepContext = {
+    h,
+    meter: new CpuMeter(groups),
+    serverPids: nodes.map((n) => pidOf(n.child)),
+    scenario,
+    quietBudget,
+    db,
+  };
   const rows: StepRow[] = [];
   let highestPass = 0;
   try {
@@ -123,8 +152,19 @@ async function runConfig(config: NodeConfig, db: BenchDatabase, secret: string, 
     if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
     if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
   }
-  const serverLog = nodes.flatMap((n, i) => n.log.summary().map((l) => (nodes.length > 1 ? `node ${'AB'[i]}: ${l}` : l)));
-  const report: ConfigReport = { config, label, sockets: h.sockets, setupMs: h.setupMs, rows, highestPass, serverLog, notes };
+  const serverLog = nodes.flatMap((n, i) =>
+    n.log.summary().map((l) => (nodes.length > 1 ? `node ${'AB'[i]}: ${l}` : l)),
+  );
+  const report: ConfigReport = {
+    config,
+    label,
+    sockets: h.sockets,
+    setupMs: h.setupMs,
+    rows,
+    highestPass,
+    serverLog,
+    notes,
+  };
   await cleanUpTo(mark);
   return report;
 }
@@ -134,25 +174,35 @@ function printPlan(machine: ScaleReport['machine'], ulimit: number): void {
     `scale benchmark${options.quick ? ' (quick)' : ''}: ${options.sockets} idle sockets; configs ${options.configs.join(', ')}; rates ${options.rates.join(', ')} msg/s; ` +
       `${options.conversations} conversations`,
   );
-  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}, ulimit -n ${ulimit}`);
+  console.log(
+    `machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}, ulimit -n ${ulimit}`,
+  );
 }
 
 /** The api holds every idle socket (plus chat sockets, PostgreSQL and Redis connections); each client process its share. */
 function checkOpenFiles(ulimit: number): void {
   const needed = options.sockets + 1024;
   if (ulimit < needed) {
-    throw new UsageError(`ulimit -n is ${ulimit}; ${options.sockets} sockets need at least ${needed} open files per process. Raise it first (e.g. \`ulimit -n 65536\`) or pass --sockets=${Math.max(0, ulimit - 1024)}.`);
+    throw new UsageError(
+      `ulimit -n is ${ulimit}; ${options.sockets} sockets need at least ${needed} open files per process. Raise it first (e.g. \`ulimit -n 65536\`) or pass --sockets=${Math.max(0, ulimit - 1024)}.`,
+    );
   }
 }
 
 /** Scenario users and conversations are created once, on a first node; (a) runs on it. */
-async function runFirstNode(db: BenchDatabase, secret: string, notes: string[]): Promise<{ plan: ConversationSockets[]; idle: IdleReport | null }> {
+async function runFirstNode(
+  db: BenchDatabase,
+  secret: string,
+  notes: string[],
+): Promise<{ plan: ConversationSockets[]; idle: IdleReport | null }> {
   let idle: IdleReport | null = null;
   const api = await startNode(db, secret, null);
   cleanups.push(() => stopNode(api));
   const t0 = Date.now();
   const plan = await setUpScenario(api.url, options.conversations, 'shared');
-  console.log(`created 3 staff users and ${options.conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `created 3 staff users and ${options.conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   if (options.sockets > 0) {
     try {
       idle = await runIdle({ options, scenario, quietBudget, runDeadline, cleanups }, db, plan, api);
@@ -162,7 +212,8 @@ async function runFirstNode(db: BenchDatabase, secret: string, notes: string[]):
       console.error(notes[notes.length - 1]);
     }
     const log = api.log.summary();
-    if (idle && log.length) idle.notes.push(`Server output at LOG_LEVEL=warn during (a): ${log.slice(0, 5).join(' | ')}`);
+    if (idle && log.length)
+      idle.notes.push(`Server output at LOG_LEVEL=warn during (a): ${log.slice(0, 5).join(' | ')}`);
   }
   // Its cleanup (and the idle part's) run now, so (b) starts on a quiet machine.
   await cleanUpTo(1);
@@ -185,7 +236,13 @@ async function startRedisIfUsed(): Promise<{ redis: RedisTarget | null; redisLab
 }
 
 /** (b): each configuration in turn, each bounded by an equal share of the time left. */
-async function runConfigs(db: BenchDatabase, secret: string, plan: ConversationSockets[], redis: RedisTarget | null, notes: string[]): Promise<ConfigReport[]> {
+async function runConfigs(
+  db: BenchDatabase,
+  secret: string,
+  plan: ConversationSockets[],
+  redis: RedisTarget | null,
+  notes: string[],
+): Promise<ConfigReport[]> {
   const configs: ConfigReport[] = [];
   for (let i = 0; i < options.configs.length; i++) {
     if (interrupted) break;
@@ -205,8 +262,13 @@ function publish(report: ScaleReport): void {
   const { idle, configs } = report;
   const reading = autoReading(report);
   console.log('\n' + summaryLines(report).join('\n'));
-  if (idle && (idle.baseline || idle.withIdle)) console.log('\n(a) chat step\n' + stepsTable([idle.baseline, idle.withIdleFirst, idle.withIdle].filter((x): x is StepRow => !!x)).join('\n'));
-  for (const c of configs) console.log(`\n${c.label}\n${stepsTable(c.rows).join('\n')}\n${c.notes.map((n) => `- ${n}`).join('\n')}`);
+  if (idle && (idle.baseline || idle.withIdle))
+    console.log(
+      '\n(a) chat step\n' +
+        stepsTable([idle.baseline, idle.withIdleFirst, idle.withIdle].filter((x): x is StepRow => !!x)).join('\n'),
+    );
+  for (const c of configs)
+    console.log(`\n${c.label}\n${stepsTable(c.rows).join('\n')}\n${c.notes.map((n) => `- ${n}`).join('\n')}`);
   console.log('\n' + reading.map((l) => `- ${l}`).join('\n'));
   const json = path.join(os.tmpdir(), `bench-scale-${Date.now()}.json`);
   writeFileSync(json, JSON.stringify(report, null, 1));
@@ -233,7 +295,10 @@ async function main(): Promise<void> {
   // The same step without the idle sockets: (b)'s one-node configuration (fresh node, same scenario) at the same rate.
   const one = configs.find((c) => c.config === 'one');
   if (idle && one) idle.baseline = one.rows.filter((r) => r.rate === options.idleRate).pop() ?? null;
-  if (bundleTime() !== bundleAtStart) notes.push(`dist/apps/api/main.js was rebuilt during the run (by other work): at the end ${buildInfo()}. Nodes started after the rebuild ran the new bundle.`);
+  if (bundleTime() !== bundleAtStart)
+    notes.push(
+      `dist/apps/api/main.js was rebuilt during the run (by other work): at the end ${buildInfo()}. Nodes started after the rebuild ran the new bundle.`,
+    );
 
   const args = process.argv.slice(2);
   publish({

@@ -22,7 +22,10 @@ export interface SearchLatency extends Percentiles {
 }
 
 async function search(url: string, token: string, q: string, limit: number): Promise<SearchResult> {
-  const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${url}/api/search?q=${encodeURIComponent(q)}&limit=${limit}`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`GET /api/search?q=${q} → ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as SearchResult;
@@ -35,14 +38,20 @@ interface Sample {
 }
 
 function summary(samples: Sample[], machineBusy: number): SearchLatency {
-  const byKind = Object.fromEntries(QUERY_KINDS.map((k) => [k, percentiles(samples.filter((s) => s.kind === k).map((s) => s.ms))])) as Record<QueryKind, Percentiles>;
+  const byKind = Object.fromEntries(
+    QUERY_KINDS.map((k) => [k, percentiles(samples.filter((s) => s.kind === k).map((s) => s.ms))]),
+  ) as Record<QueryKind, Percentiles>;
   const n = samples.length;
   const sum = (f: (r: SearchResult) => number) => samples.reduce((a, s) => a + f(s.result), 0) / n;
   return {
     ...percentiles(samples.map((s) => s.ms)),
     machineBusy,
     byKind,
-    hits: { messages: sum((r) => r.messages.length), conversations: sum((r) => r.conversations.length), contacts: sum((r) => r.contacts.length) },
+    hits: {
+      messages: sum((r) => r.messages.length),
+      conversations: sum((r) => r.conversations.length),
+      contacts: sum((r) => r.contacts.length),
+    },
     withMessages: samples.filter((s) => s.result.messages.length > 0).length,
   };
 }

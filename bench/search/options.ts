@@ -24,7 +24,9 @@ export function parseOptions(argv: string[]): Options {
         return [k, v ?? 'true'] as const;
       }),
   );
-  for (const k of flags.keys()) if (!['quick', 'docs', 'write-cost'].includes(k)) throw new Error(`unknown option --${k} (use --quick, --docs=true|false, --write-cost=true|false)`);
+  for (const k of flags.keys())
+    if (!['quick', 'docs', 'write-cost'].includes(k))
+      throw new Error(`unknown option --${k} (use --quick, --docs=true|false, --write-cost=true|false)`);
   const quick = flags.get('quick') === 'true';
   return {
     quick,

@@ -22,7 +22,11 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
     port,
     jwtSecret: randomBytes(24).toString('hex'),
     admin: ADMIN,
-    env: { RATE_LIMIT_SEARCHES_PER_SECOND: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_MESSAGES_PER_SECOND: '100000' },
+    env: {
+      RATE_LIMIT_SEARCHES_PER_SECOND: '100000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
+    },
   });
   const output = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 120_000, 'the product');
@@ -43,7 +47,8 @@ export async function call<T>(url: string, method: string, route: string, body?:
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-const login = (url: string, email: string, password: string) => call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
+const login = (url: string, email: string, password: string) =>
+  call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
 
 export interface Staff {
   agentIds: string[];
@@ -58,11 +63,21 @@ export async function createStaff(url: string, agents: number): Promise<Staff> {
   const make = async (role: 'agent' | 'supervisor', n: number) => {
     const email = `bench-${role}-${n}@example.com`;
     const password = `bench-${randomBytes(8).toString('hex')}`;
-    const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+    const user = await call<{ id: string }>(
+      url,
+      'POST',
+      '/users',
+      { email, name: `Bench ${role} ${n}`, role, password },
+      adminToken,
+    );
     return { id: user.id, token: () => login(url, email, password) };
   };
   const agentUsers = [];
   for (let i = 1; i <= agents; i++) agentUsers.push(await make('agent', i));
   const supervisor = await make('supervisor', 1);
-  return { agentIds: agentUsers.map((a) => a.id), agentToken: await agentUsers[0].token(), supervisorToken: await supervisor.token() };
+  return {
+    agentIds: agentUsers.map((a) => a.id),
+    agentToken: await agentUsers[0].token(),
+    supervisorToken: await supervisor.token(),
+  };
 }

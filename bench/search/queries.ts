@@ -36,7 +36,8 @@ export function benchQueries(count: number, seed = 20_261_204): BenchQuery[] {
   const content = { es: SPANISH.slice(STOP_WORDS.spanish), en: ENGLISH.slice(STOP_WORDS.english) };
   const any = (list: readonly string[]) => list[Math.floor(random() * list.length)];
   // As the seed writes them: word k about 1/k as often as the first.
-  const frequent = (list: readonly string[]) => list[Math.min(list.length - 1, Math.floor(Math.exp(random() * Math.log(list.length + 1))) - 1)];
+  const frequent = (list: readonly string[]) =>
+    list[Math.min(list.length - 1, Math.floor(Math.exp(random() * Math.log(list.length + 1))) - 1)];
   const twoOf = (draw: (l: readonly string[]) => string, list: readonly string[]) => {
     const first = draw(list);
     let second = draw(list);

@@ -44,7 +44,10 @@ export function kindsTable(r: RunReport): string[] {
   return [
     '| query kind | requests (agent) | agent p50 / p99 ms | supervisor p50 / p99 ms |',
     '|---|---:|---:|---:|',
-    ...QUERY_KINDS.map((k) => `| ${k} | ${r.agent.byKind[k].count} | ${ms(r.agent.byKind[k].p50)} / ${ms(r.agent.byKind[k].p99)} | ${ms(r.supervisor.byKind[k].p50)} / ${ms(r.supervisor.byKind[k].p99)} |`),
+    ...QUERY_KINDS.map(
+      (k) =>
+        `| ${k} | ${r.agent.byKind[k].count} | ${ms(r.agent.byKind[k].p50)} / ${ms(r.agent.byKind[k].p99)} | ${ms(r.supervisor.byKind[k].p50)} / ${ms(r.supervisor.byKind[k].p99)} |`,
+    ),
   ];
 }
 
@@ -113,9 +116,9 @@ export function renderSection(r: RunReport): string {
       '### What search costs the message writes',
       '',
       'Messages now carry `search_document` (a generated column: the text as Spanish and English lexemes) and a GIN index on it ' +
-        'and the day. Measured in PostgreSQL alone (`bench/search/write-cost.ts`): fresh databases with the product\'s schema and the ' +
-        'same 200,000 messages, one with the column and index dropped (as before search), one as migrated (the GIN index\'s ' +
-        '`fastupdate` on with a pending list of up to 512 kB), one with PostgreSQL\'s default 4 MB pending list and one with ' +
+        "and the day. Measured in PostgreSQL alone (`bench/search/write-cost.ts`): fresh databases with the product's schema and the " +
+        "same 200,000 messages, one with the column and index dropped (as before search), one as migrated (the GIN index's " +
+        "`fastupdate` on with a pending list of up to 512 kB), one with PostgreSQL's default 4 MB pending list and one with " +
         '`fastupdate` off; then 3,000 transactions of 10 messages each from one connection, as the message writer inserts them under ' +
         'load (an `INSERT … SELECT FROM unnest`, `synchronous_commit` on). The end-to-end chat figures before and after are in the ' +
         'report of the change (`npm run bench:chat -- --quick --targets=product --steps=1000`).',
@@ -123,7 +126,12 @@ export function renderSection(r: RunReport): string {
       ...writeCostTable(r.writeCost),
     );
   }
-  out.push('', r.serverOutput.length ? `- The server printed: ${r.serverOutput.slice(0, 5).join('; ')}` : '- The server printed no warnings or errors.');
+  out.push(
+    '',
+    r.serverOutput.length
+      ? `- The server printed: ${r.serverOutput.slice(0, 5).join('; ')}`
+      : '- The server printed no warnings or errors.',
+  );
   return out.join('\n');
 }
 

@@ -13,7 +13,15 @@ import { measureSearch } from './measure';
 import { parseOptions } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
 import { benchQueries } from './queries';
-import { kindsTable, renderSection, resultsTable, seedTable, writeCostTable, writeDocs, type RunReport } from './report';
+import {
+  kindsTable,
+  renderSection,
+  resultsTable,
+  seedTable,
+  writeCostTable,
+  writeDocs,
+  type RunReport,
+} from './report';
 import { seed } from './seed';
 import { measureWriteCost } from './write-cost';
 
@@ -26,8 +34,12 @@ guard.install(opts.deadlineMs);
 async function main(): Promise<void> {
   ensureBuilt();
   const machine = machineInfo(`PostgreSQL ${await serverVersion()}`);
-  console.log(`search benchmark${opts.quick ? ' (quick)' : ''}: ${opts.sizes.contacts.toLocaleString('en-US')} contacts, ${opts.sizes.conversations.toLocaleString('en-US')} conversations`);
-  console.log(`machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `search benchmark${opts.quick ? ' (quick)' : ''}: ${opts.sizes.contacts.toLocaleString('en-US')} contacts, ${opts.sizes.conversations.toLocaleString('en-US')} conversations`,
+  );
+  console.log(
+    `machine: ${machine.cpus} CPUs (${machine.model}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}, loadavg ${machine.loadavg.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   const mark = guard.depth;
   const db = await createDatabase('search');
@@ -36,14 +48,26 @@ async function main(): Promise<void> {
   guard.add(() => stop(product.child, 10_000));
   const staff = await createStaff(product.url, opts.agents);
   const seeded = await onDatabase(db, (c) => seed(c, opts.sizes, staff.agentIds));
-  console.log(`  seeded ${seeded.contacts} contacts, ${seeded.conversations} conversations, ${seeded.messages} messages in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumAnalyzeMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  seeded ${seeded.contacts} contacts, ${seeded.conversations} conversations, ${seeded.messages} messages in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumAnalyzeMs / 1000).toFixed(1)} s`,
+  );
 
   const queries = benchQueries(opts.queries);
   const warmup = benchQueries(opts.warmup, 7);
   await waitForQuiet(25, 20_000);
-  const { agent, supervisor } = await measureSearch(product.url, { agent: staff.agentToken, supervisor: staff.supervisorToken }, queries, { warmup, limit: opts.limit });
-  for (const [who, l] of [['an agent', agent], ['a supervisor', supervisor]] as const) {
-    console.log(`  as ${who} ×${l.count}: p50 ${l.p50.toFixed(1)} p95 ${l.p95.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms (machine ${Math.round(l.machineBusy)}% busy)`);
+  const { agent, supervisor } = await measureSearch(
+    product.url,
+    { agent: staff.agentToken, supervisor: staff.supervisorToken },
+    queries,
+    { warmup, limit: opts.limit },
+  );
+  for (const [who, l] of [
+    ['an agent', agent],
+    ['a supervisor', supervisor],
+  ] as const) {
+    console.log(
+      `  as ${who} ×${l.count}: p50 ${l.p50.toFixed(1)} p95 ${l.p95.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms (machine ${Math.round(l.machineBusy)}% busy)`,
+    );
   }
   const serverOutput = product.output();
   await guard.undoTo(mark);
@@ -69,7 +93,9 @@ async function main(): Promise<void> {
     writeCost,
     serverOutput,
   };
-  console.log(`\n${resultsTable(report).join('\n')}\n\n${kindsTable(report).join('\n')}\n\n${seedTable(report).join('\n')}`);
+  console.log(
+    `\n${resultsTable(report).join('\n')}\n\n${kindsTable(report).join('\n')}\n\n${seedTable(report).join('\n')}`,
+  );
   if (writeCost) console.log(`\n${writeCostTable(writeCost).join('\n')}`);
   if (opts.writeDocs) console.log(`\nwrote ${writeDocs(ROOT, renderSection(report))}`);
 }

@@ -75,7 +75,11 @@ SELECT c.id, s, 'seed-' || c.i || '-' || s,
   FROM seed_conv c CROSS JOIN LATERAL generate_series(1, c.n) s
  ORDER BY c.created_at + s * interval '3 minutes'`;
 
-export async function seed(c: Client, sizes: { contacts: number; conversations: number }, agentIds: string[]): Promise<SeedResult> {
+export async function seed(
+  c: Client,
+  sizes: { contacts: number; conversations: number },
+  agentIds: string[],
+): Promise<SeedResult> {
   const t0 = Date.now();
   await c.query('SET synchronous_commit = off');
   await c.query("SET maintenance_work_mem = '256MB'");
@@ -96,5 +100,12 @@ export async function seed(c: Client, sizes: { contacts: number; conversations: 
   await c.query('CHECKPOINT');
   const vacuumAnalyzeMs = Date.now() - t1;
   const [{ notes }] = (await c.query(`SELECT count(*)::int AS notes FROM messages WHERE private`)).rows;
-  return { contacts: sizes.contacts, conversations: sizes.conversations, messages: rowCount ?? 0, privateNotes: notes, insertMs, vacuumAnalyzeMs };
+  return {
+    contacts: sizes.contacts,
+    conversations: sizes.conversations,
+    messages: rowCount ?? 0,
+    privateNotes: notes,
+    insertMs,
+    vacuumAnalyzeMs,
+  };
 }

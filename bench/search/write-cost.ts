@@ -27,17 +27,27 @@ export interface WriteCostRow {
 }
 
 const VARIANTS = [
-  { name: 'before search (no search_document, no GIN index)', sql: 'DROP INDEX ix_messages_search; ALTER TABLE messages DROP COLUMN search_document' },
+  {
+    name: 'before search (no search_document, no GIN index)',
+    sql: 'DROP INDEX ix_messages_search; ALTER TABLE messages DROP COLUMN search_document',
+  },
   { name: 'search as migrated: GIN fastupdate on, pending list up to 512 kB', sql: 'SELECT 1' },
-  { name: 'search, GIN fastupdate on, pending list up to 4 MB (PostgreSQL\'s default)', sql: 'ALTER INDEX ix_messages_search RESET (gin_pending_list_limit)' },
+  {
+    name: "search, GIN fastupdate on, pending list up to 4 MB (PostgreSQL's default)",
+    sql: 'ALTER INDEX ix_messages_search RESET (gin_pending_list_limit)',
+  },
   { name: 'search, GIN fastupdate off', sql: 'ALTER INDEX ix_messages_search SET (fastupdate = off)' },
 ];
 
 async function seed(c: Client, messages: number): Promise<string[]> {
   await c.query('SET synchronous_commit = off');
   await c.query('SELECT setseed(0.42)');
-  await c.query(`INSERT INTO contacts (id, name) SELECT md5('w' || i)::uuid, 'Contact ' || i FROM generate_series(1, 500) i`);
-  await c.query(`INSERT INTO conversations (id, channel, contact_id) SELECT md5('w' || i)::uuid, 'web', md5('w' || i)::uuid FROM generate_series(1, 500) i`);
+  await c.query(
+    `INSERT INTO contacts (id, name) SELECT md5('w' || i)::uuid, 'Contact ' || i FROM generate_series(1, 500) i`,
+  );
+  await c.query(
+    `INSERT INTO conversations (id, channel, contact_id) SELECT md5('w' || i)::uuid, 'web', md5('w' || i)::uuid FROM generate_series(1, 500) i`,
+  );
   await c.query(
     `INSERT INTO messages (conversation_id, seq, sender_type, sender_name, content, created_at)
      SELECT md5('w' || (1 + i % 500))::uuid, 1 + i / 500, 'contact', 'x',
@@ -59,7 +69,12 @@ async function insertBatches(c: Client, conversations: string[], batches: number
   for (let b = 0; b < batches; b++) {
     const ids = Array.from({ length: size }, (_, i) => conversations[(b * size + i) % conversations.length]);
     const words = b % 10 < 7 ? SPANISH : ENGLISH;
-    const contents = ids.map(() => Array.from({ length: 3 + Math.floor(Math.random() * 14) }, () => words[Math.floor(Math.exp(Math.random() * Math.log(words.length + 1))) - 1]).join(' '));
+    const contents = ids.map(() =>
+      Array.from(
+        { length: 3 + Math.floor(Math.random() * 14) },
+        () => words[Math.floor(Math.exp(Math.random() * Math.log(words.length + 1))) - 1],
+      ).join(' '),
+    );
     const t0 = performance.now();
     await c.query('BEGIN');
     await c.query(
@@ -88,12 +103,23 @@ export async function measureWriteCost(guard: RunGuard, quick: boolean): Promise
       await insertBatches(c, conversations, 200, 10); // warm-up
       const times = await insertBatches(c, conversations, batches, 10);
       const sizes = (
-        await c.query(`SELECT pg_table_size('messages') AS t, COALESCE(pg_relation_size(to_regclass('ix_messages_search')), 0) AS i`)
+        await c.query(
+          `SELECT pg_table_size('messages') AS t, COALESCE(pg_relation_size(to_regclass('ix_messages_search')), 0) AS i`,
+        )
       ).rows[0] as { t: string; i: string };
       const mean = times.reduce((a, b) => a + b, 0) / times.length;
-      return { variant: variant.name, batches, perBatch: { ...percentiles(times), mean }, perMessageUs: (mean * 1000) / 10, tableMb: +sizes.t / 2 ** 20, indexMb: +sizes.i / 2 ** 20 };
+      return {
+        variant: variant.name,
+        batches,
+        perBatch: { ...percentiles(times), mean },
+        perMessageUs: (mean * 1000) / 10,
+        tableMb: +sizes.t / 2 ** 20,
+        indexMb: +sizes.i / 2 ** 20,
+      };
     });
-    console.log(`  ${row.variant}: per batch of 10 mean ${row.perBatch.mean.toFixed(2)} p50 ${row.perBatch.p50.toFixed(2)} p99 ${row.perBatch.p99.toFixed(2)} max ${row.perBatch.max.toFixed(1)} ms; messages ${row.tableMb.toFixed(0)} MB, GIN ${row.indexMb.toFixed(0)} MB`);
+    console.log(
+      `  ${row.variant}: per batch of 10 mean ${row.perBatch.mean.toFixed(2)} p50 ${row.perBatch.p50.toFixed(2)} p99 ${row.perBatch.p99.toFixed(2)} max ${row.perBatch.max.toFixed(1)} ms; messages ${row.tableMb.toFixed(0)} MB, GIN ${row.indexMb.toFixed(0)} MB`,
+    );
     rows.push(row);
     await guard.undoTo(mark);
   }

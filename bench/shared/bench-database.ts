@@ -23,7 +23,8 @@ async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Prom
 
 export function assertLocal(): void {
   const host = new URL(ADMIN_URL).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`BENCH_PG_URL must point at 127.0.0.1, not ${host}`);
+  if (host !== '127.0.0.1' && host !== 'localhost')
+    throw new Error(`BENCH_PG_URL must point at 127.0.0.1, not ${host}`);
 }
 
 /** `kind` names the benchmark in the database name (`sb_bench_<kind>_<hex>`). */
@@ -49,5 +50,8 @@ export function onDatabase<T>(db: BenchDatabase, work: (c: Client) => Promise<T>
 
 /** The service's version, for the machine line. */
 export function serverVersion(): Promise<string> {
-  return withClient(ADMIN_URL, async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version);
+  return withClient(
+    ADMIN_URL,
+    async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version,
+  );
 }

@@ -45,7 +45,8 @@ export function waitForLine(child: ChildProcess, ready: RegExp, timeoutMs: numbe
       const m = tail.match(ready);
       if (m) done(null, m[0]);
     };
-    const onExit = (code: number | null) => done(new Error(`${label} exited (code ${code}) before it was ready:\n${tail}`));
+    const onExit = (code: number | null) =>
+      done(new Error(`${label} exited (code ${code}) before it was ready:\n${tail}`));
     const timer = setTimeout(() => done(new Error(`${label} not ready after ${timeoutMs} ms:\n${tail}`)), timeoutMs);
     const done = (err: Error | null, line?: string) => {
       clearTimeout(timer);
@@ -76,7 +77,10 @@ export function captureOutput(child: ChildProcess): { summary: () => string[]; c
     } catch {
       /* not JSON */
     }
-    return text.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+/g, 'N').slice(0, 300);
+    return text
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+      .replace(/\d+/g, 'N')
+      .slice(0, 300);
   };
   const onData = (d: Buffer) => {
     const lines = (partial + d.toString()).split('\n');

@@ -10,7 +10,8 @@ export const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
 
 /** The Node flags `npm start` gives the server (its start script is their one home): benchmarks start it the same way. */
 export const PRODUCT_NODE_ARGS: string[] = (() => {
-  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
   const flags = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/.exec(start);
   if (!flags) throw new Error(`package.json's start script does not run dist/apps/api/main.js: ${start}`);
   return flags[1].split(' ').filter(Boolean);
@@ -19,7 +20,13 @@ export const PRODUCT_NODE_ARGS: string[] = (() => {
 /** Extra Node flags for one run, e.g. `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to see where the server spends it. */
 const extraNodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** `BENCH_SERVER_ENV="NAME=value …"`: settings to compare, e.g. a tuning variable at two values. */
-const extraEnv = () => Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(' ').filter((kv) => kv.includes('=')).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+const extraEnv = () =>
+  Object.fromEntries(
+    (process.env.BENCH_SERVER_ENV ?? '')
+      .split(' ')
+      .filter((kv) => kv.includes('='))
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+  );
 
 export interface ProductProcess {
   db: BenchDatabase;
@@ -55,7 +62,11 @@ export function spawnProduct(p: ProductProcess): ChildProcess {
 export function ensureBuilt(): void {
   if (existsSync(MAIN)) return;
   console.log('dist/apps/api/main.js missing: npx nx build api');
-  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: ROOT, stdio: 'inherit', timeout: 300_000 });
+  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    timeout: 300_000,
+  });
 }
 
 /** Which build was measured: the bundle's time, the commit, and whether apps/api or libs had changes. */
@@ -67,7 +78,11 @@ export function buildInfo(): string {
       return '';
     }
   };
-  const built = existsSync(MAIN) ? statSync(MAIN).mtime.toISOString().replace(/\.\d+Z$/, 'Z') : 'missing';
+  const built = existsSync(MAIN)
+    ? statSync(MAIN)
+        .mtime.toISOString()
+        .replace(/\.\d+Z$/, 'Z')
+    : 'missing';
   const dirty = git('status', '--porcelain', '--', 'apps/api', 'libs').length > 0;
   return `dist/apps/api/main.js built ${built}; HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ' (apps/api or libs had uncommitted changes)' : ''}`;
 }

@@ -16,7 +16,8 @@ export function figuresQueries(): string[] {
   const body = src.slice(start, next < 0 ? undefined : next);
   // The prepared statements are module constants built from a few fragments (also constants).
   const constants = new Map([...src.matchAll(/const (\w+) = `([^`]*)`;/g)].map((m) => [m[1], m[2]]));
-  const expand = (sql: string): string => sql.replace(/\$\{(\w+)\}/g, (_, name: string) => expand(constants.get(name) ?? ''));
+  const expand = (sql: string): string =>
+    sql.replace(/\$\{(\w+)\}/g, (_, name: string) => expand(constants.get(name) ?? ''));
   const prepared = ['COUNTS_SQL', 'FIRST_RESPONSES_SQL'].map((name) => {
     const sql = constants.get(name);
     if (!sql) throw new Error(`${name} not found in ${SOURCE}`);

@@ -12,7 +12,8 @@ export interface MachineInfo {
 }
 
 export function machineInfo(postgres: string): MachineInfo {
-  const model = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const model =
+    (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   return {
     cpus: os.availableParallelism(),
     model: model.trim(),
@@ -41,7 +42,10 @@ export function busyMeter(): { read: () => number } {
 }
 
 /** Waits (bounded) until other work on the machine settles; returns the last busy share seen (%). */
-export async function waitForQuiet(maxBusyPercent: number, maxWaitMs: number): Promise<{ busy: number; waitedMs: number }> {
+export async function waitForQuiet(
+  maxBusyPercent: number,
+  maxWaitMs: number,
+): Promise<{ busy: number; waitedMs: number }> {
   const t0 = Date.now();
   for (;;) {
     const m = busyMeter();

@@ -22,14 +22,25 @@ export interface Options {
 }
 
 export function parseOptions(argv: string[]): Options {
-  const flags = new Map(argv.filter((a) => a.startsWith('--')).map((a) => {
-    const [k, v] = a.slice(2).split('=');
-    return [k, v ?? 'true'] as const;
-  }));
-  for (const k of flags.keys()) if (!['quick', 'docs', 'explain'].includes(k)) throw new Error(`unknown option --${k} (use --quick, --docs=true|false, --explain)`);
+  const flags = new Map(
+    argv
+      .filter((a) => a.startsWith('--'))
+      .map((a) => {
+        const [k, v] = a.slice(2).split('=');
+        return [k, v ?? 'true'] as const;
+      }),
+  );
+  for (const k of flags.keys())
+    if (!['quick', 'docs', 'explain'].includes(k))
+      throw new Error(`unknown option --${k} (use --quick, --docs=true|false, --explain)`);
   const quick = flags.get('quick') === 'true';
-  const label = (c: number, m: number) => `${(c * m).toLocaleString('en-US')} msgs / ${c.toLocaleString('en-US')} convs`;
-  const sizes = (quick ? [10_000, 1_000] : [100_000, 10_000]).map((c) => ({ label: label(c, 10), conversations: c, messagesPer: 10 }));
+  const label = (c: number, m: number) =>
+    `${(c * m).toLocaleString('en-US')} msgs / ${c.toLocaleString('en-US')} convs`;
+  const sizes = (quick ? [10_000, 1_000] : [100_000, 10_000]).map((c) => ({
+    label: label(c, 10),
+    conversations: c,
+    messagesPer: 10,
+  }));
   return {
     quick,
     writeDocs: flags.has('docs') ? flags.get('docs') !== 'false' : !quick,

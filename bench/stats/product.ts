@@ -15,7 +15,6 @@ export interface RunningProduct {
   output: () => string[];
 }
 
-
 export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
   const port = await freePort();
   // The seed places "today" and "this month" in this zone, so both sides agree on the boundaries.
@@ -25,7 +24,11 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
     port,
     jwtSecret: randomBytes(24).toString('hex'),
     admin: ADMIN,
-    env: { STATS_TIME_ZONE: timeZone, RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' },
+    env: {
+      STATS_TIME_ZONE: timeZone,
+      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    },
   });
   const output = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
@@ -71,7 +74,13 @@ export async function createStaff(url: string, agents: number, supervisors: numb
       const { role, n } = specs[next++];
       const email = `bench-${role}-${n}@example.com`;
       const password = `bench-${randomBytes(8).toString('hex')}`;
-      const user = await call<{ id: string }>(url, 'POST', '/users', { email, name: `Bench ${role} ${n}`, role, password }, adminToken);
+      const user = await call<{ id: string }>(
+        url,
+        'POST',
+        '/users',
+        { email, name: `Bench ${role} ${n}`, role, password },
+        adminToken,
+      );
       if (role === 'agent') agentIds.push(user.id);
       else supervisorTokens.push(await login(url, email, password));
     }

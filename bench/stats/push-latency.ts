@@ -33,30 +33,39 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function connectAll(url: string, tokens: string[], count: number): Promise<Watched[]> {
   const watched: Watched[] = [];
   await Promise.all(
-    Array.from({ length: count }, (_, i) => new Promise<void>((resolve, reject) => {
-      const socket = io(`${url}/stats`, {
-        auth: { token: tokens[i % tokens.length] },
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-        timeout: 30_000,
-      });
-      const w: Watched = { socket, unattended: null, lastPushAt: 0, onPush: null };
-      watched.push(w);
-      socket.on('stats_updated', ({ stats }: { stats: { unattended: number } }) => {
-        const at = performance.now();
-        w.unattended = stats.unattended;
-        w.lastPushAt = at;
-        w.onPush?.(stats.unattended, at);
-        resolve(); // the snapshot on connect
-      });
-      socket.once('connect_error', (err) => reject(new Error(`/stats connect_error: ${err.message}`)));
-    })),
+    Array.from(
+      { length: count },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const socket = io(`${url}/stats`, {
+            auth: { token: tokens[i % tokens.length] },
+            transports: ['websocket'],
+            forceNew: true,
+            reconnection: false,
+            timeout: 30_000,
+          });
+          const w: Watched = { socket, unattended: null, lastPushAt: 0, onPush: null };
+          watched.push(w);
+          socket.on('stats_updated', ({ stats }: { stats: { unattended: number } }) => {
+            const at = performance.now();
+            w.unattended = stats.unattended;
+            w.lastPushAt = at;
+            w.onPush?.(stats.unattended, at);
+            resolve(); // the snapshot on connect
+          });
+          socket.once('connect_error', (err) => reject(new Error(`/stats connect_error: ${err.message}`)));
+        }),
+    ),
   );
   return watched;
 }
 
-export async function measurePush(url: string, tokens: string[], opts: { sockets: number; repeats: number; spacingMs: number; timeoutMs: number }, busy: () => { read: () => number }): Promise<PushLatency> {
+export async function measurePush(
+  url: string,
+  tokens: string[],
+  opts: { sockets: number; repeats: number; spacingMs: number; timeoutMs: number },
+  busy: () => { read: () => number },
+): Promise<PushLatency> {
   const t0 = performance.now();
   const watched = await connectAll(url, tokens, opts.sockets);
   const connectMs = performance.now() - t0;

@@ -60,9 +60,14 @@ export function resultsTable(r: RunReport): string[] {
 
 export function freshTable(r: RunReport): string[] {
   return [
-    '| data | GET /api/stats right after a new conversation | p50 ms | p95 ms | p99 ms | max ms | goal p99 ≤ ' + GOALS.restP99Ms + ' ms |',
+    '| data | GET /api/stats right after a new conversation | p50 ms | p95 ms | p99 ms | max ms | goal p99 ≤ ' +
+      GOALS.restP99Ms +
+      ' ms |',
     '|---|---:|---:|---:|---:|---:|---|',
-    ...r.sizes.map((z) => `| ${z.label} | ${z.fresh.count}${z.fresh.truncated ? ' (time cap)' : ''} | ${ms(z.fresh.p50)} | ${ms(z.fresh.p95)} | ${ms(z.fresh.p99)} | ${ms(z.fresh.max)} | ${verdict(z.fresh.p99, GOALS.restP99Ms)} |`),
+    ...r.sizes.map(
+      (z) =>
+        `| ${z.label} | ${z.fresh.count}${z.fresh.truncated ? ' (time cap)' : ''} | ${ms(z.fresh.p50)} | ${ms(z.fresh.p95)} | ${ms(z.fresh.p99)} | ${ms(z.fresh.max)} | ${verdict(z.fresh.p99, GOALS.restP99Ms)} |`,
+    ),
   ];
 }
 
@@ -80,7 +85,7 @@ export function renderSection(r: RunReport): string {
       '~70% closed; ~60% assigned; ~68% first assigned and ~63% with a first agent response; 10 messages each spread after the ' +
       'conversation started; rows written in time order, as a live database appends them), followed by `VACUUM (ANALYZE)` (the service runs with autovacuum off, so this is also what keeps a ' +
       'vacuum out of the measurement). Then `GET /api/stats` is called sequentially from one client (keep-alive) after a warm-up; ' +
-      'then 100 sockets (the 5 supervisors\' tokens, 20 sockets each, one connection each) join `/stats`, and a new conversation ' +
+      "then 100 sockets (the 5 supervisors' tokens, 20 sockets each, one connection each) join `/stats`, and a new conversation " +
       '(`POST /api/widget/sessions`) is created 10 times, each more than 1.5 s after the previous push so the 1 s coalescing never ' +
       'merges two. Push latency is, per socket and repeat, the time from sending the POST to receiving the `stats_updated` whose ' +
       '`unattended` is the previous value + 1 (one clock, in the benchmark process).',
@@ -112,7 +117,9 @@ export function renderSection(r: RunReport): string {
         `${Math.round(z.push.machineBusy)}% during the push series; the 100 sockets connected (each got its snapshot) in ${s1(z.push.connectMs)} s; ` +
         `the POST that creates the conversation took ${ms(z.push.postP50)} ms (p50) of the push latency` +
         `${z.push.unexpected ? `; ${z.push.unexpected} pushes skipped past the expected value` : ''}.` +
-        (z.serverOutput.length ? ` Server output at warn: ${z.serverOutput.slice(0, 5).join('; ')}` : ' The server printed no warnings or errors.'),
+        (z.serverOutput.length
+          ? ` Server output at warn: ${z.serverOutput.slice(0, 5).join('; ')}`
+          : ' The server printed no warnings or errors.'),
     );
   }
   return out.join('\n');

@@ -11,13 +11,21 @@ export interface RestLatency extends Percentiles {
 }
 
 async function getStats(url: string, token: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${url}/api/stats`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(30_000) });
+  const res = await fetch(`${url}/api/stats`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`GET /api/stats → ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-export async function measureRest(url: string, token: string, opts: { warmup: number; requests: number; maxMs: number }, busy: () => { read: () => number }): Promise<RestLatency> {
+export async function measureRest(
+  url: string,
+  token: string,
+  opts: { warmup: number; requests: number; maxMs: number },
+  busy: () => { read: () => number },
+): Promise<RestLatency> {
   for (let i = 0; i < opts.warmup; i++) await getStats(url, token);
   const samples: number[] = [];
   const meter = busy();

@@ -19,7 +19,13 @@ export interface SeedResult {
   insertMs: number;
   vacuumAnalyzeMs: number;
   /** What the seed produced, counted the way the stats object defines it (for the report). */
-  shape: { open: number; unattended: number; attendedThisMonth: number; respondedThisMonth: number; messagesToday: number };
+  shape: {
+    open: number;
+    unattended: number;
+    attendedThisMonth: number;
+    respondedThisMonth: number;
+    messagesToday: number;
+  };
 }
 
 const PLAN = `
@@ -105,7 +111,13 @@ SELECT (SELECT count(*) FROM conversations WHERE status = 'open') AS open,
        (SELECT count(*) FROM conversations, b WHERE first_response_at >= b.month_start) AS responded,
        (SELECT count(*) FROM messages, b WHERE created_at >= b.day_start) AS today`;
 
-export async function seed(c: Client, conversations: number, messagesPer: number, agentIds: string[], timeZone: string): Promise<SeedResult> {
+export async function seed(
+  c: Client,
+  conversations: number,
+  messagesPer: number,
+  agentIds: string[],
+  timeZone: string,
+): Promise<SeedResult> {
   const t0 = Date.now();
   await c.query('SET synchronous_commit = off');
   await c.query("SET maintenance_work_mem = '256MB'");
@@ -130,6 +142,12 @@ export async function seed(c: Client, conversations: number, messagesPer: number
     messages: rowCount ?? 0,
     insertMs,
     vacuumAnalyzeMs,
-    shape: { open: +r.open, unattended: +r.unattended, attendedThisMonth: +r.attended, respondedThisMonth: +r.responded, messagesToday: +r.today },
+    shape: {
+      open: +r.open,
+      unattended: +r.unattended,
+      attendedThisMonth: +r.attended,
+      respondedThisMonth: +r.responded,
+      messagesToday: +r.today,
+    },
   };
 }

@@ -37,8 +37,13 @@ async function main(): Promise<void> {
     }
     const stamp = Date.now();
     const className = `${name}${stamp}`;
-    const q = (queries: { query: string }[]) => queries.map((x) => `    await q.query(${JSON.stringify(x.query)});`).join('\n');
-    const file = join(__dirname, '../src/app/database/migrations', `${stamp}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
+    const q = (queries: { query: string }[]) =>
+      queries.map((x) => `    await q.query(${JSON.stringify(x.query)});`).join('\n');
+    const file = join(
+      __dirname,
+      '../src/app/database/migrations',
+      `${stamp}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`,
+    );
     writeFileSync(
       file,
       `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(q: QueryRunner): Promise<void> {\n${q(log.upQueries)}\n  }\n\n  async down(q: QueryRunner): Promise<void> {\n${q([...log.downQueries].reverse())}\n  }\n}\n`,

@@ -18,9 +18,13 @@ describe('bulk campaigns in a real browser', () => {
     await session.page.goto(`${session.server.url}/campaigns`);
     await waitForConnection(session.page, 'connected');
     await session.page.getByTestId('view-empty').waitFor({ timeout: 15_000 });
-    await session.page.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.getAttribute('data-live') === 'true', undefined, {
-      timeout: 15_000,
-    });
+    await session.page.waitForFunction(
+      () => document.querySelector('[data-testid="live-status"]')?.getAttribute('data-live') === 'true',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
   });
 
   it('pastes 60 recipients, previews them and creates the campaign', async () => {
@@ -31,7 +35,10 @@ describe('bulk campaigns in a real browser', () => {
     await page.getByTestId('campaign-name-input').fill('Spring sale');
     await page.getByTestId('campaign-content-input').fill('Hi {{name}}, spring sale starts today!');
     await page.getByTestId('campaign-rate-input').fill(String(RATE_PER_SECOND));
-    const lines = Array.from({ length: RECIPIENTS }, (_, i) => `+3460010${String(i + 1).padStart(4, '0')},Customer ${i + 1}`);
+    const lines = Array.from(
+      { length: RECIPIENTS },
+      (_, i) => `+3460010${String(i + 1).padStart(4, '0')},Customer ${i + 1}`,
+    );
     await page.getByTestId('campaign-recipients').fill(lines.join('\n'));
     expect(await page.getByTestId('campaign-create-button').isDisabled()).toBe(true);
 
@@ -40,7 +47,9 @@ describe('bulk campaigns in a real browser', () => {
     expect(await page.getByTestId('preview-total').textContent()).toBe(String(RECIPIENTS));
     expect(await page.getByTestId('preview-duplicates').textContent()).toBe('0');
     expect(await page.getByTestId('invalid-row').count()).toBe(0);
-    expect(await page.getByTestId('preview-messages').textContent()).toContain('Hi Customer 1, spring sale starts today!');
+    expect(await page.getByTestId('preview-messages').textContent()).toContain(
+      'Hi Customer 1, spring sale starts today!',
+    );
 
     const create = page.getByTestId('campaign-create-button');
     expect(await create.isEnabled()).toBe(true);

@@ -26,7 +26,10 @@ const messageWith = (page: Page, text: string): Locator =>
   page.getByTestId('message').filter({ has: page.getByTestId('message-text').getByText(text, { exact: true }) });
 
 /** A real 40 × 30 PNG, one colour. */
-const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsMlBDrKRhQw4mvRvputExGKxWCwWi8VisVj8N14vntxMf8LYZAAAAABJRU5ErkJggg==', 'base64');
+const PICTURE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsMlBDrKRhQw4mvRvputExGKxWCwWi8VisVj8N14vntxMf8LYZAAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('live chat between an agent and a widget customer', () => {
   let server: E2eServer;
@@ -148,10 +151,16 @@ describe('live chat between an agent and a widget customer', () => {
 
   it('a picture, a quoted reply, a reaction, an edit and a delete reach the other page live', async () => {
     // The customer sends a picture; the agent's page shows it, loaded through its signed URL.
-    await customer.getByTestId('attach-input').setInputFiles({ name: 'pedido.png', mimeType: 'image/png', buffer: PICTURE });
+    await customer
+      .getByTestId('attach-input')
+      .setInputFiles({ name: 'pedido.png', mimeType: 'image/png', buffer: PICTURE });
     const picture = agent.getByTestId('message').locator('img[alt="pedido.png"]');
     await picture.waitFor({ timeout: 15_000 });
-    await agent.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 40, await picture.elementHandle(), { timeout: 10_000 });
+    await agent.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 40,
+      await picture.elementHandle(),
+      { timeout: 10_000 },
+    );
 
     // The agent replies to "Mensaje uno", quoting it.
     const original = messageWith(agent, 'Mensaje uno');
@@ -161,7 +170,9 @@ describe('live chat between an agent and a widget customer', () => {
     await agent.getByTestId('composer-input').fill('Sobre tu primer mensaje');
     await agent.getByTestId('composer-input').press('Enter');
     await waitForMessage(customer, 'Sobre tu primer mensaje');
-    expect(await messageWith(customer, 'Sobre tu primer mensaje').getByTestId('message-quote').innerText()).toContain('Mensaje uno');
+    expect(await messageWith(customer, 'Sobre tu primer mensaje').getByTestId('message-quote').innerText()).toContain(
+      'Mensaje uno',
+    );
 
     // A reaction on "Mensaje dos".
     const reacted = messageWith(agent, 'Mensaje dos');
@@ -187,7 +198,10 @@ describe('live chat between an agent and a widget customer', () => {
     await edited.getByTestId('message-delete').click();
     await agent.getByTestId('message-delete-confirm').click();
     await customer.waitForFunction(
-      () => !Array.from(document.querySelectorAll('[data-testid="message-text"]')).some((el) => el.textContent?.includes('ya está resuelto')),
+      () =>
+        !Array.from(document.querySelectorAll('[data-testid="message-text"]')).some((el) =>
+          el.textContent?.includes('ya está resuelto'),
+        ),
       undefined,
       { timeout: 10_000 },
     );
@@ -217,9 +231,14 @@ describe('live chat between an agent and a widget customer', () => {
 
     // The customer corrects the message (the widget has no edit, the API has): an edit brings no
     // new seq for the catch-up to find.
-    const session = JSON.parse((await customer.evaluate(() => localStorage.getItem('sb.widget'))) ?? '{}') as { contactToken: string; conversationId: string };
+    const session = JSON.parse((await customer.evaluate(() => localStorage.getItem('sb.widget'))) ?? '{}') as {
+      contactToken: string;
+      conversationId: string;
+    };
     const auth = { authorization: `Bearer ${session.contactToken}` };
-    const page = (await (await fetch(`${server.url}/api/conversations/${session.conversationId}/messages?limit=200`, { headers: auth })).json()) as {
+    const page = (await (
+      await fetch(`${server.url}/api/conversations/${session.conversationId}/messages?limit=200`, { headers: auth })
+    ).json()) as {
       items: { id: string; content: string }[];
     };
     const mistaken = page.items.find((m) => m.content === 'Quiero la talla M');

@@ -8,11 +8,24 @@ import { signInThroughUi, waitForConnection } from './support/session';
 import { waitForMessage } from './support/thread';
 
 const AGENT = { name: 'Ana Agente', email: 'ana@e2e.local', password: 'ana-password-1', role: 'agent' as const };
-const SUPERVISOR = { name: 'Sergio Supervisor', email: 'sergio@e2e.local', password: 'sergio-password-1', role: 'supervisor' as const };
-const MARKETER = { name: 'Marta Marketing', email: 'marta@e2e.local', password: 'marta-password-1', role: 'marketer' as const };
+const SUPERVISOR = {
+  name: 'Sergio Supervisor',
+  email: 'sergio@e2e.local',
+  password: 'sergio-password-1',
+  role: 'supervisor' as const,
+};
+const MARKETER = {
+  name: 'Marta Marketing',
+  email: 'marta@e2e.local',
+  password: 'marta-password-1',
+  role: 'marketer' as const,
+};
 
 /** A real 40 × 30 PNG, one colour: the agent's page loads it through its signed URL. */
-const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsMlBDrKRhQw4mvRvputExGKxWCwWi8VisVj8N14vntxMf8LYZAAAAABJRU5ErkJggg==', 'base64');
+const PICTURE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsMlBDrKRhQw4mvRvputExGKxWCwWi8VisVj8N14vntxMf8LYZAAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /**
  * Every page of the built app, opened in Chromium by the people who use it, under the server's
@@ -49,7 +62,9 @@ describe('every page runs under the Content-Security-Policy without a violation 
     // Chromium logs most violations itself; the event also catches those it only reports to the page.
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) =>
-        console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`),
+        console.error(
+          `CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
       );
     });
     context.on('console', (message) => {
@@ -98,7 +113,9 @@ describe('every page runs under the Content-Security-Policy without a violation 
         await customer.getByTestId('composer-input').fill('Hola, ¿hay alguien?');
         await customer.getByTestId('composer-input').press('Enter');
         await waitForMessage(customer, 'Hola, ¿hay alguien?', ['sent', 'delivered', 'read']);
-        await customer.getByTestId('attach-input').setInputFiles({ name: 'ticket.png', mimeType: 'image/png', buffer: PICTURE });
+        await customer
+          .getByTestId('attach-input')
+          .setInputFiles({ name: 'ticket.png', mimeType: 'image/png', buffer: PICTURE });
         await loadedPicture(customer, 'ticket.png');
       }),
     ).toEqual([]);
@@ -203,7 +220,11 @@ describe('every page runs under the Content-Security-Policy without a violation 
         await live.locator('.opblock-summary').click();
         await live.getByText('Try it out').click();
         await live.getByText('Execute').click();
-        await live.locator('.live-responses-table .response-col_status').filter({ hasText: '200' }).first().waitFor({ timeout: 10_000 });
+        await live
+          .locator('.live-responses-table .response-col_status')
+          .filter({ hasText: '200' })
+          .first()
+          .waitFor({ timeout: 10_000 });
       }),
     ).toEqual([]);
   });
@@ -223,7 +244,10 @@ describe('every page runs under the Content-Security-Policy without a violation 
     ];
     for (const { site, path, policy } of refusals) {
       const page = await context.newPage();
-      const refused = page.waitForEvent('console', { predicate: (m) => m.text().includes('frame-ancestors'), timeout: 15_000 });
+      const refused = page.waitForEvent('console', {
+        predicate: (m) => m.text().includes('frame-ancestors'),
+        timeout: 15_000,
+      });
       await page.goto(site.framing(`${server.url}${path}`));
       expect((await refused).text()).toContain(policy);
       // Chromium shows its error page in the frame instead.
@@ -240,9 +264,13 @@ describe('every page runs under the Content-Security-Policy without a violation 
 async function loadedPicture(page: Page, name: string): Promise<void> {
   const picture = page.getByTestId('message').locator(`img[alt="${name}"]`);
   await picture.waitFor({ timeout: 15_000 });
-  await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 40, await picture.elementHandle(), {
-    timeout: 10_000,
-  });
+  await page.waitForFunction(
+    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 40,
+    await picture.elementHandle(),
+    {
+      timeout: 10_000,
+    },
+  );
 }
 
 interface HostSite {
@@ -260,7 +288,9 @@ async function startHostSite(): Promise<HostSite> {
   const site: Server = createServer((req, res) => {
     const src = new URL(req.url ?? '/', 'http://host').searchParams.get('src') ?? '';
     res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><title>Shop</title><h1>Contact us</h1><iframe src="${src.replace(/"/g, '&quot;')}" width="400" height="600"></iframe>`);
+    res.end(
+      `<!doctype html><title>Shop</title><h1>Contact us</h1><iframe src="${src.replace(/"/g, '&quot;')}" width="400" height="600"></iframe>`,
+    );
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;

@@ -18,16 +18,29 @@ describe('the supervisor dashboard in a real browser', () => {
     await waitForConnection(session.page, 'connected');
 
     await session.page.getByTestId('stats-cards').waitFor({ timeout: 15_000 });
-    await session.page.waitForFunction(() => document.querySelector('[data-testid="live-badge"]')?.getAttribute('data-live') === 'true', undefined, {
-      timeout: 15_000,
-    });
-    for (const id of ['stat-open', 'stat-attended', 'stat-first-response', 'stat-agents-online', 'stat-messages-today', 'agent-table']) {
+    await session.page.waitForFunction(
+      () => document.querySelector('[data-testid="live-badge"]')?.getAttribute('data-live') === 'true',
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    for (const id of [
+      'stat-open',
+      'stat-attended',
+      'stat-first-response',
+      'stat-agents-online',
+      'stat-messages-today',
+      'agent-table',
+    ]) {
       expect(await session.page.getByTestId(id).isVisible()).toBe(true);
     }
     for (const id of ['chart-conversations', 'chart-messages', 'chart-first-response']) {
       await session.page.getByTestId(id).waitFor({ timeout: 15_000 });
     }
-    expect(await session.page.getByTestId('stat-unattended').getAttribute('title')).toBe('Open conversations nobody is assigned to');
+    expect(await session.page.getByTestId('stat-unattended').getAttribute('title')).toBe(
+      'Open conversations nobody is assigned to',
+    );
     unattendedBefore = await cardValue(session.page, 'stat-unattended');
     expect(Number.isInteger(unattendedBefore)).toBe(true);
   });
@@ -39,7 +52,8 @@ describe('the supervisor dashboard in a real browser', () => {
 
     await session.page.waitForFunction(
       (expected) =>
-        document.querySelector('[data-testid="stat-unattended"] [data-role="value"]')?.getAttribute('data-value') === String(expected),
+        document.querySelector('[data-testid="stat-unattended"] [data-role="value"]')?.getAttribute('data-value') ===
+        String(expected),
       unattendedBefore + 1,
       { timeout: 3_000 },
     );

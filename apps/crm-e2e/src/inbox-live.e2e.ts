@@ -63,14 +63,18 @@ describe('the inbox follows what others do to an open conversation', () => {
   it('an agent whose open conversation is given to another agent sees why, can no longer write, and the list drops it', async () => {
     const customer = await startWidgetCustomer(server.url, 'Rosa Reasignada');
     await customerSays(server.url, customer, '¿Me ayudas con la factura?');
-    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[AGENT.email] });
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, {
+      agentId: ids[AGENT.email],
+    });
 
     await signInAs(agent, AGENT);
     await itemOf(agent, 'Rosa Reasignada').click();
     await waitForMessage(agent, '¿Me ayudas con la factura?');
     await agent.getByTestId('composer-input').waitFor();
 
-    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[OTHER_AGENT.email] });
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, {
+      agentId: ids[OTHER_AGENT.email],
+    });
 
     const notice = agent.getByTestId('conversation-not-yours');
     await notice.waitFor({ timeout: 10_000 });
@@ -102,7 +106,7 @@ describe('the inbox follows what others do to an open conversation', () => {
     await customerSays(server.url, other, 'Hola');
     await itemOf(admin, 'Otro Cliente').getByTestId('unread-badge').waitFor({ timeout: 10_000 });
   });
-  it('the admin\'s assign list marks who comes online while the page is open', async () => {
+  it("the admin's assign list marks who comes online while the page is open", async () => {
     const option = admin.getByTestId('assign-select').locator('option', { hasText: OTHER_AGENT.name });
     await option.waitFor({ state: 'attached' });
     expect(await option.innerText()).not.toContain('●');
@@ -112,13 +116,19 @@ describe('the inbox follows what others do to an open conversation', () => {
     await signInAs(other, OTHER_AGENT);
 
     await admin.waitForFunction(
-      (name) => Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some((o) => o.textContent?.includes(name) && o.textContent.includes('●')),
+      (name) =>
+        Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some(
+          (o) => o.textContent?.includes(name) && o.textContent.includes('●'),
+        ),
       OTHER_AGENT.name,
       { timeout: 10_000 },
     );
     await otherContext.close();
     await admin.waitForFunction(
-      (name) => Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some((o) => o.textContent?.includes(name) && !o.textContent.includes('●')),
+      (name) =>
+        Array.from(document.querySelectorAll('[data-testid="assign-select"] option')).some(
+          (o) => o.textContent?.includes(name) && !o.textContent.includes('●'),
+        ),
       OTHER_AGENT.name,
       { timeout: 15_000 },
     );
@@ -127,7 +137,9 @@ describe('the inbox follows what others do to an open conversation', () => {
   it('a conversation given to someone else while the agent was cut off is read-only after the reconnect, and says why', async () => {
     const customer = await startWidgetCustomer(server.url, 'Nico Nocturno');
     await customerSays(server.url, customer, 'Hola, ¿seguís ahí?');
-    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[AGENT.email] });
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, {
+      agentId: ids[AGENT.email],
+    });
     await agent.goto(`${server.url}/inbox/${customer.conversationId}`);
     await waitForMessage(agent, 'Hola, ¿seguís ahí?');
     await agent.getByTestId('composer-input').waitFor();
@@ -135,8 +147,12 @@ describe('the inbox follows what others do to an open conversation', () => {
     agentCut = true;
     await agentContext.setOffline(true);
     await Promise.all(agentSockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
-    await agent.waitForFunction(() => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected');
-    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, { agentId: ids[OTHER_AGENT.email] });
+    await agent.waitForFunction(
+      () => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') !== 'connected',
+    );
+    await api('POST', `/api/conversations/${customer.conversationId}/assign`, adminToken, {
+      agentId: ids[OTHER_AGENT.email],
+    });
     await customerSays(server.url, customer, 'Esto ya no lo ve Alba');
 
     agentCut = false;

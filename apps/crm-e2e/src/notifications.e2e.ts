@@ -59,7 +59,10 @@ describe('notifications in a real browser', () => {
     await panel.getByTestId('mark-all-read').click();
     await session.page.getByTestId('unread-count').waitFor({ state: 'detached', timeout: 10_000 });
     await session.page.waitForFunction(
-      () => Array.from(document.querySelectorAll('[data-testid="notification-item"]')).every((el) => el.getAttribute('data-read') === 'true'),
+      () =>
+        Array.from(document.querySelectorAll('[data-testid="notification-item"]')).every(
+          (el) => el.getAttribute('data-read') === 'true',
+        ),
       undefined,
       { timeout: 10_000 },
     );
@@ -72,7 +75,7 @@ describe('notifications in a real browser', () => {
     expect(await badgeCount(session.page)).toBe(0);
   });
 
-  it('with a conversation open, a new toast stays clear of the composer\'s Send button', async () => {
+  it("with a conversation open, a new toast stays clear of the composer's Send button", async () => {
     const page = session.page;
     await page.getByTestId('conversation-item').filter({ hasText: 'Ema' }).click();
     await page.waitForURL(/\/inbox\/[0-9a-f-]{36}$/);

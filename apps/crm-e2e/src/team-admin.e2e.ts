@@ -70,7 +70,10 @@ describe('an admin manages the team', () => {
     await agent().getByTestId('login-email').fill(AGENT.email);
     await agent().getByTestId('login-password').fill(AGENT.password);
     await agent().getByTestId('login-submit').click();
-    await agent().getByTestId('login-error').filter({ hasText: 'This account is disabled' }).waitFor({ timeout: 10_000 });
+    await agent()
+      .getByTestId('login-error')
+      .filter({ hasText: 'This account is disabled' })
+      .waitFor({ timeout: 10_000 });
     expect(new URL(agent().url()).pathname).toBe('/login');
   });
 
@@ -111,7 +114,9 @@ describe('an admin manages the team', () => {
     await openEditor(AGENT.email);
     await editor().getByTestId('member-edit-name').fill('Pablo Supervisor');
     await editor().getByTestId('member-edit-role').selectOption('supervisor');
-    expect(await editor().getByTestId('member-edit-role-hint').innerText()).toContain('signs Pablo Agente out everywhere');
+    expect(await editor().getByTestId('member-edit-role-hint').innerText()).toContain(
+      'signs Pablo Agente out everywhere',
+    );
     await editor().getByTestId('member-edit-save').click();
 
     await rowOf(AGENT.email).locator('.label').filter({ hasText: 'Pablo Supervisor' }).waitFor({ timeout: 10_000 });
@@ -127,7 +132,9 @@ describe('an admin manages the team', () => {
 
   it('the only admin cannot lock themselves out: after a warning, the server’s refusal is shown beside Access', async () => {
     await rowOf(ADMIN.email).getByTestId('member-edit').click();
-    await admin().locator(`[data-testid="member-editor-row"][data-email="${ADMIN.email}"]`).waitFor({ timeout: 10_000 });
+    await admin()
+      .locator(`[data-testid="member-editor-row"][data-email="${ADMIN.email}"]`)
+      .waitFor({ timeout: 10_000 });
     expect(await rowOf(ADMIN.email).innerText()).toContain('(you)');
 
     await editor().getByTestId('member-deactivate').click();
@@ -139,7 +146,9 @@ describe('an admin manages the team', () => {
     expect(await rowOf(ADMIN.email).getAttribute('data-active')).toBe('true');
 
     await editor().getByTestId('member-edit-role').selectOption('agent');
-    expect(await editor().getByTestId('member-edit-self-warning').innerText()).toContain('giving up your own admin role');
+    expect(await editor().getByTestId('member-edit-self-warning').innerText()).toContain(
+      'giving up your own admin role',
+    );
     await editor().getByTestId('member-edit-save').click();
     await admin().getByTestId('member-demote-confirm').click();
     await admin().getByTestId('member-edit-save-error').waitFor({ timeout: 10_000 });
@@ -154,7 +163,9 @@ describe('an admin manages the team', () => {
   it('the editor fits a 375 px wide screen without scrolling sideways', async () => {
     await admin().setViewportSize({ width: 375, height: 800 });
     await openEditor(AGENT.email);
-    const overflow = await admin().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await admin().evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

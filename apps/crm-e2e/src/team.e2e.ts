@@ -64,7 +64,9 @@ describe('the team page', () => {
   it('fits a 375 px wide screen without scrolling sideways', async () => {
     await admin().setViewportSize({ width: 375, height: 800 });
     await admin().getByTestId('team-list').waitFor();
-    const overflow = await admin().evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await admin().evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

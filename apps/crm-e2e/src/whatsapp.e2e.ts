@@ -26,7 +26,10 @@ function recordStatuses(page: Page): Promise<void> {
     };
     const messagesIn = (node: Node): Element[] =>
       node instanceof Element
-        ? [...(node.matches('[data-testid="message"]') ? [node] : []), ...Array.from(node.querySelectorAll('[data-testid="message"]'))]
+        ? [
+            ...(node.matches('[data-testid="message"]') ? [node] : []),
+            ...Array.from(node.querySelectorAll('[data-testid="message"]')),
+          ]
         : [];
     new MutationObserver((mutations) => {
       for (const m of mutations) {
@@ -40,13 +43,18 @@ function recordStatuses(page: Page): Promise<void> {
 /** The statuses the message with this text showed, in order, each once. */
 function statusesOf(page: Page, text: string): Promise<string[]> {
   return page.evaluate(
-    (text) => (window as unknown as { statusLog: StatusChange[] }).statusLog.filter((e) => e.text === text).map((e) => e.status),
+    (text) =>
+      (window as unknown as { statusLog: StatusChange[] }).statusLog
+        .filter((e) => e.text === text)
+        .map((e) => e.status),
     text,
   );
 }
 
 describe('WhatsApp in the inbox (sandbox provider)', () => {
-  const session = useServerAndPage({ env: { CHANNEL_PROVIDER: 'sandbox', SANDBOX_DELIVERED_AFTER_MS: '300', SANDBOX_READ_AFTER_MS: '800' } });
+  const session = useServerAndPage({
+    env: { CHANNEL_PROVIDER: 'sandbox', SANDBOX_DELIVERED_AFTER_MS: '300', SANDBOX_READ_AFTER_MS: '800' },
+  });
   let token = '';
 
   async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
@@ -62,7 +70,11 @@ describe('WhatsApp in the inbox (sandbox provider)', () => {
   it('the admin signs in through the UI and lands on the inbox', async () => {
     await signInThroughUi(session.page, session.server.url, '/inbox');
     await waitForConnection(session.page, 'connected');
-    await session.page.getByTestId('conversation-list').or(session.page.getByTestId('view-empty')).first().waitFor({ timeout: 15_000 });
+    await session.page
+      .getByTestId('conversation-list')
+      .or(session.page.getByTestId('view-empty'))
+      .first()
+      .waitFor({ timeout: 15_000 });
     const login = await api<{ accessToken: string }>('POST', '/api/auth/login', ADMIN);
     expect(login.status).toBe(200);
     token = login.body.accessToken;
@@ -72,10 +84,14 @@ describe('WhatsApp in the inbox (sandbox provider)', () => {
     const page = session.page;
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
-    const inbound = await api<{ conversation: { id: string; windowExpiresAt: string | null } }>('POST', '/api/channels/sandbox/inbound', {
-      ...CUSTOMER,
-      text: 'Hola, ¿dónde está mi pedido?',
-    });
+    const inbound = await api<{ conversation: { id: string; windowExpiresAt: string | null } }>(
+      'POST',
+      '/api/channels/sandbox/inbound',
+      {
+        ...CUSTOMER,
+        text: 'Hola, ¿dónde está mi pedido?',
+      },
+    );
     expect(inbound.status).toBe(201);
     expect(inbound.body.conversation.windowExpiresAt).not.toBeNull();
 

@@ -37,14 +37,15 @@ describe('canned replies', () => {
     await page.getByTestId('canned-short-code').fill('Saludo');
     await page.getByTestId('canned-content').fill('Otra vez');
     await page.getByTestId('canned-save').click();
-    expect(await page.getByTestId('canned-short-code-error').innerText()).toBe('Another canned response has this short code');
+    expect(await page.getByTestId('canned-short-code-error').innerText()).toBe(
+      'Another canned response has this short code',
+    );
     await screenshots(page, 'canned-page');
     await page.getByTestId('canned-cancel').click();
 
-    expect(await page.getByTestId('canned-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-short-code')))).toEqual([
-      'despedida',
-      'saludo',
-    ]);
+    expect(
+      await page.getByTestId('canned-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-short-code'))),
+    ).toEqual(['despedida', 'saludo']);
   });
 
   it('in the composer, / lists the replies by short code; arrows and Enter insert one with its variables filled', async () => {

@@ -25,14 +25,26 @@ describe('the contact panel and the contacts page', () => {
   beforeAll(async () => {
     const url = session.server.url;
     token = await adminToken(url);
-    older = await create({ contact: { name: 'Diego Díaz', phone: '+34600111222', email: 'diego@example.com' }, channel: 'whatsapp', subject: 'Pedido 1001' });
+    older = await create({
+      contact: { name: 'Diego Díaz', phone: '+34600111222', email: 'diego@example.com' },
+      channel: 'whatsapp',
+      subject: 'Pedido 1001',
+    });
     expect((await rest(url, 'POST', `/api/conversations/${older.id}/close`, token)).status).toBe(200);
     // The same phone is the same contact.
-    current = await create({ contact: { name: 'Diego Díaz', phone: '+34600111222' }, channel: 'web', subject: 'Cambio de talla' });
+    current = await create({
+      contact: { name: 'Diego Díaz', phone: '+34600111222' },
+      channel: 'web',
+      subject: 'Cambio de talla',
+    });
     expect(current.contact.id).toBe(older.contact.id);
     // One person, two contacts: a web chat without a phone, and a WhatsApp number.
     wendyWeb = (await startWidgetCustomer(url, 'Wendy Web')).conversationId;
-    await create({ contact: { name: 'Wendy WhatsApp', phone: '+34600555444' }, channel: 'whatsapp', subject: 'Consulta' });
+    await create({
+      contact: { name: 'Wendy WhatsApp', phone: '+34600555444' },
+      channel: 'whatsapp',
+      subject: 'Consulta',
+    });
   });
 
   it('beside the thread: the contact’s details and earlier conversations, each one click away', async () => {
@@ -50,7 +62,10 @@ describe('the contact panel and the contacts page', () => {
     expect(await panel.getByTestId('contact-first-seen').innerText()).toMatch(/\d{4}/);
 
     const history = panel.getByTestId('contact-conversation');
-    expect(await history.evaluateAll((links) => links.map((a) => a.getAttribute('data-conversation-id')))).toEqual([current.id, older.id]);
+    expect(await history.evaluateAll((links) => links.map((a) => a.getAttribute('data-conversation-id')))).toEqual([
+      current.id,
+      older.id,
+    ]);
     expect(await history.nth(0).innerText()).toMatch(/Open[\s\S]*Cambio de talla[\s\S]*this conversation/);
     expect(await history.nth(1).innerText()).toMatch(/Closed[\s\S]*Pedido 1001/);
     await screenshots(page, 'contacts-panel', async (viewport) => {
@@ -96,7 +111,9 @@ describe('the contact panel and the contacts page', () => {
 
     await conflict.getByTestId('contact-conflict-merge').click();
     const question = panel.getByTestId('contact-merge-confirm-box');
-    expect(await question.innerText()).toMatch(/Merge Wendy Web into Wendy WhatsApp\?[\s\S]*All of Wendy Web’s conversations move to Wendy WhatsApp[\s\S]*cannot be undone/);
+    expect(await question.innerText()).toMatch(
+      /Merge Wendy Web into Wendy WhatsApp\?[\s\S]*All of Wendy Web’s conversations move to Wendy WhatsApp[\s\S]*cannot be undone/,
+    );
     await screenshots(page, 'contacts-merge', async (viewport) => {
       if (viewport === 'phone' && (await panel.count()) === 0) await page.getByTestId('contact-panel-toggle').click();
       await question.waitFor();
@@ -117,7 +134,10 @@ describe('the contact panel and the contacts page', () => {
     const items = page.getByTestId('contacts-item');
     await items.first().waitFor({ timeout: 10_000 });
     // Wendy Web was merged away: one Wendy is left.
-    expect(await items.allInnerTexts()).toEqual([expect.stringContaining('Diego Díaz'), expect.stringContaining('Wendy WhatsApp')]);
+    expect(await items.allInnerTexts()).toEqual([
+      expect.stringContaining('Diego Díaz'),
+      expect.stringContaining('Wendy WhatsApp'),
+    ]);
 
     await page.getByTestId('contacts-search').fill('d');
     await page.getByTestId('contacts-too-short').waitFor();

@@ -16,7 +16,9 @@ const messageWith = (page: Page, text: string): Locator =>
 
 /** What the bell's badge says as a number: 0 when it is absent. */
 const badge = (page: Page) =>
-  page.evaluate(() => Number.parseInt(document.querySelector('[data-testid="unread-count"]')?.textContent?.trim() ?? '0', 10) || 0);
+  page.evaluate(
+    () => Number.parseInt(document.querySelector('[data-testid="unread-count"]')?.textContent?.trim() ?? '0', 10) || 0,
+  );
 
 describe('private notes with mentions', () => {
   let server: E2eServer;
@@ -89,10 +91,14 @@ describe('private notes with mentions', () => {
     await screenshots(admin, 'notes-thread');
 
     // The colleague's bell counts it, and the notification opens the note.
-    await bruno.waitForFunction((expected) => {
-      const text = document.querySelector('[data-testid="unread-count"]')?.textContent?.trim();
-      return (text ? Number.parseInt(text, 10) : 0) === expected;
-    }, before + 1, { timeout: 15_000 });
+    await bruno.waitForFunction(
+      (expected) => {
+        const text = document.querySelector('[data-testid="unread-count"]')?.textContent?.trim();
+        return (text ? Number.parseInt(text, 10) : 0) === expected;
+      },
+      before + 1,
+      { timeout: 15_000 },
+    );
     await bruno.getByTestId('nav-notifications').click();
     const mention = bruno.getByTestId('notification-item').filter({ hasText: 'Administrator mentioned you' });
     await mention.waitFor({ timeout: 10_000 });
@@ -111,7 +117,8 @@ describe('private notes with mentions', () => {
 
     // The reply was sent after the note: once it is shown, the note would have been too.
     await waitForMessage(customer, REPLY);
-    const texts = () => customer.$$eval('[data-testid="message-text"]', (els) => els.map((el) => el.textContent?.trim()));
+    const texts = () =>
+      customer.$$eval('[data-testid="message-text"]', (els) => els.map((el) => el.textContent?.trim()));
     expect(await texts()).toEqual(['Hola, ¿me pueden llamar?', REPLY]);
     expect(await customer.getByText('Only your team sees this').count()).toBe(0);
 

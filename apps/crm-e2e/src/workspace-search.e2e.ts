@@ -27,7 +27,8 @@ describe('searching the inbox', () => {
   let unassignedConversation = '';
 
   const focusedMessage = (page: Page) => page.locator('[data-testid="message"][data-focused="true"]');
-  const messageText = (page: Page, text: string) => page.getByTestId('message-text').filter({ hasText: new RegExp(`^${text}$`) });
+  const messageText = (page: Page, text: string) =>
+    page.getByTestId('message-text').filter({ hasText: new RegExp(`^${text}$`) });
 
   beforeAll(async () => {
     // The stage writes 120 messages in a few seconds: more than one customer's rate limit allows.
@@ -42,13 +43,20 @@ describe('searching the inbox', () => {
     const irene = await startWidgetCustomer(server.url, 'Irene Iglesias');
     longConversation = irene.conversationId;
     for (let seq = 1; seq <= MESSAGES; seq++) {
-      await customerSays(server.url, irene, seq === HIT_SEQ ? '¿Dónde están mis zanahorias moradas?' : `mensaje ${seq}`);
+      await customerSays(
+        server.url,
+        irene,
+        seq === HIT_SEQ ? '¿Dónde están mis zanahorias moradas?' : `mensaje ${seq}`,
+      );
     }
 
     const berta = await startWidgetCustomer(server.url, 'Berta Bruno');
     brunosConversation = berta.conversationId;
     await customerSays(server.url, berta, 'Tengo una berenjena rota');
-    expect((await rest(server.url, 'POST', `/api/conversations/${brunosConversation}/assign`, token, { agentId: brunoId })).status).toBe(200);
+    expect(
+      (await rest(server.url, 'POST', `/api/conversations/${brunosConversation}/assign`, token, { agentId: brunoId }))
+        .status,
+    ).toBe(200);
 
     const ulises = await startWidgetCustomer(server.url, 'Ulises Uría');
     unassignedConversation = ulises.conversationId;
@@ -79,7 +87,9 @@ describe('searching the inbox', () => {
     });
 
     await hit.click();
-    await admin.waitForURL((url) => url.pathname === `/inbox/${longConversation}` && url.searchParams.get('seq') === String(HIT_SEQ));
+    await admin.waitForURL(
+      (url) => url.pathname === `/inbox/${longConversation}` && url.searchParams.get('seq') === String(HIT_SEQ),
+    );
     await focusedMessage(admin).waitFor({ timeout: 15_000 });
     expect(await focusedMessage(admin).innerText()).toContain('¿Dónde están mis zanahorias moradas?');
     expect(await isInsideScrollBox(admin)).toBe(true);
@@ -88,7 +98,8 @@ describe('searching the inbox', () => {
     await admin.getByTestId('load-newer').waitFor();
     await screenshots(admin, 'search-open-at-hit', async (viewport) => {
       // The contact panel, open beside the thread on a desktop, covers it on a phone.
-      if (viewport === 'phone' && (await admin.getByTestId('contact-panel-close').isVisible())) await admin.getByTestId('contact-panel-close').click();
+      if (viewport === 'phone' && (await admin.getByTestId('contact-panel-close').isVisible()))
+        await admin.getByTestId('contact-panel-close').click();
       await focusedMessage(admin).waitFor();
     });
 
@@ -112,7 +123,7 @@ describe('searching the inbox', () => {
     expect(await admin.getByTestId('conversation-list').isVisible()).toBe(false);
   });
 
-  it('an agent finds an unassigned conversation but nothing of another agent\'s, and cannot open it at a message either', async () => {
+  it("an agent finds an unassigned conversation but nothing of another agent's, and cannot open it at a message either", async () => {
     await agent.setViewportSize({ width: 1280, height: 800 });
     await signInThroughUi(agent, server.url, '/inbox', ALBA);
     await waitForConnection(agent, 'connected');
@@ -132,7 +143,9 @@ describe('searching the inbox', () => {
     expect(await admin.getByTestId('search-results').innerText()).toContain('Berta Bruno');
 
     await hits.first().click();
-    await agent.waitForURL((url) => url.pathname === `/inbox/${unassignedConversation}` && url.searchParams.get('seq') === '1');
+    await agent.waitForURL(
+      (url) => url.pathname === `/inbox/${unassignedConversation}` && url.searchParams.get('seq') === '1',
+    );
     await focusedMessage(agent).waitFor({ timeout: 15_000 });
     expect(await focusedMessage(agent).innerText()).toContain('Otra berenjena, también rota');
 

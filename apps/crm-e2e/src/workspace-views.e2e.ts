@@ -31,9 +31,12 @@ describe('inbox views, labels and shortcuts', () => {
 
   const item = (page: Page, name: string) => page.getByTestId('conversation-item').filter({ hasText: name });
   const listNames = (page: Page) => page.getByTestId('conversation-item').locator('strong.name').allInnerTexts();
-  const labels = async (): Promise<Label[]> => (await rest<{ items: Label[] }>(server.url, 'GET', '/api/labels', token)).body.items;
+  const labels = async (): Promise<Label[]> =>
+    (await rest<{ items: Label[] }>(server.url, 'GET', '/api/labels', token)).body.items;
   const setLabels = async (conversationId: string, labelIds: string[]) =>
-    expect((await rest(server.url, 'PUT', `/api/conversations/${conversationId}/labels`, token, { labelIds })).status).toBe(200);
+    expect(
+      (await rest(server.url, 'PUT', `/api/conversations/${conversationId}/labels`, token, { labelIds })).status,
+    ).toBe(200);
 
   beforeAll(async () => {
     server = await startE2eServer();
@@ -49,7 +52,13 @@ describe('inbox views, labels and shortcuts', () => {
       await customerSays(server.url, customer, `Hola, soy ${name}`);
       conversations[name] = customer.conversationId;
     }
-    expect((await rest(server.url, 'POST', `/api/conversations/${conversations['Bea de Bruno']}/assign`, token, { agentId: brunoId })).status).toBe(200);
+    expect(
+      (
+        await rest(server.url, 'POST', `/api/conversations/${conversations['Bea de Bruno']}/assign`, token, {
+          agentId: brunoId,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   afterAll(async () => {
@@ -140,7 +149,11 @@ describe('inbox views, labels and shortcuts', () => {
     expect(await supervisor.getByTestId('inbox-count-all').innerText()).toBe('3');
     const customer = await startWidgetCustomer(server.url, 'Olga Otra');
     await customerSays(server.url, customer, 'Hola');
-    await supervisor.waitForFunction(() => document.querySelector('[data-testid="inbox-count-unassigned"]')?.textContent?.trim() === '3', undefined, { timeout: 10_000 });
+    await supervisor.waitForFunction(
+      () => document.querySelector('[data-testid="inbox-count-unassigned"]')?.textContent?.trim() === '3',
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await supervisor.getByTestId('inbox-count-all').innerText()).toBe('4');
     await item(supervisor, 'Olga Otra').waitFor();
   });
@@ -151,7 +164,9 @@ describe('inbox views, labels and shortcuts', () => {
     await page.goto(`${server.url}/inbox`);
     await waitForConnection(page, 'connected');
     await page.getByTestId('conversation-item').first().waitFor();
-    const ids = await page.getByTestId('conversation-item').evaluateAll((links) => links.map((a) => a.getAttribute('data-conversation-id')));
+    const ids = await page
+      .getByTestId('conversation-item')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('data-conversation-id')));
     const opened = () => new URL(page.url()).pathname.split('/')[2];
 
     await page.keyboard.press('j');
@@ -184,7 +199,11 @@ describe('inbox views, labels and shortcuts', () => {
 
     await page.locator('h1').first().click();
     await page.keyboard.press('e');
-    await page.waitForFunction(() => document.querySelector('[data-testid="conversation-status"]')?.getAttribute('data-status') === 'closed', undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="conversation-status"]')?.getAttribute('data-status') === 'closed',
+      undefined,
+      { timeout: 10_000 },
+    );
 
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('inbox-search-input');
@@ -216,7 +235,9 @@ describe('inbox views, labels and shortcuts', () => {
     await page
       .waitForFunction(
         (expected) => {
-          const shown = Array.from(document.querySelectorAll('[data-testid="conversation-item"] strong.name'), (el) => el.textContent?.trim());
+          const shown = Array.from(document.querySelectorAll('[data-testid="conversation-item"] strong.name'), (el) =>
+            el.textContent?.trim(),
+          );
           return JSON.stringify(shown) === JSON.stringify(expected);
         },
         names,

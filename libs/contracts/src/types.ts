@@ -42,5 +42,9 @@ export type * from './lib/contract-routes';
 export { utf8Length } from './lib/common/utf8';
 export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './lib/auth/password-rules';
 export { MAX_MESSAGE_LENGTH } from './lib/chat/message-limits';
-export { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RECIPIENTS } from './lib/bulk/campaign-limits';
+export {
+  DEFAULT_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RECIPIENTS,
+} from './lib/bulk/campaign-limits';
 export { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from './lib/bot/bot-limits';

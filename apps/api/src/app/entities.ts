@@ -26,4 +26,27 @@ import { LabelEntity } from './labels/entities/label.entity';
 import { ConversationLabelEntity } from './labels/entities/conversation-label.entity';
 import { CannedResponseEntity } from './canned-responses/entities/canned-response.entity';
 
-export const entities = [UserEntity, SessionEntity, ContactEntity, ConversationEntity, MessageEntity, MessageReactionEntity, ConversationReadEntity, AttachmentEntity, StatsCounterEntity, NotificationEntity, NotificationPreferenceEntity, NotificationUnreadCountEntity, SandboxOutboxEntity, CampaignEntity, CampaignRecipientEntity, WhatsappWebhookEventEntity, MessageTemplateEntity, BotSettingsEntity, BotConversationEntity, LabelEntity, ConversationLabelEntity, CannedResponseEntity];
+export const entities = [
+  UserEntity,
+  SessionEntity,
+  ContactEntity,
+  ConversationEntity,
+  MessageEntity,
+  MessageReactionEntity,
+  ConversationReadEntity,
+  AttachmentEntity,
+  StatsCounterEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  NotificationUnreadCountEntity,
+  SandboxOutboxEntity,
+  CampaignEntity,
+  CampaignRecipientEntity,
+  WhatsappWebhookEventEntity,
+  MessageTemplateEntity,
+  BotSettingsEntity,
+  BotConversationEntity,
+  LabelEntity,
+  ConversationLabelEntity,
+  CannedResponseEntity,
+];

@@ -34,7 +34,10 @@ export interface ServerOptions {
   clock?: Clock;
 }
 
-export async function startServer(source?: Record<string, string | undefined>, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  source?: Record<string, string | undefined>,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const env = loadEnv(source);
   const database: RunningDatabase = env.DATABASE_URL
     ? { url: env.DATABASE_URL, stop: async () => undefined }
@@ -58,7 +61,9 @@ export async function startServer(source?: Record<string, string | undefined>, o
     app.useWebSocketAdapter(new SocketIoAdapter(app));
     // The realtime half of the contract, beside the OpenAPI document of the REST half.
     const asyncApi = buildAsyncApiDocument();
-    app.use('/api/docs/asyncapi.json', (req: Request, res: Response, next: () => void) => (req.method === 'GET' ? res.json(asyncApi) : next()));
+    app.use('/api/docs/asyncapi.json', (req: Request, res: Response, next: () => void) =>
+      req.method === 'GET' ? res.json(asyncApi) : next(),
+    );
     SwaggerModule.setup('api/docs', app, buildOpenApiDocument(), { jsonDocumentUrl: 'api/docs/openapi.json' });
     mountCrmApp(app, config.env.CRM_DIST_DIR);
     await app.init();

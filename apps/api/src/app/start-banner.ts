@@ -13,7 +13,9 @@ export function printStartBanner(server: RunningServer, elapsedMs: number): void
     lines.push(
       '',
       `  First admin created. Log in as ${firstAdmin.email}`,
-      firstAdmin.password ? `  with the password ${firstAdmin.password}  (shown once: write it down)` : '  with the ADMIN_PASSWORD you set.',
+      firstAdmin.password
+        ? `  with the password ${firstAdmin.password}  (shown once: write it down)`
+        : '  with the ADMIN_PASSWORD you set.',
     );
   }
   // Last and framed, so it is the thing a person sees when the start has finished.

@@ -44,20 +44,29 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
   afterEach(() => (fixedNow = null));
 
   const configure = async (patch: Partial<UpdateBotSettings> = {}) => {
-    const res = await app.http<BotSettings>('PUT', '/api/bot/settings', { token: admin, body: { ...SETTINGS, ...patch } });
+    const res = await app.http<BotSettings>('PUT', '/api/bot/settings', {
+      token: admin,
+      body: { ...SETTINGS, ...patch },
+    });
     expect(res.status).toBe(200);
     return res.body;
   };
   const messages = async (conversationId: string): Promise<Message[]> =>
     (await app.http('GET', `/api/conversations/${conversationId}/messages`, { token: admin })).body.items;
-  const texts = async (conversationId: string) => (await messages(conversationId)).map((m) => `${m.sender.type}: ${m.content}`);
+  const texts = async (conversationId: string) =>
+    (await messages(conversationId)).map((m) => `${m.sender.type}: ${m.content}`);
   const customerWrites = async (from: string, text: string): Promise<Conversation> => {
-    const res = await app.http('POST', '/api/channels/sandbox/inbound', { token: admin, body: { from, name: 'Marta', text } });
+    const res = await app.http('POST', '/api/channels/sandbox/inbound', {
+      token: admin,
+      body: { from, name: 'Marta', text },
+    });
     expect(res.status).toBe(201);
     return res.body.conversation;
   };
   const outbox = async (to: string) =>
-    (await app.http('GET', `/api/channels/sandbox/outbox?to=${encodeURIComponent(to)}`, { token: admin })).body.items.map((i: { content: string }) => i.content).reverse();
+    (await app.http('GET', `/api/channels/sandbox/outbox?to=${encodeURIComponent(to)}`, { token: admin })).body.items
+      .map((i: { content: string }) => i.content)
+      .reverse();
   const newPhone = () => `+${++phone}`;
 
   describe('settings', () => {
@@ -65,20 +74,27 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       const res = await app.http<BotSettings>('GET', '/api/bot/settings', { token: supervisor.token });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ enabled: false, timeZone: 'Europe/Madrid', updatedAt: null });
-      expect(res.body.handoffKeywords).toEqual(expect.arrayContaining(['agent', 'human', 'persona', 'agente', 'humano']));
+      expect(res.body.handoffKeywords).toEqual(
+        expect.arrayContaining(['agent', 'human', 'persona', 'agente', 'humano']),
+      );
       expect(res.body.businessHours).toHaveLength(5);
       expect((await app.http('GET', '/api/bot/settings', { token: agent.token })).status).toBe(403);
     });
 
     it('only admins save; bad settings are refused field by field', async () => {
-      expect((await app.http('PUT', '/api/bot/settings', { token: supervisor.token, body: SETTINGS })).status).toBe(403);
+      expect((await app.http('PUT', '/api/bot/settings', { token: supervisor.token, body: SETTINGS })).status).toBe(
+        403,
+      );
       const bad = await app.http('PUT', '/api/bot/settings', {
         token: admin,
         body: { ...SETTINGS, timeZone: 'Mars/Olympus', businessHours: [{ day: 1, open: '18:00', close: '09:00' }] },
       });
       expect(bad.status).toBe(400);
       expect(bad.body.error.code).toBe('validation_failed');
-      expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['businessHours.0.close', 'timeZone']);
+      expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+        'businessHours.0.close',
+        'timeZone',
+      ]);
     });
 
     it('switching the bot on and off pushes bot_status_changed on /stats and moves botStatus; other saves push nothing', async () => {
@@ -109,20 +125,31 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
   describe('with the bot on', () => {
     beforeAll(() => configure());
 
-    it('a bot greeting and then an agent reply: the first response is the agent\'s', async () => {
+    it("a bot greeting and then an agent reply: the first response is the agent's", async () => {
       const before = (await app.http<Stats>('GET', '/api/stats', { token: supervisor.token })).body.firstResponseCount;
       const widget = await startWidgetChat(app, 'Carla');
       const id = widget.conversation.id;
       await eventually(async () => expect(await texts(id)).toEqual(['bot: Hola, soy el bot de la tienda.']));
       const [greeting] = await messages(id);
-      expect(greeting).toMatchObject({ seq: 1, sender: { type: 'bot', id: null, name: 'Switchboard bot' }, status: 'sent', clientMessageId: `bot:greeting:${id}` });
-      expect((await app.http<Conversation>('GET', `/api/conversations/${id}`, { token: admin })).body.firstResponseAt).toBeNull();
+      expect(greeting).toMatchObject({
+        seq: 1,
+        sender: { type: 'bot', id: null, name: 'Switchboard bot' },
+        status: 'sent',
+        clientMessageId: `bot:greeting:${id}`,
+      });
+      expect(
+        (await app.http<Conversation>('GET', `/api/conversations/${id}`, { token: admin })).body.firstResponseAt,
+      ).toBeNull();
 
       const agentSocket = await joinedSocket(app, agent.token, id);
       const reply = await say(agentSocket, id, 'Hola Carla, soy Alba.');
       const conversation = (await app.http<Conversation>('GET', `/api/conversations/${id}`, { token: admin })).body;
       expect(conversation.firstResponseAt).toBe(reply.data.message.createdAt);
-      await eventually(async () => expect((await app.http<Stats>('GET', '/api/stats', { token: supervisor.token })).body.firstResponseCount).toBe(before + 1));
+      await eventually(async () =>
+        expect((await app.http<Stats>('GET', '/api/stats', { token: supervisor.token })).body.firstResponseCount).toBe(
+          before + 1,
+        ),
+      );
     });
 
     it('a conversation staff start is never greeted', async () => {
@@ -146,11 +173,28 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       const from = newPhone();
       const { id } = await customerWrites(from, 'Hola, ¿tenéis la talla M?');
       await eventually(async () =>
-        expect(await texts(id)).toEqual(['contact: Hola, ¿tenéis la talla M?', 'bot: Hola, soy el bot de la tienda.', 'bot: Ahora estamos cerrados; abrimos a las 9:00.']),
+        expect(await texts(id)).toEqual([
+          'contact: Hola, ¿tenéis la talla M?',
+          'bot: Hola, soy el bot de la tienda.',
+          'bot: Ahora estamos cerrados; abrimos a las 9:00.',
+        ]),
       );
       // Stored `pending` like an agent's reply, then sent by the provider.
-      await eventually(async () => expect(await outbox(from)).toEqual(['Hola, soy el bot de la tienda.', 'Ahora estamos cerrados; abrimos a las 9:00.']), 5_000);
-      await eventually(async () => expect((await messages(id)).filter((m) => m.sender.type === 'bot').every((m) => m.status !== 'pending')).toBe(true), 5_000);
+      await eventually(
+        async () =>
+          expect(await outbox(from)).toEqual([
+            'Hola, soy el bot de la tienda.',
+            'Ahora estamos cerrados; abrimos a las 9:00.',
+          ]),
+        5_000,
+      );
+      await eventually(
+        async () =>
+          expect((await messages(id)).filter((m) => m.sender.type === 'bot').every((m) => m.status !== 'pending')).toBe(
+            true,
+          ),
+        5_000,
+      );
 
       // Later the same night: nothing new from the bot.
       fixedNow = new Date(WEDNESDAY_NIGHT.getTime() + 3 * 60 * 60 * 1000);
@@ -172,8 +216,15 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
         await holder.end();
       }
       await customerWrites(from, '¿Seguís ahí?');
-      await eventually(async () => expect((await texts(id)).at(-1)).toBe('bot: Ahora estamos cerrados; abrimos a las 9:00.'));
-      expect((await texts(id)).slice(-4)).toEqual(['contact: ¿Hola?', 'contact: Buenos días', 'contact: ¿Seguís ahí?', 'bot: Ahora estamos cerrados; abrimos a las 9:00.']);
+      await eventually(async () =>
+        expect((await texts(id)).at(-1)).toBe('bot: Ahora estamos cerrados; abrimos a las 9:00.'),
+      );
+      expect((await texts(id)).slice(-4)).toEqual([
+        'contact: ¿Hola?',
+        'contact: Buenos días',
+        'contact: ¿Seguís ahí?',
+        'bot: Ahora estamos cerrados; abrimos a las 9:00.',
+      ]);
       expect((await texts(id)).filter((t) => t.startsWith('bot:'))).toHaveLength(3);
     });
 
@@ -196,7 +247,9 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       expect(note).toMatchObject({ sender: { type: 'system', id: null }, status: 'sent' });
       const conversation = (await app.http<Conversation>('GET', `/api/conversations/${id}`, { token: admin })).body;
       expect(conversation).toMatchObject({ status: 'open', assignee: null, firstResponseAt: null });
-      const unassigned = (await app.http('GET', '/api/conversations?unassigned=true&status=open', { token: agent.token })).body.items;
+      const unassigned = (
+        await app.http('GET', '/api/conversations?unassigned=true&status=open', { token: agent.token })
+      ).body.items;
       expect(unassigned.map((c: Conversation) => c.id)).toContain(id);
 
       // Silent from now on, even out of hours and on another keyword.
@@ -205,7 +258,11 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       await sleep(400);
       expect(await texts(id)).toHaveLength(6);
       // The system note stays in the app: only the bot's two replies reached the customer.
-      await eventually(async () => expect(await outbox(from)).toEqual(['Hola, soy el bot de la tienda.', 'Te paso con una persona del equipo.']), 5_000);
+      await eventually(
+        async () =>
+          expect(await outbox(from)).toEqual(['Hola, soy el bot de la tienda.', 'Te paso con una persona del equipo.']),
+        5_000,
+      );
     });
 
     it('once a person has replied the bot stays out of the conversation', async () => {
@@ -219,7 +276,12 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       fixedNow = WEDNESDAY_NIGHT;
       await customerWrites(from, 'Una cosa más: quiero un humano');
       await sleep(400);
-      expect(await texts(id)).toEqual(['contact: Hola', 'bot: Hola, soy el bot de la tienda.', 'agent: Hola, soy Alba', 'contact: Una cosa más: quiero un humano']);
+      expect(await texts(id)).toEqual([
+        'contact: Hola',
+        'bot: Hola, soy el bot de la tienda.',
+        'agent: Hola, soy Alba',
+        'contact: Una cosa más: quiero un humano',
+      ]);
     });
 
     it('switched off, the bot answers nothing', async () => {

@@ -20,8 +20,13 @@ describe('bulk campaign input', () => {
   };
 
   it('previews a CSV upload: valid count, duplicates, bad rows by number, first rendered messages', async () => {
-    const csv = 'phone;name;code\n+34 600 000 001;Ana;A1\n+34600000001;Ana again;A2\n600000002;Luis;L1\n+34600000003;;X\n+34600000004;Eva;E1\n';
-    const res = await upload('/api/bulk-campaigns/preview', { name: 'Promo', channel: 'whatsapp', content: 'Hola {{name}}: {{code}}' }, csv);
+    const csv =
+      'phone;name;code\n+34 600 000 001;Ana;A1\n+34600000001;Ana again;A2\n600000002;Luis;L1\n+34600000003;;X\n+34600000004;Eva;E1\n';
+    const res = await upload(
+      '/api/bulk-campaigns/preview',
+      { name: 'Promo', channel: 'whatsapp', content: 'Hola {{name}}: {{code}}' },
+      csv,
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       total: 2,
@@ -39,13 +44,23 @@ describe('bulk campaign input', () => {
 
   it('creates from a CSV upload (skipping invalid rows when asked) and sends it', async () => {
     const csv = 'phone,name\n+34600000011,Ana\nnot a phone,Bad\n+34600000012,"Pérez, Luis"\n';
-    const rejected = await upload('/api/bulk-campaigns', { name: 'CSV', content: 'Hola {{name}}', ratePerSecond: '100' }, csv);
+    const rejected = await upload(
+      '/api/bulk-campaigns',
+      { name: 'CSV', content: 'Hola {{name}}', ratePerSecond: '100' },
+      csv,
+    );
     expect(rejected.status).toBe(400);
     const error = (await rejected.json()).error;
     expect(error.code).toBe('validation_failed');
-    expect(error.details).toEqual([expect.objectContaining({ path: 'recipients.1.phone', row: 2, message: expect.stringContaining('Row 2') })]);
+    expect(error.details).toEqual([
+      expect.objectContaining({ path: 'recipients.1.phone', row: 2, message: expect.stringContaining('Row 2') }),
+    ]);
 
-    const created = await upload('/api/bulk-campaigns', { name: 'CSV', content: 'Hola {{name}}', ratePerSecond: '100', skipInvalid: 'true' }, csv);
+    const created = await upload(
+      '/api/bulk-campaigns',
+      { name: 'CSV', content: 'Hola {{name}}', ratePerSecond: '100', skipInvalid: 'true' },
+      csv,
+    );
     expect(created.status).toBe(201);
     const campaign: Campaign = await created.json();
     expect(campaign.total).toBe(2);
@@ -60,18 +75,30 @@ describe('bulk campaign input', () => {
       [{ name: 'x', content: 'x', recipients: [] }, 'recipients'],
       [{ name: 'x', content: 'x', channel: 'sms', recipients: [{ phone: '+34600000001' }] }, 'channel'],
       [{ name: 'x', content: 'x', ratePerSecond: 0, recipients: [{ phone: '+34600000001' }] }, 'ratePerSecond'],
-      [{ name: 'x', content: 'x', recipients: [{ phone: '+34600000001', variables: { 'bad name': 'v' } }] }, 'recipients.0.variables.bad name'],
-      [{ name: 'x', content: 'x', recipients: [{ contactId: '00000000-0000-4000-8000-000000000000' }] }, 'recipients.0.phone'],
+      [
+        { name: 'x', content: 'x', recipients: [{ phone: '+34600000001', variables: { 'bad name': 'v' } }] },
+        'recipients.0.variables.bad name',
+      ],
+      [
+        { name: 'x', content: 'x', recipients: [{ contactId: '00000000-0000-4000-8000-000000000000' }] },
+        'recipients.0.phone',
+      ],
       [{ name: 'x', content: 'x', recipients: [{ phone: 'garbage' }], skipInvalid: true }, 'recipients'],
     ];
     for (const [body, path] of cases) {
       const res = await app.http('POST', '/api/bulk-campaigns', { token: marketer.token, body });
-      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({ path, status: 400, code: 'validation_failed' });
+      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({
+        path,
+        status: 400,
+        code: 'validation_failed',
+      });
       expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
     expect((await upload('/api/bulk-campaigns', { name: 'x', content: 'x' }, null)).status).toBe(400);
     expect((await upload('/api/bulk-campaigns', { name: 'x', content: 'x' }, 'name\nAna')).status).toBe(400);
-    expect((await app.http('POST', '/api/bulk-campaigns', { token: marketer.token, raw: '{"name":' })).status).toBe(400);
+    expect((await app.http('POST', '/api/bulk-campaigns', { token: marketer.token, raw: '{"name":' })).status).toBe(
+      400,
+    );
     const list = await app.http('GET', '/api/bulk-campaigns', { token: marketer.token });
     expect(list.body.items.filter((c: Campaign) => c.name === 'x')).toEqual([]);
   });
@@ -86,22 +113,43 @@ describe('bulk campaign input', () => {
     await expect(connected(refused)).rejects.toThrow('forbidden');
 
     const socket = await connected(app.socket('/bulk', { token: marketer.token }));
-    expect(await emitAck(socket, 'subscribe', { campaignId: 'nope' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await emitAck(socket, 'subscribe', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await emitAck(socket, 'subscribe', { campaignId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await emitAck(socket, 'subscribe', { campaignId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(socket.connected).toBe(true);
-    expect((await app.http('GET', '/api/bulk-campaigns/00000000-0000-4000-8000-000000000000', { token: marketer.token })).status).toBe(404);
+    expect(
+      (await app.http('GET', '/api/bulk-campaigns/00000000-0000-4000-8000-000000000000', { token: marketer.token }))
+        .status,
+    ).toBe(404);
     expect((await app.http('GET', '/api/bulk-campaigns/nope', { token: marketer.token })).status).toBe(400);
   });
 
   it('exports recipients as CSV, filtered by status', async () => {
-    const campaign = await createCampaign(app, marketer.token, { recipients: phones(3, 500).map((phone, i) => ({ phone, name: i === 1 ? '=cmd' : `N${i}` })), ratePerSecond: 100 });
+    const campaign = await createCampaign(app, marketer.token, {
+      recipients: phones(3, 500).map((phone, i) => ({ phone, name: i === 1 ? '=cmd' : `N${i}` })),
+      ratePerSecond: 100,
+    });
     await waitForStatus(app, marketer.token, campaign.id, 'completed');
-    const res = await fetch(`${app.url}/api/bulk-campaigns/${campaign.id}/recipients.csv?status=sent`, { headers: { authorization: `Bearer ${marketer.token}` } });
+    const res = await fetch(`${app.url}/api/bulk-campaigns/${campaign.id}/recipients.csv?status=sent`, {
+      headers: { authorization: `Bearer ${marketer.token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\r\n');
-    expect(lines).toEqual(['phone,name,status,attempts,error', '+34600000500,N0,sent,1,', "+34600000501,'=cmd,sent,1,", '+34600000502,N2,sent,1,']);
-    const none = await fetch(`${app.url}/api/bulk-campaigns/${campaign.id}/recipients.csv?status=failed`, { headers: { authorization: `Bearer ${marketer.token}` } });
+    expect(lines).toEqual([
+      'phone,name,status,attempts,error',
+      '+34600000500,N0,sent,1,',
+      "+34600000501,'=cmd,sent,1,",
+      '+34600000502,N2,sent,1,',
+    ]);
+    const none = await fetch(`${app.url}/api/bulk-campaigns/${campaign.id}/recipients.csv?status=failed`, {
+      headers: { authorization: `Bearer ${marketer.token}` },
+    });
     expect((await none.text()).trim()).toBe('phone,name,status,attempts,error');
   });
 
@@ -109,8 +157,16 @@ describe('bulk campaign input', () => {
     const shared = await startTestApp({ BULK_CHANNEL_RATE_PER_SECOND: '40' });
     try {
       const m = await shared.createUser('marketer');
-      const a = await createCampaign(shared, m.token, { name: 'A', recipients: phones(200, 10_000).map((phone) => ({ phone, name: 'A' })), ratePerSecond: 1000 });
-      const b = await createCampaign(shared, m.token, { name: 'B', recipients: phones(200, 20_000).map((phone) => ({ phone, name: 'B' })), ratePerSecond: 1000 });
+      const a = await createCampaign(shared, m.token, {
+        name: 'A',
+        recipients: phones(200, 10_000).map((phone) => ({ phone, name: 'A' })),
+        ratePerSecond: 1000,
+      });
+      const b = await createCampaign(shared, m.token, {
+        name: 'B',
+        recipients: phones(200, 20_000).map((phone) => ({ phone, name: 'B' })),
+        ratePerSecond: 1000,
+      });
       const sent = async () => ({
         a: (await shared.http<Campaign>('GET', `/api/bulk-campaigns/${a.id}`, { token: m.token })).body.sent,
         b: (await shared.http<Campaign>('GET', `/api/bulk-campaigns/${b.id}`, { token: m.token })).body.sent,

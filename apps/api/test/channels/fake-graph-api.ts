@@ -40,12 +40,24 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : undefined });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: text ? JSON.parse(text) : undefined,
+      });
       const reply =
         queue.shift() ??
         fixed ??
         (req.method === 'POST'
-          ? { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: 'x', wa_id: 'x' }], messages: [{ id: `wamid.fake.${++sent}` }] } }
+          ? {
+              status: 200,
+              body: {
+                messaging_product: 'whatsapp',
+                contacts: [{ input: 'x', wa_id: 'x' }],
+                messages: [{ id: `wamid.fake.${++sent}` }],
+              },
+            }
           : { status: 200, body: { id: 'phone', display_phone_number: '+1 555 0100', verified_name: 'Switchboard' } });
       const answer = () => {
         if (res.destroyed) return;
@@ -74,5 +86,13 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
 /** Graph's error body. */
 export const graphError = (code: number, details = 'error', status = 400): GraphReply => ({
   status,
-  body: { error: { message: `(#${code}) ${details}`, type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details }, fbtrace_id: 'trace' } },
+  body: {
+    error: {
+      message: `(#${code}) ${details}`,
+      type: 'OAuthException',
+      code,
+      error_data: { messaging_product: 'whatsapp', details },
+      fbtrace_id: 'trace',
+    },
+  },
 });

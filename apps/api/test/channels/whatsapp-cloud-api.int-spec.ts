@@ -1,7 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Conversation } from '@switchboard/contracts';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../src/app/channels/providers/channel-provider';
-import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../../src/app/channels/providers/provider-errors';
+import {
+  ProviderThrottledError,
+  ProviderUnavailableError,
+  RecipientRejectedError,
+} from '../../src/app/channels/providers/provider-errors';
 import { ChannelHealthService } from '../../src/app/channels/health/channel-health.service';
 import { collect, connected, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { collectChannelReceipts, joinedSocket, say, type Staff } from '../chat/chat-fixture';
@@ -43,7 +47,11 @@ describe('cloud-api provider against a fake Graph API', () => {
   });
 
   const sends = () => graph.requests.filter((r) => r.method === 'POST');
-  const failureOf = (p: Promise<unknown>) => p.then(() => null, (e: Error) => e);
+  const failureOf = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: Error) => e,
+    );
 
   describe('the provider', () => {
     it('posts a text message to {WHATSAPP_API_URL}/{phone number id}/messages with the bearer token, and returns the wamid', async () => {
@@ -56,11 +64,22 @@ describe('cloud-api provider against a fake Graph API', () => {
       expect(req.path).toBe(`/v21.0/${PHONE_NUMBER_ID}/messages`);
       expect(req.headers['authorization']).toBe(`Bearer ${TOKEN}`);
       expect(req.headers['content-type']).toMatch(/^application\/json/);
-      expect(req.body).toEqual({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '+15551234567', type: 'text', text: { body: 'Hola Ana' } });
+      expect(req.body).toEqual({
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '+15551234567',
+        type: 'text',
+        text: { body: 'Hola Ana' },
+      });
     });
 
     it('sends templates as type template with the language code and body parameters', async () => {
-      await provider.send({ to: '+15551234567', content: 'Hola Ana', idempotencyKey: 'k2', template: { name: 'order_ready', language: 'es', variables: ['Ana', '#42'] } });
+      await provider.send({
+        to: '+15551234567',
+        content: 'Hola Ana',
+        idempotencyKey: 'k2',
+        template: { name: 'order_ready', language: 'es', variables: ['Ana', '#42'] },
+      });
       expect(sends()[0].body).toEqual({
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
@@ -69,7 +88,15 @@ describe('cloud-api provider against a fake Graph API', () => {
         template: {
           name: 'order_ready',
           language: { code: 'es' },
-          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: '#42' }] }],
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'Ana' },
+                { type: 'text', text: '#42' },
+              ],
+            },
+          ],
         },
       });
     });
@@ -136,8 +163,16 @@ describe('cloud-api provider against a fake Graph API', () => {
       const ack = await say(socket, conversation.id, 'Claro, dime');
       expect(ack.data.message.status).toBe('pending');
       await eventually(() => expect(statuses.map((s) => s.status)).toEqual(['sent']));
-      expect(sends().at(-1)?.body).toEqual({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '+15551112222', type: 'text', text: { body: 'Claro, dime' } });
-      const [{ provider_message_id: wamid }] = await app.server.app.get(DataSource).query(`SELECT provider_message_id FROM messages WHERE id = $1`, [ack.data.message.id]);
+      expect(sends().at(-1)?.body).toEqual({
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '+15551112222',
+        type: 'text',
+        text: { body: 'Claro, dime' },
+      });
+      const [{ provider_message_id: wamid }] = await app.server.app
+        .get(DataSource)
+        .query(`SELECT provider_message_id FROM messages WHERE id = $1`, [ack.data.message.id]);
       expect(wamid).toMatch(/^wamid\.fake\./);
 
       await postWebhook(app, waStatus(wamid, 'delivered'));
@@ -150,21 +185,34 @@ describe('cloud-api provider against a fake Graph API', () => {
       graph.script(graphError(131026, 'Receiver is incapable of receiving this message'));
       const ack = await say(socket, conversation.id, 'Are you there?');
       const id = ack.data.message.id;
-      await eventually(() => expect(statuses.at(-1)).toMatchObject({ messageId: id, status: 'failed', failureReason: expect.stringContaining('131026') }));
+      await eventually(() =>
+        expect(statuses.at(-1)).toMatchObject({
+          messageId: id,
+          status: 'failed',
+          failureReason: expect.stringContaining('131026'),
+        }),
+      );
 
       expect((await app.http('POST', `/api/messages/${id}/retry`, { token: other.token })).status).toBe(403);
       const retried = await app.http('POST', `/api/messages/${id}/retry`, { token: agent.token });
       expect(retried.status).toBe(200);
       expect(retried.body).toMatchObject({ id, status: 'sent', failureReason: null });
       expect(statuses.slice(-2).map((s) => s.status)).toEqual(['pending', 'sent']);
-      expect(sends().slice(-2).map((r) => r.body.text.body)).toEqual(['Are you there?', 'Are you there?']);
+      expect(
+        sends()
+          .slice(-2)
+          .map((r) => r.body.text.body),
+      ).toEqual(['Are you there?', 'Are you there?']);
 
       const again = await app.http('POST', `/api/messages/${id}/retry`, { token: agent.token });
       expect(again.status).toBe(409);
     });
 
     it('the simulated-customer endpoint belongs to the sandbox: refused with cloud-api', async () => {
-      const res = await app.http('POST', '/api/channels/sandbox/inbound', { token: admin, body: { from: '+15551234567', text: 'hi' } });
+      const res = await app.http('POST', '/api/channels/sandbox/inbound', {
+        token: admin,
+        body: { from: '+15551234567', text: 'hi' },
+      });
       expect(res.status).toBe(409);
     });
   });
@@ -182,10 +230,15 @@ describe('cloud-api provider against a fake Graph API', () => {
       const notified = nextEvent(notifications, 'notification', 5_000);
 
       graph.always({ status: 503, body: { error: { code: 2, message: 'Service unavailable' } } });
-      for (let i = 1; i <= 3; i++) await failureOf(provider.send({ to: '+15551234567', content: 'x', idempotencyKey: `h${i}` }));
+      for (let i = 1; i <= 3; i++)
+        await failureOf(provider.send({ to: '+15551234567', content: 'x', idempotencyKey: `h${i}` }));
       expect(health.state).toBe('down');
       await eventually(() => expect(changes.map((c) => c.whatsappState)).toEqual(['degraded', 'down']));
-      expect((await notified).notification).toMatchObject({ type: 'channel.down', title: 'WhatsApp is down', body: expect.stringContaining('503') });
+      expect((await notified).notification).toMatchObject({
+        type: 'channel.down',
+        title: 'WhatsApp is down',
+        body: expect.stringContaining('503'),
+      });
       expect((await app.http('GET', '/api/stats', { token: admin })).body.whatsappState).toBe('down');
 
       graph.always(null);

@@ -40,7 +40,9 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     return list.body.items.find((c: Conversation) => c.contact.phone === p);
   };
   const conversationsOf = async (p: string): Promise<Conversation[]> =>
-    (await app.http('GET', '/api/conversations?limit=100', { token: admin })).body.items.filter((c: Conversation) => c.contact.phone === p);
+    (await app.http('GET', '/api/conversations?limit=100', { token: admin })).body.items.filter(
+      (c: Conversation) => c.contact.phone === p,
+    );
   const messagesOf = async (conversationId: string): Promise<Message[]> =>
     (await app.http('GET', `/api/conversations/${conversationId}/messages?limit=200`, { token: admin })).body.items;
   /** Posts a signed event and waits until the inbox has processed everything. */
@@ -48,15 +50,21 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     const res = await postWebhook(app, payload);
     expect(res.status).toBe(200);
     await eventually(async () => {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM whatsapp_webhook_events WHERE processed_at IS NULL`);
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM whatsapp_webhook_events WHERE processed_at IS NULL`,
+      );
       expect(n).toBe(0);
     });
   };
-  const inboxSize = async () => (await db.query(`SELECT count(*)::int AS n FROM whatsapp_webhook_events`))[0].n as number;
+  const inboxSize = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM whatsapp_webhook_events`))[0].n as number;
 
   describe('verification (GET)', () => {
     it('answers hub.challenge as text/plain when the verify token matches', async () => {
-      const res = await app.http('GET', `/api/channels/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+      const res = await app.http(
+        'GET',
+        `/api/channels/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`,
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(res.text).toBe('1158201444');
@@ -108,24 +116,45 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
       const staff = await connected(app.socket('/chat', { token: agent.token }));
       const p = phone();
       // Earlier tests' events may still be turning into conversations: wait for this phone's.
-      const created = nextEventWhere<{ conversation: Conversation }>(staff, 'conversation_created', (e) => e.conversation.contact.phone === p);
+      const created = nextEventWhere<{ conversation: Conversation }>(
+        staff,
+        'conversation_created',
+        (e) => e.conversation.contact.phone === p,
+      );
       await deliver(waText(p, 'Hola, ¿tienen envío?', { name: 'Wendy' }));
       const { conversation } = await created;
-      expect(conversation).toMatchObject({ channel: 'whatsapp', status: 'open', contact: { name: 'Wendy', phone: p }, assignee: null });
+      expect(conversation).toMatchObject({
+        channel: 'whatsapp',
+        status: 'open',
+        contact: { name: 'Wendy', phone: p },
+        assignee: null,
+      });
       const [m] = await messagesOf(conversation.id);
-      expect(m).toMatchObject({ seq: 1, type: 'text', content: 'Hola, ¿tienen envío?', sender: { type: 'contact', id: conversation.contact.id, name: 'Wendy' } });
-      expect((await app.http('GET', `/api/conversations/${conversation.id}`, { token: admin })).body.windowExpiresAt).toEqual(expect.any(String));
+      expect(m).toMatchObject({
+        seq: 1,
+        type: 'text',
+        content: 'Hola, ¿tienen envío?',
+        sender: { type: 'contact', id: conversation.contact.id, name: 'Wendy' },
+      });
+      expect(
+        (await app.http('GET', `/api/conversations/${conversation.id}`, { token: admin })).body.windowExpiresAt,
+      ).toEqual(expect.any(String));
     });
 
     it('every message shape: image, audio, video, document, location, and a reaction on the referenced message', async () => {
       const p = phone();
       await deliver(waText(p, 'first', { id: 'wamid.shapes.text' }));
-      const media = (type: string, extra: Record<string, unknown> = {}) => ({ type, [type]: { id: `media-${type}`, mime_type: `${type}/x`, sha256: 'abc', ...extra } });
+      const media = (type: string, extra: Record<string, unknown> = {}) => ({
+        type,
+        [type]: { id: `media-${type}`, mime_type: `${type}/x`, sha256: 'abc', ...extra },
+      });
       await deliver(waInbound(p, media('image', { caption: 'the box' })));
       await deliver(waInbound(p, media('audio')));
       await deliver(waInbound(p, media('video', { caption: 'unboxing' })));
       await deliver(waInbound(p, media('document', { caption: 'invoice', filename: 'invoice.pdf' })));
-      await deliver(waInbound(p, { type: 'location', location: { latitude: 40.4168, longitude: -3.7038, name: 'Puerta del Sol' } }));
+      await deliver(
+        waInbound(p, { type: 'location', location: { latitude: 40.4168, longitude: -3.7038, name: 'Puerta del Sol' } }),
+      );
       await deliver(waInbound(p, { type: 'reaction', reaction: { message_id: 'wamid.shapes.text', emoji: '❤️' } }));
       await deliver(waInbound(p, { type: 'reaction', reaction: { message_id: 'wamid.unknown', emoji: '👍' } }));
 
@@ -139,7 +168,13 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
         ['file', 'invoice'],
         ['text', '📍 40.4168,-3.7038 (Puerta del Sol)'],
       ]);
-      expect(messages[1].media).toEqual({ provider: 'whatsapp', id: 'media-image', mimeType: 'image/x', sha256: 'abc', fileName: null });
+      expect(messages[1].media).toEqual({
+        provider: 'whatsapp',
+        id: 'media-image',
+        mimeType: 'image/x',
+        sha256: 'abc',
+        fileName: null,
+      });
       expect(messages[4].media).toMatchObject({ id: 'media-document', fileName: 'invoice.pdf' });
       expect(messages[0].reactions).toEqual([{ emoji: '❤️', userIds: [conversation.contact.id] }]);
       expect(conversation.lastMessagePreview).toContain('📍');
@@ -172,9 +207,13 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
 
     it('an event stored but never processed (the process died after answering Meta) is picked up and applied', async () => {
       const p = phone();
-      await db.query(`INSERT INTO whatsapp_webhook_events (payload) VALUES ($1::jsonb)`, [JSON.stringify(waText(p, 'left behind'))]);
+      await db.query(`INSERT INTO whatsapp_webhook_events (payload) VALUES ($1::jsonb)`, [
+        JSON.stringify(waText(p, 'left behind')),
+      ]);
       await eventually(async () => {
-        const [{ processed }] = await db.query(`SELECT bool_and(processed_at IS NOT NULL) AS processed FROM whatsapp_webhook_events`);
+        const [{ processed }] = await db.query(
+          `SELECT bool_and(processed_at IS NOT NULL) AS processed FROM whatsapp_webhook_events`,
+        );
         expect(processed).toBe(true);
       }, 5_000);
       const conversation = (await openConversationOf(p)) as Conversation;
@@ -194,7 +233,9 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     const providerIdOf = async (messageId: string): Promise<string> => {
       let id: string | null = null;
       await eventually(async () => {
-        [{ provider_message_id: id }] = await db.query(`SELECT provider_message_id FROM messages WHERE id = $1`, [messageId]);
+        [{ provider_message_id: id }] = await db.query(`SELECT provider_message_id FROM messages WHERE id = $1`, [
+          messageId,
+        ]);
         expect(id).toBeTruthy();
       });
       return id as unknown as string;
@@ -213,21 +254,44 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
       await deliver(waStatus(wamid, 'read'));
       await deliver(waStatus(wamid, 'delivered')); // late and repeated: ignored
       await eventually(() => expect(statuses.map((s) => s.status)).toEqual(['sent', 'delivered', 'read']));
-      expect(statuses[2]).toEqual({ conversationId: conversation.id, messageId: ack.data.message.id, upToSeq: ack.data.message.seq, status: 'read', userId: null, failureReason: null });
+      expect(statuses[2]).toEqual({
+        conversationId: conversation.id,
+        messageId: ack.data.message.id,
+        upToSeq: ack.data.message.seq,
+        status: 'read',
+        userId: null,
+        failureReason: null,
+      });
 
       const second = await say(socket, conversation.id, 'Anything else?');
       const wamid2 = await providerIdOf(second.data.message.id);
-      await deliver(waStatus(wamid2, 'failed', [{ code: 131026, title: 'Message undeliverable', error_data: { details: 'Receiver is incapable of receiving this message' } }]));
+      await deliver(
+        waStatus(wamid2, 'failed', [
+          {
+            code: 131026,
+            title: 'Message undeliverable',
+            error_data: { details: 'Receiver is incapable of receiving this message' },
+          },
+        ]),
+      );
       await eventually(() =>
-        expect(statuses.at(-1)).toMatchObject({ messageId: second.data.message.id, status: 'failed', failureReason: 'Receiver is incapable of receiving this message (code 131026)' }),
+        expect(statuses.at(-1)).toMatchObject({
+          messageId: second.data.message.id,
+          status: 'failed',
+          failureReason: 'Receiver is incapable of receiving this message (code 131026)',
+        }),
       );
       const stored = (await messagesOf(conversation.id)).find((m) => m.id === second.data.message.id);
-      expect(stored).toMatchObject({ status: 'failed', failureReason: 'Receiver is incapable of receiving this message (code 131026)' });
+      expect(stored).toMatchObject({
+        status: 'failed',
+        failureReason: 'Receiver is incapable of receiving this message (code 131026)',
+      });
     });
 
-    it('free-form replies only within 24 h of the customer\'s last message; outside it a conflict explains that only templates are allowed', async () => {
+    it("free-form replies only within 24 h of the customer's last message; outside it a conflict explains that only templates are allowed", async () => {
       const { conversation, socket } = await customerWrites();
-      const view = (await app.http('GET', `/api/conversations/${conversation.id}`, { token: agent.token })).body as Conversation;
+      const view = (await app.http('GET', `/api/conversations/${conversation.id}`, { token: agent.token }))
+        .body as Conversation;
       const expires = Date.parse(view.windowExpiresAt as string);
       expect(expires).toBeGreaterThan(Date.now() + 23.9 * HOUR);
       expect(expires).toBeLessThanOrEqual(Date.now() + 24 * HOUR);
@@ -237,8 +301,18 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
 
       clockOffsetMs = 25 * HOUR;
       const late = await say(socket, conversation.id, 'too late');
-      expect(late).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/24-hour.*only approved templates/), details: expect.any(Array) } });
-      const rest = await app.http('POST', `/api/conversations/${conversation.id}/messages`, { token: agent.token, body: { clientMessageId: randomUUID(), content: 'too late' } });
+      expect(late).toEqual({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: expect.stringMatching(/24-hour.*only approved templates/),
+          details: expect.any(Array),
+        },
+      });
+      const rest = await app.http('POST', `/api/conversations/${conversation.id}/messages`, {
+        token: agent.token,
+        body: { clientMessageId: randomUUID(), content: 'too late' },
+      });
       expect(rest.status).toBe(409);
       expect(rest.body.error.code).toBe('conflict');
 
@@ -249,7 +323,10 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     });
 
     it('a WhatsApp conversation the customer never wrote in has no window: only templates', async () => {
-      const created = await app.http('POST', '/api/conversations', { token: agent.token, body: { contact: { name: 'Quiet', phone: phone() }, channel: 'whatsapp' } });
+      const created = await app.http('POST', '/api/conversations', {
+        token: agent.token,
+        body: { contact: { name: 'Quiet', phone: phone() }, channel: 'whatsapp' },
+      });
       expect(created.body.windowExpiresAt).toBeNull();
       const socket = await joinedSocket(app, agent.token, created.body.id);
       expect((await say(socket, created.body.id, 'hi')).error?.code).toBe('conflict');
@@ -258,14 +335,44 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
     it('templates: admins keep the catalogue, and a template send works outside the window with its text as content', async () => {
       const create = await app.http('POST', '/api/channels/templates', {
         token: admin,
-        body: { name: 'order_ready', language: 'es', category: 'utility', body: 'Hola {{1}}, tu pedido {{2}} está listo' },
+        body: {
+          name: 'order_ready',
+          language: 'es',
+          category: 'utility',
+          body: 'Hola {{1}}, tu pedido {{2}} está listo',
+        },
       });
       expect(create.status).toBe(201);
       expect(create.body).toMatchObject({ name: 'order_ready', language: 'es', variableCount: 2 });
-      expect((await app.http('POST', '/api/channels/templates', { token: admin, body: { name: 'order_ready', language: 'es', body: 'x' } })).status).toBe(409);
-      expect((await app.http('POST', '/api/channels/templates', { token: agent.token, body: { name: 'nope', language: 'es', body: 'x' } })).status).toBe(403);
-      expect((await app.http('POST', '/api/channels/templates', { token: admin, body: { name: 'Bad Name', language: 'es', body: 'x' } })).status).toBe(400);
-      expect((await app.http('GET', '/api/channels/templates', { token: agent.token })).body.items.map((t: { name: string }) => t.name)).toContain('order_ready');
+      expect(
+        (
+          await app.http('POST', '/api/channels/templates', {
+            token: admin,
+            body: { name: 'order_ready', language: 'es', body: 'x' },
+          })
+        ).status,
+      ).toBe(409);
+      expect(
+        (
+          await app.http('POST', '/api/channels/templates', {
+            token: agent.token,
+            body: { name: 'nope', language: 'es', body: 'x' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await app.http('POST', '/api/channels/templates', {
+            token: admin,
+            body: { name: 'Bad Name', language: 'es', body: 'x' },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (await app.http('GET', '/api/channels/templates', { token: agent.token })).body.items.map(
+          (t: { name: string }) => t.name,
+        ),
+      ).toContain('order_ready');
 
       const { conversation, socket } = await customerWrites();
       clockOffsetMs = 48 * HOUR;
@@ -275,22 +382,43 @@ describe('WhatsApp webhook: verification, signatures, inbound messages and recei
         template: { name: 'order_ready', language: 'es', variables: ['Ana', '#42'] },
       });
       expect(sent.ok).toBe(true);
-      expect(sent.data.message).toMatchObject({ type: 'text', content: 'Hola Ana, tu pedido #42 está listo', template: { name: 'order_ready', language: 'es', variables: ['Ana', '#42'] } });
+      expect(sent.data.message).toMatchObject({
+        type: 'text',
+        content: 'Hola Ana, tu pedido #42 está listo',
+        template: { name: 'order_ready', language: 'es', variables: ['Ana', '#42'] },
+      });
 
-      const wrongCount = await emitAck(socket, 'chat_message', { conversationId: conversation.id, clientMessageId: randomUUID(), template: { name: 'order_ready', language: 'es', variables: ['Ana'] } });
+      const wrongCount = await emitAck(socket, 'chat_message', {
+        conversationId: conversation.id,
+        clientMessageId: randomUUID(),
+        template: { name: 'order_ready', language: 'es', variables: ['Ana'] },
+      });
       expect(wrongCount.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'template.variables' }] });
-      const unknown = await emitAck(socket, 'chat_message', { conversationId: conversation.id, clientMessageId: randomUUID(), template: { name: 'nope', language: 'es' } });
+      const unknown = await emitAck(socket, 'chat_message', {
+        conversationId: conversation.id,
+        clientMessageId: randomUUID(),
+        template: { name: 'nope', language: 'es' },
+      });
       expect(unknown.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'template.name' }] });
 
-      const web = await app.http('POST', '/api/conversations', { token: agent.token, body: { contact: { name: 'Web' }, channel: 'web' } });
+      const web = await app.http('POST', '/api/conversations', {
+        token: agent.token,
+        body: { contact: { name: 'Web' }, channel: 'web' },
+      });
       const onWeb = await app.http('POST', `/api/conversations/${web.body.id}/messages`, {
         token: agent.token,
-        body: { clientMessageId: randomUUID(), template: { name: 'order_ready', language: 'es', variables: ['a', 'b'] } },
+        body: {
+          clientMessageId: randomUUID(),
+          template: { name: 'order_ready', language: 'es', variables: ['a', 'b'] },
+        },
       });
       expect(onWeb.status).toBe(400);
 
       const id = create.body.id;
-      const patched = await app.http('PATCH', `/api/channels/templates/${id}`, { token: admin, body: { body: 'Hola {{1}}' } });
+      const patched = await app.http('PATCH', `/api/channels/templates/${id}`, {
+        token: admin,
+        body: { body: 'Hola {{1}}' },
+      });
       expect(patched.body).toMatchObject({ body: 'Hola {{1}}', variableCount: 1 });
       expect((await app.http('DELETE', `/api/channels/templates/${id}`, { token: admin })).status).toBe(204);
       expect((await app.http('GET', `/api/channels/templates/${id}`, { token: admin })).status).toBe(404);

@@ -16,14 +16,32 @@ describe('/chat and chat REST reject bad input without losing the socket or stor
 
     expect(await emitAck(socket, 'chat_message', { conversationId: 42, content: 7 })).toMatchObject({
       ok: false,
-      error: { code: 'validation_failed', details: expect.arrayContaining([expect.objectContaining({ path: 'conversationId' })]) },
+      error: {
+        code: 'validation_failed',
+        details: expect.arrayContaining([expect.objectContaining({ path: 'conversationId' })]),
+      },
     });
-    expect(await emitAck(socket, 'chat_message', 'not even an object')).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await say(socket, id, 'x'.repeat(10_001))).toMatchObject({ ok: false, error: { code: 'validation_failed', details: [{ path: 'content' }] } });
+    expect(await emitAck(socket, 'chat_message', 'not even an object')).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await say(socket, id, 'x'.repeat(10_001))).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', details: [{ path: 'content' }] },
+    });
     expect(await say(socket, randomUUID(), 'hello?')).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await emitAck(socket, 'join_conversation', { conversationId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await emitAck(socket, 'edit_message', { messageId: randomUUID(), content: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await emitAck(socket, 'react', { messageId: randomUUID(), emoji: '' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await emitAck(socket, 'join_conversation', { conversationId: randomUUID() })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await emitAck(socket, 'edit_message', { messageId: randomUUID(), content: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await emitAck(socket, 'react', { messageId: randomUUID(), emoji: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
 
     expect(socket.connected).toBe(true);
     const fine = await say(socket, id, 'still here');
@@ -42,11 +60,19 @@ describe('/chat and chat REST reject bad input without losing the socket or stor
     const mine = await startWidgetChat(app);
     const other = await startWidgetChat(app);
     const socket = await connected(app.socket('/chat', { token: mine.contactToken }));
-    expect(await emitAck(socket, 'join_conversation', { conversationId: other.conversation.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emitAck(socket, 'join_conversation', { conversationId: other.conversation.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await say(socket, other.conversation.id, 'hi')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((await app.http('GET', `/api/conversations/${other.conversation.id}/messages`, { token: mine.contactToken })).status).toBe(403);
+    expect(
+      (await app.http('GET', `/api/conversations/${other.conversation.id}/messages`, { token: mine.contactToken }))
+        .status,
+    ).toBe(403);
     expect((await app.http('GET', '/api/conversations', { token: mine.contactToken })).status).toBe(403);
-    expect((await app.http('GET', `/api/conversations/${mine.conversation.id}`, { token: mine.contactToken })).status).toBe(200);
+    expect(
+      (await app.http('GET', `/api/conversations/${mine.conversation.id}`, { token: mine.contactToken })).status,
+    ).toBe(200);
   });
 
   it('beyond RATE_LIMIT_MESSAGES_PER_SECOND (burst 2×) a socket gets rate_limited acks, and nothing of those is stored', async () => {
@@ -65,7 +91,8 @@ describe('/chat and chat REST reject bad input without losing the socket or stor
 
   it('widget sessions are rate limited per IP', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await app.http('POST', '/api/widget/sessions', { body: { name: `n${i}` } })).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await app.http('POST', '/api/widget/sessions', { body: { name: `n${i}` } })).status);
     expect(statuses).toContain(429);
     expect((await app.http('POST', '/api/widget/sessions', { body: { name: '' } })).status).toBe(400);
   });

@@ -30,11 +30,20 @@ export function collectChannelReceipts(socket: ReturnType<TestApp['socket']>) {
   return seen;
 }
 
-export function say(socket: ReturnType<TestApp['socket']>, conversationId: string, content: string, clientMessageId = randomUUID()) {
+export function say(
+  socket: ReturnType<TestApp['socket']>,
+  conversationId: string,
+  content: string,
+  clientMessageId = randomUUID(),
+) {
   return emitAck(socket, 'chat_message', { conversationId, clientMessageId, type: 'text', content });
 }
 
-export async function createConversation(app: TestApp, token: string, body: Record<string, unknown> = {}): Promise<Conversation> {
+export async function createConversation(
+  app: TestApp,
+  token: string,
+  body: Record<string, unknown> = {},
+): Promise<Conversation> {
   const res = await app.http<Conversation>('POST', '/api/conversations', {
     token,
     body: { contact: { name: 'Diego' }, channel: 'internal', ...body },

@@ -25,31 +25,50 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
 
   it('POST /api/conversations creates one (201) and, with an externalRef, gets the same one again (200)', async () => {
     const ref = `order-${randomUUID()}`;
-    const body = { contact: { name: 'Lucía', phone: '+34600111222' }, channel: 'whatsapp', subject: 'Pedido', externalRef: ref };
+    const body = {
+      contact: { name: 'Lucía', phone: '+34600111222' },
+      channel: 'whatsapp',
+      subject: 'Pedido',
+      externalRef: ref,
+    };
     const first = await app.http('POST', '/api/conversations', { token: admin, body });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
-      status: 'open', channel: 'whatsapp', subject: 'Pedido', externalRef: ref, assignee: null, lastSeq: 0, unreadCount: 0, version: 1,
+      status: 'open',
+      channel: 'whatsapp',
+      subject: 'Pedido',
+      externalRef: ref,
+      assignee: null,
+      lastSeq: 0,
+      unreadCount: 0,
+      version: 1,
       contact: { name: 'Lucía', phone: '+34600111222', email: null },
     });
     const again = await app.http('POST', '/api/conversations', { token: admin, body });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     const raced = await Promise.all(
-      Array.from({ length: 5 }, () => app.http('POST', '/api/conversations', { token: admin, body: { ...body, externalRef: `${ref}-race` } })),
+      Array.from({ length: 5 }, () =>
+        app.http('POST', '/api/conversations', { token: admin, body: { ...body, externalRef: `${ref}-race` } }),
+      ),
     );
     expect(new Set(raced.map((r) => r.body.id)).size).toBe(1);
     expect(raced.filter((r) => r.status === 201)).toHaveLength(1);
   });
 
   it('rejects bad bodies with the bad fields and stores nothing', async () => {
-    const res = await app.http('POST', '/api/conversations', { token: admin, body: { contact: { name: '' }, channel: 'fax' } });
+    const res = await app.http('POST', '/api/conversations', {
+      token: admin,
+      body: { contact: { name: '' }, channel: 'fax' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['channel', 'contact.name']);
     const bad = await app.http('GET', '/api/conversations/not-a-uuid', { token: admin });
     expect(bad.status).toBe(400);
     expect((await app.http('GET', `/api/conversations/${randomUUID()}`, { token: admin })).status).toBe(404);
-    expect((await app.http('GET', '/api/conversations?cursor=garbage', { token: admin })).body.error.code).toBe('validation_failed');
+    expect((await app.http('GET', '/api/conversations?cursor=garbage', { token: admin })).body.error.code).toBe(
+      'validation_failed',
+    );
   });
 
   it('agents see their own and unassigned conversations; supervisors see all; marketers none', async () => {
@@ -57,10 +76,15 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const theirs = await createConversation(app, admin, { subject: 'for B' });
     const open = await createConversation(app, admin, { subject: 'nobody' });
     await app.http('POST', `/api/conversations/${mine.id}/assign`, { token: admin, body: { agentId: agentA.user.id } });
-    await app.http('POST', `/api/conversations/${theirs.id}/assign`, { token: admin, body: { agentId: agentB.user.id } });
+    await app.http('POST', `/api/conversations/${theirs.id}/assign`, {
+      token: admin,
+      body: { agentId: agentB.user.id },
+    });
 
     const idsFor = async (token: string, query = '') =>
-      ((await app.http('GET', `/api/conversations?limit=100${query}`, { token })).body.items as { id: string }[]).map((c) => c.id);
+      ((await app.http('GET', `/api/conversations?limit=100${query}`, { token })).body.items as { id: string }[]).map(
+        (c) => c.id,
+      );
     const seenByA = await idsFor(agentA.token);
     expect(seenByA).toEqual(expect.arrayContaining([mine.id, open.id]));
     expect(seenByA).not.toContain(theirs.id);
@@ -73,7 +97,10 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
 
     // A socket of agent A cannot join agent B's conversation either.
     const socket = await connected(app.socket('/chat', { token: agentA.token }));
-    expect(await emitAck(socket, 'join_conversation', { conversationId: theirs.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emitAck(socket, 'join_conversation', { conversationId: theirs.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await say(socket, theirs.id, 'sneaky')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -87,7 +114,11 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await app.http('GET', `/api/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: supervisor.token });
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await app.http(
+        'GET',
+        `/api/conversations?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: supervisor.token },
+      );
       seen.push(...page.body.items.map((c) => c.id));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -97,7 +128,7 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 
-  it('pages without gaps through conversations that share the boundary\'s instant, to the microsecond', async () => {
+  it("pages without gaps through conversations that share the boundary's instant, to the microsecond", async () => {
     // A message batch stamps every conversation it touches with its transaction's now(), so
     // several share one last_activity_at; a cursor cut to milliseconds skipped those older than the boundary.
     const agent = await app.createUser('agent', 'Same Instant');
@@ -107,7 +138,11 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
       await app.http('POST', `/api/conversations/${c.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
       ids.push(c.id);
     }
-    await app.server.app.get(DataSource).query(`UPDATE conversations SET last_activity_at = '2026-11-30T10:00:00.123456Z' WHERE id = ANY($1::uuid[])`, [ids]);
+    await app.server.app
+      .get(DataSource)
+      .query(`UPDATE conversations SET last_activity_at = '2026-11-30T10:00:00.123456Z' WHERE id = ANY($1::uuid[])`, [
+        ids,
+      ]);
 
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -125,16 +160,42 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
 
   it('an agent takes an unassigned conversation but may not assign others or unassign', async () => {
     const c = await createConversation(app, admin);
-    expect((await app.http('POST', `/api/conversations/${c.id}/assign`, { token: agentA.token, body: { agentId: agentB.user.id } })).status).toBe(403);
-    const take = await app.http('POST', `/api/conversations/${c.id}/assign`, { token: agentA.token, body: { agentId: agentA.user.id } });
+    expect(
+      (
+        await app.http('POST', `/api/conversations/${c.id}/assign`, {
+          token: agentA.token,
+          body: { agentId: agentB.user.id },
+        })
+      ).status,
+    ).toBe(403);
+    const take = await app.http('POST', `/api/conversations/${c.id}/assign`, {
+      token: agentA.token,
+      body: { agentId: agentA.user.id },
+    });
     expect(take.status).toBe(200);
     expect(take.body.assignee).toEqual({ id: agentA.user.id, name: 'Agent A' });
     expect(take.body.version).toBe(c.version + 1);
-    expect((await app.http('POST', `/api/conversations/${c.id}/assign`, { token: agentA.token, body: { agentId: null } })).status).toBe(403);
-    expect((await app.http('POST', `/api/conversations/${c.id}/assign`, { token: agentB.token, body: { agentId: agentB.user.id } })).status).toBe(403);
-    const toMarketer = await app.http('POST', `/api/conversations/${c.id}/assign`, { token: supervisor.token, body: { agentId: marketer.user.id } });
+    expect(
+      (await app.http('POST', `/api/conversations/${c.id}/assign`, { token: agentA.token, body: { agentId: null } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await app.http('POST', `/api/conversations/${c.id}/assign`, {
+          token: agentB.token,
+          body: { agentId: agentB.user.id },
+        })
+      ).status,
+    ).toBe(403);
+    const toMarketer = await app.http('POST', `/api/conversations/${c.id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: marketer.user.id },
+    });
     expect(toMarketer.status).toBe(400);
-    const toNobody = await app.http('POST', `/api/conversations/${c.id}/assign`, { token: supervisor.token, body: { agentId: randomUUID() } });
+    const toNobody = await app.http('POST', `/api/conversations/${c.id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: randomUUID() },
+    });
     expect(toNobody.status).toBe(404);
   });
 
@@ -160,16 +221,24 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
       for (const e of [a, b, sup]) expect(e.created.map((x) => x.conversation.id)).toContain(id);
     });
 
-    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentA.user.id } });
+    await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agentA.user.id },
+    });
     await eventually(() => {
       for (const e of [a, b, sup]) expect(e.assigned.map((x) => x.conversation.id)).toContain(id);
     });
-    expect(b.assigned.find((x) => x.conversation.id === id)).toMatchObject({ previousAssigneeId: null, conversation: { assignee: { id: agentA.user.id } } });
+    expect(b.assigned.find((x) => x.conversation.id === id)).toMatchObject({
+      previousAssigneeId: null,
+      conversation: { assignee: { id: agentA.user.id } },
+    });
 
     const customer = await joinedSocket(app, widget.contactToken, id);
     await say(customer, id, 'are you there?');
     await eventually(() => {
-      expect(a.updated.some((x) => x.conversation.id === id && x.conversation.lastMessagePreview === 'are you there?')).toBe(true);
+      expect(
+        a.updated.some((x) => x.conversation.id === id && x.conversation.lastMessagePreview === 'are you there?'),
+      ).toBe(true);
       expect(sup.updated.some((x) => x.conversation.id === id && x.conversation.unreadCount === 1)).toBe(true);
     });
     await sleep(200);
@@ -193,7 +262,9 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
   const leftRoom = (socket: Socket, conversationId: string) =>
     eventually(() => {
       const ns = app.chatNamespace();
-      expect(ns.adapter.rooms.get(chatRooms.conversation(conversationId))?.has(socket.id as string) ?? false).toBe(false);
+      expect(ns.adapter.rooms.get(chatRooms.conversation(conversationId))?.has(socket.id as string) ?? false).toBe(
+        false,
+      );
     });
 
   it('an agent who had an unassigned conversation open stops receiving its room when another agent takes it, and stays connected', async () => {
@@ -206,7 +277,10 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const seenBySup = collect(sup, 'new_message');
     const seenByCustomer = collect(customer, 'new_message');
 
-    const take = await app.http('POST', `/api/conversations/${id}/assign`, { token: agentB.token, body: { agentId: agentB.user.id } });
+    const take = await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: agentB.token,
+      body: { agentId: agentB.user.id },
+    });
     expect(take.status).toBe(200);
     expect((await app.http('GET', `/api/conversations/${id}/messages`, { token: agentA.token })).status).toBe(403);
     const b = await joinedSocket(app, agentB.token, id);
@@ -227,11 +301,17 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const widget = await startWidgetChat(app, 'Reassigned');
     const id = widget.conversation.id;
     const customer = await joinedSocket(app, widget.contactToken, id);
-    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentA.user.id } });
+    await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agentA.user.id },
+    });
     const a = await joinedSocket(app, agentA.token, id);
     const seenByA = collect(a, 'new_message');
 
-    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentB.user.id } });
+    await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agentB.user.id },
+    });
     await leftRoom(a, id);
     await say(customer, id, 'anyone?');
     await sleep(300);
@@ -243,7 +323,10 @@ describe('conversations: create-or-get, inbox lists, assignment and lifecycle', 
     const widget = await startWidgetChat(app, 'Unassigned');
     const id = widget.conversation.id;
     const customer = await joinedSocket(app, widget.contactToken, id);
-    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agentA.user.id } });
+    await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agentA.user.id },
+    });
     const a = await joinedSocket(app, agentA.token, id);
     const seenByA = collect(a, 'new_message');
 

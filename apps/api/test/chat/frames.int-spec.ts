@@ -19,13 +19,18 @@ describe('one frame per delivery', () => {
     const outside = await connected(app.socket('/chat', { token: supervisor.token }));
     const frames = (socket: typeof inRoom) => {
       const seen: string[] = [];
-      socket.onAny((event: string, payload: { conversation?: { id: string }; message?: { conversationId: string } }) => {
-        if (payload?.conversation?.id === id || payload?.message?.conversationId === id) seen.push(event);
-      });
+      socket.onAny(
+        (event: string, payload: { conversation?: { id: string }; message?: { conversationId: string } }) => {
+          if (payload?.conversation?.id === id || payload?.message?.conversationId === id) seen.push(event);
+        },
+      );
       return seen;
     };
     const [customerFrames, agentFrames, outsideFrames] = [frames(customer), frames(inRoom), frames(outside)];
-    const rows = collect<{ conversation: { id: string; lastSeq: number; unreadCount: number } }>(outside, 'conversation_updated');
+    const rows = collect<{ conversation: { id: string; lastSeq: number; unreadCount: number } }>(
+      outside,
+      'conversation_updated',
+    );
 
     for (let i = 1; i <= 3; i++) expect((await say(customer, id, `message ${i}`)).ok).toBe(true);
     await eventually(() => expect(rows.filter((r) => r.conversation.id === id)).toHaveLength(3));

@@ -40,7 +40,9 @@ describe('inbox views', () => {
 
   it('counts the tabs for the caller: mine, unassigned, all open and closed that they may see', async () => {
     const counts = (token: string) => app.http('GET', '/api/conversations/counts', { token }).then((r) => r.body);
-    const [mineOpen, mineClosed, unassigned, theirs] = await Promise.all(['A1', 'A2', 'U', 'B'].map((n) => conversationWith(app, admin, { contact: { name: `Count ${n}` } })));
+    const [mineOpen, mineClosed, unassigned, theirs] = await Promise.all(
+      ['A1', 'A2', 'U', 'B'].map((n) => conversationWith(app, admin, { contact: { name: `Count ${n}` } })),
+    );
     await assign(app, admin, mineOpen.id, agentA.user.id);
     await assign(app, admin, mineClosed.id, agentA.user.id);
     await app.http('POST', `/api/conversations/${mineClosed.id}/close`, { token: agentA.token });
@@ -50,13 +52,20 @@ describe('inbox views', () => {
     expect(await counts(agentA.token)).toEqual({ mine: 1, unassigned: 1, all: 2, closed: 1 });
     expect(await counts(agentB.token)).toEqual({ mine: 1, unassigned: 1, all: 2, closed: 0 });
     expect(await counts(supervisor.token)).toEqual({ mine: 0, unassigned: 1, all: 3, closed: 1 });
-    expect((await app.http('GET', '/api/conversations/counts', { token: (await app.createUser('marketer')).token })).status).toBe(403);
-    for (const c of [mineOpen, mineClosed, unassigned, theirs]) await app.http('POST', `/api/conversations/${c.id}/close`, { token: admin });
+    expect(
+      (await app.http('GET', '/api/conversations/counts', { token: (await app.createUser('marketer')).token })).status,
+    ).toBe(403);
+    for (const c of [mineOpen, mineClosed, unassigned, theirs])
+      await app.http('POST', `/api/conversations/${c.id}/close`, { token: admin });
   });
 
   it('filters by words, channel and what the caller has not read (labels: labels.int-spec.ts)', async () => {
     const web = await startWidgetChat(app, 'Gloria Web');
-    const internal = await conversationWith(app, admin, { contact: { name: 'Hugo Interno', email: 'hugo@acme.example' }, subject: 'Pedidos bloqueados', externalRef: 'TCK-4521' });
+    const internal = await conversationWith(app, admin, {
+      contact: { name: 'Hugo Interno', email: 'hugo@acme.example' },
+      subject: 'Pedidos bloqueados',
+      externalRef: 'TCK-4521',
+    });
     await post(app, agentA.token, internal.id, 'revisando');
 
     expect(await ids(agentA.token, 'q=gloria')).toEqual([web.conversation.id]);
@@ -67,29 +76,51 @@ describe('inbox views', () => {
     expect(await ids(agentA.token, 'channel=web&status=open')).toEqual([web.conversation.id]);
 
     // Agent A wrote in `internal`, which reads it; the web chat is empty until its customer writes.
-    await app.http('POST', `/api/conversations/${web.conversation.id}/messages`, { token: web.contactToken, body: { clientMessageId: 'w1', content: 'hola' } });
+    await app.http('POST', `/api/conversations/${web.conversation.id}/messages`, {
+      token: web.contactToken,
+      body: { clientMessageId: 'w1', content: 'hola' },
+    });
     expect(await ids(agentA.token, 'unreadOnly=true&status=open')).toEqual([web.conversation.id]);
-    await app.http('POST', `/api/conversations/${web.conversation.id}/read`, { token: agentA.token, body: { upToSeq: 1 } });
+    await app.http('POST', `/api/conversations/${web.conversation.id}/read`, {
+      token: agentA.token,
+      body: { upToSeq: 1 },
+    });
     expect(await ids(agentA.token, 'unreadOnly=true&status=open')).toEqual([]);
     // Agent B never opened either: both unread for them.
-    expect((await ids(agentB.token, 'unreadOnly=true&status=open')).sort()).toEqual([web.conversation.id, internal.id].sort());
+    expect((await ids(agentB.token, 'unreadOnly=true&status=open')).sort()).toEqual(
+      [web.conversation.id, internal.id].sort(),
+    );
 
     // Assigned to agent B, it no longer matches for agent A, whatever the words.
     await assign(app, admin, internal.id, agentB.user.id);
     expect(await ids(agentA.token, 'q=4521')).toEqual([]);
     expect(await ids(agentB.token, 'q=4521')).toEqual([internal.id]);
-    for (const id of [web.conversation.id, internal.id]) await app.http('POST', `/api/conversations/${id}/close`, { token: admin });
+    for (const id of [web.conversation.id, internal.id])
+      await app.http('POST', `/api/conversations/${id}/close`, { token: admin });
   });
 
   it('sorts by creation, newest first, whatever the activity since', async () => {
     const older = await startWidgetChat(app, 'Older');
     await sleep(5);
     const newer = await startWidgetChat(app, 'Newer');
-    await app.http('POST', `/api/conversations/${older.conversation.id}/messages`, { token: older.contactToken, body: { clientMessageId: 'o1', content: 'ping' } });
-    expect(await ids(agentA.token, 'status=open&sort=lastActivity')).toEqual([older.conversation.id, newer.conversation.id]);
-    expect(await ids(agentA.token, 'status=open&sort=createdAt')).toEqual([newer.conversation.id, older.conversation.id]);
-    expect(await allPages(agentA.token, 'status=open&sort=createdAt')).toEqual([newer.conversation.id, older.conversation.id]);
-    for (const c of [older, newer]) await app.http('POST', `/api/conversations/${c.conversation.id}/close`, { token: admin });
+    await app.http('POST', `/api/conversations/${older.conversation.id}/messages`, {
+      token: older.contactToken,
+      body: { clientMessageId: 'o1', content: 'ping' },
+    });
+    expect(await ids(agentA.token, 'status=open&sort=lastActivity')).toEqual([
+      older.conversation.id,
+      newer.conversation.id,
+    ]);
+    expect(await ids(agentA.token, 'status=open&sort=createdAt')).toEqual([
+      newer.conversation.id,
+      older.conversation.id,
+    ]);
+    expect(await allPages(agentA.token, 'status=open&sort=createdAt')).toEqual([
+      newer.conversation.id,
+      older.conversation.id,
+    ]);
+    for (const c of [older, newer])
+      await app.http('POST', `/api/conversations/${c.conversation.id}/close`, { token: admin });
   });
 
   it('sorts by waiting: still waiting for a first reply first, the longest waiting at the top; then the answered ones, least recently active first', async () => {
@@ -104,16 +135,24 @@ describe('inbox views', () => {
     await sleep(5);
     await post(app, agentA.token, w4, 'Buenas tardes');
     // A customer message does not end the wait: W1 still waits since it started.
-    await app.http('POST', `/api/conversations/${w1}/messages`, { token: chats[0].contactToken, body: { clientMessageId: 'x', content: '¿hola?' } });
+    await app.http('POST', `/api/conversations/${w1}/messages`, {
+      token: chats[0].contactToken,
+      body: { clientMessageId: 'x', content: '¿hola?' },
+    });
 
     const expected = [w1, w3, w5, w2, w4];
     expect(await ids(agentA.token, 'status=open&sort=waitingLongest')).toEqual(expected);
     expect(await allPages(agentA.token, 'status=open&sort=waitingLongest')).toEqual(expected);
 
     const first = await list(agentA.token, 'status=open&sort=waitingLongest&limit=2');
-    const wrongSort = await app.http('GET', `/api/conversations?status=open&sort=lastActivity&cursor=${first.nextCursor}`, { token: agentA.token });
+    const wrongSort = await app.http(
+      'GET',
+      `/api/conversations?status=open&sort=lastActivity&cursor=${first.nextCursor}`,
+      { token: agentA.token },
+    );
     expect(wrongSort.status).toBe(400);
-    expect((await app.http('GET', '/api/conversations?sort=waitingLongest&cursor=MHx4fHk', { token: agentA.token })).status).toBe(400);
+    expect(
+      (await app.http('GET', '/api/conversations?sort=waitingLongest&cursor=MHx4fHk', { token: agentA.token })).status,
+    ).toBe(400);
   });
 });
-

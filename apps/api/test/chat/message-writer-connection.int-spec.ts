@@ -24,7 +24,7 @@ describe('message writer: literal arguments and its own connection', () => {
     '{"a":1}, {b}, (c)',
     'línea uno\nlínea dos\ttab 🙂 ñandú',
     "'; DROP TABLE messages; --",
-    'E\'\\x41\'',
+    "E'\\x41'",
   ];
 
   it('values of every shape read back from PostgreSQL as they were written', async () => {
@@ -33,7 +33,15 @@ describe('message writer: literal arguments and its own connection', () => {
               ${sqlLiteral(null)}::text AS nothing, ${sqlLiteral(tricky[0])}::text AS one, ${sqlLiteral([JSON.stringify({ q: 'a"b\\c' }), null])}::jsonb[] AS docs,
               ${sqlLiteral([])}::uuid[] AS empty`,
     );
-    expect(row).toEqual({ texts: tricky, ints: [1, null, 3], flags: [true, false], nothing: null, one: tricky[0], docs: [{ q: 'a"b\\c' }, null], empty: [] });
+    expect(row).toEqual({
+      texts: tricky,
+      ints: [1, null, 3],
+      flags: [true, false],
+      nothing: null,
+      one: tricky[0],
+      docs: [{ q: 'a"b\\c' }, null],
+      empty: [],
+    });
     expect(() => sqlLiteral({ not: 'a scalar' })).toThrow(TypeError);
     expect(() => sqlLiteral([Number.NaN])).toThrow(TypeError);
   });
@@ -49,7 +57,10 @@ describe('message writer: literal arguments and its own connection', () => {
       expect(ack.data.message.content).toBe(content);
     }
     await eventually(() => expect(pushed.map((e) => e.message.content)).toEqual(tricky));
-    const stored: { content: string }[] = await db.query(`SELECT content FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
+    const stored: { content: string }[] = await db.query(
+      `SELECT content FROM messages WHERE conversation_id = $1 ORDER BY seq`,
+      [id],
+    );
     expect(stored.map((m) => m.content)).toEqual(tricky);
     const [conversation] = await db.query(`SELECT last_message_preview FROM conversations WHERE id = $1`, [id]);
     expect(conversation.last_message_preview).toBe(tricky.at(-1));
@@ -68,12 +79,17 @@ describe('message writer: literal arguments and its own connection', () => {
 
     const ack = await say(customer, id, 'after');
     expect(ack).toEqual({ ok: true, data: { message: expect.objectContaining({ seq: 2, content: 'after' }) } });
-    const stored: { seq: number; content: string }[] = await db.query(`SELECT seq, content FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
+    const stored: { seq: number; content: string }[] = await db.query(
+      `SELECT seq, content FROM messages WHERE conversation_id = $1 ORDER BY seq`,
+      [id],
+    );
     expect(stored).toEqual([
       { seq: 1, content: 'before' },
       { seq: 2, content: 'after' },
     ]);
-    const pids: { pid: number }[] = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%message_writer_write%'`);
+    const pids: { pid: number }[] = await db.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%message_writer_write%'`,
+    );
     expect(pids.map((p) => p.pid)).not.toContain(killed[0].pid);
   });
 
@@ -89,15 +105,23 @@ describe('message writer: literal arguments and its own connection', () => {
     const sending = say(customer, id, 'second');
     let waiting: { pid: number }[] = [];
     await eventually(async () => {
-      waiting = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`);
+      waiting = await db.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`,
+      );
       expect(waiting).toHaveLength(1);
     });
     await db.query(`SELECT pg_terminate_backend($1)`, [waiting[0].pid]);
     await holder.commitTransaction();
     await holder.release();
 
-    expect(await sending).toEqual({ ok: true, data: { message: expect.objectContaining({ seq: 2, content: 'second' }) } });
-    const stored: { seq: number; content: string }[] = await db.query(`SELECT seq, content FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
+    expect(await sending).toEqual({
+      ok: true,
+      data: { message: expect.objectContaining({ seq: 2, content: 'second' }) },
+    });
+    const stored: { seq: number; content: string }[] = await db.query(
+      `SELECT seq, content FROM messages WHERE conversation_id = $1 ORDER BY seq`,
+      [id],
+    );
     expect(stored).toEqual([
       { seq: 1, content: 'first' },
       { seq: 2, content: 'second' },

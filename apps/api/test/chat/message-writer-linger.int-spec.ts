@@ -47,7 +47,9 @@ describe('message writer: lingering under load, not at rest', () => {
     await holder.query(`SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE`, [id]);
     const a = say(customer, id, 'A');
     await eventually(async () => {
-      const waiting = await db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`);
+      const waiting = await db.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`,
+      );
       expect(waiting).toHaveLength(1);
     });
     const b = say(customer, id, 'B');

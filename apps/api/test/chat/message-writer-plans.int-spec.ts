@@ -44,13 +44,17 @@ describe('message writer: plans that look rows up', () => {
    * plan_lock and plan_write; rolled back after, and the statements dropped, since the pool lends
    * the connection again.
    */
-  async function withWriterStatements(work: (explain: (sql: string, options?: string) => Promise<string[]>, query: PoolClient['query']) => Promise<void>): Promise<void> {
+  async function withWriterStatements(
+    work: (explain: (sql: string, options?: string) => Promise<string[]>, query: PoolClient['query']) => Promise<void>,
+  ): Promise<void> {
     const client = await pgPoolOf(db).connect();
     try {
       await client.query(`BEGIN; ${INDEXED_PLANS}`);
       await client.query(`PREPARE plan_lock AS ${STATEMENTS.lock}; PREPARE plan_write AS ${STATEMENTS.write}`);
       const explain = async (sql: string, options = '') =>
-        ((await client.query(`EXPLAIN ${options} ${sql}`)).rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']);
+        ((await client.query(`EXPLAIN ${options} ${sql}`)).rows as { 'QUERY PLAN': string }[]).map(
+          (r) => r['QUERY PLAN'],
+        );
       await work(explain, client.query.bind(client) as PoolClient['query']);
     } finally {
       // If that fails (the statements never got prepared, say), the pool closes the connection instead.
@@ -78,7 +82,7 @@ describe('message writer: plans that look rows up', () => {
     });
   });
 
-  it('finds a batch\'s resends once for the batch, not once for each conversation it locks', async () => {
+  it("finds a batch's resends once for the batch, not once for each conversation it locks", async () => {
     const [first, second] = [await startWidgetChat(app, 'First'), await startWidgetChat(app, 'Second')];
     const customer = await joinedSocket(app, first.contactToken, first.conversation.id);
     const stored = randomUUID();
@@ -91,7 +95,9 @@ describe('message writer: plans that look rows up', () => {
       const rows = (await query(lock)).rows as { id: string; has_resends: boolean }[];
       expect(Object.fromEntries(rows.map((r) => [r.id, r.has_resends]))).toEqual({ [ids[0]]: true, [ids[1]]: false });
 
-      const sendsScans = (await explain(lock, '(ANALYZE, COSTS OFF, TIMING OFF)')).filter((line) => line.includes('Function Scan on k'));
+      const sendsScans = (await explain(lock, '(ANALYZE, COSTS OFF, TIMING OFF)')).filter((line) =>
+        line.includes('Function Scan on k'),
+      );
       expect(sendsScans).toHaveLength(1);
       // Each conversation scanning all the batch's sends made the lock grow with the square of the batch.
       expect(sendsScans[0]).toMatch(/loops=1\)/);

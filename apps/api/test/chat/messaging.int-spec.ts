@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { collect, connected, emitAck, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
+import {
+  collect,
+  connected,
+  emitAck,
+  eventually,
+  nextEvent,
+  sleep,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app';
 import { joinedSocket, say, startWidgetChat, type Staff } from './chat-fixture';
 
 describe('/chat messaging: two staff users and a contact in one conversation', () => {
@@ -25,7 +34,16 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const seenByCustomer = collect(customer, 'new_message');
 
     const first = await say(customer, id, 'Hola, mi pedido no llegó');
-    expect(first).toEqual({ ok: true, data: { message: expect.objectContaining({ seq: 1, content: 'Hola, mi pedido no llegó', sender: { type: 'contact', id: widget.contact.id, name: 'Carla Customer' } }) } });
+    expect(first).toEqual({
+      ok: true,
+      data: {
+        message: expect.objectContaining({
+          seq: 1,
+          content: 'Hola, mi pedido no llegó',
+          sender: { type: 'contact', id: widget.contact.id, name: 'Carla Customer' },
+        }),
+      },
+    });
     const reply = await say(a, id, 'Lo reviso ahora mismo');
     expect(reply.data.message.seq).toBe(2);
     expect(reply.data.message.sender).toEqual({ type: 'agent', id: agent.user.id, name: 'Ana Agent' });
@@ -35,7 +53,11 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
       expect(seenBySupervisor.map((e) => e.message.seq)).toEqual([1, 2]);
       expect(seenByCustomer.map((e) => e.message.seq)).toEqual([1, 2]);
     });
-    expect(seenBySupervisor[1].conversation).toMatchObject({ id, lastSeq: 2, lastMessagePreview: 'Lo reviso ahora mismo' });
+    expect(seenBySupervisor[1].conversation).toMatchObject({
+      id,
+      lastSeq: 2,
+      lastMessagePreview: 'Lo reviso ahora mismo',
+    });
     expect(seenBySupervisor[1].conversation.firstResponseAt).not.toBeNull();
   });
 
@@ -95,7 +117,9 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const seen = collect(a, 'new_message');
     const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => say(i % 2 ? customer : a, id, `m${i}`)));
     expect(acks.every((x) => x.ok)).toBe(true);
-    expect(acks.map((x) => x.data.message.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(acks.map((x) => x.data.message.seq).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
     await eventually(() => expect(seen).toHaveLength(100));
     expect(seen.map((e) => e.message.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
@@ -108,9 +132,13 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const latest = await app.http('GET', `/api/conversations/${id}/messages?limit=3`, { token: agent.token });
     expect(latest.body.items.map((m: { seq: number }) => m.seq)).toEqual([5, 6, 7]);
     expect(latest.body.hasMore).toBe(true);
-    const older = await app.http('GET', `/api/conversations/${id}/messages?beforeSeq=5&limit=3`, { token: agent.token });
+    const older = await app.http('GET', `/api/conversations/${id}/messages?beforeSeq=5&limit=3`, {
+      token: agent.token,
+    });
     expect(older.body.items.map((m: { seq: number }) => m.seq)).toEqual([2, 3, 4]);
-    const oldest = await app.http('GET', `/api/conversations/${id}/messages?beforeSeq=2&limit=3`, { token: agent.token });
+    const oldest = await app.http('GET', `/api/conversations/${id}/messages?beforeSeq=2&limit=3`, {
+      token: agent.token,
+    });
     expect(oldest.body).toEqual({ items: [expect.objectContaining({ seq: 1 })], hasMore: false });
     const after = await app.http('GET', `/api/conversations/${id}/messages?afterSeq=5`, { token: widget.contactToken });
     expect(after.body.items.map((m: { seq: number }) => m.seq)).toEqual([6, 7]);
@@ -124,35 +152,51 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const seen = collect(customer, 'typing_status');
     // Sent back to back (not one after the other's ack, which a loaded machine can delay past
     // the throttle's second): the second is throttled, not relayed again.
-    const acks = await Promise.all([emitAck(a, 'typing', { conversationId: id, isTyping: true }), emitAck(a, 'typing', { conversationId: id, isTyping: true })]);
+    const acks = await Promise.all([
+      emitAck(a, 'typing', { conversationId: id, isTyping: true }),
+      emitAck(a, 'typing', { conversationId: id, isTyping: true }),
+    ]);
     expect(acks.map((ack) => ack.ok)).toEqual([true, true]);
-    await eventually(() => expect(seen).toEqual([{ conversationId: id, userId: agent.user.id, name: 'Ana Agent', isTyping: true }]));
-    await eventually(() => expect(seen.at(-1)).toEqual({ conversationId: id, userId: agent.user.id, name: 'Ana Agent', isTyping: false }), 4_500);
+    await eventually(() =>
+      expect(seen).toEqual([{ conversationId: id, userId: agent.user.id, name: 'Ana Agent', isTyping: true }]),
+    );
+    await eventually(
+      () =>
+        expect(seen.at(-1)).toEqual({ conversationId: id, userId: agent.user.id, name: 'Ana Agent', isTyping: false }),
+      4_500,
+    );
     expect(seen).toHaveLength(2);
   });
 
-  it('mark_read sends read ticks to the other side and lowers only the reader\'s unread count', async () => {
+  it("mark_read sends read ticks to the other side and lowers only the reader's unread count", async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;
     const customer = await joinedSocket(app, widget.contactToken, id);
     const a = await joinedSocket(app, agent.token, id);
     await say(customer, id, 'one');
     await say(customer, id, 'two');
-    const unreadFor = async (token: string) => (await app.http('GET', `/api/conversations/${id}`, { token })).body.unreadCount;
+    const unreadFor = async (token: string) =>
+      (await app.http('GET', `/api/conversations/${id}`, { token })).body.unreadCount;
     expect(await unreadFor(agent.token)).toBe(2);
     expect(await unreadFor(supervisor.token)).toBe(2);
 
     const ticks = nextEvent(customer, 'message_status_updated');
     const ack = await emitAck(a, 'mark_read', { conversationId: id, upToSeq: 2 });
     expect(ack).toEqual({ ok: true, data: { conversationId: id, upToSeq: 2 } });
-    expect(await ticks).toEqual({ conversationId: id, messageId: expect.any(String), upToSeq: 2, status: 'read', userId: agent.user.id });
+    expect(await ticks).toEqual({
+      conversationId: id,
+      messageId: expect.any(String),
+      upToSeq: 2,
+      status: 'read',
+      userId: agent.user.id,
+    });
     expect(await unreadFor(agent.token)).toBe(0);
     expect(await unreadFor(supervisor.token)).toBe(2);
     const history = await app.http('GET', `/api/conversations/${id}/messages`, { token: agent.token });
     expect(history.body.items.map((m: { status: string }) => m.status)).toEqual(['read', 'read']);
   });
 
-  it('replying before mark_read makes the customer\'s messages read, with the ticks mark_read would send', async () => {
+  it("replying before mark_read makes the customer's messages read, with the ticks mark_read would send", async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;
     const customer = await joinedSocket(app, widget.contactToken, id);
@@ -164,17 +208,31 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
 
     await say(a, id, 'on it');
     await eventually(() => {
-      expect(ticks).toEqual([{ conversationId: id, messageId: two.data.message.id, upToSeq: 2, status: 'read', userId: agent.user.id }]);
+      expect(ticks).toEqual([
+        { conversationId: id, messageId: two.data.message.id, upToSeq: 2, status: 'read', userId: agent.user.id },
+      ]);
       // The reader's row after the receipt shows nothing unread: the receipt is up to seq 2, their cursor at their reply
       // (the reply itself came to this socket, which is in the room, as new_message only).
-      expect(agentRows.filter((e) => e.conversation.id === id && e.conversation.lastSeq === 3).map((e) => e.conversation.unreadCount)).toEqual([0]);
+      expect(
+        agentRows
+          .filter((e) => e.conversation.id === id && e.conversation.lastSeq === 3)
+          .map((e) => e.conversation.unreadCount),
+      ).toEqual([0]);
     });
     const history = await app.http('GET', `/api/conversations/${id}/messages`, { token: agent.token });
     expect(history.body.items.map((m: { status: string }) => m.status)).toEqual(['read', 'read', 'sent']);
 
-    const rest = await app.http('POST', `/api/conversations/${id}/messages`, { token: supervisor.token, body: { clientMessageId: randomUUID(), content: 'and me' } });
+    const rest = await app.http('POST', `/api/conversations/${id}/messages`, {
+      token: supervisor.token,
+      body: { clientMessageId: randomUUID(), content: 'and me' },
+    });
     expect(rest.status).toBe(201);
-    await eventually(() => expect(ticks.map((t) => [t.upToSeq, t.userId])).toEqual([[2, agent.user.id], [3, supervisor.user.id]]));
+    await eventually(() =>
+      expect(ticks.map((t) => [t.upToSeq, t.userId])).toEqual([
+        [2, agent.user.id],
+        [3, supervisor.user.id],
+      ]),
+    );
   });
 
   it('a reply when everything was already read pushes no read receipt', async () => {
@@ -202,17 +260,32 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const theirs = (await say(customer, id, 'hola')).data.message;
 
     const updated = nextEvent(customer, 'message_updated');
-    const edit = await emitAck(a, 'edit_message', { messageId: mine.id, content: 'Hola Carla, ¿en qué puedo ayudarte?' });
-    expect(edit.data.message).toMatchObject({ content: 'Hola Carla, ¿en qué puedo ayudarte?', editedAt: expect.any(String) });
+    const edit = await emitAck(a, 'edit_message', {
+      messageId: mine.id,
+      content: 'Hola Carla, ¿en qué puedo ayudarte?',
+    });
+    expect(edit.data.message).toMatchObject({
+      content: 'Hola Carla, ¿en qué puedo ayudarte?',
+      editedAt: expect.any(String),
+    });
     expect((await updated).message.id).toBe(mine.id);
-    expect(await emitAck(a, 'edit_message', { messageId: theirs.id, content: 'hacked' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emitAck(a, 'edit_message', { messageId: theirs.id, content: 'hacked' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     const deleted = nextEvent(a, 'message_deleted');
-    expect(await emitAck(customer, 'delete_message', { messageId: theirs.id })).toEqual({ ok: true, data: { conversationId: id, messageId: theirs.id } });
+    expect(await emitAck(customer, 'delete_message', { messageId: theirs.id })).toEqual({
+      ok: true,
+      data: { conversationId: id, messageId: theirs.id },
+    });
     expect(await deleted).toEqual({ conversationId: id, messageId: theirs.id });
     const history = await app.http('GET', `/api/conversations/${id}/messages`, { token: agent.token });
     expect(history.body.items[1]).toMatchObject({ id: theirs.id, content: '', deletedAt: expect.any(String), seq: 2 });
-    expect(await emitAck(customer, 'delete_message', { messageId: mine.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emitAck(customer, 'delete_message', { messageId: mine.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('reactions toggle per person, several emojis per message', async () => {
@@ -223,7 +296,11 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const msg = (await say(customer, id, 'gracias!')).data.message;
     const pushed = nextEvent(customer, 'reaction_updated');
     await emitAck(a, 'react', { messageId: msg.id, emoji: '👍' });
-    expect(await pushed).toEqual({ conversationId: id, messageId: msg.id, reactions: [{ emoji: '👍', userIds: [agent.user.id] }] });
+    expect(await pushed).toEqual({
+      conversationId: id,
+      messageId: msg.id,
+      reactions: [{ emoji: '👍', userIds: [agent.user.id] }],
+    });
     await emitAck(customer, 'react', { messageId: msg.id, emoji: '👍' });
     const both = await emitAck(customer, 'react', { messageId: msg.id, emoji: '❤️' });
     expect(both.data.reactions).toEqual([
@@ -241,9 +318,22 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     const a = await joinedSocket(app, agent.token, two.conversation.id);
     const original = (await say(c1, one.conversation.id, '¿tienen talla M?')).data.message;
     await emitAck(a, 'join_conversation', { conversationId: one.conversation.id });
-    const reply = await emitAck(a, 'chat_message', { conversationId: one.conversation.id, clientMessageId: randomUUID(), content: 'Sí', replyToId: original.id });
+    const reply = await emitAck(a, 'chat_message', {
+      conversationId: one.conversation.id,
+      clientMessageId: randomUUID(),
+      content: 'Sí',
+      replyToId: original.id,
+    });
     expect(reply.data.message.replyToId).toBe(original.id);
-    const foreign = await emitAck(a, 'chat_message', { conversationId: two.conversation.id, clientMessageId: randomUUID(), content: 'x', replyToId: original.id });
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'validation_failed', details: [{ path: 'replyToId' }] } });
+    const foreign = await emitAck(a, 'chat_message', {
+      conversationId: two.conversation.id,
+      clientMessageId: randomUUID(),
+      content: 'x',
+      replyToId: original.id,
+    });
+    expect(foreign).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', details: [{ path: 'replyToId' }] },
+    });
   });
 });

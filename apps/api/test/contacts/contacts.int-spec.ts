@@ -56,7 +56,7 @@ describe('contacts', () => {
     expect((await app.http('GET', '/api/contacts', { token: marketer.token })).status).toBe(403);
   });
 
-  it('a contact\'s detail lists the conversations the caller may see, newest first; nobody else may open it', async () => {
+  it("a contact's detail lists the conversations the caller may see, newest first; nobody else may open it", async () => {
     const first = await contactWith({ name: 'Clara Doble', phone: '+34 622 000 222' }, agentA);
     // Same phone: the same contact, a second conversation, this one another agent's.
     const second = await contactWith({ name: 'Clara Doble', phone: '+34 622 000 222' }, agentB);
@@ -66,12 +66,28 @@ describe('contacts', () => {
 
     const forA = await detail(agentA.token, contactId);
     expect(forA.status).toBe(200);
-    expect(forA.body).toMatchObject({ id: contactId, name: 'Clara Doble', phone: '+34 622 000 222', moreConversations: false, duplicates: [] });
+    expect(forA.body).toMatchObject({
+      id: contactId,
+      name: 'Clara Doble',
+      phone: '+34 622 000 222',
+      moreConversations: false,
+      duplicates: [],
+    });
     expect(forA.body.conversations.map((c) => c.id)).toEqual([third.id, first.id]);
     expect(forA.body.conversations[1]).toEqual({
-      id: first.id, status: 'open', channel: 'internal', subject: null, createdAt: first.createdAt, lastMessageAt: null, assignee: { id: agentA.user.id, name: agentA.user.name },
+      id: first.id,
+      status: 'open',
+      channel: 'internal',
+      subject: null,
+      createdAt: first.createdAt,
+      lastMessageAt: null,
+      assignee: { id: agentA.user.id, name: agentA.user.name },
     });
-    expect((await detail(supervisor.token, contactId)).body.conversations.map((c) => c.id)).toEqual([third.id, second.id, first.id]);
+    expect((await detail(supervisor.token, contactId)).body.conversations.map((c) => c.id)).toEqual([
+      third.id,
+      second.id,
+      first.id,
+    ]);
 
     const hidden = await contactWith({ name: 'Only B' }, agentB);
     expect((await detail(agentA.token, hidden.contact.id)).status).toBe(403);
@@ -83,46 +99,100 @@ describe('contacts', () => {
     const conversation = await contactWith({ name: 'Dario Typo', email: 'dario@example.com' }, agentA);
     const socket = await connected(app.socket('/chat', { token: agentA.token }));
     await sleep(100);
-    const pushed = nextEventWhere(socket, 'conversation_updated', (p: { conversation: Conversation }) => p.conversation.id === conversation.id);
+    const pushed = nextEventWhere(
+      socket,
+      'conversation_updated',
+      (p: { conversation: Conversation }) => p.conversation.id === conversation.id,
+    );
 
-    const res = await app.http<ContactDetail>('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentA.token, body: { name: ' Darío Díaz ', email: null, phone: '+34 633 000 333' } });
+    const res = await app.http<ContactDetail>('PATCH', `/api/contacts/${conversation.contact.id}`, {
+      token: agentA.token,
+      body: { name: ' Darío Díaz ', email: null, phone: '+34 633 000 333' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'Darío Díaz', email: null, phone: '+34 633 000 333' });
     const { conversation: updated } = await pushed;
-    expect(updated).toMatchObject({ id: conversation.id, version: conversation.version + 1, contact: { name: 'Darío Díaz', email: null, phone: '+34 633 000 333' } });
+    expect(updated).toMatchObject({
+      id: conversation.id,
+      version: conversation.version + 1,
+      contact: { name: 'Darío Díaz', email: null, phone: '+34 633 000 333' },
+    });
 
     const other = await contactWith({ name: 'Holder', phone: '+34 644 000 444' }, agentA);
-    const taken = await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentA.token, body: { phone: '+34 644 000 444' } });
+    const taken = await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, {
+      token: agentA.token,
+      body: { phone: '+34 644 000 444' },
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.details).toEqual([{ path: 'phone', message: 'another contact has it' }]);
     expect(other.contact.phone).toBe('+34 644 000 444');
 
-    expect((await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentA.token, body: { email: 'not-an-email' } })).status).toBe(400);
-    expect((await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentA.token, body: {} })).status).toBe(400);
-    expect((await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentB.token, body: { name: 'Not yours' } })).status).toBe(403);
+    expect(
+      (
+        await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, {
+          token: agentA.token,
+          body: { email: 'not-an-email' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, { token: agentA.token, body: {} })).status,
+    ).toBe(400);
+    expect(
+      (
+        await app.http('PATCH', `/api/contacts/${conversation.contact.id}`, {
+          token: agentB.token,
+          body: { name: 'Not yours' },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('a contact with the email of another offers it as a duplicate; merging moves its conversations and makes it answer with the survivor', async () => {
     const widget = await startWidgetChat(app, 'Eva from the web');
     const whatsapp = await contactWith({ name: 'Eva Martín', phone: '+34 655 000 555' }, agentA);
-    const edited = await app.http<ContactDetail>('PATCH', `/api/contacts/${widget.contact.id}`, { token: agentA.token, body: { email: 'EVA@example.com' } });
+    const edited = await app.http<ContactDetail>('PATCH', `/api/contacts/${widget.contact.id}`, {
+      token: agentA.token,
+      body: { email: 'EVA@example.com' },
+    });
     expect(edited.body.duplicates).toEqual([]);
-    await app.http('PATCH', `/api/contacts/${whatsapp.contact.id}`, { token: agentA.token, body: { email: 'eva@example.com' } });
-    expect((await detail(agentA.token, widget.contact.id)).body.duplicates).toEqual([expect.objectContaining({ id: whatsapp.contact.id, name: 'Eva Martín' })]);
+    await app.http('PATCH', `/api/contacts/${whatsapp.contact.id}`, {
+      token: agentA.token,
+      body: { email: 'eva@example.com' },
+    });
+    expect((await detail(agentA.token, widget.contact.id)).body.duplicates).toEqual([
+      expect.objectContaining({ id: whatsapp.contact.id, name: 'Eva Martín' }),
+    ]);
 
-    const merged = await app.http<ContactDetail>('POST', `/api/contacts/${widget.contact.id}/merge`, { token: agentA.token, body: { intoContactId: whatsapp.contact.id } });
+    const merged = await app.http<ContactDetail>('POST', `/api/contacts/${widget.contact.id}/merge`, {
+      token: agentA.token,
+      body: { intoContactId: whatsapp.contact.id },
+    });
     expect(merged.status).toBe(200);
-    expect(merged.body).toMatchObject({ id: whatsapp.contact.id, name: 'Eva Martín', phone: '+34 655 000 555', email: 'eva@example.com', duplicates: [] });
+    expect(merged.body).toMatchObject({
+      id: whatsapp.contact.id,
+      name: 'Eva Martín',
+      phone: '+34 655 000 555',
+      email: 'eva@example.com',
+      duplicates: [],
+    });
     expect(merged.body.conversations.map((c) => c.id).sort()).toEqual([widget.conversation.id, whatsapp.id].sort());
 
     // The old id answers with the survivor; lists show only the survivor.
     expect((await detail(agentA.token, widget.contact.id)).body.id).toBe(whatsapp.contact.id);
     expect((await page(agentA.token, '?q=eva')).items.map((c) => c.id)).toEqual([whatsapp.contact.id]);
-    expect((await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: agentA.token })).body.contact.id).toBe(whatsapp.contact.id);
+    expect(
+      (await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: agentA.token })).body.contact.id,
+    ).toBe(whatsapp.contact.id);
     // The merged customer's widget session ended: the conversation is no longer theirs.
-    expect((await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: widget.contactToken })).status).toBe(401);
+    expect(
+      (await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: widget.contactToken })).status,
+    ).toBe(401);
     // Merged once is merged.
-    const again = await app.http('POST', `/api/contacts/${widget.contact.id}/merge`, { token: agentA.token, body: { intoContactId: whatsapp.contact.id } });
+    const again = await app.http('POST', `/api/contacts/${widget.contact.id}/merge`, {
+      token: agentA.token,
+      body: { intoContactId: whatsapp.contact.id },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -130,7 +200,8 @@ describe('contacts', () => {
     const a = await contactWith({ name: 'Fede', phone: '+34 666 000 666' }, agentA);
     const b = await contactWith({ name: 'Federico', phone: '+34 677 000 777' }, agentA);
     const hidden = await contactWith({ name: 'Fede B' }, agentB);
-    const merge = (token: string, from: string, into: string) => app.http('POST', `/api/contacts/${from}/merge`, { token, body: { intoContactId: into } });
+    const merge = (token: string, from: string, into: string) =>
+      app.http('POST', `/api/contacts/${from}/merge`, { token, body: { intoContactId: into } });
 
     expect((await merge(agentA.token, a.contact.id, hidden.contact.id)).status).toBe(403);
     expect((await merge(agentA.token, a.contact.id, a.contact.id)).status).toBe(400);

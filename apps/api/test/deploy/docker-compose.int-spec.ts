@@ -18,7 +18,12 @@ const interpolate = (value: string, shell: Record<string, string>) =>
     return op === '-' ? arg : '';
   });
 const envOf = (service: string, shell: Record<string, string>) =>
-  Object.fromEntries(Object.entries(compose.services[service].environment as Record<string, string>).map(([k, v]) => [k, interpolate(String(v), shell)]));
+  Object.fromEntries(
+    Object.entries(compose.services[service].environment as Record<string, string>).map(([k, v]) => [
+      k,
+      interpolate(String(v), shell),
+    ]),
+  );
 const SHELL = { JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'compose-password' };
 
 /** The Caddyfile's site block, comments dropped. */
@@ -57,8 +62,13 @@ describe('docker-compose.yml', () => {
       const text = readFileSync(dockerfile, 'utf8');
       expect(text).toMatch(/nx run-many -t build -p api,crm/);
       // The same Node flags as `npm start`.
-      const startFlags = /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/.exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)?.[1].trim() ?? '';
-      const cmd = ['node', ...startFlags.split(' ').filter(Boolean), 'main.js'].map((a) => JSON.stringify(a)).join(', ');
+      const startFlags =
+        /node ((?:--\S+ )*)dist\/apps\/api\/main\.js/
+          .exec(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start)?.[1]
+          .trim() ?? '';
+      const cmd = ['node', ...startFlags.split(' ').filter(Boolean), 'main.js']
+        .map((a) => JSON.stringify(a))
+        .join(', ');
       expect(text).toContain(`CMD [${cmd}]`);
     }
   });
@@ -96,10 +106,16 @@ describe('deploy/Caddyfile', () => {
   it('balances every api replica with sticky sessions and a liveness check, passing WebSocket upgrades through', () => {
     expect(compose.services.proxy.image).toMatch(/^caddy:2/);
     const lines = caddyfile();
-    const upstreams = lines.find((l) => l.startsWith('reverse_proxy '))?.replace(/\s*\{$/, '').split(/\s+/).slice(1);
+    const upstreams = lines
+      .find((l) => l.startsWith('reverse_proxy '))
+      ?.replace(/\s*\{$/, '')
+      .split(/\s+/)
+      .slice(1);
     // Caddy proxies WebSocket upgrades by itself; no matcher may keep /socket.io from the replicas.
     expect(lines.filter((l) => l.startsWith('reverse_proxy'))).toHaveLength(1);
-    expect(upstreams?.sort()).toEqual(API_REPLICAS.map((api) => `${api}:${compose.services[api].environment.PORT}`).sort());
+    expect(upstreams?.sort()).toEqual(
+      API_REPLICAS.map((api) => `${api}:${compose.services[api].environment.PORT}`).sort(),
+    );
     // Socket.IO's long-polling fallback (the app tries websocket, then polling) needs stickiness.
     expect(lines).toContain('lb_policy cookie sb_node');
     expect(lines).toContain('health_uri /api/health/live');

@@ -11,8 +11,13 @@ interface Mounted {
 }
 
 /** `/api` + the controller's path + the handler's, with `:params` as the contract writes them. */
-const join = (...parts: string[]) => `/${['api', ...parts].flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-const describeRoles = (roles: readonly string[] | 'public') => (roles === 'public' ? 'public' : [...roles].sort().join(','));
+const join = (...parts: string[]) =>
+  `/${['api', ...parts]
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+const describeRoles = (roles: readonly string[] | 'public') =>
+  roles === 'public' ? 'public' : [...roles].sort().join(',');
 
 /** Every route Nest mounted, from the controllers' decorators: method, path and who may call it. */
 function mountedRoutes(app: TestApp): Mounted[] {
@@ -28,7 +33,9 @@ function mountedRoutes(app: TestApp): Mounted[] {
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const path = join(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? ''));
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, type);
-        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, type) ?? staffRoles) as string[];
+        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ??
+          Reflect.getMetadata(ROLES_KEY, type) ??
+          staffRoles) as string[];
         mounted.push({ route: `${method} ${path}`, roles: isPublic ? 'public' : describeRoles(roles) });
       }
     }
@@ -49,7 +56,9 @@ describe('the contract and the mounted routes agree', () => {
     const contract = new Map(contractRoutes.map((r) => [`${r.method} ${r.path}`, describeRoles(r.roles)]));
     const missing = [...contract.keys()].filter((r) => !mounted.has(r));
     const extra = [...mounted.keys()].filter((r) => !contract.has(r));
-    const differentRoles = [...contract].filter(([r, roles]) => mounted.has(r) && mounted.get(r) !== roles).map(([r, roles]) => `${r}: contract ${roles}, mounted ${mounted.get(r)}`);
+    const differentRoles = [...contract]
+      .filter(([r, roles]) => mounted.has(r) && mounted.get(r) !== roles)
+      .map(([r, roles]) => `${r}: contract ${roles}, mounted ${mounted.get(r)}`);
     expect({ missing, extra, differentRoles }).toEqual({ missing: [], extra: [], differentRoles: [] });
     expect(contract.size).toBeGreaterThan(40);
   });

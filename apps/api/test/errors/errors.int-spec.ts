@@ -8,7 +8,10 @@ describe('error shapes and the served app', () => {
   let crmDir: string;
   beforeAll(async () => {
     crmDir = await mkdtemp(join(tmpdir(), 'crm-dist-'));
-    await writeFile(join(crmDir, 'index.html'), '<!doctype html><html><body><sb-root>Switchboard</sb-root></body></html>');
+    await writeFile(
+      join(crmDir, 'index.html'),
+      '<!doctype html><html><body><sb-root>Switchboard</sb-root></body></html>',
+    );
     app = await startTestApp({ CRM_DIST_DIR: crmDir });
   });
   afterAll(() => app.close());
@@ -21,7 +24,9 @@ describe('error shapes and the served app', () => {
   });
 
   it('a body over the limit is a 413 payload_too_large', async () => {
-    const res = await app.http('POST', '/api/auth/login', { raw: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }) });
+    const res = await app.http('POST', '/api/auth/login', {
+      raw: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
   });
@@ -35,7 +40,10 @@ describe('error shapes and the served app', () => {
   });
 
   it('errors carry no stack trace or internals', async () => {
-    const res = await app.http('POST', '/api/users', { token: await app.adminToken(), body: { email: 1, name: { $ne: 1 } } });
+    const res = await app.http('POST', '/api/users', {
+      token: await app.adminToken(),
+      body: { email: 1, name: { $ne: 1 } },
+    });
     expect(res.status).toBe(400);
     expect(res.text).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
   });

@@ -28,18 +28,28 @@ describe('health', () => {
   });
 
   const redisUrl = process.env['REDIS_URL'];
-  (redisUrl ? it : it.skip)(`reports Redis and the realtime canary up when REDIS_URL is set${redisUrl ? '' : ' (skipped: REDIS_URL is not set)'}`, async () => {
-    const app = await startTestApp({ REDIS_URL: redisUrl as string, REDIS_KEY_PREFIX: `sbtest-health-${process.pid}` });
-    try {
-      await eventually(async () => {
-        const res = await app.http('GET', '/api/health');
-        expect(res.body).toEqual({
-          status: 'ok',
-          checks: { database: { status: 'up' }, redis: { status: 'up' }, realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) } },
-        });
-      }, 10_000);
-    } finally {
-      await app.close();
-    }
-  });
+  (redisUrl ? it : it.skip)(
+    `reports Redis and the realtime canary up when REDIS_URL is set${redisUrl ? '' : ' (skipped: REDIS_URL is not set)'}`,
+    async () => {
+      const app = await startTestApp({
+        REDIS_URL: redisUrl as string,
+        REDIS_KEY_PREFIX: `sbtest-health-${process.pid}`,
+      });
+      try {
+        await eventually(async () => {
+          const res = await app.http('GET', '/api/health');
+          expect(res.body).toEqual({
+            status: 'ok',
+            checks: {
+              database: { status: 'up' },
+              redis: { status: 'up' },
+              realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) },
+            },
+          });
+        }, 10_000);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -1,7 +1,16 @@
 import type { Conversation, Label } from '@switchboard/contracts';
 import { MAX_LABELS } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
-import { collect, connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
+import {
+  collect,
+  connected,
+  emitAck,
+  eventually,
+  nextEventWhere,
+  sleep,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app';
 import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
 import { assign, conversationWith, post } from '../support/workspace-fixture';
 
@@ -37,7 +46,9 @@ describe('labels', () => {
     expect(vip.status).toBe(201);
     expect(vip.body).toEqual({ id: expect.any(String), name: 'VIP', color: '#ffaa00' });
     expect((await create(admin, { name: 'vip', color: '#000000' })).status).toBe(409);
-    expect((await create(admin, { name: 'vip', color: '#000000' })).body.error.details).toEqual([{ path: 'name', message: 'already in use' }]);
+    expect((await create(admin, { name: 'vip', color: '#000000' })).body.error.details).toEqual([
+      { path: 'name', message: 'already in use' },
+    ]);
     expect((await create(agentA.token, { name: 'Agent label', color: '#000000' })).status).toBe(403);
     expect((await create(supervisor.token, { name: 'Red', color: 'red' })).status).toBe(400);
 
@@ -46,11 +57,18 @@ describe('labels', () => {
     expect(list.body.items).toContainEqual(vip.body);
     expect((await app.http('GET', '/api/labels', { token: marketer.token })).status).toBe(403);
 
-    const renamed = await app.http('PATCH', `/api/labels/${vip.body.id}`, { token: admin, body: { name: 'Very important', color: '#00AA00' } });
+    const renamed = await app.http('PATCH', `/api/labels/${vip.body.id}`, {
+      token: admin,
+      body: { name: 'Very important', color: '#00AA00' },
+    });
     expect(renamed.body).toEqual({ id: vip.body.id, name: 'Very important', color: '#00aa00' });
     const other = await label('Other');
-    expect((await app.http('PATCH', `/api/labels/${other.id}`, { token: admin, body: { name: 'VERY IMPORTANT' } })).status).toBe(409);
-    expect((await app.http('PATCH', `/api/labels/${other.id}`, { token: agentA.token, body: { name: 'x' } })).status).toBe(403);
+    expect(
+      (await app.http('PATCH', `/api/labels/${other.id}`, { token: admin, body: { name: 'VERY IMPORTANT' } })).status,
+    ).toBe(409);
+    expect(
+      (await app.http('PATCH', `/api/labels/${other.id}`, { token: agentA.token, body: { name: 'x' } })).status,
+    ).toBe(403);
     expect((await app.http('DELETE', `/api/labels/${other.id}`, { token: agentA.token })).status).toBe(403);
     expect((await app.http('DELETE', `/api/labels/${other.id}`, { token: supervisor.token })).status).toBe(204);
     expect((await app.http('DELETE', `/api/labels/${other.id}`, { token: supervisor.token })).status).toBe(404);
@@ -62,7 +80,11 @@ describe('labels', () => {
     const id = widget.conversation.id;
     const staffSocket = await connected(app.socket('/chat', { token: agentB.token }));
     await sleep(100);
-    const pushed = nextEventWhere(staffSocket, 'conversation_updated', (p: { conversation: Conversation }) => p.conversation.id === id);
+    const pushed = nextEventWhere(
+      staffSocket,
+      'conversation_updated',
+      (p: { conversation: Conversation }) => p.conversation.id === id,
+    );
 
     const res = await setLabels(agentA.token, id, [refund.id, angry.id]);
     expect(res.status).toBe(200);
@@ -80,7 +102,11 @@ describe('labels', () => {
     const listed = await app.http('GET', '/api/conversations?limit=100', { token: agentB.token });
     expect(listed.body.items.find((c: Conversation) => c.id === id).labels).toEqual([angry, refund]);
     const watcher = await joinedSocket(app, supervisor.token, id);
-    const message = nextEventWhere(watcher, 'new_message', (p: { conversation: Conversation }) => p.conversation.id === id);
+    const message = nextEventWhere(
+      watcher,
+      'new_message',
+      (p: { conversation: Conversation }) => p.conversation.id === id,
+    );
     await post(app, agentA.token, id, 'on it');
     expect((await message).conversation.labels).toEqual([angry, refund]);
 
@@ -89,7 +115,7 @@ describe('labels', () => {
     expect((await setLabels(agentA.token, id, [])).body.labels).toEqual([]);
   });
 
-  it('an agent cannot label another agent\'s conversation; marketers label nothing; unknown labels are refused by position', async () => {
+  it("an agent cannot label another agent's conversation; marketers label nothing; unknown labels are refused by position", async () => {
     const tag = await label('Follow-up');
     const theirs = await conversationWith(app, admin, { contact: { name: 'Theo' } });
     await assign(app, admin, theirs.id, agentB.user.id);
@@ -107,7 +133,10 @@ describe('labels', () => {
 
   it('the inbox filters by a label; deleting a label takes it off every conversation', async () => {
     const urgent = await label('Urgent');
-    const [a, b] = [await conversationWith(app, admin, { contact: { name: 'Una' } }), await conversationWith(app, admin, { contact: { name: 'Dos' } })];
+    const [a, b] = [
+      await conversationWith(app, admin, { contact: { name: 'Una' } }),
+      await conversationWith(app, admin, { contact: { name: 'Dos' } }),
+    ];
     await setLabels(agentA.token, a.id, [urgent.id]);
     const filtered = await app.http('GET', `/api/conversations?label=${urgent.id}`, { token: agentA.token });
     expect(filtered.body.items.map((c: Conversation) => c.id)).toEqual([a.id]);
@@ -115,26 +144,40 @@ describe('labels', () => {
 
     expect((await app.http('DELETE', `/api/labels/${urgent.id}`, { token: admin })).status).toBe(204);
     expect((await app.http('GET', `/api/conversations/${a.id}`, { token: agentA.token })).body.labels).toEqual([]);
-    expect((await app.http('GET', `/api/conversations?label=${urgent.id}`, { token: agentA.token })).body.items).toEqual([]);
+    expect(
+      (await app.http('GET', `/api/conversations?label=${urgent.id}`, { token: agentA.token })).body.items,
+    ).toEqual([]);
   });
 
   it('a customer never sees the labels staff put on their conversation', async () => {
     const vipCustomer = await label('Big spender');
     const widget = await startWidgetChat(app, 'Wanda');
     await setLabels(agentA.token, widget.conversation.id, [vipCustomer.id]);
-    const asContact = await app.http<Conversation>('GET', `/api/conversations/${widget.conversation.id}`, { token: widget.contactToken });
+    const asContact = await app.http<Conversation>('GET', `/api/conversations/${widget.conversation.id}`, {
+      token: widget.contactToken,
+    });
     expect(asContact.status).toBe(200);
     expect(asContact.body.labels).toEqual([]);
     const socket = await connected(app.socket('/chat', { token: widget.contactToken }));
     const joined = await emitAck(socket, 'join_conversation', { conversationId: widget.conversation.id });
     expect(joined.data.conversation.labels).toEqual([]);
     // Staff still see it.
-    expect((await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: agentA.token })).body.labels).toEqual([vipCustomer]);
+    expect(
+      (await app.http('GET', `/api/conversations/${widget.conversation.id}`, { token: agentA.token })).body.labels,
+    ).toEqual([vipCustomer]);
 
     // Nor with each new message: the customer's copy of the conversation has none, the staff's has them.
     const staffSocket = await joinedSocket(app, agentA.token, widget.conversation.id);
-    const toCustomer = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(socket, 'new_message', (e) => e.message.content === 'still there?');
-    const toStaff = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(staffSocket, 'new_message', (e) => e.message.content === 'still there?');
+    const toCustomer = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(
+      socket,
+      'new_message',
+      (e) => e.message.content === 'still there?',
+    );
+    const toStaff = nextEventWhere<{ message: { content: string }; conversation: Conversation }>(
+      staffSocket,
+      'new_message',
+      (e) => e.message.content === 'still there?',
+    );
     expect((await say(socket, widget.conversation.id, 'still there?')).ok).toBe(true);
     expect((await toCustomer).conversation.labels).toEqual([]);
     expect((await toStaff).conversation.labels).toEqual([vipCustomer]);
@@ -143,9 +186,14 @@ describe('labels', () => {
   it(`the catalogue holds at most ${MAX_LABELS} labels`, async () => {
     const db = app.server.app.get(DataSource);
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM labels`);
-    await db.query(`INSERT INTO labels (name, color) SELECT 'bulk ' || i, '#000000' FROM generate_series(1, $1::int) i`, [MAX_LABELS - n]);
+    await db.query(
+      `INSERT INTO labels (name, color) SELECT 'bulk ' || i, '#000000' FROM generate_series(1, $1::int) i`,
+      [MAX_LABELS - n],
+    );
     const refused = await create(supervisor.token, { name: 'One too many', color: '#000000' });
     expect(refused.status).toBe(409);
-    await eventually(async () => expect((await app.http('GET', '/api/labels', { token: agentA.token })).body.items).toHaveLength(MAX_LABELS));
+    await eventually(async () =>
+      expect((await app.http('GET', '/api/labels', { token: agentA.token })).body.items).toHaveLength(MAX_LABELS),
+    );
   });
 });

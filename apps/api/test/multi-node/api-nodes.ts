@@ -7,7 +7,11 @@ import { ADMIN, TEST_JWT_SECRET } from '../support/test-app';
 export interface ApiNode {
   process: ApiProcess;
   url: string;
-  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown }): Promise<{ status: number; body: T }>;
+  http<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: T }>;
   login(email: string, password: string): Promise<LoginResponse>;
   socket(namespace: string, token: string): Socket;
 }
@@ -15,7 +19,13 @@ export interface ApiNode {
 /** Starts a node as `npm start` would, sharing `env` (database, Redis) with its peers. */
 export async function startApiNode(env: Record<string, string>): Promise<ApiNode> {
   const port = await freePort();
-  const proc = startApiProcess({ PORT: String(port), JWT_SECRET: TEST_JWT_SECRET, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env });
+  const proc = startApiProcess({
+    PORT: String(port),
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...env,
+  });
   await proc.waitFor('Switchboard is running');
   const url = `http://127.0.0.1:${port}`;
   const node: ApiNode = {
@@ -25,7 +35,11 @@ export async function startApiNode(env: Record<string, string>): Promise<ApiNode
       const headers: Record<string, string> = {};
       if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+      const res = await fetch(url + path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
@@ -50,7 +64,9 @@ export async function withNodeLogs(nodes: ApiNode[], body: () => Promise<void>):
     await body();
   } catch (err) {
     if (err instanceof Error) {
-      const logs = nodes.map((n, i) => `--- node ${i} (${n.url}) ---\n${n.process.output().trim() || '(nothing logged)'}`).join('\n');
+      const logs = nodes
+        .map((n, i) => `--- node ${i} (${n.url}) ---\n${n.process.output().trim() || '(nothing logged)'}`)
+        .join('\n');
       err.message += `\n\nWhat the api nodes logged:\n${logs}`;
     }
     throw err;

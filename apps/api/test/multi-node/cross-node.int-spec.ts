@@ -15,7 +15,11 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
   let supervisor: Staff;
 
   beforeAll(async () => {
-    nodes = await startTwoNodes(redisUrl, { REALTIME_CANARY_INTERVAL_MS: '300', RATE_LIMIT_LOGIN_PER_MINUTE: '10', LOGIN_FAILURES_BEFORE_BACKOFF: '3' });
+    nodes = await startTwoNodes(redisUrl, {
+      REALTIME_CANARY_INTERVAL_MS: '300',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10',
+      LOGIN_FAILURES_BEFORE_BACKOFF: '3',
+    });
     ({ a, b } = nodes);
     agent = await a.createUser('agent', 'Ana Agent');
     supervisor = await a.createUser('supervisor', 'Sam Supervisor');
@@ -34,7 +38,9 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
 
     expect((await say(customer, id, 'Hola desde A')).ok).toBe(true);
     await eventually(() => expect(seenOnB.map((e) => e.message.content)).toEqual(['Hola desde A']));
-    await eventually(() => expect(inboxOnB.some((e) => e.conversation.id === id && e.conversation.lastSeq === 1)).toBe(true));
+    await eventually(() =>
+      expect(inboxOnB.some((e) => e.conversation.id === id && e.conversation.lastSeq === 1)).toBe(true),
+    );
     expect((await say(agentOnB, id, 'Respuesta desde B')).ok).toBe(true);
     await eventually(() => expect(seenByCustomer.map((e) => e.message.seq)).toEqual([1, 2]));
     await sleep(200);
@@ -47,8 +53,13 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     const changes = collect<{ userId: string; status: string }>(admin, 'presence_changed');
     const mine = () => changes.filter((c) => c.userId === someone.user.id).map((c) => c.status);
     const onlineOn = async (node: TestApp) =>
-      (await node.http('GET', '/api/users', { token: await node.adminToken() })).body.items.find((u: { id: string }) => u.id === someone.user.id).online;
-    const agentsOnline = async (node: TestApp) => ((await node.http('GET', '/api/stats', { token: supervisor.token })).body as Stats).perAgent.find((p) => p.agentId === someone.user.id)?.online;
+      (await node.http('GET', '/api/users', { token: await node.adminToken() })).body.items.find(
+        (u: { id: string }) => u.id === someone.user.id,
+      ).online;
+    const agentsOnline = async (node: TestApp) =>
+      ((await node.http('GET', '/api/stats', { token: supervisor.token })).body as Stats).perAgent.find(
+        (p) => p.agentId === someone.user.id,
+      )?.online;
 
     const onA = await connected(a.socket('/chat', { token: someone.token }));
     await eventually(() => expect(mine()).toEqual(['online']));
@@ -79,7 +90,10 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
 
     await emitAck(typist, 'typing', { conversationId: id, isTyping: true });
     await eventually(() => expect(states()).toEqual([true]));
-    const sent = await b.http('POST', `/api/conversations/${id}/messages`, { token: agent.token, body: { clientMessageId: randomUUID(), content: 'Sent over REST on B' } });
+    const sent = await b.http('POST', `/api/conversations/${id}/messages`, {
+      token: agent.token,
+      body: { clientMessageId: randomUUID(), content: 'Sent over REST on B' },
+    });
     expect(sent.status).toBe(201);
     await eventually(() => expect(states()).toEqual([true, false]), 1_000);
 
@@ -99,7 +113,13 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
 
     await startWidgetChat(a, 'Counted on A');
     await eventually(() => expect(pushes.at(-1)?.stats.unattended).toBe(snapshot.unattended + 1), 3_000);
-    await eventually(async () => expect((await b.http('GET', '/api/stats', { token: supervisor.token })).body.unattended).toBe(snapshot.unattended + 1), 1_000);
+    await eventually(
+      async () =>
+        expect((await b.http('GET', '/api/stats', { token: supervisor.token })).body.unattended).toBe(
+          snapshot.unattended + 1,
+        ),
+      1_000,
+    );
 
     // A burst on both nodes: each watcher still gets at most one push a second.
     const before = pushes.length;
@@ -121,7 +141,9 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     await eventually(() => expect([countsA.at(-1), countsB.at(-1)]).toEqual([{ count: 0 }, { count: 0 }]));
 
     await startWidgetChat(a, 'Nora Notified');
-    await eventually(() => expect(notesB.map((n) => n.notification.title)).toContain('New conversation with Nora Notified'));
+    await eventually(() =>
+      expect(notesB.map((n) => n.notification.title)).toContain('New conversation with Nora Notified'),
+    );
     await eventually(() => expect([countsA.at(-1), countsB.at(-1)]).toEqual([{ count: 1 }, { count: 1 }]));
     const ack = await emitAck(tabB, 'mark_read', { all: true });
     expect(ack).toEqual({ ok: true, data: { unreadCount: 0 } });
@@ -131,21 +153,35 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
   it('a per-IP limit holds across nodes: attempts spread over both count once', async () => {
     // A different account each time: the per-account backoff (below) is not what this counts.
     const attempt = (node: TestApp) =>
-      node.http('POST', '/api/auth/login', { body: { email: `${randomUUID()}@test.local`, password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+      node.http('POST', '/api/auth/login', {
+        body: { email: `${randomUUID()}@test.local`, password: 'wrong-password' },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await attempt(i % 2 ? b : a)).status);
     expect(statuses).toEqual(Array(10).fill(401));
     expect((await attempt(a)).status).toBe(429);
     expect((await attempt(b)).status).toBe(429);
     // Another client is not affected.
-    expect((await a.http('POST', '/api/auth/login', { body: { email: 'nobody@test.local', password: 'wrong-password' }, headers: { 'x-forwarded-for': '203.0.113.8' } })).status).toBe(401);
+    expect(
+      (
+        await a.http('POST', '/api/auth/login', {
+          body: { email: 'nobody@test.local', password: 'wrong-password' },
+          headers: { 'x-forwarded-for': '203.0.113.8' },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('the per-account sign-in backoff holds across nodes too', async () => {
     const victim = await a.createUser('agent');
     const attempt = (node: TestApp, password: string, ip: string) =>
-      node.http('POST', '/api/auth/login', { body: { email: victim.user.email, password }, headers: { 'x-forwarded-for': ip } });
-    for (let i = 0; i < 3; i++) expect((await attempt(i % 2 ? b : a, 'wrong-password', `198.51.100.${i}`)).status).toBe(401);
+      node.http('POST', '/api/auth/login', {
+        body: { email: victim.user.email, password },
+        headers: { 'x-forwarded-for': ip },
+      });
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(i % 2 ? b : a, 'wrong-password', `198.51.100.${i}`)).status).toBe(401);
     expect((await attempt(b, victim.password, '198.51.100.9')).status).toBe(429);
     expect((await attempt(a, victim.password, '198.51.100.10')).status).toBe(429);
   });
@@ -157,7 +193,11 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
         expect(res.status).toBe(200);
         expect(res.body).toEqual({
           status: 'ok',
-          checks: { database: { status: 'up' }, redis: { status: 'up' }, realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) } },
+          checks: {
+            database: { status: 'up' },
+            redis: { status: 'up' },
+            realtime: { status: 'up', message: expect.stringMatching(/^round trip \d+ ms$/) },
+          },
         });
       });
     }

@@ -21,7 +21,12 @@ describeWithRedis('a node is killed', (redisUrl) => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env = { DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: ownPrefix(), RATE_LIMIT_MESSAGES_PER_SECOND: '1000' };
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: ownPrefix(),
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
+    };
     nodes.push(await startApiNode(env)); // A runs the migrations first
     nodes.push(await startApiNode(env));
   });
@@ -36,7 +41,10 @@ describeWithRedis('a node is killed', (redisUrl) => {
       const admin = (await a.login(ADMIN.email, ADMIN.password)).accessToken;
       const staff = async (role: string, name: string) => {
         const email = `${randomUUID()}@test.local`;
-        const res = await a.http('POST', '/api/users', { token: admin, body: { email, name, role, password: 'password-123' } });
+        const res = await a.http('POST', '/api/users', {
+          token: admin,
+          body: { email, name, role, password: 'password-123' },
+        });
         expect(res.status).toBe(201);
         return { id: res.body.id as string, token: (await b.login(email, 'password-123')).accessToken };
       };
@@ -84,7 +92,10 @@ describeWithRedis('a node is killed', (redisUrl) => {
       await eventually(() => expect(statusesOf(onlyOnB.id)).toEqual(['online', 'offline']), 30_000);
       expect(Date.now() - killedAt).toBeLessThan(30_000);
       expect(statusesOf(agent.id)).toEqual(['online']);
-      const users = (await a.http('GET', '/api/users', { token: admin })).body.items as { id: string; online: boolean }[];
+      const users = (await a.http('GET', '/api/users', { token: admin })).body.items as {
+        id: string;
+        online: boolean;
+      }[];
       expect(users.find((u) => u.id === onlyOnB.id)?.online).toBe(false);
       expect(users.find((u) => u.id === agent.id)?.online).toBe(true);
       [observer, customer, agentOnA].forEach((s) => s.disconnect());

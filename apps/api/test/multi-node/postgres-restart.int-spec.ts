@@ -17,7 +17,12 @@ describeWithRedis('PostgreSQL restarts under two running nodes', (redisUrl) => {
 
   beforeAll(async () => {
     pg = await startOwnPostgres();
-    const env = { DATABASE_URL: pg.url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: ownPrefix(), RATE_LIMIT_MESSAGES_PER_SECOND: '1000' };
+    const env = {
+      DATABASE_URL: pg.url,
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: ownPrefix(),
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
+    };
     nodes.push(await startApiNode(env));
     nodes.push(await startApiNode(env));
   });
@@ -32,28 +37,46 @@ describeWithRedis('PostgreSQL restarts under two running nodes', (redisUrl) => {
       const pids = nodes.map((n) => n.process.child.pid);
       const admin = (await a.login(ADMIN.email, ADMIN.password)).accessToken;
       const email = `${randomUUID()}@test.local`;
-      expect((await a.http('POST', '/api/users', { token: admin, body: { email, name: 'Ana', role: 'agent', password: 'password-123' } })).status).toBe(201);
+      expect(
+        (
+          await a.http('POST', '/api/users', {
+            token: admin,
+            body: { email, name: 'Ana', role: 'agent', password: 'password-123' },
+          })
+        ).status,
+      ).toBe(201);
       const agentToken = (await b.login(email, 'password-123')).accessToken;
       const widget = (await a.http<WidgetSession>('POST', '/api/widget/sessions', { body: { name: 'Carla' } })).body;
       const id = widget.conversation.id;
       const customer = await connected(a.socket('/chat', widget.contactToken));
       const agentOnB = await connected(b.socket('/chat', agentToken));
-      for (const s of [customer, agentOnB]) expect((await emitAck(s, 'join_conversation', { conversationId: id })).ok).toBe(true);
+      for (const s of [customer, agentOnB])
+        expect((await emitAck(s, 'join_conversation', { conversationId: id })).ok).toBe(true);
       const live = collect<{ message: { seq: number; content: string } }>(agentOnB, 'new_message');
-      const send = (content: string, clientMessageId = randomUUID()) => emitAck(customer, 'chat_message', { conversationId: id, clientMessageId, type: 'text', content }, 15_000);
+      const send = (content: string, clientMessageId = randomUUID()) =>
+        emitAck(customer, 'chat_message', { conversationId: id, clientMessageId, type: 'text', content }, 15_000);
 
       expect((await send('before')).data.message.seq).toBe(1);
 
       await pg.stop();
       const retried = randomUUID();
       const failed = await send('while down', retried);
-      expect(failed).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('nothing was saved') } });
-      const rest = await b.http('POST', `/api/conversations/${id}/messages`, { token: agentToken, body: { clientMessageId: randomUUID(), content: 'REST while down' } });
+      expect(failed).toEqual({
+        ok: false,
+        error: { code: 'unavailable', message: expect.stringContaining('nothing was saved') },
+      });
+      const rest = await b.http('POST', `/api/conversations/${id}/messages`, {
+        token: agentToken,
+        body: { clientMessageId: randomUUID(), content: 'REST while down' },
+      });
       expect(rest).toEqual({ status: 503, body: { error: { code: 'unavailable', message: expect.any(String) } } });
       for (const node of [a, b]) {
         const health = await node.http('GET', '/api/health');
         expect(health.status).toBe(503);
-        expect(health.body).toMatchObject({ status: 'error', checks: { database: { status: 'down' }, redis: { status: 'up' } } });
+        expect(health.body).toMatchObject({
+          status: 'error',
+          checks: { database: { status: 'down' }, redis: { status: 'up' } },
+        });
       }
       // The sockets themselves stay connected: nothing about them needs the database.
       expect([customer.connected, agentOnB.connected]).toEqual([true, true]);
@@ -68,8 +91,17 @@ describeWithRedis('PostgreSQL restarts under two running nodes', (redisUrl) => {
       expect(again.ok).toBe(true);
       expect(again.data.message.seq).toBe(2);
       expect((await send('while down', retried)).data.message.id).toBe(again.data.message.id);
-      expect((await b.http('POST', `/api/conversations/${id}/messages`, { token: agentToken, body: { clientMessageId: randomUUID(), content: 'REST after' } })).status).toBe(201);
-      await eventually(() => expect(live.map((e) => e.message.content)).toEqual(['before', 'while down', 'REST after']));
+      expect(
+        (
+          await b.http('POST', `/api/conversations/${id}/messages`, {
+            token: agentToken,
+            body: { clientMessageId: randomUUID(), content: 'REST after' },
+          })
+        ).status,
+      ).toBe(201);
+      await eventually(() =>
+        expect(live.map((e) => e.message.content)).toEqual(['before', 'while down', 'REST after']),
+      );
       const history = await b.http('GET', `/api/conversations/${id}/messages`, { token: agentToken });
       expect(history.body.items.map((m: { seq: number; content: string }) => [m.seq, m.content])).toEqual([
         [1, 'before'],

@@ -10,7 +10,12 @@ if (SKIPPED) console.warn(`Redis restart test${SKIPPED}`);
 
 const healthOf = async (node: TestApp) => {
   const res = await node.http('GET', '/api/health');
-  return { http: res.status, status: res.body.status, redis: res.body.checks.redis?.status, realtime: res.body.checks.realtime?.status };
+  return {
+    http: res.status,
+    status: res.body.status,
+    redis: res.body.checks.redis?.status,
+    realtime: res.body.checks.realtime?.status,
+  };
 };
 
 /**
@@ -44,7 +49,9 @@ describeWithRedisServer(`Redis restarts under two running nodes${SKIPPED}`, () =
     const agentOnB: Socket = await joinedSocket(b, agent.token, id);
     const live = collect<{ message: { seq: number } }>(agentOnB, 'new_message');
     const onlineOnA = async () =>
-      (await a.http('GET', '/api/users', { token: await a.adminToken() })).body.items.find((u: { id: string }) => u.id === agent.user.id).online;
+      (await a.http('GET', '/api/users', { token: await a.adminToken() })).body.items.find(
+        (u: { id: string }) => u.id === agent.user.id,
+      ).online;
 
     expect((await say(customer, id, 'before')).ok).toBe(true);
     await eventually(() => expect(live.map((e) => e.message.seq)).toEqual([1]));
@@ -52,7 +59,11 @@ describeWithRedisServer(`Redis restarts under two running nodes${SKIPPED}`, () =
 
     await redis.stop('SIGKILL');
     for (const node of [a, b]) {
-      await eventually(async () => expect(await healthOf(node)).toEqual({ http: 503, status: 'error', redis: 'down', realtime: 'degraded' }), 8_000);
+      await eventually(
+        async () =>
+          expect(await healthOf(node)).toEqual({ http: 503, status: 'error', redis: 'down', realtime: 'degraded' }),
+        8_000,
+      );
     }
     // The database does not need Redis: writes are stored and acknowledged meanwhile.
     expect((await say(customer, id, 'during 1')).data.message.seq).toBe(2);
@@ -60,7 +71,10 @@ describeWithRedisServer(`Redis restarts under two running nodes${SKIPPED}`, () =
 
     await redis.start();
     for (const node of [a, b]) {
-      await eventually(async () => expect(await healthOf(node)).toEqual({ http: 200, status: 'ok', redis: 'up', realtime: 'up' }), 15_000);
+      await eventually(
+        async () => expect(await healthOf(node)).toEqual({ http: 200, status: 'ok', redis: 'up', realtime: 'up' }),
+        15_000,
+      );
     }
     // Redis came back empty: presence is rebuilt from the nodes' own sockets.
     await eventually(async () => expect(await onlineOnA()).toBe(true), 8_000);
@@ -76,9 +90,13 @@ describeWithRedisServer(`Redis restarts under two running nodes${SKIPPED}`, () =
     const lastInOrder = contiguous === -1 ? seen.length : contiguous;
     const catchUp = await emitAck(agentOnB, 'join_conversation', { conversationId: id, afterSeq: lastInOrder });
     expect(catchUp.ok).toBe(true);
-    const view = [...new Set([...seen, ...catchUp.data.messages.map((m: { seq: number }) => m.seq)])].sort((x, y) => x - y);
+    const view = [...new Set([...seen, ...catchUp.data.messages.map((m: { seq: number }) => m.seq)])].sort(
+      (x, y) => x - y,
+    );
     expect(view).toEqual([1, 2, 3, 4]);
-    expect(catchUp.data.messages.map((m: { content: string }) => m.content)).toEqual(['before', 'during 1', 'during 2', 'after'].slice(lastInOrder));
+    expect(catchUp.data.messages.map((m: { content: string }) => m.content)).toEqual(
+      ['before', 'during 1', 'during 2', 'after'].slice(lastInOrder),
+    );
 
     // And presence moves across nodes again.
     agentOnB.disconnect();

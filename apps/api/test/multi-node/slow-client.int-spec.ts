@@ -16,10 +16,12 @@ interface EngineSocketInternals {
   transport: { socket?: { bufferedAmount?: number } };
 }
 const heldFor = (raw: EngineSocketInternals) =>
-  raw.writeBuffer.reduce((n, p) => n + (typeof p.data === 'string' ? p.data.length : 0), 0) + (raw.transport.socket?.bufferedAmount ?? 0);
+  raw.writeBuffer.reduce((n, p) => n + (typeof p.data === 'string' ? p.data.length : 0), 0) +
+  (raw.transport.socket?.bufferedAmount ?? 0);
 
 /** The client's TCP socket under socket.io-client's WebSocket: pausing it stops reading from the kernel. */
-const tcpOf = (socket: Socket) => (socket.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
+const tcpOf = (socket: Socket) =>
+  (socket.io.engine.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
 
 /**
  * A client that stops reading (a frozen tab, a dead mobile link that still ACKs nothing) must not
@@ -64,9 +66,14 @@ describe('a client that stops reading', () => {
       // 40 MB at most, far past the kernel's buffers; stop early once the server has dropped it.
       // Sent over REST, a few at a time, so the witness socket (in this same process) keeps reading.
       const post = () =>
-        app.http('POST', `/api/conversations/${id}/messages`, { token: writer.token, body: { clientMessageId: randomUUID(), content: CONTENT } }).then((r) => {
-          if (r.status !== 201) throw new Error(`send failed: ${r.status} ${r.text}`);
-        });
+        app
+          .http('POST', `/api/conversations/${id}/messages`, {
+            token: writer.token,
+            body: { clientMessageId: randomUUID(), content: CONTENT },
+          })
+          .then((r) => {
+            if (r.status !== 201) throw new Error(`send failed: ${r.status} ${r.text}`);
+          });
       while (sent < 4_500 && clients[engineId]) {
         await Promise.all(Array.from({ length: 8 }, post));
         sent += 8;
@@ -90,7 +97,10 @@ describe('a client that stops reading', () => {
     const again = await connected(app.socket('/chat', { token: agent.token }));
     const catchUp = await emitAck(again, 'join_conversation', { conversationId: id, afterSeq: lastSeen });
     expect(catchUp.ok).toBe(true);
-    const seqs = [...seenByStalled.map((e) => e.message.seq), ...catchUp.data.messages.map((m: { seq: number }) => m.seq)];
+    const seqs = [
+      ...seenByStalled.map((e) => e.message.seq),
+      ...catchUp.data.messages.map((m: { seq: number }) => m.seq),
+    ];
     expect(seqs).toEqual(Array.from({ length: sent }, (_, i) => i + 1));
     await sleep(50);
   });

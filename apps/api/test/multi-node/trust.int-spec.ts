@@ -11,7 +11,10 @@ describeWithRedis('trust across two nodes', (redisUrl) => {
   let b: TestApp;
 
   beforeAll(async () => {
-    nodes = await startTwoNodes(redisUrl, { RATE_LIMIT_JOINS_PER_SECOND: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' });
+    nodes = await startTwoNodes(redisUrl, {
+      RATE_LIMIT_JOINS_PER_SECOND: '100000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    });
     ({ a, b } = nodes);
   });
   afterAll(() => nodes?.close());
@@ -21,11 +24,16 @@ describeWithRedis('trust across two nodes', (redisUrl) => {
     const agent = await a.createUser('agent');
     // The token was used on A already, so A knows the session as live.
     expect((await a.http('GET', '/api/auth/me', { token: agent.token })).status).toBe(200);
-    const sockets = [await connected(a.socket('/chat', { token: agent.token })), await connected(a.socket('/notifications', { token: agent.token }))];
+    const sockets = [
+      await connected(a.socket('/chat', { token: agent.token })),
+      await connected(a.socket('/notifications', { token: agent.token })),
+    ];
     const gone = sockets.map((s) => disconnectedWithin(s, 1_000));
     const started = Date.now();
 
-    expect((await b.http('PATCH', `/api/users/${agent.user.id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect(
+      (await b.http('PATCH', `/api/users/${agent.user.id}`, { token: admin, body: { active: false } })).status,
+    ).toBe(200);
 
     for (const ms of await Promise.all(gone)) expect(ms).toBeLessThan(1_000);
     for (;;) {
@@ -33,7 +41,9 @@ describeWithRedis('trust across two nodes', (redisUrl) => {
       if (status === 401) break;
       expect(Date.now() - started).toBeLessThan(1_000);
     }
-    expect((await a.http('POST', '/api/auth/login', { body: { email: agent.user.email, password: agent.password } })).status).toBe(401);
+    expect(
+      (await a.http('POST', '/api/auth/login', { body: { email: agent.user.email, password: agent.password } })).status,
+    ).toBe(401);
   });
 
   it('a logout on node A ends the session on node B at once', async () => {
@@ -67,7 +77,11 @@ describeWithRedis('trust across two nodes', (redisUrl) => {
       ]);
       expect(assigned.status).toBe(200);
       const content = `after ${i}`;
-      const reached = nextEventWhere<{ message: Message }>(secondOnB, 'new_message', (p) => p.message.content === content);
+      const reached = nextEventWhere<{ message: Message }>(
+        secondOnB,
+        'new_message',
+        (p) => p.message.content === content,
+      );
       expect((await say(contact, id, content)).ok).toBe(true);
       await reached;
       await emitAck(firstOnA, 'leave_conversation', { conversationId: '00000000-0000-4000-8000-000000000000' });

@@ -23,12 +23,20 @@ describe('mentions', () => {
   afterAll(() => app.close());
 
   const mentions = async (token: string): Promise<Notification[]> =>
-    ((await app.http('GET', '/api/notifications?limit=100', { token })).body.items as Notification[]).filter((n) => n.type === 'mention');
+    ((await app.http('GET', '/api/notifications?limit=100', { token })).body.items as Notification[]).filter(
+      (n) => n.type === 'mention',
+    );
   /** Listens (from now on) for the next mention pushed to `token`'s user; wrapped, so awaiting the listening does not await the push. */
   const mentionPushed = async (token: string) => {
     const socket = await connected(app.socket('/notifications', { token }));
     await sleep(100);
-    return { next: nextEventWhere<{ notification: Notification }>(socket, 'notification', (p) => p.notification.type === 'mention') };
+    return {
+      next: nextEventWhere<{ notification: Notification }>(
+        socket,
+        'notification',
+        (p) => p.notification.type === 'mention',
+      ),
+    };
   };
 
   it('notifies each mentioned colleague who may see the conversation: stored, then pushed; not the author, not who may not see it', async () => {
@@ -36,7 +44,13 @@ describe('mentions', () => {
     await assign(app, admin, conversation.id, ana.user.id);
     const pushedToSofia = await mentionPushed(sofia.token);
 
-    const note = await post(app, ana.token, conversation.id, '@sofia super ¿lo apruebas? cc @Bruno Agent @Ana Agent @Mara Marketer', { private: true });
+    const note = await post(
+      app,
+      ana.token,
+      conversation.id,
+      '@sofia super ¿lo apruebas? cc @Bruno Agent @Ana Agent @Mara Marketer',
+      { private: true },
+    );
 
     const { notification } = await pushedToSofia.next;
     expect(notification).toMatchObject({
@@ -85,7 +99,10 @@ describe('mentions', () => {
   it('mentions have their own preference: switched off in-app, they are not stored', async () => {
     const prefs = await app.http('GET', '/api/notifications/preferences', { token: bruno.token });
     expect(prefs.body.items).toContainEqual({ type: 'mention', inApp: true, toast: true, sound: true });
-    await app.http('PUT', '/api/notifications/preferences', { token: bruno.token, body: { items: [{ type: 'mention', inApp: false, toast: false, sound: false }] } });
+    await app.http('PUT', '/api/notifications/preferences', {
+      token: bruno.token,
+      body: { items: [{ type: 'mention', inApp: false, toast: false, sound: false }] },
+    });
     const before = (await mentions(bruno.token)).length;
     const widget = await startWidgetChat(app, 'Tina');
     const pushedToSofia = await mentionPushed(sofia.token);

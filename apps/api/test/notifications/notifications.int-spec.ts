@@ -3,7 +3,16 @@ import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '../../src/app/common/events/domain-events';
 import { NotificationsRetentionJob } from '../../src/app/notifications/notifications-retention.job';
-import { collect, connected, emitAck, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
+import {
+  collect,
+  connected,
+  emitAck,
+  eventually,
+  nextEvent,
+  sleep,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app';
 import { startWidgetChat, type Staff } from '../chat/chat-fixture';
 
 describe('notifications: stored, pushed, counted', () => {
@@ -24,8 +33,10 @@ describe('notifications: stored, pushed, counted', () => {
   });
   afterAll(() => app.close());
 
-  const list = async (token: string, query = '') => (await app.http('GET', `/api/notifications${query}`, { token })).body;
-  const unread = async (token: string) => (await app.http('GET', '/api/notifications/unread-count', { token })).body.count as number;
+  const list = async (token: string, query = '') =>
+    (await app.http('GET', `/api/notifications${query}`, { token })).body;
+  const unread = async (token: string) =>
+    (await app.http('GET', '/api/notifications/unread-count', { token })).body.count as number;
   const readAll = (token: string) => app.http('POST', '/api/notifications/read', { token, body: { all: true } });
 
   beforeEach(async () => {
@@ -40,8 +51,12 @@ describe('notifications: stored, pushed, counted', () => {
     const widget = await startWidgetChat(app, 'Nora');
     const { notification } = await pushed;
     expect(notification).toMatchObject({
-      type: 'conversation.created', title: 'New conversation with Nora', body: 'A new web chat conversation is waiting', url: `/inbox/${widget.conversation.id}`,
-      data: { conversationId: widget.conversation.id }, readAt: null,
+      type: 'conversation.created',
+      title: 'New conversation with Nora',
+      body: 'A new web chat conversation is waiting',
+      url: `/inbox/${widget.conversation.id}`,
+      data: { conversationId: widget.conversation.id },
+      readAt: null,
     });
     await eventually(() => expect(counted.at(-1)).toEqual({ count: 1 }));
     const stored = await list(agent.token);
@@ -55,15 +70,24 @@ describe('notifications: stored, pushed, counted', () => {
     // The creation notification is stored by an asynchronous listener: read it only once it is there.
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     await readAll(agent.token);
-    await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: supervisor.token, body: { agentId: agent.user.id } });
+    await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agent.user.id },
+    });
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
-    expect((await list(agent.token)).items[0]).toMatchObject({ type: 'conversation.assigned', title: 'Olga was assigned to you' });
+    expect((await list(agent.token)).items[0]).toMatchObject({
+      type: 'conversation.assigned',
+      title: 'Olga was assigned to you',
+    });
     await eventually(async () => expect(await unread(agent2.token)).toBe(1)); // only the creation
 
     const other = await startWidgetChat(app, 'Pia');
     await eventually(async () => expect(await unread(agent2.token)).toBe(2)); // Olga's and Pia's creation
     await readAll(agent2.token);
-    await app.http('POST', `/api/conversations/${other.conversation.id}/assign`, { token: agent2.token, body: { agentId: agent2.user.id } });
+    await app.http('POST', `/api/conversations/${other.conversation.id}/assign`, {
+      token: agent2.token,
+      body: { agentId: agent2.user.id },
+    });
     await sleep(200);
     expect(await unread(agent2.token)).toBe(0);
   });
@@ -71,7 +95,9 @@ describe('notifications: stored, pushed, counted', () => {
   it('an event handled twice stores and pushes one notification per user', async () => {
     const widget = await startWidgetChat(app, 'Quique');
     const forThis = async () =>
-      (await list(admin)).items.filter((n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id);
+      (await list(admin)).items.filter(
+        (n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id,
+      );
     await eventually(async () => expect(await forThis()).toHaveLength(1));
     const events = app.server.app.get(DomainEvents);
     events.emit('conversation.created', { conversation: { ...widget.conversation }, actorId: null });
@@ -96,7 +122,7 @@ describe('notifications: stored, pushed, counted', () => {
     await eventually(() => expect(seenBy2.at(-1)).toEqual({ count: 0 }));
   });
 
-  it('nobody reads or marks someone else\'s notifications', async () => {
+  it("nobody reads or marks someone else's notifications", async () => {
     await startWidgetChat(app, 'Tere');
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     const theirs = (await list(agent.token)).items[0];
@@ -104,7 +130,9 @@ describe('notifications: stored, pushed, counted', () => {
     expect(res.status).toBe(200);
     expect(await unread(agent.token)).toBe(1);
     expect((await list(agent2.token)).items.map((n: { id: string }) => n.id)).not.toContain(theirs.id);
-    expect((await app.http('POST', '/api/notifications/read', { token: agent.token, body: { ids: ['nope'] } })).status).toBe(400);
+    expect(
+      (await app.http('POST', '/api/notifications/read', { token: agent.token, body: { ids: ['nope'] } })).status,
+    ).toBe(400);
     expect((await app.http('GET', '/api/notifications')).status).toBe(401);
   });
 
@@ -112,7 +140,10 @@ describe('notifications: stored, pushed, counted', () => {
     for (const n of ['U1', 'U2', 'U3']) await startWidgetChat(app, n);
     await eventually(async () => expect(await unread(supervisor.token)).toBe(3));
     const first = await list(supervisor.token, '?limit=2');
-    expect(first.items.map((n: { title: string }) => n.title)).toEqual(['New conversation with U3', 'New conversation with U2']);
+    expect(first.items.map((n: { title: string }) => n.title)).toEqual([
+      'New conversation with U3',
+      'New conversation with U2',
+    ]);
     expect(first.unreadCount).toBe(3);
     const second = await list(supervisor.token, `?limit=2&cursor=${first.nextCursor}`);
     expect(second.items[0].title).toBe('New conversation with U1');
@@ -132,12 +163,15 @@ describe('notifications: stored, pushed, counted', () => {
     await startWidgetChat(app, 'Muted');
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     expect(await unread(agent2.token)).toBe(0);
-    await app.http('PUT', '/api/notifications/preferences', { token: agent2.token, body: { items: [{ type: 'conversation.created', inApp: true, toast: true, sound: true }] } });
+    await app.http('PUT', '/api/notifications/preferences', {
+      token: agent2.token,
+      body: { items: [{ type: 'conversation.created', inApp: true, toast: true, sound: true }] },
+    });
   });
 
   it('on connect a socket gets its unread count', async () => {
     await startWidgetChat(app, 'Vera');
-    await eventually(async () => expect(await unread(marketer.token) + (await unread(admin))).toBe(1));
+    await eventually(async () => expect((await unread(marketer.token)) + (await unread(admin))).toBe(1));
     const socket: Socket = app.socket('/notifications', { token: admin });
     const first = nextEvent(socket, 'unread_count');
     await connected(socket);
@@ -164,17 +198,26 @@ describe('notifications: stored, pushed, counted', () => {
     const db = app.server.app.get(DataSource);
     const reader = await app.createUser('supervisor');
     const agree = async (expected: number) => {
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [reader.user.id]);
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+        [reader.user.id],
+      );
       expect({ served: await unread(reader.token), stored: n }).toEqual({ served: expected, stored: expected });
     };
     await agree(0);
     for (const name of ['Uno', 'Dos', 'Tres']) await startWidgetChat(app, name);
     await eventually(() => agree(3));
     const { items } = await list(reader.token, '?unreadOnly=true');
-    await app.http('POST', '/api/notifications/read', { token: reader.token, body: { ids: [items[0].id, items[0].id] } });
+    await app.http('POST', '/api/notifications/read', {
+      token: reader.token,
+      body: { ids: [items[0].id, items[0].id] },
+    });
     await agree(2);
     // Written straight into the table (an operator's repair, say): counted all the same.
-    await db.query(`INSERT INTO notifications (user_id, event_id, type, title, body) VALUES ($1, 'direct', 'conversation.created', 't', 'b')`, [reader.user.id]);
+    await db.query(
+      `INSERT INTO notifications (user_id, event_id, type, title, body) VALUES ($1, 'direct', 'conversation.created', 't', 'b')`,
+      [reader.user.id],
+    );
     await agree(3);
     await db.query(`DELETE FROM notifications WHERE user_id = $1 AND event_id = 'direct'`, [reader.user.id]);
     await agree(2);
@@ -197,22 +240,61 @@ describe('notification rules for campaigns and channels', () => {
       await sleep(100);
       const pushed = nextEvent(socket, 'notification');
       const campaignId = randomUUID();
-      events.emit('campaign.finished', { campaignId, name: 'Black Friday', createdBy: marketer.user.id, status: 'completed', sent: 990, failed: 10 });
-      expect((await pushed).notification).toMatchObject({ type: 'campaign.finished', title: 'Campaign "Black Friday" finished', body: '990 sent, 10 failed', url: `/campaigns/${campaignId}` });
-      events.emit('campaign.finished', { campaignId: randomUUID(), name: 'Broken', createdBy: marketer.user.id, status: 'failed', sent: 0, failed: 0, error: 'provider outage' });
+      events.emit('campaign.finished', {
+        campaignId,
+        name: 'Black Friday',
+        createdBy: marketer.user.id,
+        status: 'completed',
+        sent: 990,
+        failed: 10,
+      });
+      expect((await pushed).notification).toMatchObject({
+        type: 'campaign.finished',
+        title: 'Campaign "Black Friday" finished',
+        body: '990 sent, 10 failed',
+        url: `/campaigns/${campaignId}`,
+      });
+      events.emit('campaign.finished', {
+        campaignId: randomUUID(),
+        name: 'Broken',
+        createdBy: marketer.user.id,
+        status: 'failed',
+        sent: 0,
+        failed: 0,
+        error: 'provider outage',
+      });
       await eventually(async () => {
         const items = (await app.http('GET', '/api/notifications', { token: marketer.token })).body.items;
         expect(items[0]).toMatchObject({ type: 'campaign.failed', body: 'provider outage' });
       });
 
-      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'down', previous: 'connected', reason: 'Graph API answers 500', changeId: 'c1' });
-      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'down', previous: 'connected', reason: 'Graph API answers 500', changeId: 'c1' });
-      events.emit('channel.state_changed', { channel: 'whatsapp', state: 'degraded', previous: 'connected', changeId: 'c2' });
+      events.emit('channel.state_changed', {
+        channel: 'whatsapp',
+        state: 'down',
+        previous: 'connected',
+        reason: 'Graph API answers 500',
+        changeId: 'c1',
+      });
+      events.emit('channel.state_changed', {
+        channel: 'whatsapp',
+        state: 'down',
+        previous: 'connected',
+        reason: 'Graph API answers 500',
+        changeId: 'c1',
+      });
+      events.emit('channel.state_changed', {
+        channel: 'whatsapp',
+        state: 'degraded',
+        previous: 'connected',
+        changeId: 'c2',
+      });
       await eventually(async () => {
         const items = (await app.http('GET', '/api/notifications', { token: admin })).body.items;
         expect(items.filter((n: { type: string }) => n.type === 'channel.down')).toHaveLength(1);
       });
-      expect((await app.http('GET', '/api/notifications/unread-count', { token: supervisor.token })).body.count).toBe(0);
+      expect((await app.http('GET', '/api/notifications/unread-count', { token: supervisor.token })).body.count).toBe(
+        0,
+      );
     } finally {
       await app.close();
     }

@@ -46,18 +46,34 @@ describe('a campaign survives its node being killed', () => {
     await pg.connect();
     const base = `http://127.0.0.1:${port}`;
     const { accessToken } = await (
-      await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+      await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      })
     ).json();
-    const recipients = Array.from({ length: TOTAL }, (_, i) => ({ phone: `+3461${String(i).padStart(7, '0')}`, name: `N${i}` }));
+    const recipients = Array.from({ length: TOTAL }, (_, i) => ({
+      phone: `+3461${String(i).padStart(7, '0')}`,
+      name: `N${i}`,
+    }));
     const created = await fetch(`${base}/api/bulk-campaigns`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ name: 'Crash', channel: 'whatsapp', content: 'Hola {{name}}', ratePerSecond: 100, recipients }),
+      body: JSON.stringify({
+        name: 'Crash',
+        channel: 'whatsapp',
+        content: 'Hola {{name}}',
+        ratePerSecond: 100,
+        recipients,
+      }),
     });
     expect(created.status).toBe(201);
     const campaign = await created.json();
 
-    await eventually(async () => expect(await count(`SELECT count(*) AS n FROM sandbox_outbox`)).toBeGreaterThan(120), 20_000);
+    await eventually(
+      async () => expect(await count(`SELECT count(*) AS n FROM sandbox_outbox`)).toBeGreaterThan(120),
+      20_000,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
     const atKill = await count(`SELECT count(*) AS n FROM sandbox_outbox`);
@@ -71,7 +87,11 @@ describe('a campaign survives its node being killed', () => {
       expect(rows[0]).toEqual({ status: 'completed', sent: TOTAL, failed: 0 });
     }, 30_000);
     expect(await count(`SELECT count(*) AS n FROM sandbox_outbox WHERE campaign_id = '${campaign.id}'`)).toBe(TOTAL);
-    expect(await count(`SELECT count(DISTINCT "to") AS n FROM sandbox_outbox WHERE campaign_id = '${campaign.id}'`)).toBe(TOTAL);
-    expect(await count(`SELECT count(*) AS n FROM bulk_recipients WHERE campaign_id = '${campaign.id}' AND status = 'sent'`)).toBe(TOTAL);
+    expect(
+      await count(`SELECT count(DISTINCT "to") AS n FROM sandbox_outbox WHERE campaign_id = '${campaign.id}'`),
+    ).toBe(TOTAL);
+    expect(
+      await count(`SELECT count(*) AS n FROM bulk_recipients WHERE campaign_id = '${campaign.id}' AND status = 'sent'`),
+    ).toBe(TOTAL);
   });
 });

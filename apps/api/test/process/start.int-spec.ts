@@ -6,7 +6,10 @@ import { freePort, startApiProcess } from '../support/api-process';
 
 const postgresRunningIn = (dir: string) => {
   try {
-    return execSync(`ps -eo args`).toString().split('\n').some((l) => l.includes('postgres') && l.includes(dir));
+    return execSync(`ps -eo args`)
+      .toString()
+      .split('\n')
+      .some((l) => l.includes('postgres') && l.includes(dir));
   } catch {
     return false;
   }
@@ -52,7 +55,13 @@ describe('npm start (built server, embedded PostgreSQL)', () => {
   it('logs structured JSON lines with request ids, never the bearer token or the password', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sb-logs-'));
     const port = await freePort();
-    const proc = startApiProcess({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info', ADMIN_EMAIL: 'ops@test.local', ADMIN_PASSWORD: 'very-secret-password' });
+    const proc = startApiProcess({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ADMIN_EMAIL: 'ops@test.local',
+      ADMIN_PASSWORD: 'very-secret-password',
+    });
     try {
       await proc.waitFor('Switchboard is running');
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
@@ -63,9 +72,15 @@ describe('npm start (built server, embedded PostgreSQL)', () => {
       const { accessToken } = (await login.json()) as { accessToken: string };
       await fetch(`http://127.0.0.1:${port}/api/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
       await proc.waitFor('"url":"/api/auth/me"');
-      const lines = proc.output().split('\n').filter((l) => l.startsWith('{'));
+      const lines = proc
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'));
       const entries = lines.map((l) => JSON.parse(l) as { level: number; req?: { id: unknown; url: string } });
-      expect(entries.find((e) => e.req?.url === '/api/auth/me')).toMatchObject({ level: 30, req: { id: expect.anything() } });
+      expect(entries.find((e) => e.req?.url === '/api/auth/me')).toMatchObject({
+        level: 30,
+        req: { id: expect.anything() },
+      });
       expect(proc.output()).not.toContain(accessToken);
       expect(proc.output()).not.toContain('very-secret-password');
     } finally {
@@ -76,6 +91,8 @@ describe('npm start (built server, embedded PostgreSQL)', () => {
   it('a bad configuration value stops the start with one line naming the variable', async () => {
     const proc = startApiProcess({ PORT: 'eighty', DATA_DIR: await mkdtemp(join(tmpdir(), 'sb-bad-')) });
     expect(await proc.exited).toBe(1);
-    expect(proc.output().trim()).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535 (got "eighty")');
+    expect(proc.output().trim()).toBe(
+      'Invalid configuration: PORT must be a whole number from 0 to 65535 (got "eighty")',
+    );
   });
 });

@@ -6,7 +6,13 @@ import { coalesceWrites } from '../../src/app/common/realtime/write-coalescing';
 import { eventually } from '../support/test-app';
 
 /** A plain Socket.IO server with the product's write coalescing, and the TCP writes of each connection counted. */
-async function startServer(): Promise<{ io: Server; http: HttpServer; url: string; writes: () => number; connected: () => ServerSocket }> {
+async function startServer(): Promise<{
+  io: Server;
+  http: HttpServer;
+  url: string;
+  writes: () => number;
+  connected: () => ServerSocket;
+}> {
   const http = createServer();
   const io = new Server(http, { transports: ['websocket'] });
   coalesceWrites(io);
@@ -22,7 +28,13 @@ async function startServer(): Promise<{ io: Server; http: HttpServer; url: strin
     internals._writev = (...a) => (writes++, writev(...a));
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { io, http, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, writes: () => writes, connected: () => last as unknown as ServerSocket };
+  return {
+    io,
+    http,
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    writes: () => writes,
+    connected: () => last as unknown as ServerSocket,
+  };
 }
 
 describe('Socket.IO write coalescing', () => {

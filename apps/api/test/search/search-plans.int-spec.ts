@@ -17,9 +17,19 @@ interface Captured {
  */
 async function plansOf(work: () => Promise<unknown>): Promise<Captured[]> {
   const captured: Captured[] = [];
-  const original = Client.prototype.query as unknown as (this: Client, text: unknown, values?: unknown, callback?: unknown) => Promise<QueryResult>;
+  const original = Client.prototype.query as unknown as (
+    this: Client,
+    text: unknown,
+    values?: unknown,
+    callback?: unknown,
+  ) => Promise<QueryResult>;
   const patched = async function (this: Client, text: unknown, values?: unknown, callback?: unknown) {
-    if (typeof text === 'string' && Array.isArray(values) && callback === undefined && /^\s*(WITH|SELECT)\b/i.test(text)) {
+    if (
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      callback === undefined &&
+      /^\s*(WITH|SELECT)\b/i.test(text)
+    ) {
       const explained = (await original.call(this, `EXPLAIN ${text}`, values)) as QueryResult<{ 'QUERY PLAN': string }>;
       captured.push({ sql: text, plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n') });
     }
@@ -73,12 +83,15 @@ describe('search: plans that use their indexes', () => {
       SELECT md5('ct' || i)::uuid, (ARRAY['María','José','Lucía','Pedro','Ana'])[1 + i % 5] || ' ' || (ARRAY['García','López','Núñez','Pérez'])[1 + i % 4] || ' ' || i,
              '+34 6' || lpad(i::text, 8, '0'), 'cliente' || i || '@example.com'
         FROM generate_series(1, 20000) i`);
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO conversations (id, channel, contact_id, assignee_id, subject, external_ref, status, last_activity_at, created_at)
       SELECT md5('cv' || i)::uuid, 'web', md5('ct' || i)::uuid, CASE WHEN i % 3 = 0 THEN $1::uuid END,
              CASE WHEN i % 4 = 0 THEN 'Pedido ' || i || ' retrasado' END, CASE WHEN i % 5 = 0 THEN 'ORD-' || (100000 + i) END,
              CASE WHEN i % 2 = 0 THEN 'open' ELSE 'closed' END, now() - i * interval '1 minute', now() - i * interval '2 minutes'
-        FROM generate_series(1, 20000) i`, [agent.user.id]);
+        FROM generate_series(1, 20000) i`,
+      [agent.user.id],
+    );
     await db.query(`
       INSERT INTO messages (conversation_id, seq, sender_type, sender_name, content, created_at)
       SELECT md5('cv' || (1 + i % 20000))::uuid, 1 + i / 20000, 'contact', 'x',
@@ -90,37 +103,41 @@ describe('search: plans that use their indexes', () => {
   });
   afterAll(() => app.close());
 
-  const get = (token: string, path: string) => app.http('GET', path, { token }).then((r) => {
-    expect(r.status).toBe(200);
-    return r.body;
-  });
+  const get = (token: string, path: string) =>
+    app.http('GET', path, { token }).then((r) => {
+      expect(r.status).toBe(200);
+      return r.body;
+    });
 
   it.each<[string, () => Staff]>([
     ['an agent', () => agent],
     ['a supervisor', () => supervisor],
-  ])('GET /api/search as %s reads messages, subjects, references and contacts from their indexes, never a whole table', async (_who, who) => {
-    const caller = who();
-    // "palabra7 refund7" is in few messages (the recent ones hold none): the whole GIN index is read.
-    const rare = await plansOf(() => get(caller.token, '/api/search?q=palabra7%20refund7'));
-    // "tema7" is in one message of 150: a window of the last days holds enough of them.
-    const medium = await plansOf(() => get(caller.token, '/api/search?q=tema7'));
-    // "hola" is in one message of five: the newest messages hold enough of them.
-    const common = await plansOf(() => get(caller.token, '/api/search?q=hola'));
-    const all = [...rare, ...medium, ...common];
-    for (const { sql, plan } of all) expect({ sql, seqScans: seqScans(plan) }).toEqual({ sql, seqScans: [] });
-    const text = (plans: Captured[]) => plans.map((p) => p.plan).join('\n');
-    // Messages: the recent ones by time first, then (for rare words) the GIN index of their documents and days.
-    expect(text(rare)).toMatch(/Index Scan Backward using ix_messages_created/);
-    expect(text(rare)).toMatch(/Bitmap Index Scan on ix_messages_search/);
-    // A window of days is read inside the same index (its day column), not filtered row by row.
-    expect(text(medium)).toMatch(/Index Cond: \(\(search_document @@ .*\) AND \(\(EXTRACT\(day FROM/);
-    // Conversations and contacts: subjects (GIN), references and contact text (trigrams).
-    expect(text(rare)).toMatch(/Bitmap Index Scan on ix_conversations_subject_search/);
-    expect(text(rare)).toMatch(/Bitmap Index Scan on ix_conversations_external_ref_search/);
-    expect(text(rare)).toMatch(/Bitmap Index Scan on ix_contacts_search/);
-    // Common words are found among the recent messages: no GIN read of the whole index for them.
-    expect(common.filter((p) => /ix_messages_search/.test(p.plan))).toEqual([]);
-  });
+  ])(
+    'GET /api/search as %s reads messages, subjects, references and contacts from their indexes, never a whole table',
+    async (_who, who) => {
+      const caller = who();
+      // "palabra7 refund7" is in few messages (the recent ones hold none): the whole GIN index is read.
+      const rare = await plansOf(() => get(caller.token, '/api/search?q=palabra7%20refund7'));
+      // "tema7" is in one message of 150: a window of the last days holds enough of them.
+      const medium = await plansOf(() => get(caller.token, '/api/search?q=tema7'));
+      // "hola" is in one message of five: the newest messages hold enough of them.
+      const common = await plansOf(() => get(caller.token, '/api/search?q=hola'));
+      const all = [...rare, ...medium, ...common];
+      for (const { sql, plan } of all) expect({ sql, seqScans: seqScans(plan) }).toEqual({ sql, seqScans: [] });
+      const text = (plans: Captured[]) => plans.map((p) => p.plan).join('\n');
+      // Messages: the recent ones by time first, then (for rare words) the GIN index of their documents and days.
+      expect(text(rare)).toMatch(/Index Scan Backward using ix_messages_created/);
+      expect(text(rare)).toMatch(/Bitmap Index Scan on ix_messages_search/);
+      // A window of days is read inside the same index (its day column), not filtered row by row.
+      expect(text(medium)).toMatch(/Index Cond: \(\(search_document @@ .*\) AND \(\(EXTRACT\(day FROM/);
+      // Conversations and contacts: subjects (GIN), references and contact text (trigrams).
+      expect(text(rare)).toMatch(/Bitmap Index Scan on ix_conversations_subject_search/);
+      expect(text(rare)).toMatch(/Bitmap Index Scan on ix_conversations_external_ref_search/);
+      expect(text(rare)).toMatch(/Bitmap Index Scan on ix_contacts_search/);
+      // Common words are found among the recent messages: no GIN read of the whole index for them.
+      expect(common.filter((p) => /ix_messages_search/.test(p.plan))).toEqual([]);
+    },
+  );
 
   it('contact lists read the trigram index for q and the name order otherwise; an inbox list with q reads the search indexes', async () => {
     const withQ = await plansOf(() => get(agent.token, '/api/contacts?q=nunez%201234'));
@@ -141,13 +158,17 @@ describe('search: plans that use their indexes', () => {
     expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
   });
 
-  it('the message writer\'s lock reads each conversation\'s labels by key, planned while the label tables are empty', async () => {
+  it("the message writer's lock reads each conversation's labels by key, planned while the label tables are empty", async () => {
     const client = await pgPoolOf(db).connect();
     try {
       await client.query(`BEGIN; ${INDEXED_PLANS}`);
       await client.query(`PREPARE plan_lock_labels AS ${STATEMENTS.lock}`);
       const id = (await client.query(`SELECT id FROM conversations LIMIT 1`)).rows[0].id as string;
-      const plan = ((await client.query(`EXPLAIN EXECUTE plan_lock_labels('{${id}}', '{${id}}', '{x}')`)).rows as { 'QUERY PLAN': string }[])
+      const plan = (
+        (await client.query(`EXPLAIN EXECUTE plan_lock_labels('{${id}}', '{${id}}', '{x}')`)).rows as {
+          'QUERY PLAN': string;
+        }[]
+      )
         .map((r) => r['QUERY PLAN'])
         .join('\n');
       expect(plan).toMatch(/on conversation_labels/);
@@ -161,4 +182,3 @@ describe('search: plans that use their indexes', () => {
     }
   });
 });
-

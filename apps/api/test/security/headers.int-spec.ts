@@ -43,7 +43,10 @@ function expectNotFrameable(headers: Headers): void {
 describe('security headers', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ CRM_DIST_DIR: tinyCrmDist(), WIDGET_FRAME_ANCESTORS: 'https://shop.example, https://partner.example:8443' });
+    app = await startTestApp({
+      CRM_DIST_DIR: tinyCrmDist(),
+      WIDGET_FRAME_ANCESTORS: 'https://shop.example, https://partner.example:8443',
+    });
   });
   afterAll(() => app.close());
 
@@ -80,7 +83,10 @@ describe('security headers', () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain('<sb-root>');
       expectCommonHeaders(page.headers);
-      expect(csp(page.headers).get('frame-ancestors')).toEqual(['https://shop.example', 'https://partner.example:8443']);
+      expect(csp(page.headers).get('frame-ancestors')).toEqual([
+        'https://shop.example',
+        'https://partner.example:8443',
+      ]);
       // X-Frame-Options cannot name those sites: present, it would forbid them what CSP allows.
       expect(page.headers.get('x-frame-options')).toBeNull();
     }
@@ -108,7 +114,11 @@ describe('security headers', () => {
     expect(widget.headers.get('strict-transport-security')).toMatch(/^max-age=/);
 
     expect((await app.http('GET', '/api/health/live')).headers.get('strict-transport-security')).toBeNull();
-    expect((await app.http('GET', '/', { headers: { 'x-forwarded-proto': 'http' } })).headers.get('strict-transport-security')).toBeNull();
+    expect(
+      (await app.http('GET', '/', { headers: { 'x-forwarded-proto': 'http' } })).headers.get(
+        'strict-transport-security',
+      ),
+    ).toBeNull();
   });
 
   it('a socket from a page of the same host under the other scheme is refused; the same origin is admitted', async () => {
@@ -133,11 +143,18 @@ describe('security headers behind a proxy TRUST_PROXY does not name', () => {
 
   it('its X-Forwarded-Proto is not believed: no HSTS, and the socket origin stays http', async () => {
     const claimed = { 'x-forwarded-proto': 'https' };
-    expect((await app.http('GET', '/api/health/live', { headers: claimed })).headers.get('strict-transport-security')).toBeNull();
+    expect(
+      (await app.http('GET', '/api/health/live', { headers: claimed })).headers.get('strict-transport-security'),
+    ).toBeNull();
 
     const token = await app.adminToken();
     const { host } = new URL(app.url);
-    expect((await connectOutcome(app.socket('/chat', { token, headers: { ...claimed, origin: `https://${host}` } }))).connected).toBe(false);
-    expect(await connectOutcome(app.socket('/chat', { token, headers: { ...claimed, origin: `http://${host}` } }))).toEqual({ connected: true });
+    expect(
+      (await connectOutcome(app.socket('/chat', { token, headers: { ...claimed, origin: `https://${host}` } })))
+        .connected,
+    ).toBe(false);
+    expect(
+      await connectOutcome(app.socket('/chat', { token, headers: { ...claimed, origin: `http://${host}` } })),
+    ).toEqual({ connected: true });
   });
 });

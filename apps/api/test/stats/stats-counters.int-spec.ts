@@ -34,19 +34,28 @@ describe('dashboard counters', () => {
     ids.push(widget.conversation.id);
     const customer = await joinedSocket(app, widget.contactToken, widget.conversation.id);
     await Promise.all(Array.from({ length: 30 }, (_, i) => say(customer, widget.conversation.id, `m${i}`)));
-    for (const id of ids.slice(0, 3)) await app.http('POST', `/api/conversations/${id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+    for (const id of ids.slice(0, 3))
+      await app.http('POST', `/api/conversations/${id}/assign`, { token: admin, body: { agentId: agent.user.id } });
     await app.http('POST', `/api/conversations/${ids[1]}/assign`, { token: admin, body: { agentId: other.user.id } });
     await app.http('POST', `/api/conversations/${ids[2]}/assign`, { token: admin, body: { agentId: null } });
     await app.http('POST', `/api/conversations/${ids[0]}/close`, { token: admin });
     await app.http('POST', `/api/conversations/${ids[3]}/close`, { token: admin });
     await app.http('POST', `/api/conversations/${ids[3]}/reopen`, { token: admin });
-    await app.http('POST', `/api/conversations/${ids[4]}/messages`, { token: admin, body: { clientMessageId: 'rest-1', content: 'hola' } });
+    await app.http('POST', `/api/conversations/${ids[4]}/messages`, {
+      token: admin,
+      body: { clientMessageId: 'rest-1', content: 'hola' },
+    });
 
     const truth = await recount();
     expect(truth).toEqual({ open: 4, unattended: 3, messages: 31 });
     await eventually(async () => {
       const stats: Stats = (await app.http('GET', '/api/stats', { token: admin })).body;
-      expect(stats).toMatchObject({ openConversations: truth.open, unattended: truth.unattended, messagesToday: truth.messages, attendedThisMonth: 3 });
+      expect(stats).toMatchObject({
+        openConversations: truth.open,
+        unattended: truth.unattended,
+        messagesToday: truth.messages,
+        attendedThisMonth: 3,
+      });
       expect(stats.perAgent).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ agentId: agent.user.id, openAssigned: 0 }),

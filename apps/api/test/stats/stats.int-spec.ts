@@ -18,7 +18,13 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     const snapshot = nextEvent<{ stats: Stats }>(watcher, 'stats_updated');
     await connected(watcher);
     pushes = collect(watcher, 'stats_updated');
-    expect((await snapshot).stats).toMatchObject({ unattended: 0, openConversations: 0, agentsOnline: 0, botStatus: 'off', whatsappState: 'connected' });
+    expect((await snapshot).stats).toMatchObject({
+      unattended: 0,
+      openConversations: 0,
+      agentsOnline: 0,
+      botStatus: 'off',
+      whatsappState: 'connected',
+    });
   });
   afterAll(() => app.close());
 
@@ -30,7 +36,7 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     expect(await rest()).toMatchObject(expected);
   };
 
-  it('walks every figure through a conversation\'s life', async () => {
+  it("walks every figure through a conversation's life", async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;
     await expectFigures({ unattended: 1, openConversations: 1, attendedThisMonth: 0, firstResponseCount: 0 });
@@ -39,7 +45,10 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     await say(customer, id, 'hola');
     await expectFigures({ messagesToday: 1, firstResponseCount: 0 });
 
-    await app.http('POST', `/api/conversations/${id}/assign`, { token: supervisor.token, body: { agentId: agent.user.id } });
+    await app.http('POST', `/api/conversations/${id}/assign`, {
+      token: supervisor.token,
+      body: { agentId: agent.user.id },
+    });
     await expectFigures({
       unattended: 0,
       attendedThisMonth: 1,
@@ -89,14 +98,20 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
 });
 
 describe('stats months and days follow the injected clock and STATS_TIME_ZONE', () => {
-  it('last month\'s assignments and responses do not count this month', async () => {
+  it("last month's assignments and responses do not count this month", async () => {
     let offsetMs = 0;
-    const app = await startTestApp({ STATS_TIME_ZONE: 'America/Mexico_City' }, { clock: () => new Date(Date.now() + offsetMs) });
+    const app = await startTestApp(
+      { STATS_TIME_ZONE: 'America/Mexico_City' },
+      { clock: () => new Date(Date.now() + offsetMs) },
+    );
     try {
       const admin = await app.adminToken();
       const agent = await app.createUser('agent');
       const widget = await startWidgetChat(app);
-      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, {
+        token: admin,
+        body: { agentId: agent.user.id },
+      });
       const agentSocket = await joinedSocket(app, agent.token, widget.conversation.id);
       await say(agentSocket, widget.conversation.id, 'hola');
       const thisMonth = (await app.http('GET', '/api/stats', { token: admin })).body;
@@ -105,7 +120,14 @@ describe('stats months and days follow the injected clock and STATS_TIME_ZONE', 
       // Forty days later it is another month (and another day) in any time zone.
       offsetMs = 40 * 24 * 3600 * 1000;
       const later = (await app.http('GET', '/api/stats', { token: admin })).body;
-      expect(later).toMatchObject({ attendedThisMonth: 0, firstResponseCount: 0, avgFirstResponseSeconds: null, messagesToday: 0, unattended: 0, openConversations: 1 });
+      expect(later).toMatchObject({
+        attendedThisMonth: 0,
+        firstResponseCount: 0,
+        avgFirstResponseSeconds: null,
+        messagesToday: 0,
+        unattended: 0,
+        openConversations: 1,
+      });
     } finally {
       await app.close();
     }
@@ -113,13 +135,16 @@ describe('stats months and days follow the injected clock and STATS_TIME_ZONE', 
 });
 
 describe('GET /api/stats/charts', () => {
-  it('counts today\'s conversations per hour, the last hour\'s messages per minute and first responses by bucket', async () => {
+  it("counts today's conversations per hour, the last hour's messages per minute and first responses by bucket", async () => {
     const app = await startTestApp({ STATS_TIME_ZONE: 'UTC' });
     try {
       const admin = await app.adminToken();
       const agent = await app.createUser('agent');
       const widget = await startWidgetChat(app);
-      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, { token: admin, body: { agentId: agent.user.id } });
+      await app.http('POST', `/api/conversations/${widget.conversation.id}/assign`, {
+        token: admin,
+        body: { agentId: agent.user.id },
+      });
       const customer = await joinedSocket(app, widget.contactToken, widget.conversation.id);
       await say(customer, widget.conversation.id, 'hola');
       const agentSocket = await joinedSocket(app, agent.token, widget.conversation.id);
@@ -133,7 +158,11 @@ describe('GET /api/stats/charts', () => {
       expect(charts.messagesPerMinute).toHaveLength(60);
       expect(charts.messagesPerMinute.reduce((n: number, m: { count: number }) => n + m.count, 0)).toBe(2);
       expect(charts.firstResponseDistribution).toEqual([
-        { bucket: '<1m', count: 1 }, { bucket: '1-5m', count: 0 }, { bucket: '5-15m', count: 0 }, { bucket: '15-60m', count: 0 }, { bucket: '>1h', count: 0 },
+        { bucket: '<1m', count: 1 },
+        { bucket: '1-5m', count: 0 },
+        { bucket: '5-15m', count: 0 },
+        { bucket: '15-60m', count: 0 },
+        { bucket: '>1h', count: 0 },
       ]);
       expect((await app.http('GET', '/api/stats/charts', { token: agent.token })).status).toBe(403);
     } finally {

@@ -37,7 +37,8 @@ export function startApiProcess(env: Record<string, string>): ApiProcess {
         const started = Date.now();
         const tick = () => {
           if (typeof text === 'string' ? out.includes(text) : text.test(out)) return resolve(out);
-          if (child.exitCode !== null) return reject(new Error(`api exited (${child.exitCode}) before "${text}":\n${out}`));
+          if (child.exitCode !== null)
+            return reject(new Error(`api exited (${child.exitCode}) before "${text}":\n${out}`));
           if (Date.now() - started > ms) return reject(new Error(`no "${text}" within ${ms} ms:\n${out}`));
           setTimeout(tick, 50);
         };

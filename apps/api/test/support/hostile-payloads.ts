@@ -39,7 +39,10 @@ export function setRefResolver(resolver: (ref: Ref) => unknown): void {
 
 /** A `Ref` of `kind` most of the time, else a random UUID (something that does not exist). */
 export const idOf = (kind: string): fc.Arbitrary<Ref | string> =>
-  fc.oneof({ arbitrary: fc.nat().map((n) => new Ref(kind, n)), weight: 8 }, { arbitrary: fc.uuid({ version: 4 }), weight: 2 });
+  fc.oneof(
+    { arbitrary: fc.nat().map((n) => new Ref(kind, n)), weight: 8 },
+    { arbitrary: fc.uuid({ version: 4 }), weight: 2 },
+  );
 
 /** A kind's name from a word of a path or a field (`canned-responses`, `cannedResponse` → `cannedresponse`). */
 export const kindName = (word: string): string => word.toLowerCase().replace(/[-_]/g, '').replace(/s$/, '');
@@ -126,8 +129,29 @@ export const NASTY_STRINGS: readonly string[] = [
 
 /** Numbers (and JSON's non-numbers) at the edges of every range check. */
 export const NASTY_NUMBERS: readonly number[] = [
-  -1, 0, -0, 1, 0.5, -0.5, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, -Number.MAX_SAFE_INTEGER - 2,
-  2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 32, 2 ** 53, 2 ** 63, 2 ** 64, 1e21, NaN, Infinity, -Infinity,
+  -1,
+  0,
+  -0,
+  1,
+  0.5,
+  -0.5,
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  -Number.MAX_SAFE_INTEGER - 2,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31) - 1,
+  2 ** 32,
+  2 ** 53,
+  2 ** 63,
+  2 ** 64,
+  1e21,
+  NaN,
+  Infinity,
+  -Infinity,
 ];
 
 const controlChar = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
@@ -137,8 +161,19 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...NASTY_STRINGS), weight: 6 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
-  { arbitrary: fc.string({ unit: fc.oneof(controlChar, loneSurrogate, fc.constantFrom('a', ' ', '{', '}', '%', '"')), maxLength: 30 }), weight: 3 },
-  { arbitrary: fc.tuple(fc.string({ maxLength: 10 }), fc.oneof(controlChar, loneSurrogate), fc.string({ maxLength: 10 })).map(([a, b, c]) => a + b + c), weight: 3 },
+  {
+    arbitrary: fc.string({
+      unit: fc.oneof(controlChar, loneSurrogate, fc.constantFrom('a', ' ', '{', '}', '%', '"')),
+      maxLength: 30,
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 10 }), fc.oneof(controlChar, loneSurrogate), fc.string({ maxLength: 10 }))
+      .map(([a, b, c]) => a + b + c),
+    weight: 3,
+  },
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
@@ -149,7 +184,22 @@ export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
 
 /** Keys an object should never be trusted with. */
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '', ' ', '\u0000', '\ud800', 'toString', 'valueOf', '$where', 'a.b', '0', '-1', 'x'.repeat(1000)),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    'toString',
+    'valueOf',
+    '$where',
+    'a.b',
+    '0',
+    '-1',
+    'x'.repeat(1000),
+  ),
   fc.string({ unit: 'binary', maxLength: 12 }),
 );
 
@@ -174,24 +224,42 @@ export function deeplyNested(depth: number, shape: 'array' | 'object' | 'mixed')
  */
 export const bigHostile = (maxBytes: number, maxDepth = 3_000): fc.Arbitrary<unknown> =>
   fc.oneof(
-    fc.record({ depth: fc.integer({ min: 100, max: Math.max(100, Math.min(maxDepth, maxBytes / 8)) }), shape: fc.constantFrom('array' as const, 'object' as const, 'mixed' as const) }).map(({ depth, shape }) => deeplyNested(depth, shape)),
+    fc
+      .record({
+        depth: fc.integer({ min: 100, max: Math.max(100, Math.min(maxDepth, maxBytes / 8)) }),
+        shape: fc.constantFrom('array' as const, 'object' as const, 'mixed' as const),
+      })
+      .map(({ depth, shape }) => deeplyNested(depth, shape)),
     fc.integer({ min: 1_000, max: Math.max(1_000, Math.floor(maxBytes / 2)) }).map((n) => new Array(n).fill(0)),
-    fc.integer({ min: 100, max: Math.max(100, Math.floor(maxBytes / 40)) }).map((n) => Array.from({ length: n }, () => ({ phone: '+34600000000', name: 'x'.repeat(20) }))),
-    fc.tuple(fc.integer({ min: 10_000, max: Math.max(10_000, maxBytes) }), fc.constantFrom('a', 'ñ', '👍', '\u0000', '\ud800')).map(([n, c]) => c.repeat(Math.floor(n / Math.max(1, Buffer.byteLength(JSON.stringify(c)) - 2)))),
-    fc.integer({ min: 1_000, max: Math.max(1_000, Math.floor(maxBytes / 12)) }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
+    fc
+      .integer({ min: 100, max: Math.max(100, Math.floor(maxBytes / 40)) })
+      .map((n) => Array.from({ length: n }, () => ({ phone: '+34600000000', name: 'x'.repeat(20) }))),
+    fc
+      .tuple(
+        fc.integer({ min: 10_000, max: Math.max(10_000, maxBytes) }),
+        fc.constantFrom('a', 'ñ', '👍', '\u0000', '\ud800'),
+      )
+      .map(([n, c]) => c.repeat(Math.floor(n / Math.max(1, Buffer.byteLength(JSON.stringify(c)) - 2)))),
+    fc
+      .integer({ min: 1_000, max: Math.max(1_000, Math.floor(maxBytes / 12)) })
+      .map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
   );
 
 /** JSON.parse gives own `__proto__`/`constructor` keys, as a server's parser would. */
-export const pollutingObject: fc.Arbitrary<unknown> = fc.constantFrom(
-  '{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"}}',
-  '{"constructor":{"prototype":{"polluted":"yes"}}}',
-  '{"__proto__":{"toString":"x","valueOf":1}}',
-  '{"a":{"__proto__":{"polluted":"yes"}},"__proto__":[]}',
-  '{"__proto__":null}',
-).map((s) => JSON.parse(s) as unknown);
+export const pollutingObject: fc.Arbitrary<unknown> = fc
+  .constantFrom(
+    '{"__proto__":{"polluted":"yes","isAdmin":true,"role":"admin"}}',
+    '{"constructor":{"prototype":{"polluted":"yes"}}}',
+    '{"__proto__":{"toString":"x","valueOf":1}}',
+    '{"a":{"__proto__":{"polluted":"yes"}},"__proto__":[]}',
+    '{"__proto__":null}',
+  )
+  .map((s) => JSON.parse(s) as unknown);
 
 /** Any hostile value, small (no more than a few KB) unless `big` is given a weight. */
-export function hostileValue(opts: { bigWeight?: number; maxBytes?: number; maxDepth?: number } = {}): fc.Arbitrary<unknown> {
+export function hostileValue(
+  opts: { bigWeight?: number; maxBytes?: number; maxDepth?: number } = {},
+): fc.Arbitrary<unknown> {
   const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     value: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -201,13 +269,20 @@ export function hostileValue(opts: { bigWeight?: number; maxBytes?: number; maxD
       { arbitrary: pollutingObject, weight: 1 },
       { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 1 },
       {
-        arbitrary: fc.array(fc.tuple(hostileKey, tie('value')), { maxLength: 4 }).map((entries) => entries.reduce((o, [k, v]) => withOwnKey(o, k, v), {} as Record<string, unknown>)),
+        arbitrary: fc
+          .array(fc.tuple(hostileKey, tie('value')), { maxLength: 4 })
+          .map((entries) => entries.reduce((o, [k, v]) => withOwnKey(o, k, v), {} as Record<string, unknown>)),
         weight: 1,
       },
     ),
   }));
   const big = opts.bigWeight ?? 0;
-  return big > 0 ? fc.oneof({ arbitrary: value, weight: 20 }, { arbitrary: bigHostile(opts.maxBytes ?? 300_000, opts.maxDepth), weight: big }) : value;
+  return big > 0
+    ? fc.oneof(
+        { arbitrary: value, weight: 20 },
+        { arbitrary: bigHostile(opts.maxBytes ?? 300_000, opts.maxDepth), weight: big },
+      )
+    : value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,13 +294,19 @@ type Overrides = Record<string, fc.Arbitrary<unknown>>;
 
 const safeText = (min: number, max: number): fc.Arbitrary<string> => {
   const top = Math.max(min, Math.min(max, 40));
-  const plain = fc.string({ minLength: min, maxLength: top, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ABCDEFG0123456789-_.,!?ñéü👍'.split('')) });
+  const plain = fc.string({
+    minLength: min,
+    maxLength: top,
+    unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz ABCDEFG0123456789-_.,!?ñéü👍'.split('')),
+  });
   // Now and then the full length a field allows, and text only outside ASCII.
-  return fc.oneof(
-    { arbitrary: plain, weight: 8 },
-    { arbitrary: fc.string({ minLength: min, maxLength: top, unit: 'grapheme' }), weight: 2 },
-    { arbitrary: fc.constant('x'.repeat(Math.max(min, Math.min(max, 10_000)))), weight: 1 },
-  ).filter((s) => s.length >= min && s.length <= max && (min === 0 || s.trim().length > 0));
+  return fc
+    .oneof(
+      { arbitrary: plain, weight: 8 },
+      { arbitrary: fc.string({ minLength: min, maxLength: top, unit: 'grapheme' }), weight: 2 },
+      { arbitrary: fc.constant('x'.repeat(Math.max(min, Math.min(max, 10_000)))), weight: 1 },
+    )
+    .filter((s) => s.length >= min && s.length <= max && (min === 0 || s.trim().length > 0));
 };
 
 /**
@@ -233,7 +314,11 @@ const safeText = (min: number, max: number): fc.Arbitrary<string> => {
  * or to `overrides` (by dotted path; `*` matches any array index). UUID fields named after what
  * they point to (`conversationId`…) become `Ref`s.
  */
-export function sampleOf(schema: z.ZodType, overrides: Overrides = {}, options: { query?: boolean } = {}): fc.Arbitrary<unknown> {
+export function sampleOf(
+  schema: z.ZodType,
+  overrides: Overrides = {},
+  options: { query?: boolean } = {},
+): fc.Arbitrary<unknown> {
   const walk = (s: AnySchema, path: string, key: string): fc.Arbitrary<unknown> => {
     const override = overrides[path];
     if (override) return override;
@@ -259,7 +344,10 @@ export function sampleOf(schema: z.ZodType, overrides: Overrides = {}, options: 
       case 'nonoptional':
         return walk(def.innerType, path, key);
       case 'nullable':
-        return fc.oneof({ arbitrary: walk(def.innerType, path, key), weight: 5 }, { arbitrary: fc.constant(null), weight: 1 });
+        return fc.oneof(
+          { arbitrary: walk(def.innerType, path, key), weight: 5 },
+          { arbitrary: fc.constant(null), weight: 1 },
+        );
       case 'pipe':
         // A preprocess is a transform piped into the schema; a transform is a schema piped into one.
         return def.in._zod.def.type === 'transform' ? walk(def.out, path, key) : walk(def.in, path, key);
@@ -273,9 +361,18 @@ export function sampleOf(schema: z.ZodType, overrides: Overrides = {}, options: 
           const kind = refKindOfField(key);
           return kind ? idOf(kind) : fc.uuid({ version: 4 });
         }
-        if (format === 'email') return fc.tuple(fc.nat(), fc.constantFrom('fuzz.example', 'test.local')).map(([n, d]) => `someone${n}@${d}`);
+        if (format === 'email')
+          return fc.tuple(fc.nat(), fc.constantFrom('fuzz.example', 'test.local')).map(([n, d]) => `someone${n}@${d}`);
         // Every text field carries the no-control-characters regex, which safe text meets anyway.
-        const pattern: RegExp | undefined = checks.find((c) => c.format === 'regex' && !FORBIDDEN_CONTROL_CHARACTERS.test(c.pattern.source.replace(/\\u([0-9a-f]{4})/gi, (_m: string, h: string) => String.fromCharCode(parseInt(h, 16)))))?.pattern;
+        const pattern: RegExp | undefined = checks.find(
+          (c) =>
+            c.format === 'regex' &&
+            !FORBIDDEN_CONTROL_CHARACTERS.test(
+              c.pattern.source.replace(/\\u([0-9a-f]{4})/gi, (_m: string, h: string) =>
+                String.fromCharCode(parseInt(h, 16)),
+              ),
+            ),
+        )?.pattern;
         if (pattern) return fc.stringMatching(pattern).filter((x) => x.length >= min && x.length <= max);
         return safeText(min, max);
       }
@@ -285,7 +382,9 @@ export function sampleOf(schema: z.ZodType, overrides: Overrides = {}, options: 
         const int = checks.some((c) => c.check === 'number_format' && /int/.test(c.format));
         const min = gt ? gt.value + (gt.inclusive ? 0 : int ? 1 : 1e-9) : -1_000;
         const max = lt ? lt.value - (lt.inclusive ? 0 : int ? 1 : 1e-9) : 1_000_000;
-        const n = int ? fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }) : fc.double({ min, max, noNaN: true });
+        const n = int
+          ? fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) })
+          : fc.double({ min, max, noNaN: true });
         return options.query ? n.map(String) : n;
       }
       case 'boolean':
@@ -300,7 +399,11 @@ export function sampleOf(schema: z.ZodType, overrides: Overrides = {}, options: 
         return fc.array(walk(def.element, `${path}.*`, key), { minLength: min, maxLength: max });
       }
       case 'record':
-        return fc.dictionary(walk(def.keyType, `${path}.<key>`, '') as fc.Arbitrary<string>, walk(def.valueType, `${path}.<value>`, ''), { maxKeys: 3 });
+        return fc.dictionary(
+          walk(def.keyType, `${path}.<key>`, '') as fc.Arbitrary<string>,
+          walk(def.valueType, `${path}.<value>`, ''),
+          { maxKeys: 3 },
+        );
       case 'union':
         return fc.oneof(...(def.options as AnySchema[]).map((o) => walk(o, path, key)));
       case 'null':
@@ -331,19 +434,46 @@ function pathsOf(value: unknown, depth = 0, prefix: Path = []): Path[] {
 
 /** A copy that keeps own `__proto__` keys and `Ref`s. */
 function copy(value: unknown, depth = 0): unknown {
-  if (depth > 50 || value === null || typeof value !== 'object' || value instanceof Ref || ArrayBuffer.isView(value)) return value;
+  if (depth > 50 || value === null || typeof value !== 'object' || value instanceof Ref || ArrayBuffer.isView(value))
+    return value;
   if (Array.isArray(value)) return value.map((v) => copy(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) withOwnKey(out, k, copy(v, depth + 1));
   return out;
 }
 
-export type MutationOp = 'replace' | 'delete' | 'add-key' | 'null' | 'wrap-in-array' | 'stringify' | 'numberify' | 'whole-in-array' | 'empty-object';
+export type MutationOp =
+  | 'replace'
+  | 'delete'
+  | 'add-key'
+  | 'null'
+  | 'wrap-in-array'
+  | 'stringify'
+  | 'numberify'
+  | 'whole-in-array'
+  | 'empty-object';
 
 /** The valid sample with one thing broken: a field replaced, removed, retyped, or an extra hostile key. */
-export function mutated(valid: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<unknown> = hostileValue()): fc.Arbitrary<unknown> {
-  const ops: MutationOp[] = ['replace', 'replace', 'replace', 'delete', 'add-key', 'null', 'wrap-in-array', 'stringify', 'numberify', 'whole-in-array', 'empty-object'];
-  return fc.tuple(valid, fc.nat(), fc.constantFrom(...ops), hostile, hostileKey).map(([base, pick, op, bad, badKey]) => mutate(base, pick, op, bad, badKey));
+export function mutated(
+  valid: fc.Arbitrary<unknown>,
+  hostile: fc.Arbitrary<unknown> = hostileValue(),
+): fc.Arbitrary<unknown> {
+  const ops: MutationOp[] = [
+    'replace',
+    'replace',
+    'replace',
+    'delete',
+    'add-key',
+    'null',
+    'wrap-in-array',
+    'stringify',
+    'numberify',
+    'whole-in-array',
+    'empty-object',
+  ];
+  return fc
+    .tuple(valid, fc.nat(), fc.constantFrom(...ops), hostile, hostileKey)
+    .map(([base, pick, op, bad, badKey]) => mutate(base, pick, op, bad, badKey));
 }
 
 export function mutate(base: unknown, pick: number, op: MutationOp, bad: unknown, badKey: string): unknown {
@@ -380,7 +510,7 @@ export function mutate(base: unknown, pick: number, op: MutationOp, bad: unknown
       parent[key] = [current];
       break;
     case 'stringify':
-      parent[key] = typeof current === 'string' ? { value: current } : JSON.stringify(current) ?? 'undefined';
+      parent[key] = typeof current === 'string' ? { value: current } : (JSON.stringify(current) ?? 'undefined');
       break;
     case 'numberify':
       parent[key] = typeof current === 'number' ? String(current) : typeof current === 'boolean' ? Number(current) : -1;
@@ -399,12 +529,18 @@ function at(root: unknown, path: Path): unknown {
  * What a route or event receives: a valid sample (so cases reach the services), the sample with
  * one thing broken, or something hostile altogether; weights are percentages-ish.
  */
-export function payloadOf(valid: fc.Arbitrary<unknown>, opts: { bigWeight?: number; maxBytes?: number; maxDepth?: number; weights?: [number, number, number] } = {}): fc.Arbitrary<unknown> {
+export function payloadOf(
+  valid: fc.Arbitrary<unknown>,
+  opts: { bigWeight?: number; maxBytes?: number; maxDepth?: number; weights?: [number, number, number] } = {},
+): fc.Arbitrary<unknown> {
   const [v, m, h] = opts.weights ?? [45, 35, 20];
   return fc.oneof(
     { arbitrary: valid, weight: v },
     { arbitrary: mutated(valid), weight: m },
-    { arbitrary: hostileValue({ bigWeight: opts.bigWeight, maxBytes: opts.maxBytes, maxDepth: opts.maxDepth }), weight: h },
+    {
+      arbitrary: hostileValue({ bigWeight: opts.bigWeight, maxBytes: opts.maxBytes, maxDepth: opts.maxDepth }),
+      weight: h,
+    },
   );
 }
 
@@ -416,7 +552,11 @@ export function payloadOf(valid: fc.Arbitrary<unknown>, opts: { bigWeight?: numb
 export function preview(value: unknown, max = 600): string {
   let s: string;
   try {
-    s = value === undefined ? 'undefined' : JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `<${(v as Uint8Array).byteLength} bytes>` : v)) ?? String(value);
+    s =
+      value === undefined
+        ? 'undefined'
+        : (JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? `<${(v as Uint8Array).byteLength} bytes>` : v)) ??
+          String(value));
   } catch (err) {
     s = `<unserialisable: ${(err as Error).message}>`;
   }

@@ -26,11 +26,15 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'postgres-child.ts'), dataDir, String(port)], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'apps/api/tsconfig.spec.json') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const proc = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', join(__dirname, 'postgres-child.ts'), dataDir, String(port)],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, TS_NODE_PROJECT: join(REPO_ROOT, 'apps/api/tsconfig.spec.json') },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child = proc;
       let out = '';
       const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start on ${port}:\n${out}`)), 60_000);

@@ -24,7 +24,11 @@ export interface TestApp {
   server: RunningServer;
   url: string;
   db: TestDatabase;
-  http<T = any>(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<HttpResult<T>>;
+  http<T = any>(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<HttpResult<T>>;
   login(email: string, password: string): Promise<LoginResponse>;
   adminToken(): Promise<string>;
   /** Creates a staff user through the API and logs them in. */
@@ -33,7 +37,15 @@ export interface TestApp {
   sessionToken(claims: { sub: string; role: Role; name: string }, seconds: number): Promise<string>;
   /** This node's server side of /chat (to look at its rooms and engine). */
   chatNamespace(): Namespace;
-  socket(namespace: string, opts?: { token?: string; auth?: Record<string, unknown>; headers?: Record<string, string>; query?: Record<string, string> }): Socket;
+  socket(
+    namespace: string,
+    opts?: {
+      token?: string;
+      auth?: Record<string, unknown>;
+      headers?: Record<string, string>;
+      query?: Record<string, string>;
+    },
+  ): Socket;
   close(): Promise<void>;
 }
 
@@ -43,23 +55,30 @@ let counter = 0;
  * The whole api on a random port with its own fresh database, or on `shared` (another node of
  * the same deployment: the database is then left for its creator to drop).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: ServerOptions = {}, shared?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+  shared?: TestDatabase,
+): Promise<TestApp> {
   const db = shared ?? (await createTestDatabase());
-  const server = await startServer({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: db.url,
-    JWT_SECRET: TEST_JWT_SECRET,
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    // Tests start many chats and sessions from one address; the tests of these limits set their own.
-    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '10000',
-    RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
-    CRM_DIST_DIR: '/nonexistent',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
-    ...env,
-  }, options);
+  const server = await startServer(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: db.url,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+      // Tests start many chats and sessions from one address; the tests of these limits set their own.
+      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '10000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
+      CRM_DIST_DIR: '/nonexistent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
+      ...env,
+    },
+    options,
+  );
   const url = `http://127.0.0.1:${server.port}`;
   const sockets: Socket[] = [];
   let adminToken: string | undefined;
@@ -158,7 +177,12 @@ export function nextEvent<T = any>(socket: Socket, event: string, ms = 3_000): P
 }
 
 /** Resolves with the next payload of `event` on `socket` that `matches` (others are skipped), or rejects after `ms`. */
-export function nextEventWhere<T = any>(socket: Socket, event: string, matches: (payload: T) => boolean, ms = 3_000): Promise<T> {
+export function nextEventWhere<T = any>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean,
+  ms = 3_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const listener = (payload: T) => {
       if (!matches(payload)) return;

@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@switchboard/contracts';
-import { collect, connected, emitAck, eventually, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
+import {
+  collect,
+  connected,
+  emitAck,
+  eventually,
+  nextEventWhere,
+  sleep,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from '../chat/chat-fixture';
 
 const note = (socket: ReturnType<TestApp['socket']>, conversationId: string, content: string) =>
-  emitAck(socket, 'chat_message', { conversationId, clientMessageId: randomUUID(), type: 'text', content, private: true });
+  emitAck(socket, 'chat_message', {
+    conversationId,
+    clientMessageId: randomUUID(),
+    type: 'text',
+    content,
+    private: true,
+  });
 
 describe('private notes and other things only staff may see', () => {
   let app: TestApp;
@@ -21,7 +36,11 @@ describe('private notes and other things only staff may see', () => {
     const agent = await app.createUser('agent');
     const customer = await joinedSocket(app, widget.contactToken, id);
     const staff = await joinedSocket(app, agent.token, id);
-    const updates = { message_updated: collect(customer, 'message_updated'), message_deleted: collect(customer, 'message_deleted'), reaction_updated: collect(customer, 'reaction_updated') };
+    const updates = {
+      message_updated: collect(customer, 'message_updated'),
+      message_deleted: collect(customer, 'message_deleted'),
+      reaction_updated: collect(customer, 'reaction_updated'),
+    };
     const seenByContact = collect<{ message: Message }>(customer, 'new_message');
 
     expect((await say(customer, id, 'hello')).ok).toBe(true);
@@ -47,22 +66,37 @@ describe('private notes and other things only staff may see', () => {
     expect(rejoin.data.conversation.lastMessagePreview).toBe('hello');
 
     // A contact cannot act on the note, nor learn that it exists.
-    expect(await emitAck(customer, 'react', { messageId: noteId, emoji: '👍' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const quoting = await emitAck(customer, 'chat_message', { conversationId: id, clientMessageId: randomUUID(), content: 'hm', replyToId: noteId });
+    expect(await emitAck(customer, 'react', { messageId: noteId, emoji: '👍' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const quoting = await emitAck(customer, 'chat_message', {
+      conversationId: id,
+      clientMessageId: randomUUID(),
+      content: 'hm',
+      replyToId: noteId,
+    });
     expect(quoting).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
 
     expect((await emitAck(staff, 'delete_message', { messageId: noteId })).ok).toBe(true);
     const reply = await say(staff, id, 'Hi! How can I help?');
-    await eventually(() => expect(seenByContact.map((p) => p.message.content)).toEqual(['hello', 'Hi! How can I help?']));
+    await eventually(() =>
+      expect(seenByContact.map((p) => p.message.content)).toEqual(['hello', 'Hi! How can I help?']),
+    );
     expect(updates).toEqual({ message_updated: [], message_deleted: [], reaction_updated: [] });
     expect(reply.data.message.seq).toBe(3);
-    expect((await app.http('GET', `/api/conversations/${id}`, { token: agent.token })).body.firstResponseAt).not.toBeNull();
+    expect(
+      (await app.http('GET', `/api/conversations/${id}`, { token: agent.token })).body.firstResponseAt,
+    ).not.toBeNull();
   });
 
   it('a contact cannot write a private note', async () => {
     const widget = await startWidgetChat(app);
     const customer = await joinedSocket(app, widget.contactToken, widget.conversation.id);
-    expect(await note(customer, widget.conversation.id, 'sneaky')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await note(customer, widget.conversation.id, 'sneaky')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const rest = await app.http('POST', `/api/conversations/${widget.conversation.id}/messages`, {
       token: widget.contactToken,
       body: { clientMessageId: randomUUID(), content: 'sneaky', private: true },
@@ -71,7 +105,10 @@ describe('private notes and other things only staff may see', () => {
   });
 
   it('a private note in a WhatsApp conversation is never sent to the customer', async () => {
-    const inbound = await app.http('POST', '/api/channels/sandbox/inbound', { token: admin, body: { from: '+34633333333', text: 'hola' } });
+    const inbound = await app.http('POST', '/api/channels/sandbox/inbound', {
+      token: admin,
+      body: { from: '+34633333333', text: 'hola' },
+    });
     const id = inbound.body.conversation.id;
     const staff = await joinedSocket(app, admin, id);
     expect((await note(staff, id, 'do not send this')).data.message.status).toBe('sent');
@@ -109,8 +146,13 @@ describe('private notes and other things only staff may see', () => {
           ['system', true],
         ]);
       }, 5_000);
-      const widgetHistory = await app.http('GET', `/api/conversations/${widget.conversation.id}/messages`, { token: widget.contactToken });
-      expect(widgetHistory.body.items.map((m: Message) => m.content)).toEqual(['I want an agent', 'A person will answer you.']);
+      const widgetHistory = await app.http('GET', `/api/conversations/${widget.conversation.id}/messages`, {
+        token: widget.contactToken,
+      });
+      expect(widgetHistory.body.items.map((m: Message) => m.content)).toEqual([
+        'I want an agent',
+        'A person will answer you.',
+      ]);
       expect(seen.map((p) => p.message.sender.type)).toEqual(['contact', 'bot']);
     } finally {
       await app.http('PUT', '/api/bot/settings', { token: admin, body: { ...settings, enabled: false } });
@@ -124,7 +166,11 @@ describe('private notes and other things only staff may see', () => {
     const supervisorChat = await connected(app.socket('/chat', { token: supervisor.token }));
     const marketerSaw = collect(marketerChat, 'presence_changed');
     const agent = await app.createUser('agent');
-    const online = nextEventWhere<{ userId: string }>(supervisorChat, 'presence_changed', (p) => p.userId === agent.user.id);
+    const online = nextEventWhere<{ userId: string }>(
+      supervisorChat,
+      'presence_changed',
+      (p) => p.userId === agent.user.id,
+    );
     await connected(app.socket('/chat', { token: agent.token }));
     await online;
     // Any frame for the marketer would have arrived before this ack.
@@ -133,7 +179,10 @@ describe('private notes and other things only staff may see', () => {
   });
 
   it("an agent creating a conversation with a known customer's phone cannot change that customer's email", async () => {
-    const first = await app.http('POST', '/api/conversations', { token: admin, body: { contact: { name: 'Paula', phone: '+34644444444' }, channel: 'whatsapp' } });
+    const first = await app.http('POST', '/api/conversations', {
+      token: admin,
+      body: { contact: { name: 'Paula', phone: '+34644444444' }, channel: 'whatsapp' },
+    });
     expect(first.body.contact.email).toBeNull();
     const agent = await app.createUser('agent');
     const second = await app.http('POST', '/api/conversations', {

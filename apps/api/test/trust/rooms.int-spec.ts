@@ -46,7 +46,8 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
     }, 15_000);
 
   /** Every frame the server sent the first agent before this has arrived when it resolves. */
-  const drained = (socket: Socket) => emitAck(socket, 'leave_conversation', { conversationId: '00000000-0000-4000-8000-000000000000' });
+  const drained = (socket: Socket) =>
+    emitAck(socket, 'leave_conversation', { conversationId: '00000000-0000-4000-8000-000000000000' });
 
   async function race(order: 'join first' | 'assign first' | 'free'): Promise<void> {
     const widget = await startWidgetChat(app, `Race ${order}`);
@@ -56,7 +57,8 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
     await emitAck(secondSocket, 'join_conversation', { conversationId: id });
 
     const join = () => emitAck(firstSocket, 'join_conversation', { conversationId: id });
-    const assign = () => app.http('POST', `/api/conversations/${id}/assign`, { token: admin, body: { agentId: second.user.id } });
+    const assign = () =>
+      app.http('POST', `/api/conversations/${id}/assign`, { token: admin, body: { agentId: second.user.id } });
     let outcome: [{ ok: boolean }, { status: number }];
     if (order === 'free') {
       outcome = await Promise.all([join(), assign()]);
@@ -93,7 +95,11 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
 
     // After the assignment committed, the customer writes: the second agent gets it, the first never.
     const content = `after ${order} ${id}`;
-    const reached = nextEventWhere<{ message: Message }>(secondSocket, 'new_message', (p) => p.message.content === content);
+    const reached = nextEventWhere<{ message: Message }>(
+      secondSocket,
+      'new_message',
+      (p) => p.message.content === content,
+    );
     expect((await say(contact, id, content)).ok).toBe(true);
     await reached;
     await drained(firstSocket);
@@ -102,8 +108,12 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
 
   beforeEach(() => {
     leaked.length = 0;
-    firstSocket.on('new_message', (p: { message: Message }) => leaked.push({ conversationId: p.message.conversationId, content: p.message.content }));
-    firstSocket.on('typing_status', (p: { conversationId: string }) => leaked.push({ conversationId: p.conversationId, content: 'typing' }));
+    firstSocket.on('new_message', (p: { message: Message }) =>
+      leaked.push({ conversationId: p.message.conversationId, content: p.message.content }),
+    );
+    firstSocket.on('typing_status', (p: { conversationId: string }) =>
+      leaked.push({ conversationId: p.conversationId, content: 'typing' }),
+    );
   });
   afterEach(() => {
     firstSocket.off('new_message');

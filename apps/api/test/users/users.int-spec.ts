@@ -13,7 +13,13 @@ describe('users and roles', () => {
       body: { email: 'Ana@Test.local', name: 'Ana', role: 'agent', password: 'agent-password' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email: 'ana@test.local', name: 'Ana', role: 'agent', active: true });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email: 'ana@test.local',
+      name: 'Ana',
+      role: 'agent',
+      active: true,
+    });
     expect(res.body).not.toHaveProperty('passwordHash');
     const login = await app.login('ana@test.local', 'agent-password');
     expect(login.user.role).toBe('agent');
@@ -30,10 +36,18 @@ describe('users and roles', () => {
 
   it('bad fields are listed in a 400 validation_failed and nothing is created', async () => {
     const token = await app.adminToken();
-    const res = await app.http('POST', '/api/users', { token, body: { email: 'not-an-email', name: '', role: 'boss', password: 'short' } });
+    const res = await app.http('POST', '/api/users', {
+      token,
+      body: { email: 'not-an-email', name: '', role: 'boss', password: 'short' },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['email', 'name', 'password', 'role']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'email',
+      'name',
+      'password',
+      'role',
+    ]);
     const list = await app.http('GET', '/api/users', { token });
     expect(list.body.items.map((u: { email: string }) => u.email)).not.toContain('not-an-email');
   });
@@ -58,7 +72,9 @@ describe('users and roles', () => {
     await connectOutcome(watcher);
 
     const onlineOf = async () =>
-      (await app.http('GET', '/api/users', { token: supervisor.token })).body.items.find((u: { id: string }) => u.id === agent.user.id).online;
+      (await app.http('GET', '/api/users', { token: supervisor.token })).body.items.find(
+        (u: { id: string }) => u.id === agent.user.id,
+      ).online;
     expect(await onlineOf()).toBe(false);
 
     const cameOnline = nextEvent(watcher, 'presence_changed');

@@ -16,7 +16,11 @@ export type ViewportName = keyof typeof VIEWPORTS;
  * `<name>-phone.png`. `arrange` runs after each resize (open a panel on the phone, wait for the
  * layout); the page is left at its size from before.
  */
-export async function screenshots(page: Page, name: string, arrange?: (viewport: ViewportName) => Promise<void>): Promise<string[]> {
+export async function screenshots(
+  page: Page,
+  name: string,
+  arrange?: (viewport: ViewportName) => Promise<void>,
+): Promise<string[]> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   const before = page.viewportSize();
   const files: string[] = [];

@@ -6,7 +6,13 @@ export interface RestAnswer<T> {
 }
 
 /** One call to the product's REST API, as any client makes it; the body is parsed when there is one. */
-export async function rest<T = unknown>(serverUrl: string, method: string, path: string, token: string | null, body?: unknown): Promise<RestAnswer<T>> {
+export async function rest<T = unknown>(
+  serverUrl: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<RestAnswer<T>> {
   const res = await fetch(`${serverUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -18,7 +24,8 @@ export async function rest<T = unknown>(serverUrl: string, method: string, path:
 
 /** Signs in over REST; the status alone (200, 401, 429) when the test is about whether it works. */
 export async function loginStatus(serverUrl: string, user: { email: string; password: string }): Promise<number> {
-  return (await rest(serverUrl, 'POST', '/api/auth/login', null, { email: user.email, password: user.password })).status;
+  return (await rest(serverUrl, 'POST', '/api/auth/login', null, { email: user.email, password: user.password }))
+    .status;
 }
 
 /** The e2e admin's token, for setting the stage over REST. */

@@ -15,7 +15,12 @@ export function waitForConnection(page: Page, state: string, timeout = 20_000) {
  * Opens `path`, is sent to the login page, signs in through the form (as the e2e admin unless
  * `user` is given) and waits to leave it.
  */
-export async function signInThroughUi(page: Page, baseUrl: string, path: string, user: { email: string; password: string } = ADMIN): Promise<void> {
+export async function signInThroughUi(
+  page: Page,
+  baseUrl: string,
+  path: string,
+  user: { email: string; password: string } = ADMIN,
+): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForURL(/\/login/);
   await page.getByTestId('login-email').fill(user.email);

@@ -38,7 +38,8 @@ export const appRoutes: Route[] = [
         path: 'canned-responses',
         canMatch: [roleGuard],
         data: { roles: rolesFor('/canned-responses') },
-        loadChildren: () => import('./features/canned-responses/canned-responses.routes').then((m) => m.cannedResponsesRoutes),
+        loadChildren: () =>
+          import('./features/canned-responses/canned-responses.routes').then((m) => m.cannedResponsesRoutes),
       },
       {
         path: 'dashboard',

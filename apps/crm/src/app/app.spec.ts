@@ -61,7 +61,10 @@ describe('App', () => {
   it("the signed-in user's name in the top bar opens their account page, whatever their role", async () => {
     localStorage.setItem(
       AUTH_STORAGE_KEY,
-      JSON.stringify({ accessToken: 't', user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer', active: true } }),
+      JSON.stringify({
+        accessToken: 't',
+        user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer', active: true },
+      }),
     );
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/');
@@ -79,7 +82,10 @@ describe('App', () => {
   it('Log out ends the session on the server with its token and shows the login page', async () => {
     localStorage.setItem(
       AUTH_STORAGE_KEY,
-      JSON.stringify({ accessToken: 'tok-9', user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer', active: true } }),
+      JSON.stringify({
+        accessToken: 'tok-9',
+        user: { id: 'u', email: 'm@example.com', name: 'Mia', role: 'marketer', active: true },
+      }),
     );
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/');

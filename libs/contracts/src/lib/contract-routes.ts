@@ -34,7 +34,9 @@ export const contractRouteTables: Record<string, Record<string, RestRoute>> = {
 };
 
 /** Every REST route of the contract, once. */
-export const contractRoutes: readonly RestRoute[] = Object.values(contractRouteTables).flatMap((table) => Object.values(table));
+export const contractRoutes: readonly RestRoute[] = Object.values(contractRouteTables).flatMap((table) =>
+  Object.values(table),
+);
 
 /** The payload schema of every server → client push, per namespace. */
 export const serverEventSchemas = {

@@ -23,7 +23,8 @@ interface JsonSchema {
   description?: string;
 }
 
-const toJson = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+const toJson = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
 
 /** A short type: `string (uuid)`, `'a' \| 'b'`, `array of object`. */
 function typeOf(s: JsonSchema): string {
@@ -32,7 +33,8 @@ function typeOf(s: JsonSchema): string {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   const type = Array.isArray(s.type) ? s.type.join(' \\| ') : (s.type ?? 'any');
   if (type === 'array') return `array of ${s.items ? typeOf(s.items) : 'any'}`;
-  if (type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties) return `map of ${typeOf(s.additionalProperties)}`;
+  if (type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object' && !s.properties)
+    return `map of ${typeOf(s.additionalProperties)}`;
   return s.format ? `${type} (${s.format})` : type;
 }
 
@@ -58,7 +60,11 @@ function fieldRows(s: JsonSchema, prefix = '', depth = 0): string[] {
     const path = `${prefix}${name}`;
     const required = object.required?.includes(name) ? 'yes' : '';
     const row = `| \`${path}\` | ${typeOf(field)} | ${required} | ${limitsOf(field)} |`;
-    const inner = field.items?.properties ? fieldRows(field.items, `${path}[].`, depth + 1) : field.properties ? fieldRows(field, `${path}.`, depth + 1) : [];
+    const inner = field.items?.properties
+      ? fieldRows(field.items, `${path}[].`, depth + 1)
+      : field.properties
+        ? fieldRows(field, `${path}.`, depth + 1)
+        : [];
     return [row, ...inner];
   });
 }
@@ -83,7 +89,12 @@ export function renderProtocolReference(): string {
   for (const [tag, routes] of Object.entries(contractRouteTables)) {
     lines.push(`### ${tag}`, '');
     for (const route of Object.values(routes)) {
-      lines.push(`#### \`${route.method} ${route.path}\``, '', `${route.summary}. Who: ${who(route.roles)}.${route.status ? ` Answers ${route.status}.` : ''}`, '');
+      lines.push(
+        `#### \`${route.method} ${route.path}\``,
+        '',
+        `${route.summary}. Who: ${who(route.roles)}.${route.status ? ` Answers ${route.status}.` : ''}`,
+        '',
+      );
       if (route.query) lines.push('Query:', '', ...fieldsTable(route.query, 'input'));
       if (route.body) lines.push('Body:', '', ...fieldsTable(route.body, 'input'));
     }
@@ -98,7 +109,13 @@ export function renderProtocolReference(): string {
       lines.push(`#### server → client \`${event}\``, '', ...fieldsTable(schema, 'output'));
     }
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
-export const PROTOCOL_REFERENCE_START = '<!-- generated from libs/contracts by `npm run docs:protocol`: do not edit below -->';
+export const PROTOCOL_REFERENCE_START =
+  '<!-- generated from libs/contracts by `npm run docs:protocol`: do not edit below -->';

@@ -65,7 +65,9 @@ const requestSchemas: [string, z.ZodType][] = [
     ...(r.query ? [[`${r.method} ${r.path} query`, r.query] as [string, z.ZodType]] : []),
   ]),
   ...Object.entries(clientEventSchemas).flatMap(([ns, events]) =>
-    Object.entries(events as Record<string, z.ZodType>).map(([event, schema]) => [`${ns} ${event}`, schema] as [string, z.ZodType]),
+    Object.entries(events as Record<string, z.ZodType>).map(
+      ([event, schema]) => [`${ns} ${event}`, schema] as [string, z.ZodType],
+    ),
   ),
 ];
 const all = requestSchemas.flatMap(([name, schema]) => leaves(schema, name));
@@ -76,10 +78,15 @@ describe('request limits of every route and socket event', () => {
     expect(all.filter((l) => l.kind === 'string').length).toBeGreaterThan(40);
   });
 
-  it.each(['\u0000', '\u0007', '\u001b', '\u000b', '\u001f'])('every text field refuses the control character %j', (control) => {
-    const accepting = all.filter((l) => l.kind === 'string' && l.schema.safeParse(`ok${control}ok`).success).map((l) => l.path);
-    expect(accepting).toEqual([]);
-  });
+  it.each(['\u0000', '\u0007', '\u001b', '\u000b', '\u001f'])(
+    'every text field refuses the control character %j',
+    (control) => {
+      const accepting = all
+        .filter((l) => l.kind === 'string' && l.schema.safeParse(`ok${control}ok`).success)
+        .map((l) => l.path);
+      expect(accepting).toEqual([]);
+    },
+  );
 
   it('tab, newline and carriage return stay allowed in message text', () => {
     const content = all.find((l) => l.path === '/chat chat_message.content');

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { changePasswordRequestSchema, loginRequestSchema, type ChangePasswordRequest, type LoginRequest, type LoginResponse, type TokenClaims, type User, roleGroups } from '@switchboard/contracts';
+import {
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type LoginResponse,
+  type TokenClaims,
+  type User,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Public, Roles } from '../common/auth/auth.decorators';
 import { RateLimits } from '../common/rate-limit/rate-limits.service';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -34,7 +43,10 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
-  changePassword(@Caller() caller: TokenClaims, @Body(new ZodPipe(changePasswordRequestSchema)) body: ChangePasswordRequest): Promise<void> {
+  changePassword(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(changePasswordRequestSchema)) body: ChangePasswordRequest,
+  ): Promise<void> {
     return this.auth.changePassword(caller, body);
   }
 }

@@ -24,10 +24,14 @@ export class AuthService {
     }
     await this.backoff.succeeded(req.email);
     // Said only to whoever knows the password: it tells them why, and nobody else anything.
-    if (!user.active) throw new AppError('unauthorized', 'This account is disabled', [{ path: 'account', message: 'disabled' }]);
+    if (!user.active)
+      throw new AppError('unauthorized', 'This account is disabled', [{ path: 'account', message: 'disabled' }]);
     const sid = await this.sessions.startForUser(user);
     if (!sid) throw new AppError('unauthorized', 'Wrong email or password');
-    return { accessToken: this.sessions.tokenFor({ sub: user.id, role: user.role, name: user.name, sid }), user: toUser(user) };
+    return {
+      accessToken: this.sessions.tokenFor({ sub: user.id, role: user.role, name: user.name, sid }),
+      user: toUser(user),
+    };
   }
 
   async me(userId: string): Promise<User> {
@@ -44,8 +48,13 @@ export class AuthService {
     const user = await this.users.findById(caller.sub);
     if (!user) throw new AppError('unauthorized', 'This account no longer exists');
     if (!(await verifyPassword(req.currentPassword, user.passwordHash))) {
-      throw new AppError('validation_failed', 'The current password is not right', [{ path: 'currentPassword', message: 'is not your current password' }]);
+      throw new AppError('validation_failed', 'The current password is not right', [
+        { path: 'currentPassword', message: 'is not your current password' },
+      ]);
     }
-    await this.users.setPassword(user.id, req.newPassword, { expectedHash: user.passwordHash, keepSession: caller.sid });
+    await this.users.setPassword(user.id, req.newPassword, {
+      expectedHash: user.passwordHash,
+      keepSession: caller.sid,
+    });
   }
 }

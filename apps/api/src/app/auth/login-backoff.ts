@@ -29,13 +29,19 @@ export class LoginBackoff {
   async assertMayTry(email: string): Promise<void> {
     const wait = await this.waits.get(email);
     if (wait && wait.consumedPoints > 1 && wait.msBeforeNext > 0) {
-      throw new AppError('rate_limited', 'Too many failed sign-ins for this account: wait before trying again', undefined, Math.ceil(wait.msBeforeNext / 1000));
+      throw new AppError(
+        'rate_limited',
+        'Too many failed sign-ins for this account: wait before trying again',
+        undefined,
+        Math.ceil(wait.msBeforeNext / 1000),
+      );
     }
   }
 
   async failed(email: string): Promise<void> {
     const { consumedPoints } = await this.failures.penalty(email, 1);
-    if (consumedPoints >= this.free) await this.waits.block(email, Math.min(2 ** (consumedPoints - this.free), this.maxWaitSeconds));
+    if (consumedPoints >= this.free)
+      await this.waits.block(email, Math.min(2 ** (consumedPoints - this.free), this.maxWaitSeconds));
   }
 
   async succeeded(email: string): Promise<void> {

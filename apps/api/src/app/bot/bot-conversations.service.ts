@@ -9,12 +9,17 @@ export class BotConversationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async state(conversationId: string): Promise<BotConversationState> {
-    const rows: { handed_off_at: Date | null; human_replied_at: Date | null; out_of_hours_period: string | null }[] = await this.db.query(
-      `SELECT handed_off_at, human_replied_at, out_of_hours_period FROM bot_conversations WHERE conversation_id = $1`,
-      [conversationId],
-    );
+    const rows: { handed_off_at: Date | null; human_replied_at: Date | null; out_of_hours_period: string | null }[] =
+      await this.db.query(
+        `SELECT handed_off_at, human_replied_at, out_of_hours_period FROM bot_conversations WHERE conversation_id = $1`,
+        [conversationId],
+      );
     const r = rows[0];
-    return { handedOff: !!r?.handed_off_at, humanReplied: !!r?.human_replied_at, outOfHoursPeriod: r?.out_of_hours_period ?? null };
+    return {
+      handedOff: !!r?.handed_off_at,
+      humanReplied: !!r?.human_replied_at,
+      outOfHoursPeriod: r?.out_of_hours_period ?? null,
+    };
   }
 
   markHandedOff(conversationId: string): Promise<void> {
@@ -22,14 +27,25 @@ export class BotConversationsService {
   }
 
   markHumanReplied(conversationId: string): Promise<void> {
-    return this.upsert(conversationId, 'human_replied_at', `COALESCE(bot_conversations.human_replied_at, now())`, 'now()');
+    return this.upsert(
+      conversationId,
+      'human_replied_at',
+      `COALESCE(bot_conversations.human_replied_at, now())`,
+      'now()',
+    );
   }
 
   markOutOfHours(conversationId: string, period: string): Promise<void> {
     return this.upsert(conversationId, 'out_of_hours_period', '$2', '$2', [period]);
   }
 
-  private async upsert(conversationId: string, column: string, onConflict: string, value: string, extra: unknown[] = []): Promise<void> {
+  private async upsert(
+    conversationId: string,
+    column: string,
+    onConflict: string,
+    value: string,
+    extra: unknown[] = [],
+  ): Promise<void> {
     await this.db.query(
       `INSERT INTO bot_conversations (conversation_id, ${column}, updated_at) VALUES ($1, ${value}, now())
        ON CONFLICT (conversation_id) DO UPDATE SET ${column} = ${onConflict}, updated_at = now()`,

@@ -1,4 +1,10 @@
-import { botClientMessageId, repliesOnOpen, repliesToContact, type BotConversationState, type BotRuleSettings } from './bot-rules';
+import {
+  botClientMessageId,
+  repliesOnOpen,
+  repliesToContact,
+  type BotConversationState,
+  type BotRuleSettings,
+} from './bot-rules';
 
 const settings = (over: Partial<BotRuleSettings> = {}): BotRuleSettings => ({
   enabled: true,
@@ -30,17 +36,24 @@ describe('bot rules', () => {
   });
 
   it('answers out of hours once per closed period', () => {
-    expect(repliesToContact(settings(), fresh, text('hola', 1), closed)).toEqual([{ kind: 'greeting' }, { kind: 'out_of_hours', period: '2026-07-01T18:00' }]);
-    expect(repliesToContact(settings(), { ...fresh, outOfHoursPeriod: '2026-07-01T18:00' }, text('still there?'), closed)).toEqual([]);
-    // The next night is another period.
-    expect(repliesToContact(settings(), { ...fresh, outOfHoursPeriod: '2026-06-30T18:00' }, text('hello?'), closed)).toEqual([
+    expect(repliesToContact(settings(), fresh, text('hola', 1), closed)).toEqual([
+      { kind: 'greeting' },
       { kind: 'out_of_hours', period: '2026-07-01T18:00' },
     ]);
+    expect(
+      repliesToContact(settings(), { ...fresh, outOfHoursPeriod: '2026-07-01T18:00' }, text('still there?'), closed),
+    ).toEqual([]);
+    // The next night is another period.
+    expect(
+      repliesToContact(settings(), { ...fresh, outOfHoursPeriod: '2026-06-30T18:00' }, text('hello?'), closed),
+    ).toEqual([{ kind: 'out_of_hours', period: '2026-07-01T18:00' }]);
     expect(repliesToContact(settings({ outOfHoursReply: '' }), fresh, text('hello?'), closed)).toEqual([]);
   });
 
   it('hands off on a keyword instead of greeting, still saying it is closed out of hours', () => {
-    expect(repliesToContact(settings(), fresh, text('quiero un humano', 1), open)).toEqual([{ kind: 'handoff', keyword: 'humano' }]);
+    expect(repliesToContact(settings(), fresh, text('quiero un humano', 1), open)).toEqual([
+      { kind: 'handoff', keyword: 'humano' },
+    ]);
     expect(repliesToContact(settings(), fresh, text('agent please'), closed)).toEqual([
       { kind: 'handoff', keyword: 'agent' },
       { kind: 'out_of_hours', period: '2026-07-01T18:00' },
@@ -59,7 +72,9 @@ describe('bot rules', () => {
   it('gives each trigger one clientMessageId (within the 100 characters allowed)', () => {
     const id = '2f1b7a3e-8d1c-4c55-9a34-0d2b8e7f6a10';
     expect(botClientMessageId({ kind: 'greeting' }, id)).toBe(`bot:greeting:${id}`);
-    expect(botClientMessageId({ kind: 'handoff', keyword: 'agent' }, id)).toBe(botClientMessageId({ kind: 'handoff', keyword: 'humano' }, id));
+    expect(botClientMessageId({ kind: 'handoff', keyword: 'agent' }, id)).toBe(
+      botClientMessageId({ kind: 'handoff', keyword: 'humano' }, id),
+    );
     const night = botClientMessageId({ kind: 'out_of_hours', period: '2026-07-01T18:00' }, id);
     expect(night).not.toBe(botClientMessageId({ kind: 'out_of_hours', period: '2026-07-02T18:00' }, id));
     expect(night.length).toBeLessThanOrEqual(100);

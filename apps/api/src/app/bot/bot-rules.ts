@@ -13,9 +13,7 @@ export interface BotConversationState {
 }
 
 export type BotReply =
-  | { kind: 'greeting' }
-  | { kind: 'out_of_hours'; period: string }
-  | { kind: 'handoff'; keyword: string };
+  { kind: 'greeting' } | { kind: 'out_of_hours'; period: string } | { kind: 'handoff'; keyword: string };
 
 export type BotRuleSettings = UpdateBotSettings;
 
@@ -25,8 +23,12 @@ export type BotRuleSettings = UpdateBotSettings;
  * greeting waits for the first message (`repliesToContact`). Conversations staff start are
  * never greeted.
  */
-export function repliesOnOpen(settings: BotRuleSettings, conversation: { channel: Channel; startedByContact: boolean }): BotReply[] {
-  if (!settings.enabled || !settings.greeting || !conversation.startedByContact || conversation.channel !== 'web') return [];
+export function repliesOnOpen(
+  settings: BotRuleSettings,
+  conversation: { channel: Channel; startedByContact: boolean },
+): BotReply[] {
+  if (!settings.enabled || !settings.greeting || !conversation.startedByContact || conversation.channel !== 'web')
+    return [];
   return [{ kind: 'greeting' }];
 }
 

@@ -82,7 +82,9 @@ export class BotSettingsService implements OnModuleInit {
   async update(actor: TokenClaims, input: UpdateBotSettings): Promise<BotSettings> {
     const { before, row } = await this.db.transaction(async (tx) => {
       // The row lock orders concurrent saves, so each on/off change is announced once.
-      const previous: { enabled: boolean }[] = await tx.query(`SELECT enabled FROM bot_settings WHERE id = 1 FOR UPDATE`);
+      const previous: { enabled: boolean }[] = await tx.query(
+        `SELECT enabled FROM bot_settings WHERE id = 1 FOR UPDATE`,
+      );
       const saved: SettingsRow[] = await tx.query(
         `INSERT INTO bot_settings (id, enabled, greeting, out_of_hours_reply, time_zone, business_hours, handoff_keywords, handoff_reply, updated_by, updated_at)
          VALUES (1, $1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, now())
@@ -107,13 +109,18 @@ export class BotSettingsService implements OnModuleInit {
     this.forget();
     this.cached = { stored, at: Date.now() };
     if (this.bus.enabled) this.bus.publish('bot.settings_changed', {});
-    if (before !== stored.settings.enabled) this.events.emit('bot.status_changed', { botStatus: stored.settings.enabled ? 'on' : 'off', actorId: actor.sub });
+    if (before !== stored.settings.enabled)
+      this.events.emit('bot.status_changed', { botStatus: stored.settings.enabled ? 'on' : 'off', actorId: actor.sub });
     return this.toView(stored);
   }
 
   private toView(stored: Stored): BotSettings {
     const s = stored.settings;
-    return { ...s, openNow: closedPeriod(s.businessHours, this.clock(), s.timeZone) === null, updatedAt: stored.updatedAt?.toISOString() ?? null };
+    return {
+      ...s,
+      openNow: closedPeriod(s.businessHours, this.clock(), s.timeZone) === null,
+      updatedAt: stored.updatedAt?.toISOString() ?? null,
+    };
   }
 
   private forget(): void {
@@ -138,11 +145,14 @@ export class BotSettingsService implements OnModuleInit {
 
   private async load(): Promise<Stored> {
     const rows: SettingsRow[] = await this.db.query(`SELECT ${COLUMNS} FROM bot_settings WHERE id = 1`);
-    return rows[0] ? fromRow(rows[0]) : { settings: defaultBotSettings(this.config.env.STATS_TIME_ZONE), updatedAt: null };
+    return rows[0]
+      ? fromRow(rows[0])
+      : { settings: defaultBotSettings(this.config.env.STATS_TIME_ZONE), updatedAt: null };
   }
 }
 
-const COLUMNS = 'enabled, greeting, out_of_hours_reply, time_zone, business_hours, handoff_keywords, handoff_reply, updated_at';
+const COLUMNS =
+  'enabled, greeting, out_of_hours_reply, time_zone, business_hours, handoff_keywords, handoff_reply, updated_at';
 
 const fromRow = (r: SettingsRow): Stored => ({
   settings: {

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { updateBotSettingsSchema, type BotSettings, type TokenClaims, type UpdateBotSettings, roleGroups } from '@switchboard/contracts';
+import {
+  updateBotSettingsSchema,
+  type BotSettings,
+  type TokenClaims,
+  type UpdateBotSettings,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { BotSettingsService } from './bot-settings.service';
@@ -17,7 +23,10 @@ export class BotController {
 
   @Put()
   @Roles(...roleGroups.admins)
-  put(@Caller() caller: TokenClaims, @Body(new ZodPipe(updateBotSettingsSchema)) body: UpdateBotSettings): Promise<BotSettings> {
+  put(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(updateBotSettingsSchema)) body: UpdateBotSettings,
+  ): Promise<BotSettings> {
     return this.settings.update(caller, body);
   }
 }

@@ -46,14 +46,19 @@ export class BotListener implements OnModuleInit {
         return this.serially(e.conversation.id, () => this.contactWrote(e, wroteAt));
       }
       // From a person's first reply on, the conversation is theirs: the bot stays out of it.
-      if (e.message.sender.type === 'agent' && e.firstResponse) return this.conversations.markHumanReplied(e.conversation.id);
+      if (e.message.sender.type === 'agent' && e.firstResponse)
+        return this.conversations.markHumanReplied(e.conversation.id);
       return undefined;
     });
   }
 
   private async opened(conversation: ConversationView, startedByContact: boolean): Promise<void> {
     const settings = await this.settings.current();
-    await this.perform(settings, repliesOnOpen(settings, { channel: conversation.channel, startedByContact }), conversation);
+    await this.perform(
+      settings,
+      repliesOnOpen(settings, { channel: conversation.channel, startedByContact }),
+      conversation,
+    );
   }
 
   private async contactWrote({ message, conversation }: MessageCreatedEvent, wroteAt: Date): Promise<void> {
@@ -62,13 +67,22 @@ export class BotListener implements OnModuleInit {
     const state = await this.conversations.state(conversation.id);
     // A first response since the last reopen counts too (conversations older than the bot).
     const humanReplied = state.humanReplied || conversation.firstResponseAt !== null;
-    const replies = repliesToContact(settings, { ...state, humanReplied }, { channel: conversation.channel, seq: message.seq, type: message.type, content: message.content }, wroteAt);
+    const replies = repliesToContact(
+      settings,
+      { ...state, humanReplied },
+      { channel: conversation.channel, seq: message.seq, type: message.type, content: message.content },
+      wroteAt,
+    );
     await this.perform(settings, replies, conversation);
   }
 
   private async perform(settings: BotRuleSettings, replies: BotReply[], conversation: ConversationView): Promise<void> {
     for (const reply of replies) {
-      const say = (content: string) => this.messages.post({ type: 'bot', name: BOT_NAME }, { conversationId: conversation.id, clientMessageId: botClientMessageId(reply, conversation.id), content });
+      const say = (content: string) =>
+        this.messages.post(
+          { type: 'bot', name: BOT_NAME },
+          { conversationId: conversation.id, clientMessageId: botClientMessageId(reply, conversation.id), content },
+        );
       switch (reply.kind) {
         case 'greeting':
           await say(settings.greeting);

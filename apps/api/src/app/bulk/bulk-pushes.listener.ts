@@ -18,8 +18,12 @@ export class BulkPushesListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('campaign.status_changed', (e) => this.ns?.to(ALL_CAMPAIGNS_ROOM).emit('bulk_status_changed', e));
-    this.events.on('campaign.progress', (p) => this.ns?.to(campaignRoom(p.campaignId)).emit('bulk_message_progress', p));
-    this.events.on('campaign.completed', (e) => this.ns?.to(campaignRoom(e.campaignId)).emit('bulk_message_completed', e));
+    this.events.on('campaign.progress', (p) =>
+      this.ns?.to(campaignRoom(p.campaignId)).emit('bulk_message_progress', p),
+    );
+    this.events.on('campaign.completed', (e) =>
+      this.ns?.to(campaignRoom(e.campaignId)).emit('bulk_message_completed', e),
+    );
     this.events.on('campaign.error', (e) => this.ns?.to(campaignRoom(e.campaignId)).emit('bulk_message_error', e));
   }
 }

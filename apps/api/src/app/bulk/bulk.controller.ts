@@ -1,8 +1,36 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { campaignSettingsSchema, createCampaignSchema, listCampaignsQuerySchema, recipientStatusSchema, recipientsQuerySchema, type Campaign, type CampaignPage, type CampaignPreview, type CampaignSettings, type ListCampaignsQuery, type RecipientInput, type RecipientPage, type RecipientsQuery, type TokenClaims, roleGroups } from '@switchboard/contracts';
+import {
+  campaignSettingsSchema,
+  createCampaignSchema,
+  listCampaignsQuerySchema,
+  recipientStatusSchema,
+  recipientsQuerySchema,
+  type Campaign,
+  type CampaignPage,
+  type CampaignPreview,
+  type CampaignSettings,
+  type ListCampaignsQuery,
+  type RecipientInput,
+  type RecipientPage,
+  type RecipientsQuery,
+  type TokenClaims,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { LargeJsonBody } from '../common/http/json-body.interceptor';
 import { AppError } from '../common/errors/app-error';
@@ -26,7 +54,12 @@ export class BulkController {
   @Post()
   @LargeJsonBody()
   @UseInterceptors(csvUpload)
-  create(@Caller() caller: TokenClaims, @Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvUpload | undefined): Promise<Campaign> {
+  create(
+    @Caller() caller: TokenClaims,
+    @Req() req: Request,
+    @Body() body: unknown,
+    @UploadedFile() file: CsvUpload | undefined,
+  ): Promise<Campaign> {
     const { settings, recipients } = campaignRequest(req, body, file);
     return this.campaigns.create(caller, settings, recipients);
   }
@@ -35,7 +68,11 @@ export class BulkController {
   @HttpCode(200)
   @LargeJsonBody()
   @UseInterceptors(csvUpload)
-  preview(@Req() req: Request, @Body() body: unknown, @UploadedFile() file: CsvUpload | undefined): Promise<CampaignPreview> {
+  preview(
+    @Req() req: Request,
+    @Body() body: unknown,
+    @UploadedFile() file: CsvUpload | undefined,
+  ): Promise<CampaignPreview> {
     const { settings, recipients } = campaignRequest(req, body, file);
     return this.campaigns.preview(settings, recipients);
   }
@@ -51,7 +88,10 @@ export class BulkController {
   }
 
   @Get(':id/recipients')
-  recipients(@Param('id', uuidParam) id: string, @Query(new ZodPipe(recipientsQuerySchema)) q: RecipientsQuery): Promise<RecipientPage> {
+  recipients(
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodPipe(recipientsQuerySchema)) q: RecipientsQuery,
+  ): Promise<RecipientPage> {
     return this.campaigns.recipients(id, q);
   }
 
@@ -67,8 +107,14 @@ export class BulkController {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="campaign-${id}-${q.status ?? 'all'}.csv"`);
     res.write('phone,name,status,attempts,error\r\n');
-    const write = (rows: { phone: string; name: string | null; status: string; attempts: number; error: string | null }[]) =>
-      res.write(rows.map((r) => [r.phone, csvField(r.name), r.status, r.attempts, csvField(r.error)].join(',') + '\r\n').join(''));
+    const write = (
+      rows: { phone: string; name: string | null; status: string; attempts: number; error: string | null }[],
+    ) =>
+      res.write(
+        rows
+          .map((r) => [r.phone, csvField(r.name), r.status, r.attempts, csvField(r.error)].join(',') + '\r\n')
+          .join(''),
+      );
     if (!first.done) write(first.value);
     for await (const rows of pages) write(rows);
     res.end();
@@ -93,15 +139,25 @@ export class BulkController {
   }
 }
 
-function campaignRequest(req: Request, body: unknown, file: CsvUpload | undefined): { settings: CampaignSettings; recipients: RecipientInput[] } {
+function campaignRequest(
+  req: Request,
+  body: unknown,
+  file: CsvUpload | undefined,
+): { settings: CampaignSettings; recipients: RecipientInput[] } {
   if (!req.is('multipart/form-data')) {
     const { recipients, ...settings } = parseOrThrow(createCampaignSchema, body);
     return { settings, recipients };
   }
   const settings = parseOrThrow(campaignSettingsSchema, body);
-  if (!file) throw new AppError('validation_failed', 'Attach a CSV file', [{ path: 'file', message: 'a CSV file is required' }]);
+  if (!file)
+    throw new AppError('validation_failed', 'Attach a CSV file', [{ path: 'file', message: 'a CSV file is required' }]);
   const parsed = file.csv;
-  if ('error' in parsed) throw new AppError('validation_failed', `The CSV cannot be read: ${parsed.error}`, [{ path: 'file', message: parsed.error }]);
-  const { recipients } = parseOrThrow(createCampaignSchema.pick({ recipients: true }), { recipients: parsed.recipients });
+  if ('error' in parsed)
+    throw new AppError('validation_failed', `The CSV cannot be read: ${parsed.error}`, [
+      { path: 'file', message: parsed.error },
+    ]);
+  const { recipients } = parseOrThrow(createCampaignSchema.pick({ recipients: true }), {
+    recipients: parsed.recipients,
+  });
   return { settings, recipients };
 }

@@ -17,7 +17,9 @@ import { CampaignsService } from './services/campaigns.service';
     ChannelsModule,
     ChatModule,
     // CSV uploads of recipients: at most MAX_CSV_UPLOAD_BYTES.
-    MulterModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
         storage: new CsvRecipientsStorage(),
         limits: { fileSize: config.env.MAX_CSV_UPLOAD_BYTES, files: 1, fields: 10 },
       }),

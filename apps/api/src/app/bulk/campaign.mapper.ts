@@ -41,7 +41,10 @@ export const toCampaign = (r: CampaignRow): Campaign => ({
   startedAt: r.started_at?.toISOString() ?? null,
   finishedAt: r.finished_at?.toISOString() ?? null,
   lastError: r.last_error,
-  template: r.template_name && r.template_language ? { name: r.template_name, language: r.template_language, variables: r.template_variables ?? [] } : null,
+  template:
+    r.template_name && r.template_language
+      ? { name: r.template_name, language: r.template_language, variables: r.template_variables ?? [] }
+      : null,
 });
 
 export interface RecipientRow {

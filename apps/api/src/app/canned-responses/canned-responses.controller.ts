@@ -1,5 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { createCannedResponseSchema, listCannedResponsesQuerySchema, updateCannedResponseSchema, type CannedResponse, type CannedResponsePage, type CreateCannedResponse, type ListCannedResponsesQuery, type TokenClaims, type UpdateCannedResponse, roleGroups } from '@switchboard/contracts';
+import {
+  createCannedResponseSchema,
+  listCannedResponsesQuerySchema,
+  updateCannedResponseSchema,
+  type CannedResponse,
+  type CannedResponsePage,
+  type CreateCannedResponse,
+  type ListCannedResponsesQuery,
+  type TokenClaims,
+  type UpdateCannedResponse,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -17,12 +28,18 @@ export class CannedResponsesController {
 
   @Post()
   @HttpCode(201)
-  create(@Caller() caller: TokenClaims, @Body(new ZodPipe(createCannedResponseSchema)) body: CreateCannedResponse): Promise<CannedResponse> {
+  create(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(createCannedResponseSchema)) body: CreateCannedResponse,
+  ): Promise<CannedResponse> {
     return this.canned.create(caller.sub, body);
   }
 
   @Patch(':id')
-  update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateCannedResponseSchema)) body: UpdateCannedResponse): Promise<CannedResponse> {
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(updateCannedResponseSchema)) body: UpdateCannedResponse,
+  ): Promise<CannedResponse> {
     return this.canned.update(id, body);
   }
 

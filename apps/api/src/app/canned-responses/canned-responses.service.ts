@@ -21,7 +21,10 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The page after a short code: the cursor is the last short code of the page before. */
 function afterCodeOf(cursor: string): string {
   const code = Buffer.from(cursor, 'base64url').toString();
-  if (!SHORT_CODE_PATTERN.test(code)) throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  if (!SHORT_CODE_PATTERN.test(code))
+    throw new AppError('validation_failed', 'Invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API returned' },
+    ]);
   return code;
 }
 
@@ -35,7 +38,9 @@ export class CannedResponsesService {
     const where: string[] = [];
     if (q.q) {
       const text = escapeLike(q.q);
-      where.push(`(short_code LIKE ${p.add(text.toLowerCase())}::text || '%' OR content ILIKE '%' || ${p.add(text)}::text || '%')`);
+      where.push(
+        `(short_code LIKE ${p.add(text.toLowerCase())}::text || '%' OR content ILIKE '%' || ${p.add(text)}::text || '%')`,
+      );
     }
     if (q.cursor) where.push(`short_code > ${p.add(afterCodeOf(q.cursor))}`);
     const rows: CannedResponse[] = await this.db.query(
@@ -43,7 +48,10 @@ export class CannedResponsesService {
       p.values,
     );
     const items = rows.slice(0, q.limit);
-    return { items, nextCursor: rows.length > q.limit ? Buffer.from(items[items.length - 1].shortCode).toString('base64url') : null };
+    return {
+      items,
+      nextCursor: rows.length > q.limit ? Buffer.from(items[items.length - 1].shortCode).toString('base64url') : null,
+    };
   }
 
   create(authorId: string, input: CreateCannedResponse): Promise<CannedResponse> {
@@ -70,7 +78,9 @@ export class CannedResponsesService {
   }
 
   async remove(id: string): Promise<void> {
-    const rows = returnedRows<{ id: string }>(await this.db.query(`DELETE FROM canned_responses WHERE id = $1 RETURNING id`, [id]));
+    const rows = returnedRows<{ id: string }>(
+      await this.db.query(`DELETE FROM canned_responses WHERE id = $1 RETURNING id`, [id]),
+    );
     if (!rows[0]) throw new AppError('not_found', 'No such canned response');
   }
 
@@ -80,7 +90,9 @@ export class CannedResponsesService {
       return await work();
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new AppError('conflict', 'Another canned response has this short code', [{ path: 'shortCode', message: 'already in use' }]);
+        throw new AppError('conflict', 'Another canned response has this short code', [
+          { path: 'shortCode', message: 'already in use' },
+        ]);
       }
       throw err;
     }

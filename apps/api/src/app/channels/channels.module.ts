@@ -26,7 +26,14 @@ import { ChannelStatusController } from './channel-status.controller';
  */
 @Module({
   imports: [ChatModule],
-  controllers: [WhatsappWebhookController, SandboxOutboxController, SandboxInboundController, TemplatesController, MessageRetryController, ChannelStatusController],
+  controllers: [
+    WhatsappWebhookController,
+    SandboxOutboxController,
+    SandboxInboundController,
+    TemplatesController,
+    MessageRetryController,
+    ChannelStatusController,
+  ],
   providers: [
     SandboxProvider,
     CloudApiProvider,
@@ -34,8 +41,12 @@ import { ChannelStatusController } from './channel-status.controller';
     {
       provide: CHANNEL_PROVIDER,
       inject: [AppConfig, SandboxProvider, CloudApiProvider, ChannelHealthService],
-      useFactory: (config: AppConfig, sandbox: SandboxProvider, cloud: CloudApiProvider, health: ChannelHealthService) =>
-        new MonitoredProvider(config.env.CHANNEL_PROVIDER === 'cloud-api' ? cloud : sandbox, health),
+      useFactory: (
+        config: AppConfig,
+        sandbox: SandboxProvider,
+        cloud: CloudApiProvider,
+        health: ChannelHealthService,
+      ) => new MonitoredProvider(config.env.CHANNEL_PROVIDER === 'cloud-api' ? cloud : sandbox, health),
     },
     InboundMessagesService,
     WebhookInboxService,

@@ -1,6 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { sandboxInboundSchema, type SandboxInbound, type SandboxInboundResult, roleGroups } from '@switchboard/contracts';
+import {
+  sandboxInboundSchema,
+  type SandboxInbound,
+  type SandboxInboundResult,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { AppError } from '../common/errors/app-error';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -22,7 +27,10 @@ export class SandboxInboundController {
   @Roles(...roleGroups.admins)
   async simulate(@Body(new ZodPipe(sandboxInboundSchema)) body: SandboxInbound): Promise<SandboxInboundResult> {
     if (this.config.env.CHANNEL_PROVIDER !== 'sandbox') {
-      throw new AppError('conflict', 'Simulated customers exist only with the sandbox provider (CHANNEL_PROVIDER=sandbox)');
+      throw new AppError(
+        'conflict',
+        'Simulated customers exist only with the sandbox provider (CHANNEL_PROVIDER=sandbox)',
+      );
     }
     const outcome = await this.inbox.recordAndProcess(simulatedEvent(body), 'sandbox');
     const stored = outcome.stored[0];
@@ -46,7 +54,15 @@ function simulatedEvent(m: SandboxInbound) {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: 'sandbox', phone_number_id: 'sandbox' },
               contacts: [{ wa_id: waId, profile: { name: m.name ?? m.from } }],
-              messages: [{ from: waId, id: `wamid.sandbox.${randomUUID()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: m.text } }],
+              messages: [
+                {
+                  from: waId,
+                  id: `wamid.sandbox.${randomUUID()}`,
+                  timestamp: String(Math.floor(Date.now() / 1000)),
+                  type: 'text',
+                  text: { body: m.text },
+                },
+              ],
             },
           },
         ],

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { createTemplateSchema, updateTemplateSchema, type CreateTemplate, type MessageTemplate, type TemplateList, type UpdateTemplate, roleGroups } from '@switchboard/contracts';
+import {
+  createTemplateSchema,
+  updateTemplateSchema,
+  type CreateTemplate,
+  type MessageTemplate,
+  type TemplateList,
+  type UpdateTemplate,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { uuidParam } from '../common/validation/uuid-param';
@@ -30,7 +38,10 @@ export class TemplatesController {
 
   @Patch(':id')
   @Roles(...roleGroups.admins)
-  update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateTemplateSchema)) body: UpdateTemplate): Promise<MessageTemplate> {
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(updateTemplateSchema)) body: UpdateTemplate,
+  ): Promise<MessageTemplate> {
     return this.templates.update(id, body);
   }
 

@@ -26,7 +26,13 @@ export class WhatsappWebhookController {
     const token = q['hub.verify_token'];
     const challenge = q['hub.challenge'];
     const expected = this.config.env.WHATSAPP_VERIFY_TOKEN;
-    if (mode !== 'subscribe' || typeof token !== 'string' || typeof challenge !== 'string' || !expected || !sameText(token, expected)) {
+    if (
+      mode !== 'subscribe' ||
+      typeof token !== 'string' ||
+      typeof challenge !== 'string' ||
+      !expected ||
+      !sameText(token, expected)
+    ) {
       throw new AppError('forbidden', 'The verify token does not match WHATSAPP_VERIFY_TOKEN');
     }
     res.status(200).type('text/plain').send(challenge);
@@ -35,7 +41,10 @@ export class WhatsappWebhookController {
   @Post()
   @HttpCode(200)
   @KeepsRawBody()
-  async receive(@Req() req: RawBodyRequest<Request>, @Headers('x-hub-signature-256') signature: string | undefined): Promise<{ received: true }> {
+  async receive(
+    @Req() req: RawBodyRequest<Request>,
+    @Headers('x-hub-signature-256') signature: string | undefined,
+  ): Promise<{ received: true }> {
     if (!validSignature(req.rawBody, signature, this.config.env.WHATSAPP_APP_SECRET)) {
       throw new AppError('unauthorized', 'Missing or invalid X-Hub-Signature-256');
     }

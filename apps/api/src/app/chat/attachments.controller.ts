@@ -58,7 +58,10 @@ export class AttachmentsController {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Never render an upload as a page of ours: inline only for media, else a download.
     const inline = /^(image|video|audio)\//.test(file.mimeType);
-    res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    );
     res.setHeader('Cache-Control', 'private, max-age=3600');
     // DATA_DIR is often a dot-folder (./.data), which send() would hide by default.
     res.sendFile(file.path, { dotfiles: 'allow' });

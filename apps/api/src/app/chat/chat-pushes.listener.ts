@@ -10,7 +10,8 @@ import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
 
 type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
-type ConversationPush = 'conversation_created' | 'conversation_updated' | 'conversation_assigned' | 'conversation_closed';
+type ConversationPush =
+  'conversation_created' | 'conversation_updated' | 'conversation_assigned' | 'conversation_closed';
 
 /**
  * Turns chat's domain events into /chat pushes. Each payload is emitted once per room; the
@@ -32,15 +33,28 @@ export class ChatPushesListener implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.events.on('conversation.created', ({ conversation }) => this.pushConversation('conversation_created', conversation));
+    this.events.on('conversation.created', ({ conversation }) =>
+      this.pushConversation('conversation_created', conversation),
+    );
     // Who may no longer see it has left its room already, before the assignment committed (ConversationRoomsService).
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
       // Those who saw it before the change hear about it too, so their lists can drop it.
-      return this.pushConversation('conversation_assigned', conversation, { previousAssigneeId }, { assigneeId: previousAssigneeId });
+      return this.pushConversation(
+        'conversation_assigned',
+        conversation,
+        { previousAssigneeId },
+        { assigneeId: previousAssigneeId },
+      );
     });
-    this.events.on('conversation.closed', ({ conversation }) => this.pushConversation('conversation_closed', conversation));
-    this.events.on('conversation.reopened', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
-    this.events.on('conversation.changed', ({ conversation }) => this.pushConversation('conversation_updated', conversation));
+    this.events.on('conversation.closed', ({ conversation }) =>
+      this.pushConversation('conversation_closed', conversation),
+    );
+    this.events.on('conversation.reopened', ({ conversation }) =>
+      this.pushConversation('conversation_updated', conversation),
+    );
+    this.events.on('conversation.changed', ({ conversation }) =>
+      this.pushConversation('conversation_updated', conversation),
+    );
 
     this.events.on('message.created', ({ message, conversation, readCursors }) => {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
@@ -49,7 +63,14 @@ export class ChatPushesListener implements OnModuleInit {
       this.pushNewMessage(message, withUnread(conversation, conversation.lastSeq));
       // One frame per delivery: a socket in the room has the conversation in new_message; only the
       // inbox lists of the staff sockets outside it need the row.
-      this.pushConversationTo('conversation_updated', conversation, {}, readCursors, undefined, chatRooms.conversation(conversation.id));
+      this.pushConversationTo(
+        'conversation_updated',
+        conversation,
+        {},
+        readCursors,
+        undefined,
+        chatRooms.conversation(conversation.id),
+      );
     });
     // An edit or delete of the latest message changes the inbox preview too.
     this.events.on('message.updated', ({ message, conversation }) => {
@@ -98,7 +119,11 @@ export class ChatPushesListener implements OnModuleInit {
   private pushNewMessage(message: Message, conversation: Conversation): void {
     const room = chatRooms.conversation(conversation.id);
     this.ns?.to(room).except(chatRooms.contacts).emit('new_message', { message, conversation });
-    if (!message.private) this.ns?.to(room).except(chatRooms.staff).emit('new_message', { message, conversation: { ...conversation, labels: [] } });
+    if (!message.private)
+      this.ns
+        ?.to(room)
+        .except(chatRooms.staff)
+        .emit('new_message', { message, conversation: { ...conversation, labels: [] } });
   }
 
   /** The conversation's room; for a staff note, without its contact's sockets. */
@@ -107,7 +132,12 @@ export class ChatPushesListener implements OnModuleInit {
     return isPrivate ? room?.except(chatRooms.contacts) : room;
   }
 
-  private async pushConversation(event: ConversationPush, view: ConversationView, extra: object = {}, before?: { assigneeId: string | null }): Promise<void> {
+  private async pushConversation(
+    event: ConversationPush,
+    view: ConversationView,
+    extra: object = {},
+    before?: { assigneeId: string | null },
+  ): Promise<void> {
     const cursors = view.lastSeq > 0 ? await this.reads.cursors(view.id) : [];
     this.pushConversationTo(event, view, extra, cursors, before);
   }
@@ -124,7 +154,9 @@ export class ChatPushesListener implements OnModuleInit {
     const ns = this.ns;
     if (!ns) return;
     const previousAssigneeId = before?.assigneeId ?? null;
-    const rooms = [...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(before ? staffRoomsFor(before.assigneeId) : [])])];
+    const rooms = [
+      ...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(before ? staffRoomsFor(before.assigneeId) : [])]),
+    ];
     const groups = new Map<number, string[]>();
     const withCursor: string[] = [];
     for (const c of cursors) {
@@ -140,7 +172,8 @@ export class ChatPushesListener implements OnModuleInit {
     const send = (target: ReturnType<ChatNamespace['to']>, readSeq: number) =>
       (target.emit as (e: string, p: unknown) => boolean)(event, { conversation: withUnread(view, readSeq), ...extra });
     const skip = informed ? [informed] : [];
-    for (const [readSeq, userRooms] of groups) send(skip.length ? ns.to(userRooms).except(skip) : ns.to(userRooms), readSeq);
+    for (const [readSeq, userRooms] of groups)
+      send(skip.length ? ns.to(userRooms).except(skip) : ns.to(userRooms), readSeq);
     const notCounted = [...withCursor, ...skip];
     send(notCounted.length ? ns.to(rooms).except(notCounted) : ns.to(rooms), 0);
   }

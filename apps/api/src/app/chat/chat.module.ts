@@ -57,6 +57,15 @@ import { AttachmentsSweepJob } from './attachments-sweep.job';
   ],
   // Channels deliver customers' messages, reactions and receipts through MessagesService, ReactionsService and DeliveryStatusService;
   // labels change conversations through ConversationsService; search signs the attachment links of the messages it finds.
-  exports: [PresenceService, ConversationsService, ConversationMetricsService, ContactsService, MessagesService, ReactionsService, DeliveryStatusService, AttachmentLinks],
+  exports: [
+    PresenceService,
+    ConversationsService,
+    ConversationMetricsService,
+    ContactsService,
+    MessagesService,
+    ReactionsService,
+    DeliveryStatusService,
+    AttachmentLinks,
+  ],
 })
 export class ChatModule {}

@@ -29,7 +29,10 @@ export interface CursorRow {
   cursor_answered?: boolean;
 }
 
-const invalid = () => new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned for this sort' }]);
+const invalid = () =>
+  new AppError('validation_failed', 'Invalid cursor', [
+    { path: 'cursor', message: 'not a cursor this API returned for this sort' },
+  ]);
 
 /** Newest first by one time column, with the cursors every list had before sorts existed. */
 function newestFirst(column: string): ListOrder {
@@ -40,7 +43,8 @@ function newestFirst(column: string): ListOrder {
       const { at, id } = decodeCursor(cursor);
       return `(${column}, c.id) < (${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
     },
-    nextCursor: (rows, limit) => (rows.length > limit ? encodeCursor(rows[limit - 1].cursor_at, rows[limit - 1].id) : null),
+    nextCursor: (rows, limit) =>
+      rows.length > limit ? encodeCursor(rows[limit - 1].cursor_at, rows[limit - 1].id) : null,
   };
 }
 

@@ -2,7 +2,8 @@ import type { SearchTerms } from '../common/text-search/search-terms';
 import { documentQuery, textMatches, type SqlParams } from '../common/text-search/search-sql';
 
 /** What contact search matches (the migration indexes exactly this expression with trigrams). */
-export const contactSearchText = (alias: string): string => `sb_contact_text(${alias}.name, ${alias}.email, ${alias}.phone)`;
+export const contactSearchText = (alias: string): string =>
+  `sb_contact_text(${alias}.name, ${alias}.email, ${alias}.phone)`;
 
 /** Contacts `alias` whose name, email or phone digits contain the terms; null when the query gives nothing to match. */
 export function contactMatches(alias: string, terms: SearchTerms, p: SqlParams): string | null {
@@ -32,5 +33,7 @@ export function conversationMatchParts(terms: SearchTerms, p: SqlParams): string
 /** The ids of the conversations a query finds (`SELECT id …`), for a caller that joins them to conversations and applies who may see them. */
 export function matchingConversationIds(terms: SearchTerms, p: SqlParams): string {
   const parts = conversationMatchParts(terms, p);
-  return parts.length > 0 ? parts.map((part) => `SELECT c.id ${part}`).join(' UNION ') : 'SELECT NULL::uuid AS id WHERE false';
+  return parts.length > 0
+    ? parts.map((part) => `SELECT c.id ${part}`).join(' UNION ')
+    : 'SELECT NULL::uuid AS id WHERE false';
 }

@@ -1,6 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { assignConversationSchema, createConversationSchema, listConversationsQuerySchema, messagesQuerySchema, postMessageSchema, readUpToSchema, type AssignConversation, type Conversation, type ConversationCounts, type ConversationPage, type CreateConversation, type ListConversationsQuery, type Message, type MessagePage, type MessagesQuery, type TokenClaims, roleGroups } from '@switchboard/contracts';
+import {
+  assignConversationSchema,
+  createConversationSchema,
+  listConversationsQuerySchema,
+  messagesQuerySchema,
+  postMessageSchema,
+  readUpToSchema,
+  type AssignConversation,
+  type Conversation,
+  type ConversationCounts,
+  type ConversationPage,
+  type CreateConversation,
+  type ListConversationsQuery,
+  type Message,
+  type MessagePage,
+  type MessagesQuery,
+  type TokenClaims,
+  roleGroups,
+} from '@switchboard/contracts';
 import type { z } from 'zod';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -32,7 +50,10 @@ export class ConversationsController {
 
   @Get()
   @Roles(...roleGroups.inbox)
-  list(@Caller() caller: TokenClaims, @Query(new ZodPipe(listConversationsQuerySchema)) q: ListConversationsQuery): Promise<ConversationPage> {
+  list(
+    @Caller() caller: TokenClaims,
+    @Query(new ZodPipe(listConversationsQuerySchema)) q: ListConversationsQuery,
+  ): Promise<ConversationPage> {
     return this.conversations.list(caller, q);
   }
 
@@ -52,7 +73,11 @@ export class ConversationsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(...roleGroups.inbox)
-  assign(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(assignConversationSchema)) body: AssignConversation): Promise<Conversation> {
+  assign(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(assignConversationSchema)) body: AssignConversation,
+  ): Promise<Conversation> {
     return this.conversations.assign(caller, id, body.agentId);
   }
 
@@ -72,7 +97,11 @@ export class ConversationsController {
 
   @Get(':id/messages')
   @Roles(...roleGroups.participants)
-  history(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Query(new ZodPipe(messagesQuerySchema)) q: MessagesQuery): Promise<MessagePage> {
+  history(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Query(new ZodPipe(messagesQuerySchema)) q: MessagesQuery,
+  ): Promise<MessagePage> {
     return this.messages.history(caller, id, q);
   }
 
@@ -92,8 +121,11 @@ export class ConversationsController {
   @Post(':id/read')
   @HttpCode(200)
   @Roles(...roleGroups.participants)
-  read(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(readUpToSchema)) body: { upToSeq: number }) {
+  read(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(readUpToSchema)) body: { upToSeq: number },
+  ) {
     return this.reads.markRead(caller, id, body.upToSeq);
   }
 }
-

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { editMessageBodySchema, reactBodySchema, type Message, type Reaction, type TokenClaims, roleGroups } from '@switchboard/contracts';
+import {
+  editMessageBodySchema,
+  reactBodySchema,
+  type Message,
+  type Reaction,
+  type TokenClaims,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { MessagesService } from './services/messages.service';
@@ -15,7 +22,11 @@ export class MessagesController {
   ) {}
 
   @Patch(':id')
-  edit(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(editMessageBodySchema)) body: { content: string }): Promise<Message> {
+  edit(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(editMessageBodySchema)) body: { content: string },
+  ): Promise<Message> {
     return this.messages.edit(caller, id, body.content);
   }
 
@@ -27,7 +38,11 @@ export class MessagesController {
 
   @Post(':id/reactions')
   @HttpCode(200)
-  react(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(reactBodySchema)) body: { emoji: string }): Promise<{ messageId: string; reactions: Reaction[] }> {
+  react(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(reactBodySchema)) body: { emoji: string },
+  ): Promise<{ messageId: string; reactions: Reaction[] }> {
     return this.reactions.toggle(caller, id, body.emoji);
   }
 }

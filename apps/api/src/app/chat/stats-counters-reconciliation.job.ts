@@ -15,7 +15,8 @@ export class StatsCountersReconciliationJob extends IntervalJob<number> {
 
   protected async work(): Promise<number> {
     const fixed = await this.metrics.reconcileCounters();
-    if (fixed.length) this.logger.warn({ fixed: fixed.slice(0, 20), rows: fixed.length }, 'dashboard counter drift corrected');
+    if (fixed.length)
+      this.logger.warn({ fixed: fixed.slice(0, 20), rows: fixed.length }, 'dashboard counter drift corrected');
     return fixed.length;
   }
 }

@@ -19,8 +19,12 @@ describe('WhatsApp 24-hour window', () => {
 
   it('always allows templates, the contact itself, and other channels', () => {
     const late = after(3 * WHATSAPP_WINDOW_MS);
-    expect(windowAllows({ channel: 'whatsapp', lastInboundAt: wrote, fromContact: false, template: true }, late)).toBe(true);
-    expect(windowAllows({ channel: 'whatsapp', lastInboundAt: null, fromContact: true, template: false }, late)).toBe(true);
+    expect(windowAllows({ channel: 'whatsapp', lastInboundAt: wrote, fromContact: false, template: true }, late)).toBe(
+      true,
+    );
+    expect(windowAllows({ channel: 'whatsapp', lastInboundAt: null, fromContact: true, template: false }, late)).toBe(
+      true,
+    );
     expect(windowAllows({ channel: 'web', lastInboundAt: null, fromContact: false, template: false }, late)).toBe(true);
   });
 });

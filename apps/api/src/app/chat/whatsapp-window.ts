@@ -13,7 +13,10 @@ export function whatsappWindowExpiresAt(channel: Channel, lastInboundAt: Date | 
 }
 
 /** May this message go to this conversation now? Only agent/bot free-form text on WhatsApp is limited. */
-export function windowAllows(m: { channel: Channel; lastInboundAt: Date | null; fromContact: boolean; template: boolean }, now: Date): boolean {
+export function windowAllows(
+  m: { channel: Channel; lastInboundAt: Date | null; fromContact: boolean; template: boolean },
+  now: Date,
+): boolean {
   if (m.channel !== 'whatsapp' || m.fromContact || m.template) return true;
   const closesAt = whatsappWindowExpiresAt(m.channel, m.lastInboundAt);
   return closesAt !== null && now.getTime() < closesAt.getTime();

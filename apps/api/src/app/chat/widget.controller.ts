@@ -18,14 +18,22 @@ export class WidgetController {
 
   @Post('sessions')
   @Public()
-  async start(@Ip() ip: string, @Body(new ZodPipe(widgetSessionRequestSchema)) body: z.output<typeof widgetSessionRequestSchema>): Promise<WidgetSession> {
+  async start(
+    @Ip() ip: string,
+    @Body(new ZodPipe(widgetSessionRequestSchema)) body: z.output<typeof widgetSessionRequestSchema>,
+  ): Promise<WidgetSession> {
     await this.limits.take('widgetSessions', { ip });
     const { conversation } = await this.conversations.create(null, {
       contact: { name: body.name, email: body.email ?? null },
       channel: 'web',
     });
     const { id, name } = conversation.contact;
-    const contactToken = this.sessions.tokenFor({ sub: id, role: 'contact', name, sid: await this.sessions.startForContact(id) });
+    const contactToken = this.sessions.tokenFor({
+      sub: id,
+      role: 'contact',
+      name,
+      sid: await this.sessions.startForContact(id),
+    });
     return { contactToken, contact: conversation.contact, conversation };
   }
 }

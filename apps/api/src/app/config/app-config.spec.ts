@@ -47,7 +47,9 @@ describe('loadEnv', () => {
   });
 
   it('never echoes a secret in the error line', () => {
-    expect(() => loadEnv({ JWT_SECRET: 'hunter2' })).toThrow(/^Invalid configuration: JWT_SECRET must be at least 32 characters$/);
+    expect(() => loadEnv({ JWT_SECRET: 'hunter2' })).toThrow(
+      /^Invalid configuration: JWT_SECRET must be at least 32 characters$/,
+    );
   });
 
   it('parses CORS_ORIGINS as a comma-separated list and treats empty strings as unset', () => {

@@ -6,7 +6,12 @@ const intFrom = (min: number, max: number) => {
 };
 const commaList = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins like https://crm.example.com' })));
 
 /** The environment, as the README's configuration table lists it. */
@@ -18,7 +23,10 @@ export const envSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
     /** Namespaces every Redis key and channel, so two deployments (or test runs) can share one Redis. */
-    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores').default('sb'),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+      .default('sb'),
     /** A node that has not refreshed its presence for this long is taken for dead and its users go offline. */
     PRESENCE_NODE_TIMEOUT_SECONDS: intFrom(3, 300).default(15),
     /** How often each node sends itself a message through the Socket.IO Redis adapter (health `realtime`). */
@@ -30,7 +38,9 @@ export const envSchema = z
       .string()
       .min(1)
       .default('loopback')
-      .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+      .transform((v): boolean | number | string =>
+        v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v,
+      ),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intFrom(60, 60 * 60 * 24 * 30).default(60 * 60 * 12),
     ADMIN_EMAIL: z.email().optional(),
@@ -75,7 +85,16 @@ export const envSchema = z
       .string()
       .default('*')
       .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^(\*|'self'|https?:\/\/[^\s;,']+)$/, "must list origins like https://shop.example (or * or 'self'), separated by commas"))),
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(\*|'self'|https?:\/\/[^\s;,']+)$/,
+              "must list origins like https://shop.example (or * or 'self'), separated by commas",
+            ),
+        ),
+      ),
     /** Under load, how long the oldest queued message may wait for others to share its transaction. */
     MESSAGE_WRITE_LINGER_MS: intFrom(0, 1_000).default(5),
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),
@@ -118,7 +137,8 @@ export const envSchema = z
     }
     if (env.CHANNEL_PROVIDER === 'cloud-api') {
       for (const name of ['WHATSAPP_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'] as const) {
-        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when CHANNEL_PROVIDER is cloud-api' });
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when CHANNEL_PROVIDER is cloud-api' });
       }
     }
   });

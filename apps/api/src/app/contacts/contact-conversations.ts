@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContactConversation } from '@switchboard/contracts';
 import { visibilityClause, type Actor } from '../chat/conversation-access';
-import { conversationColumns, toConversationView, type ConversationRow, type ConversationView } from '../chat/mappers/conversation.mapper';
+import {
+  conversationColumns,
+  toConversationView,
+  type ConversationRow,
+  type ConversationView,
+} from '../chat/mappers/conversation.mapper';
 
 interface Row {
   id: string;

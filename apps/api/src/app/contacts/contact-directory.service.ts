@@ -103,8 +103,13 @@ export class ContactDirectoryService {
       if (!locked.some((c) => canSee(actor, { assigneeId: c.assignee_id, contactId }))) {
         throw new AppError('forbidden', 'You may see none of this contact’s conversations');
       }
-      const [contact]: ContactRow[] = await tx.query(`SELECT id, merged_into FROM contacts WHERE id = $1 FOR UPDATE`, [contactId]);
-      if (contact.merged_into) throw new AppError('conflict', 'This contact was merged into another meanwhile', [{ path: 'id', message: 'merged' }]);
+      const [contact]: ContactRow[] = await tx.query(`SELECT id, merged_into FROM contacts WHERE id = $1 FOR UPDATE`, [
+        contactId,
+      ]);
+      if (contact.merged_into)
+        throw new AppError('conflict', 'This contact was merged into another meanwhile', [
+          { path: 'id', message: 'merged' },
+        ]);
       try {
         await tx.query(
           `UPDATE contacts SET name = COALESCE($2, name),
@@ -115,7 +120,9 @@ export class ContactDirectoryService {
         );
       } catch (err) {
         if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-          throw new AppError('conflict', 'Another contact has this phone number: merge the two instead', [{ path: 'phone', message: 'another contact has it' }]);
+          throw new AppError('conflict', 'Another contact has this phone number: merge the two instead', [
+            { path: 'phone', message: 'another contact has it' },
+          ]);
         }
         throw err;
       }

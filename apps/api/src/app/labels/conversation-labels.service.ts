@@ -30,16 +30,26 @@ export class ConversationLabelsService {
         [conversationId],
       );
       if (!row) throw new AppError('not_found', 'No such conversation');
-      if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) throw new AppError('forbidden', 'This conversation is not yours');
+      if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id }))
+        throw new AppError('forbidden', 'This conversation is not yours');
       // Key-share locked: a label cannot be deleted while it is being put on.
-      const found: { id: string }[] = await tx.query(`SELECT id FROM labels WHERE id = ANY($1::uuid[]) FOR KEY SHARE`, [labelIds]);
+      const found: { id: string }[] = await tx.query(`SELECT id FROM labels WHERE id = ANY($1::uuid[]) FOR KEY SHARE`, [
+        labelIds,
+      ]);
       const known = new Set(found.map((l) => l.id));
       const unknown = labelIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id.toLowerCase()));
       if (unknown.length > 0) {
-        throw new AppError('validation_failed', 'No such label', unknown.map(({ i }) => ({ path: `labelIds.${i}`, message: 'no such label' })));
+        throw new AppError(
+          'validation_failed',
+          'No such label',
+          unknown.map(({ i }) => ({ path: `labelIds.${i}`, message: 'no such label' })),
+        );
       }
       const removed = returnedRows(
-        await tx.query(`DELETE FROM conversation_labels WHERE conversation_id = $1 AND label_id <> ALL($2::uuid[]) RETURNING label_id`, [conversationId, labelIds]),
+        await tx.query(
+          `DELETE FROM conversation_labels WHERE conversation_id = $1 AND label_id <> ALL($2::uuid[]) RETURNING label_id`,
+          [conversationId, labelIds],
+        ),
       );
       const added = returnedRows(
         await tx.query(

@@ -1,5 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { createLabelSchema, setConversationLabelsSchema, updateLabelSchema, type Conversation, type CreateLabel, type Label, type LabelList, type SetConversationLabels, type TokenClaims, type UpdateLabel, roleGroups } from '@switchboard/contracts';
+import {
+  createLabelSchema,
+  setConversationLabelsSchema,
+  updateLabelSchema,
+  type Conversation,
+  type CreateLabel,
+  type Label,
+  type LabelList,
+  type SetConversationLabels,
+  type TokenClaims,
+  type UpdateLabel,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';

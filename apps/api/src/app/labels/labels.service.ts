@@ -7,7 +7,8 @@ import { returnedRows } from '../database/update-rows';
 
 const UNIQUE_VIOLATION = '23505';
 
-const nameTaken = () => new AppError('conflict', 'A label with this name exists already', [{ path: 'name', message: 'already in use' }]);
+const nameTaken = () =>
+  new AppError('conflict', 'A label with this name exists already', [{ path: 'name', message: 'already in use' }]);
 
 /**
  * The team's label catalogue (supervisors and admins change it). A change is not pushed: the
@@ -29,8 +30,12 @@ export class LabelsService {
         // Creates are serialised, so the catalogue cannot grow past its bound by two at once.
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('labels:create'))`);
         const [{ n }]: { n: number }[] = await tx.query(`SELECT count(*)::int AS n FROM labels`);
-        if (n >= MAX_LABELS) throw new AppError('conflict', `A team has at most ${MAX_LABELS} labels: delete one first`);
-        const [label]: Label[] = await tx.query(`INSERT INTO labels (name, color) VALUES ($1, $2) RETURNING id, name, color`, [input.name, input.color]);
+        if (n >= MAX_LABELS)
+          throw new AppError('conflict', `A team has at most ${MAX_LABELS} labels: delete one first`);
+        const [label]: Label[] = await tx.query(
+          `INSERT INTO labels (name, color) VALUES ($1, $2) RETURNING id, name, color`,
+          [input.name, input.color],
+        );
         return label;
       }),
     );
@@ -39,11 +44,10 @@ export class LabelsService {
   async update(id: string, patch: UpdateLabel): Promise<Label> {
     const rows = await this.unique(async () =>
       returnedRows<Label>(
-        await this.db.query(`UPDATE labels SET name = COALESCE($2, name), color = COALESCE($3, color) WHERE id = $1 RETURNING id, name, color`, [
-          id,
-          patch.name ?? null,
-          patch.color ?? null,
-        ]),
+        await this.db.query(
+          `UPDATE labels SET name = COALESCE($2, name), color = COALESCE($3, color) WHERE id = $1 RETURNING id, name, color`,
+          [id, patch.name ?? null, patch.color ?? null],
+        ),
       ),
     );
     if (!rows[0]) throw new AppError('not_found', 'No such label');
@@ -52,7 +56,9 @@ export class LabelsService {
 
   /** The label leaves every conversation with it (the rows cascade). */
   async remove(id: string): Promise<void> {
-    const rows = returnedRows<{ id: string }>(await this.db.query(`DELETE FROM labels WHERE id = $1 RETURNING id`, [id]));
+    const rows = returnedRows<{ id: string }>(
+      await this.db.query(`DELETE FROM labels WHERE id = $1 RETURNING id`, [id]),
+    );
     if (!rows[0]) throw new AppError('not_found', 'No such label');
   }
 

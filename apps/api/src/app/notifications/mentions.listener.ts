@@ -33,7 +33,12 @@ export class MentionsListener implements OnModuleInit {
     const mentioned = new Set(mentionedIn(message.content, staff));
     const recipients = staff
       .filter((u) => mentioned.has(u.id) && u.id !== message.sender.id)
-      .filter((u) => canSee({ sub: u.id, role: u.role, name: u.name }, { assigneeId: conversation.assignee?.id ?? null, contactId: conversation.contact.id }))
+      .filter((u) =>
+        canSee(
+          { sub: u.id, role: u.role, name: u.name },
+          { assigneeId: conversation.assignee?.id ?? null, contactId: conversation.contact.id },
+        ),
+      )
       .map((u) => u.id);
     await this.notifications.notify(`mention:${message.id}`, recipients, {
       type: 'mention',

@@ -9,7 +9,11 @@ import '../bulk/events/bulk.events';
 import '../channels/events/channels.events';
 
 /** How a channel reads in a sentence (the ids are lowercase codes). */
-const CHANNEL_NAMES: Record<Conversation['channel'], string> = { whatsapp: 'WhatsApp', web: 'web chat', internal: 'internal' };
+const CHANNEL_NAMES: Record<Conversation['channel'], string> = {
+  whatsapp: 'WhatsApp',
+  web: 'web chat',
+  internal: 'internal',
+};
 
 /**
  * Who hears about what (docs/protocol.md, /notifications): a new conversation → supervisors and
@@ -41,13 +45,17 @@ export class NotificationRulesListener implements OnModuleInit {
       const assignee = conversation.assignee;
       // Taking a conversation yourself needs no notification.
       if (!assignee || assignee.id === actorId) return;
-      await this.notifications.notify(`conversation.assigned:${conversation.id}:${conversation.version}`, [assignee.id], {
-        type: 'conversation.assigned',
-        title: `${conversation.contact.name} was assigned to you`,
-        body: conversation.lastMessagePreview ?? conversation.subject ?? 'Open it to reply',
-        url: `/inbox/${conversation.id}`,
-        data: { conversationId: conversation.id },
-      });
+      await this.notifications.notify(
+        `conversation.assigned:${conversation.id}:${conversation.version}`,
+        [assignee.id],
+        {
+          type: 'conversation.assigned',
+          title: `${conversation.contact.name} was assigned to you`,
+          body: conversation.lastMessagePreview ?? conversation.subject ?? 'Open it to reply',
+          url: `/inbox/${conversation.id}`,
+          data: { conversationId: conversation.id },
+        },
+      );
     });
 
     this.events.on('campaign.finished', async (e) => {
@@ -63,13 +71,17 @@ export class NotificationRulesListener implements OnModuleInit {
 
     this.events.on('channel.state_changed', async (e) => {
       if (e.state !== 'down' || e.previous === 'down') return;
-      await this.notifications.notify(`channel.down:${e.channel}:${e.changeId}`, await this.users.idsWithRoles([...roleGroups.admins]), {
-        type: 'channel.down',
-        title: 'WhatsApp is down',
-        body: e.reason ?? 'Messages cannot be sent or received on WhatsApp right now',
-        url: '/settings',
-        data: { channel: e.channel, state: e.state },
-      });
+      await this.notifications.notify(
+        `channel.down:${e.channel}:${e.changeId}`,
+        await this.users.idsWithRoles([...roleGroups.admins]),
+        {
+          type: 'channel.down',
+          title: 'WhatsApp is down',
+          body: e.reason ?? 'Messages cannot be sent or received on WhatsApp right now',
+          url: '/settings',
+          data: { channel: e.channel, state: e.state },
+        },
+      );
     });
   }
 }

@@ -21,6 +21,8 @@ export class NotificationsPushesListener implements OnModuleInit {
       this.ns?.to(notificationRooms.user(userId)).emit('notification', { notification });
       this.ns?.to(notificationRooms.user(userId)).emit('unread_count', { count: unreadCount });
     });
-    this.events.on('notifications.read', ({ userId, unreadCount }) => this.ns?.to(notificationRooms.user(userId)).emit('unread_count', { count: unreadCount }));
+    this.events.on('notifications.read', ({ userId, unreadCount }) =>
+      this.ns?.to(notificationRooms.user(userId)).emit('unread_count', { count: unreadCount }),
+    );
   }
 }

@@ -19,7 +19,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  list(@Caller() caller: TokenClaims, @Query(new ZodPipe(listNotificationsQuerySchema)) q: ListNotificationsQuery): Promise<NotificationPage> {
+  list(
+    @Caller() caller: TokenClaims,
+    @Query(new ZodPipe(listNotificationsQuerySchema)) q: ListNotificationsQuery,
+  ): Promise<NotificationPage> {
     return this.notifications.list(caller.sub, q);
   }
 
@@ -30,7 +33,10 @@ export class NotificationsController {
 
   @Post('read')
   @HttpCode(200)
-  markRead(@Caller() caller: TokenClaims, @Body(new ZodPipe(markNotificationsReadSchema)) body: MarkNotificationsRead): Promise<{ unreadCount: number }> {
+  markRead(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(markNotificationsReadSchema)) body: MarkNotificationsRead,
+  ): Promise<{ unreadCount: number }> {
     return this.notifications.markRead(caller.sub, body);
   }
 
@@ -40,7 +46,10 @@ export class NotificationsController {
   }
 
   @Put('preferences')
-  async setPreferences(@Caller() caller: TokenClaims, @Body(new ZodPipe(notificationPreferencesSchema)) body: NotificationPreferences): Promise<NotificationPreferences> {
+  async setPreferences(
+    @Caller() caller: TokenClaims,
+    @Body(new ZodPipe(notificationPreferencesSchema)) body: NotificationPreferences,
+  ): Promise<NotificationPreferences> {
     return { items: await this.notifications.setPreferences(caller.sub, body.items) };
   }
 }

@@ -47,6 +47,8 @@ export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection 
 
   @SubscribeMessage('mark_read')
   markRead(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ unreadCount: number }>> {
-    return acked(() => this.notifications.markRead(claimsOf(socket).sub, parseOrThrow(markNotificationsReadSchema, body)));
+    return acked(() =>
+      this.notifications.markRead(claimsOf(socket).sub, parseOrThrow(markNotificationsReadSchema, body)),
+    );
   }
 }

@@ -11,7 +11,14 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [UsersModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationsGateway, NotificationsPushesListener, NotificationRulesListener, MentionsListener, NotificationsRetentionJob],
+  providers: [
+    NotificationsService,
+    NotificationsGateway,
+    NotificationsPushesListener,
+    NotificationRulesListener,
+    MentionsListener,
+    NotificationsRetentionJob,
+  ],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

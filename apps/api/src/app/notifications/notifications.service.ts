@@ -55,7 +55,11 @@ export class NotificationsService {
     if (rows.length === 0) return;
     const counts = await this.unreadCounts(rows.map((r) => r.user_id));
     for (const row of rows) {
-      this.events.emit('notifications.stored', { userId: row.user_id, notification: toNotification(row), unreadCount: counts.get(row.user_id) ?? 0 });
+      this.events.emit('notifications.stored', {
+        userId: row.user_id,
+        notification: toNotification(row),
+        unreadCount: counts.get(row.user_id) ?? 0,
+      });
     }
   }
 
@@ -86,11 +90,14 @@ export class NotificationsService {
   async markRead(userId: string, req: MarkNotificationsRead): Promise<{ unreadCount: number }> {
     const changed: unknown[] =
       'all' in req
-        ? await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1`, [userId])
-        : await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING 1`, [
-            userId,
-            req.ids,
-          ]);
+        ? await this.db.query(
+            `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1`,
+            [userId],
+          )
+        : await this.db.query(
+            `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL RETURNING 1`,
+            [userId, req.ids],
+          );
     const unreadCount = await this.unreadCount(userId);
     if (rowCount(changed) > 0) this.events.emit('notifications.read', { userId, unreadCount });
     return { unreadCount };

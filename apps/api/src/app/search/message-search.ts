@@ -69,7 +69,9 @@ export class MessageSearch {
     return ids.flatMap((id) => {
       const m = messageById.get(id);
       const conversation = m && conversationById.get(m.conversation_id);
-      return m && conversation ? [{ message: toMessage(m, this.links), conversation, snippet: snippetOf([m.es, m.en]) }] : [];
+      return m && conversation
+        ? [{ message: toMessage(m, this.links), conversation, snippet: snippetOf([m.es, m.en]) }]
+        : [];
     });
   }
 
@@ -85,7 +87,9 @@ export class MessageSearch {
     if (!words) return [];
     // Looked up per match (LIMIT keeps it a lookup): as a join, PostgreSQL hashed every conversation
     // the agent may see (50,000 of them: 140 ms) to keep 200 matches.
-    const visible = everything ? '' : `JOIN LATERAL (SELECT 1 FROM conversations c WHERE c.id = m.conversation_id AND ${visibilityClause(actor, 1)} LIMIT 1) c ON true`;
+    const visible = everything
+      ? ''
+      : `JOIN LATERAL (SELECT 1 FROM conversations c WHERE c.id = m.conversation_id AND ${visibilityClause(actor, 1)} LIMIT 1) c ON true`;
     const [recent] = await query<{ ids: string[]; oldest: Date | null; first: Date | null }>(
       `WITH recent AS MATERIALIZED (SELECT id, conversation_id, created_at, search_document FROM messages
                                      WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ${RECENT_MESSAGES})

@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { searchQuerySchema, type SearchQuery, type SearchResult, type TokenClaims, roleGroups } from '@switchboard/contracts';
+import {
+  searchQuerySchema,
+  type SearchQuery,
+  type SearchResult,
+  type TokenClaims,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Caller, Roles } from '../common/auth/auth.decorators';
 import { RateLimit } from '../common/rate-limit/rate-limit.guard';
 import { ZodPipe } from '../common/validation/zod.pipe';

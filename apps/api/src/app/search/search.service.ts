@@ -7,7 +7,12 @@ import { searchSession } from '../common/text-search/search-session';
 import { SqlParams } from '../common/text-search/search-sql';
 import { searchTermsOf, type SearchTerms } from '../common/text-search/search-terms';
 import { AppConfig } from '../config/app-config';
-import { assertStaffForConversations, contactVisibilityClause, visibilityClause, type Actor } from '../chat/conversation-access';
+import {
+  assertStaffForConversations,
+  contactVisibilityClause,
+  visibilityClause,
+  type Actor,
+} from '../chat/conversation-access';
 import { contactMatches, conversationMatchParts } from '../chat/conversation-matching';
 import { conversationColumns, toConversation, type ConversationRow } from '../chat/mappers/conversation.mapper';
 import { MessageSearch } from './message-search';
@@ -30,10 +35,17 @@ export class SearchService {
   async search(actor: Actor, req: SearchRequest): Promise<SearchResult> {
     assertStaffForConversations(actor);
     const terms = searchTermsOf(req.q);
-    const session = <T>(work: (query: SearchQuery) => Promise<T>) => searchSession(this.db, this.config.env.SEARCH_TIMEOUT_MS, work);
+    const session = <T>(work: (query: SearchQuery) => Promise<T>) =>
+      searchSession(this.db, this.config.env.SEARCH_TIMEOUT_MS, work);
     const [messages, [conversations, contacts]] = await Promise.all([
       session((query) => this.messages.find(query, actor, terms, req.limit)),
-      session(async (query) => [await this.conversations(query, actor, terms, req.limit), await this.contacts(query, actor, terms, req.limit)] as const),
+      session(
+        async (query) =>
+          [
+            await this.conversations(query, actor, terms, req.limit),
+            await this.contacts(query, actor, terms, req.limit),
+          ] as const,
+      ),
     ]);
     return { messages, conversations, contacts };
   }
@@ -43,7 +55,12 @@ export class SearchService {
    * see them is applied as each match is read, and only the page is read in full: a common word
    * in subjects finds thousands, and reading each twice (the match, then the row) cost as much again.
    */
-  private async conversations(query: SearchQuery, actor: Actor, terms: SearchTerms, limit: number): Promise<Conversation[]> {
+  private async conversations(
+    query: SearchQuery,
+    actor: Actor,
+    terms: SearchTerms,
+    limit: number,
+  ): Promise<Conversation[]> {
     const p = new SqlParams(actor.sub);
     const parts = conversationMatchParts(terms, p);
     if (parts.length === 0) return [];

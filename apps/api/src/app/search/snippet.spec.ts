@@ -7,7 +7,11 @@ describe('snippetOf', () => {
     const en = `Mi ${S}pedido${E} de información está retrasado`;
     const snippet = snippetOf([es, en]);
     expect(snippet.text).toBe(text);
-    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['pedido', 'información', 'retrasado']);
+    expect(snippet.highlights.map(([s, e]) => snippet.text.slice(s, e))).toEqual([
+      'pedido',
+      'información',
+      'retrasado',
+    ]);
   });
 
   it('joins overlapping marks, and keeps markup as text', () => {

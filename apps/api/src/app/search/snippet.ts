@@ -59,7 +59,8 @@ export function snippetOf(markedCopies: string[], maxLength = SNIPPET_LENGTH): S
   }
   if (end < text.length && !isSpace(text[end])) {
     const cut = text.slice(Math.max(begin, end - WORD_SLACK), end).search(/\s\S*$/);
-    if (cut >= 0 && Math.max(begin, end - WORD_SLACK) + cut > (ranges[0]?.[1] ?? 0)) end = Math.max(begin, end - WORD_SLACK) + cut;
+    if (cut >= 0 && Math.max(begin, end - WORD_SLACK) + cut > (ranges[0]?.[1] ?? 0))
+      end = Math.max(begin, end - WORD_SLACK) + cut;
   }
   if (isLowSurrogate(text, begin)) begin += 1;
   if (isLowSurrogate(text, end)) end -= 1;
@@ -69,6 +70,8 @@ export function snippetOf(markedCopies: string[], maxLength = SNIPPET_LENGTH): S
   const shift = prefix.length - begin;
   return {
     text: `${prefix}${body}${end < text.length ? '…' : ''}`,
-    highlights: ranges.filter(([s, e]) => e > begin && s < end).map(([s, e]): Range => [Math.max(s, begin) + shift, Math.min(e, end) + shift]),
+    highlights: ranges
+      .filter(([s, e]) => e > begin && s < end)
+      .map(([s, e]): Range => [Math.max(s, begin) + shift, Math.min(e, end) + shift]),
   };
 }

@@ -18,8 +18,14 @@ function setup() {
       const value = unattended;
       if (hold) await new Promise<void>((r) => (release = r));
       return {
-        unattended: value, openConversations: value, attendedThisMonth: 0, avgFirstResponseSeconds: null,
-        firstResponseMedianSeconds: null, firstResponseP90Seconds: null, firstResponseCount: 0, messagesToday: 0,
+        unattended: value,
+        openConversations: value,
+        attendedThisMonth: 0,
+        avgFirstResponseSeconds: null,
+        firstResponseMedianSeconds: null,
+        firstResponseP90Seconds: null,
+        firstResponseCount: 0,
+        messagesToday: 0,
         openAssignedByAgent: new Map(),
       };
     },

@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { createUserRequestSchema, setUserPasswordRequestSchema, updateUserRequestSchema, type CreateUserRequest, type SetUserPasswordRequest, type UpdateUserRequest, type User, type UserList, type UserWithPresence, roleGroups } from '@switchboard/contracts';
+import {
+  createUserRequestSchema,
+  setUserPasswordRequestSchema,
+  updateUserRequestSchema,
+  type CreateUserRequest,
+  type SetUserPasswordRequest,
+  type UpdateUserRequest,
+  type User,
+  type UserList,
+  type UserWithPresence,
+  roleGroups,
+} from '@switchboard/contracts';
 import { Roles } from '../common/auth/auth.decorators';
 import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
@@ -24,14 +35,20 @@ export class UsersController {
 
   @Patch(':id')
   @Roles(...roleGroups.admins)
-  update(@Param('id', uuidParam) id: string, @Body(new ZodPipe(updateUserRequestSchema)) body: UpdateUserRequest): Promise<UserWithPresence> {
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(updateUserRequestSchema)) body: UpdateUserRequest,
+  ): Promise<UserWithPresence> {
     return this.users.update(id, body);
   }
 
   @Post(':id/password')
   @HttpCode(204)
   @Roles(...roleGroups.admins)
-  setPassword(@Param('id', uuidParam) id: string, @Body(new ZodPipe(setUserPasswordRequestSchema)) body: SetUserPasswordRequest): Promise<void> {
+  setPassword(
+    @Param('id', uuidParam) id: string,
+    @Body(new ZodPipe(setUserPasswordRequestSchema)) body: SetUserPasswordRequest,
+  ): Promise<void> {
     return this.users.setPassword(id, body.password);
   }
 }

@@ -63,23 +63,33 @@ export class UsersService {
   async update(id: string, change: UpdateUserRequest): Promise<UserWithPresence> {
     const outcome = await this.db.transaction(async (tx) => {
       const current = await this.lock(tx, id);
-      const losesAdmin = current.role === 'admin' && current.active && ((change.role !== undefined && change.role !== 'admin') || change.active === false);
+      const losesAdmin =
+        current.role === 'admin' &&
+        current.active &&
+        ((change.role !== undefined && change.role !== 'admin') || change.active === false);
       if (losesAdmin) {
-        const admins: { id: string }[] = await tx.query(`SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`);
+        const admins: { id: string }[] = await tx.query(
+          `SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`,
+        );
         if (admins.filter((a) => a.id !== id).length === 0) {
           throw new AppError('conflict', 'This is the last active admin: make someone else an admin first', [
-            { path: change.active === false ? 'active' : 'role', message: 'the last active admin must stay an active admin' },
+            {
+              path: change.active === false ? 'active' : 'role',
+              message: 'the last active admin must stay an active admin',
+            },
           ]);
         }
       }
-      const next = { name: change.name ?? current.name, role: change.role ?? current.role, active: change.active ?? current.active };
+      const next = {
+        name: change.name ?? current.name,
+        role: change.role ?? current.role,
+        active: change.active ?? current.active,
+      };
       const [updated]: UserRow[] = returnedRows(
-        await tx.query(`UPDATE users SET name = $2, role = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING id, email, name, role, active`, [
-          id,
-          next.name,
-          next.role,
-          next.active,
-        ]),
+        await tx.query(
+          `UPDATE users SET name = $2, role = $3, active = $4, updated_at = now() WHERE id = $1 RETURNING id, email, name, role, active`,
+          [id, next.name, next.role, next.active],
+        ),
       );
       const endsSessions = next.role !== current.role || (current.active && !next.active);
       const ended = endsSessions ? await this.sessions.endAllWithin(tx, id) : [];
@@ -94,15 +104,18 @@ export class UsersService {
    * A new password; every session of the user ends but `keepSession` (the one changing its own
    * password). With `expectedHash`, only if the password is still the one the caller checked.
    */
-  async setPassword(id: string, password: string, opts: { expectedHash?: string; keepSession?: string } = {}): Promise<void> {
+  async setPassword(
+    id: string,
+    password: string,
+    opts: { expectedHash?: string; keepSession?: string } = {},
+  ): Promise<void> {
     const hash = await hashPassword(password);
     const ended = await this.db.transaction(async (tx) => {
       const rows = returnedRows<{ id: string }>(
-        await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND ($3::varchar IS NULL OR password_hash = $3) RETURNING id`, [
-          id,
-          hash,
-          opts.expectedHash ?? null,
-        ]),
+        await tx.query(
+          `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1 AND ($3::varchar IS NULL OR password_hash = $3) RETURNING id`,
+          [id, hash, opts.expectedHash ?? null],
+        ),
       );
       if (rows.length === 0) {
         if (opts.expectedHash) throw new AppError('conflict', 'The password was changed meanwhile; sign in again');
@@ -123,7 +136,11 @@ export class UsersService {
 
   /** Everyone with the agent role, for the dashboard's per-agent table. */
   listAgents(): Promise<{ id: string; name: string }[]> {
-    return this.users.find({ where: { role: 'agent', active: true }, select: { id: true, name: true }, order: { name: 'ASC' } });
+    return this.users.find({
+      where: { role: 'agent', active: true },
+      select: { id: true, name: true },
+      order: { name: 'ASC' },
+    });
   }
 
   /** Active users with these roles (who hears of what happens). */
@@ -134,7 +151,10 @@ export class UsersService {
 
   /** Everyone active who works conversations (agents, supervisors, admins): who a note may mention. */
   async activeConversationStaff(): Promise<{ id: string; name: string; role: StaffRole }[]> {
-    const rows = await this.users.find({ where: { role: In([...roleGroups.inbox]), active: true }, select: { id: true, name: true, role: true } });
+    const rows = await this.users.find({
+      where: { role: In([...roleGroups.inbox]), active: true },
+      select: { id: true, name: true, role: true },
+    });
     return rows.map((r) => ({ id: r.id, name: r.name, role: r.role }));
   }
 
@@ -143,9 +163,10 @@ export class UsersService {
   }
 
   private async lock(tx: EntityManager, id: string): Promise<UserRow> {
-    const rows: UserRow[] = await tx.query(`SELECT id, email, name, role, active FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: UserRow[] = await tx.query(`SELECT id, email, name, role, active FROM users WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
     if (!rows[0]) throw new AppError('not_found', 'No such user');
     return rows[0];
   }
 }
-

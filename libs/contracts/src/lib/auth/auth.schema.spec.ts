@@ -5,7 +5,10 @@ import { errorResponseSchema, httpStatusByErrorCode, errorCodes } from '../commo
 
 describe('auth contract', () => {
   it('accepts the contract login example and lower-cases the email', () => {
-    expect(loginRequestSchema.parse({ email: 'Ana@Example.com', password: 'secret' })).toEqual({ email: 'ana@example.com', password: 'secret' });
+    expect(loginRequestSchema.parse({ email: 'Ana@Example.com', password: 'secret' })).toEqual({
+      email: 'ana@example.com',
+      password: 'secret',
+    });
   });
 
   it('rejects a login without a password or with a non-email', () => {
@@ -50,14 +53,25 @@ describe('namespaces and errors', () => {
 
   it('has the HTTP status of every error code from the contract', () => {
     expect(httpStatusByErrorCode).toEqual({
-      unauthorized: 401, forbidden: 403, not_found: 404, validation_failed: 400,
-      conflict: 409, payload_too_large: 413, rate_limited: 429, internal: 500, unavailable: 503,
+      unauthorized: 401,
+      forbidden: 403,
+      not_found: 404,
+      validation_failed: 400,
+      conflict: 409,
+      payload_too_large: 413,
+      rate_limited: 429,
+      internal: 500,
+      unavailable: 503,
     });
     expect(errorCodes).toHaveLength(9);
   });
 
   it('accepts the error body example and rejects an unknown code', () => {
-    expect(errorResponseSchema.safeParse({ error: { code: 'validation_failed', message: 'Bad', details: [{ path: 'email', message: 'Invalid' }] } }).success).toBe(true);
+    expect(
+      errorResponseSchema.safeParse({
+        error: { code: 'validation_failed', message: 'Bad', details: [{ path: 'email', message: 'Invalid' }] },
+      }).success,
+    ).toBe(true);
     expect(errorResponseSchema.safeParse({ error: { code: 'teapot', message: 'x' } }).success).toBe(false);
   });
 });

@@ -10,7 +10,10 @@ export const roleSchema = z.enum(roles);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 export type Role = z.infer<typeof roleSchema>;
 
-export const emailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -33,7 +36,10 @@ export const passwordSchema = text()
 
 export const loginRequestSchema = z.object({
   email: emailSchema,
-  password: text().min(1).refine(maxBytes, tooLong).meta({ description: `≤ ${PASSWORD_MAX_BYTES} bytes in UTF-8` }),
+  password: text()
+    .min(1)
+    .refine(maxBytes, tooLong)
+    .meta({ description: `≤ ${PASSWORD_MAX_BYTES} bytes in UTF-8` }),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

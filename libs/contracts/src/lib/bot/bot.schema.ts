@@ -19,7 +19,10 @@ export function minutesOfDay(time: string): number {
 /** One opening interval on one weekday, in the bot's time zone; several per day are allowed (a lunch break). */
 export const businessHoursSchema = z
   .object({ day: weekdaySchema, open: timeOfDaySchema, close: timeOfDaySchema })
-  .refine((h) => minutesOfDay(h.open) < minutesOfDay(h.close), { message: 'close must be after open', path: ['close'] });
+  .refine((h) => minutesOfDay(h.open) < minutesOfDay(h.close), {
+    message: 'close must be after open',
+    path: ['close'],
+  });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
 export function isIanaTimeZone(tz: string): boolean {
@@ -54,12 +57,21 @@ export const updateBotSettingsSchema = z
   .superRefine((s, ctx) => {
     // Intervals of one day must not overlap.
     const byDay = new Map<number, { open: number; close: number; index: number }[]>();
-    s.businessHours.forEach((h, index) => byDay.set(h.day, [...(byDay.get(h.day) ?? []), { open: minutesOfDay(h.open), close: minutesOfDay(h.close), index }]));
+    s.businessHours.forEach((h, index) =>
+      byDay.set(h.day, [
+        ...(byDay.get(h.day) ?? []),
+        { open: minutesOfDay(h.open), close: minutesOfDay(h.close), index },
+      ]),
+    );
     for (const intervals of byDay.values()) {
       intervals.sort((a, b) => a.open - b.open);
       for (let i = 1; i < intervals.length; i++) {
         if (intervals[i].open < intervals[i - 1].close) {
-          ctx.addIssue({ code: 'custom', path: ['businessHours', intervals[i].index, 'open'], message: 'overlaps another interval of the same day' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['businessHours', intervals[i].index, 'open'],
+            message: 'overlaps another interval of the same day',
+          });
         }
       }
     }

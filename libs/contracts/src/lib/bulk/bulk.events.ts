@@ -29,7 +29,12 @@ export interface BulkClientEvents {
 export const bulkServerEventSchemas = {
   /** At least every second while running, at most every 250 ms. */
   bulk_message_progress: bulkProgressSchema,
-  bulk_message_completed: z.object({ campaignId: z.uuid(), successCount: z.number().int(), errorCount: z.number().int(), durationSeconds: z.number() }),
+  bulk_message_completed: z.object({
+    campaignId: z.uuid(),
+    successCount: z.number().int(),
+    errorCount: z.number().int(),
+    durationSeconds: z.number(),
+  }),
   bulk_message_error: z.object({ campaignId: z.uuid(), error: z.string() }),
   bulk_status_changed: z.object({ campaign: campaignSchema }),
 } as const;

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { boundedTextRecord, text } from '../common/text.schema';
-import { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RECIPIENTS } from './campaign-limits';
+import {
+  DEFAULT_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RECIPIENTS,
+} from './campaign-limits';
 
-export { DEFAULT_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RATE_PER_SECOND, MAX_CAMPAIGN_RECIPIENTS } from './campaign-limits';
+export {
+  DEFAULT_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RATE_PER_SECOND,
+  MAX_CAMPAIGN_RECIPIENTS,
+} from './campaign-limits';
 
 export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
@@ -94,11 +102,14 @@ export const campaignSettingsSchema = z.object({
   /** The message with `{{name}}`-style placeholders; with a template, leave it out (the template's text is used). */
   content: text().trim().min(1).max(4096).optional(),
   template: campaignTemplateSchema.optional(),
-  ratePerSecond: z.coerce.number().int().min(1).max(MAX_CAMPAIGN_RATE_PER_SECOND).default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
+  ratePerSecond: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CAMPAIGN_RATE_PER_SECOND)
+    .default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
   /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
-  skipInvalid: z
-    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
-    .default(false),
+  skipInvalid: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 
@@ -108,7 +119,11 @@ export const createCampaignSchema = campaignSettingsSchema.extend({
 export type CreateCampaignRequest = z.input<typeof createCampaignSchema>;
 
 /** A recipient row that cannot be sent to; `row` counts from 1 (the CSV header is not a row). */
-export const recipientRowErrorSchema = z.object({ row: z.number().int(), phone: z.string().nullable(), message: z.string() });
+export const recipientRowErrorSchema = z.object({
+  row: z.number().int(),
+  phone: z.string().nullable(),
+  message: z.string(),
+});
 export type RecipientRowError = z.infer<typeof recipientRowErrorSchema>;
 
 export const campaignPreviewSchema = z.object({
@@ -137,5 +152,8 @@ export type RecipientsQuery = z.infer<typeof recipientsQuerySchema>;
 
 export const campaignPageSchema = z.object({ items: z.array(campaignSchema), nextCursor: z.string().nullable() });
 export type CampaignPage = z.infer<typeof campaignPageSchema>;
-export const recipientPageSchema = z.object({ items: z.array(campaignRecipientSchema), nextCursor: z.string().nullable() });
+export const recipientPageSchema = z.object({
+  items: z.array(campaignRecipientSchema),
+  nextCursor: z.string().nullable(),
+});
 export type RecipientPage = z.infer<typeof recipientPageSchema>;

@@ -1,8 +1,14 @@
-import { createCannedResponseSchema, MAX_CANNED_RESPONSE_LENGTH, updateCannedResponseSchema } from './canned-responses.schema';
+import {
+  createCannedResponseSchema,
+  MAX_CANNED_RESPONSE_LENGTH,
+  updateCannedResponseSchema,
+} from './canned-responses.schema';
 
 describe('canned responses contract', () => {
   it('lower-cases the short code and keeps {{variables}} in the content as written', () => {
-    expect(createCannedResponseSchema.parse({ shortCode: ' Thanks_1 ', content: 'Hola {{contact.name}}, gracias.\n' })).toEqual({
+    expect(
+      createCannedResponseSchema.parse({ shortCode: ' Thanks_1 ', content: 'Hola {{contact.name}}, gracias.\n' }),
+    ).toEqual({
       shortCode: 'thanks_1',
       content: 'Hola {{contact.name}}, gracias.',
     });
@@ -17,7 +23,10 @@ describe('canned responses contract', () => {
 
   it('refuses empty content and content past the maximum', () => {
     expect(createCannedResponseSchema.safeParse({ shortCode: 'hi', content: ' \n ' }).success).toBe(false);
-    expect(createCannedResponseSchema.safeParse({ shortCode: 'hi', content: 'x'.repeat(MAX_CANNED_RESPONSE_LENGTH + 1) }).success).toBe(false);
+    expect(
+      createCannedResponseSchema.safeParse({ shortCode: 'hi', content: 'x'.repeat(MAX_CANNED_RESPONSE_LENGTH + 1) })
+        .success,
+    ).toBe(false);
     expect(updateCannedResponseSchema.safeParse({}).success).toBe(false);
   });
 });

@@ -37,5 +37,8 @@ export const listCannedResponsesQuerySchema = z.object({
 });
 export type ListCannedResponsesQuery = z.infer<typeof listCannedResponsesQuerySchema>;
 
-export const cannedResponsePageSchema = z.object({ items: z.array(cannedResponseSchema), nextCursor: z.string().nullable() });
+export const cannedResponsePageSchema = z.object({
+  items: z.array(cannedResponseSchema),
+  nextCursor: z.string().nullable(),
+});
 export type CannedResponsePage = z.infer<typeof cannedResponsePageSchema>;

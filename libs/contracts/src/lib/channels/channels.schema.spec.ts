@@ -1,4 +1,9 @@
-import { createTemplateSchema, sandboxInboundSchema, templateVariableCount, updateTemplateSchema } from './channels.schema';
+import {
+  createTemplateSchema,
+  sandboxInboundSchema,
+  templateVariableCount,
+  updateTemplateSchema,
+} from './channels.schema';
 
 describe('channels contract', () => {
   it('a simulated customer needs an E.164 number and text', () => {
@@ -8,7 +13,9 @@ describe('channels contract', () => {
   });
 
   it('templates follow Meta naming, a language code, and consecutive placeholders', () => {
-    expect(createTemplateSchema.parse({ name: 'order_ready', language: 'es', body: 'Hola {{1}}, pedido {{2}}' })).toMatchObject({ category: 'utility' });
+    expect(
+      createTemplateSchema.parse({ name: 'order_ready', language: 'es', body: 'Hola {{1}}, pedido {{2}}' }),
+    ).toMatchObject({ category: 'utility' });
     expect(createTemplateSchema.safeParse({ name: 'Order Ready', language: 'es', body: 'x' }).success).toBe(false);
     expect(createTemplateSchema.safeParse({ name: 'ok', language: 'spanish', body: 'x' }).success).toBe(false);
     expect(createTemplateSchema.safeParse({ name: 'ok', language: 'en_US', body: 'Hi {{2}}' }).success).toBe(false);

@@ -23,11 +23,17 @@ export const sandboxOutboxQuerySchema = z.object({
 });
 export type SandboxOutboxQuery = z.infer<typeof sandboxOutboxQuerySchema>;
 
-export const sandboxOutboxPageSchema = z.object({ items: z.array(sandboxOutboxItemSchema), nextCursor: z.string().nullable() });
+export const sandboxOutboxPageSchema = z.object({
+  items: z.array(sandboxOutboxItemSchema),
+  nextCursor: z.string().nullable(),
+});
 export type SandboxOutboxPage = z.infer<typeof sandboxOutboxPageSchema>;
 
 /** E.164: a plus and 8 to 15 digits. */
-export const e164Schema = z.string().trim().regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number like +15551234567');
+export const e164Schema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{7,14}$/, 'must be an E.164 phone number like +15551234567');
 
 /** POST /api/channels/sandbox/inbound: a customer writing on WhatsApp, simulated (sandbox provider only). */
 export const sandboxInboundSchema = z.object({
@@ -46,8 +52,14 @@ export type SandboxInboundResult = z.infer<typeof sandboxInboundResultSchema>;
 export const templateCategorySchema = z.enum(['marketing', 'utility', 'authentication']);
 
 /** Meta's rules: lowercase letters, digits and underscores; a language code like `en` or `en_US`. */
-const templateNameSchema = z.string().trim().regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and _ only');
-const templateLanguageSchema = z.string().trim().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code like en or en_US');
+const templateNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,512}$/, 'lowercase letters, digits and _ only');
+const templateLanguageSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code like en or en_US');
 const templateBodySchema = text()
   .trim()
   .min(1)
@@ -77,7 +89,12 @@ export const createTemplateSchema = z.object({
 export type CreateTemplate = z.infer<typeof createTemplateSchema>;
 
 export const updateTemplateSchema = z
-  .object({ name: templateNameSchema, language: templateLanguageSchema, category: templateCategorySchema, body: templateBodySchema })
+  .object({
+    name: templateNameSchema,
+    language: templateLanguageSchema,
+    category: templateCategorySchema,
+    body: templateBodySchema,
+  })
   .partial()
   .refine((t) => Object.keys(t).length > 0, 'change at least one field');
 export type UpdateTemplate = z.infer<typeof updateTemplateSchema>;
@@ -106,7 +123,12 @@ export const channelStatusSchema = z.object({
   whatsappState: whatsappStateSchema,
   webhookPath: z.string(),
   /** Which WHATSAPP_* variables are set. */
-  configured: z.object({ verifyToken: z.boolean(), appSecret: z.boolean(), token: z.boolean(), phoneNumberId: z.boolean() }),
+  configured: z.object({
+    verifyToken: z.boolean(),
+    appSecret: z.boolean(),
+    token: z.boolean(),
+    phoneNumberId: z.boolean(),
+  }),
   /** WHATSAPP_API_URL (not a secret). */
   apiUrl: z.string(),
 });
@@ -156,7 +178,13 @@ export const channelsRoutes = defineRoutes({
     roles: roleGroups.inbox,
     response: templateListSchema,
   },
-  getTemplate: { method: 'GET', path: '/api/channels/templates/:id', summary: 'One template', roles: roleGroups.inbox, response: messageTemplateSchema },
+  getTemplate: {
+    method: 'GET',
+    path: '/api/channels/templates/:id',
+    summary: 'One template',
+    roles: roleGroups.inbox,
+    response: messageTemplateSchema,
+  },
   createTemplate: {
     method: 'POST',
     path: '/api/channels/templates',
@@ -174,5 +202,11 @@ export const channelsRoutes = defineRoutes({
     body: updateTemplateSchema,
     response: messageTemplateSchema,
   },
-  deleteTemplate: { method: 'DELETE', path: '/api/channels/templates/:id', summary: 'Delete a template', roles: roleGroups.admins, status: 204 },
+  deleteTemplate: {
+    method: 'DELETE',
+    path: '/api/channels/templates/:id',
+    summary: 'Delete a template',
+    roles: roleGroups.admins,
+    status: 204,
+  },
 });

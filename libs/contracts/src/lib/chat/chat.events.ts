@@ -42,13 +42,19 @@ type In<K extends keyof typeof chatClientEventSchemas> = z.input<(typeof chatCli
 
 /** Client → server; every event is acknowledged. */
 export interface ChatClientEvents {
-  join_conversation: (p: In<'join_conversation'>, ack: (a: Ack<{ conversation: Conversation; messages: Message[] }>) => void) => void;
+  join_conversation: (
+    p: In<'join_conversation'>,
+    ack: (a: Ack<{ conversation: Conversation; messages: Message[] }>) => void,
+  ) => void;
   leave_conversation: (p: In<'leave_conversation'>, ack: (a: Ack<{ conversationId: string }>) => void) => void;
   chat_message: (p: In<'chat_message'>, ack: (a: Ack<{ message: Message }>) => void) => void;
   typing: (p: In<'typing'>, ack: (a: Ack<{ conversationId: string }>) => void) => void;
   mark_read: (p: In<'mark_read'>, ack: (a: Ack<{ conversationId: string; upToSeq: number }>) => void) => void;
   edit_message: (p: In<'edit_message'>, ack: (a: Ack<{ message: Message }>) => void) => void;
-  delete_message: (p: In<'delete_message'>, ack: (a: Ack<{ conversationId: string; messageId: string }>) => void) => void;
+  delete_message: (
+    p: In<'delete_message'>,
+    ack: (a: Ack<{ conversationId: string; messageId: string }>) => void,
+  ) => void;
   react: (p: In<'react'>, ack: (a: Ack<{ messageId: string; reactions: Reaction[] }>) => void) => void;
 }
 

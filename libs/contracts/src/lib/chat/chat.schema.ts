@@ -176,7 +176,10 @@ export const listConversationsQuerySchema = z.object({
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
 
-export const conversationPageSchema = z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() });
+export const conversationPageSchema = z.object({
+  items: z.array(conversationSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ConversationPage = z.infer<typeof conversationPageSchema>;
 
 /** The inbox tabs' counts for the caller: open ones assigned to them, open unassigned, all open and all closed that they may see. */
@@ -227,7 +230,9 @@ export const postMessageSchema = z
 export const readUpToSchema = z.object({ upToSeq: z.number().int().min(0) });
 export const readResultSchema = z.object({ conversationId: z.uuid(), upToSeq: z.number().int() });
 
-export const editMessageBodySchema = z.object({ content: messageContentSchema.refine((s) => s.trim().length > 0, 'must not be empty') });
+export const editMessageBodySchema = z.object({
+  content: messageContentSchema.refine((s) => s.trim().length > 0, 'must not be empty'),
+});
 export const reactBodySchema = z.object({ emoji: emojiSchema });
 export const reactionsResultSchema = z.object({ messageId: z.uuid(), reactions: z.array(reactionSchema) });
 

@@ -13,12 +13,7 @@ export interface Mentionable {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Lower case, without accents, with every run of white space as one space. */
-const fold = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
 
 /** The ids of the people `content` mentions, each once, in the order of their first mention. */
 export function mentionedIn(content: string, people: readonly Mentionable[]): string[] {

@@ -16,7 +16,8 @@ export const CONTROL_CHARACTERS_MESSAGE = 'must not contain control characters';
 export const text = () => z.string().regex(WITHOUT_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE);
 
 /** The text with forbidden control characters removed: for text arriving from a channel, which cannot be refused. */
-export const withoutControlCharacters = (s: string): string => s.replace(new RegExp(FORBIDDEN_CONTROL_CHARACTERS, 'g'), '');
+export const withoutControlCharacters = (s: string): string =>
+  s.replace(new RegExp(FORBIDDEN_CONTROL_CHARACTERS, 'g'), '');
 
 /** A map of names to texts with at most `max` entries, as every array has a maximum. */
 export const boundedTextRecord = (key: z.ZodString, value: z.ZodString, max: number) =>

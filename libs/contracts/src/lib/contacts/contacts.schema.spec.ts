@@ -4,7 +4,10 @@ describe('contacts contract', () => {
   it('a change names something to change; null clears email and phone', () => {
     expect(updateContactSchema.safeParse({}).success).toBe(false);
     expect(updateContactSchema.parse({ email: null, phone: null })).toEqual({ email: null, phone: null });
-    expect(updateContactSchema.parse({ name: '  Carla Pérez ', phone: ' +34 600 000 000 ' })).toEqual({ name: 'Carla Pérez', phone: '+34 600 000 000' });
+    expect(updateContactSchema.parse({ name: '  Carla Pérez ', phone: ' +34 600 000 000 ' })).toEqual({
+      name: 'Carla Pérez',
+      phone: '+34 600 000 000',
+    });
   });
 
   it('refuses an empty name, a bad email and an empty or long phone', () => {

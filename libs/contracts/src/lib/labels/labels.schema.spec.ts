@@ -1,4 +1,9 @@
-import { createLabelSchema, MAX_LABELS_PER_CONVERSATION, setConversationLabelsSchema, updateLabelSchema } from './labels.schema';
+import {
+  createLabelSchema,
+  MAX_LABELS_PER_CONVERSATION,
+  setConversationLabelsSchema,
+  updateLabelSchema,
+} from './labels.schema';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -8,7 +13,8 @@ describe('labels contract', () => {
   });
 
   it('refuses colours that are not #rrggbb and names that are empty or too long', () => {
-    for (const color of ['red', '#fff', '#ggg000', 'ffaa00', '#ffaa001']) expect(createLabelSchema.safeParse({ name: 'x', color }).success).toBe(false);
+    for (const color of ['red', '#fff', '#ggg000', 'ffaa00', '#ffaa001'])
+      expect(createLabelSchema.safeParse({ name: 'x', color }).success).toBe(false);
     expect(createLabelSchema.safeParse({ name: '   ', color: '#000000' }).success).toBe(false);
     expect(createLabelSchema.safeParse({ name: 'x'.repeat(51), color: '#000000' }).success).toBe(false);
   });

@@ -9,7 +9,10 @@ export const MAX_LABEL_NAME_LENGTH = 50;
 /** Unique in the team, whatever the letter case. */
 export const labelNameSchema = text().trim().min(1).max(MAX_LABEL_NAME_LENGTH);
 /** `#rrggbb`, stored lower-case. */
-export const labelColorSchema = text().trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'must be a colour written #rrggbb');
+export const labelColorSchema = text()
+  .trim()
+  .toLowerCase()
+  .regex(/^#[0-9a-f]{6}$/, 'must be a colour written #rrggbb');
 
 export const labelSchema = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
 export type Label = z.infer<typeof labelSchema>;
@@ -20,7 +23,9 @@ export type LabelList = z.infer<typeof labelListSchema>;
 export const createLabelSchema = z.object({ name: labelNameSchema, color: labelColorSchema });
 export type CreateLabel = z.infer<typeof createLabelSchema>;
 
-export const updateLabelSchema = createLabelSchema.partial().refine((l) => Object.keys(l).length > 0, 'change at least one of name and color');
+export const updateLabelSchema = createLabelSchema
+  .partial()
+  .refine((l) => Object.keys(l).length > 0, 'change at least one of name and color');
 export type UpdateLabel = z.infer<typeof updateLabelSchema>;
 
 /** PUT /api/conversations/:id/labels: the conversation's labels from now on (an empty list removes them all). */

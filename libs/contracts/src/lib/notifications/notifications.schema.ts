@@ -37,7 +37,14 @@ export type NotificationsServerEvents = ServerEvents<typeof notificationsServerE
 const booleanQuery = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 /** `mention`: a colleague's private note mentions you (`@` and your name) in a conversation you may see. */
-export const notificationTypes = ['conversation.created', 'conversation.assigned', 'mention', 'campaign.finished', 'campaign.failed', 'channel.down'] as const;
+export const notificationTypes = [
+  'conversation.created',
+  'conversation.assigned',
+  'mention',
+  'campaign.finished',
+  'campaign.failed',
+  'channel.down',
+] as const;
 export const notificationTypeSchema = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 
@@ -75,9 +82,42 @@ export const notificationPreferencesSchema = z.object({
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
 
 export const notificationsRoutes = {
-  list: { method: 'GET', path: '/api/notifications', summary: 'My notifications, newest first', roles: roleGroups.staff, query: listNotificationsQuerySchema, response: notificationPageSchema },
-  unreadCount: { method: 'GET', path: '/api/notifications/unread-count', summary: 'How many are unread', roles: roleGroups.staff, response: unreadCountSchema },
-  markRead: { method: 'POST', path: '/api/notifications/read', summary: 'Mark some ({ids}) or all ({all:true}) read', roles: roleGroups.staff, body: markNotificationsReadSchema, response: markReadResultSchema },
-  preferences: { method: 'GET', path: '/api/notifications/preferences', summary: 'My in-app, toast and sound settings per type', roles: roleGroups.staff, response: notificationPreferencesSchema },
-  setPreferences: { method: 'PUT', path: '/api/notifications/preferences', summary: 'Change my settings per type', roles: roleGroups.staff, body: notificationPreferencesSchema, response: notificationPreferencesSchema },
+  list: {
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'My notifications, newest first',
+    roles: roleGroups.staff,
+    query: listNotificationsQuerySchema,
+    response: notificationPageSchema,
+  },
+  unreadCount: {
+    method: 'GET',
+    path: '/api/notifications/unread-count',
+    summary: 'How many are unread',
+    roles: roleGroups.staff,
+    response: unreadCountSchema,
+  },
+  markRead: {
+    method: 'POST',
+    path: '/api/notifications/read',
+    summary: 'Mark some ({ids}) or all ({all:true}) read',
+    roles: roleGroups.staff,
+    body: markNotificationsReadSchema,
+    response: markReadResultSchema,
+  },
+  preferences: {
+    method: 'GET',
+    path: '/api/notifications/preferences',
+    summary: 'My in-app, toast and sound settings per type',
+    roles: roleGroups.staff,
+    response: notificationPreferencesSchema,
+  },
+  setPreferences: {
+    method: 'PUT',
+    path: '/api/notifications/preferences',
+    summary: 'Change my settings per type',
+    roles: roleGroups.staff,
+    body: notificationPreferencesSchema,
+    response: notificationPreferencesSchema,
+  },
 } as const;

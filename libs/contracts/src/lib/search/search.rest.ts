@@ -4,8 +4,12 @@ import { roleGroups } from '../auth/role-groups';
 
 export const searchRoutes = defineRoutes({
   search: {
-    method: 'GET', path: '/api/search', roles: roleGroups.inbox,
-    summary: 'Messages, conversations and contacts matching q that the caller may see (private notes included for staff who see them)',
-    query: searchQuerySchema, response: searchResultSchema,
+    method: 'GET',
+    path: '/api/search',
+    roles: roleGroups.inbox,
+    summary:
+      'Messages, conversations and contacts matching q that the caller may see (private notes included for staff who see them)',
+    query: searchQuerySchema,
+    response: searchResultSchema,
   },
 });

@@ -28,7 +28,11 @@ export const snippetSchema = z.object({
 export type Snippet = z.infer<typeof snippetSchema>;
 
 /** A matching message, its conversation (open it at `message.seq` with afterSeq/beforeSeq) and the excerpt. */
-export const messageHitSchema = z.object({ message: messageSchema, conversation: conversationSchema, snippet: snippetSchema });
+export const messageHitSchema = z.object({
+  message: messageSchema,
+  conversation: conversationSchema,
+  snippet: snippetSchema,
+});
 export type MessageHit = z.infer<typeof messageHitSchema>;
 
 export const searchResultSchema = z.object({

@@ -55,6 +55,18 @@ export const statsChartsSchema = z.object({
 export type StatsCharts = z.infer<typeof statsChartsSchema>;
 
 export const statsRoutes = {
-  stats: { method: 'GET', path: '/api/stats', summary: 'Dashboard figures', roles: roleGroups.managers, response: statsSchema },
-  charts: { method: 'GET', path: '/api/stats/charts', summary: 'Dashboard time series', roles: roleGroups.managers, response: statsChartsSchema },
+  stats: {
+    method: 'GET',
+    path: '/api/stats',
+    summary: 'Dashboard figures',
+    roles: roleGroups.managers,
+    response: statsSchema,
+  },
+  charts: {
+    method: 'GET',
+    path: '/api/stats/charts',
+    summary: 'Dashboard time series',
+    roles: roleGroups.managers,
+    response: statsChartsSchema,
+  },
 } as const;

@@ -1,6 +1,12 @@
 import { defineRoutes } from '../common/rest-route';
 import { userSchema } from '../auth/auth.schema';
-import { createUserRequestSchema, setUserPasswordRequestSchema, updateUserRequestSchema, userListSchema, userWithPresenceSchema } from './users.schema';
+import {
+  createUserRequestSchema,
+  setUserPasswordRequestSchema,
+  updateUserRequestSchema,
+  userListSchema,
+  userWithPresenceSchema,
+} from './users.schema';
 import { roleGroups } from '../auth/role-groups';
 
 export const usersRoutes = defineRoutes({
@@ -23,7 +29,8 @@ export const usersRoutes = defineRoutes({
   update: {
     method: 'PATCH',
     path: '/api/users/:id',
-    summary: 'Rename, change the role, deactivate or reactivate a user (a role change or deactivation ends their sessions)',
+    summary:
+      'Rename, change the role, deactivate or reactivate a user (a role change or deactivation ends their sessions)',
     roles: roleGroups.admins,
     body: updateUserRequestSchema,
     response: userWithPresenceSchema,

@@ -7,8 +7,16 @@ const at = (iso: string) => new Date(iso);
 describe('business hours in a time zone', () => {
   it('reads the wall clock of the zone, weekday included', () => {
     // 2026-03-29 is a Sunday; 23:30 UTC is already Monday 01:30 in Madrid (CEST, UTC+2).
-    expect(localMoment(at('2026-03-29T23:30:00Z'), 'Europe/Madrid')).toEqual({ date: '2026-03-30', weekday: 1, minutes: 90 });
-    expect(localMoment(at('2026-03-29T23:30:00Z'), 'America/Mexico_City')).toEqual({ date: '2026-03-29', weekday: 7, minutes: 17 * 60 + 30 });
+    expect(localMoment(at('2026-03-29T23:30:00Z'), 'Europe/Madrid')).toEqual({
+      date: '2026-03-30',
+      weekday: 1,
+      minutes: 90,
+    });
+    expect(localMoment(at('2026-03-29T23:30:00Z'), 'America/Mexico_City')).toEqual({
+      date: '2026-03-29',
+      weekday: 7,
+      minutes: 17 * 60 + 30,
+    });
     expect(localMoment(at('2026-01-01T00:00:00Z'), 'UTC').minutes).toBe(0);
   });
 

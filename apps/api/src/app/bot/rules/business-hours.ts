@@ -33,7 +33,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall clock in `timeZone` at `now` (daylight saving time included, as the zone's rules say). */
 export function localMoment(now: Date, timeZone: string): LocalMoment {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(now).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     date: `${parts['year']}-${parts['month']}-${parts['day']}`,
     weekday: WEEKDAYS[parts['weekday']],
@@ -43,7 +47,9 @@ export function localMoment(now: Date, timeZone: string): LocalMoment {
 
 /** Inside one of the intervals (open inclusive, close exclusive) of the local weekday. */
 export function isOpenAt(hours: readonly BusinessHours[], local: LocalMoment): boolean {
-  return hours.some((h) => h.day === local.weekday && minutesOfDay(h.open) <= local.minutes && local.minutes < minutesOfDay(h.close));
+  return hours.some(
+    (h) => h.day === local.weekday && minutesOfDay(h.open) <= local.minutes && local.minutes < minutesOfDay(h.close),
+  );
 }
 
 /** `YYYY-MM-DD` `days` before `date`, and its ISO weekday (calendar arithmetic, no time zone involved). */
@@ -53,7 +59,8 @@ function daysBefore(date: string, days: number): { date: string; weekday: number
   return { date: day.toISOString().slice(0, 10), weekday: ((day.getUTCDay() + 6) % 7) + 1 };
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * Null while open. Otherwise which closed period `now` falls in, named by the local date and time

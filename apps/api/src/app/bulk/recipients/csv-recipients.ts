@@ -40,7 +40,10 @@ export function readRecipientsCsv(input: Readable): Promise<CsvRecipients> {
       head = Buffer.concat([head, chunk]);
       const lineEnd = head.indexOf(0x0a);
       if (lineEnd < 0 && head.length < MAX_HEADER_BYTES) return;
-      parser = recipientRows(delimiterOf(head.subarray(0, lineEnd < 0 ? head.length : lineEnd).toString('utf8')), finish);
+      parser = recipientRows(
+        delimiterOf(head.subarray(0, lineEnd < 0 ? head.length : lineEnd).toString('utf8')),
+        finish,
+      );
       parser.on('drain', () => input.resume());
       parser.write(head);
     });
@@ -55,14 +58,21 @@ export function readRecipientsCsv(input: Readable): Promise<CsvRecipients> {
 
 /** A parser that turns the rows it is written into recipients, and says how it ended through `finish`. */
 function recipientRows(delimiter: string, finish: (outcome: CsvRecipients) => void): ReturnType<typeof parse> {
-  const rows = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+  const rows = parse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+  });
   let columns: { names: string[]; phoneAt: number; nameAt: number } | null = null;
   const recipients: RecipientInput[] = [];
   rows.on('readable', () => {
-    for (let cells: string[] | null; (cells = rows.read() as string[] | null) !== null; ) {
+    for (let cells: string[] | null; (cells = rows.read() as string[] | null) !== null;) {
       if (!columns) {
         columns = columnsOf(cells);
-        if (columns.phoneAt < 0) return finish({ error: 'the first line must name the columns, with one called "phone"' });
+        if (columns.phoneAt < 0)
+          return finish({ error: 'the first line must name the columns, with one called "phone"' });
       } else if (recipients.length === MAX_CAMPAIGN_RECIPIENTS) {
         return finish({ error: `more than ${MAX_CAMPAIGN_RECIPIENTS} rows` });
       } else recipients.push(recipientOf(cells, columns));
@@ -74,8 +84,17 @@ function recipientRows(delimiter: string, finish: (outcome: CsvRecipients) => vo
 }
 
 function columnsOf(header: string[]) {
-  const names = header.map((h) => h.trim().toLowerCase().replace(/[^a-z0-9_]/g, '_'));
-  return { names, phoneAt: names.findIndex((c) => PHONE_COLUMNS.includes(c)), nameAt: names.findIndex((c) => NAME_COLUMNS.includes(c)) };
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_'),
+  );
+  return {
+    names,
+    phoneAt: names.findIndex((c) => PHONE_COLUMNS.includes(c)),
+    nameAt: names.findIndex((c) => NAME_COLUMNS.includes(c)),
+  };
 }
 
 function recipientOf(cells: string[], { names, phoneAt, nameAt }: ReturnType<typeof columnsOf>): RecipientInput {
@@ -83,7 +102,11 @@ function recipientOf(cells: string[], { names, phoneAt, nameAt }: ReturnType<typ
   names.forEach((c, i) => {
     if (i !== phoneAt && i !== nameAt && /^[a-z_][a-z0-9_]{0,63}$/.test(c)) variables[c] = (cells[i] ?? '').trim();
   });
-  return { phone: (cells[phoneAt] ?? '').trim(), name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined, variables };
+  return {
+    phone: (cells[phoneAt] ?? '').trim(),
+    name: nameAt >= 0 ? (cells[nameAt] ?? '').trim() || undefined : undefined,
+    variables,
+  };
 }
 
 function delimiterOf(headerLine: string): ',' | ';' {

@@ -9,7 +9,10 @@ export function templateVariables(template: string): string[] {
  * Fills `{{name}}` and `{{variable}}` placeholders. A placeholder without a value is an error for
  * that recipient rather than an empty gap in a message thousands of people receive.
  */
-export function renderTemplate(template: string, values: Record<string, string>): { content: string } | { missing: string[] } {
+export function renderTemplate(
+  template: string,
+  values: Record<string, string>,
+): { content: string } | { missing: string[] } {
   const missing = templateVariables(template).filter((v) => !(values[v] ?? '').trim());
   if (missing.length) return { missing };
   return { content: template.replace(PLACEHOLDER, (_, v: string) => values[v]) };

@@ -26,7 +26,11 @@ const PREVIEW_SIZE = 5;
  * its contact's) and a value for every placeholder. The first occurrence of a phone wins; later
  * ones are counted as duplicates, never sent twice.
  */
-export function buildRecipientList(content: string, inputs: RecipientInput[], contacts: ContactPhones = new Map()): RecipientList {
+export function buildRecipientList(
+  content: string,
+  inputs: RecipientInput[],
+  contacts: ContactPhones = new Map(),
+): RecipientList {
   const seen = new Set<string>();
   const valid: ValidRecipient[] = [];
   const invalid: RecipientRowError[] = [];
@@ -34,15 +38,22 @@ export function buildRecipientList(content: string, inputs: RecipientInput[], co
   inputs.forEach((input, index) => {
     const row = index + 1;
     const contact = input.contactId ? contacts.get(input.contactId) : undefined;
-    if (input.contactId && !contact) return invalid.push({ row, phone: input.phone ?? null, message: 'no such contact' });
+    if (input.contactId && !contact)
+      return invalid.push({ row, phone: input.phone ?? null, message: 'no such contact' });
     const rawPhone = input.phone ?? contact?.phone ?? '';
-    if (input.contactId && !rawPhone) return invalid.push({ row, phone: null, message: 'the contact has no phone number' });
+    if (input.contactId && !rawPhone)
+      return invalid.push({ row, phone: null, message: 'the contact has no phone number' });
     const parsed = toE164(rawPhone);
     if ('error' in parsed) return invalid.push({ row, phone: rawPhone || null, message: parsed.error });
     const name = input.name?.trim() || contact?.name || null;
     const variables = { ...(input.variables ?? {}), ...(name ? { name } : {}) };
     const rendered = renderTemplate(content, variables);
-    if ('missing' in rendered) return invalid.push({ row, phone: parsed.phone, message: `no value for ${rendered.missing.map((m) => `{{${m}}}`).join(', ')}` });
+    if ('missing' in rendered)
+      return invalid.push({
+        row,
+        phone: parsed.phone,
+        message: `no value for ${rendered.missing.map((m) => `{{${m}}}`).join(', ')}`,
+      });
     if (seen.has(parsed.phone)) return duplicates++;
     seen.add(parsed.phone);
     valid.push({ row, phone: parsed.phone, name, variables: input.variables ?? {} });
@@ -55,7 +66,9 @@ export function previewOf(content: string, list: RecipientList): CampaignPreview
     total: list.valid.length,
     duplicates: list.duplicates,
     invalid: list.invalid,
-    preview: list.valid.slice(0, PREVIEW_SIZE).map((r) => ({ to: r.phone, name: r.name, content: messageFor(content, r) })),
+    preview: list.valid
+      .slice(0, PREVIEW_SIZE)
+      .map((r) => ({ to: r.phone, name: r.name, content: messageFor(content, r) })),
   };
 }
 
@@ -66,6 +79,9 @@ export function messageFor(content: string, r: { name: string | null; variables:
 }
 
 /** A template campaign's positional variables for one recipient (each text filled like the message). */
-export function templateVariablesFor(texts: readonly string[], r: { name: string | null; variables: Record<string, string> }): string[] {
+export function templateVariablesFor(
+  texts: readonly string[],
+  r: { name: string | null; variables: Record<string, string> },
+): string[] {
   return texts.map((text) => messageFor(text, r));
 }

@@ -4,7 +4,13 @@ import { CampaignProgress } from './campaign-progress';
 describe('CampaignProgress', () => {
   let now = 0;
   let sent: (BulkProgress & { at: number })[] = [];
-  const make = () => new CampaignProgress('c1', { sent: 0, failed: 0, total: 100, skipped: 0, current: null }, (p) => sent.push({ ...p, at: now }), () => now);
+  const make = () =>
+    new CampaignProgress(
+      'c1',
+      { sent: 0, failed: 0, total: 100, skipped: 0, current: null },
+      (p) => sent.push({ ...p, at: now }),
+      () => now,
+    );
   beforeEach(() => {
     jest.useFakeTimers();
     now = 0;

@@ -46,7 +46,13 @@ export class CampaignQueue implements OnApplicationBootstrap, OnModuleDestroy {
     });
     boss.on('error', (err: Error) => this.logger.error({ err: err.message }, 'pg-boss error'));
     await boss.start();
-    await boss.createQueue(QUEUE, { name: QUEUE, policy: 'standard', retryLimit: 0, expireInSeconds: 23 * 3600, retentionMinutes: 24 * 60 });
+    await boss.createQueue(QUEUE, {
+      name: QUEUE,
+      policy: 'standard',
+      retryLimit: 0,
+      expireInSeconds: 23 * 3600,
+      retentionMinutes: 24 * 60,
+    });
     this.boss = boss;
     for (let i = 0; i < this.config.env.BULK_WORKERS; i++) {
       const id = await boss.work<CampaignJob>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
@@ -71,7 +77,11 @@ export class CampaignQueue implements OnApplicationBootstrap, OnModuleDestroy {
     const runner = tx.queryRunner;
     if (!runner) throw new Error('enqueue needs a transaction');
     await this.requireBoss().send(QUEUE, { campaignId } satisfies CampaignJob, {
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }) },
+      db: {
+        executeSql: async (text: string, values: unknown[]) => ({
+          rows: (await runner.query(text, values, true)).records,
+        }),
+      },
     });
   }
 

@@ -6,7 +6,11 @@ import { AppConfig } from '../../config/app-config';
 import { DomainEvents } from '../../common/events/domain-events';
 import { pgPoolOf } from '../../database/pg-pool';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../channels/providers/channel-provider';
-import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../../channels/providers/provider-errors';
+import {
+  ProviderThrottledError,
+  ProviderUnavailableError,
+  RecipientRejectedError,
+} from '../../channels/providers/provider-errors';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from '../campaign.mapper';
 import { messageFor, templateVariablesFor } from '../recipients/recipient-list';
 import { CampaignProgress } from './campaign-progress';
@@ -19,7 +23,8 @@ const MAX_OUTAGE_ROUNDS = 5;
 /** Unexpected runner failures in a row before the campaign is marked failed. */
 const MAX_CRASHES = 5;
 const SEND_CONCURRENCY = 16;
-export const INTERRUPTED_ERROR = 'Interrupted while sending and the provider cannot deduplicate: not re-sent. Check before sending again.';
+export const INTERRUPTED_ERROR =
+  'Interrupted while sending and the provider cannot deduplicate: not re-sent. Check before sending again.';
 
 interface ClaimedRecipient {
   id: string;
@@ -128,7 +133,13 @@ export class CampaignRunner {
         const result = await this.sendBatch(session, campaign, claimed, outageRounds + 1 >= MAX_OUTAGE_ROUNDS);
         if (result.stopped) return;
         campaign = result.campaign;
-        progress.update({ sent: campaign.sent, failed: campaign.failed, total: campaign.total, skipped: campaign.skipped, current: result.current });
+        progress.update({
+          sent: campaign.sent,
+          failed: campaign.failed,
+          total: campaign.total,
+          skipped: campaign.skipped,
+          current: result.current,
+        });
         if (result.outage) {
           outageRounds++;
           if (campaign.status !== 'running') return;
@@ -153,7 +164,9 @@ export class CampaignRunner {
       this.events.emit('campaign.status_changed', { campaign: toCampaign(started.rows[0]) });
       return started.rows[0];
     }
-    const { rows } = await session.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM bulk_campaigns WHERE id = $1`, [campaignId]);
+    const { rows } = await session.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM bulk_campaigns WHERE id = $1`, [
+      campaignId,
+    ]);
     return rows[0]?.status === 'running' ? rows[0] : null;
   }
 
@@ -164,7 +177,10 @@ export class CampaignRunner {
    */
   private async recoverInterrupted(session: PoolClient, campaign: CampaignRow): Promise<void> {
     if (this.provider.dedupesByKey) {
-      await session.query(`UPDATE bulk_recipients SET status = 'pending' WHERE campaign_id = $1 AND status = 'sending'`, [campaign.id]);
+      await session.query(
+        `UPDATE bulk_recipients SET status = 'pending' WHERE campaign_id = $1 AND status = 'sending'`,
+        [campaign.id],
+      );
       return;
     }
     await session.query('BEGIN');
@@ -173,10 +189,10 @@ export class CampaignRunner {
       [campaign.id, INTERRUPTED_ERROR],
     );
     if (failed.rowCount) {
-      const { rows } = await session.query<CampaignRow>(`UPDATE bulk_campaigns SET failed = failed + $2 WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`, [
-        campaign.id,
-        failed.rowCount,
-      ]);
+      const { rows } = await session.query<CampaignRow>(
+        `UPDATE bulk_campaigns SET failed = failed + $2 WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+        [campaign.id, failed.rowCount],
+      );
       Object.assign(campaign, rows[0]);
     }
     await session.query('COMMIT');
@@ -203,7 +219,10 @@ export class CampaignRunner {
     const ids = claimed.map((r) => r.id);
     await session.query('BEGIN');
     try {
-      const { rows } = await session.query<{ status: string }>(`SELECT status FROM bulk_campaigns WHERE id = $1 FOR NO KEY UPDATE`, [campaign.id]);
+      const { rows } = await session.query<{ status: string }>(
+        `SELECT status FROM bulk_campaigns WHERE id = $1 FOR NO KEY UPDATE`,
+        [campaign.id],
+      );
       const status = rows[0]?.status;
       if (status !== 'running') {
         await this.unclaim(session, ids);
@@ -222,8 +241,16 @@ export class CampaignRunner {
         [
           [...sent, ...failed, ...retry].map((o) => o.id),
           [...sent.map(() => 'sent'), ...failed.map(() => 'failed'), ...retry.map(() => 'pending')],
-          [...sent.map((o) => (o.kind === 'sent' ? o.providerMessageId : null)), ...failed.map(() => null), ...retry.map(() => null)],
-          [...sent.map(() => null), ...failed.map((o) => ('error' in o ? o.error : null)), ...retry.map((o) => ('error' in o ? o.error : null))],
+          [
+            ...sent.map((o) => (o.kind === 'sent' ? o.providerMessageId : null)),
+            ...failed.map(() => null),
+            ...retry.map(() => null),
+          ],
+          [
+            ...sent.map(() => null),
+            ...failed.map((o) => ('error' in o ? o.error : null)),
+            ...retry.map((o) => ('error' in o ? o.error : null)),
+          ],
         ],
       );
       const outage = !!unavailable && sent.length === 0;
@@ -233,7 +260,13 @@ export class CampaignRunner {
             status = CASE WHEN $4 THEN 'paused' ELSE status END,
             last_error = CASE WHEN $4 THEN $5 ELSE last_error END, updated_at = now()
           WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
-        [campaign.id, sent.length, failed.length, pauseForOutage, unavailable && 'error' in unavailable ? `Provider unavailable: ${unavailable.error}` : null],
+        [
+          campaign.id,
+          sent.length,
+          failed.length,
+          pauseForOutage,
+          unavailable && 'error' in unavailable ? `Provider unavailable: ${unavailable.error}` : null,
+        ],
       );
       await session.query('COMMIT');
       if (throttled && throttled.kind === 'throttled') this.throttle.slowDown(campaign.id, throttled.retryAfterMs);
@@ -246,7 +279,12 @@ export class CampaignRunner {
         this.events.emit('campaign.status_changed', { campaign: toCampaign(next) });
       }
       const last = sent[sent.length - 1] ?? failed[failed.length - 1];
-      return { stopped: false, campaign: next, current: last ? (claimed.find((r) => r.id === last.id)?.phone ?? null) : null, outage };
+      return {
+        stopped: false,
+        campaign: next,
+        current: last ? (claimed.find((r) => r.id === last.id)?.phone ?? null) : null,
+        outage,
+      };
     } catch (err) {
       await session.query('ROLLBACK').catch(() => undefined);
       throw err;
@@ -258,7 +296,10 @@ export class CampaignRunner {
    * them into skipped: it knows a live runner's `sending` rows were never sent.)
    */
   private async unclaim(session: PoolClient, ids: string[]): Promise<void> {
-    await session.query(`UPDATE bulk_recipients SET status = 'pending', attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'sending'`, [ids]);
+    await session.query(
+      `UPDATE bulk_recipients SET status = 'pending', attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
+      [ids],
+    );
   }
 
   private async sendAll(campaign: CampaignRow, recipients: ClaimedRecipient[]): Promise<Outcome[]> {
@@ -280,14 +321,20 @@ export class CampaignRunner {
         campaignId: campaign.id,
         template:
           campaign.template_name && campaign.template_language
-            ? { name: campaign.template_name, language: campaign.template_language, variables: templateVariablesFor(campaign.template_variables ?? [], r) }
+            ? {
+                name: campaign.template_name,
+                language: campaign.template_language,
+                variables: templateVariablesFor(campaign.template_variables ?? [], r),
+              }
             : null,
       });
       return { id: r.id, kind: 'sent', providerMessageId };
     } catch (err) {
       if (err instanceof RecipientRejectedError) return { id: r.id, kind: 'failed', error: errorText(err) };
-      if (err instanceof ProviderThrottledError) return { id: r.id, kind: 'throttled', retryAfterMs: err.retryAfterMs, error: errorText(err) };
-      if (!(err instanceof ProviderUnavailableError)) this.logger.warn({ campaignId: campaign.id, err: errorText(err) }, 'unexpected send error');
+      if (err instanceof ProviderThrottledError)
+        return { id: r.id, kind: 'throttled', retryAfterMs: err.retryAfterMs, error: errorText(err) };
+      if (!(err instanceof ProviderUnavailableError))
+        this.logger.warn({ campaignId: campaign.id, err: errorText(err) }, 'unexpected send error');
       return { id: r.id, kind: 'unavailable', error: errorText(err) };
     }
   }
@@ -338,7 +385,15 @@ export class CampaignRunner {
       const c = rows[0];
       if (c?.status === 'failed') {
         this.events.emit('campaign.status_changed', { campaign: toCampaign(c) });
-        this.events.emit('campaign.finished', { campaignId, name: c.name, createdBy: c.created_by, status: 'failed', sent: c.sent, failed: c.failed, error });
+        this.events.emit('campaign.finished', {
+          campaignId,
+          name: c.name,
+          createdBy: c.created_by,
+          status: 'failed',
+          sent: c.sent,
+          failed: c.failed,
+          error,
+        });
       }
     } catch (recordErr) {
       this.logger.error({ campaignId, err: errorText(recordErr) }, 'could not record the runner failure');

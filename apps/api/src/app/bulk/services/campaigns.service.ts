@@ -54,10 +54,18 @@ export class CampaignsService {
       throw new AppError(
         'validation_failed',
         `${list.invalid.length} recipient${list.invalid.length === 1 ? ' is' : 's are'} not valid; fix them or choose to skip invalid rows`,
-        list.invalid.slice(0, MAX_ERRORS_REPORTED).map((e) => ({ path: `recipients.${e.row - 1}.phone`, message: `Row ${e.row}: ${e.message}`, row: e.row, phone: e.phone })),
+        list.invalid.slice(0, MAX_ERRORS_REPORTED).map((e) => ({
+          path: `recipients.${e.row - 1}.phone`,
+          message: `Row ${e.row}: ${e.message}`,
+          row: e.row,
+          phone: e.phone,
+        })),
       );
     }
-    if (!list.valid.length) throw new AppError('validation_failed', 'No valid recipient to send to', [{ path: 'recipients', message: 'no valid recipient' }]);
+    if (!list.valid.length)
+      throw new AppError('validation_failed', 'No valid recipient to send to', [
+        { path: 'recipients', message: 'no valid recipient' },
+      ]);
     const campaign = await this.db.transaction(async (tx) => {
       const [row]: CampaignRow[] = await tx.query(
         `INSERT INTO bulk_campaigns (name, channel, content, status, total, rate_per_second, created_by, template_name, template_language, template_variables)
@@ -79,7 +87,13 @@ export class CampaignsService {
         await tx.query(
           `INSERT INTO bulk_recipients (campaign_id, position, phone, name, variables)
            SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`,
-          [row.id, chunk.map((_, j) => i + j + 1), chunk.map((r) => r.phone), chunk.map((r) => r.name), chunk.map((r) => toJsonb(r.variables))],
+          [
+            row.id,
+            chunk.map((_, j) => i + j + 1),
+            chunk.map((r) => r.phone),
+            chunk.map((r) => r.name),
+            chunk.map((r) => toJsonb(r.variables)),
+          ],
         );
       }
       await this.queue.enqueue(tx, row.id);
@@ -91,7 +105,9 @@ export class CampaignsService {
   }
 
   async get(id: string): Promise<Campaign> {
-    const [row]: CampaignRow[] = await this.db.query(`SELECT ${CAMPAIGN_COLUMNS} FROM bulk_campaigns WHERE id = $1`, [id]);
+    const [row]: CampaignRow[] = await this.db.query(`SELECT ${CAMPAIGN_COLUMNS} FROM bulk_campaigns WHERE id = $1`, [
+      id,
+    ]);
     if (!row) throw new AppError('not_found', 'No such campaign');
     return toCampaign(row);
   }
@@ -125,7 +141,7 @@ export class CampaignsService {
   /** Every recipient (optionally by status) in upload order, a page at a time, for exports. */
   async *allRecipients(campaignId: string, status: RecipientStatus | undefined): AsyncGenerator<RecipientRow[]> {
     await this.get(campaignId);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.recipientRows(campaignId, status, after, 5_000);
       if (!rows.length) return;
       yield rows;
@@ -136,7 +152,10 @@ export class CampaignsService {
   pause(id: string): Promise<Campaign> {
     return this.transition(id, ['queued', 'running'], 'paused', async (tx) => {
       const rows: CampaignRow[] = returnedRows(
-        await tx.query(`UPDATE bulk_campaigns SET status = 'paused', updated_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${CAMPAIGN_COLUMNS}`, [id]),
+        await tx.query(
+          `UPDATE bulk_campaigns SET status = 'paused', updated_at = now() WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${CAMPAIGN_COLUMNS}`,
+          [id],
+        ),
       );
       return rows[0];
     });
@@ -182,13 +201,16 @@ export class CampaignsService {
       const interrupted = alive
         ? 0
         : returnedRows<{ id: string }>(
-            await tx.query(`UPDATE bulk_recipients SET status = 'failed', error = $2, updated_at = now() WHERE campaign_id = $1 AND status = 'sending' RETURNING id`, [
-              id,
-              INTERRUPTED_ERROR,
-            ]),
+            await tx.query(
+              `UPDATE bulk_recipients SET status = 'failed', error = $2, updated_at = now() WHERE campaign_id = $1 AND status = 'sending' RETURNING id`,
+              [id, INTERRUPTED_ERROR],
+            ),
           ).length;
       const rows: CampaignRow[] = returnedRows(
-        await tx.query(`UPDATE bulk_campaigns SET skipped = skipped + $2, failed = failed + $3 WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`, [id, skipped, interrupted]),
+        await tx.query(
+          `UPDATE bulk_campaigns SET skipped = skipped + $2, failed = failed + $3 WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+          [id, skipped, interrupted],
+        ),
       );
       return rows[0];
     });
@@ -203,7 +225,10 @@ export class CampaignsService {
     const row = await this.db.transaction(change);
     if (!row) {
       const current = await this.get(id);
-      throw new AppError('conflict', `A ${current.status} campaign cannot be ${verb}; only ${from.join(' or ')} ones can`);
+      throw new AppError(
+        'conflict',
+        `A ${current.status} campaign cannot be ${verb}; only ${from.join(' or ')} ones can`,
+      );
     }
     const campaign = toCampaign(row);
     this.events.emit('campaign.status_changed', { campaign });
@@ -221,7 +246,10 @@ export class CampaignsService {
    */
   private async contentOf(settings: CampaignSettings): Promise<string> {
     if (!settings.template) {
-      if (!settings.content) throw new AppError('validation_failed', 'Write the message or choose a template', [{ path: 'content', message: 'required without a template' }]);
+      if (!settings.content)
+        throw new AppError('validation_failed', 'Write the message or choose a template', [
+          { path: 'content', message: 'required without a template' },
+        ]);
       return settings.content;
     }
     const { name, language, variables } = settings.template;
@@ -235,7 +263,12 @@ export class CampaignsService {
     return body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => variables[Number(n) - 1]);
   }
 
-  private recipientRows(campaignId: string, status: RecipientStatus | undefined, afterPosition: number, limit: number): Promise<RecipientRow[]> {
+  private recipientRows(
+    campaignId: string,
+    status: RecipientStatus | undefined,
+    afterPosition: number,
+    limit: number,
+  ): Promise<RecipientRow[]> {
     const params: unknown[] = [campaignId, afterPosition];
     return this.db.query(
       `SELECT id, position, phone, name, status, attempts, provider_message_id, error, updated_at FROM bulk_recipients
@@ -249,6 +282,9 @@ export class CampaignsService {
 const encodePosition = (position: number) => Buffer.from(`p${position}`).toString('base64url');
 function decodePosition(cursor: string): number {
   const match = /^p(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  if (!match)
+    throw new AppError('validation_failed', 'Invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API returned' },
+    ]);
   return Number(match[1]);
 }

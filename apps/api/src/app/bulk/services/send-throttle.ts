@@ -94,7 +94,9 @@ export class SendThrottle {
   tick(): void {
     const now = this.now();
     refill(this.channel, this.channelRatePerSecond, now);
-    const waiting = this.order.map((id) => this.senders.get(id) as Sender).filter((s) => s.waiter && s.holdUntil <= now);
+    const waiting = this.order
+      .map((id) => this.senders.get(id) as Sender)
+      .filter((s) => s.waiter && s.holdUntil <= now);
     const granted = new Map<Sender, number>();
     for (const s of waiting) refill(s.budget, s.ratePerSecond * s.factor, now);
     let progress = true;
@@ -115,7 +117,11 @@ export class SendThrottle {
       waiter?.resolve(n);
     }
     // Whoever was served goes to the back, so a leftover token favours the others next time.
-    if (granted.size) this.order = [...this.order.filter((id) => !granted.has(this.senders.get(id) as Sender)), ...this.order.filter((id) => granted.has(this.senders.get(id) as Sender))];
+    if (granted.size)
+      this.order = [
+        ...this.order.filter((id) => !granted.has(this.senders.get(id) as Sender)),
+        ...this.order.filter((id) => granted.has(this.senders.get(id) as Sender)),
+      ];
     this.stopTimerIfIdle();
   }
 

@@ -17,11 +17,24 @@ describe('channel health state machine', () => {
   });
 
   it('failures in a row degrade it and then take it down; one success brings it back', () => {
-    expect(run([true, false, false, false, false, true])).toEqual(['connected', 'degraded', 'degraded', 'down', 'down', 'connected']);
+    expect(run([true, false, false, false, false, true])).toEqual([
+      'connected',
+      'degraded',
+      'degraded',
+      'down',
+      'down',
+      'connected',
+    ]);
   });
 
   it('a success in between starts the count again', () => {
-    expect(run([false, false, true, false, false])).toEqual(['degraded', 'degraded', 'connected', 'degraded', 'degraded']);
+    expect(run([false, false, true, false, false])).toEqual([
+      'degraded',
+      'degraded',
+      'connected',
+      'degraded',
+      'degraded',
+    ]);
   });
 
   it('with downAfter 1 the first failure is down', () => {

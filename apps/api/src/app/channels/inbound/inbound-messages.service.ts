@@ -32,7 +32,11 @@ export class InboundMessagesService {
     private readonly delivery: DeliveryStatusService,
   ) {}
 
-  async apply(eventId: string, payload: unknown, markProcessed: (tx: EntityManager) => Promise<void>): Promise<InboundOutcome> {
+  async apply(
+    eventId: string,
+    payload: unknown,
+    markProcessed: (tx: EntityManager) => Promise<void>,
+  ): Promise<InboundOutcome> {
     const parsed = waWebhookSchema.safeParse(payload);
     if (!parsed.success) {
       this.logger.warn({ eventId }, 'webhook event is not a WhatsApp body; dropped');
@@ -47,13 +51,24 @@ export class InboundMessagesService {
     const fresh = plan.messages.filter((m) => !known.has(m.providerMessageId));
     const open = new Map<string, ConversationView>();
     for (const m of fresh) {
-      if (!open.has(m.from)) open.set(m.from, (await this.conversations.openForContact({ name: m.name, phone: m.from }, 'whatsapp')).conversation);
+      if (!open.has(m.from))
+        open.set(
+          m.from,
+          (await this.conversations.openForContact({ name: m.name, phone: m.from }, 'whatsapp')).conversation,
+        );
     }
     for (const r of plan.reactions) await this.react(r);
 
     const items: ChannelMessage[] = fresh.map((m) => {
       const c = open.get(m.from) as ConversationView;
-      return { conversationId: c.id, contact: { id: c.contact.id, name: c.contact.name }, providerMessageId: m.providerMessageId, type: m.type, content: m.content, media: m.media };
+      return {
+        conversationId: c.id,
+        contact: { id: c.contact.id, name: c.contact.name },
+        providerMessageId: m.providerMessageId,
+        type: m.type,
+        content: m.content,
+        media: m.media,
+      };
     });
     const { results, extra: changes } = await this.messages.receive(items, async (tx) => {
       const { changes: statusChanges } = await this.delivery.applyWithin(tx, plan.statuses);
@@ -62,7 +77,9 @@ export class InboundMessagesService {
     });
     this.delivery.announce(changes);
     return {
-      stored: results.filter((r) => !r.duplicate).map((r) => ({ message: r.message, conversation: withUnread(r.conversation, 0) })),
+      stored: results
+        .filter((r) => !r.duplicate)
+        .map((r) => ({ message: r.message, conversation: withUnread(r.conversation, 0) })),
       statusesChanged: changes.length,
     };
   }
@@ -73,6 +90,10 @@ export class InboundMessagesService {
     if (!target) return;
     const conversation = await this.conversations.loadView(target.conversationId);
     if (conversation.contact.phone !== r.from) return;
-    await this.reactions.set({ sub: conversation.contact.id, role: 'contact', name: conversation.contact.name }, target.id, r.emoji);
+    await this.reactions.set(
+      { sub: conversation.contact.id, role: 'contact', name: conversation.contact.name },
+      target.id,
+      r.emoji,
+    );
   }
 }

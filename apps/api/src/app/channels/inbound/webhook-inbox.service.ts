@@ -87,7 +87,8 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
         if (events.length < BATCH) break;
       }
     } catch (err) {
-      if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox processing failed');
+      if (!this.stopped)
+        this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'inbox processing failed');
     }
   }
 
@@ -107,7 +108,10 @@ export class WebhookInboxService implements OnApplicationBootstrap, OnModuleDest
   private async process(event: { id: string; payload: unknown }): Promise<InboundOutcome> {
     try {
       return await this.inbound.apply(event.id, event.payload, (tx: EntityManager) =>
-        tx.query(`UPDATE whatsapp_webhook_events SET processed_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`, [event.id]),
+        tx.query(
+          `UPDATE whatsapp_webhook_events SET processed_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1`,
+          [event.id],
+        ),
       );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

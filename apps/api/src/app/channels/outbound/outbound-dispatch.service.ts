@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Message, TokenClaims } from '@switchboard/contracts';
 import { AppConfig } from '../../config/app-config';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -80,14 +87,18 @@ export class OutboundDispatchService implements OnModuleInit, OnApplicationBoots
       });
       await this.delivery.markSent(reply.messageId, outcome.providerMessageId);
     } catch (err) {
-      this.logger.warn({ messageId: reply.messageId, kind: err instanceof Error ? err.name : 'unknown' }, 'reply not sent');
+      this.logger.warn(
+        { messageId: reply.messageId, kind: err instanceof Error ? err.name : 'unknown' },
+        'reply not sent',
+      );
       await this.delivery.markFailed(reply.messageId, failureReason(err));
     }
   }
 }
 
 function failureReason(err: unknown): string {
-  if (err instanceof ProviderThrottledError) return `WhatsApp is limiting sends right now; try again in a moment (${err.message})`;
+  if (err instanceof ProviderThrottledError)
+    return `WhatsApp is limiting sends right now; try again in a moment (${err.message})`;
   if (err instanceof ProviderUnavailableError || err instanceof RecipientRejectedError) return err.message;
   return 'The message could not be sent';
 }

@@ -36,7 +36,13 @@ export class CloudApiProvider implements ChannelProvider {
               : [],
           },
         }
-      : { messaging_product: 'whatsapp', recipient_type: 'individual', to: m.to, type: 'text', text: { body: m.content } };
+      : {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: m.to,
+          type: 'text',
+          text: { body: m.content },
+        };
     const answer = (await this.call('POST', '/messages', body)) as { messages?: { id?: string }[] } | null;
     const id = answer?.messages?.[0]?.id;
     if (!id) throw new ProviderUnavailableError('WhatsApp Cloud API answered without a message id');
@@ -48,7 +54,12 @@ export class CloudApiProvider implements ChannelProvider {
     await this.call('GET', '', undefined, 1);
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body: unknown, attempts = this.config.env.WHATSAPP_MAX_ATTEMPTS): Promise<unknown> {
+  private async call(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    attempts = this.config.env.WHATSAPP_MAX_ATTEMPTS,
+  ): Promise<unknown> {
     const env = this.config.env;
     const url = `${env.WHATSAPP_API_URL.replace(/\/+$/, '')}/${encodeURIComponent(env.WHATSAPP_PHONE_NUMBER_ID ?? '')}${path}`;
     let last: Error = new ProviderUnavailableError('WhatsApp Cloud API was not called');
@@ -56,7 +67,10 @@ export class CloudApiProvider implements ChannelProvider {
       try {
         const res = await fetch(url, {
           method,
-          headers: { authorization: `Bearer ${env.WHATSAPP_TOKEN ?? ''}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${env.WHATSAPP_TOKEN ?? ''}`,
+            ...(body !== undefined && { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(env.WHATSAPP_TIMEOUT_MS),
         });

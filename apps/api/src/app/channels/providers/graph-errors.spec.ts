@@ -1,7 +1,9 @@
 import { backoffMs, graphError, networkError, retryAfterMs } from './graph-errors';
 import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from './provider-errors';
 
-const graph = (code: number, details = 'x') => ({ error: { message: 'm', type: 'OAuthException', code, error_data: { details } } });
+const graph = (code: number, details = 'x') => ({
+  error: { message: 'm', type: 'OAuthException', code, error_data: { details } },
+});
 
 describe('Graph API failures become provider error kinds', () => {
   it('429 and the rate-limit codes are throttling, with Retry-After when given', () => {
@@ -28,7 +30,9 @@ describe('Graph API failures become provider error kinds', () => {
 
   it('timeouts and refused connections are unavailability', () => {
     expect(networkError(Object.assign(new Error('t'), { name: 'TimeoutError' }), 50).message).toContain('50 ms');
-    expect(networkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), 50).message).toContain('ECONNREFUSED');
+    expect(
+      networkError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }), 50).message,
+    ).toContain('ECONNREFUSED');
   });
 
   it('reads Retry-After as seconds or a date, and backs off exponentially with a cap', () => {

@@ -19,7 +19,8 @@ export function graphError(status: number, body: unknown, retryAfterHeader: stri
   const code = typeof err?.code === 'number' ? err.code : null;
   const detail = err?.error_data?.details ?? err?.message ?? `HTTP ${status}`;
   const text = `WhatsApp Cloud API ${status}${code !== null ? ` (code ${code})` : ''}: ${detail}`;
-  if (status === 429 || (code !== null && THROTTLE_CODES.has(code))) return new ProviderThrottledError(text, retryAfterMs(retryAfterHeader));
+  if (status === 429 || (code !== null && THROTTLE_CODES.has(code)))
+    return new ProviderThrottledError(text, retryAfterMs(retryAfterHeader));
   if (status >= 500) return new ProviderUnavailableError(text);
   if (status === 401 || (code !== null && AUTH_CODES.has(code))) return new ProviderUnavailableError(text);
   return new RecipientRejectedError(text, code !== null ? String(code) : null);
@@ -28,7 +29,8 @@ export function graphError(status: number, body: unknown, retryAfterHeader: stri
 /** A fetch that never got an answer: refused, reset, DNS, or our timeout. */
 export function networkError(err: unknown, timeoutMs: number): ProviderUnavailableError {
   const name = (err as { name?: string })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return new ProviderUnavailableError(`WhatsApp Cloud API did not answer within ${timeoutMs} ms`);
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return new ProviderUnavailableError(`WhatsApp Cloud API did not answer within ${timeoutMs} ms`);
   const cause = (err as { cause?: { code?: string } })?.cause?.code;
   return new ProviderUnavailableError(`WhatsApp Cloud API unreachable${cause ? ` (${cause})` : ''}`);
 }

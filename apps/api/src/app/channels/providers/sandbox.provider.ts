@@ -44,7 +44,10 @@ export class SandboxProvider implements ChannelProvider {
       if (receipts) for (const l of this.sentListeners) l(delivered);
       return { providerMessageId: sandboxMessageId(inserted[0].id), duplicate: false };
     }
-    const [existing]: { id: string }[] = await this.db.query(`SELECT id FROM sandbox_outbox WHERE idempotency_key = $1`, [m.idempotencyKey]);
+    const [existing]: { id: string }[] = await this.db.query(
+      `SELECT id FROM sandbox_outbox WHERE idempotency_key = $1`,
+      [m.idempotencyKey],
+    );
     return { providerMessageId: sandboxMessageId(existing.id), duplicate: true };
   }
 

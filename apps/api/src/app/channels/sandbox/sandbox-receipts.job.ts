@@ -55,7 +55,8 @@ export class SandboxReceiptsJob implements OnApplicationBootstrap, OnModuleDestr
       while (!this.stopped && (await this.applyDue()) === BATCH);
       if (!this.stopped) await this.scheduleNext();
     } catch (err) {
-      if (!this.stopped) this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox receipts failed');
+      if (!this.stopped)
+        this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'sandbox receipts failed');
     }
   }
 
@@ -63,10 +64,13 @@ export class SandboxReceiptsJob implements OnApplicationBootstrap, OnModuleDestr
     const at = Date.now() + ms;
     if (this.next && this.next.at <= at) return;
     if (this.next) clearTimeout(this.next.timer);
-    const timer = setTimeout(() => {
-      this.next = null;
-      void this.run();
-    }, Math.max(0, ms) + 5);
+    const timer = setTimeout(
+      () => {
+        this.next = null;
+        void this.run();
+      },
+      Math.max(0, ms) + 5,
+    );
     timer.unref();
     this.next = { timer, at };
   }
@@ -91,8 +95,16 @@ export class SandboxReceiptsJob implements OnApplicationBootstrap, OnModuleDestr
       const applied = await this.delivery.applyWithin(tx, updates);
       const waiting = new Set(applied.unknownIds);
       const done = due.filter((r) => !(r.young && waiting.has(sandboxMessageId(r.id))));
-      await this.clear(tx, done.filter((r) => r.delivered).map((r) => r.id), 'delivered_due_at');
-      await this.clear(tx, done.filter((r) => r.read).map((r) => r.id), 'read_due_at');
+      await this.clear(
+        tx,
+        done.filter((r) => r.delivered).map((r) => r.id),
+        'delivered_due_at',
+      );
+      await this.clear(
+        tx,
+        done.filter((r) => r.read).map((r) => r.id),
+        'read_due_at',
+      );
       this.waiting = done.length < due.length;
       return { cleared: done.length, changes: applied.changes };
     });

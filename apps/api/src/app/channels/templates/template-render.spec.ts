@@ -3,7 +3,9 @@ import { renderTemplate } from './template-render';
 
 describe('renderTemplate', () => {
   it('fills {{n}} with the n-th variable, repeated placeholders included', () => {
-    expect(renderTemplate('Hola {{1}}, tu pedido {{2}} está listo. {{1}}, gracias', ['Ana', '#42'])).toBe('Hola Ana, tu pedido #42 está listo. Ana, gracias');
+    expect(renderTemplate('Hola {{1}}, tu pedido {{2}} está listo. {{1}}, gracias', ['Ana', '#42'])).toBe(
+      'Hola Ana, tu pedido #42 está listo. Ana, gracias',
+    );
     expect(renderTemplate('Sin variables', [])).toBe('Sin variables');
   });
 

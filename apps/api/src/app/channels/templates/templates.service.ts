@@ -1,7 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { templateVariableCount, type CreateTemplate, type MessageTemplate, type TemplateRef, type UpdateTemplate } from '@switchboard/contracts';
+import {
+  templateVariableCount,
+  type CreateTemplate,
+  type MessageTemplate,
+  type TemplateRef,
+  type UpdateTemplate,
+} from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { returnedRows } from '../../database/update-rows';
 import { MessagesService } from '../../chat/services/messages.service';
@@ -57,12 +63,10 @@ export class TemplatesService implements OnModuleInit {
 
   async create(t: CreateTemplate): Promise<MessageTemplate> {
     const rows: TemplateRow[] = await this.unique(() =>
-      this.db.query(`INSERT INTO message_templates (name, language, category, body) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
-        t.name,
-        t.language,
-        t.category,
-        t.body,
-      ]),
+      this.db.query(
+        `INSERT INTO message_templates (name, language, category, body) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+        [t.name, t.language, t.category, t.body],
+      ),
     );
     return toTemplate(rows[0]);
   }
@@ -93,9 +97,14 @@ export class TemplatesService implements OnModuleInit {
 
   /** The approved text of a template, `{{1}}`… still in it; an unknown template is refused. */
   async body(name: string, language: string): Promise<string> {
-    const rows: { body: string }[] = await this.db.query(`SELECT body FROM message_templates WHERE name = $1 AND language = $2`, [name, language]);
+    const rows: { body: string }[] = await this.db.query(
+      `SELECT body FROM message_templates WHERE name = $1 AND language = $2`,
+      [name, language],
+    );
     if (!rows[0]) {
-      throw new AppError('validation_failed', `No template "${name}" in ${language}`, [{ path: 'template.name', message: 'no such template in this language' }]);
+      throw new AppError('validation_failed', `No template "${name}" in ${language}`, [
+        { path: 'template.name', message: 'no such template in this language' },
+      ]);
     }
     return rows[0].body;
   }
@@ -104,7 +113,8 @@ export class TemplatesService implements OnModuleInit {
     try {
       return await work();
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new AppError('conflict', 'A template with this name and language exists');
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new AppError('conflict', 'A template with this name and language exists');
       throw err;
     }
   }

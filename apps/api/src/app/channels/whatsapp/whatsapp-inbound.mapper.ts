@@ -1,5 +1,11 @@
 import type { ChannelMedia, MessageType } from '@switchboard/contracts';
-import { waMessageSchema, waStatusSchema, type WaMessage, type WaStatus, type WaWebhook } from './whatsapp-payload.schema';
+import {
+  waMessageSchema,
+  waStatusSchema,
+  type WaMessage,
+  type WaStatus,
+  type WaWebhook,
+} from './whatsapp-payload.schema';
 
 /** A customer's message as chat stores it. */
 export interface InboundMessage {
@@ -35,7 +41,13 @@ export interface InboundPlan {
   skipped: string[];
 }
 
-const MEDIA_TYPES: Record<string, MessageType> = { image: 'image', sticker: 'image', video: 'video', audio: 'audio', document: 'file' };
+const MEDIA_TYPES: Record<string, MessageType> = {
+  image: 'image',
+  sticker: 'image',
+  video: 'video',
+  audio: 'audio',
+  document: 'file',
+};
 const STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
 
 /** wa_id (digits) → E.164 with the plus. */
@@ -64,7 +76,13 @@ export function readWebhook(payload: WaWebhook): InboundPlan {
         // A contact's name holds 120 characters; a longer profile name is cut.
         const name = (names.get(m.from) ?? '').trim().slice(0, 120) || toE164(m.from);
         if (m.type === 'reaction' && m.reaction) {
-          plan.reactions.push({ from: toE164(m.from), name, providerMessageId: m.id, targetProviderMessageId: m.reaction.message_id, emoji: m.reaction.emoji || null });
+          plan.reactions.push({
+            from: toE164(m.from),
+            name,
+            providerMessageId: m.id,
+            targetProviderMessageId: m.reaction.message_id,
+            emoji: m.reaction.emoji || null,
+          });
         } else {
           plan.messages.push({ from: toE164(m.from), name, providerMessageId: m.id, ...contentOf(m) });
         }
@@ -94,7 +112,13 @@ export function contentOf(m: WaMessage): { type: MessageType; content: string; m
     return {
       type: mediaType,
       content: media.caption ?? '',
-      media: { provider: 'whatsapp', id: media.id, mimeType: media.mime_type ?? null, fileName: media.filename ?? null, sha256: media.sha256 ?? null },
+      media: {
+        provider: 'whatsapp',
+        id: media.id,
+        mimeType: media.mime_type ?? null,
+        fileName: media.filename ?? null,
+        sha256: media.sha256 ?? null,
+      },
     };
   }
   if (m.type === 'text' && m.text) return { type: 'text', content: m.text.body, media: null };

@@ -25,7 +25,12 @@ export const waMessageSchema = z.object({
   document: waMediaSchema.optional(),
   sticker: waMediaSchema.optional(),
   location: z
-    .object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() })
+    .object({
+      latitude: z.number(),
+      longitude: z.number(),
+      name: z.string().optional(),
+      address: z.string().optional(),
+    })
     .optional(),
   reaction: z.object({ message_id: z.string(), emoji: z.string().optional() }).optional(),
   button: z.object({ text: z.string() }).optional(),
@@ -45,15 +50,26 @@ export const waStatusSchema = z.object({
   timestamp: z.string().optional(),
   recipient_id: z.string().optional(),
   errors: z
-    .array(z.object({ code: z.number().optional(), title: z.string().optional(), message: z.string().optional(), error_data: z.object({ details: z.string().optional() }).optional() }))
+    .array(
+      z.object({
+        code: z.number().optional(),
+        title: z.string().optional(),
+        message: z.string().optional(),
+        error_data: z.object({ details: z.string().optional() }).optional(),
+      }),
+    )
     .optional(),
 });
 export type WaStatus = z.infer<typeof waStatusSchema>;
 
 export const waValueSchema = z.object({
   messaging_product: z.string().optional(),
-  metadata: z.object({ display_phone_number: z.string().optional(), phone_number_id: z.string().optional() }).optional(),
-  contacts: z.array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string().optional() }).optional() })).optional(),
+  metadata: z
+    .object({ display_phone_number: z.string().optional(), phone_number_id: z.string().optional() })
+    .optional(),
+  contacts: z
+    .array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string().optional() }).optional() }))
+    .optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
 });

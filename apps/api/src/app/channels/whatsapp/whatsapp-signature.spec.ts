@@ -6,7 +6,9 @@ const body = Buffer.from('{"object":"whatsapp_business_account","entry":[]}');
 describe('X-Hub-Signature-256', () => {
   it('accepts the HMAC-SHA256 of the exact raw body (either hex case)', () => {
     expect(validSignature(body, signatureOf(body, secret), secret)).toBe(true);
-    expect(validSignature(body, signatureOf(body, secret).toUpperCase().replace('SHA256=', 'sha256='), secret)).toBe(true);
+    expect(validSignature(body, signatureOf(body, secret).toUpperCase().replace('SHA256=', 'sha256='), secret)).toBe(
+      true,
+    );
   });
 
   it('refuses another body, another secret, a malformed or missing header, and no secret configured', () => {

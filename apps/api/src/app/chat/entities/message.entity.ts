@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConversationEntity } from './conversation.entity';
-import type { Attachment, ChannelMedia, MessageStatus, MessageType, SenderType, TemplateRef } from '@switchboard/contracts';
+import type {
+  Attachment,
+  ChannelMedia,
+  MessageStatus,
+  MessageType,
+  SenderType,
+  TemplateRef,
+} from '@switchboard/contracts';
 
 const SEARCHABLE_TEXT = `content || ' ' || COALESCE(attachment ->> 'name', '')`;
 /** The generated column's expression (the migration that adds it spells out the same). */
@@ -9,7 +16,10 @@ export const MESSAGE_SEARCH_DOCUMENT = `strip(to_tsvector('switchboard_en'::regc
 @Entity('messages')
 @Index('uq_messages_conversation_seq', ['conversationId', 'seq'], { unique: true })
 @Index('ix_messages_created', ['createdAt'])
-@Index('uq_messages_client_id', ['conversationId', 'clientMessageId'], { unique: true, where: 'client_message_id IS NOT NULL' })
+@Index('uq_messages_client_id', ['conversationId', 'clientMessageId'], {
+  unique: true,
+  where: 'client_message_id IS NOT NULL',
+})
 // Channel messages by the provider's id (WhatsApp wamid, sandbox id): statuses and inbound dedupe.
 @Index('uq_messages_provider_id', ['providerMessageId'], { unique: true, where: 'provider_message_id IS NOT NULL' })
 // Replies still waiting for the channel (picked up again after a restart).

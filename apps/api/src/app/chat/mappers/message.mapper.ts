@@ -1,4 +1,13 @@
-import type { Attachment, ChannelMedia, Message, MessageStatus, MessageType, Reaction, SenderType, TemplateRef } from '@switchboard/contracts';
+import type {
+  Attachment,
+  ChannelMedia,
+  Message,
+  MessageStatus,
+  MessageType,
+  Reaction,
+  SenderType,
+  TemplateRef,
+} from '@switchboard/contracts';
 import type { AttachmentLinks } from '../attachment-links';
 
 /**
@@ -80,7 +89,10 @@ export function toMessage(r: MessageRow, links: AttachmentLinks): Message {
     sender: { type: r.sender_type, id: r.sender_id, name: r.sender_name },
     type: r.type,
     content: deleted ? '' : r.content,
-    attachment: deleted || !r.attachment ? null : { ...r.attachment, url: attachmentId ? links.signedUrl(attachmentId) : r.attachment.url },
+    attachment:
+      deleted || !r.attachment
+        ? null
+        : { ...r.attachment, url: attachmentId ? links.signedUrl(attachmentId) : r.attachment.url },
     replyToId: r.reply_to_id,
     reactions: deleted ? [] : (r.reactions ?? []),
     status: r.status,

@@ -12,8 +12,13 @@ import { AttachmentLinks } from '../attachment-links';
 import { ConversationsService } from './conversations.service';
 
 /** What may be uploaded: media the UI renders, documents, and plain archives. */
-const ALLOWED = [/^image\/(png|jpeg|gif|webp)$/, /^video\/(mp4|webm|ogg|quicktime)$/, /^audio\/(mpeg|ogg|wav|webm|mp4|aac)$/,
-  /^application\/(pdf|zip|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.ms-excel|vnd\.oasis\.opendocument\.[\w.]+)$/, /^text\/(plain|csv)$/];
+const ALLOWED = [
+  /^image\/(png|jpeg|gif|webp)$/,
+  /^video\/(mp4|webm|ogg|quicktime)$/,
+  /^audio\/(mpeg|ogg|wav|webm|mp4|aac)$/,
+  /^application\/(pdf|zip|msword|vnd\.openxmlformats-officedocument\.[\w.]+|vnd\.ms-excel|vnd\.oasis\.opendocument\.[\w.]+)$/,
+  /^text\/(plain|csv)$/,
+];
 
 export interface UploadedFile {
   originalname: string;
@@ -48,10 +53,16 @@ export class AttachmentsService {
     this.unreferencedTtlHours = config.env.UPLOAD_UNREFERENCED_TTL_HOURS;
   }
 
-  async upload(actor: Actor, conversationId: string, file: UploadedFile | undefined): Promise<{ attachment: Attachment }> {
+  async upload(
+    actor: Actor,
+    conversationId: string,
+    file: UploadedFile | undefined,
+  ): Promise<{ attachment: Attachment }> {
     if (!file) throw new AppError('validation_failed', 'No file uploaded', [{ path: 'file', message: 'required' }]);
     if (!ALLOWED.some((re) => re.test(file.mimetype))) {
-      throw new AppError('validation_failed', `Files of type ${file.mimetype} are not allowed`, [{ path: 'file', message: 'type not allowed' }]);
+      throw new AppError('validation_failed', `Files of type ${file.mimetype} are not allowed`, [
+        { path: 'file', message: 'type not allowed' },
+      ]);
     }
     await this.conversations.get(actor, conversationId);
     const name = withoutControlCharacters(file.originalname).replace(/[\\/]/g, '_').slice(0, 255) || 'file';
@@ -102,7 +113,10 @@ export class AttachmentsService {
    * download then finds nothing), unless a live message of the conversation carries the same
    * upload. Returns the id whose file `discardFile` removes after commit, or null.
    */
-  async withdrawWithin(tx: EntityManager, message: { conversation_id: string; attachment: Attachment | null }): Promise<string | null> {
+  async withdrawWithin(
+    tx: EntityManager,
+    message: { conversation_id: string; attachment: Attachment | null },
+  ): Promise<string | null> {
     const id = message.attachment ? this.links.idOf(message.attachment.url) : null;
     if (!id) return null;
     const withdrawn = returnedRows(
@@ -135,7 +149,8 @@ export class AttachmentsService {
   /** After commit. Its row is gone, so a file that cannot be removed is never served: it only takes space. */
   async discardFile(id: string): Promise<void> {
     await unlink(this.path(id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') this.logger.warn({ attachmentId: id, err: err.message }, 'attachment file not removed');
+      if (err.code !== 'ENOENT')
+        this.logger.warn({ attachmentId: id, err: err.message }, 'attachment file not removed');
     });
   }
 

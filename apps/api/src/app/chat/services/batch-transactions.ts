@@ -50,13 +50,23 @@ export const INDEXED_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan; SE
 const SESSION_PLANS = 'SET LOCAL plan_cache_mode TO DEFAULT; SET LOCAL enable_seqscan TO DEFAULT';
 
 /** `before` and `after` travel with the statement, in the same round trip. */
-async function executeOn<T>(client: PoolClient, before: string, name: string, values: unknown[], after: string): Promise<T[]> {
-  const result = (await client.query(`${before}${execute(name, values)}${after}`)) as unknown as QueryResult | QueryResult[];
+async function executeOn<T>(
+  client: PoolClient,
+  before: string,
+  name: string,
+  values: unknown[],
+  after: string,
+): Promise<T[]> {
+  const result = (await client.query(`${before}${execute(name, values)}${after}`)) as unknown as
+    QueryResult | QueryResult[];
   // Several statements give one result each: the rows are the SELECT's (the lock's).
   return ((Array.isArray(result) ? result : [result]).find((r) => r.command === 'SELECT')?.rows ?? []) as T[];
 }
 
-const lookupOn = (client: PoolClient) => async <T>(text: string, values: unknown[]) => (await client.query(text, values)).rows as T[];
+const lookupOn =
+  (client: PoolClient) =>
+  async <T>(text: string, values: unknown[]) =>
+    (await client.query(text, values)).rows as T[];
 
 /**
  * Batches in a transaction someone else opened (TypeORM's, together with the caller's own
@@ -159,7 +169,8 @@ export class OwnBatchTransactions {
       }
       return result;
     } catch (err) {
-      if (tx.state === 'open' || tx.state === 'writing') await client.query('ROLLBACK').catch((e: Error) => this.discard(client, e));
+      if (tx.state === 'open' || tx.state === 'writing')
+        await client.query('ROLLBACK').catch((e: Error) => this.discard(client, e));
       if (tx.state !== 'writing' && this.released.has(client) && !this.closed) throw new LostBeforeWrite(err);
       throw err;
     } finally {

@@ -26,17 +26,20 @@ export class ContactsService {
       );
       return rows[0];
     }
-    const rows: Contact[] = await tx.query(`INSERT INTO contacts (name, email) VALUES ($1, $2) RETURNING id, name, phone, email`, [
-      c.name,
-      c.email ?? null,
-    ]);
+    const rows: Contact[] = await tx.query(
+      `INSERT INTO contacts (name, email) VALUES ($1, $2) RETURNING id, name, phone, email`,
+      [c.name, c.email ?? null],
+    );
     return rows[0];
   }
 
   /** Name and phone of each contact that exists (bulk campaigns address contacts by id). */
   async phonesByIds(db: EntityManager, ids: string[]): Promise<Map<string, { phone: string | null; name: string }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string; phone: string | null }[] = await db.query(`SELECT id, name, phone FROM contacts WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; name: string; phone: string | null }[] = await db.query(
+      `SELECT id, name, phone FROM contacts WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, { phone: r.phone, name: r.name }]));
   }
 }

@@ -96,19 +96,24 @@ export class ConversationMetricsService {
        SELECT mi.minute, COALESCE(c.n, 0) AS count FROM minutes mi LEFT JOIN counted c ON c.minute = mi.minute ORDER BY mi.minute`,
       [now.toISOString()],
     );
-    const buckets: { bucket: StatsCharts['firstResponseDistribution'][number]['bucket']; count: string }[] = await this.db.query(
-      `WITH bounds AS (SELECT date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS month_start),
+    const buckets: { bucket: StatsCharts['firstResponseDistribution'][number]['bucket']; count: string }[] =
+      await this.db.query(
+        `WITH bounds AS (SELECT date_trunc('month', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS month_start),
             responses AS (
               SELECT EXTRACT(EPOCH FROM (c.first_response_at - GREATEST(c.created_at, COALESCE(c.reopened_at, c.created_at)))) AS s
                 FROM conversations c, bounds b WHERE c.first_response_at >= b.month_start AND c.first_response_at <= $1)
        SELECT CASE WHEN s < 60 THEN '<1m' WHEN s < 300 THEN '1-5m' WHEN s < 900 THEN '5-15m' WHEN s < 3600 THEN '15-60m' ELSE '>1h' END AS bucket,
               count(*) AS count
          FROM responses GROUP BY 1`,
-      [now.toISOString(), timeZone],
-    );
+        [now.toISOString(), timeZone],
+      );
     const byBucket = new Map(buckets.map((b) => [b.bucket, Number(b.count)]));
     return {
-      conversationsPerHour: perHour.map((h) => ({ hour: new Date(h.hour).toISOString(), opened: Number(h.opened), attended: Number(h.attended) })),
+      conversationsPerHour: perHour.map((h) => ({
+        hour: new Date(h.hour).toISOString(),
+        opened: Number(h.opened),
+        attended: Number(h.attended),
+      })),
       messagesPerMinute: perMinute.map((m) => ({ minute: new Date(m.minute).toISOString(), count: Number(m.count) })),
       firstResponseDistribution: firstResponseBuckets.map((bucket) => ({ bucket, count: byBucket.get(bucket) ?? 0 })),
     };
@@ -120,19 +125,34 @@ export class ConversationMetricsService {
     const {
       rows: [counts],
     } = await pool.query<{
-      unattended: string; open: string; attended: string; messages_today: string;
-      per_agent: Record<string, string>; fr_version: string; month_start: Date;
+      unattended: string;
+      open: string;
+      attended: string;
+      messages_today: string;
+      per_agent: Record<string, string>;
+      fr_version: string;
+      month_start: Date;
     }>({ name: 'stats-counts', text: COUNTS_SQL, values });
     const key = `${counts.fr_version}|${counts.month_start.toISOString()}|${timeZone}`;
     let fr = this.firstResponses;
     if (fr?.key !== key) {
       const {
         rows: [r],
-      } = await pool.query<{ fr_version: string; n: string; avg: number | null; pct: number[] | null }>({ name: 'stats-first-responses', text: FIRST_RESPONSES_SQL, values });
+      } = await pool.query<{ fr_version: string; n: string; avg: number | null; pct: number[] | null }>({
+        name: 'stats-first-responses',
+        text: FIRST_RESPONSES_SQL,
+        values,
+      });
       const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
       // Keyed by the version read in the same snapshot as the responses, so a response recorded
       // in between makes the next call compute again.
-      fr = { key: `${r.fr_version}|${counts.month_start.toISOString()}|${timeZone}`, count: Number(r.n), avg: round(r.avg), median: round(r.pct?.[0] ?? null), p90: round(r.pct?.[1] ?? null) };
+      fr = {
+        key: `${r.fr_version}|${counts.month_start.toISOString()}|${timeZone}`,
+        count: Number(r.n),
+        avg: round(r.avg),
+        median: round(r.pct?.[0] ?? null),
+        p90: round(r.pct?.[1] ?? null),
+      };
       this.firstResponses = fr;
     }
     return {

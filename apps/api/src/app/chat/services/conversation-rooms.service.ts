@@ -75,7 +75,10 @@ export class ConversationRoomsService {
     try {
       await ns.serverSideEmitWithAck(EVICT, access);
     } catch (err) {
-      this.logger.warn({ conversationId: access.conversationId, err: err instanceof Error ? err.message : String(err) }, 'a node did not confirm leaving the room');
+      this.logger.warn(
+        { conversationId: access.conversationId, err: err instanceof Error ? err.message : String(err) },
+        'a node did not confirm leaving the room',
+      );
     }
   }
 

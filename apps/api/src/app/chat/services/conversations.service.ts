@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Channel, Conversation, ConversationCounts, ConversationPage, CreateConversation, ListConversationsQuery } from '@switchboard/contracts';
+import type {
+  Channel,
+  Conversation,
+  ConversationCounts,
+  ConversationPage,
+  CreateConversation,
+  ListConversationsQuery,
+} from '@switchboard/contracts';
 import { roleGroups } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -40,7 +47,10 @@ export class ConversationsService {
   ) {}
 
   /** `created` is false when `externalRef` already had a conversation (create-or-get). */
-  async create(actor: Actor | null, input: CreateConversation): Promise<{ conversation: Conversation; created: boolean }> {
+  async create(
+    actor: Actor | null,
+    input: CreateConversation,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
     if (actor) assertStaffForConversations(actor);
     if (input.externalRef) {
       const existing = await this.findByExternalRef(input.externalRef);
@@ -73,7 +83,10 @@ export class ConversationsService {
    * and its open conversation on the channel, or a new one. Serialised per phone, so two
    * messages arriving together never open two conversations.
    */
-  async openForContact(contact: NewContact & { phone: string }, channel: Channel): Promise<{ conversation: ConversationView; created: boolean }> {
+  async openForContact(
+    contact: NewContact & { phone: string },
+    channel: Channel,
+  ): Promise<{ conversation: ConversationView; created: boolean }> {
     const outcome = await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`open-conversation:${channel}:${contact.phone}`]);
       const found = await this.contacts.findOrCreate(tx, contact);
@@ -82,7 +95,10 @@ export class ConversationsService {
         [found.id, channel],
       );
       if (open[0]) return { view: await this.loadView(open[0].id, tx), created: false };
-      const [{ id }] = await tx.query(`INSERT INTO conversations (channel, contact_id) VALUES ($1, $2) RETURNING id`, [channel, found.id]);
+      const [{ id }] = await tx.query(`INSERT INTO conversations (channel, contact_id) VALUES ($1, $2) RETURNING id`, [
+        channel,
+        found.id,
+      ]);
       return { view: await this.loadView(id, tx), created: true };
     });
     if (outcome.created) this.events.emit('conversation.created', { conversation: outcome.view, actorId: null });
@@ -102,7 +118,10 @@ export class ConversationsService {
     if (q.unassigned) where.push('c.assignee_id IS NULL');
     if (q.assigneeId) where.push(`c.assignee_id = ${p.add(q.assigneeId)}::uuid`);
     if (q.channel) where.push(`c.channel = ${p.add(q.channel)}`);
-    if (q.label) where.push(`EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = ${p.add(q.label)}::uuid)`);
+    if (q.label)
+      where.push(
+        `EXISTS (SELECT 1 FROM conversation_labels cl WHERE cl.conversation_id = c.id AND cl.label_id = ${p.add(q.label)}::uuid)`,
+      );
     if (q.unreadOnly) where.push('c.last_seq > COALESCE(r.last_read_seq, 0)');
     if (q.cursor) where.push(order.after(q.cursor, p));
     const hits = q.q ? `WITH hits AS MATERIALIZED (${matchingConversationIds(searchTermsOf(q.q), p)}) ` : '';
@@ -132,7 +151,12 @@ export class ConversationsService {
                  FROM conversations c WHERE c.status = 'open' AND ${visibilityClause(actor, 1)}) o`,
       [actor.sub],
     );
-    return { mine: Number(row.mine), unassigned: Number(row.unassigned), all: Number(row.all), closed: Number(row.closed) };
+    return {
+      mine: Number(row.mine),
+      unassigned: Number(row.unassigned),
+      all: Number(row.all),
+      closed: Number(row.closed),
+    };
   }
 
   /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
@@ -150,12 +174,21 @@ export class ConversationsService {
       throw new AppError('forbidden', 'This conversation is not yours');
     }
     // Labels are for staff ("angry", "VIP"): a contact's copy never carries them.
-    return actor.role === 'contact' ? { ...toConversation(await this.withoutStaffNotes(row)), labels: [] } : toConversation(row);
+    return actor.role === 'contact'
+      ? { ...toConversation(await this.withoutStaffNotes(row)), labels: [] }
+      : toConversation(row);
   }
 
   /** The conversation as its contact sees it: its latest message is the latest one that is not a staff note. */
   private async withoutStaffNotes(row: ConversationRow): Promise<ConversationRow> {
-    const latest: { seq: number; type: string; content: string; attachment: { name?: string } | null; deleted_at: Date | null; created_at: Date }[] = await this.db.query(
+    const latest: {
+      seq: number;
+      type: string;
+      content: string;
+      attachment: { name?: string } | null;
+      deleted_at: Date | null;
+      created_at: Date;
+    }[] = await this.db.query(
       `SELECT seq, type, content, attachment, deleted_at, created_at FROM messages
         WHERE conversation_id = $1 AND seq <= $2 AND NOT private ORDER BY seq DESC LIMIT 1`,
       [row.id, row.last_seq],
@@ -166,7 +199,11 @@ export class ConversationsService {
       ...row,
       last_seq: m?.seq ?? 0,
       last_message_at: m?.created_at ?? null,
-      last_message_preview: !m ? null : m.deleted_at ? DELETED_PREVIEW : previewOf(m.type, m.content, m.attachment?.name),
+      last_message_preview: !m
+        ? null
+        : m.deleted_at
+          ? DELETED_PREVIEW
+          : previewOf(m.type, m.content, m.attachment?.name),
     };
   }
 
@@ -190,7 +227,8 @@ export class ConversationsService {
         [id, agentId],
       );
       // Assigned to someone, it is hidden from every other agent: their sockets leave its room before this commits.
-      if (agentId) await this.rooms.evictWithin(tx, { conversationId: id, assigneeId: agentId, contactId: current.contact_id });
+      if (agentId)
+        await this.rooms.evictWithin(tx, { conversationId: id, assigneeId: agentId, contactId: current.contact_id });
       return { view: await this.loadView(id, tx), changed: true, first, previous: current.assignee_id };
     });
     if (outcome.changed) {
@@ -236,7 +274,11 @@ export class ConversationsService {
       );
       return this.loadView(id, tx);
     });
-    if (outcome) this.events.emit(status === 'closed' ? 'conversation.closed' : 'conversation.reopened', { conversation: outcome, actorId: actor.sub });
+    if (outcome)
+      this.events.emit(status === 'closed' ? 'conversation.closed' : 'conversation.reopened', {
+        conversation: outcome,
+        actorId: actor.sub,
+      });
     return this.get(actor, id);
   }
 
@@ -254,9 +296,14 @@ export class ConversationsService {
   }
 
   private async assertAssignable(tx: EntityManager, userId: string): Promise<void> {
-    const rows: { role: string; active: boolean }[] = await tx.query(`SELECT role, active FROM users WHERE id = $1`, [userId]);
+    const rows: { role: string; active: boolean }[] = await tx.query(`SELECT role, active FROM users WHERE id = $1`, [
+      userId,
+    ]);
     if (!rows[0]) throw new AppError('not_found', 'No such agent', [{ path: 'agentId', message: 'no such user' }]);
-    if (!rows[0].active) throw new AppError('validation_failed', 'This user is deactivated', [{ path: 'agentId', message: 'deactivated' }]);
+    if (!rows[0].active)
+      throw new AppError('validation_failed', 'This user is deactivated', [
+        { path: 'agentId', message: 'deactivated' },
+      ]);
     if (!(roleGroups.inbox as readonly string[]).includes(rows[0].role)) {
       throw new AppError('validation_failed', 'Only agents, supervisors and admins can be assigned', [
         { path: 'agentId', message: `a ${rows[0].role} cannot attend conversations` },

@@ -57,12 +57,18 @@ export class DeliveryStatusService {
   /** Applies channel receipts inside the caller's transaction; announce the changes after commit. */
   async applyWithin(tx: EntityManager, updates: ChannelStatusUpdate[]): Promise<ReceiptsApplied> {
     if (updates.length === 0) return { changes: [], unknownIds: [] };
-    const rows: { id: string; conversation_id: string; seq: number; status: MessageStatus; provider_message_id: string; failure_reason: string | null }[] =
-      await tx.query(
-        `SELECT id, conversation_id, seq, status, provider_message_id, failure_reason FROM messages
+    const rows: {
+      id: string;
+      conversation_id: string;
+      seq: number;
+      status: MessageStatus;
+      provider_message_id: string;
+      failure_reason: string | null;
+    }[] = await tx.query(
+      `SELECT id, conversation_id, seq, status, provider_message_id, failure_reason FROM messages
           WHERE provider_message_id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`,
-        [[...new Set(updates.map((u) => u.providerMessageId))]],
-      );
+      [[...new Set(updates.map((u) => u.providerMessageId))]],
+    );
     const byProvider = new Map(rows.map((r) => [r.provider_message_id, { ...r }]));
     const changed = new Map<string, MessageStatusChangedEvent>();
     for (const u of updates) {
@@ -71,7 +77,13 @@ export class DeliveryStatusService {
       if (!row || !next) continue;
       row.status = next;
       row.failure_reason = next === 'failed' ? clip(u.failureReason ?? 'The channel could not deliver it') : null;
-      changed.set(row.id, { conversationId: row.conversation_id, messageId: row.id, seq: row.seq, status: next, failureReason: row.failure_reason });
+      changed.set(row.id, {
+        conversationId: row.conversation_id,
+        messageId: row.id,
+        seq: row.seq,
+        status: next,
+        failureReason: row.failure_reason,
+      });
     }
     const list = [...changed.values()];
     if (list.length > 0) {
@@ -81,7 +93,10 @@ export class DeliveryStatusService {
         [list.map((c) => c.messageId), list.map((c) => c.status), list.map((c) => c.failureReason)],
       );
     }
-    return { changes: list, unknownIds: [...new Set(updates.map((u) => u.providerMessageId).filter((id) => !byProvider.has(id)))] };
+    return {
+      changes: list,
+      unknownIds: [...new Set(updates.map((u) => u.providerMessageId).filter((id) => !byProvider.has(id)))],
+    };
   }
 
   announce(changes: MessageStatusChangedEvent[]): void {
@@ -120,25 +135,41 @@ export class DeliveryStatusService {
    */
   async retry(actor: Actor, messageId: string): Promise<OutboundReply> {
     const outcome = await this.db.transaction(async (tx) => {
-      const rows: (MessageRow & { channel: 'web' | 'whatsapp' | 'internal'; assignee_id: string | null; contact_id: string; last_inbound_at: Date | null })[] =
-        await tx.query(
-          `SELECT ${messageColumns}, c.channel, c.assignee_id, c.contact_id, ct.last_inbound_at
+      const rows: (MessageRow & {
+        channel: 'web' | 'whatsapp' | 'internal';
+        assignee_id: string | null;
+        contact_id: string;
+        last_inbound_at: Date | null;
+      })[] = await tx.query(
+        `SELECT ${messageColumns}, c.channel, c.assignee_id, c.contact_id, ct.last_inbound_at
              FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN contacts ct ON ct.id = c.contact_id
             WHERE m.id = $1 FOR UPDATE OF m`,
-          [messageId],
-        );
+        [messageId],
+      );
       const row = rows[0];
       if (!row) throw new AppError('not_found', 'No such message');
-      if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) throw new AppError('forbidden', 'This conversation is not yours');
-      if (row.sender_id !== actor.sub || row.sender_type === 'contact') throw new AppError('forbidden', 'Only its sender can retry this message');
+      if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id }))
+        throw new AppError('forbidden', 'This conversation is not yours');
+      if (row.sender_id !== actor.sub || row.sender_type === 'contact')
+        throw new AppError('forbidden', 'Only its sender can retry this message');
       if (row.status !== 'failed') throw new AppError('conflict', 'Only a failed message can be sent again');
-      if (!windowAllows({ channel: row.channel, lastInboundAt: row.last_inbound_at, fromContact: false, template: !!row.template }, this.clock())) {
+      if (
+        !windowAllows(
+          { channel: row.channel, lastInboundAt: row.last_inbound_at, fromContact: false, template: !!row.template },
+          this.clock(),
+        )
+      ) {
         throw new AppError('conflict', WINDOW_CLOSED_MESSAGE);
       }
-      await tx.query(`UPDATE messages SET status = 'pending', failure_reason = NULL, dispatched_at = NULL WHERE id = $1`, [messageId]);
+      await tx.query(
+        `UPDATE messages SET status = 'pending', failure_reason = NULL, dispatched_at = NULL WHERE id = $1`,
+        [messageId],
+      );
       return { conversationId: row.conversation_id, seq: row.seq };
     });
-    this.announce([{ conversationId: outcome.conversationId, messageId, seq: outcome.seq, status: 'pending', failureReason: null }]);
+    this.announce([
+      { conversationId: outcome.conversationId, messageId, seq: outcome.seq, status: 'pending', failureReason: null },
+    ]);
     const claimed = await this.claim(messageId);
     if (!claimed) throw new AppError('conflict', 'The message is being sent already');
     return claimed;
@@ -146,13 +177,22 @@ export class DeliveryStatusService {
 
   /** One message as everyone sees it now. */
   async load(messageId: string): Promise<Message> {
-    const rows: MessageRow[] = await this.db.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`, [messageId]);
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`,
+      [messageId],
+    );
     if (!rows[0]) throw new AppError('not_found', 'No such message');
     return toMessage(rows[0], this.links);
   }
 
   private async claimWhere(where: string, params: unknown[]): Promise<OutboundReply[]> {
-    const rows: { id: string; conversation_id: string; content: string; template: TemplateRef | null; phone: string | null }[] = await this.db.query(
+    const rows: {
+      id: string;
+      conversation_id: string;
+      content: string;
+      template: TemplateRef | null;
+      phone: string | null;
+    }[] = await this.db.query(
       `WITH taken AS (
          UPDATE messages SET dispatched_at = now()
           WHERE id IN (SELECT m.id FROM messages m
@@ -163,10 +203,21 @@ export class DeliveryStatusService {
          FROM taken t JOIN conversations c ON c.id = t.conversation_id JOIN contacts ct ON ct.id = c.contact_id`,
       params,
     );
-    return rows.map((r) => ({ messageId: r.id, conversationId: r.conversation_id, to: r.phone, content: r.content, template: r.template }));
+    return rows.map((r) => ({
+      messageId: r.id,
+      conversationId: r.conversation_id,
+      to: r.phone,
+      content: r.content,
+      template: r.template,
+    }));
   }
 
-  private async finish(messageId: string, status: 'sent' | 'failed', reason: string | null, providerMessageId: string | null): Promise<void> {
+  private async finish(
+    messageId: string,
+    status: 'sent' | 'failed',
+    reason: string | null,
+    providerMessageId: string | null,
+  ): Promise<void> {
     const change = await this.db.transaction(async (tx) => {
       const [row]: { conversation_id: string; seq: number; status: MessageStatus }[] = await tx.query(
         `SELECT conversation_id, seq, status FROM messages WHERE id = $1 FOR UPDATE`,
@@ -180,7 +231,15 @@ export class DeliveryStatusService {
           WHERE id = $1`,
         [messageId, next, reason, providerMessageId],
       );
-      return next ? { conversationId: row.conversation_id, messageId, seq: row.seq, status: next, failureReason: next === 'failed' ? reason : null } : null;
+      return next
+        ? {
+            conversationId: row.conversation_id,
+            messageId,
+            seq: row.seq,
+            status: next,
+            failureReason: next === 'failed' ? reason : null,
+          }
+        : null;
     });
     if (change) this.announce([change]);
   }

@@ -47,11 +47,14 @@ describe('assignSequence', () => {
   });
 
   it('a contact writing in a closed conversation reopens it and restarts the wait for a first response', () => {
-    const { sequenced, changes } = assignSequence(new Map([conv('a', 7, { status: 'closed', firstResponseAt: new Date() })]), [
-      { index: 0, conversationId: 'a', senderType: 'agent', private: false },
-      { index: 1, conversationId: 'a', senderType: 'contact', private: false },
-      { index: 2, conversationId: 'a', senderType: 'agent', private: false },
-    ]);
+    const { sequenced, changes } = assignSequence(
+      new Map([conv('a', 7, { status: 'closed', firstResponseAt: new Date() })]),
+      [
+        { index: 0, conversationId: 'a', senderType: 'agent', private: false },
+        { index: 1, conversationId: 'a', senderType: 'contact', private: false },
+        { index: 2, conversationId: 'a', senderType: 'agent', private: false },
+      ],
+    );
     expect(sequenced).toEqual([
       { index: 0, seq: 8, firstResponse: false, reopened: false },
       { index: 1, seq: 9, firstResponse: false, reopened: true },

@@ -50,7 +50,15 @@ export function assignSequence(
     if (!c) throw new Error(`conversation ${send.conversationId} was not locked`);
     let s = state.get(c.id);
     if (!s) {
-      s = { id: c.id, lastSeq: c.lastSeq, added: 0, status: c.status, reopened: false, firstResponse: false, answered: c.firstResponseAt !== null };
+      s = {
+        id: c.id,
+        lastSeq: c.lastSeq,
+        added: 0,
+        status: c.status,
+        reopened: false,
+        firstResponse: false,
+        answered: c.firstResponseAt !== null,
+      };
       state.set(c.id, s);
     }
     let reopened = false;

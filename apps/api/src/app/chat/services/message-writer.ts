@@ -31,7 +31,12 @@ export { STATEMENTS };
 
 const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? 'contact' : 'agent');
 const personAuthor = (actor: Actor): Author => ({ type: senderTypeOf(actor), actor, id: actor.sub, name: actor.name });
-const automatedAuthor = (sender: AutomatedSender): Author => ({ type: sender.type, actor: null, id: null, name: sender.name });
+const automatedAuthor = (sender: AutomatedSender): Author => ({
+  type: sender.type,
+  actor: null,
+  id: null,
+  name: sender.name,
+});
 
 /**
  * What one row of a batch held made PostgreSQL refuse the statement (a value it cannot store, a
@@ -110,7 +115,10 @@ export class MessageWriter implements OnModuleDestroy {
    * (`alongside`, e.g. marking a channel event processed), outside the batching queue but through
    * the same checks, sequencing and resend detection. Any refusal rolls everything back.
    */
-  async writeTogether<T>(sends: { actor: Actor; input: WriteInput }[], alongside: (tx: EntityManager) => Promise<T>): Promise<{ written: Written[]; extra: T }> {
+  async writeTogether<T>(
+    sends: { actor: Actor; input: WriteInput }[],
+    alongside: (tx: EntityManager) => Promise<T>,
+  ): Promise<{ written: Written[]; extra: T }> {
     const results: Written[] = [];
     let refusal: unknown = null;
     const pendings: Pending[] = sends.map((s, i) => ({
@@ -120,7 +128,8 @@ export class MessageWriter implements OnModuleDestroy {
       reject: (e) => (refusal ??= e),
     }));
     const { settle, extra } = await this.db.transaction(async (tx) => {
-      const settleBatch = pendings.length > 0 ? await this.writeBatch(batchIn(tx, STATEMENTS), pendings) : () => undefined;
+      const settleBatch =
+        pendings.length > 0 ? await this.writeBatch(batchIn(tx, STATEMENTS), pendings) : () => undefined;
       if (refusal) throw refusal;
       return { settle: settleBatch, extra: await alongside(tx) };
     });
@@ -191,7 +200,9 @@ export class MessageWriter implements OnModuleDestroy {
           second();
         };
       }
-      const error = isRowError(err) ? new AppError('validation_failed', 'This message could not be stored as it is') : err;
+      const error = isRowError(err)
+        ? new AppError('validation_failed', 'This message could not be stored as it is')
+        : err;
       return () => {
         for (const p of open) p.reject(error);
       };
@@ -205,9 +216,16 @@ export class MessageWriter implements OnModuleDestroy {
    */
   private async writeBatch(session: BatchSession, batch: Pending[]): Promise<() => void> {
     const ids = [...new Set(batch.map((p) => p.input.conversationId))].sort();
-    const rows = await session.lock<LockedRow>([ids, batch.map((p) => p.input.conversationId), batch.map((p) => p.input.clientMessageId)]);
+    const rows = await session.lock<LockedRow>([
+      ids,
+      batch.map((p) => p.input.conversationId),
+      batch.map((p) => p.input.clientMessageId),
+    ]);
     const locked = new Map(rows.map((r) => [r.id, r]));
-    const [replies, uploads] = await Promise.all([replyTargets(session, batch), uploadTargets(session, batch, this.links)]);
+    const [replies, uploads] = await Promise.all([
+      replyTargets(session, batch),
+      uploadTargets(session, batch, this.links),
+    ]);
 
     const facts = { locked, replies, uploads, now: this.clock() };
     const accepted = batch.filter((p) => {
@@ -217,18 +235,40 @@ export class MessageWriter implements OnModuleDestroy {
     });
 
     const [stored, storedByProvider] = await Promise.all([
-      storedByClientId(session, accepted.filter((p) => locked.get(p.input.conversationId)?.has_resends), this.links),
+      storedByClientId(
+        session,
+        accepted.filter((p) => locked.get(p.input.conversationId)?.has_resends),
+        this.links,
+      ),
       storedByProviderId(session, accepted, this.links),
     ]);
     const { fresh, resends, echoes } = sortOutResends(accepted, stored, storedByProvider);
     for (const [p, message] of resends) {
       const conversation = toConversationView(locked.get(p.input.conversationId) as LockedRow);
-      p.resolve({ message, conversation, readCursors: [], firstResponse: false, reopened: false, duplicate: true, unreadUpTo: null });
+      p.resolve({
+        message,
+        conversation,
+        readCursors: [],
+        firstResponse: false,
+        reopened: false,
+        duplicate: true,
+        unreadUpTo: null,
+      });
     }
     if (fresh.length === 0) return () => undefined;
 
-    const states = new Map<string, ConversationState>(rows.map((r) => [r.id, { id: r.id, lastSeq: r.last_seq, status: r.status, firstResponseAt: r.first_response_at }]));
-    const sends = fresh.map((p, index) => ({ index, conversationId: p.input.conversationId, senderType: p.author.type, private: p.input.private }));
+    const states = new Map<string, ConversationState>(
+      rows.map((r) => [
+        r.id,
+        { id: r.id, lastSeq: r.last_seq, status: r.status, firstResponseAt: r.first_response_at },
+      ]),
+    );
+    const sends = fresh.map((p, index) => ({
+      index,
+      conversationId: p.input.conversationId,
+      senderType: p.author.type,
+      private: p.input.private,
+    }));
     const { sequenced, changes } = assignSequence(states, sends);
     const moves = cursorMoves(
       fresh,
@@ -242,7 +282,8 @@ export class MessageWriter implements OnModuleDestroy {
     const written = writtenAnswers(fresh, sequenced, changes, persisted, moves, locked, this.links);
     return () => {
       for (const [p, w] of written) p.resolve(w);
-      for (const [echo, original] of echoes) echo.resolve({ ...(written.get(original) as Written), duplicate: true, unreadUpTo: null });
+      for (const [echo, original] of echoes)
+        echo.resolve({ ...(written.get(original) as Written), duplicate: true, unreadUpTo: null });
     };
   }
 }

@@ -1,7 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ChannelMedia, Conversation, Message, MessagePage, MessagesQuery, MessageType, SendMessage, TemplateRef } from '@switchboard/contracts';
+import type {
+  ChannelMedia,
+  Conversation,
+  Message,
+  MessagePage,
+  MessagesQuery,
+  MessageType,
+  SendMessage,
+  TemplateRef,
+} from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, isStaff, type Actor } from '../conversation-access';
@@ -62,7 +71,10 @@ export class MessagesService {
   /** Validated input → stored with the next seq (batched with concurrent sends) → event after commit. */
   async send(actor: Actor, input: SendMessage): Promise<SendResult> {
     if (input.template) {
-      if (!this.renderTemplate) throw new AppError('validation_failed', 'Templates are not available', [{ path: 'template', message: 'no template catalogue' }]);
+      if (!this.renderTemplate)
+        throw new AppError('validation_failed', 'Templates are not available', [
+          { path: 'template', message: 'no template catalogue' },
+        ]);
       input = { ...input, type: 'text', content: await this.renderTemplate(input.template), attachment: null };
     }
     const written = await this.writer.write(actor, input);
@@ -71,7 +83,12 @@ export class MessagesService {
       // The message is stored and pushed: a failed receipt must not turn the send into an error.
       await this.reads
         .readByReply(actor, input.conversationId, written.unreadUpTo)
-        .catch((err: Error) => this.logger.warn({ conversationId: input.conversationId, err: err.message }, 'read receipt of a reply not stored'));
+        .catch((err: Error) =>
+          this.logger.warn(
+            { conversationId: input.conversationId, err: err.message },
+            'read receipt of a reply not stored',
+          ),
+        );
     }
     return result;
   }
@@ -81,8 +98,13 @@ export class MessagesService {
    * message; bot replies on WhatsApp are `pending` and go out through the channel. Idempotent on
    * `clientMessageId`; a bot reply never counts as a first response.
    */
-  async post(sender: AutomatedSender, input: { conversationId: string; clientMessageId: string; content: string; private?: boolean }): Promise<SendResult> {
-    return this.announce(await this.writer.writeAutomated(sender, { ...input, type: 'text', private: input.private ?? false }));
+  async post(
+    sender: AutomatedSender,
+    input: { conversationId: string; clientMessageId: string; content: string; private?: boolean },
+  ): Promise<SendResult> {
+    return this.announce(
+      await this.writer.writeAutomated(sender, { ...input, type: 'text', private: input.private ?? false }),
+    );
   }
 
   /**
@@ -90,7 +112,10 @@ export class MessagesService {
    * statements (`alongside`), then announces them like any other message. A provider id already
    * stored is a resend: nothing new is written or pushed.
    */
-  async receive<T>(items: ChannelMessage[], alongside: (tx: EntityManager) => Promise<T>): Promise<{ results: SendResult[]; extra: T }> {
+  async receive<T>(
+    items: ChannelMessage[],
+    alongside: (tx: EntityManager) => Promise<T>,
+  ): Promise<{ results: SendResult[]; extra: T }> {
     const { written, extra } = await this.writer.writeTogether(
       items.map((m) => ({
         actor: { sub: m.contact.id, role: 'contact' as const, name: m.contact.name },
@@ -142,7 +167,11 @@ export class MessagesService {
   }
 
   /** join_conversation: with afterSeq every message after it (the catch-up), else the latest 50. */
-  async join(actor: Actor, conversationId: string, afterSeq?: number): Promise<{ conversation: Conversation; messages: Message[] }> {
+  async join(
+    actor: Actor,
+    conversationId: string,
+    afterSeq?: number,
+  ): Promise<{ conversation: Conversation; messages: Message[] }> {
     const conversation = await this.conversations.get(actor, conversationId);
     const messages =
       afterSeq === undefined
@@ -162,7 +191,10 @@ export class MessagesService {
       if (row.deleted_at) throw new AppError('conflict', 'A deleted message cannot be edited');
       if (row.type !== 'text') throw new AppError('conflict', 'Only text messages can be edited');
       await tx.query(`UPDATE messages SET content = $2, edited_at = now() WHERE id = $1`, [messageId, content]);
-      return { message: await this.load(tx, messageId), conversation: await this.repreview(tx, row, previewOf(row.type, content)) };
+      return {
+        message: await this.load(tx, messageId),
+        conversation: await this.repreview(tx, row, previewOf(row.type, content)),
+      };
     });
     this.events.emit('message.updated', { message, conversation });
     return message;
@@ -183,7 +215,12 @@ export class MessagesService {
       };
     });
     if (outcome.changed) {
-      this.events.emit('message.deleted', { conversationId: outcome.conversationId, messageId, private: outcome.private, conversation: outcome.conversation });
+      this.events.emit('message.deleted', {
+        conversationId: outcome.conversationId,
+        messageId,
+        private: outcome.private,
+        conversation: outcome.conversation,
+      });
       if (outcome.unservedAttachment) await this.attachments.discardFile(outcome.unservedAttachment);
     }
     return { conversationId: outcome.conversationId, messageId };
@@ -191,10 +228,11 @@ export class MessagesService {
 
   /** A message the actor may see (any participant of its conversation). */
   async assertVisible(actor: Actor, messageId: string): Promise<{ conversationId: string; private: boolean }> {
-    const rows: { conversation_id: string; assignee_id: string | null; contact_id: string; private: boolean }[] = await this.db.query(
-      `SELECT m.conversation_id, m.private, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
-      [messageId],
-    );
+    const rows: { conversation_id: string; assignee_id: string | null; contact_id: string; private: boolean }[] =
+      await this.db.query(
+        `SELECT m.conversation_id, m.private, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = $1`,
+        [messageId],
+      );
     const row = rows[0];
     // A contact is never told that a staff note exists.
     if (!row || (row.private && actor.role === 'contact')) throw new AppError('not_found', 'No such message');
@@ -204,7 +242,11 @@ export class MessagesService {
     return { conversationId: row.conversation_id, private: row.private };
   }
 
-  private async page(actor: Actor, conversationId: string, q: { afterSeq?: number; beforeSeq?: number; limit: number }): Promise<MessagePage> {
+  private async page(
+    actor: Actor,
+    conversationId: string,
+    q: { afterSeq?: number; beforeSeq?: number; limit: number },
+  ): Promise<MessagePage> {
     const params: unknown[] = [conversationId];
     const where = `m.conversation_id = $1${actor.role === 'contact' ? ' AND NOT m.private' : ''}`;
     let sql: string;
@@ -215,7 +257,10 @@ export class MessagesService {
     } else {
       sql = `WHERE ${where} ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
     }
-    const rows: MessageRow[] = await this.db.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m ${sql}`, params);
+    const rows: MessageRow[] = await this.db.query(
+      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m ${sql}`,
+      params,
+    );
     const hasMore = rows.length > q.limit;
     const items = rows.slice(0, q.limit).map((r) => toMessage(r, this.links));
     if (q.afterSeq === undefined) items.reverse();
@@ -232,7 +277,10 @@ export class MessagesService {
   }
 
   private async load(tx: EntityManager | DataSource, messageId: string): Promise<Message> {
-    const rows: MessageRow[] = await tx.query(`SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`, [messageId]);
+    const rows: MessageRow[] = await tx.query(
+      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`,
+      [messageId],
+    );
     if (!rows[0]) throw new AppError('not_found', 'No such message');
     return toMessage(rows[0], this.links);
   }
@@ -254,7 +302,12 @@ export class MessagesService {
     return updated.length > 0 ? this.conversations.loadView(row.conversation_id, tx) : null;
   }
 
-  private async lockOwn(tx: EntityManager, actor: Actor, messageId: string, action: 'edit' | 'delete'): Promise<MessageRow & { assignee_id: string | null; contact_id: string }> {
+  private async lockOwn(
+    tx: EntityManager,
+    actor: Actor,
+    messageId: string,
+    action: 'edit' | 'delete',
+  ): Promise<MessageRow & { assignee_id: string | null; contact_id: string }> {
     const rows: (MessageRow & { assignee_id: string | null; contact_id: string })[] = await tx.query(
       `SELECT ${messageColumns}, c.assignee_id, c.contact_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
         WHERE m.id = $1 FOR UPDATE OF m`,
@@ -262,12 +315,11 @@ export class MessagesService {
     );
     const row = rows[0];
     if (!row) throw new AppError('not_found', 'No such message');
-    if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) throw new AppError('forbidden', 'This conversation is not yours');
+    if (!canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id }))
+      throw new AppError('forbidden', 'This conversation is not yours');
     const own = row.sender_id === actor.sub && (row.sender_type === 'contact') === !isStaff(actor.role);
     const adminDelete = action === 'delete' && actor.role === 'admin';
     if (!own && !adminDelete) throw new AppError('forbidden', `Only its sender can ${action} this message`);
     return row;
   }
-
 }
-

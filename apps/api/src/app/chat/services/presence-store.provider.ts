@@ -10,5 +10,7 @@ export const presenceStoreProvider: Provider = {
   provide: PresenceStore,
   inject: [RedisService, ClusterBus, AppConfig],
   useFactory: (redis: RedisService, bus: ClusterBus, config: AppConfig): PresenceStore =>
-    redis.enabled ? new RedisPresenceStore(redis, bus, config.env.PRESENCE_NODE_TIMEOUT_SECONDS * 1000) : new InMemoryPresenceStore(),
+    redis.enabled
+      ? new RedisPresenceStore(redis, bus, config.env.PRESENCE_NODE_TIMEOUT_SECONDS * 1000)
+      : new InMemoryPresenceStore(),
 };

@@ -27,7 +27,12 @@ describe('PresenceService', () => {
     presence.connected('ghost'); // its disconnect was missed
     presence.connected('bea');
     changes.length = 0;
-    const corrected = presence.reconcile(new Map([['bea', 2], ['carl', 1]]));
+    const corrected = presence.reconcile(
+      new Map([
+        ['bea', 2],
+        ['carl', 1],
+      ]),
+    );
     expect(corrected.sort()).toEqual(['bea', 'carl', 'ghost']);
     expect(changes.sort()).toEqual(['carl:online', 'ghost:offline']);
     expect(presence.onlineUserIds().sort()).toEqual(['bea', 'carl']);

@@ -15,10 +15,17 @@ export class ReadReceiptsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async markRead(actor: Actor, conversationId: string, upToSeq: number): Promise<{ conversationId: string; upToSeq: number }> {
+  async markRead(
+    actor: Actor,
+    conversationId: string,
+    upToSeq: number,
+  ): Promise<{ conversationId: string; upToSeq: number }> {
     await this.conversations.get(actor, conversationId);
     const outcome = await this.db.transaction(async (tx) => {
-      const [{ last_seq }]: { last_seq: number }[] = await tx.query(`SELECT last_seq FROM conversations WHERE id = $1`, [conversationId]);
+      const [{ last_seq }]: { last_seq: number }[] = await tx.query(
+        `SELECT last_seq FROM conversations WHERE id = $1`,
+        [conversationId],
+      );
       const target = Math.min(upToSeq, last_seq);
       const [cursor]: { last_read_seq: number; previous: number | null }[] = await tx.query(
         `WITH old AS (SELECT last_read_seq FROM conversation_reads WHERE conversation_id = $1 AND participant_id = $2)
@@ -28,10 +35,16 @@ export class ReadReceiptsService {
          RETURNING last_read_seq, (SELECT last_read_seq FROM old) AS previous`,
         [conversationId, actor.sub, target],
       );
-      if (cursor.previous !== null && cursor.previous >= cursor.last_read_seq) return { upToSeq: cursor.last_read_seq, changed: false };
-      return { upToSeq: cursor.last_read_seq, changed: true, messageId: await this.markOtherSideRead(tx, actor, conversationId, cursor.last_read_seq) };
+      if (cursor.previous !== null && cursor.previous >= cursor.last_read_seq)
+        return { upToSeq: cursor.last_read_seq, changed: false };
+      return {
+        upToSeq: cursor.last_read_seq,
+        changed: true,
+        messageId: await this.markOtherSideRead(tx, actor, conversationId, cursor.last_read_seq),
+      };
     });
-    if (outcome.changed) await this.announce(actor, conversationId, outcome.upToSeq, outcome.upToSeq, outcome.messageId ?? null);
+    if (outcome.changed)
+      await this.announce(actor, conversationId, outcome.upToSeq, outcome.upToSeq, outcome.messageId ?? null);
     return { conversationId, upToSeq: outcome.upToSeq };
   }
 
@@ -50,7 +63,12 @@ export class ReadReceiptsService {
   }
 
   /** Marks the other side's messages up to `upToSeq` read; the newest message there, for the tick. */
-  private async markOtherSideRead(db: EntityManager | DataSource, actor: Actor, conversationId: string, upToSeq: number): Promise<string | null> {
+  private async markOtherSideRead(
+    db: EntityManager | DataSource,
+    actor: Actor,
+    conversationId: string,
+    upToSeq: number,
+  ): Promise<string | null> {
     const otherSide = isStaff(actor.role) ? `m.sender_type = 'contact'` : `m.sender_type IN ('agent', 'bot', 'system')`;
     await db.query(
       `UPDATE messages m SET status = 'read' WHERE m.conversation_id = $1 AND m.seq <= $2 AND m.status <> 'read' AND ${otherSide}`,
@@ -63,7 +81,13 @@ export class ReadReceiptsService {
     return last[0]?.id ?? null;
   }
 
-  private async announce(actor: Actor, conversationId: string, upToSeq: number, readSeq: number, messageId: string | null): Promise<void> {
+  private async announce(
+    actor: Actor,
+    conversationId: string,
+    upToSeq: number,
+    readSeq: number,
+    messageId: string | null,
+  ): Promise<void> {
     this.events.emit('messages.read', {
       conversation: await this.conversations.loadView(conversationId),
       participantId: actor.sub,

@@ -1,4 +1,9 @@
-import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type Redis from 'ioredis';
 import { ClusterBus } from '../../common/redis/cluster-bus';
 import { LUA_NOW_MS, RedisScript } from '../../common/redis/redis-script';
@@ -80,7 +85,10 @@ return offline`);
  * `PRESENCE_NODE_TIMEOUT_SECONDS`, so a crashed node's users go offline within that plus one
  * heartbeat.
  */
-export class RedisPresenceStore extends PresenceStore implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
+export class RedisPresenceStore
+  extends PresenceStore
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy
+{
   private readonly logger = new Logger('Presence');
   private readonly client: Redis;
   private online = new Set<string>();
@@ -103,7 +111,12 @@ export class RedisPresenceStore extends PresenceStore implements OnApplicationBo
     this.client = redis.client;
     this.heartbeatMs = Math.max(1_000, Math.floor(timeoutMs / 3));
     const nodePrefix = redis.key('presence', 'node', '');
-    this.keys = { nodes: redis.key('presence', 'nodes'), node: nodePrefix + redis.nodeId, users: redis.key('presence', 'users'), nodePrefix };
+    this.keys = {
+      nodes: redis.key('presence', 'nodes'),
+      node: nodePrefix + redis.nodeId,
+      users: redis.key('presence', 'users'),
+      nodePrefix,
+    };
     bus.on('presence.moved', (note) => this.applyNote(note));
     // Back from an outage (or a Redis restart that lost everything): re-send this node's users now.
     this.client.on('close', () => (this.lostConnection = true));
@@ -126,7 +139,11 @@ export class RedisPresenceStore extends PresenceStore implements OnApplicationBo
     this.closing = true;
     this.stopTimer();
     try {
-      const offline = await REAP.run(this.client, [this.keys.nodes, this.keys.users], [this.keys.nodePrefix, Number.MAX_SAFE_INTEGER, this.redis.nodeId]);
+      const offline = await REAP.run(
+        this.client,
+        [this.keys.nodes, this.keys.users],
+        [this.keys.nodePrefix, Number.MAX_SAFE_INTEGER, this.redis.nodeId],
+      );
       for (const userId of offline) this.transition(userId, 'offline');
     } catch (err) {
       this.warn('could not remove this node from presence', err);
@@ -176,9 +193,14 @@ export class RedisPresenceStore extends PresenceStore implements OnApplicationBo
       const afterOutage = this.afterOutage;
       await this.sync(afterOutage);
       if (afterOutage) this.afterOutage = false;
-      const offline = await REAP.run(this.client, [this.keys.nodes, this.keys.users], [this.keys.nodePrefix, this.timeoutMs, '']);
+      const offline = await REAP.run(
+        this.client,
+        [this.keys.nodes, this.keys.users],
+        [this.keys.nodePrefix, this.timeoutMs, ''],
+      );
       for (const userId of offline) this.transition(userId, 'offline');
-      if (offline.length > 0) this.logger.warn({ offline: offline.length }, 'a node stopped answering: its users are offline');
+      if (offline.length > 0)
+        this.logger.warn({ offline: offline.length }, 'a node stopped answering: its users are offline');
     } catch (err) {
       this.warn('presence heartbeat failed', err);
     } finally {
@@ -188,7 +210,11 @@ export class RedisPresenceStore extends PresenceStore implements OnApplicationBo
 
   private async sync(afterOutage: boolean): Promise<void> {
     const local = [...this.binding.localUsers()];
-    const [changes, everyone] = await SYNC.run(this.client, [this.keys.nodes, this.keys.node, this.keys.users], [this.redis.nodeId, ...local]);
+    const [changes, everyone] = await SYNC.run(
+      this.client,
+      [this.keys.nodes, this.keys.node, this.keys.users],
+      [this.redis.nodeId, ...local],
+    );
     const announced = new Set<string>();
     for (const change of changes) {
       const userId = change.slice(1);
@@ -196,11 +222,14 @@ export class RedisPresenceStore extends PresenceStore implements OnApplicationBo
       this.transition(userId, change.startsWith('+') ? 'online' : 'offline');
     }
     const now = new Set(everyone);
-    const corrected = [...new Set([...this.online, ...now])].filter((u) => !announced.has(u) && this.online.has(u) !== now.has(u));
+    const corrected = [...new Set([...this.online, ...now])].filter(
+      (u) => !announced.has(u) && this.online.has(u) !== now.has(u),
+    );
     this.online = now;
     if (corrected.length === 0) return;
     // After an outage, pushes of that time may have been lost: say the truth again (idempotent).
-    if (afterOutage) for (const userId of corrected) this.binding.changed(userId, now.has(userId) ? 'online' : 'offline');
+    if (afterOutage)
+      for (const userId of corrected) this.binding.changed(userId, now.has(userId) ? 'online' : 'offline');
     this.binding.corrected(corrected);
   }
 

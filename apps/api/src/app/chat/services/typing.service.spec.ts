@@ -75,7 +75,7 @@ describe('TypingService', () => {
     expect(relayed).toHaveLength(3);
   });
 
-  it('across nodes: a message sent through another node stops the typing at once and cancels the owner\'s stop', () => {
+  it("across nodes: a message sent through another node stops the typing at once and cancels the owner's stop", () => {
     const { a, b, relayed } = twoNodes();
     a.typing(start, Date.now());
     b.stopped('c1', 'u1', 'Ana');

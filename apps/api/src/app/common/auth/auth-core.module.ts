@@ -24,7 +24,12 @@ import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
     }),
   ],
   // In this order: who is calling (401/403) before what they may spend (429).
-  providers: [TokenService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [
+    TokenService,
+    SessionsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
   exports: [TokenService, SessionsService],
 })
 export class AuthCoreModule {}

@@ -23,7 +23,8 @@ export class TokenService {
     try {
       const payload = this.jwt.verify<{ exp?: unknown }>(token);
       const parsed = tokenClaimsSchema.safeParse(payload);
-      if (parsed.success) return { claims: parsed.data, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
+      if (parsed.success)
+        return { claims: parsed.data, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };
     } catch {
       // fall through: every failure is the same 401 to the caller
     }

@@ -9,7 +9,11 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe(true);
     expect(isDatabaseUnavailable(withCode('57P01', 'terminating connection due to administrator command'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
-    expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], withCode('57P03', 'the database system is starting up')))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new QueryFailedError('SELECT 1', [], withCode('57P03', 'the database system is starting up')),
+      ),
+    ).toBe(true);
   });
 
   it('leaves statement errors alone', () => {
@@ -19,6 +23,9 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('becomes a clear unavailable error for clients', () => {
-    expect(toErrorBody(withCode('ECONNREFUSED'))).toEqual({ code: 'unavailable', message: expect.stringContaining('nothing was saved') });
+    expect(toErrorBody(withCode('ECONNREFUSED'))).toEqual({
+      code: 'unavailable',
+      message: expect.stringContaining('nothing was saved'),
+    });
   });
 });

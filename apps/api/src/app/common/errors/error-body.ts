@@ -43,8 +43,16 @@ export function toErrorBody(err: unknown): ErrorBody {
   // body-parser's other refusals (a charset or Content-Encoding it does not read, a body that does
   // not decompress as its Content-Encoding says) are http-errors with a 4xx status: the client's mistake.
   const parserStatus = (err as BodyParserError)?.status;
-  if (!(err instanceof HttpException) && typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
-    return { code: 'validation_failed', message: 'The request body cannot be read: send UTF-8 JSON, compressed only as its Content-Encoding says' };
+  if (
+    !(err instanceof HttpException) &&
+    typeof parserStatus === 'number' &&
+    parserStatus >= 400 &&
+    parserStatus < 500
+  ) {
+    return {
+      code: 'validation_failed',
+      message: 'The request body cannot be read: send UTF-8 JSON, compressed only as its Content-Encoding says',
+    };
   }
   // Nest turns body-parser's SyntaxError into a BadRequestException before filters see it.
   if (err instanceof BadRequestException && /JSON/.test(err.message)) {

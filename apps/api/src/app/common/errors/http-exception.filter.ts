@@ -12,7 +12,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(err);
     const status = httpStatusByErrorCode[body.code];
-    if (status >= 500) this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    if (status >= 500) this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     if (res.headersSent) return;
     if (body.retryAfterSeconds) res.setHeader('Retry-After', String(body.retryAfterSeconds));
     // A refused request whose body was never read: closing beats reading (and discarding) what may be megabytes.

@@ -41,6 +41,9 @@ export class DomainEvents {
   }
 
   private fail(name: string, err: unknown): void {
-    this.logger.error({ event: name, err: err instanceof Error ? err.message : String(err) }, 'domain event listener failed');
+    this.logger.error(
+      { event: name, err: err instanceof Error ? err.message : String(err) },
+      'domain event listener failed',
+    );
   }
 }

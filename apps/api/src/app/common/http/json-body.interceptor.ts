@@ -33,8 +33,14 @@ export class JsonBodyInterceptor implements NestInterceptor {
     const keepRaw = (req: IncomingMessage, _res: ServerResponse, buf: Buffer) => {
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = buf;
     };
-    const make = (limit: number) => ({ plain: json({ limit }) as Parser, raw: json({ limit, verify: keepRaw }) as Parser });
-    this.parsers = { normal: make(config.env.MAX_JSON_BODY_BYTES), large: make(config.env.MAX_CAMPAIGN_JSON_BODY_BYTES) };
+    const make = (limit: number) => ({
+      plain: json({ limit }) as Parser,
+      raw: json({ limit, verify: keepRaw }) as Parser,
+    });
+    this.parsers = {
+      normal: make(config.env.MAX_JSON_BODY_BYTES),
+      large: make(config.env.MAX_CAMPAIGN_JSON_BODY_BYTES),
+    };
   }
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -43,7 +49,9 @@ export class JsonBodyInterceptor implements NestInterceptor {
     const size = this.reflector.getAllAndOverride<boolean>(LARGE_JSON_BODY, targets) ? 'large' : 'normal';
     const parse = this.parsers[size][this.reflector.getAllAndOverride<boolean>(RAW_BODY, targets) ? 'raw' : 'plain'];
     const http = ctx.switchToHttp();
-    const read = new Promise<void>((resolve, reject) => parse(http.getRequest(), http.getResponse(), (err) => (err ? reject(err) : resolve())));
+    const read = new Promise<void>((resolve, reject) =>
+      parse(http.getRequest(), http.getResponse(), (err) => (err ? reject(err) : resolve())),
+    );
     return defer(() => read).pipe(switchMap(() => next.handle()));
   }
 }

@@ -32,7 +32,10 @@ export abstract class IntervalJob<T> implements OnApplicationBootstrap, OnModule
     try {
       return await this.work();
     } catch (err) {
-      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'failed; the next round tries again');
+      this.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'failed; the next round tries again',
+      );
       return this.onFailure;
     }
   }

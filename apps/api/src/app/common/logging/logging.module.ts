@@ -1,4 +1,12 @@
-import { Global, Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import pretty from 'pino-pretty';
 import { NestPinoLogger } from './nest-pino-logger';
@@ -27,10 +35,16 @@ export class LoggingModule implements NestModule {
               redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
               autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/live' },
             },
-            process.stdout.isTTY ? pretty({ singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', sync: true }) : undefined,
+            process.stdout.isTTY
+              ? pretty({ singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res', sync: true })
+              : undefined,
           ),
         },
-        { provide: NestPinoLogger, useFactory: (http: HttpLogger) => new NestPinoLogger(http.logger), inject: [HTTP_LOGGER] },
+        {
+          provide: NestPinoLogger,
+          useFactory: (http: HttpLogger) => new NestPinoLogger(http.logger),
+          inject: [HTTP_LOGGER],
+        },
       ],
       exports: [NestPinoLogger],
     };

@@ -35,15 +35,29 @@ describe('NestPinoLogger', () => {
   it('merges fields given first, pino style, and keeps the message', () => {
     const { logger, lines } = capture();
     logger.warn({ conversationId: 'c1', err: 'gone' }, 'not removed from the room', 'ChatPushes');
-    expect(lines[0]).toMatchObject({ level: 40, msg: 'not removed from the room', conversationId: 'c1', err: 'gone', context: 'ChatPushes' });
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      msg: 'not removed from the room',
+      conversationId: 'c1',
+      err: 'gone',
+      context: 'ChatPushes',
+    });
   });
 
   it('logs an Error as err with its stack, and Nest exception handlers’ (message, stack) the same way', () => {
     const { logger, lines } = capture();
     logger.error(new Error('boom'), 'Socket');
     logger.error('Unhandled', 'Error: Unhandled\n    at somewhere (file.ts:1:1)', 'ExceptionsHandler');
-    expect(lines[0]).toMatchObject({ level: 50, context: 'Socket', err: { message: 'boom', stack: expect.stringContaining('boom') } });
-    expect(lines[1]).toMatchObject({ level: 50, context: 'ExceptionsHandler', err: { message: 'Unhandled', stack: expect.stringContaining('at somewhere') } });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      context: 'Socket',
+      err: { message: 'boom', stack: expect.stringContaining('boom') },
+    });
+    expect(lines[1]).toMatchObject({
+      level: 50,
+      context: 'ExceptionsHandler',
+      err: { message: 'Unhandled', stack: expect.stringContaining('at somewhere') },
+    });
   });
 
   it('writes nothing below its level', () => {

@@ -7,7 +7,14 @@ type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
  * Nest's start-up chatter (a line per route, per module, per socket handler: about a hundred) is
  * for debugging; at info it buried the start banner.
  */
-const STARTUP_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'WebSocketsController', 'NestFactory', 'NestApplication']);
+const STARTUP_CONTEXTS = new Set([
+  'RouterExplorer',
+  'RoutesResolver',
+  'InstanceLoader',
+  'WebSocketsController',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /**
  * Nest's logger on pino. Nest calls `(message | fields | Error, ...params, context)`: the context
@@ -51,7 +58,13 @@ export class NestPinoLogger implements LoggerService {
     const log = this.pino[level].bind(this.pino) as (fields: object, message?: string, ...args: unknown[]) => void;
     if (message instanceof Error) log({ ...fields, err: message }, ...(rest as [string?]));
     else if (typeof message === 'object' && message !== null) log({ ...fields, ...message }, ...(rest as [string?]));
-    else if (level === 'error' && typeof message === 'string' && rest.length === 1 && typeof rest[0] === 'string' && /\n\s*at /.test(rest[0])) {
+    else if (
+      level === 'error' &&
+      typeof message === 'string' &&
+      rest.length === 1 &&
+      typeof rest[0] === 'string' &&
+      /\n\s*at /.test(rest[0])
+    ) {
       const err = new Error(message);
       err.stack = rest[0];
       log({ ...fields, err });

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, nextCursorOf } from './keyset-cursor';
 const id = '6f1c1f7e-3f0a-4c59-9d4e-2b8f0a7c1d23';
 
 describe('keyset cursor', () => {
-  it('keeps the boundary row\'s time to the microsecond', () => {
+  it("keeps the boundary row's time to the microsecond", () => {
     const rows = [
       { id: 'a0000000-0000-4000-8000-000000000000', cursor_at: '2026-11-30T10:00:00.123457Z' },
       { id, cursor_at: '2026-11-30T10:00:00.123456Z' },

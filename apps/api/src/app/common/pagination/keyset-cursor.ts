@@ -18,20 +18,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function isRealTime(at: string): boolean {
   const date = new Date(at);
-  return !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString().slice(0, 19) === at.slice(0, 19);
+  return (
+    !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1 && date.toISOString().slice(0, 19) === at.slice(0, 19)
+  );
 }
 
 /** The cursor's time (compare it as `$n::timestamptz`) and id. */
 export function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!id || !CURSOR_TIME.test(at ?? '') || !isRealTime(at) || !UUID.test(id)) {
-    throw new AppError('validation_failed', 'Invalid cursor', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+    throw new AppError('validation_failed', 'Invalid cursor', [
+      { path: 'cursor', message: 'not a cursor this API returned' },
+    ]);
   }
   return { at, id };
 }
 
 /** A select-list entry: `column`'s exact time as the cursor holds it, named `cursor_at`. */
-export const cursorTime = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+export const cursorTime = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
 /** The next page's cursor from an overfetched page (`limit + 1` rows, selected with `cursorTime`), or null on the last page. */
 export function nextCursorOf(rows: { cursor_at: string; id: string }[], limit: number): string | null {

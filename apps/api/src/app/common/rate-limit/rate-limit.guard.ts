@@ -25,7 +25,10 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const chosen = this.reflector.getAllAndOverride<LimitedAction | null | undefined>(RATE_LIMIT_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const chosen = this.reflector.getAllAndOverride<LimitedAction | null | undefined>(RATE_LIMIT_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     const action = chosen === undefined ? (READS.has(req.method) ? null : 'writes') : chosen;
     if (action && req.claims) await this.limits.take(action, { userId: req.claims.sub, ip: req.ip ?? '' });
     return true;

@@ -40,7 +40,10 @@ export class RateLimits {
     this.limiters = Object.fromEntries(
       Object.entries(policies).map(([action, p]) => [
         action,
-        { perUser: p.perUser && this.counter(`${action}:user`, p.perUser), perIp: this.counter(`${action}:ip`, p.perIp) },
+        {
+          perUser: p.perUser && this.counter(`${action}:user`, p.perUser),
+          perIp: this.counter(`${action}:ip`, p.perIp),
+        },
       ]),
     ) as RateLimits['limiters'];
   }
@@ -50,13 +53,21 @@ export class RateLimits {
     const options = { points: budget.points, duration: budget.seconds, keyPrefix: this.redis.key('rate', name) };
     const local = new RateLimiterMemory(options);
     if (!this.redis.client) return local;
-    return new RateLimiterRedis({ ...options, storeClient: this.redis.client, rejectIfRedisNotReady: true, insuranceLimiter: local });
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: this.redis.client,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: local,
+    });
   }
 
   /** Counts one `action` for the requester; throws `rate_limited` when either budget is spent. */
   async take(action: LimitedAction, who: Requester): Promise<void> {
     const { perUser, perIp } = this.limiters[action];
-    await Promise.all([this.consume(action, perIp, who.ip), perUser && who.userId ? this.consume(action, perUser, who.userId) : undefined]);
+    await Promise.all([
+      this.consume(action, perIp, who.ip),
+      perUser && who.userId ? this.consume(action, perUser, who.userId) : undefined,
+    ]);
   }
 
   private async consume(action: LimitedAction, limiter: RateLimiterAbstract, key: string): Promise<void> {
@@ -64,10 +75,18 @@ export class RateLimits {
       await limiter.consume(key);
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) {
-        throw new AppError('rate_limited', MESSAGES[action], undefined, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+        throw new AppError(
+          'rate_limited',
+          MESSAGES[action],
+          undefined,
+          Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+        );
       }
       // Neither Redis nor the fallback answered: a limit must not turn into an outage.
-      this.logger.warn({ action, err: refusal instanceof Error ? refusal.message : String(refusal) }, 'rate limit not checked');
+      this.logger.warn(
+        { action, err: refusal instanceof Error ? refusal.message : String(refusal) },
+        'rate limit not checked',
+      );
     }
   }
 }

@@ -13,7 +13,11 @@ describe('acked', () => {
     const ack = await acked(() => parseOrThrow(schema, { conversationId: 'nope' }));
     expect(ack).toEqual({
       ok: false,
-      error: { code: 'validation_failed', message: 'The request is not valid', details: [{ path: 'conversationId', message: expect.any(String) }] },
+      error: {
+        code: 'validation_failed',
+        message: 'The request is not valid',
+        details: [{ path: 'conversationId', message: expect.any(String) }],
+      },
     });
   });
 

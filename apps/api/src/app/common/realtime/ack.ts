@@ -18,7 +18,8 @@ export async function acked<T>(work: () => Promise<T> | T): Promise<Ack<T>> {
     return ok(await work());
   } catch (err) {
     const error = toErrorBody(err);
-    if (error.code === 'internal' || error.code === 'unavailable') logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    if (error.code === 'internal' || error.code === 'unavailable')
+      logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     return { ok: false, error };
   }
 }

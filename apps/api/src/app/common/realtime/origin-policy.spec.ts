@@ -11,7 +11,13 @@ interface Handshake {
   forwardedProto?: string;
 }
 
-function request({ origin, host = 'crm.local:3000', from = '203.0.113.7', tls = false, forwardedProto }: Handshake): IncomingMessage {
+function request({
+  origin,
+  host = 'crm.local:3000',
+  from = '203.0.113.7',
+  tls = false,
+  forwardedProto,
+}: Handshake): IncomingMessage {
   const headers: Record<string, string> = {};
   if (origin !== undefined) headers['origin'] = origin;
   if (host) headers['host'] = host;

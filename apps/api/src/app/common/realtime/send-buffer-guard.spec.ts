@@ -4,9 +4,17 @@ import { STALL_MS, watch, type EngineSocketLike } from './send-buffer-guard';
 /** An engine.io socket as the guard sees it: packets are created, flushed to the transport, drained. */
 function fakeSocket() {
   const events = new EventEmitter();
-  const transport = Object.assign(new EventEmitter(), { name: 'websocket', socket: { bufferedAmount: 0, terminate: jest.fn() } });
+  const transport = Object.assign(new EventEmitter(), {
+    name: 'websocket',
+    socket: { bufferedAmount: 0, terminate: jest.fn() },
+  });
   const close = jest.fn();
-  const socket = { id: 's1', transport, on: (e: string, l: (...a: unknown[]) => void) => events.on(e, l), close } as unknown as EngineSocketLike;
+  const socket = {
+    id: 's1',
+    transport,
+    on: (e: string, l: (...a: unknown[]) => void) => events.on(e, l),
+    close,
+  } as unknown as EngineSocketLike;
   return {
     socket,
     close,

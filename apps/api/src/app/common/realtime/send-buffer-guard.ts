@@ -56,7 +56,10 @@ export function watch(socket: EngineSocketLike, maxBytes: number, now: () => num
     if (held <= maxBytes) return;
     if (held <= 2 * maxBytes && now() - drainedAt < STALL_MS) return;
     dropped = true;
-    logger.warn({ socketId: socket.id, transport: socket.transport.name, held, maxBytes }, 'client is not reading: disconnected');
+    logger.warn(
+      { socketId: socket.id, transport: socket.transport.name, held, maxBytes },
+      'client is not reading: disconnected',
+    );
     const ws = socket.transport.socket;
     socket.close(true);
     ws?.terminate?.();

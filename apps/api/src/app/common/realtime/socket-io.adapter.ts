@@ -53,9 +53,11 @@ export class SocketIoAdapter extends IoAdapter {
       pingInterval: 20_000,
       pingTimeout: 20_000,
       cors: { origin: this.origins.corsOrigins, credentials: true },
-      allowRequest: (req, cb) => cb(this.origins.allowsRequest(req) ? null : 'origin not allowed', this.origins.allowsRequest(req)),
+      allowRequest: (req, cb) =>
+        cb(this.origins.allowsRequest(req) ? null : 'origin not allowed', this.origins.allowsRequest(req)),
     } as ServerOptions);
-    if (this.redis.pub && this.redis.sub) server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.redis.adapterKey }));
+    if (this.redis.pub && this.redis.sub)
+      server.adapter(createAdapter(this.redis.pub, this.redis.sub, { key: this.redis.adapterKey }));
     guardSendBuffers(server, this.maxBufferedBytes);
     coalesceWrites(server);
 
@@ -79,7 +81,8 @@ export class SocketIoAdapter extends IoAdapter {
   private followSessions(server: Server): void {
     const localSockets = () => Object.keys(namespaceRoles).flatMap((name) => [...server.of(name).sockets.values()]);
     this.sessions.onRevoked((sids) => {
-      for (const socket of localSockets()) if (sids.has((socket.data as SocketData).claims?.sid)) socket.disconnect(true);
+      for (const socket of localSockets())
+        if (sids.has((socket.data as SocketData).claims?.sid)) socket.disconnect(true);
     });
     this.sessions.onRenamed(({ userId, name }) => {
       for (const socket of localSockets()) {
@@ -96,7 +99,11 @@ export class SocketIoAdapter extends IoAdapter {
    * result is the ack (an Observable's every value), `{event, data}` is emitted instead, nothing
    * answers a socket that has disconnected meanwhile.
    */
-  override bindMessageHandlers(socket: NestSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+  override bindMessageHandlers(
+    socket: NestSocket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
@@ -114,7 +121,11 @@ export class SocketIoAdapter extends IoAdapter {
           else if (!isAckHandledManually && typeof ack === 'function') ack(response);
         };
         // Nest's handler wrapper hands errors to the gateway's exception filters; what still escapes is a bug.
-        const failed = (err: unknown) => logger.error({ event: message, err: err instanceof Error ? err.message : String(err) }, 'socket handler failed');
+        const failed = (err: unknown) =>
+          logger.error(
+            { event: message, err: err instanceof Error ? err.message : String(err) },
+            'socket handler failed',
+          );
         Promise.resolve(callback(data, ack)).then((result) => {
           if (isObservable(result)) transform(result).subscribe({ next: answer, error: failed });
           else answer(result);
@@ -126,7 +137,8 @@ export class SocketIoAdapter extends IoAdapter {
     const known = new Set(handlers.map((h) => h.message as string));
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
-      if (!known.has(event) && typeof ack === 'function') ack(fail('not_found', `No event "${event}" on ${socket.nsp.name}`));
+      if (!known.has(event) && typeof ack === 'function')
+        ack(fail('not_found', `No event "${event}" on ${socket.nsp.name}`));
     });
   }
 }

@@ -39,7 +39,9 @@ export class ClusterBus implements OnModuleInit {
   onModuleInit(): void {
     const sub = this.redis.sub;
     if (!sub) return;
-    void sub.subscribe(this.channel).catch((err: Error) => this.logger.warn({ err: err.message }, 'bus subscription failed'));
+    void sub
+      .subscribe(this.channel)
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'bus subscription failed'));
     sub.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.receive(message);
     });
@@ -69,7 +71,10 @@ export class ClusterBus implements OnModuleInit {
       try {
         handler(envelope.payload);
       } catch (err) {
-        this.logger.error({ topic: envelope.topic, err: err instanceof Error ? err.message : String(err) }, 'bus handler failed');
+        this.logger.error(
+          { topic: envelope.topic, err: err instanceof Error ? err.message : String(err) },
+          'bus handler failed',
+        );
       }
     }
   }

@@ -25,7 +25,10 @@ export class RedisService implements OnApplicationShutdown {
     // Commands fail fast while Redis is away (health must say so at once); the pub/sub pair
     // queues instead, so the adapter's subscriptions land when Redis comes back.
     const make = (role: 'client' | 'pub' | 'sub') => {
-      const r = new Redis(url as string, role === 'client' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : { maxRetriesPerRequest: null });
+      const r = new Redis(
+        url as string,
+        role === 'client' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : { maxRetriesPerRequest: null },
+      );
       r.on('error', (e: Error) => this.logger.warn({ role, err: e.message }, 'Redis connection error'));
       return r;
     };
@@ -63,20 +66,25 @@ export class RedisService implements OnApplicationShutdown {
       .then(() => this.sub?.unsubscribe(probe))
       .catch(() => 'late' as const);
     const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), timeoutMs).unref());
-    if ((await Promise.race([settled, late])) === 'late') this.logger.warn({ timeoutMs }, 'Redis subscriptions not confirmed yet: starting anyway');
+    if ((await Promise.race([settled, late])) === 'late')
+      this.logger.warn({ timeoutMs }, 'Redis subscriptions not confirmed yet: starting anyway');
   }
 
   async ping(timeoutMs: number): Promise<void> {
     if (!this.client) return;
     await Promise.race([
       this.client.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
     ]);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
-      [this.client, this.pub, this.sub].map((r) => (r?.status === 'ready' ? r.quit().catch(() => r.disconnect()) : r?.disconnect())),
+      [this.client, this.pub, this.sub].map((r) =>
+        r?.status === 'ready' ? r.quit().catch(() => r.disconnect()) : r?.disconnect(),
+      ),
     );
   }
 }

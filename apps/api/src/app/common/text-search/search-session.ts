@@ -16,20 +16,28 @@ export type SearchQuery = <T>(text: string, values: unknown[]) => Promise<T[]>;
  * milliseconds. A statement running past `timeoutMs` is cancelled: the query matches too much to
  * answer (400 on `q`).
  */
-export async function searchSession<T>(db: DataSource, timeoutMs: number, work: (query: SearchQuery) => Promise<T>): Promise<T> {
+export async function searchSession<T>(
+  db: DataSource,
+  timeoutMs: number,
+  work: (query: SearchQuery) => Promise<T>,
+): Promise<T> {
   const client = await pgPoolOf(db).connect();
   let failed: Error | undefined;
   try {
     await client.query(
       `BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL statement_timeout = ${Math.trunc(timeoutMs)}`,
     );
-    const result = await work(async <R>(text: string, values: unknown[]) => (await client.query(text, values)).rows as R[]);
+    const result = await work(
+      async <R>(text: string, values: unknown[]) => (await client.query(text, values)).rows as R[],
+    );
     await client.query('COMMIT');
     return result;
   } catch (err) {
     await client.query('ROLLBACK').catch((e: Error) => (failed = e));
     if ((err as { code?: string }).code === QUERY_CANCELED) {
-      throw new AppError('validation_failed', 'This search matches too much to answer in time: add a word', [{ path: 'q', message: 'too broad' }]);
+      throw new AppError('validation_failed', 'This search matches too much to answer in time: add a word', [
+        { path: 'q', message: 'too broad' },
+      ]);
     }
     throw err;
   } finally {

@@ -34,7 +34,8 @@ export function documentQuery(terms: SearchTerms, p: SqlParams): string | null {
  * trigram index; null when the query gives neither.
  */
 export function textMatches(text: string, terms: SearchTerms, p: SqlParams): string | null {
-  if (terms.fragments.length > 0) return terms.fragments.map((f) => `${text} LIKE '%' || sb_fold(${p.add(f)}::text) || '%'`).join(' AND ');
+  if (terms.fragments.length > 0)
+    return terms.fragments.map((f) => `${text} LIKE '%' || sb_fold(${p.add(f)}::text) || '%'`).join(' AND ');
   if (terms.prefix) return `${text} LIKE sb_fold(${p.add(terms.prefix)}::text) || '%'`;
   return null;
 }

@@ -17,7 +17,9 @@ export class StatsCounters1796035572348 implements MigrationInterface {
 
   /** The table, and the triggers that keep the conversation counters as rows change. */
   private async countConversations(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE \"stats_counters\" (\"metric\" character varying(32) NOT NULL, \"dim\" uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000', \"bucket\" TIMESTAMP WITH TIME ZONE NOT NULL, \"n\" bigint NOT NULL DEFAULT '0', CONSTRAINT \"PK_00e5cd66c5992dbc719dbd81db6\" PRIMARY KEY (\"metric\", \"dim\", \"bucket\"))");
+    await q.query(
+      'CREATE TABLE "stats_counters" ("metric" character varying(32) NOT NULL, "dim" uuid NOT NULL DEFAULT \'00000000-0000-0000-0000-000000000000\', "bucket" TIMESTAMP WITH TIME ZONE NOT NULL, "n" bigint NOT NULL DEFAULT \'0\', CONSTRAINT "PK_00e5cd66c5992dbc719dbd81db6" PRIMARY KEY ("metric", "dim", "bucket"))',
+    );
     await q.query(`
       CREATE FUNCTION stats_counter_add(p_metric varchar, p_dim uuid, p_bucket timestamptz, p_delta bigint) RETURNS void AS $$
         INSERT INTO stats_counters (metric, dim, bucket, n) VALUES (p_metric, p_dim, p_bucket, p_delta)
@@ -47,7 +49,9 @@ export class StatsCounters1796035572348 implements MigrationInterface {
         RETURN NULL;
       END
       $$ LANGUAGE plpgsql`);
-    await q.query(`CREATE TRIGGER stats_conversations_insert_delete AFTER INSERT OR DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION stats_conversations_changed()`);
+    await q.query(
+      `CREATE TRIGGER stats_conversations_insert_delete AFTER INSERT OR DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION stats_conversations_changed()`,
+    );
     await q.query(`
       CREATE TRIGGER stats_conversations_update AFTER UPDATE OF status, assignee_id, first_assigned_at ON conversations FOR EACH ROW
       WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id OR OLD.first_assigned_at IS DISTINCT FROM NEW.first_assigned_at)
@@ -65,7 +69,9 @@ export class StatsCounters1796035572348 implements MigrationInterface {
         RETURN NULL;
       END
       $$ LANGUAGE plpgsql`);
-    await q.query(`CREATE TRIGGER stats_messages_insert AFTER INSERT ON messages REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION stats_messages_inserted()`);
+    await q.query(
+      `CREATE TRIGGER stats_messages_insert AFTER INSERT ON messages REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION stats_messages_inserted()`,
+    );
     await q.query(`
       CREATE FUNCTION stats_messages_deleted() RETURNS trigger AS $$
       BEGIN
@@ -75,7 +81,9 @@ export class StatsCounters1796035572348 implements MigrationInterface {
         RETURN NULL;
       END
       $$ LANGUAGE plpgsql`);
-    await q.query(`CREATE TRIGGER stats_messages_delete AFTER DELETE ON messages REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION stats_messages_deleted()`);
+    await q.query(
+      `CREATE TRIGGER stats_messages_delete AFTER DELETE ON messages REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION stats_messages_deleted()`,
+    );
   }
 
   private async countExistingRows(q: QueryRunner): Promise<void> {

@@ -20,8 +20,12 @@ export class FirstResponseVersion1796038700247 implements MigrationInterface {
       CREATE TRIGGER stats_first_responses_update AFTER UPDATE OF first_response_at, created_at, reopened_at ON conversations FOR EACH ROW
       WHEN (OLD.first_response_at IS DISTINCT FROM NEW.first_response_at OR OLD.created_at IS DISTINCT FROM NEW.created_at OR OLD.reopened_at IS DISTINCT FROM NEW.reopened_at)
       EXECUTE FUNCTION stats_first_responses_changed()`);
-    await q.query(`CREATE TRIGGER stats_first_responses_insert AFTER INSERT ON conversations FOR EACH ROW WHEN (NEW.first_response_at IS NOT NULL) EXECUTE FUNCTION stats_first_responses_changed()`);
-    await q.query(`CREATE TRIGGER stats_first_responses_delete AFTER DELETE ON conversations FOR EACH ROW WHEN (OLD.first_response_at IS NOT NULL) EXECUTE FUNCTION stats_first_responses_changed()`);
+    await q.query(
+      `CREATE TRIGGER stats_first_responses_insert AFTER INSERT ON conversations FOR EACH ROW WHEN (NEW.first_response_at IS NOT NULL) EXECUTE FUNCTION stats_first_responses_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER stats_first_responses_delete AFTER DELETE ON conversations FOR EACH ROW WHEN (OLD.first_response_at IS NOT NULL) EXECUTE FUNCTION stats_first_responses_changed()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,7 +8,13 @@ import { REALTIME_SESSION } from '../realtime/realtime-session';
 import { AuthApi } from './auth.api';
 import { AUTH_STORAGE_KEY, AuthStore } from './auth.store';
 
-const user: User = { id: '0b0f5c52-7c32-4b8a-9a1e-6a9c1f4f2a10', email: 'ana@example.com', name: 'Ana', role: 'agent', active: true };
+const user: User = {
+  id: '0b0f5c52-7c32-4b8a-9a1e-6a9c1f4f2a10',
+  email: 'ana@example.com',
+  name: 'Ana',
+  role: 'agent',
+  active: true,
+};
 const stored = (accessToken: string) => JSON.stringify({ accessToken, user });
 
 describe('AuthStore', () => {
@@ -130,7 +136,10 @@ describe('AuthStore', () => {
     const patchAnswer: UserWithPresence = { ...user, name: 'Ana María', online: true };
     auth.updateUser(patchAnswer);
     expect(auth.user()).toEqual({ ...user, name: 'Ana María' });
-    expect(JSON.parse(localStorage.getItem(AUTH_STORAGE_KEY) ?? '{}')).toEqual({ accessToken: 'tok-1', user: { ...user, name: 'Ana María' } });
+    expect(JSON.parse(localStorage.getItem(AUTH_STORAGE_KEY) ?? '{}')).toEqual({
+      accessToken: 'tok-1',
+      user: { ...user, name: 'Ana María' },
+    });
   });
 });
 
@@ -144,7 +153,11 @@ describe('AuthStore logout over HTTP', () => {
     localStorage.clear();
     localStorage.setItem(AUTH_STORAGE_KEY, stored('tok-1'));
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
@@ -160,7 +173,10 @@ describe('AuthStore logout over HTTP', () => {
     backend.expectOne('/api/auth/login').flush({ accessToken: 'tok-2', user });
     await signedIn;
 
-    logout.flush({ error: { code: 'unauthorized', message: 'Session ended' } }, { status: 401, statusText: 'Unauthorized' });
+    logout.flush(
+      { error: { code: 'unauthorized', message: 'Session ended' } },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await loggedOut;
     expect(auth.token()).toBe('tok-2');
     expect(navigate).not.toHaveBeenCalled();

@@ -116,7 +116,9 @@ export class AuthStore {
     this.setSession(null);
     // Refused while the app is still starting (a bookmarked page, a token expired overnight): the
     // router is not there yet, the address bar is.
-    const here = this.router.navigated ? this.router.url : this.document.location.pathname + this.document.location.search;
+    const here = this.router.navigated
+      ? this.router.url
+      : this.document.location.pathname + this.document.location.search;
     const returnUrl = here.startsWith('/') && !here.startsWith('/login') && here !== '/' ? here : null;
     void this.router.navigate(['/login'], { queryParams: { expired: 1, ...(returnUrl ? { returnUrl } : {}) } });
   }

@@ -38,14 +38,20 @@ describe('ServerHealthService', () => {
     expect(service.impaired()).toBe(false);
 
     jest.advanceTimersByTime(1_000);
-    http.expectOne('/api/health').flush({ status: 'degraded', checks: { database: { status: 'up' }, realtime: { status: 'degraded', message: 'no canary' } } } satisfies Health);
+    http.expectOne('/api/health').flush({
+      status: 'degraded',
+      checks: { database: { status: 'up' }, realtime: { status: 'degraded', message: 'no canary' } },
+    } satisfies Health);
     expect(service.status()).toBe('degraded');
     expect(service.problems()).toEqual(['realtime']);
 
     jest.advanceTimersByTime(1_000);
     http
       .expectOne('/api/health')
-      .flush({ status: 'error', checks: { database: { status: 'down' }, redis: { status: 'up' } } } satisfies Health, { status: 503, statusText: 'Service Unavailable' });
+      .flush({ status: 'error', checks: { database: { status: 'down' }, redis: { status: 'up' } } } satisfies Health, {
+        status: 503,
+        statusText: 'Service Unavailable',
+      });
     expect(service.status()).toBe('error');
     expect(service.problems()).toEqual(['database']);
     expect(service.impaired()).toBe(true);
@@ -55,7 +61,9 @@ describe('ServerHealthService', () => {
   it('asks again when the realtime connection changes state, and an unreachable server is unknown', () => {
     const { service, http } = setup();
     TestBed.tick();
-    http.expectOne('/api/health').flush({ status: 'degraded', checks: { realtime: { status: 'degraded' } } } satisfies Health);
+    http
+      .expectOne('/api/health')
+      .flush({ status: 'degraded', checks: { realtime: { status: 'degraded' } } } satisfies Health);
     connectionState.set('connected');
     TestBed.tick();
     http.expectOne('/api/health').error(new ProgressEvent('error'));

@@ -54,10 +54,21 @@ export class ServerHealthService {
   private apply(health: Health | null): void {
     this.inFlight = false;
     this._status.set(health?.status ?? 'unknown');
-    this._problems.set(health ? Object.entries(health.checks).filter(([, c]) => c.status !== 'up').map(([name]) => name) : []);
+    this._problems.set(
+      health
+        ? Object.entries(health.checks)
+            .filter(([, c]) => c.status !== 'up')
+            .map(([name]) => name)
+        : [],
+    );
   }
 }
 
 function isHealth(value: unknown): value is Health {
-  return !!value && typeof value === 'object' && typeof (value as { status?: unknown }).status === 'string' && typeof (value as { checks?: unknown }).checks === 'object';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as { status?: unknown }).status === 'string' &&
+    typeof (value as { checks?: unknown }).checks === 'object'
+  );
 }

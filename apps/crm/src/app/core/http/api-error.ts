@@ -54,7 +54,13 @@ export function toApiError(error: unknown): ApiError {
     if (isErrorBody(error.error)) {
       const body = error.error.error;
       const details = Array.isArray(body.details) ? body.details : [];
-      return new ApiError(body.code, body.message, error.status, details, seconds(body.retryAfterSeconds) ?? retryAfterHeader(error));
+      return new ApiError(
+        body.code,
+        body.message,
+        error.status,
+        details,
+        seconds(body.retryAfterSeconds) ?? retryAfterHeader(error),
+      );
     }
     return new ApiError(error.status === 0 ? 'network' : 'unknown', '', error.status, [], retryAfterHeader(error));
   }

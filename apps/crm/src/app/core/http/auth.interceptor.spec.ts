@@ -16,7 +16,11 @@ describe('authInterceptor', () => {
     localStorage.clear();
     if (loggedIn) localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: 'tok-1', user }));
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
@@ -53,12 +57,15 @@ describe('authInterceptor', () => {
 
   it('keeps an Authorization header the caller set and does not log out on its 401', async () => {
     setUp(true);
-    const done = firstValueFrom(http.get('/api/conversations/c1', { headers: { Authorization: 'Bearer contact-1' } })).catch(
-      (e: unknown) => e,
-    );
+    const done = firstValueFrom(
+      http.get('/api/conversations/c1', { headers: { Authorization: 'Bearer contact-1' } }),
+    ).catch((e: unknown) => e);
     const request = backend.expectOne('/api/conversations/c1');
     expect(request.request.headers.get('Authorization')).toBe('Bearer contact-1');
-    request.flush({ error: { code: 'unauthorized', message: 'Token expired' } }, { status: 401, statusText: 'Unauthorized' });
+    request.flush(
+      { error: { code: 'unauthorized', message: 'Token expired' } },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await done;
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(true);
   });
@@ -69,7 +76,10 @@ describe('authInterceptor', () => {
     const done = firstValueFrom(http.get('/api/auth/me')).catch((e: unknown) => e);
     backend
       .expectOne('/api/auth/me')
-      .flush({ error: { code: 'unauthorized', message: 'Token expired' } }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { error: { code: 'unauthorized', message: 'Token expired' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await done;
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(false);
     expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
@@ -81,7 +91,10 @@ describe('authInterceptor', () => {
     const done = firstValueFrom(http.post('/api/auth/login', {})).catch((e: unknown) => e);
     backend
       .expectOne('/api/auth/login')
-      .flush({ error: { code: 'unauthorized', message: 'Invalid email or password' } }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { error: { code: 'unauthorized', message: 'Invalid email or password' } },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await done;
     expect(TestBed.inject(AuthStore).isLoggedIn()).toBe(true);
   });

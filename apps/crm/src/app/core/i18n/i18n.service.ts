@@ -59,6 +59,8 @@ export class I18nService {
 
   /** A time of day in the current language, e.g. for "next attempt at 10:42:07". */
   formatTime(date: Date | number): string {
-    return new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+    return new Intl.DateTimeFormat(this.locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
+      date,
+    );
   }
 }

@@ -13,7 +13,11 @@ describe('ConnectionIndicatorComponent', () => {
   const browserOnline = signal(true);
   const healthStatus = signal<ServerHealthStatus>('ok');
   const problems = signal<string[]>([]);
-  const health = { status: healthStatus, problems, impaired: computed(() => healthStatus() === 'degraded' || healthStatus() === 'error') };
+  const health = {
+    status: healthStatus,
+    problems,
+    impaired: computed(() => healthStatus() === 'degraded' || healthStatus() === 'error'),
+  };
 
   async function render() {
     TestBed.configureTestingModule({
@@ -76,7 +80,9 @@ describe('ConnectionIndicatorComponent', () => {
     problems.set(['realtime']);
     await fixture.whenStable();
     expect(host.getAttribute('data-state')).toBe('degraded');
-    expect(host.title).toBe('Degraded · the server reports a problem with delivery between servers; messages may arrive late until it recovers');
+    expect(host.title).toBe(
+      'Degraded · the server reports a problem with delivery between servers; messages may arrive late until it recovers',
+    );
 
     TestBed.inject(I18nService).setLanguage('es');
     healthStatus.set('error');

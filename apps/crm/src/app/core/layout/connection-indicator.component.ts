@@ -51,11 +51,21 @@ const CHECK_LABELS: Record<string, TranslationKey> = {
       background: var(--sb-grey);
       flex: none;
     }
-    :host([data-state='connected']) .dot { background: var(--sb-green); }
+    :host([data-state='connected']) .dot {
+      background: var(--sb-green);
+    }
     :host([data-state='reconnecting']) .dot,
-    :host([data-state='degraded']) .dot { background: var(--sb-amber); }
-    :host([data-state='offline']) .dot { background: var(--sb-red); }
-    @media (max-width: 720px) { .label { display: none; } }
+    :host([data-state='degraded']) .dot {
+      background: var(--sb-amber);
+    }
+    :host([data-state='offline']) .dot {
+      background: var(--sb-red);
+    }
+    @media (max-width: 720px) {
+      .label {
+        display: none;
+      }
+    }
   `,
 })
 export class ConnectionIndicatorComponent {
@@ -71,7 +81,9 @@ export class ConnectionIndicatorComponent {
   protected readonly tooltip = computed(() => {
     const parts = [this.label()];
     if (this.state() === 'degraded') {
-      const checks = this.health.problems().map((name) => (CHECK_LABELS[name] ? this.i18n.t(CHECK_LABELS[name]) : name));
+      const checks = this.health
+        .problems()
+        .map((name) => (CHECK_LABELS[name] ? this.i18n.t(CHECK_LABELS[name]) : name));
       parts.push(this.i18n.t('connection.serverReports', { checks: checks.join(', ') }));
     }
     if (!this.realtime.browserOnline()) parts.push(this.i18n.t('connection.browserOffline'));

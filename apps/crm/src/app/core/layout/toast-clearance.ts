@@ -17,7 +17,8 @@ export class ToastClearance {
   keepClear(el: HTMLElement): () => void {
     this.current = el;
     const measure = () => {
-      if (this.current === el) this._bottomPx.set(Math.max(0, Math.round(window.innerHeight - el.getBoundingClientRect().top)));
+      if (this.current === el)
+        this._bottomPx.set(Math.max(0, Math.round(window.innerHeight - el.getBoundingClientRect().top)));
     };
     const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     resized?.observe(el);

@@ -11,7 +11,12 @@ function isAck(value: unknown): value is Ack<unknown> {
  * RealtimeError carrying the server's code (or `timeout`, or `internal` for an answer that is not
  * an ack).
  */
-export function acknowledged<T>(socket: TransportSocket, event: string, payload: unknown, timeoutMs: number): Promise<T> {
+export function acknowledged<T>(
+  socket: TransportSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs: number,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const timer = setTimeout(() => {

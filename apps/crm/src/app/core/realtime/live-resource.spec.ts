@@ -75,7 +75,10 @@ describe('LiveResource', () => {
   it('accepts an Observable snapshot loader', async () => {
     resource.destroy();
     const snapshot = new Subject<Item[]>();
-    resource = new LiveResource<Item[]>({ snapshot: () => snapshot, connection: { connected, reconnected, connecting: signal(false) } });
+    resource = new LiveResource<Item[]>({
+      snapshot: () => snapshot,
+      connection: { connected, reconnected, connecting: signal(false) },
+    });
     snapshot.next([{ id: 'z', version: 1 }]);
     await flush();
     expect(resource.value()).toEqual([{ id: 'z', version: 1 }]);
@@ -124,12 +127,18 @@ describe('LiveResource', () => {
     snapshots[0].resolve([{ id: 'a', version: 1 }]);
     await flush();
     resource.update((list) => [...list, { id: 'page2', version: 1 }]);
-    expect(resource.value()).toEqual([{ id: 'a', version: 1 }, { id: 'page2', version: 1 }]);
+    expect(resource.value()).toEqual([
+      { id: 'a', version: 1 },
+      { id: 'page2', version: 1 },
+    ]);
     reconnected.next();
     resource.update((list) => [...list, { id: 'page3', version: 1 }]);
     snapshots[1].resolve([{ id: 'a', version: 2 }]);
     await flush();
-    expect(resource.value()).toEqual([{ id: 'a', version: 2 }, { id: 'page3', version: 1 }]);
+    expect(resource.value()).toEqual([
+      { id: 'a', version: 2 },
+      { id: 'page3', version: 1 },
+    ]);
   });
 
   it('ignores a snapshot overtaken by a newer one', async () => {

@@ -67,11 +67,14 @@ export class LiveResource<T> {
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
     this.live = computed(() => connected() && this._value() !== undefined);
     this.connecting = computed(
-      () => !this.live() && (options.connection.connecting() || (this._lastUpdatedAt() === null && this._error() === null)),
+      () =>
+        !this.live() && (options.connection.connecting() || (this._lastUpdatedAt() === null && this._error() === null)),
     );
 
     for (const delta of options.deltas ?? []) {
-      this.subscriptions.push(delta.stream.subscribe((event) => this.applyDelta((current) => delta.reduce(current, event as never))));
+      this.subscriptions.push(
+        delta.stream.subscribe((event) => this.applyDelta((current) => delta.reduce(current, event as never))),
+      );
     }
     this.subscriptions.push(options.connection.reconnected.subscribe(() => this.refresh()));
     this.pollTimer = setInterval(() => {

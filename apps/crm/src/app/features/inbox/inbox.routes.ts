@@ -14,7 +14,10 @@ export const inboxRoutes: Routes = [
     loadComponent: () => import('./pages/inbox.page').then((m) => m.InboxPage),
     children: [
       { path: '', loadComponent: () => import('./pages/inbox-placeholder.page').then((m) => m.InboxPlaceholderPage) },
-      { path: ':conversationId', loadComponent: () => import('./pages/conversation.page').then((m) => m.ConversationPage) },
+      {
+        path: ':conversationId',
+        loadComponent: () => import('./pages/conversation.page').then((m) => m.ConversationPage),
+      },
     ],
   },
 ];

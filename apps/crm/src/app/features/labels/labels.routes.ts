@@ -1,3 +1,5 @@
 import type { Routes } from '@angular/router';
 
-export const labelsRoutes: Routes = [{ path: '', loadComponent: () => import('./pages/labels.page').then((m) => m.LabelsPage) }];
+export const labelsRoutes: Routes = [
+  { path: '', loadComponent: () => import('./pages/labels.page').then((m) => m.LabelsPage) },
+];

@@ -18,7 +18,10 @@ export function fieldText(i18n: I18nService, message: FieldMessage | null): stri
  * The server's words for each of a form's fields, from a `validation_failed` (a nested path counts
  * for its top-level field, the first message wins); paths of no field are left out.
  */
-export function serverFieldMessages<F extends string>(error: ApiError, fields: readonly F[]): Partial<Record<F, string>> {
+export function serverFieldMessages<F extends string>(
+  error: ApiError,
+  fields: readonly F[],
+): Partial<Record<F, string>> {
   const messages: Partial<Record<F, string>> = {};
   if (error.code !== 'validation_failed') return messages;
   for (const d of error.details) {

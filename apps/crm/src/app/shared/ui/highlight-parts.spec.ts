@@ -7,7 +7,12 @@ const marked = (text: string, ranges: [number, number][]) =>
 
 describe('highlightParts', () => {
   it('marks each range and keeps the text between', () => {
-    expect(marked('el pedido llegó tarde', [[3, 9], [16, 21]])).toBe('el [pedido] llegó [tarde]');
+    expect(
+      marked('el pedido llegó tarde', [
+        [3, 9],
+        [16, 21],
+      ]),
+    ).toBe('el [pedido] llegó [tarde]');
     expect(marked('pedido', [[0, 6]])).toBe('[pedido]');
   });
 
@@ -17,11 +22,30 @@ describe('highlightParts', () => {
 
   it('shows every character once whatever the ranges: out of bounds, reversed, empty or overlapping', () => {
     const text = 'abcdef';
-    for (const ranges of [[[4, 99]], [[3, 1]], [[2, 2]], [[0, 4], [2, 5]], [[-3, 2]], [[1.5, 3]]] as [number, number][][]) {
-      expect(highlightParts(text, ranges).map((p) => p.text).join('')).toBe(text);
+    for (const ranges of [
+      [[4, 99]],
+      [[3, 1]],
+      [[2, 2]],
+      [
+        [0, 4],
+        [2, 5],
+      ],
+      [[-3, 2]],
+      [[1.5, 3]],
+    ] as [number, number][][]) {
+      expect(
+        highlightParts(text, ranges)
+          .map((p) => p.text)
+          .join(''),
+      ).toBe(text);
     }
     // The part of an overlapping range past the previous one is still marked.
-    expect(marked(text, [[0, 4], [2, 5]])).toBe('[abcd][e]f');
+    expect(
+      marked(text, [
+        [0, 4],
+        [2, 5],
+      ]),
+    ).toBe('[abcd][e]f');
   });
 
   it('keeps markup as text', () => {

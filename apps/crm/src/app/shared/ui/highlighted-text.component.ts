@@ -18,7 +18,12 @@ import { highlightParts } from './highlight-parts';
     }
   `,
   styles: `
-    mark { background: #ffe58a; color: inherit; border-radius: 2px; padding: 0 1px; }
+    mark {
+      background: #ffe58a;
+      color: inherit;
+      border-radius: 2px;
+      padding: 0 1px;
+    }
   `,
 })
 export class HighlightedTextComponent {

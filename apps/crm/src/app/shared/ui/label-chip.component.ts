@@ -13,8 +13,19 @@ import { labelColor, textColorOn } from './label-color';
   },
   template: `{{ name() }}`,
   styles: `
-    :host { display: inline-block; max-width: 10rem; padding: 0 0.45rem; border-radius: 999px; font-size: 0.7rem; font-weight: 600;
-      line-height: 1.4rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
+    :host {
+      display: inline-block;
+      max-width: 10rem;
+      padding: 0 0.45rem;
+      border-radius: 999px;
+      font-size: 0.7rem;
+      font-weight: 600;
+      line-height: 1.4rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      vertical-align: middle;
+    }
   `,
 })
 export class LabelChipComponent {

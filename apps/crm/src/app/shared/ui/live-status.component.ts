@@ -17,10 +17,27 @@ import { I18nService } from '../../core/i18n/i18n.service';
   `,
   styles: `
     /* Each part stays on one line; in a narrow header the time goes under the pill instead. */
-    :host { display: inline-flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; align-items: center; font-size: 0.8rem; color: var(--sb-muted); }
-    .pill, .updated { white-space: nowrap; }
-    .pill { padding: 0.1rem 0.55rem; border-radius: 999px; background: var(--sb-hover); }
-    .pill.live { background: var(--sb-green-soft); color: var(--sb-green-strong); }
+    :host {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.6rem;
+      align-items: center;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .pill,
+    .updated {
+      white-space: nowrap;
+    }
+    .pill {
+      padding: 0.1rem 0.55rem;
+      border-radius: 999px;
+      background: var(--sb-hover);
+    }
+    .pill.live {
+      background: var(--sb-green-soft);
+      color: var(--sb-green-strong);
+    }
   `,
 })
 export class LiveStatusComponent {

@@ -7,7 +7,8 @@ import { ViewStateComponent } from './view-state.component';
 
 describe('ViewStateComponent', () => {
   let fixture: ComponentFixture<ViewStateComponent>;
-  const q = (testId: string) => (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  const q = (testId: string) =>
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(`[data-testid="${testId}"]`);
   const notFound = { title: 'No such conversation', link: '/inbox', linkLabel: 'Back to conversations' };
 
   async function render(error: unknown) {
@@ -30,7 +31,7 @@ describe('ViewStateComponent', () => {
     expect(q('view-error')).toBeNull();
   });
 
-  it('gives the server\'s reason when it is not the viewer\'s to see: retrying cannot change that either', async () => {
+  it("gives the server's reason when it is not the viewer's to see: retrying cannot change that either", async () => {
     await render(new RealtimeError('forbidden', 'This conversation is not yours'));
     expect(q('view-not-found')?.textContent).toContain('This conversation is not yours');
     expect(q('view-error')).toBeNull();

@@ -48,12 +48,32 @@ export interface ViewNotFound {
     }
   `,
   styles: `
-    .box { padding: 2.5rem 1rem; text-align: center; color: var(--sb-muted); border: 1px dashed var(--sb-border); border-radius: var(--sb-radius); }
-    .title { font-weight: 600; color: var(--sb-text); margin: 0 0 0.4rem; }
-    .hint { margin: 0; }
-    .error { border-color: var(--sb-red); color: var(--sb-red); }
-    .inline-error { color: var(--sb-red); font-size: 0.85rem; }
-    button { margin-left: 0.5rem; }
+    .box {
+      padding: 2.5rem 1rem;
+      text-align: center;
+      color: var(--sb-muted);
+      border: 1px dashed var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    .title {
+      font-weight: 600;
+      color: var(--sb-text);
+      margin: 0 0 0.4rem;
+    }
+    .hint {
+      margin: 0;
+    }
+    .error {
+      border-color: var(--sb-red);
+      color: var(--sb-red);
+    }
+    .inline-error {
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    button {
+      margin-left: 0.5rem;
+    }
   `,
 })
 export class ViewStateComponent {

@@ -9,24 +9,36 @@ import type { Pending, ReplyTarget } from './writer.types';
 export async function replyTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, ReplyTarget>> {
   const ids = batch.map((p) => p.input.replyToId).filter((x): x is string => !!x);
   if (ids.length === 0) return new Map();
-  const rows: ({ id: string } & ReplyTarget)[] = await session.query(`SELECT id, conversation_id, private FROM messages WHERE id = ANY($1::uuid[])`, [ids]);
+  const rows: ({ id: string } & ReplyTarget)[] = await session.query(
+    `SELECT id, conversation_id, private FROM messages WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Attachment address → the conversation it was uploaded to (only our attachments' addresses count). */
-export async function uploadTargets(session: BatchSession, batch: Pending[], links: AttachmentLinks): Promise<Map<string, string>> {
+export async function uploadTargets(
+  session: BatchSession,
+  batch: Pending[],
+  links: AttachmentLinks,
+): Promise<Map<string, string>> {
   const urls = batch.map((p) => p.input.attachment?.url).filter((x): x is string => !!x);
   const byId = new Map(urls.map((u) => [links.idOf(u), u]).filter((e): e is [string, string] => e[0] !== null));
   if (byId.size === 0) return new Map();
   // Share-locked: the sweeper cannot delete an upload a message of this batch is taking.
-  const rows: { id: string; conversation_id: string }[] = await session.query(`SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[]) FOR SHARE`, [
-    [...byId.keys()],
-  ]);
+  const rows: { id: string; conversation_id: string }[] = await session.query(
+    `SELECT id, conversation_id FROM attachments WHERE id = ANY($1::uuid[]) FOR SHARE`,
+    [[...byId.keys()]],
+  );
   return new Map(rows.map((r) => [byId.get(r.id) as string, r.conversation_id]));
 }
 
 /** Messages stored already under these sends' channel ids (a channel delivering twice). */
-export async function storedByProviderId(session: BatchSession, sends: Pending[], links: AttachmentLinks): Promise<Map<string, Message>> {
+export async function storedByProviderId(
+  session: BatchSession,
+  sends: Pending[],
+  links: AttachmentLinks,
+): Promise<Map<string, Message>> {
   const ids = sends.map((p) => p.input.providerMessageId).filter((x): x is string => !!x);
   if (ids.length === 0) return new Map();
   const rows: (MessageRow & { provider_message_id: string })[] = await session.query(
@@ -37,7 +49,11 @@ export async function storedByProviderId(session: BatchSession, sends: Pending[]
 }
 
 /** Messages stored already under these sends' clientMessageIds, by `resendKey`. */
-export async function storedByClientId(session: BatchSession, sends: Pending[], links: AttachmentLinks): Promise<Map<string, Message>> {
+export async function storedByClientId(
+  session: BatchSession,
+  sends: Pending[],
+  links: AttachmentLinks,
+): Promise<Map<string, Message>> {
   if (sends.length === 0) return new Map();
   const rows: MessageRow[] = await session.query(
     `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m

@@ -17,7 +17,11 @@ export interface CursorMove {
  * conversation's sends are sequenced in batch order, so a gap between the person's cursor (or their
  * previous message) and their message is someone else's messages they had not read.
  */
-export function cursorMoves(fresh: Pending[], seqs: readonly number[], locked: ReadonlyMap<string, LockedRow>): Map<string, CursorMove> {
+export function cursorMoves(
+  fresh: Pending[],
+  seqs: readonly number[],
+  locked: ReadonlyMap<string, LockedRow>,
+): Map<string, CursorMove> {
   const moves = new Map<string, CursorMove>();
   fresh.forEach((p, i) => {
     const actor = p.author.actor;
@@ -38,14 +42,26 @@ export function cursorMoves(fresh: Pending[], seqs: readonly number[], locked: R
 export const moveKey = (conversationId: string, participantId: string) => `${conversationId}|${participantId}`;
 
 /** The read cursors of each locked conversation once the writers' own cursors are moved up. */
-export function readCursorsAfter(locked: ReadonlyMap<string, LockedRow>, moves: Iterable<CursorMove>): Map<string, ReadCursor[]> {
+export function readCursorsAfter(
+  locked: ReadonlyMap<string, LockedRow>,
+  moves: Iterable<CursorMove>,
+): Map<string, ReadCursor[]> {
   const cursors = new Map<string, ReadCursor[]>();
-  for (const [id, row] of locked) cursors.set(id, row.read_cursors.map((c) => ({ ...c })));
+  for (const [id, row] of locked)
+    cursors.set(
+      id,
+      row.read_cursors.map((c) => ({ ...c })),
+    );
   for (const m of moves) {
     const list = cursors.get(m.conversationId) as ReadCursor[];
     const mine = list.find((c) => c.participant_id === m.actor.sub);
     if (mine) mine.last_read_seq = Math.max(mine.last_read_seq, m.seq);
-    else list.push({ participant_id: m.actor.sub, last_read_seq: m.seq, role: m.actor.role === 'contact' ? null : m.actor.role });
+    else
+      list.push({
+        participant_id: m.actor.sub,
+        last_read_seq: m.seq,
+        role: m.actor.role === 'contact' ? null : m.actor.role,
+      });
   }
   return cursors;
 }

@@ -11,14 +11,19 @@ export interface SortedSends {
 }
 
 /** The dedupe step: which accepted sends are new, and which repeat one stored or in this batch. */
-export function sortOutResends(accepted: Pending[], stored: ReadonlyMap<string, Message>, storedByProvider: ReadonlyMap<string, Message>): SortedSends {
+export function sortOutResends(
+  accepted: Pending[],
+  stored: ReadonlyMap<string, Message>,
+  storedByProvider: ReadonlyMap<string, Message>,
+): SortedSends {
   const fresh: Pending[] = [];
   const resends: [Pending, Message][] = [];
   const echoes: [Pending, Pending][] = [];
   const firstInBatch = new Map<string, Pending>();
   for (const p of accepted) {
     const key = resendKey(p.input.conversationId, p.input.clientMessageId);
-    const existing = stored.get(key) ?? (p.input.providerMessageId ? storedByProvider.get(p.input.providerMessageId) : undefined);
+    const existing =
+      stored.get(key) ?? (p.input.providerMessageId ? storedByProvider.get(p.input.providerMessageId) : undefined);
     const first = firstInBatch.get(key);
     if (existing) resends.push([p, existing]);
     else if (first) echoes.push([p, first]);
@@ -30,4 +35,5 @@ export function sortOutResends(accepted: Pending[], stored: ReadonlyMap<string, 
   return { fresh, resends, echoes };
 }
 
-export const resendKey = (conversationId: string, clientMessageId: string | null) => `${conversationId}|${clientMessageId}`;
+export const resendKey = (conversationId: string, clientMessageId: string | null) =>
+  `${conversationId}|${clientMessageId}`;

@@ -19,7 +19,9 @@ export function writtenAnswers(
   locked: ReadonlyMap<string, LockedRow>,
   links: AttachmentLinks,
 ): Map<Pending, Written> {
-  const views = new Map<string, ConversationView>(changes.map((c) => [c.id, toConversationView(after(locked.get(c.id) as LockedRow, c, rows))]));
+  const views = new Map<string, ConversationView>(
+    changes.map((c) => [c.id, toConversationView(after(locked.get(c.id) as LockedRow, c, rows))]),
+  );
   const cursors = readCursorsAfter(locked, moves.values());
   const written = new Map<Pending, Written>();
   fresh.forEach((p, i) => {

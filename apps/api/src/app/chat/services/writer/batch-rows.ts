@@ -35,7 +35,9 @@ export function batchRows(
     type: p.input.type,
     content: p.input.content,
     // Stored by its plain address: links are signed (and expire) when messages are read.
-    attachment: p.input.attachment ? { ...p.input.attachment, url: links.plainUrl(links.idOf(p.input.attachment.url) as string) } : null,
+    attachment: p.input.attachment
+      ? { ...p.input.attachment, url: links.plainUrl(links.idOf(p.input.attachment.url) as string) }
+      : null,
     reply_to_id: p.input.replyToId ?? null,
     // Agent and bot replies on WhatsApp wait for the channel until the provider has taken them.
     status: goesOut(p.author.type) && !p.input.private && channelOf(p) === 'whatsapp' ? 'pending' : 'sent',
@@ -49,7 +51,9 @@ export function batchRows(
     reactions: [],
   }));
   // A contact writing on WhatsApp opens (or extends) the 24-hour window.
-  const inboundContacts = new Set(fresh.filter((p) => p.author.type === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.author.id as string));
+  const inboundContacts = new Set(
+    fresh.filter((p) => p.author.type === 'contact' && channelOf(p) === 'whatsapp').map((p) => p.author.id as string),
+  );
   const lastOf = new Map<string, Pending>();
   for (const p of fresh) lastOf.set(p.input.conversationId, p);
   const previews = new Map(
@@ -62,7 +66,13 @@ export function batchRows(
 }
 
 /** The write statement's parameters for these rows, by name. */
-export function writeParameters(rows: BatchRows, fresh: Pending[], changes: ConversationChange[], moves: CursorMove[], links: Pick<AttachmentLinks, 'idOf'>): unknown[][] {
+export function writeParameters(
+  rows: BatchRows,
+  fresh: Pending[],
+  changes: ConversationChange[],
+  moves: CursorMove[],
+  links: Pick<AttachmentLinks, 'idOf'>,
+): unknown[][] {
   const m = rows.messages;
   const json = (v: unknown) => (v ? JSON.stringify(v) : null);
   const values: Record<WriteParameter, unknown[]> = {

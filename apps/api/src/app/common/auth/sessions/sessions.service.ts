@@ -123,7 +123,11 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
 
   /** Ends one session (logout). */
   async end(sid: string): Promise<void> {
-    const rows = returnedRows<{ id: string }>(await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [sid]));
+    const rows = returnedRows<{ id: string }>(
+      await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [
+        sid,
+      ]),
+    );
     this.announceRevoked(rows.map((r) => r.id));
   }
 
@@ -183,7 +187,12 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
     );
     const row = rows[0];
     if (!row) return null;
-    const session: KnownSession = { subjectId: row.subject_id, name: row.name ?? '', expiresAt: row.expires_at.getTime(), revoked: row.revoked };
+    const session: KnownSession = {
+      subjectId: row.subject_id,
+      name: row.name ?? '',
+      expiresAt: row.expires_at.getTime(),
+      revoked: row.revoked,
+    };
     this.known.set(sid, session);
     return session;
   }
@@ -213,7 +222,10 @@ export class SessionsService implements OnApplicationBootstrap, OnModuleDestroy 
       // A second of overlap: a transaction that committed late with an earlier now() is not missed.
       const from = new Date((since ?? now).getTime() - 1_000);
       const revoked: { id: string }[] = await this.db.query(`SELECT id FROM sessions WHERE revoked_at >= $1`, [from]);
-      const renamed: { id: string; name: string }[] = await this.db.query(`SELECT id, name FROM users WHERE updated_at >= $1`, [from]);
+      const renamed: { id: string; name: string }[] = await this.db.query(
+        `SELECT id, name FROM users WHERE updated_at >= $1`,
+        [from],
+      );
       this.syncedAt = now;
       const newlyEnded = revoked.map((r) => r.id).filter((sid) => !this.known.get(sid)?.revoked);
       if (newlyEnded.length > 0) this.applyRevoked(newlyEnded);

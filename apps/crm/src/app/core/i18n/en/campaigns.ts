@@ -31,7 +31,7 @@ export const campaignsEn = {
   'campaigns.form.rateHint': 'A whole number from 1 to {max}.',
   'campaigns.form.content': 'Message',
   'campaigns.form.contentHint':
-    'Write {{name}} where the recipient\'s name goes; any other CSV column works the same way, e.g. {{city}}.',
+    "Write {{name}} where the recipient's name goes; any other CSV column works the same way, e.g. {{city}}.",
   'campaigns.form.recipients': 'Recipients',
   'campaigns.form.modePaste': 'Paste',
   'campaigns.form.modeFile': 'Upload a CSV file',

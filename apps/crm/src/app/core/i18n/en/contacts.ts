@@ -8,7 +8,8 @@ export const contactsEn = {
   'contacts.emptyHint': 'People who write through the web widget or WhatsApp appear here with their conversations.',
   'contacts.noMatch': 'No contact matches the search',
   'contacts.notFound': 'This contact does not exist, or none of its conversations are yours to see.',
-  'contacts.offline': 'Not connected to the server: what is shown may be out of date and changes cannot be saved until the connection returns.',
+  'contacts.offline':
+    'Not connected to the server: what is shown may be out of date and changes cannot be saved until the connection returns.',
   'contacts.name': 'Name',
   'contacts.email': 'Email',
   'contacts.phone': 'Phone',
@@ -27,13 +28,16 @@ export const contactsEn = {
   'contacts.error.email': 'This is not an email address.',
   'contacts.error.phoneTooLong': 'Too long: at most 32 characters.',
   'contacts.conflict.owner': '{value} belongs to {name}. If they are the same person, merge this contact into theirs.',
-  'contacts.conflict.twoPhones': '{value} belongs to {name}. The two cannot be merged while this contact has another number ({phone}): clear its phone and save first, then enter the new one.',
-  'contacts.conflict.hidden': '{value} belongs to another contact whose conversations you cannot see. A supervisor can merge the two.',
+  'contacts.conflict.twoPhones':
+    '{value} belongs to {name}. The two cannot be merged while this contact has another number ({phone}): clear its phone and save first, then enter the new one.',
+  'contacts.conflict.hidden':
+    '{value} belongs to another contact whose conversations you cannot see. A supervisor can merge the two.',
   'contacts.duplicates': 'Other contacts with the same email, probably the same person:',
   'contacts.merge.into': 'Merge into {name}…',
   'contacts.merge.here': 'Merge into this contact…',
   'contacts.merge.title': 'Merge {source} into {target}?',
-  'contacts.merge.explain': 'All of {source}’s conversations move to {target}. {target} keeps its name and details and takes {source}’s email and phone where it has none. {source} stops being a contact of its own and any web chat it has open ends. This cannot be undone.',
+  'contacts.merge.explain':
+    'All of {source}’s conversations move to {target}. {target} keeps its name and details and takes {source}’s email and phone where it has none. {source} stops being a contact of its own and any web chat it has open ends. This cannot be undone.',
   'contacts.merge.confirm': 'Merge',
   'contacts.merge.merging': 'Merging…',
   'contacts.conversations.title': 'Conversations',

@@ -18,7 +18,8 @@ export const conversationEn = {
   'conversation.lost': 'You can no longer see this conversation: it went to someone else while you were away.',
   'conversation.notYours': 'This conversation is now assigned to {name}: you can no longer reply or act in it.',
   'conversation.closedNotice': 'This conversation is closed. Reopen it to reply.',
-  'conversation.offline': 'Offline: messages are refreshed every {seconds} s; sending resumes when the connection returns.',
+  'conversation.offline':
+    'Offline: messages are refreshed every {seconds} s; sending resumes when the connection returns.',
   'conversation.today': 'Today',
   'conversation.yesterday': 'Yesterday',
   'conversation.dismiss': 'Dismiss',
@@ -67,13 +68,15 @@ export const conversationEn = {
   'composer.suggest.keys': '↑ ↓ to choose · Enter or Tab to insert · Esc to close',
   'composer.canned.title': 'Canned replies',
   'composer.canned.loading': 'Loading canned replies…',
-  'composer.canned.failed': 'Canned replies could not be loaded. They are read again when you open another conversation or reconnect.',
+  'composer.canned.failed':
+    'Canned replies could not be loaded. They are read again when you open another conversation or reconnect.',
   'composer.canned.none': 'No canned replies yet: add them on the Canned replies page.',
   'composer.canned.noMatch': 'No canned reply has a short code with “{query}”.',
   'composer.canned.unfilled': 'Stays as written (no value here): {variables}',
   'composer.mention.team': 'Mention a colleague',
   'composer.mention.inConversation': 'Mention a colleague from this conversation',
-  'composer.mention.nobody': 'No colleague to offer yet: agents are offered the staff who took part in this conversation.',
+  'composer.mention.nobody':
+    'No colleague to offer yet: agents are offered the staff who took part in this conversation.',
   'composer.mention.noMatch': 'Nobody with that name.',
 
   'typing.one': '{name} is typing…',

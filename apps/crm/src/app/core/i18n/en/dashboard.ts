@@ -21,7 +21,8 @@ export const dashboardEn = {
   'dashboard.notLive': 'Not live',
   'dashboard.updatedAgo': 'Updated {seconds} s ago',
   'dashboard.polling': 'Not live: refreshing every {seconds} s',
-  'dashboard.offlineNotice': 'Not connected to the server: the figures are refreshed every {seconds} s until the connection returns.',
+  'dashboard.offlineNotice':
+    'Not connected to the server: the figures are refreshed every {seconds} s until the connection returns.',
   'dashboard.bot': 'Bot',
   'dashboard.bot.on': 'on',
   'dashboard.bot.off': 'off',

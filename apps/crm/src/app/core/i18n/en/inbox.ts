@@ -23,7 +23,8 @@ export const inboxEn = {
   'inbox.window.closesInMinutes': 'Window closes in {minutes} min',
   'inbox.window.closedExpired': 'The customer last wrote more than 24 h ago: WhatsApp only allows approved templates',
   'inbox.window.closedNever': 'The customer has not written on WhatsApp yet: WhatsApp only allows approved templates',
-  'inbox.window.refusedMessage': 'Not sent: the customer last wrote more than 24 h ago, so WhatsApp only allows approved templates.',
+  'inbox.window.refusedMessage':
+    'Not sent: the customer last wrote more than 24 h ago, so WhatsApp only allows approved templates.',
   'inbox.delivery.failed': 'Not delivered',
   'inbox.delivery.retrying': 'Retrying…',
   'inbox.delivery.retryFailed': 'Retry failed: {error}',

@@ -1,7 +1,8 @@
 /** English text of the labels page. */
 export const labelsEn = {
   'labels.title': 'Labels',
-  'labels.intro': 'Labels sort conversations (“VIP”, “refund”…). Anyone on the team puts them on a conversation from its header; supervisors and admins create, rename, recolour and delete them here.',
+  'labels.intro':
+    'Labels sort conversations (“VIP”, “refund”…). Anyone on the team puts them on a conversation from its header; supervisors and admins create, rename, recolour and delete them here.',
   'labels.new': 'New label',
   'labels.name': 'Name',
   'labels.color': 'Colour',
@@ -19,7 +20,8 @@ export const labelsEn = {
   'labels.deleting': 'Deleting…',
   'labels.empty': 'No labels yet',
   'labels.emptyHint': 'Create the first one above.',
-  'labels.offline': 'You are offline: the labels shown may be out of date, and changes can be saved once the connection returns.',
+  'labels.offline':
+    'You are offline: the labels shown may be out of date, and changes can be saved once the connection returns.',
   'labels.error.nameRequired': 'Give the label a name.',
   'labels.error.nameTooLong': 'At most 50 characters.',
   'labels.error.nameTaken': 'Another label already has this name.',

@@ -18,14 +18,16 @@ export const notificationsEn = {
   'notifications.toasts': 'New notifications',
   'notifications.dismiss': 'Dismiss',
   'notifications.preferences': 'Notification settings',
-  'notifications.preferencesHint': 'In app: keep it in this list. Toast: pop it up when it arrives. Sound: a short beep.',
+  'notifications.preferencesHint':
+    'In app: keep it in this list. Toast: pop it up when it arrives. Sound: a short beep.',
   'notifications.preferencesFailed': 'Could not save that setting; it was switched back.',
   'notifications.pref.type': 'Type',
   'notifications.pref.inApp': 'In app',
   'notifications.pref.toast': 'Toast',
   'notifications.pref.sound': 'Sound',
   'notifications.pref.toggle': '{setting}: {type}',
-  'notifications.pref.needsInApp': 'Toasts and sounds come with in-app notifications: a type with In app off has neither.',
+  'notifications.pref.needsInApp':
+    'Toasts and sounds come with in-app notifications: a type with In app off has neither.',
   'notifications.type.conversationCreated': 'New conversation',
   'notifications.type.conversationAssigned': 'Conversation assigned to me',
   'notifications.type.mention': 'A colleague mentions me in a note',

@@ -1,7 +1,8 @@
 /** English text of the settings pages: the WhatsApp channel, the bot and templates. */
 export const settingsEn = {
   'settings.title': 'Settings',
-  'settings.offline': 'Not connected to the server: the channel state is refreshed every {seconds} s and saving waits for the connection.',
+  'settings.offline':
+    'Not connected to the server: the channel state is refreshed every {seconds} s and saving waits for the connection.',
   'settings.save': 'Save',
   'settings.saving': 'Saving…',
   'settings.saved': 'Saved',
@@ -11,7 +12,8 @@ export const settingsEn = {
   'settings.channel.title': 'WhatsApp channel',
   'settings.channel.provider': 'Provider',
   'settings.channel.provider.sandbox': 'Sandbox',
-  'settings.channel.provider.sandboxHint': 'Nothing leaves Switchboard: replies are recorded in the sandbox outbox and receipts are simulated (CHANNEL_PROVIDER=sandbox).',
+  'settings.channel.provider.sandboxHint':
+    'Nothing leaves Switchboard: replies are recorded in the sandbox outbox and receipts are simulated (CHANNEL_PROVIDER=sandbox).',
   'settings.channel.provider.cloudApi': 'WhatsApp Cloud API',
   'settings.channel.provider.cloudApiHint': "Replies go out through Meta's Cloud API (CHANNEL_PROVIDER=cloud-api).",
   'settings.channel.state': 'State',
@@ -22,23 +24,28 @@ export const settingsEn = {
   'settings.channel.live': 'Updates live',
   'settings.channel.notLive': 'Not live: refreshed periodically',
   'settings.channel.webhook': 'Webhook URL',
-  'settings.channel.webhookHint': "Paste it as the callback URL in your Meta app's WhatsApp webhook configuration, with WHATSAPP_VERIFY_TOKEN as the verify token.",
+  'settings.channel.webhookHint':
+    "Paste it as the callback URL in your Meta app's WhatsApp webhook configuration, with WHATSAPP_VERIFY_TOKEN as the verify token.",
   'settings.channel.copy': 'Copy',
   'settings.channel.copied': 'Copied',
   'settings.channel.copyFailed': 'Could not copy: select the URL and copy it by hand.',
   'settings.channel.configuration': 'Configuration',
-  'settings.channel.configurationHint': 'Set these environment variables on the server and restart it; their values are never shown here.',
+  'settings.channel.configurationHint':
+    'Set these environment variables on the server and restart it; their values are never shown here.',
   'settings.channel.set': 'set',
   'settings.channel.notSet': 'not set',
   'settings.channel.missing': 'Missing for this provider: {names}',
   'settings.bot.title': 'Bot',
-  'settings.bot.intro': 'An auto-responder for customers: a greeting on new conversations, a reply outside business hours, and a hand-off to a person when asked. It goes quiet in a conversation once an agent replies.',
+  'settings.bot.intro':
+    'An auto-responder for customers: a greeting on new conversations, a reply outside business hours, and a hand-off to a person when asked. It goes quiet in a conversation once an agent replies.',
   'settings.bot.on': 'On',
   'settings.bot.off': 'Off',
   'settings.bot.greeting': 'Greeting',
-  'settings.bot.greetingHint': 'Sent once when a customer starts a conversation (web widget) or writes for the first time (WhatsApp). Leave empty for no greeting.',
+  'settings.bot.greetingHint':
+    'Sent once when a customer starts a conversation (web widget) or writes for the first time (WhatsApp). Leave empty for no greeting.',
   'settings.bot.outOfHours': 'Out-of-hours reply',
-  'settings.bot.outOfHoursHint': 'Sent when a customer writes outside business hours, at most once per conversation until the next opening. Leave empty for no reply.',
+  'settings.bot.outOfHoursHint':
+    'Sent when a customer writes outside business hours, at most once per conversation until the next opening. Leave empty for no reply.',
   'settings.bot.hours': 'Business hours',
   'settings.bot.timeZone': 'Time zone',
   'settings.bot.openNow': 'Open now ({zone})',
@@ -55,7 +62,8 @@ export const settingsEn = {
   'settings.bot.keywords': 'Keywords',
   'settings.bot.keywordsHint': 'Comma-separated words or phrases (up to {max}); case and accents do not matter.',
   'settings.bot.handoffReply': 'Hand-off reply',
-  'settings.bot.handoffHint': 'The bot answers this, leaves a note for the team and stops answering in that conversation, which stays unassigned.',
+  'settings.bot.handoffHint':
+    'The bot answers this, leaves a note for the team and stops answering in that conversation, which stays unassigned.',
   'settings.bot.error.tooLong': 'Too long: at most 1000 characters.',
   'settings.bot.error.handoffReplyRequired': 'Write the reply the customer gets when handed to a person.',
   'settings.bot.error.timeZone': 'Not a time zone: use a name like Europe/Madrid.',
@@ -65,7 +73,8 @@ export const settingsEn = {
   'settings.bot.error.closeBeforeOpen': 'The closing time must be after the opening time.',
   'settings.bot.error.overlap': 'Overlaps the hours before it on the same day.',
   'settings.templates.title': 'Templates',
-  'settings.templates.intro': "WhatsApp templates approved in Meta's WhatsApp Manager: agents send them when the 24-hour window is closed. Use the same name, language and text as in Meta; {{1}}, {{2}}… are the variables.",
+  'settings.templates.intro':
+    "WhatsApp templates approved in Meta's WhatsApp Manager: agents send them when the 24-hour window is closed. Use the same name, language and text as in Meta; {{1}}, {{2}}… are the variables.",
   'settings.templates.new': 'New template',
   'settings.templates.edit': 'Edit',
   'settings.templates.delete': 'Delete',
@@ -81,7 +90,8 @@ export const settingsEn = {
   'settings.templates.bodyHint': 'Variables are {{1}}, {{2}}… in order, without gaps.',
   'settings.templates.variables': '({count} variables)',
   'settings.templates.empty': 'No templates yet',
-  'settings.templates.emptyHint': 'Add the templates approved in WhatsApp Manager so agents can write after the 24-hour window.',
+  'settings.templates.emptyHint':
+    'Add the templates approved in WhatsApp Manager so agents can write after the 24-hour window.',
   'settings.templates.error.name': 'Lowercase letters, digits and _ only, as in WhatsApp Manager.',
   'settings.templates.error.language': 'A language code like es or en_US.',
   'settings.templates.error.bodyRequired': 'Write the template text.',

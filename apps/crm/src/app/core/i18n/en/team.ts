@@ -1,7 +1,8 @@
 /** English text of the team admin page. */
 export const teamEn = {
   'team.title': 'Team',
-  'team.offlineNotice': 'Not connected to the server: the list is refreshed every {seconds} s until the connection returns.',
+  'team.offlineNotice':
+    'Not connected to the server: the list is refreshed every {seconds} s until the connection returns.',
   'team.list': 'Team members',
   'team.name': 'Name',
   'team.email': 'Email',
@@ -34,15 +35,19 @@ export const teamEn = {
   'team.edit.saving': 'Saving…',
   'team.edit.cancel': 'Cancel',
   'team.edit.roleHint': 'Changing the role signs {name} out everywhere; they sign in again with the new role.',
-  'team.edit.demoteSelfWarning': 'You are giving up your own admin role: you will be signed out at once and can no longer manage the team.',
+  'team.edit.demoteSelfWarning':
+    'You are giving up your own admin role: you will be signed out at once and can no longer manage the team.',
   'team.edit.demoteSelfConfirm': 'Yes, change my role',
   'team.edit.saved': 'Changes to {name} saved.',
   'team.edit.savedSignedOut': 'Changes to {name} saved; they were signed out everywhere.',
   'team.access.title': 'Access',
-  'team.deactivate.hint': 'Deactivating signs {name} out everywhere and stops them signing in; nothing they did is lost.',
+  'team.deactivate.hint':
+    'Deactivating signs {name} out everywhere and stops them signing in; nothing they did is lost.',
   'team.deactivate.start': 'Deactivate…',
-  'team.deactivate.confirm': 'Deactivate {name}? They are signed out everywhere at once and cannot sign in until an admin reactivates them.',
-  'team.deactivate.confirmSelf': 'Deactivate your own account? You will be signed out at once and cannot sign in again until another admin reactivates you.',
+  'team.deactivate.confirm':
+    'Deactivate {name}? They are signed out everywhere at once and cannot sign in until an admin reactivates them.',
+  'team.deactivate.confirmSelf':
+    'Deactivate your own account? You will be signed out at once and cannot sign in again until another admin reactivates you.',
   'team.deactivate.action': 'Deactivate',
   'team.deactivate.busy': 'Deactivating…',
   'team.deactivate.done': '{name} is deactivated and was signed out everywhere.',
@@ -53,7 +58,8 @@ export const teamEn = {
   'team.setPassword.title': 'New password',
   'team.setPassword.label': 'New password for {name}',
   'team.setPassword.placeholder': 'New password',
-  'team.setPassword.hint': 'At least {min} characters, at most {max} bytes. {name} is signed out everywhere; pass the password on to them safely.',
+  'team.setPassword.hint':
+    'At least {min} characters, at most {max} bytes. {name} is signed out everywhere; pass the password on to them safely.',
   'team.setPassword.action': 'Set password',
   'team.setPassword.busy': 'Setting…',
   'team.setPassword.done': 'New password set for {name}; they were signed out everywhere.',

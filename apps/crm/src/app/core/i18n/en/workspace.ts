@@ -5,7 +5,8 @@ export const workspaceEn = {
   'workspace.search.results': 'Search results',
   'workspace.search.loading': 'Searching…',
   'workspace.search.empty': 'Nothing matches “{q}”',
-  'workspace.search.emptyHint': 'Search finds words in messages (Spanish or English, any form of the word), and contacts by name, email or phone.',
+  'workspace.search.emptyHint':
+    'Search finds words in messages (Spanish or English, any form of the word), and contacts by name, email or phone.',
   'workspace.search.offline': 'Search needs the connection to the server. Check your connection and try again.',
   'workspace.search.conversations': 'Conversations',
   'workspace.search.messages': 'Messages',

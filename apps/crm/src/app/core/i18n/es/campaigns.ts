@@ -42,7 +42,8 @@ export const campaignsEs: Record<keyof typeof campaignsEn, string> = {
     'Uno por línea como teléfono,nombre (el nombre es opcional), o texto CSV cuya primera línea nombra las columnas: phone, name y las variables de la plantilla.',
   'campaigns.form.pastedCount': '{count} líneas',
   'campaigns.form.fileLabel': 'Archivo CSV de destinatarios',
-  'campaigns.form.fileHint': 'Una columna phone, una columna name opcional; cada otra columna es una variable de la plantilla.',
+  'campaigns.form.fileHint':
+    'Una columna phone, una columna name opcional; cada otra columna es una variable de la plantilla.',
   'campaigns.form.fileChosen': '{name} ({size} KB)',
   'campaigns.form.skipInvalid': 'Omitir las filas no válidas (crear la campaña con las válidas)',
   'campaigns.form.preview': 'Vista previa',

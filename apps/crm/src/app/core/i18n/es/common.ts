@@ -31,7 +31,8 @@ export const commonEs: Record<keyof typeof commonEn, string> = {
   'connection.nextRetry': 'próximo intento a las {time}',
   'connection.lastError': 'último error: {error}',
   'connection.browserOffline': 'tu dispositivo no tiene conexión',
-  'connection.serverReports': 'el servidor informa de un problema con {checks}; los mensajes pueden llegar con retraso hasta que se recupere',
+  'connection.serverReports':
+    'el servidor informa de un problema con {checks}; los mensajes pueden llegar con retraso hasta que se recupere',
   'connection.check.database': 'la base de datos',
   'connection.check.redis': 'Redis',
   'connection.check.realtime': 'la entrega entre servidores',

@@ -20,7 +20,8 @@ export const conversationEs: Record<keyof typeof conversationEn, string> = {
   'conversation.lost': 'Ya no puedes ver esta conversación: pasó a otra persona mientras no estabas.',
   'conversation.notYours': 'Esta conversación ahora está asignada a {name}: ya no puedes responder ni actuar en ella.',
   'conversation.closedNotice': 'Esta conversación está cerrada. Reábrela para responder.',
-  'conversation.offline': 'Sin conexión: los mensajes se actualizan cada {seconds} s; el envío se reanuda cuando vuelva la conexión.',
+  'conversation.offline':
+    'Sin conexión: los mensajes se actualizan cada {seconds} s; el envío se reanuda cuando vuelva la conexión.',
   'conversation.today': 'Hoy',
   'conversation.yesterday': 'Ayer',
   'conversation.dismiss': 'Descartar',
@@ -69,13 +70,15 @@ export const conversationEs: Record<keyof typeof conversationEn, string> = {
   'composer.suggest.keys': '↑ ↓ para elegir · Intro o Tab para insertar · Esc para cerrar',
   'composer.canned.title': 'Respuestas rápidas',
   'composer.canned.loading': 'Cargando respuestas rápidas…',
-  'composer.canned.failed': 'No se pudieron cargar las respuestas rápidas. Se vuelven a leer al abrir otra conversación o al reconectar.',
+  'composer.canned.failed':
+    'No se pudieron cargar las respuestas rápidas. Se vuelven a leer al abrir otra conversación o al reconectar.',
   'composer.canned.none': 'Aún no hay respuestas rápidas: añádelas en la página Respuestas rápidas.',
   'composer.canned.noMatch': 'Ninguna respuesta rápida tiene un código con «{query}».',
   'composer.canned.unfilled': 'Queda tal cual (sin valor aquí): {variables}',
   'composer.mention.team': 'Mencionar a un compañero',
   'composer.mention.inConversation': 'Mencionar a un compañero de esta conversación',
-  'composer.mention.nobody': 'Aún no hay compañeros que ofrecer: a los agentes se les ofrece el personal que ha participado en esta conversación.',
+  'composer.mention.nobody':
+    'Aún no hay compañeros que ofrecer: a los agentes se les ofrece el personal que ha participado en esta conversación.',
   'composer.mention.noMatch': 'Nadie se llama así.',
 
   'typing.one': '{name} está escribiendo…',

@@ -17,13 +17,15 @@ export const dashboardEs: Record<keyof typeof dashboardEn, string> = {
   'dashboard.agentsOnline': 'Agentes conectados',
   'dashboard.agentsOnlineHint': 'Agentes con al menos una conexión abierta ahora mismo, en cualquier dispositivo',
   'dashboard.messagesToday': 'Mensajes de hoy',
-  'dashboard.messagesTodayHint': 'Mensajes en cualquier conversación desde la medianoche ({timeZone}), los envíe quien los envíe',
+  'dashboard.messagesTodayHint':
+    'Mensajes en cualquier conversación desde la medianoche ({timeZone}), los envíe quien los envíe',
   'dashboard.serverTimeZone': 'la zona horaria del servidor',
   'dashboard.live': 'En vivo',
   'dashboard.notLive': 'Sin conexión en vivo',
   'dashboard.updatedAgo': 'Actualizado hace {seconds} s',
   'dashboard.polling': 'Sin conexión en vivo: se actualiza cada {seconds} s',
-  'dashboard.offlineNotice': 'Sin conexión con el servidor: las cifras se actualizan cada {seconds} s hasta que vuelva la conexión.',
+  'dashboard.offlineNotice':
+    'Sin conexión con el servidor: las cifras se actualizan cada {seconds} s hasta que vuelva la conexión.',
   'dashboard.bot': 'Bot',
   'dashboard.bot.on': 'activo',
   'dashboard.bot.off': 'apagado',

@@ -23,9 +23,11 @@ export const inboxEs: Record<keyof typeof inboxEn, string> = {
   'inbox.whatsapp.badge': 'WhatsApp',
   'inbox.window.closesInHours': 'La ventana se cierra en {hours} h',
   'inbox.window.closesInMinutes': 'La ventana se cierra en {minutes} min',
-  'inbox.window.closedExpired': 'El cliente escribió por última vez hace más de 24 h: WhatsApp solo permite plantillas aprobadas',
+  'inbox.window.closedExpired':
+    'El cliente escribió por última vez hace más de 24 h: WhatsApp solo permite plantillas aprobadas',
   'inbox.window.closedNever': 'El cliente aún no ha escrito por WhatsApp: WhatsApp solo permite plantillas aprobadas',
-  'inbox.window.refusedMessage': 'No enviado: el cliente escribió por última vez hace más de 24 h, así que WhatsApp solo permite plantillas aprobadas.',
+  'inbox.window.refusedMessage':
+    'No enviado: el cliente escribió por última vez hace más de 24 h, así que WhatsApp solo permite plantillas aprobadas.',
   'inbox.delivery.failed': 'No entregado',
   'inbox.delivery.retrying': 'Reintentando…',
   'inbox.delivery.retryFailed': 'El reintento falló: {error}',

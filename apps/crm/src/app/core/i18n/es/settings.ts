@@ -3,7 +3,8 @@ import type { settingsEn } from '../en/settings';
 /** Spanish text of the settings pages: the WhatsApp channel, the bot and templates. */
 export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.title': 'Ajustes',
-  'settings.offline': 'Sin conexión: el estado del canal se actualiza cada {seconds} s y para guardar hay que esperar a la conexión.',
+  'settings.offline':
+    'Sin conexión: el estado del canal se actualiza cada {seconds} s y para guardar hay que esperar a la conexión.',
   'settings.save': 'Guardar',
   'settings.saving': 'Guardando…',
   'settings.saved': 'Guardado',
@@ -13,9 +14,11 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.channel.title': 'Canal de WhatsApp',
   'settings.channel.provider': 'Proveedor',
   'settings.channel.provider.sandbox': 'Sandbox',
-  'settings.channel.provider.sandboxHint': 'Nada sale de Switchboard: las respuestas quedan en la bandeja del sandbox y los acuses se simulan (CHANNEL_PROVIDER=sandbox).',
+  'settings.channel.provider.sandboxHint':
+    'Nada sale de Switchboard: las respuestas quedan en la bandeja del sandbox y los acuses se simulan (CHANNEL_PROVIDER=sandbox).',
   'settings.channel.provider.cloudApi': 'WhatsApp Cloud API',
-  'settings.channel.provider.cloudApiHint': 'Las respuestas salen por la Cloud API de Meta (CHANNEL_PROVIDER=cloud-api).',
+  'settings.channel.provider.cloudApiHint':
+    'Las respuestas salen por la Cloud API de Meta (CHANNEL_PROVIDER=cloud-api).',
   'settings.channel.state': 'Estado',
   'settings.channel.state.connected': 'Conectado',
   'settings.channel.state.degraded': 'Degradado',
@@ -24,23 +27,28 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.channel.live': 'Se actualiza en directo',
   'settings.channel.notLive': 'No en directo: se actualiza periódicamente',
   'settings.channel.webhook': 'URL del webhook',
-  'settings.channel.webhookHint': 'Pégala como URL de devolución de llamada en la configuración del webhook de WhatsApp de tu app de Meta, con WHATSAPP_VERIFY_TOKEN como token de verificación.',
+  'settings.channel.webhookHint':
+    'Pégala como URL de devolución de llamada en la configuración del webhook de WhatsApp de tu app de Meta, con WHATSAPP_VERIFY_TOKEN como token de verificación.',
   'settings.channel.copy': 'Copiar',
   'settings.channel.copied': 'Copiada',
   'settings.channel.copyFailed': 'No se pudo copiar: selecciona la URL y cópiala a mano.',
   'settings.channel.configuration': 'Configuración',
-  'settings.channel.configurationHint': 'Define estas variables de entorno en el servidor y reinícialo; sus valores nunca se muestran aquí.',
+  'settings.channel.configurationHint':
+    'Define estas variables de entorno en el servidor y reinícialo; sus valores nunca se muestran aquí.',
   'settings.channel.set': 'definida',
   'settings.channel.notSet': 'sin definir',
   'settings.channel.missing': 'Faltan para este proveedor: {names}',
   'settings.bot.title': 'Bot',
-  'settings.bot.intro': 'Una respuesta automática para los clientes: un saludo en las conversaciones nuevas, una respuesta fuera del horario y el paso a una persona cuando se pide. Se calla en una conversación en cuanto responde un agente.',
+  'settings.bot.intro':
+    'Una respuesta automática para los clientes: un saludo en las conversaciones nuevas, una respuesta fuera del horario y el paso a una persona cuando se pide. Se calla en una conversación en cuanto responde un agente.',
   'settings.bot.on': 'Activado',
   'settings.bot.off': 'Desactivado',
   'settings.bot.greeting': 'Saludo',
-  'settings.bot.greetingHint': 'Se envía una vez cuando un cliente abre una conversación (widget web) o escribe por primera vez (WhatsApp). Déjalo vacío para no saludar.',
+  'settings.bot.greetingHint':
+    'Se envía una vez cuando un cliente abre una conversación (widget web) o escribe por primera vez (WhatsApp). Déjalo vacío para no saludar.',
   'settings.bot.outOfHours': 'Respuesta fuera de horario',
-  'settings.bot.outOfHoursHint': 'Se envía cuando un cliente escribe fuera del horario, como mucho una vez por conversación hasta la siguiente apertura. Déjala vacía para no responder.',
+  'settings.bot.outOfHoursHint':
+    'Se envía cuando un cliente escribe fuera del horario, como mucho una vez por conversación hasta la siguiente apertura. Déjala vacía para no responder.',
   'settings.bot.hours': 'Horario de atención',
   'settings.bot.timeZone': 'Zona horaria',
   'settings.bot.openNow': 'Abierto ahora ({zone})',
@@ -57,7 +65,8 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.bot.keywords': 'Palabras clave',
   'settings.bot.keywordsHint': 'Palabras o frases separadas por comas (hasta {max}); no importan mayúsculas ni tildes.',
   'settings.bot.handoffReply': 'Respuesta al pasar a una persona',
-  'settings.bot.handoffHint': 'El bot responde esto, deja una nota al equipo y deja de responder en esa conversación, que sigue sin asignar.',
+  'settings.bot.handoffHint':
+    'El bot responde esto, deja una nota al equipo y deja de responder en esa conversación, que sigue sin asignar.',
   'settings.bot.error.tooLong': 'Demasiado largo: 1000 caracteres como máximo.',
   'settings.bot.error.handoffReplyRequired': 'Escribe la respuesta que recibe el cliente al pasar a una persona.',
   'settings.bot.error.timeZone': 'No es una zona horaria: usa un nombre como Europe/Madrid.',
@@ -67,7 +76,8 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.bot.error.closeBeforeOpen': 'La hora de cierre debe ser posterior a la de apertura.',
   'settings.bot.error.overlap': 'Se solapa con el horario anterior del mismo día.',
   'settings.templates.title': 'Plantillas',
-  'settings.templates.intro': 'Plantillas de WhatsApp aprobadas en WhatsApp Manager de Meta: los agentes las envían cuando la ventana de 24 horas está cerrada. Usa el mismo nombre, idioma y texto que en Meta; {{1}}, {{2}}… son las variables.',
+  'settings.templates.intro':
+    'Plantillas de WhatsApp aprobadas en WhatsApp Manager de Meta: los agentes las envían cuando la ventana de 24 horas está cerrada. Usa el mismo nombre, idioma y texto que en Meta; {{1}}, {{2}}… son las variables.',
   'settings.templates.new': 'Nueva plantilla',
   'settings.templates.edit': 'Editar',
   'settings.templates.delete': 'Eliminar',
@@ -83,7 +93,8 @@ export const settingsEs: Record<keyof typeof settingsEn, string> = {
   'settings.templates.bodyHint': 'Las variables son {{1}}, {{2}}… en orden y sin huecos.',
   'settings.templates.variables': '({count} variables)',
   'settings.templates.empty': 'Aún no hay plantillas',
-  'settings.templates.emptyHint': 'Añade las plantillas aprobadas en WhatsApp Manager para que los agentes puedan escribir pasada la ventana de 24 horas.',
+  'settings.templates.emptyHint':
+    'Añade las plantillas aprobadas en WhatsApp Manager para que los agentes puedan escribir pasada la ventana de 24 horas.',
   'settings.templates.error.name': 'Solo minúsculas, dígitos y _, como en WhatsApp Manager.',
   'settings.templates.error.language': 'Un código de idioma como es o en_US.',
   'settings.templates.error.bodyRequired': 'Escribe el texto de la plantilla.',

@@ -3,7 +3,8 @@ import type { teamEn } from '../en/team';
 /** Spanish text of the team admin page. */
 export const teamEs: Record<keyof typeof teamEn, string> = {
   'team.title': 'Equipo',
-  'team.offlineNotice': 'Sin conexión con el servidor: la lista se actualiza cada {seconds} s hasta que vuelva la conexión.',
+  'team.offlineNotice':
+    'Sin conexión con el servidor: la lista se actualiza cada {seconds} s hasta que vuelva la conexión.',
   'team.list': 'Miembros del equipo',
   'team.name': 'Nombre',
   'team.email': 'Correo electrónico',
@@ -36,15 +37,19 @@ export const teamEs: Record<keyof typeof teamEn, string> = {
   'team.edit.saving': 'Guardando…',
   'team.edit.cancel': 'Cancelar',
   'team.edit.roleHint': 'Cambiar el rol cierra todas las sesiones de {name}; vuelve a entrar con el rol nuevo.',
-  'team.edit.demoteSelfWarning': 'Vas a dejar tu propio rol de administrador: se cerrará tu sesión al momento y ya no podrás gestionar el equipo.',
+  'team.edit.demoteSelfWarning':
+    'Vas a dejar tu propio rol de administrador: se cerrará tu sesión al momento y ya no podrás gestionar el equipo.',
   'team.edit.demoteSelfConfirm': 'Sí, cambiar mi rol',
   'team.edit.saved': 'Cambios de {name} guardados.',
   'team.edit.savedSignedOut': 'Cambios de {name} guardados; se han cerrado todas sus sesiones.',
   'team.access.title': 'Acceso',
-  'team.deactivate.hint': 'Desactivar cierra todas las sesiones de {name} y le impide entrar; no se pierde nada de lo que hizo.',
+  'team.deactivate.hint':
+    'Desactivar cierra todas las sesiones de {name} y le impide entrar; no se pierde nada de lo que hizo.',
   'team.deactivate.start': 'Desactivar…',
-  'team.deactivate.confirm': '¿Desactivar a {name}? Se cierran todas sus sesiones al momento y no podrá entrar hasta que un administrador lo reactive.',
-  'team.deactivate.confirmSelf': '¿Desactivar tu propia cuenta? Se cerrará tu sesión al momento y no podrás volver a entrar hasta que otro administrador te reactive.',
+  'team.deactivate.confirm':
+    '¿Desactivar a {name}? Se cierran todas sus sesiones al momento y no podrá entrar hasta que un administrador lo reactive.',
+  'team.deactivate.confirmSelf':
+    '¿Desactivar tu propia cuenta? Se cerrará tu sesión al momento y no podrás volver a entrar hasta que otro administrador te reactive.',
   'team.deactivate.action': 'Desactivar',
   'team.deactivate.busy': 'Desactivando…',
   'team.deactivate.done': '{name} está desactivado y se han cerrado todas sus sesiones.',
@@ -55,7 +60,8 @@ export const teamEs: Record<keyof typeof teamEn, string> = {
   'team.setPassword.title': 'Contraseña nueva',
   'team.setPassword.label': 'Contraseña nueva para {name}',
   'team.setPassword.placeholder': 'Contraseña nueva',
-  'team.setPassword.hint': 'Al menos {min} caracteres y {max} bytes como máximo. Se cierran todas las sesiones de {name}; hazle llegar la contraseña de forma segura.',
+  'team.setPassword.hint':
+    'Al menos {min} caracteres y {max} bytes como máximo. Se cierran todas las sesiones de {name}; hazle llegar la contraseña de forma segura.',
   'team.setPassword.action': 'Cambiar contraseña',
   'team.setPassword.busy': 'Cambiando…',
   'team.setPassword.done': 'Contraseña nueva para {name}; se han cerrado todas sus sesiones.',

@@ -7,12 +7,15 @@ export const workspaceEs: Record<keyof typeof workspaceEn, string> = {
   'workspace.search.results': 'Resultados de la búsqueda',
   'workspace.search.loading': 'Buscando…',
   'workspace.search.empty': 'Nada coincide con «{q}»',
-  'workspace.search.emptyHint': 'La búsqueda encuentra palabras en los mensajes (en español o inglés, en cualquier forma) y contactos por nombre, correo o teléfono.',
-  'workspace.search.offline': 'La búsqueda necesita la conexión con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
+  'workspace.search.emptyHint':
+    'La búsqueda encuentra palabras en los mensajes (en español o inglés, en cualquier forma) y contactos por nombre, correo o teléfono.',
+  'workspace.search.offline':
+    'La búsqueda necesita la conexión con el servidor. Comprueba tu conexión y vuelve a intentarlo.',
   'workspace.search.conversations': 'Conversaciones',
   'workspace.search.messages': 'Mensajes',
   'workspace.search.contacts': 'Contactos',
-  'workspace.search.narrowList': 'Listar solo las conversaciones cuyo contacto, asunto o referencia coinciden con «{q}»',
+  'workspace.search.narrowList':
+    'Listar solo las conversaciones cuyo contacto, asunto o referencia coinciden con «{q}»',
   'workspace.filters.sort': 'Orden',
   'workspace.sort.lastActivity': 'Última actividad',
   'workspace.sort.waitingLongest': 'Más tiempo esperando',

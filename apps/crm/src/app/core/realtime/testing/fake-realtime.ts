@@ -20,7 +20,10 @@ export function fakeRealtime() {
     return s;
   };
   const providers = [
-    { provide: REALTIME_SESSION, useValue: { token: signal('token-1'), active: signal(true), unauthorized: () => undefined } },
+    {
+      provide: REALTIME_SESSION,
+      useValue: { token: signal('token-1'), active: signal(true), unauthorized: () => undefined },
+    },
     {
       provide: SOCKET_MANAGER_FACTORY,
       useValue: (uri: string, options: never) => {
@@ -29,7 +32,10 @@ export function fakeRealtime() {
         return m;
       },
     },
-    { provide: REALTIME_CONFIG, useValue: { backoff: { random: () => 0.5 }, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 } },
+    {
+      provide: REALTIME_CONFIG,
+      useValue: { backoff: { random: () => 0.5 }, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 },
+    },
   ];
   return { providers, manager, socket, chat: () => socket('/chat') };
 }

@@ -11,7 +11,13 @@ import { ChangePasswordStore, type PasswordChangeField } from '../data/change-pa
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="card" novalidate data-testid="change-password-form" aria-labelledby="change-password-title" (submit)="$event.preventDefault(); submit()">
+    <form
+      class="card"
+      novalidate
+      data-testid="change-password-form"
+      aria-labelledby="change-password-title"
+      (submit)="$event.preventDefault(); submit()"
+    >
       <h2 id="change-password-title">{{ 'account.password.title' | translate }}</h2>
       <p class="hint">{{ 'account.password.hint' | translate }}</p>
       <!-- Lets password managers file the new password under the right account. -->
@@ -28,7 +34,9 @@ import { ChangePasswordStore, type PasswordChangeField } from '../data/change-pa
           [attr.aria-describedby]="errors().currentPassword ? 'password-current-error' : null"
           (input)="set('currentPassword', $event)"
         />
-        @if (errors().currentPassword; as e) { <p class="field-error" id="password-current-error" data-testid="password-current-error">{{ e }}</p> }
+        @if (errors().currentPassword; as e) {
+          <p class="field-error" id="password-current-error" data-testid="password-current-error">{{ e }}</p>
+        }
       </div>
       <div class="field">
         <label for="password-new">{{ 'account.password.new' | translate }}</label>
@@ -43,7 +51,9 @@ import { ChangePasswordStore, type PasswordChangeField } from '../data/change-pa
           (input)="set('newPassword', $event)"
         />
         <p class="hint" id="password-new-hint">{{ 'password.hint' | translate: { min: min, max: max } }}</p>
-        @if (errors().newPassword; as e) { <p class="field-error" id="password-new-error" data-testid="password-new-error">{{ e }}</p> }
+        @if (errors().newPassword; as e) {
+          <p class="field-error" id="password-new-error" data-testid="password-new-error">{{ e }}</p>
+        }
       </div>
       <div class="field">
         <label for="password-confirm">{{ 'account.password.confirm' | translate }}</label>
@@ -57,29 +67,80 @@ import { ChangePasswordStore, type PasswordChangeField } from '../data/change-pa
           [attr.aria-describedby]="errors().confirmPassword ? 'password-confirm-error' : null"
           (input)="set('confirmPassword', $event)"
         />
-        @if (errors().confirmPassword; as e) { <p class="field-error" id="password-confirm-error" data-testid="password-confirm-error">{{ e }}</p> }
+        @if (errors().confirmPassword; as e) {
+          <p class="field-error" id="password-confirm-error" data-testid="password-confirm-error">{{ e }}</p>
+        }
       </div>
-      @if (requestError(); as e) { <p class="alert" role="alert" data-testid="password-change-error">{{ e }}</p> }
+      @if (requestError(); as e) {
+        <p class="alert" role="alert" data-testid="password-change-error">{{ e }}</p>
+      }
       <div class="actions">
-        <button type="submit" class="primary" data-testid="password-submit" [disabled]="store.sending()" [attr.aria-busy]="store.sending()">
+        <button
+          type="submit"
+          class="primary"
+          data-testid="password-submit"
+          [disabled]="store.sending()"
+          [attr.aria-busy]="store.sending()"
+        >
           {{ (store.sending() ? 'account.password.submitting' : 'account.password.submit') | translate }}
         </button>
         <p class="done" role="status" data-testid="password-changed">
-          @if (store.changed()) { {{ 'account.password.done' | translate }} }
+          @if (store.changed()) {
+            {{ 'account.password.done' | translate }}
+          }
         </p>
       </div>
     </form>
   `,
   styles: `
-    form { display: flex; flex-direction: column; gap: 0.75rem; max-width: 28rem; }
-    h2 { font-size: 1.05rem; margin: 0; }
-    .hint { margin: 0; font-size: 0.8rem; color: var(--sb-muted); }
-    .field { display: flex; flex-direction: column; gap: 0.3rem; }
-    label { font-size: 0.85rem; font-weight: 600; }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    .alert { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .actions { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
-    .done { margin: 0; font-size: 0.85rem; color: var(--sb-green-strong); }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      max-width: 28rem;
+    }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    .alert {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+    }
+    .done {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-green-strong);
+    }
   `,
 })
 export class ChangePasswordFormComponent {

@@ -43,7 +43,10 @@ describe('ChangePasswordStore', () => {
     expect(store.sending()).toBe(true);
     expect(await store.submit()).toBe(false);
     expect(api.changePassword).toHaveBeenCalledTimes(1);
-    expect(api.changePassword).toHaveBeenCalledWith({ currentPassword: 'old-password', newPassword: ' a new password ' });
+    expect(api.changePassword).toHaveBeenCalledWith({
+      currentPassword: 'old-password',
+      newPassword: ' a new password ',
+    });
 
     answer();
     expect(await sent).toBe(true);

@@ -99,7 +99,9 @@ export class ChangePasswordStore {
     const fields: Partial<Record<PasswordChangeField, FieldMessage>> = {};
     for (const [field, text] of Object.entries(serverFieldMessages(toApiError(error), SERVER_FIELDS))) {
       fields[field as PasswordChangeField] =
-        field === 'currentPassword' && text === NOT_CURRENT ? { key: 'account.error.currentWrong' } : { text: text as string };
+        field === 'currentPassword' && text === NOT_CURRENT
+          ? { key: 'account.error.currentWrong' }
+          : { text: text as string };
     }
     this._serverErrors.set(fields);
     if (Object.keys(fields).length === 0) this._requestError.set(error);

@@ -11,13 +11,20 @@ import { ChangePasswordStore } from '../data/change-password.store';
 import { AccountPage } from './account.page';
 
 describe('AccountPage', () => {
-  const user: User = { id: '0b0f5c52-7c32-4b8a-9a1e-6a9c1f4f2a10', email: 'mia@example.com', name: 'Mia Marketing', role: 'marketer', active: true };
+  const user: User = {
+    id: '0b0f5c52-7c32-4b8a-9a1e-6a9c1f4f2a10',
+    email: 'mia@example.com',
+    name: 'Mia Marketing',
+    role: 'marketer',
+    active: true,
+  };
   let api: { changePassword: jest.Mock };
   let auth: { user: WritableSignal<User | null>; refreshUser: jest.Mock };
   let fixture: ComponentFixture<AccountPage>;
 
   const el = () => fixture.nativeElement as HTMLElement;
-  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => el().querySelector(`[data-testid="${id}"]`) as T | null;
+  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+    el().querySelector(`[data-testid="${id}"]`) as T | null;
   const settle = async () => {
     await flush();
     await fixture.whenStable();
@@ -45,7 +52,12 @@ describe('AccountPage', () => {
     auth = { user: signal<User | null>(user), refreshUser: jest.fn(async () => undefined) };
     TestBed.configureTestingModule({
       imports: [AccountPage],
-      providers: [...fakeRealtime().providers, ChangePasswordStore, { provide: AuthApi, useValue: api }, { provide: AuthStore, useValue: auth }],
+      providers: [
+        ...fakeRealtime().providers,
+        ChangePasswordStore,
+        { provide: AuthApi, useValue: api },
+        { provide: AuthStore, useValue: auth },
+      ],
     });
     fixture = TestBed.createComponent(AccountPage);
     await settle();
@@ -89,11 +101,16 @@ describe('AccountPage', () => {
     const button = byTestId<HTMLButtonElement>('password-submit');
     expect(button?.disabled).toBe(true);
     expect(button?.textContent?.trim()).toBe('Changing…');
-    expect(api.changePassword).toHaveBeenCalledWith({ currentPassword: 'old-password', newPassword: 'brand-new-password' });
+    expect(api.changePassword).toHaveBeenCalledWith({
+      currentPassword: 'old-password',
+      newPassword: 'brand-new-password',
+    });
 
     answer();
     await settle();
-    expect(byTestId('password-changed')?.textContent).toContain('Password changed. Your other sessions have been signed out.');
+    expect(byTestId('password-changed')?.textContent).toContain(
+      'Password changed. Your other sessions have been signed out.',
+    );
     expect(byTestId<HTMLInputElement>('password-current')?.value).toBe('');
     expect(byTestId<HTMLInputElement>('password-new')?.value).toBe('');
     expect(byTestId<HTMLInputElement>('password-confirm')?.value).toBe('');
@@ -102,7 +119,9 @@ describe('AccountPage', () => {
 
   it("the server's refusals go beside their fields, in the chosen language where they are ours", async () => {
     api.changePassword.mockRejectedValueOnce(
-      apiError(400, 'validation_failed', 'Invalid request', [{ path: 'currentPassword', message: 'is not your current password' }]),
+      apiError(400, 'validation_failed', 'Invalid request', [
+        { path: 'currentPassword', message: 'is not your current password' },
+      ]),
     );
     fill('not-it', 'brand-new-password');
     await submit();
@@ -114,7 +133,9 @@ describe('AccountPage', () => {
     TestBed.inject(I18nService).setLanguage('en');
 
     api.changePassword.mockRejectedValueOnce(
-      apiError(400, 'validation_failed', 'Invalid request', [{ path: 'newPassword', message: 'must be at most 72 bytes' }]),
+      apiError(400, 'validation_failed', 'Invalid request', [
+        { path: 'newPassword', message: 'must be at most 72 bytes' },
+      ]),
     );
     type('password-current', 'old-password');
     await submit();
@@ -138,7 +159,10 @@ describe('AccountPage', () => {
     expect(byTestId('account-offline')).toBeNull();
 
     api.changePassword.mockRejectedValueOnce(
-      new HttpErrorResponse({ status: 429, error: { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 30 } } }),
+      new HttpErrorResponse({
+        status: 429,
+        error: { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 30 } },
+      }),
     );
     await submit();
     expect(byTestId('password-change-error')?.textContent?.trim()).toBe('Too many attempts. Wait 30 s and try again.');

@@ -33,12 +33,37 @@ import { ChangePasswordFormComponent } from '../components/change-password-form.
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; max-width: 40rem; }
-    .page-header { margin: 0; }
-    dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.35rem 1rem; margin: 0; }
-    dt { font-size: 0.85rem; color: var(--sb-muted); }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      max-width: 40rem;
+    }
+    .page-header {
+      margin: 0;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: auto minmax(0, 1fr);
+      gap: 0.35rem 1rem;
+      margin: 0;
+    }
+    dt {
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
   `,
 })
 export class AccountPage {

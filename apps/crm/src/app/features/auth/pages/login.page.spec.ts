@@ -63,12 +63,16 @@ describe('LoginPage', () => {
 
   it('shows the rate-limit message and per-field details', async () => {
     await fillAndSubmit('not-an-email', 'x');
-    backend
-      .expectOne('/api/auth/login')
-      .flush(
-        { error: { code: 'validation_failed', message: 'Invalid request', details: [{ path: 'email', message: 'Invalid email address' }] } },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    backend.expectOne('/api/auth/login').flush(
+      {
+        error: {
+          code: 'validation_failed',
+          message: 'Invalid request',
+          details: [{ path: 'email', message: 'Invalid email address' }],
+        },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle();
     expect(byTestId('login-error')?.textContent?.trim()).toBe('Invalid request');
     expect(byTestId('login-email-error')?.textContent?.trim()).toBe('Invalid email address');
@@ -76,7 +80,10 @@ describe('LoginPage', () => {
     await fillAndSubmit('sam@example.com', 'x');
     backend
       .expectOne('/api/auth/login')
-      .flush({ error: { code: 'rate_limited', message: 'Too many attempts, try again in a minute' } }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { error: { code: 'rate_limited', message: 'Too many attempts, try again in a minute' } },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle();
     expect(byTestId('login-error')?.textContent?.trim()).toBe('Too many attempts, try again in a minute');
     expect(byTestId('login-email-error')).toBeNull();
@@ -85,11 +92,19 @@ describe('LoginPage', () => {
   it('says the account is disabled when the server marks it so, in the chosen language', async () => {
     await fillAndSubmit('sam@example.com', 'right-password');
     backend.expectOne('/api/auth/login').flush(
-      { error: { code: 'unauthorized', message: 'This account is disabled', details: [{ path: 'account', message: 'disabled' }] } },
+      {
+        error: {
+          code: 'unauthorized',
+          message: 'This account is disabled',
+          details: [{ path: 'account', message: 'disabled' }],
+        },
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await settle();
-    expect(byTestId('login-error')?.textContent?.trim()).toBe('This account is disabled. Ask an admin to reactivate it.');
+    expect(byTestId('login-error')?.textContent?.trim()).toBe(
+      'This account is disabled. Ask an admin to reactivate it.',
+    );
 
     TestBed.inject(I18nService).setLanguage('es');
     await fixture.whenStable();
@@ -99,10 +114,12 @@ describe('LoginPage', () => {
 
   it('after too many attempts says how many seconds to wait', async () => {
     await fillAndSubmit('sam@example.com', 'guess');
-    backend.expectOne('/api/auth/login').flush(
-      { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 37 } },
-      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '37' } },
-    );
+    backend
+      .expectOne('/api/auth/login')
+      .flush(
+        { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 37 } },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '37' } },
+      );
     await settle();
     expect(byTestId('login-error')?.textContent?.trim()).toBe('Too many sign-in attempts. Try again in 37 s.');
     expect(byTestId<HTMLButtonElement>('login-submit')?.disabled).toBe(false);
@@ -136,11 +153,17 @@ describe('LoginPage', () => {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       imports: [LoginPage],
-      providers: [provideRouter([{ path: 'login', component: LoginPage }]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'login', component: LoginPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     await TestBed.inject(Router).navigateByUrl('/login?expired=1&returnUrl=%2Finbox');
     const expired = TestBed.createComponent(LoginPage);
     await expired.whenStable();
-    expect((expired.nativeElement as HTMLElement).querySelector('[data-testid="login-expired"]')?.textContent).toContain('session has expired');
+    expect(
+      (expired.nativeElement as HTMLElement).querySelector('[data-testid="login-expired"]')?.textContent,
+    ).toContain('session has expired');
   });
 });

@@ -62,17 +62,63 @@ import { homePathFor } from '../../../core/layout/nav-items';
     </main>
   `,
   styles: `
-    .login { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
-    .panel { width: min(24rem, 100%); display: flex; flex-direction: column; gap: 0.5rem; padding: 2rem;
-      background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); box-shadow: var(--sb-shadow); }
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
-    h1 { margin: 0; font-size: 1.4rem; }
-    .muted { margin: 0 0 0.75rem; }
-    label { font-size: 0.85rem; font-weight: 600; margin-top: 0.5rem; }
-    .field-error, .error { color: var(--sb-red); font-size: 0.85rem; margin: 0; }
-    .notice { margin: 0 0 0.5rem; padding: 0.6rem 0.75rem; background: var(--sb-primary-soft); border-radius: var(--sb-radius); font-size: 0.9rem; }
-    .error { padding: 0.6rem 0.75rem; background: var(--sb-red-soft); border-radius: var(--sb-radius); margin-top: 0.5rem; }
-    button { margin-top: 1rem; }
+    .login {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      padding: 1rem;
+    }
+    .panel {
+      width: min(24rem, 100%);
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      padding: 2rem;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      box-shadow: var(--sb-shadow);
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+    }
+    h1 {
+      margin: 0;
+      font-size: 1.4rem;
+    }
+    .muted {
+      margin: 0 0 0.75rem;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+      margin-top: 0.5rem;
+    }
+    .field-error,
+    .error {
+      color: var(--sb-red);
+      font-size: 0.85rem;
+      margin: 0;
+    }
+    .notice {
+      margin: 0 0 0.5rem;
+      padding: 0.6rem 0.75rem;
+      background: var(--sb-primary-soft);
+      border-radius: var(--sb-radius);
+      font-size: 0.9rem;
+    }
+    .error {
+      padding: 0.6rem 0.75rem;
+      background: var(--sb-red-soft);
+      border-radius: var(--sb-radius);
+      margin-top: 0.5rem;
+    }
+    button {
+      margin-top: 1rem;
+    }
   `,
 })
 export class LoginPage {

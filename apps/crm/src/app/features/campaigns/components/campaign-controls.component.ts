@@ -29,17 +29,39 @@ import type { CampaignAction } from '../data/campaigns.api';
         <button type="button" data-testid="campaign-resume" [disabled]="!canResume()" (click)="act.emit('resume')">
           {{ (busy() === 'resume' ? 'campaigns.controls.resuming' : 'campaigns.controls.resume') | translate }}
         </button>
-        <button type="button" class="danger" data-testid="campaign-cancel" [disabled]="!canCancel()" (click)="confirming.set(true)">
+        <button
+          type="button"
+          class="danger"
+          data-testid="campaign-cancel"
+          [disabled]="!canCancel()"
+          (click)="confirming.set(true)"
+        >
           {{ (busy() === 'cancel' ? 'campaigns.controls.cancelling' : 'campaigns.controls.cancel') | translate }}
         </button>
       </div>
     }
   `,
   styles: `
-    .buttons, .confirm { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    .confirm { padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); }
-    .confirm p { margin: 0 0.5rem 0 0; font-weight: 600; }
-    .danger:not(:disabled) { color: var(--sb-red); border-color: var(--sb-red); }
+    .buttons,
+    .confirm {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .confirm {
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+    }
+    .confirm p {
+      margin: 0 0.5rem 0 0;
+      font-weight: 600;
+    }
+    .danger:not(:disabled) {
+      color: var(--sb-red);
+      border-color: var(--sb-red);
+    }
   `,
 })
 export class CampaignControlsComponent {

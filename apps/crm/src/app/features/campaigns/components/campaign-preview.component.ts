@@ -31,7 +31,10 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
     @if (invalidRows().length > 0) {
       <section class="invalid" role="alert">
         <h3>
-          {{ (rejectedByServer() ? 'campaigns.preview.rejectedRows' : 'campaigns.preview.invalidRows') | translate: { count: invalidRows().length } }}
+          {{
+            (rejectedByServer() ? 'campaigns.preview.rejectedRows' : 'campaigns.preview.invalidRows')
+              | translate: { count: invalidRows().length }
+          }}
         </h3>
         <div class="scroll">
           <table data-testid="invalid-rows">
@@ -73,20 +76,76 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; }
-    h3 { font-size: 0.95rem; margin: 0 0 0.5rem; }
-    .figures { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: 0; }
-    dt { font-size: 0.8rem; color: var(--sb-muted); }
-    dd { margin: 0; font-size: 1.4rem; font-weight: 700; }
-    dd.bad, .invalid h3 { color: var(--sb-red); }
-    .scroll { max-height: 16rem; overflow: auto; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
-    th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--sb-border); }
-    th { background: var(--sb-bg); position: sticky; top: 0; }
-    .messages { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-    .to { font-size: 0.8rem; color: var(--sb-muted); }
-    .bubble { margin: 0.15rem 0 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius-lg); background: var(--sb-green-soft);
-      white-space: pre-wrap; overflow-wrap: anywhere; max-width: 36rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 0 0 0.5rem;
+    }
+    .figures {
+      display: flex;
+      gap: 1.5rem;
+      flex-wrap: wrap;
+      margin: 0;
+    }
+    dt {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    dd {
+      margin: 0;
+      font-size: 1.4rem;
+      font-weight: 700;
+    }
+    dd.bad,
+    .invalid h3 {
+      color: var(--sb-red);
+    }
+    .scroll {
+      max-height: 16rem;
+      overflow: auto;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.85rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.6rem;
+      border-bottom: 1px solid var(--sb-border);
+    }
+    th {
+      background: var(--sb-bg);
+      position: sticky;
+      top: 0;
+    }
+    .messages {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .to {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .bubble {
+      margin: 0.15rem 0 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius-lg);
+      background: var(--sb-green-soft);
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      max-width: 36rem;
+    }
   `,
 })
 export class CampaignPreviewComponent {

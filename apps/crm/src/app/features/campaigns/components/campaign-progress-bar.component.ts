@@ -19,11 +19,28 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   },
   template: `<span class="fill" [style.width.%]="percent()" [class.done]="percent() >= 100 && !stopped()"></span>`,
   styles: `
-    :host { display: block; height: 0.75rem; border-radius: 999px; background: var(--sb-hover); overflow: hidden; }
-    :host(.thin) { height: 0.4rem; }
-    :host(.stopped) { background: repeating-linear-gradient(-45deg, var(--sb-hover) 0 4px, var(--sb-border) 4px 8px); }
-    .fill { display: block; height: 100%; background: var(--sb-primary); transition: width 0.2s ease-out; }
-    .fill.done { background: var(--sb-green); }
+    :host {
+      display: block;
+      height: 0.75rem;
+      border-radius: 999px;
+      background: var(--sb-hover);
+      overflow: hidden;
+    }
+    :host(.thin) {
+      height: 0.4rem;
+    }
+    :host(.stopped) {
+      background: repeating-linear-gradient(-45deg, var(--sb-hover) 0 4px, var(--sb-border) 4px 8px);
+    }
+    .fill {
+      display: block;
+      height: 100%;
+      background: var(--sb-primary);
+      transition: width 0.2s ease-out;
+    }
+    .fill.done {
+      background: var(--sb-green);
+    }
   `,
 })
 export class CampaignProgressBarComponent {

@@ -20,12 +20,32 @@ const LABELS: Record<CampaignStatus, TranslationKey> = {
   host: { 'data-testid': 'campaign-status', '[attr.data-status]': 'status()' },
   template: `<span class="pill" [class]="status()">{{ label() | translate }}</span>`,
   styles: `
-    .pill { display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.8rem; font-weight: 600;
-      background: var(--sb-hover); color: var(--sb-muted); white-space: nowrap; }
-    .running { background: var(--sb-primary-soft); color: var(--sb-primary-strong); }
-    .completed { background: var(--sb-green-soft); color: var(--sb-green-strong); }
-    .paused { background: #fff4d6; color: #8a6200; }
-    .failed { background: var(--sb-red-soft); color: var(--sb-red); }
+    .pill {
+      display: inline-block;
+      padding: 0.05rem 0.55rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      font-weight: 600;
+      background: var(--sb-hover);
+      color: var(--sb-muted);
+      white-space: nowrap;
+    }
+    .running {
+      background: var(--sb-primary-soft);
+      color: var(--sb-primary-strong);
+    }
+    .completed {
+      background: var(--sb-green-soft);
+      color: var(--sb-green-strong);
+    }
+    .paused {
+      background: #fff4d6;
+      color: #8a6200;
+    }
+    .failed {
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+    }
   `,
 })
 export class CampaignStatusBadgeComponent {

@@ -42,7 +42,13 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
           </table>
         </div>
         @if (hasMore()) {
-          <button type="button" class="more" data-testid="failed-load-more" [disabled]="loadingMore()" (click)="loadMore.emit()">
+          <button
+            type="button"
+            class="more"
+            data-testid="failed-load-more"
+            [disabled]="loadingMore()"
+            (click)="loadMore.emit()"
+          >
             {{ (loadingMore() ? 'campaigns.loadingMore' : 'campaigns.loadMore') | translate }}
           </button>
         }
@@ -50,14 +56,37 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
     }
   `,
   styles: `
-    :host { display: block; }
-    .scroll { overflow-x: auto; }
-    table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
-    th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--sb-border); }
-    th { color: var(--sb-muted); font-weight: 600; }
-    .num { text-align: right; }
-    td.error { color: var(--sb-red); overflow-wrap: anywhere; }
-    .more { margin-top: 0.75rem; }
+    :host {
+      display: block;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.85rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.4rem 0.6rem;
+      border-bottom: 1px solid var(--sb-border);
+    }
+    th {
+      color: var(--sb-muted);
+      font-weight: 600;
+    }
+    .num {
+      text-align: right;
+    }
+    td.error {
+      color: var(--sb-red);
+      overflow-wrap: anywhere;
+    }
+    .more {
+      margin-top: 0.75rem;
+    }
   `,
 })
 export class FailedRecipientsTableComponent {

@@ -19,7 +19,10 @@ const preview = (overrides: Partial<CampaignPreview> = {}): CampaignPreview => (
 });
 
 const rowsRejected = (details: unknown[]) =>
-  new HttpErrorResponse({ status: 400, error: { error: { code: 'validation_failed', message: '1 invalid recipient row', details } } });
+  new HttpErrorResponse({
+    status: 400,
+    error: { error: { code: 'validation_failed', message: '1 invalid recipient row', details } },
+  });
 
 describe('CampaignCreateStore', () => {
   let api: { preview: jest.Mock; create: jest.Mock };
@@ -35,12 +38,14 @@ describe('CampaignCreateStore', () => {
     store = TestBed.inject(CampaignCreateStore);
   });
 
-  it('its local limits are the contract schema\'s', () => {
+  it("its local limits are the contract schema's", () => {
     const base = { name: 'n', content: 'c' };
     expect(campaignSettingsSchema.safeParse({ ...base, name: 'x'.repeat(NAME_MAX_LENGTH) }).success).toBe(true);
     expect(campaignSettingsSchema.safeParse({ ...base, name: 'x'.repeat(NAME_MAX_LENGTH + 1) }).success).toBe(false);
     expect(campaignSettingsSchema.safeParse({ ...base, content: 'x'.repeat(CONTENT_MAX_LENGTH) }).success).toBe(true);
-    expect(campaignSettingsSchema.safeParse({ ...base, content: 'x'.repeat(CONTENT_MAX_LENGTH + 1) }).success).toBe(false);
+    expect(campaignSettingsSchema.safeParse({ ...base, content: 'x'.repeat(CONTENT_MAX_LENGTH + 1) }).success).toBe(
+      false,
+    );
   });
 
   it('shows field errors only once a preview is tried, and sends nothing while the form is incomplete', async () => {
@@ -70,7 +75,11 @@ describe('CampaignCreateStore', () => {
       content: 'Hi {{name}}',
       ratePerSecond: 20,
       skipInvalid: false,
-      recipients: [{ phone: '+34600000001', name: 'Ana' }, { phone: '+34600000002', name: 'Luis, Jr.' }, { phone: '+34600000003' }],
+      recipients: [
+        { phone: '+34600000001', name: 'Ana' },
+        { phone: '+34600000002', name: 'Luis, Jr.' },
+        { phone: '+34600000003' },
+      ],
     });
     expect(store.preview()?.total).toBe(3);
     expect(store.canCreate()).toBe(true);
@@ -155,7 +164,13 @@ describe('CampaignCreateStore', () => {
     api.preview.mockRejectedValue(
       new HttpErrorResponse({
         status: 400,
-        error: { error: { code: 'validation_failed', message: 'Invalid', details: [{ path: 'content', message: 'unknown variable {{code}}' }] } },
+        error: {
+          error: {
+            code: 'validation_failed',
+            message: 'Invalid',
+            details: [{ path: 'content', message: 'unknown variable {{code}}' }],
+          },
+        },
       }),
     );
     await store.runPreview();
@@ -178,7 +193,9 @@ describe('CampaignCreateStore', () => {
     expect(form.get('name')).toBe('Spring sale');
     expect(form.get('ratePerSecond')).toBe('20');
     expect(form.get('skipInvalid')).toBe('false');
-    expect(await blobText(form.get('file') as Blob)).toBe('phone,name,city\n+34600000001,Ana,Madrid\n+34600000002,Luis,Lima\n');
+    expect(await blobText(form.get('file') as Blob)).toBe(
+      'phone,name,city\n+34600000001,Ana,Madrid\n+34600000002,Luis,Lima\n',
+    );
 
     const file = new File(['phone\n+34600000001\n'], 'list.csv', { type: 'text/csv' });
     store.update({ mode: 'file', file });
@@ -193,7 +210,13 @@ describe('CampaignCreateStore', () => {
     api.preview.mockRejectedValue(
       new HttpErrorResponse({
         status: 400,
-        error: { error: { code: 'validation_failed', message: 'The CSV cannot be read', details: [{ path: 'file', message: 'no phone column' }] } },
+        error: {
+          error: {
+            code: 'validation_failed',
+            message: 'The CSV cannot be read',
+            details: [{ path: 'file', message: 'no phone column' }],
+          },
+        },
       }),
     );
     await store.runPreview();

@@ -53,8 +53,10 @@ function fieldErrorsOf(draft: CampaignDraft, hasRecipients: boolean): Partial<Re
   if (!draft.content.trim()) errors.content = 'campaigns.form.contentRequired';
   else if (draft.content.trim().length > CONTENT_MAX_LENGTH) errors.content = 'campaigns.form.contentTooLong';
   const rate = draft.ratePerSecond;
-  if (!Number.isInteger(rate) || rate < 1 || rate > MAX_CAMPAIGN_RATE_PER_SECOND) errors.ratePerSecond = 'campaigns.form.rateInvalid';
-  if (!hasRecipients) errors.recipients = draft.mode === 'file' ? 'campaigns.form.fileRequired' : 'campaigns.form.recipientsRequired';
+  if (!Number.isInteger(rate) || rate < 1 || rate > MAX_CAMPAIGN_RATE_PER_SECOND)
+    errors.ratePerSecond = 'campaigns.form.rateInvalid';
+  if (!hasRecipients)
+    errors.recipients = draft.mode === 'file' ? 'campaigns.form.fileRequired' : 'campaigns.form.recipientsRequired';
   return errors;
 }
 
@@ -67,7 +69,8 @@ function serverFieldErrors(error: unknown): Partial<Record<DraftField, string>> 
   if (!(error instanceof HttpErrorResponse)) return {};
   const out: Partial<Record<DraftField, string>> = {};
   for (const detail of toApiError(error).details) {
-    if (detail.path === 'name' || detail.path === 'content' || detail.path === 'ratePerSecond') out[detail.path] = detail.message;
+    if (detail.path === 'name' || detail.path === 'content' || detail.path === 'ratePerSecond')
+      out[detail.path] = detail.message;
     else if (detail.path === 'recipients' || detail.path === 'file') out.recipients = detail.message;
   }
   return out;
@@ -107,7 +110,9 @@ export class CampaignCreateStore {
     return recipientsFromPaste(draft.pasted);
   });
   /** Recipients in the paste (null for a file: only the server reads it). */
-  readonly pastedCount = computed(() => (this._draft().mode === 'paste' ? pastedRecipientCount(this._draft().pasted) : null));
+  readonly pastedCount = computed(() =>
+    this._draft().mode === 'paste' ? pastedRecipientCount(this._draft().pasted) : null,
+  );
 
   private readonly localErrors = computed(() => fieldErrorsOf(this._draft(), this.source() !== null));
   readonly valid = computed(() => Object.keys(this.localErrors()).length === 0);
@@ -148,7 +153,8 @@ export class CampaignCreateStore {
     }
     this._serverFieldErrors.update((errors) => {
       const next = { ...errors };
-      for (const key of keys) delete next[key === 'pasted' || key === 'file' || key === 'mode' ? 'recipients' : (key as DraftField)];
+      for (const key of keys)
+        delete next[key === 'pasted' || key === 'file' || key === 'mode' ? 'recipients' : (key as DraftField)];
       return next;
     });
   }

@@ -15,9 +15,15 @@ describe('CampaignDetailStore', () => {
 
   const bulk = (): FakeSocket => realtime.socket('/bulk');
   const subscribes = () => bulk().sent.filter((s) => s.event === 'subscribe');
-  const ackSubscribe = (c: Campaign) => bulk().lastSent('subscribe')?.ack?.({ ok: true, data: { campaign: c } });
+  const ackSubscribe = (c: Campaign) =>
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: true, data: { campaign: c } });
   const conflict = () =>
-    new HttpErrorResponse({ status: 409, error: { error: { code: 'conflict', message: 'The campaign is already completed' } } });
+    new HttpErrorResponse({
+      status: 409,
+      error: { error: { code: 'conflict', message: 'The campaign is already completed' } },
+    });
 
   /** Opens the page for `shown`: REST answers with it, the socket connects and the subscribe is acked. */
   async function open(shown: Campaign, failed = [recipient()]) {
@@ -37,7 +43,12 @@ describe('CampaignDetailStore', () => {
     realtime = fakeRealtime();
     api = { get: jest.fn(), recipients: jest.fn(), act: jest.fn(), recipientsCsv: jest.fn() };
     TestBed.configureTestingModule({
-      providers: [...realtime.providers, CampaignsSocket, CampaignDetailStore, { provide: CampaignsApi, useValue: api }],
+      providers: [
+        ...realtime.providers,
+        CampaignsSocket,
+        CampaignDetailStore,
+        { provide: CampaignsApi, useValue: api },
+      ],
     });
   });
 
@@ -61,7 +72,10 @@ describe('CampaignDetailStore', () => {
     const shown = campaign({ total: 200 });
     await open(shown);
 
-    bulk().serverEmit('bulk_message_progress', progress(shown, { sent: 50, failed: 2, currentRate: 19.6, etaSeconds: 8 }));
+    bulk().serverEmit(
+      'bulk_message_progress',
+      progress(shown, { sent: 50, failed: 2, currentRate: 19.6, etaSeconds: 8 }),
+    );
     expect(store.campaign()?.sent).toBe(50);
     expect(store.campaign()?.failed).toBe(2);
     expect(store.percent()).toBe(26);
@@ -138,7 +152,9 @@ describe('CampaignDetailStore', () => {
     const shown = campaign({ status: 'running' });
     await open(shown);
     expect(store.lastError()).toBeNull();
-    bulk().serverEmit('bulk_status_changed', { campaign: { ...shown, status: 'paused', lastError: 'WhatsApp provider unavailable' } });
+    bulk().serverEmit('bulk_status_changed', {
+      campaign: { ...shown, status: 'paused', lastError: 'WhatsApp provider unavailable' },
+    });
     expect(store.lastError()).toBe('WhatsApp provider unavailable');
     expect(store.currentRate()).toBeNull();
     expect(store.etaSeconds()).toBeNull();
@@ -245,7 +261,9 @@ describe('CampaignDetailStore', () => {
 
   it('an unknown campaign is not_found, and a retry still loads it should it appear', async () => {
     const missing = campaign();
-    api.get.mockRejectedValue(new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }));
+    api.get.mockRejectedValue(
+      new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }),
+    );
     api.recipients.mockResolvedValue({ items: [], nextCursor: null });
     store = TestBed.inject(CampaignDetailStore);
     store.open(missing.id);
@@ -262,7 +280,16 @@ describe('CampaignDetailStore', () => {
 
   it('a malformed id is not_found too, whether REST (400) or the subscribe ack says so', async () => {
     api.get.mockRejectedValue(
-      new HttpErrorResponse({ status: 400, error: { error: { code: 'validation_failed', message: 'Invalid request', details: [{ path: 'id', message: 'must be a UUID' }] } } }),
+      new HttpErrorResponse({
+        status: 400,
+        error: {
+          error: {
+            code: 'validation_failed',
+            message: 'Invalid request',
+            details: [{ path: 'id', message: 'must be a UUID' }],
+          },
+        },
+      }),
     );
     api.recipients.mockResolvedValue({ items: [], nextCursor: null });
     store = TestBed.inject(CampaignDetailStore);
@@ -272,7 +299,9 @@ describe('CampaignDetailStore', () => {
     await flush();
     expect(store.error()?.code).toBe('not_found');
 
-    bulk().lastSent('subscribe')?.ack?.({ ok: false, error: { code: 'validation_failed', message: 'campaignId: Invalid UUID' } });
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: false, error: { code: 'validation_failed', message: 'campaignId: Invalid UUID' } });
     await flush();
     expect(store.error()?.code).toBe('not_found');
   });

@@ -3,7 +3,15 @@ import type { Campaign } from '@switchboard/contracts/types';
 import { Subscription } from 'rxjs';
 import { toApiError, type ApiError } from '../../../core/http/api-error';
 import { campaignLoadError } from './campaign-errors';
-import { applyProgress, canCancel, canPause, canResume, isFinished, mergeCampaign, progressPercent } from './campaign-state';
+import {
+  applyProgress,
+  canCancel,
+  canPause,
+  canResume,
+  isFinished,
+  mergeCampaign,
+  progressPercent,
+} from './campaign-state';
 import { CampaignsApi, type CampaignAction } from './campaigns.api';
 import { CampaignsSocket } from './campaigns.socket';
 import { FAILED_PAGE_SIZE, FailedRecipients } from './failed-recipients';

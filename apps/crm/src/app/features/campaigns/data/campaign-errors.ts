@@ -43,5 +43,7 @@ export function recipientRowErrors(error: unknown): RecipientRowError[] {
  */
 export function campaignLoadError(error: unknown): ApiError {
   const apiError = toApiError(error);
-  return apiError.code === 'validation_failed' ? new ApiError('not_found', apiError.message, apiError.status) : apiError;
+  return apiError.code === 'validation_failed'
+    ? new ApiError('not_found', apiError.message, apiError.status)
+    : apiError;
 }

@@ -95,7 +95,11 @@ export function applyListProgress(state: CampaignListState, progress: BulkProgre
 }
 
 /** A further page goes below, without the ones already shown. */
-export function appendCampaigns(state: CampaignListState, items: Campaign[], nextCursor: string | null): CampaignListState {
+export function appendCampaigns(
+  state: CampaignListState,
+  items: Campaign[],
+  nextCursor: string | null,
+): CampaignListState {
   const known = new Set(state.items.map((c) => c.id));
   return { items: [...state.items, ...items.filter((c) => !known.has(c.id))], nextCursor };
 }

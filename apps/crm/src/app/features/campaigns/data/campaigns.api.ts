@@ -55,7 +55,9 @@ export class CampaignsApi {
 
   /** The recipients as CSV (phone, name, status, attempts, error); fetched with the token, so as a Blob. */
   recipientsCsv(id: string, status?: RecipientStatus): Promise<Blob> {
-    return firstValueFrom(this.http.get(`${BASE}/${id}/recipients.csv`, { params: params({ status }), responseType: 'blob' }));
+    return firstValueFrom(
+      this.http.get(`${BASE}/${id}/recipients.csv`, { params: params({ status }), responseType: 'blob' }),
+    );
   }
 
   preview(request: CampaignRequest): Promise<CampaignPreview> {

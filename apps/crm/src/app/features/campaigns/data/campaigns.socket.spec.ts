@@ -28,7 +28,9 @@ describe('CampaignsSocket', () => {
 
     realtime.manager().connectAll();
     expect(events()).toEqual([`subscribe ${shown.id}`]);
-    bulk().lastSent('subscribe')?.ack?.({ ok: true, data: { campaign: shown } });
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: true, data: { campaign: shown } });
     await flush();
     expect(snapshots).toEqual([shown]);
   });
@@ -53,14 +55,21 @@ describe('CampaignsSocket', () => {
     socket.watch(dropped, { snapshot: () => undefined })();
     realtime.manager().drop();
     realtime.manager().connectAll();
-    expect(events()).toEqual([`subscribe ${kept}`, `subscribe ${dropped}`, `unsubscribe ${dropped}`, `subscribe ${kept}`]);
+    expect(events()).toEqual([
+      `subscribe ${kept}`,
+      `subscribe ${dropped}`,
+      `unsubscribe ${dropped}`,
+      `subscribe ${kept}`,
+    ]);
   });
 
   it('a refused subscribe reaches the watcher', async () => {
     realtime.manager().connectAll();
     const errors: unknown[] = [];
     socket.watch(campaign().id, { snapshot: () => undefined, error: (e) => errors.push(e) });
-    bulk().lastSent('subscribe')?.ack?.({ ok: false, error: { code: 'not_found', message: 'No such campaign' } });
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: false, error: { code: 'not_found', message: 'No such campaign' } });
     await flush();
     expect(errors).toHaveLength(1);
     expect((errors[0] as { code: string }).code).toBe('not_found');

@@ -15,7 +15,8 @@ export const CAMPAIGNS_PAGE_SIZE = 20;
 /** While /bulk is down the list is reloaded this often. */
 export const CAMPAIGNS_POLL_INTERVAL_MS = 10_000;
 
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * The campaign list: a REST snapshot (again at every reconnect of /bulk, polled while it is

@@ -3,15 +3,17 @@ import { hasCsvHeader, pastedRecipientCount, recipientsFromPaste } from './recip
 
 describe('recipientsFromPaste', () => {
   it('reads one recipient per line as phone or phone,name, ignoring blank lines', () => {
-    expect(recipientsFromPaste('+34600000001,Ana\r\n\n  +34600000002  \n+34600000003;Luis\n+34600000004\tEva')).toEqual({
-      kind: 'rows',
-      recipients: [
-        { phone: '+34600000001', name: 'Ana' },
-        { phone: '+34600000002' },
-        { phone: '+34600000003', name: 'Luis' },
-        { phone: '+34600000004', name: 'Eva' },
-      ],
-    });
+    expect(recipientsFromPaste('+34600000001,Ana\r\n\n  +34600000002  \n+34600000003;Luis\n+34600000004\tEva')).toEqual(
+      {
+        kind: 'rows',
+        recipients: [
+          { phone: '+34600000001', name: 'Ana' },
+          { phone: '+34600000002' },
+          { phone: '+34600000003', name: 'Luis' },
+          { phone: '+34600000004', name: 'Eva' },
+        ],
+      },
+    );
   });
 
   it('keeps a bad line as a row, so the server reports it by its number', () => {
@@ -26,7 +28,8 @@ describe('recipientsFromPaste', () => {
     expect(hasCsvHeader(text)).toBe(true);
     const source = recipientsFromPaste(text);
     expect(source?.kind).toBe('csv');
-    if (source?.kind === 'csv') expect(await blobText(source.file)).toBe('"Phone",name,city\n+34600000001,Ana,Madrid\n');
+    if (source?.kind === 'csv')
+      expect(await blobText(source.file)).toBe('"Phone",name,city\n+34600000001,Ana,Madrid\n');
     expect(pastedRecipientCount(text)).toBe(1);
   });
 

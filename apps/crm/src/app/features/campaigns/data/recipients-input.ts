@@ -5,15 +5,16 @@ import type { RecipientInput } from '@switchboard/contracts/types';
  * (sent as the multipart `file`, parsed by the server like an upload).
  */
 export type RecipientsSource =
-  | { kind: 'rows'; recipients: RecipientInput[] }
-  | { kind: 'csv'; file: Blob; fileName: string };
+  { kind: 'rows'; recipients: RecipientInput[] } | { kind: 'csv'; file: Blob; fileName: string };
 
 /** Separators of a pasted `phone,name` line: a comma, a semicolon or a tab (a spreadsheet paste). */
 const SEPARATOR = /[,;\t]/;
 
 const unquote = (cell: string) => {
   const trimmed = cell.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replace(/""/g, '"').trim() : trimmed;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1).replace(/""/g, '"').trim()
+    : trimmed;
 };
 
 function nonEmptyLines(text: string): string[] {
@@ -27,9 +28,13 @@ const PHONE_COLUMNS = ['phone', 'telefono', 'tel_fono', 'number', 'whatsapp', 'm
 export function hasCsvHeader(text: string): boolean {
   const first = nonEmptyLines(text)[0];
   if (!first) return false;
-  return first
-    .split(/[,;]/)
-    .some((cell) => PHONE_COLUMNS.includes(unquote(cell).toLowerCase().replace(/[^a-z0-9_]/g, '_')));
+  return first.split(/[,;]/).some((cell) =>
+    PHONE_COLUMNS.includes(
+      unquote(cell)
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_'),
+    ),
+  );
 }
 
 /**

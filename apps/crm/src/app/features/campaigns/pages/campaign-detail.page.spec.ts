@@ -25,7 +25,9 @@ describe('CampaignDetailPage', () => {
     fixture.componentRef.setInput('id', shown.id);
     await fixture.whenStable();
     realtime.manager().connectAll();
-    bulk().lastSent('subscribe')?.ack?.({ ok: true, data: { campaign: shown } });
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: true, data: { campaign: shown } });
     await flush();
     await fixture.whenStable();
   }
@@ -58,11 +60,11 @@ describe('CampaignDetailPage', () => {
   it('enables the controls the status allows, and cancel asks before it acts', async () => {
     const shown = campaign({ status: 'running' });
     await render(shown);
-    expect([button('campaign-pause').disabled, button('campaign-resume').disabled, button('campaign-cancel').disabled]).toEqual([
-      false,
-      true,
-      false,
-    ]);
+    expect([
+      button('campaign-pause').disabled,
+      button('campaign-resume').disabled,
+      button('campaign-cancel').disabled,
+    ]).toEqual([false, true, false]);
 
     bulk().serverEmit('bulk_status_changed', { campaign: { ...shown, status: 'paused', lastError: 'provider down' } });
     await fixture.whenStable();
@@ -79,11 +81,11 @@ describe('CampaignDetailPage', () => {
     await fixture.whenStable();
     expect(api.act).toHaveBeenCalledWith(shown.id, 'cancel');
     expect(byTestId('campaign-status')?.getAttribute('data-status')).toBe('cancelled');
-    expect([button('campaign-pause').disabled, button('campaign-resume').disabled, button('campaign-cancel').disabled]).toEqual([
-      true,
-      true,
-      true,
-    ]);
+    expect([
+      button('campaign-pause').disabled,
+      button('campaign-resume').disabled,
+      button('campaign-cancel').disabled,
+    ]).toEqual([true, true, true]);
   });
 
   it('a cancelled campaign does not show a full green bar: only what was sent is filled, the rest reads not sent', async () => {
@@ -96,13 +98,17 @@ describe('CampaignDetailPage', () => {
   });
 
   it('an unknown campaign says so, links back to the list, and offers no retry', async () => {
-    api.get.mockRejectedValue(new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }));
+    api.get.mockRejectedValue(
+      new HttpErrorResponse({ status: 404, error: { error: { code: 'not_found', message: 'No such campaign' } } }),
+    );
     api.recipients.mockResolvedValue({ items: [], nextCursor: null });
     fixture = TestBed.createComponent(CampaignDetailPage);
     fixture.componentRef.setInput('id', '00000000-0000-0000-0000-000000000000');
     await fixture.whenStable();
     realtime.manager().connectAll();
-    bulk().lastSent('subscribe')?.ack?.({ ok: false, error: { code: 'not_found', message: 'No such campaign' } });
+    bulk()
+      .lastSent('subscribe')
+      ?.ack?.({ ok: false, error: { code: 'not_found', message: 'No such campaign' } });
     await flush();
     await fixture.whenStable();
 

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, effect, inject, input, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  computed,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -31,7 +40,12 @@ import type { CampaignAction } from '../data/campaigns.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="back" routerLink="/campaigns">← {{ 'campaigns.back' | translate }}</a>
-    <sb-view-state [hasValue]="store.campaign() !== null" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
+    <sb-view-state
+      [hasValue]="store.campaign() !== null"
+      [error]="store.error()"
+      [notFound]="notFound()"
+      (retry)="store.reload()"
+    />
     @if (store.campaign(); as campaign) {
       <header class="page-header">
         <h1 data-testid="campaign-name">{{ campaign.name }}</h1>
@@ -47,7 +61,10 @@ import type { CampaignAction } from '../data/campaigns.api';
       }
       @if (store.lastError(); as lastError) {
         <p class="alert" role="alert" data-testid="campaign-last-error">
-          {{ (campaign.status === 'paused' ? 'campaigns.detail.pausedBecause' : 'campaigns.detail.failedBecause') | translate: { error: lastError } }}
+          {{
+            (campaign.status === 'paused' ? 'campaigns.detail.pausedBecause' : 'campaigns.detail.failedBecause')
+              | translate: { error: lastError }
+          }}
         </p>
       }
 
@@ -60,7 +77,9 @@ import type { CampaignAction } from '../data/campaigns.api';
             [label]="'campaigns.detail.progress' | translate"
           />
           <strong class="percent" data-testid="campaign-percent">
-            {{ stopped() ? ('campaigns.percentSent' | translate: { percent: store.percent() }) : store.percent() + '%' }}
+            {{
+              stopped() ? ('campaigns.percentSent' | translate: { percent: store.percent() }) : store.percent() + '%'
+            }}
           </strong>
         </div>
         <dl class="figures">
@@ -119,7 +138,12 @@ import type { CampaignAction } from '../data/campaigns.api';
         <div class="section-head">
           <h2>{{ 'campaigns.failed.title' | translate: { count: campaign.failed } }}</h2>
           <span class="spacer"></span>
-          <button type="button" data-testid="failed-refresh" [disabled]="store.failed.loading()" (click)="store.failed.reload()">
+          <button
+            type="button"
+            data-testid="failed-refresh"
+            [disabled]="store.failed.loading()"
+            (click)="store.failed.reload()"
+          >
             {{ 'campaigns.failed.refresh' | translate }}
           </button>
           <button
@@ -147,24 +171,89 @@ import type { CampaignAction } from '../data/campaigns.api';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; }
-    .back { font-size: 0.85rem; }
-    .page-header { justify-content: flex-start; margin: 0; }
-    .spacer { flex: 1; }
-    h2 { font-size: 1rem; margin: 0; }
-    .card { display: flex; flex-direction: column; gap: 0.85rem; }
-    .bar-row { display: flex; align-items: center; gap: 0.75rem; }
-    .bar-row sb-campaign-progress-bar { flex: 1; }
-    .percent { min-width: 3.5rem; text-align: right; font-variant-numeric: tabular-nums; }
-    .figures { display: flex; flex-wrap: wrap; gap: 1.75rem; margin: 0; }
-    dt { font-size: 0.8rem; color: var(--sb-muted); }
-    dd { margin: 0; font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-    .bad { color: var(--sb-red); }
-    .muted.small { margin: 0; }
-    .note { margin: 0; font-size: 0.85rem; color: var(--sb-muted); }
-    .alert { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .message { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    .section-head { display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+    }
+    .back {
+      font-size: 0.85rem;
+    }
+    .page-header {
+      justify-content: flex-start;
+      margin: 0;
+    }
+    .spacer {
+      flex: 1;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .card {
+      display: flex;
+      flex-direction: column;
+      gap: 0.85rem;
+    }
+    .bar-row {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    .bar-row sb-campaign-progress-bar {
+      flex: 1;
+    }
+    .percent {
+      min-width: 3.5rem;
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .figures {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1.75rem;
+      margin: 0;
+    }
+    dt {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    dd {
+      margin: 0;
+      font-size: 1.5rem;
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+    .bad {
+      color: var(--sb-red);
+    }
+    .muted.small {
+      margin: 0;
+    }
+    .note {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .alert {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .message {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .section-head {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class CampaignDetailPage {
@@ -190,8 +279,12 @@ export class CampaignDetailPage {
     return rate === '—' ? rate : this.i18n.t('campaigns.detail.perSecond', { rate });
   });
   protected readonly eta = computed(() => formatEta(this.store.etaSeconds()));
-  protected readonly created = computed(() => formatDateTime(this.store.campaign()?.createdAt ?? null, this.i18n.locale()));
-  protected readonly finished = computed(() => formatDateTime(this.store.campaign()?.finishedAt ?? null, this.i18n.locale()));
+  protected readonly created = computed(() =>
+    formatDateTime(this.store.campaign()?.createdAt ?? null, this.i18n.locale()),
+  );
+  protected readonly finished = computed(() =>
+    formatDateTime(this.store.campaign()?.finishedAt ?? null, this.i18n.locale()),
+  );
   protected readonly actionErrorText = computed(() => this.errorText(this.store.actionError()));
   protected readonly exportErrorText = computed(() => this.errorText(this.store.exportError()));
 

@@ -31,7 +31,11 @@ export class CampaignNewPage {
   private readonly router = inject(Router);
 
   protected readonly draft = this.store.draft;
-  protected readonly limits = { name: NAME_MAX_LENGTH, content: CONTENT_MAX_LENGTH, rate: MAX_CAMPAIGN_RATE_PER_SECOND };
+  protected readonly limits = {
+    name: NAME_MAX_LENGTH,
+    content: CONTENT_MAX_LENGTH,
+    rate: MAX_CAMPAIGN_RATE_PER_SECOND,
+  };
   protected readonly errors = computed(() => ({
     name: this.errorFor('name'),
     content: this.errorFor('content'),
@@ -46,12 +50,16 @@ export class CampaignNewPage {
   });
   protected readonly fileSize = computed(() => {
     const file = this.draft().file;
-    return file ? new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 1 }).format(file.size / 1024) : null;
+    return file
+      ? new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 1 }).format(file.size / 1024)
+      : null;
   });
 
   protected setText(field: 'name' | 'content' | 'pasted', event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    this.store.update(field === 'name' ? { name: value } : field === 'content' ? { content: value } : { pasted: value });
+    this.store.update(
+      field === 'name' ? { name: value } : field === 'content' ? { content: value } : { pasted: value },
+    );
   }
 
   protected setRate(event: Event): void {

@@ -13,15 +13,28 @@ import { CampaignsStore } from '../data/campaigns.store';
 /** Campaigns, newest first, with their live status and progress; the way to create one. */
 @Component({
   selector: 'sb-campaigns-page',
-  imports: [RouterLink, TranslatePipe, LiveStatusComponent, ViewStateComponent, CampaignStatusBadgeComponent, CampaignProgressBarComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    LiveStatusComponent,
+    ViewStateComponent,
+    CampaignStatusBadgeComponent,
+    CampaignProgressBarComponent,
+  ],
   providers: [CampaignsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
       <h1>{{ 'campaigns.title' | translate }}</h1>
-      <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
+      <sb-live-status
+        [live]="store.live()"
+        [lastUpdatedAt]="store.lastUpdatedAt()"
+        [pollIntervalMs]="store.pollIntervalMs"
+      />
       <span class="spacer"></span>
-      <a class="button primary" routerLink="/campaigns/new" data-testid="new-campaign">{{ 'campaigns.new' | translate }}</a>
+      <a class="button primary" routerLink="/campaigns/new" data-testid="new-campaign">{{
+        'campaigns.new' | translate
+      }}</a>
     </header>
     @if (!store.connected()) {
       <p class="note" role="status" data-testid="campaigns-offline">
@@ -53,7 +66,9 @@ import { CampaignsStore } from '../data/campaigns.store';
           <tbody>
             @for (row of rows(); track row.campaign.id) {
               <tr data-testid="campaign-row" [attr.data-campaign-id]="row.campaign.id">
-                <td><a [routerLink]="['/campaigns', row.campaign.id]">{{ row.campaign.name }}</a></td>
+                <td>
+                  <a [routerLink]="['/campaigns', row.campaign.id]">{{ row.campaign.name }}</a>
+                </td>
                 <td><sb-campaign-status-badge [status]="row.campaign.status" /></td>
                 <td class="progress">
                   <sb-campaign-progress-bar
@@ -62,7 +77,9 @@ import { CampaignsStore } from '../data/campaigns.store';
                     [stopped]="row.stopped"
                     [label]="'campaigns.progressLabel' | translate: { name: row.campaign.name }"
                   />
-                  <span class="muted small">{{ row.stopped ? ('campaigns.percentSent' | translate: { percent: row.percent }) : row.percent + '%' }}</span>
+                  <span class="muted small">{{
+                    row.stopped ? ('campaigns.percentSent' | translate: { percent: row.percent }) : row.percent + '%'
+                  }}</span>
                 </td>
                 <td class="num" data-testid="campaign-sent">{{ row.campaign.sent }}</td>
                 <td class="num" [class.bad]="row.campaign.failed > 0">{{ row.campaign.failed }}</td>
@@ -77,29 +94,84 @@ import { CampaignsStore } from '../data/campaigns.store';
         <sb-view-state [hasValue]="true" [error]="store.loadMoreError()" (retry)="store.loadMore()" />
       }
       @if (store.hasMore()) {
-        <button type="button" class="more" data-testid="campaigns-load-more" [disabled]="store.loadingMore()" (click)="store.loadMore()">
+        <button
+          type="button"
+          class="more"
+          data-testid="campaigns-load-more"
+          [disabled]="store.loadingMore()"
+          (click)="store.loadMore()"
+        >
           {{ (store.loadingMore() ? 'campaigns.loadingMore' : 'campaigns.loadMore') | translate }}
         </button>
       }
     }
   `,
   styles: `
-    .spacer { flex: 1; }
-    .page-header { justify-content: flex-start; }
-    .button { display: inline-block; padding: 0.6rem 1rem; border-radius: var(--sb-radius); text-decoration: none; }
-    .button.primary { background: var(--sb-primary); color: #fff; }
-    .button.primary:hover { background: var(--sb-primary-strong); }
-    .note { font-size: 0.85rem; color: var(--sb-muted); }
-    .table { padding: 0; overflow-x: auto; }
-    table { width: 100%; border-collapse: collapse; }
-    th, td { text-align: left; padding: 0.55rem 0.75rem; border-bottom: 1px solid var(--sb-border); vertical-align: middle; }
-    th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
-    tbody tr:last-child td { border-bottom: none; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .progress { min-width: 9rem; }
-    .progress sb-campaign-progress-bar { display: inline-block; width: 6rem; vertical-align: middle; margin-right: 0.4rem; }
-    .bad { color: var(--sb-red); }
-    .more { margin-top: 0.75rem; }
+    .spacer {
+      flex: 1;
+    }
+    .page-header {
+      justify-content: flex-start;
+    }
+    .button {
+      display: inline-block;
+      padding: 0.6rem 1rem;
+      border-radius: var(--sb-radius);
+      text-decoration: none;
+    }
+    .button.primary {
+      background: var(--sb-primary);
+      color: #fff;
+    }
+    .button.primary:hover {
+      background: var(--sb-primary-strong);
+    }
+    .note {
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .table {
+      padding: 0;
+      overflow-x: auto;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.55rem 0.75rem;
+      border-bottom: 1px solid var(--sb-border);
+      vertical-align: middle;
+    }
+    th {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+      font-weight: 600;
+    }
+    tbody tr:last-child td {
+      border-bottom: none;
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .progress {
+      min-width: 9rem;
+    }
+    .progress sb-campaign-progress-bar {
+      display: inline-block;
+      width: 6rem;
+      vertical-align: middle;
+      margin-right: 0.4rem;
+    }
+    .bad {
+      color: var(--sb-red);
+    }
+    .more {
+      margin-top: 0.75rem;
+    }
   `,
 })
 export class CampaignsPage {

@@ -15,12 +15,17 @@ describe('canned reply draft', () => {
     ];
     for (const patch of cases) {
       const d = trimmedCanned({ ...EMPTY_CANNED, ...patch });
-      const contractFields = [...new Set((createCannedResponseSchema.safeParse(d).error?.issues ?? []).map((i) => String(i.path[0])))].sort();
+      const contractFields = [
+        ...new Set((createCannedResponseSchema.safeParse(d).error?.issues ?? []).map((i) => String(i.path[0]))),
+      ].sort();
       expect({ patch, fields: Object.keys(cannedErrors(d)).sort() }).toEqual({ patch, fields: contractFields });
     }
   });
 
   it('sends the short code as the server stores it, without a / typed out of habit', () => {
-    expect(trimmedCanned({ shortCode: ' /Saludo ', content: ' Hola ' })).toEqual({ shortCode: 'saludo', content: 'Hola' });
+    expect(trimmedCanned({ shortCode: ' /Saludo ', content: ' Hola ' })).toEqual({
+      shortCode: 'saludo',
+      content: 'Hola',
+    });
   });
 });

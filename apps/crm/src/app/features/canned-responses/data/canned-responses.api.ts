@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CannedResponse, CannedResponsePage, CreateCannedResponse, UpdateCannedResponse } from '@switchboard/contracts/types';
+import type {
+  CannedResponse,
+  CannedResponsePage,
+  CreateCannedResponse,
+  UpdateCannedResponse,
+} from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 
 export interface CannedQuery {

@@ -23,7 +23,9 @@ describe('CannedResponsesStore', () => {
       update: jest.fn(),
       remove: jest.fn(),
     };
-    TestBed.configureTestingModule({ providers: [CannedResponsesStore, { provide: CannedResponsesApi, useValue: api }] });
+    TestBed.configureTestingModule({
+      providers: [CannedResponsesStore, { provide: CannedResponsesApi, useValue: api }],
+    });
     store = TestBed.inject(CannedResponsesStore);
     await flush();
   });
@@ -62,12 +64,18 @@ describe('CannedResponsesStore', () => {
     expect(store.fieldError('content')).toEqual({ key: 'canned.error.contentRequired' });
 
     store.update({ shortCode: 'bye', content: 'Adiós' });
-    api.create.mockRejectedValueOnce(apiError(409, 'conflict', 'Another canned response has this short code', [{ path: 'shortCode', message: 'already in use' }]));
+    api.create.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'Another canned response has this short code', [
+        { path: 'shortCode', message: 'already in use' },
+      ]),
+    );
     await store.save();
     expect(store.fieldError('shortCode')).toEqual({ text: 'Another canned response has this short code' });
     expect(store.saveError()).toBeNull();
 
-    api.create.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid input', [{ path: 'content', message: 'Too long' }]));
+    api.create.mockRejectedValueOnce(
+      apiError(400, 'validation_failed', 'Invalid input', [{ path: 'content', message: 'Too long' }]),
+    );
     store.update({ shortCode: 'bye2' });
     await store.save();
     expect(store.fieldError('content')).toEqual({ text: 'Too long' });

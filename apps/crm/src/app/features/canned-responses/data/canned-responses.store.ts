@@ -3,7 +3,14 @@ import type { CannedResponse } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { CannedResponsesApi } from './canned-responses.api';
-import { CANNED_FIELDS, EMPTY_CANNED, cannedErrors, trimmedCanned, type CannedDraft, type CannedField } from './canned-draft';
+import {
+  CANNED_FIELDS,
+  EMPTY_CANNED,
+  cannedErrors,
+  trimmedCanned,
+  type CannedDraft,
+  type CannedField,
+} from './canned-draft';
 
 export type CannedEditor = { mode: 'new' } | { mode: 'edit'; id: string };
 
@@ -194,7 +201,9 @@ export class CannedResponsesStore {
     const apiError = toApiError(error);
     const fields =
       apiError.code === 'conflict'
-        ? Object.fromEntries(apiError.details.filter((d) => d.path === 'shortCode').map((d) => [d.path, apiError.message || d.message]))
+        ? Object.fromEntries(
+            apiError.details.filter((d) => d.path === 'shortCode').map((d) => [d.path, apiError.message || d.message]),
+          )
         : serverFieldMessages(apiError, CANNED_FIELDS);
     this._serverErrors.set(fields);
     if (Object.keys(fields).length === 0) this._saveError.set(error);

@@ -16,7 +16,13 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
   template: `
     <header class="page-header">
       <h1>{{ 'canned.title' | translate }}</h1>
-      <button type="button" class="primary" data-testid="canned-new" [disabled]="store.editor()?.mode === 'new'" (click)="store.startNew()">
+      <button
+        type="button"
+        class="primary"
+        data-testid="canned-new"
+        [disabled]="store.editor()?.mode === 'new'"
+        (click)="store.startNew()"
+      >
         {{ 'canned.new' | translate }}
       </button>
     </header>
@@ -74,14 +80,22 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
           <button type="submit" class="primary" data-testid="canned-save" [disabled]="store.saving()">
             {{ (store.saving() ? 'canned.saving' : 'canned.save') | translate }}
           </button>
-          <button type="button" data-testid="canned-cancel" (click)="store.cancel()">{{ 'canned.cancel' | translate }}</button>
+          <button type="button" data-testid="canned-cancel" (click)="store.cancel()">
+            {{ 'canned.cancel' | translate }}
+          </button>
         </div>
       </form>
     }
 
     <label class="search">
       <span class="visually-hidden">{{ 'canned.search' | translate }}</span>
-      <input type="search" data-testid="canned-search" [placeholder]="'canned.search' | translate" [value]="store.query()" (input)="store.search($any($event.target).value)" />
+      <input
+        type="search"
+        data-testid="canned-search"
+        [placeholder]="'canned.search' | translate"
+        [value]="store.query()"
+        (input)="store.search($any($event.target).value)"
+      />
     </label>
 
     <sb-view-state
@@ -105,13 +119,23 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
                 <span class="row-actions">
                   @if (store.confirmingDelete() === reply.id) {
                     <span class="small">{{ 'canned.confirmDelete' | translate: { code: reply.shortCode } }}</span>
-                    <button type="button" class="danger" data-testid="canned-delete-confirm" [disabled]="store.deleting() === reply.id" (click)="store.remove(reply.id)">
+                    <button
+                      type="button"
+                      class="danger"
+                      data-testid="canned-delete-confirm"
+                      [disabled]="store.deleting() === reply.id"
+                      (click)="store.remove(reply.id)"
+                    >
                       {{ 'canned.delete' | translate }}
                     </button>
                     <button type="button" (click)="store.askDelete(null)">{{ 'canned.cancel' | translate }}</button>
                   } @else {
-                    <button type="button" data-testid="canned-edit" (click)="store.startEdit(reply)">{{ 'canned.edit' | translate }}</button>
-                    <button type="button" data-testid="canned-delete" (click)="store.askDelete(reply.id)">{{ 'canned.delete' | translate }}</button>
+                    <button type="button" data-testid="canned-edit" (click)="store.startEdit(reply)">
+                      {{ 'canned.edit' | translate }}
+                    </button>
+                    <button type="button" data-testid="canned-delete" (click)="store.askDelete(reply.id)">
+                      {{ 'canned.delete' | translate }}
+                    </button>
                   }
                 </span>
               </div>
@@ -120,7 +144,13 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
           }
         </ul>
         @if (store.hasMore()) {
-          <button type="button" class="more" data-testid="canned-load-more" [disabled]="store.loadingMore()" (click)="store.loadMore()">
+          <button
+            type="button"
+            class="more"
+            data-testid="canned-load-more"
+            [disabled]="store.loadingMore()"
+            (click)="store.loadMore()"
+          >
             {{ (store.loadingMore() ? 'inbox.loadingMore' : 'inbox.loadMore') | translate }}
           </button>
         }
@@ -131,31 +161,131 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.75rem; max-width: 50rem; }
-    .page-header { margin: 0; display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
-    h2 { font-size: 1rem; margin: 0; }
-    .hint { margin: 0; font-size: 0.85rem; color: var(--sb-muted); }
-    .card { background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); padding: 0.75rem; }
-    .editor, .field { display: flex; flex-direction: column; gap: 0.5rem; }
-    .field { gap: 0.25rem; }
-    label { font-size: 0.85rem; font-weight: 600; }
-    .code-input { display: flex; align-items: center; gap: 0.25rem; font-family: monospace; }
-    textarea { font: inherit; padding: 0.5rem 0.65rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); resize: vertical; }
-    textarea[aria-invalid='true'] { border-color: var(--sb-red); }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    .actions { display: flex; gap: 0.75rem; }
-    .alert, .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      max-width: 50rem;
+    }
+    .page-header {
+      margin: 0;
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+      flex-wrap: wrap;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .card {
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      padding: 0.75rem;
+    }
+    .editor,
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    .field {
+      gap: 0.25rem;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    .code-input {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+      font-family: monospace;
+    }
+    textarea {
+      font: inherit;
+      padding: 0.5rem 0.65rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      resize: vertical;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: var(--sb-red);
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    .actions {
+      display: flex;
+      gap: 0.75rem;
+    }
+    .alert,
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
     /* A label around the box: it must not take the form labels' small bold type. */
-    .search { font-size: 1rem; font-weight: 400; }
-    .search input { width: 100%; }
-    .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.5rem; }
-    .item-head { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-    .code { font-weight: 600; color: var(--sb-primary-strong); }
-    .row-actions { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
-    .row-actions button { padding: 0.2rem 0.6rem; font-size: 0.85rem; }
-    button.danger { border-color: var(--sb-red); color: var(--sb-red); }
-    .content { margin: 0.4rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    sb-view-state:empty { display: none; }
+    .search {
+      font-size: 1rem;
+      font-weight: 400;
+    }
+    .search input {
+      width: 100%;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    .item-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .code {
+      font-weight: 600;
+      color: var(--sb-primary-strong);
+    }
+    .row-actions {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .row-actions button {
+      padding: 0.2rem 0.6rem;
+      font-size: 0.85rem;
+    }
+    button.danger {
+      border-color: var(--sb-red);
+      color: var(--sb-red);
+    }
+    .content {
+      margin: 0.4rem 0 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    sb-view-state:empty {
+      display: none;
+    }
   `,
   providers: [CannedResponsesStore],
 })

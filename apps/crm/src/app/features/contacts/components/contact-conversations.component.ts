@@ -21,7 +21,9 @@ interface Row {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (rows().length === 0) {
-      <p class="muted small" data-testid="contact-conversations-empty">{{ 'contacts.conversations.empty' | translate }}</p>
+      <p class="muted small" data-testid="contact-conversations-empty">
+        {{ 'contacts.conversations.empty' | translate }}
+      </p>
     } @else {
       <ul data-testid="contact-conversations">
         @for (row of rows(); track row.conversation.id) {
@@ -33,10 +35,19 @@ interface Row {
               [attr.aria-current]="row.current ? 'page' : null"
             >
               <span class="line">
-                <span class="status" [attr.data-status]="row.conversation.status" data-testid="contact-conversation-status">
-                  {{ (row.conversation.status === 'open' ? 'conversation.status.open' : 'conversation.status.closed') | translate }}
+                <span
+                  class="status"
+                  [attr.data-status]="row.conversation.status"
+                  data-testid="contact-conversation-status"
+                >
+                  {{
+                    (row.conversation.status === 'open' ? 'conversation.status.open' : 'conversation.status.closed')
+                      | translate
+                  }}
                 </span>
-                <time class="muted" [attr.datetime]="row.conversation.lastMessageAt ?? row.conversation.createdAt">{{ row.date }}</time>
+                <time class="muted" [attr.datetime]="row.conversation.lastMessageAt ?? row.conversation.createdAt">{{
+                  row.date
+                }}</time>
               </span>
               @if (row.conversation.subject; as subject) {
                 <span class="subject">{{ subject }}</span>
@@ -53,22 +64,59 @@ interface Row {
         }
       </ul>
       @if (more()) {
-        <p class="muted small" data-testid="contact-conversations-more">{{ 'contacts.conversations.more' | translate }}</p>
+        <p class="muted small" data-testid="contact-conversations-more">
+          {{ 'contacts.conversations.more' | translate }}
+        </p>
       }
     }
   `,
   styles: `
-    ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.3rem; }
-    a { display: flex; flex-direction: column; gap: 0.1rem; padding: 0.45rem 0.55rem; border: 1px solid var(--sb-border);
-      border-radius: var(--sb-radius); color: var(--sb-text); text-decoration: none; font-size: 0.85rem; }
-    a:hover { background: var(--sb-hover); }
-    a[aria-current='page'] { border-color: var(--sb-primary); background: var(--sb-primary-soft); }
-    .line { display: flex; justify-content: space-between; gap: 0.5rem; }
-    .status { font-weight: 600; }
-    .status[data-status='open'] { color: var(--sb-green-strong); }
-    .status[data-status='closed'] { color: var(--sb-muted); }
-    .subject { overflow-wrap: anywhere; }
-    p { margin: 0.3rem 0 0; }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+    }
+    a {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      padding: 0.45rem 0.55rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      color: var(--sb-text);
+      text-decoration: none;
+      font-size: 0.85rem;
+    }
+    a:hover {
+      background: var(--sb-hover);
+    }
+    a[aria-current='page'] {
+      border-color: var(--sb-primary);
+      background: var(--sb-primary-soft);
+    }
+    .line {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
+    .status {
+      font-weight: 600;
+    }
+    .status[data-status='open'] {
+      color: var(--sb-green-strong);
+    }
+    .status[data-status='closed'] {
+      color: var(--sb-muted);
+    }
+    .subject {
+      overflow-wrap: anywhere;
+    }
+    p {
+      margin: 0.3rem 0 0;
+    }
   `,
 })
 export class ContactConversationsComponent {
@@ -86,8 +134,15 @@ export class ContactConversationsComponent {
     const format = new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'medium' });
     return this.conversations().map((c) => {
       const isCurrent = c.id === current?.id;
-      const conversation = isCurrent && current ? { ...c, status: current.status, lastMessageAt: current.lastMessageAt, assignee: current.assignee } : c;
-      return { conversation, current: isCurrent, date: format.format(new Date(conversation.lastMessageAt ?? conversation.createdAt)) };
+      const conversation =
+        isCurrent && current
+          ? { ...c, status: current.status, lastMessageAt: current.lastMessageAt, assignee: current.assignee }
+          : c;
+      return {
+        conversation,
+        current: isCurrent,
+        date: format.format(new Date(conversation.lastMessageAt ?? conversation.createdAt)),
+      };
     });
   });
 }

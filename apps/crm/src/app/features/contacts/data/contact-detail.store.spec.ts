@@ -65,7 +65,9 @@ describe('ContactDetailStore', () => {
     expect(store.fieldError('email')).toEqual({ key: 'contacts.error.email' });
 
     store.update({ name: 'Carla', email: 'carla@exa.mple' });
-    api.update.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid input', [{ path: 'email', message: 'Invalid email address' }]));
+    api.update.mockRejectedValueOnce(
+      apiError(400, 'validation_failed', 'Invalid input', [{ path: 'email', message: 'Invalid email address' }]),
+    );
     await store.save();
     expect(store.fieldError('email')).toEqual({ text: 'Invalid email address' });
     expect(store.editing()).toBe(true);
@@ -76,10 +78,15 @@ describe('ContactDetailStore', () => {
     store.startEdit();
     store.update({ phone: '+34 600 11 22 33' });
     api.update.mockRejectedValueOnce(
-      apiError(409, 'conflict', 'Another contact has this phone number: merge the two instead', [{ path: 'phone', message: 'another contact has it' }]),
+      apiError(409, 'conflict', 'Another contact has this phone number: merge the two instead', [
+        { path: 'phone', message: 'another contact has it' },
+      ]),
     );
     const owner = contact({ id: 'k9', name: 'Carla (WhatsApp)', email: null, phone: '+34600112233' });
-    api.list.mockResolvedValueOnce({ items: [contact({ id: 'k5', name: 'Someone', phone: '+34600112299' }), owner], nextCursor: null });
+    api.list.mockResolvedValueOnce({
+      items: [contact({ id: 'k5', name: 'Someone', phone: '+34600112299' }), owner],
+      nextCursor: null,
+    });
     await store.save();
 
     expect(api.list).toHaveBeenCalledWith({ q: '34600112233', limit: 10 });
@@ -104,7 +111,9 @@ describe('ContactDetailStore', () => {
     await show();
     store.startEdit();
     store.update({ phone: '+34 699' });
-    api.update.mockRejectedValueOnce(apiError(409, 'conflict', 'Another contact has this phone number', [{ path: 'phone', message: 'x' }]));
+    api.update.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'Another contact has this phone number', [{ path: 'phone', message: 'x' }]),
+    );
     api.list.mockResolvedValueOnce({ items: [], nextCursor: null });
     await store.save();
     expect(store.conflict()).toEqual({ field: 'phone', value: '+34 699', owner: null });
@@ -115,7 +124,9 @@ describe('ContactDetailStore', () => {
     const shown = store.detail();
     if (!shown) throw new Error('nothing shown');
     store.askMerge({ source: shown.duplicates[0], target: shown });
-    api.merge.mockRejectedValueOnce(apiError(409, 'conflict', 'The two contacts have different phone numbers: correct or clear one first'));
+    api.merge.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'The two contacts have different phone numbers: correct or clear one first'),
+    );
     await store.confirmMerge();
     expect(api.merge).toHaveBeenCalledWith('k2', 'k1');
     expect(store.merge()).not.toBeNull();

@@ -3,7 +3,16 @@ import type { Contact, ContactDetail } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
 import { ContactsApi } from './contacts.api';
-import { CONTACT_FIELDS, contactChanges, contactDraftOf, contactErrors, sameEmail, samePhone, type ContactDraft, type ContactField } from './contact-draft';
+import {
+  CONTACT_FIELDS,
+  contactChanges,
+  contactDraftOf,
+  contactErrors,
+  sameEmail,
+  samePhone,
+  type ContactDraft,
+  type ContactField,
+} from './contact-draft';
 
 /** The email or phone a save gave that another contact has (409), and that contact when the viewer may see it. */
 export interface ContactConflict {
@@ -194,7 +203,8 @@ export class ContactDetailStore {
 
   private async fail(error: unknown, detail: ContactDetail): Promise<void> {
     const apiError = toApiError(error);
-    const taken = apiError.code === 'conflict' ? apiError.details.find((d) => d.path === 'phone' || d.path === 'email') : undefined;
+    const taken =
+      apiError.code === 'conflict' ? apiError.details.find((d) => d.path === 'phone' || d.path === 'email') : undefined;
     if (taken) {
       const field = taken.path as ContactConflict['field'];
       const value = this._draft()[field].trim();

@@ -14,14 +14,20 @@ describe('contact draft', () => {
     ];
     for (const draft of drafts) {
       const body = { name: draft.name.trim(), email: draft.email.trim() || null, phone: draft.phone.trim() || null };
-      const contractFields = [...new Set((updateContactSchema.safeParse(body).error?.issues ?? []).map((i) => String(i.path[0])))].sort();
+      const contractFields = [
+        ...new Set((updateContactSchema.safeParse(body).error?.issues ?? []).map((i) => String(i.path[0]))),
+      ].sort();
       expect({ draft, fields: Object.keys(contactErrors(draft)).sort() }).toEqual({ draft, fields: contractFields });
     }
   });
 
   it('sends only what changed, and clears an emptied email or phone', () => {
     expect(contactChanges(contact, { name: 'Carla Pérez', email: 'carla@example.com', phone: '' })).toBeNull();
-    expect(contactChanges(contact, { name: ' Carla P. ', email: '', phone: '+34 600' })).toEqual({ name: 'Carla P.', email: null, phone: '+34 600' });
+    expect(contactChanges(contact, { name: ' Carla P. ', email: '', phone: '+34 600' })).toEqual({
+      name: 'Carla P.',
+      email: null,
+      phone: '+34 600',
+    });
   });
 
   it('takes two ways of writing a phone number for the same number', () => {

@@ -19,7 +19,11 @@ export interface ContactDraft {
 export type ContactField = keyof ContactDraft;
 export const CONTACT_FIELDS: readonly ContactField[] = ['name', 'email', 'phone'];
 
-export const contactDraftOf = (c: Contact): ContactDraft => ({ name: c.name, email: c.email ?? '', phone: c.phone ?? '' });
+export const contactDraftOf = (c: Contact): ContactDraft => ({
+  name: c.name,
+  email: c.email ?? '',
+  phone: c.phone ?? '',
+});
 
 export function contactErrors(draft: ContactDraft): Partial<Record<ContactField, TranslationKey>> {
   const name = draft.name.trim();
@@ -46,5 +50,7 @@ export function contactChanges(contact: Contact, draft: ContactDraft): UpdateCon
 }
 
 /** Two ways of writing one phone number (`+34 600 11 22 33`, `+34600112233`) are the same number. */
-export const samePhone = (a: string | null, b: string | null): boolean => !!a && !!b && a.replace(/\D/g, '') === b.replace(/\D/g, '');
-export const sameEmail = (a: string | null, b: string | null): boolean => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+export const samePhone = (a: string | null, b: string | null): boolean =>
+  !!a && !!b && a.replace(/\D/g, '') === b.replace(/\D/g, '');
+export const sameEmail = (a: string | null, b: string | null): boolean =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();

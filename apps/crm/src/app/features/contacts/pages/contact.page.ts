@@ -19,7 +19,12 @@ import { ContactDetailStore } from '../data/contact-detail.store';
     @if (offline()) {
       <p class="offline" role="status" data-testid="contact-offline">{{ 'contacts.offline' | translate }}</p>
     }
-    <sb-view-state [hasValue]="!!store.detail()" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
+    <sb-view-state
+      [hasValue]="!!store.detail()"
+      [error]="store.error()"
+      [notFound]="notFound()"
+      (retry)="store.reload()"
+    />
     @if (store.detail(); as detail) {
       <section class="card" data-testid="contact-detail">
         <sb-contact-card [headingLevel]="1" />
@@ -31,11 +36,33 @@ import { ContactDetailStore } from '../data/contact-detail.store';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.75rem; max-width: 40rem; }
-    .card { background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); padding: 1rem; }
-    h2 { margin: 0 0 0.5rem; font-size: 1rem; }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    sb-view-state:empty { display: none; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      max-width: 40rem;
+    }
+    .card {
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      padding: 1rem;
+    }
+    h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1rem;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    sb-view-state:empty {
+      display: none;
+    }
   `,
 })
 export class ContactPage {
@@ -62,7 +89,8 @@ export class ContactPage {
     // shared link shows the contact that remains.
     effect(() => {
       const shown = this.store.detail()?.id;
-      if (shown && shown !== untracked(() => this.contactId())) void this.router.navigate(['/contacts', shown], { replaceUrl: true });
+      if (shown && shown !== untracked(() => this.contactId()))
+        void this.router.navigate(['/contacts', shown], { replaceUrl: true });
     });
   }
 }

@@ -20,7 +20,13 @@ import { CONTACT_QUERY_MIN, ContactsListStore } from '../data/contacts-list.stor
     }
     <label class="search">
       <span class="visually-hidden">{{ 'contacts.search' | translate }}</span>
-      <input type="search" data-testid="contacts-search" [placeholder]="'contacts.search' | translate" [value]="store.query()" (input)="store.search($any($event.target).value)" />
+      <input
+        type="search"
+        data-testid="contacts-search"
+        [placeholder]="'contacts.search' | translate"
+        [value]="store.query()"
+        (input)="store.search($any($event.target).value)"
+      />
     </label>
     @if (store.tooShort()) {
       <p class="hint" data-testid="contacts-too-short">{{ 'contacts.tooShort' | translate: { min: queryMin } }}</p>
@@ -40,13 +46,22 @@ import { CONTACT_QUERY_MIN, ContactsListStore } from '../data/contacts-list.stor
             <li>
               <a data-testid="contacts-item" [routerLink]="['/contacts', contact.id]">
                 <span class="name">{{ contact.name }}</span>
-                <span class="muted small">{{ contact.email || '' }}{{ contact.email && contact.phone ? ' · ' : '' }}{{ contact.phone || '' }}</span>
+                <span class="muted small"
+                  >{{ contact.email || '' }}{{ contact.email && contact.phone ? ' · ' : ''
+                  }}{{ contact.phone || '' }}</span
+                >
               </a>
             </li>
           }
         </ul>
         @if (store.hasMore()) {
-          <button type="button" class="more" data-testid="contacts-load-more" [disabled]="store.loadingMore()" (click)="store.loadMore()">
+          <button
+            type="button"
+            class="more"
+            data-testid="contacts-load-more"
+            [disabled]="store.loadingMore()"
+            (click)="store.loadMore()"
+          >
             {{ (store.loadingMore() ? 'inbox.loadingMore' : 'inbox.loadMore') | translate }}
           </button>
         }
@@ -57,17 +72,59 @@ import { CONTACT_QUERY_MIN, ContactsListStore } from '../data/contacts-list.stor
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.75rem; max-width: 50rem; }
-    .page-header { margin: 0; }
-    .search input { width: 100%; }
-    .hint { margin: 0; font-size: 0.85rem; color: var(--sb-muted); }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.35rem; }
-    a { display: flex; flex-direction: column; padding: 0.6rem 0.75rem; background: var(--sb-surface); border: 1px solid var(--sb-border);
-      border-radius: var(--sb-radius); color: var(--sb-text); text-decoration: none; overflow-wrap: anywhere; }
-    a:hover { background: var(--sb-hover); }
-    .name { font-weight: 600; }
-    sb-view-state:empty { display: none; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      max-width: 50rem;
+    }
+    .page-header {
+      margin: 0;
+    }
+    .search input {
+      width: 100%;
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+    }
+    a {
+      display: flex;
+      flex-direction: column;
+      padding: 0.6rem 0.75rem;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      color: var(--sb-text);
+      text-decoration: none;
+      overflow-wrap: anywhere;
+    }
+    a:hover {
+      background: var(--sb-hover);
+    }
+    .name {
+      font-weight: 600;
+    }
+    sb-view-state:empty {
+      display: none;
+    }
   `,
 })
 export class ContactsPage {

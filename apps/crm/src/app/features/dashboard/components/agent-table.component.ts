@@ -16,12 +16,18 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table data-testid="agent-table">
-      <caption>{{ 'dashboard.agents' | translate }}</caption>
+      <caption>
+        {{
+          'dashboard.agents' | translate
+        }}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{{ 'dashboard.agent' | translate }}</th>
           <th scope="col">{{ 'dashboard.presence' | translate }}</th>
-          <th scope="col" class="num" [title]="'dashboard.openAssignedHint' | translate">{{ 'dashboard.openAssigned' | translate }}</th>
+          <th scope="col" class="num" [title]="'dashboard.openAssignedHint' | translate">
+            {{ 'dashboard.openAssigned' | translate }}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -43,16 +49,53 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
     </table>
   `,
   styles: `
-    table { width: 100%; border-collapse: collapse; background: var(--sb-surface); border: 1px solid var(--sb-border);
-      border-radius: var(--sb-radius-lg); overflow: hidden; font-size: 0.9rem; }
-    caption { text-align: left; font-weight: 600; padding: 0 0 0.4rem; }
-    th, td { padding: 0.45rem 0.75rem; text-align: left; border-bottom: 1px solid var(--sb-border); }
-    th { font-weight: 600; color: var(--sb-muted); font-size: 0.8rem; }
-    tbody tr:last-child td { border-bottom: none; }
-    .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .dot { display: inline-block; width: 0.55rem; height: 0.55rem; border-radius: 50%; background: var(--sb-grey); margin-right: 0.35rem; }
-    .dot.online { background: var(--sb-green); }
-    .empty { text-align: center; color: var(--sb-muted); }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      overflow: hidden;
+      font-size: 0.9rem;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+      padding: 0 0 0.4rem;
+    }
+    th,
+    td {
+      padding: 0.45rem 0.75rem;
+      text-align: left;
+      border-bottom: 1px solid var(--sb-border);
+    }
+    th {
+      font-weight: 600;
+      color: var(--sb-muted);
+      font-size: 0.8rem;
+    }
+    tbody tr:last-child td {
+      border-bottom: none;
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+    }
+    .dot {
+      display: inline-block;
+      width: 0.55rem;
+      height: 0.55rem;
+      border-radius: 50%;
+      background: var(--sb-grey);
+      margin-right: 0.35rem;
+    }
+    .dot.online {
+      background: var(--sb-green);
+    }
+    .empty {
+      text-align: center;
+      color: var(--sb-muted);
+    }
   `,
 })
 export class AgentTableComponent {

@@ -20,12 +20,39 @@ import { I18nService } from '../../../core/i18n/i18n.service';
     </span>
   `,
   styles: `
-    .badge { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.1rem 0.6rem; border-radius: 999px;
-      font-size: 0.8rem; background: var(--sb-hover); color: var(--sb-muted); font-variant-numeric: tabular-nums; }
-    .badge.live { background: var(--sb-green-soft); color: var(--sb-green-strong); font-weight: 600; }
-    .dot { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: var(--sb-green); animation: sb-blink 2s infinite; }
-    @keyframes sb-blink { 50% { opacity: 0.35; } }
-    @media (prefers-reduced-motion: reduce) { .dot { animation: none; } }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      padding: 0.1rem 0.6rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      background: var(--sb-hover);
+      color: var(--sb-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .badge.live {
+      background: var(--sb-green-soft);
+      color: var(--sb-green-strong);
+      font-weight: 600;
+    }
+    .dot {
+      width: 0.5rem;
+      height: 0.5rem;
+      border-radius: 50%;
+      background: var(--sb-green);
+      animation: sb-blink 2s infinite;
+    }
+    @keyframes sb-blink {
+      50% {
+        opacity: 0.35;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .dot {
+        animation: none;
+      }
+    }
   `,
 })
 export class LiveBadgeComponent {

@@ -13,7 +13,8 @@ class HostComponent {
 
 describe('PulseOnChangeDirective', () => {
   let fixture: ComponentFixture<HostComponent>;
-  const pulsing = () => (fixture.nativeElement.querySelector('[data-testid="card"]') as HTMLElement).classList.contains('pulse');
+  const pulsing = () =>
+    (fixture.nativeElement.querySelector('[data-testid="card"]') as HTMLElement).classList.contains('pulse');
   const set = (value: number | null) => {
     fixture.componentInstance.value.set(value);
     fixture.detectChanges();

@@ -32,7 +32,9 @@ let nextId = 0;
     >
       <span class="label" [id]="labelId">
         @if (link(); as l) {
-          <a class="stretched" [routerLink]="l.path" [queryParams]="l.queryParams" [attr.aria-describedby]="hintId">{{ label() }}</a>
+          <a class="stretched" [routerLink]="l.path" [queryParams]="l.queryParams" [attr.aria-describedby]="hintId">{{
+            label()
+          }}</a>
         } @else {
           {{ label() }}
         }
@@ -43,26 +45,82 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    :host { display: block; }
-    .card { position: relative; height: 100%; padding: 0.9rem 1rem; background: var(--sb-surface);
-      border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); box-shadow: var(--sb-shadow);
-      display: flex; flex-direction: column; gap: 0.2rem; cursor: help; }
-    .card.clickable { cursor: pointer; }
-    .card.clickable:hover { border-color: var(--sb-primary); }
-    .card:focus-within { outline: 2px solid var(--sb-primary); outline-offset: 1px; }
-    .label { font-size: 0.85rem; color: var(--sb-muted); order: 2; }
-    .figure { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; order: 1; }
-    .stretched { color: inherit; text-decoration: none; }
-    .stretched:focus-visible { outline: none; }
-    .stretched::after { content: ''; position: absolute; inset: 0; }
-    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    .pulse { animation: sb-pulse 1s ease-out; }
+    :host {
+      display: block;
+    }
+    .card {
+      position: relative;
+      height: 100%;
+      padding: 0.9rem 1rem;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      box-shadow: var(--sb-shadow);
+      display: flex;
+      flex-direction: column;
+      gap: 0.2rem;
+      cursor: help;
+    }
+    .card.clickable {
+      cursor: pointer;
+    }
+    .card.clickable:hover {
+      border-color: var(--sb-primary);
+    }
+    .card:focus-within {
+      outline: 2px solid var(--sb-primary);
+      outline-offset: 1px;
+    }
+    .label {
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+      order: 2;
+    }
+    .figure {
+      font-size: 1.9rem;
+      font-weight: 650;
+      line-height: 1.15;
+      font-variant-numeric: tabular-nums;
+      order: 1;
+    }
+    .stretched {
+      color: inherit;
+      text-decoration: none;
+    }
+    .stretched:focus-visible {
+      outline: none;
+    }
+    .stretched::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .pulse {
+      animation: sb-pulse 1s ease-out;
+    }
     @keyframes sb-pulse {
-      0% { box-shadow: 0 0 0 0 rgb(47 91 234 / 45%); border-color: var(--sb-primary); }
-      100% { box-shadow: 0 0 0 12px rgb(47 91 234 / 0%); }
+      0% {
+        box-shadow: 0 0 0 0 rgb(47 91 234 / 45%);
+        border-color: var(--sb-primary);
+      }
+      100% {
+        box-shadow: 0 0 0 12px rgb(47 91 234 / 0%);
+      }
     }
     @media (prefers-reduced-motion: reduce) {
-      .pulse { animation: none; border-color: var(--sb-primary); background: var(--sb-primary-soft); }
+      .pulse {
+        animation: none;
+        border-color: var(--sb-primary);
+        background: var(--sb-primary-soft);
+      }
     }
   `,
 })

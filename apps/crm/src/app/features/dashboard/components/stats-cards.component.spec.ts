@@ -41,9 +41,14 @@ describe('StatsCardsComponent', () => {
   });
 
   it('exposes each raw number as data-value on the element that shows it', () => {
-    const values = ['stat-unattended', 'stat-open', 'stat-attended', 'stat-first-response', 'stat-agents-online', 'stat-messages-today'].map(
-      (id) => el(id).querySelector('[data-role="value"]')?.getAttribute('data-value'),
-    );
+    const values = [
+      'stat-unattended',
+      'stat-open',
+      'stat-attended',
+      'stat-first-response',
+      'stat-agents-online',
+      'stat-messages-today',
+    ].map((id) => el(id).querySelector('[data-role="value"]')?.getAttribute('data-value'));
     expect(values).toEqual(['4', '9', '31', '65', '2', '120']);
   });
 

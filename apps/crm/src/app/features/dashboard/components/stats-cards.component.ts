@@ -62,8 +62,17 @@ export const UNASSIGNED_INBOX_LINK: StatCardLink = { path: '/inbox', queryParams
     </div>
   `,
   styles: `
-    .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: 0.75rem; }
-    .detail { order: 3; font-size: 0.75rem; color: var(--sb-muted); font-variant-numeric: tabular-nums; }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr));
+      gap: 0.75rem;
+    }
+    .detail {
+      order: 3;
+      font-size: 0.75rem;
+      color: var(--sb-muted);
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class StatsCardsComponent {

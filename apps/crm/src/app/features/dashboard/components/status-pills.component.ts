@@ -25,11 +25,31 @@ const WHATSAPP: Record<WhatsappState, TranslationKey> = {
     </span>
   `,
   styles: `
-    :host { display: inline-flex; gap: 0.4rem; flex-wrap: wrap; }
-    .pill { padding: 0.1rem 0.55rem; border-radius: 999px; font-size: 0.8rem; background: var(--sb-hover); color: var(--sb-muted); }
-    .pill.on, .pill.connected { background: var(--sb-green-soft); color: var(--sb-green-strong); }
-    .pill.degraded { background: #fff4d6; color: #8a6300; }
-    .pill.down { background: var(--sb-red-soft); color: var(--sb-red); }
+    :host {
+      display: inline-flex;
+      gap: 0.4rem;
+      flex-wrap: wrap;
+    }
+    .pill {
+      padding: 0.1rem 0.55rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      background: var(--sb-hover);
+      color: var(--sb-muted);
+    }
+    .pill.on,
+    .pill.connected {
+      background: var(--sb-green-soft);
+      color: var(--sb-green-strong);
+    }
+    .pill.degraded {
+      background: #fff4d6;
+      color: #8a6300;
+    }
+    .pill.down {
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+    }
   `,
 })
 export class StatusPillsComponent {

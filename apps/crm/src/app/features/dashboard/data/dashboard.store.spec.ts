@@ -65,7 +65,9 @@ describe('DashboardStore', () => {
     await start(stats({ unattended: 3, generatedAt: at(0) }));
     statsSocket().serverEmit('bot_status_changed', { botStatus: 'on' });
     statsSocket().serverEmit('whatsapp_status_changed', { whatsappState: 'degraded' });
-    expect(store.stats()).toEqual(stats({ unattended: 3, generatedAt: at(0), botStatus: 'on', whatsappState: 'degraded' }));
+    expect(store.stats()).toEqual(
+      stats({ unattended: 3, generatedAt: at(0), botStatus: 'on', whatsappState: 'degraded' }),
+    );
   });
 
   it('keeps the newer figures when an older stats_updated arrives after them', async () => {

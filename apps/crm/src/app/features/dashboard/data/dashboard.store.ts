@@ -43,7 +43,9 @@ export class DashboardStore {
     deltas: [
       liveDelta(this.socket.on('stats_updated'), (current: Stats, e) => applyStatsUpdated(current, e.stats)),
       liveDelta(this.socket.on('bot_status_changed'), (current: Stats, e) => applyBotStatus(current, e.botStatus)),
-      liveDelta(this.socket.on('whatsapp_status_changed'), (current: Stats, e) => applyWhatsappState(current, e.whatsappState)),
+      liveDelta(this.socket.on('whatsapp_status_changed'), (current: Stats, e) =>
+        applyWhatsappState(current, e.whatsappState),
+      ),
     ],
     connection: this.socket.liveConnection(),
   });

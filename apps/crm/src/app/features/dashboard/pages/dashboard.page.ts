@@ -32,7 +32,11 @@ import { DashboardStore } from '../data/dashboard.store';
         @if (store.stats(); as s) {
           <sb-status-pills [botStatus]="s.botStatus" [whatsappState]="s.whatsappState" />
         }
-        <sb-live-badge [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs" />
+        <sb-live-badge
+          [live]="store.live()"
+          [lastUpdatedAt]="store.lastUpdatedAt()"
+          [pollIntervalMs]="store.pollIntervalMs"
+        />
       </div>
     </header>
 
@@ -66,12 +70,40 @@ import { DashboardStore } from '../data/dashboard.store';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; }
-    .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem; }
-    .status { display: inline-flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 0.75rem; }
-    .charts-state { grid-column: 1 / -1; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .status {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr));
+      gap: 0.75rem;
+    }
+    .charts-state {
+      grid-column: 1 / -1;
+    }
   `,
 })
 export class DashboardPage {

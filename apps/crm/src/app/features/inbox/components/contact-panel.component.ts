@@ -22,26 +22,78 @@ import { InboxSocket } from '../data/inbox.socket';
   template: `
     <header>
       <h2>{{ 'contacts.panel.title' | translate }}</h2>
-      <button type="button" class="close" data-testid="contact-panel-close" [attr.aria-label]="'contacts.panel.hide' | translate" (click)="closed.emit()">✕</button>
+      <button
+        type="button"
+        class="close"
+        data-testid="contact-panel-close"
+        [attr.aria-label]="'contacts.panel.hide' | translate"
+        (click)="closed.emit()"
+      >
+        ✕
+      </button>
     </header>
     @if (offline()) {
-      <p class="offline" role="status" data-testid="contact-panel-offline">{{ 'contacts.panel.offline' | translate }}</p>
+      <p class="offline" role="status" data-testid="contact-panel-offline">
+        {{ 'contacts.panel.offline' | translate }}
+      </p>
     }
-    <sb-view-state [hasValue]="!!store.detail()" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
+    <sb-view-state
+      [hasValue]="!!store.detail()"
+      [error]="store.error()"
+      [notFound]="notFound()"
+      (retry)="store.reload()"
+    />
     @if (store.detail(); as detail) {
       <sb-contact-card [channel]="conversation().channel" [headingLevel]="3" />
       <h3>{{ 'contacts.conversations.title' | translate }}</h3>
-      <sb-contact-conversations [conversations]="detail.conversations" [more]="detail.moreConversations" [current]="conversation()" />
+      <sb-contact-conversations
+        [conversations]="detail.conversations"
+        [more]="detail.moreConversations"
+        [current]="conversation()"
+      />
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.6rem; padding: 0.75rem; overflow-y: auto; min-height: 0; }
-    header { display: flex; justify-content: space-between; align-items: center; }
-    h2 { margin: 0; font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sb-muted); }
-    h3 { margin: 0.4rem 0 0; font-size: 0.9rem; }
-    .close { border: none; background: none; padding: 0.1rem 0.4rem; }
-    .offline { margin: 0; padding: 0.35rem 0.5rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.8rem; }
-    sb-view-state:empty { display: none; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.6rem;
+      padding: 0.75rem;
+      overflow-y: auto;
+      min-height: 0;
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    h2 {
+      margin: 0;
+      font-size: 0.8rem;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--sb-muted);
+    }
+    h3 {
+      margin: 0.4rem 0 0;
+      font-size: 0.9rem;
+    }
+    .close {
+      border: none;
+      background: none;
+      padding: 0.1rem 0.4rem;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.35rem 0.5rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.8rem;
+    }
+    sb-view-state:empty {
+      display: none;
+    }
   `,
 })
 export class ContactPanelComponent {
@@ -66,7 +118,11 @@ export class ContactPanelComponent {
       untracked(() => {
         const shown = this.store.detail();
         if (this.store.id() !== contact.id && shown?.id !== contact.id) this.store.show(contact.id);
-        else if (shown && (shown.name !== contact.name || shown.email !== contact.email || shown.phone !== contact.phone)) void this.store.refresh();
+        else if (
+          shown &&
+          (shown.name !== contact.name || shown.email !== contact.email || shown.phone !== contact.phone)
+        )
+          void this.store.refresh();
       });
     });
   }

@@ -22,7 +22,9 @@ import { LabelPickerComponent } from './label-picker.component';
       </h2>
       <span class="muted small">
         <span class="status" [attr.data-status]="conversation().status" data-testid="conversation-status">
-          {{ (conversation().status === 'open' ? 'conversation.status.open' : 'conversation.status.closed') | translate }}
+          {{
+            (conversation().status === 'open' ? 'conversation.status.open' : 'conversation.status.closed') | translate
+          }}
         </span>
         @if (conversation().contact.email; as email) {
           · {{ email }}
@@ -53,10 +55,17 @@ import { LabelPickerComponent } from './label-picker.component';
       @if (canAssign()) {
         <label class="muted small">
           {{ 'conversation.assignee' | translate }}
-          <select data-testid="assign-select" [disabled]="busy()" [value]="assigneeId()" (change)="onAssign($any($event.target).value)">
+          <select
+            data-testid="assign-select"
+            [disabled]="busy()"
+            [value]="assigneeId()"
+            (change)="onAssign($any($event.target).value)"
+          >
             <option value="">{{ 'conversation.nobody' | translate }}</option>
             @for (user of staffOptions(); track user.id) {
-              <option [value]="user.id" [selected]="user.id === assigneeId()">{{ user.name }}{{ user.online ? ' ●' : '' }}</option>
+              <option [value]="user.id" [selected]="user.id === assigneeId()">
+                {{ user.name }}{{ user.online ? ' ●' : '' }}
+              </option>
             }
           </select>
         </label>
@@ -67,10 +76,13 @@ import { LabelPickerComponent } from './label-picker.component';
         }
       } @else {
         <span class="muted small" data-testid="conversation-assignee">
-          {{ 'conversation.assignee' | translate }}: {{ conversation().assignee?.name || ('conversation.nobody' | translate) }}
+          {{ 'conversation.assignee' | translate }}:
+          {{ conversation().assignee?.name || ('conversation.nobody' | translate) }}
         </span>
         @if (!conversation().assignee && conversation().status === 'open') {
-          <button type="button" data-testid="take-button" [disabled]="busy()" (click)="take.emit()">{{ 'conversation.take' | translate }}</button>
+          <button type="button" data-testid="take-button" [disabled]="busy()" (click)="take.emit()">
+            {{ 'conversation.take' | translate }}
+          </button>
         }
       }
       <!-- The page's own controls (the contact panel's switch). -->
@@ -90,17 +102,62 @@ import { LabelPickerComponent } from './label-picker.component';
     </div>
   `,
   styles: `
-    :host { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.5rem;
-      padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--sb-border); }
-    h2 { margin: 0; font-size: 1.05rem; display: flex; align-items: center; gap: 0.4rem; min-width: 0; }
+    :host {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      padding: 0.6rem 0.75rem;
+      border-bottom: 1px solid var(--sb-border);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.05rem;
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      min-width: 0;
+    }
     /* A name may be one long word: it wraps instead of pushing the actions (and the composer) off-screen. */
-    [data-testid='conversation-contact'], .small { overflow-wrap: anywhere; min-width: 0; }
-    .wa-badge { font-size: 0.7rem; font-weight: 600; padding: 0.05rem 0.45rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
-    .who { display: flex; flex-direction: column; min-width: 0; flex: 1 1 12rem; }
-    .labels { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-top: 0.2rem; }
-    .actions { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
-    .status[data-status='open'] { color: var(--sb-green-strong); }
-    button { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
+    [data-testid='conversation-contact'],
+    .small {
+      overflow-wrap: anywhere;
+      min-width: 0;
+    }
+    .wa-badge {
+      font-size: 0.7rem;
+      font-weight: 600;
+      padding: 0.05rem 0.45rem;
+      border-radius: 999px;
+      background: #dcf8c6;
+      color: #1f6f3d;
+    }
+    .who {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      flex: 1 1 12rem;
+    }
+    .labels {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem;
+      margin-top: 0.2rem;
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      flex-wrap: wrap;
+    }
+    .status[data-status='open'] {
+      color: var(--sb-green-strong);
+    }
+    button {
+      padding: 0.25rem 0.65rem;
+      font-size: 0.85rem;
+    }
   `,
 })
 export class ConversationHeaderComponent {

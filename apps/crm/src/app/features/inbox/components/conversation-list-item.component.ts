@@ -32,9 +32,15 @@ import { relativeTime } from './relative-time';
         <time class="time" [attr.datetime]="activityAt()">{{ when() }}</time>
       </span>
       <span class="row">
-        <span class="preview" [attr.title]="conversation().lastMessagePreview">{{ conversation().lastMessagePreview || ('inbox.noPreview' | translate) }}</span>
+        <span class="preview" [attr.title]="conversation().lastMessagePreview">{{
+          conversation().lastMessagePreview || ('inbox.noPreview' | translate)
+        }}</span>
         @if (conversation().unreadCount > 0) {
-          <span class="badge" data-testid="unread-badge" [attr.aria-label]="'inbox.unreadCount' | translate: { count: conversation().unreadCount }">
+          <span
+            class="badge"
+            data-testid="unread-badge"
+            [attr.aria-label]="'inbox.unreadCount' | translate: { count: conversation().unreadCount }"
+          >
             {{ conversation().unreadCount }}
           </span>
         }
@@ -55,22 +61,88 @@ import { relativeTime } from './relative-time';
     </a>
   `,
   styles: `
-    .item { display: flex; flex-direction: column; gap: 0.1rem; padding: 0.6rem 0.75rem; text-decoration: none; color: inherit;
-      border-radius: var(--sb-radius); border: 1px solid transparent; }
-    .item:hover { background: var(--sb-hover); }
-    .item.active { background: var(--sb-primary-soft); border-color: #c9d6fb; }
-    .item.unread .name, .item.unread .preview { font-weight: 700; }
-    .row { display: flex; justify-content: space-between; gap: 0.5rem; align-items: baseline; min-width: 0; }
+    .item {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      padding: 0.6rem 0.75rem;
+      text-decoration: none;
+      color: inherit;
+      border-radius: var(--sb-radius);
+      border: 1px solid transparent;
+    }
+    .item:hover {
+      background: var(--sb-hover);
+    }
+    .item.active {
+      background: var(--sb-primary-soft);
+      border-color: #c9d6fb;
+    }
+    .item.unread .name,
+    .item.unread .preview {
+      font-weight: 700;
+    }
+    .row {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.5rem;
+      align-items: baseline;
+      min-width: 0;
+    }
     /* One line each, however long or unbroken: the time and the unread badge keep their place on the right. */
-    .name, .preview, .meta { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .who, .preview { flex: 1 1 auto; min-width: 0; }
-    .who { display: flex; align-items: baseline; gap: 0.35rem; }
-    .wa-badge { flex: none; font-size: 0.65rem; font-weight: 600; padding: 0 0.35rem; border-radius: 999px; background: #dcf8c6; color: #1f6f3d; }
-    .preview { color: var(--sb-muted); font-size: 0.85rem; }
-    .time, .meta { color: var(--sb-muted); font-size: 0.75rem; white-space: nowrap; }
-    .time, .badge { flex: none; }
-    .labels { display: flex; flex-wrap: wrap; gap: 0.2rem; margin-top: 0.15rem; }
-    .badge { background: var(--sb-primary); color: #fff; border-radius: 999px; padding: 0 0.45rem; font-size: 0.75rem; }
+    .name,
+    .preview,
+    .meta {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .who,
+    .preview {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    .who {
+      display: flex;
+      align-items: baseline;
+      gap: 0.35rem;
+    }
+    .wa-badge {
+      flex: none;
+      font-size: 0.65rem;
+      font-weight: 600;
+      padding: 0 0.35rem;
+      border-radius: 999px;
+      background: #dcf8c6;
+      color: #1f6f3d;
+    }
+    .preview {
+      color: var(--sb-muted);
+      font-size: 0.85rem;
+    }
+    .time,
+    .meta {
+      color: var(--sb-muted);
+      font-size: 0.75rem;
+      white-space: nowrap;
+    }
+    .time,
+    .badge {
+      flex: none;
+    }
+    .labels {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem;
+      margin-top: 0.15rem;
+    }
+    .badge {
+      background: var(--sb-primary);
+      color: #fff;
+      border-radius: 999px;
+      padding: 0 0.45rem;
+      font-size: 0.75rem;
+    }
   `,
 })
 export class ConversationListItemComponent {

@@ -22,18 +22,32 @@ describe('ConversationThreadComponent: notes', () => {
   let fixture: ComponentFixture<ConversationThreadComponent>;
 
   const host = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement = HTMLElement>(testId: string) => host().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
+    host().querySelector<T>(`[data-testid="${testId}"]`);
   const composer = () => q<HTMLTextAreaElement>('composer-input') as HTMLTextAreaElement;
   const settle = async () => {
     await flush();
     await fixture.whenStable();
   };
-  const sends = () => realtime.chat().sent.filter((s) => s.event === 'chat_message').map((s) => s.payload);
+  const sends = () =>
+    realtime
+      .chat()
+      .sent.filter((s) => s.event === 'chat_message')
+      .map((s) => s.payload);
 
   async function start(staff: boolean, open: Partial<Conversation> = {}) {
     realtime = fakeRealtime();
     const assist: ComposerAssist = ({ text, caret, note }) =>
-      note && text.endsWith('@') ? { kind: 'mention', from: caret - 1, to: caret, title: 'Mention', items: [{ id: 'u-b', label: 'Bruno Agent', insert: '@Bruno Agent ' }], empty: '' } : null;
+      note && text.endsWith('@')
+        ? {
+            kind: 'mention',
+            from: caret - 1,
+            to: caret,
+            title: 'Mention',
+            items: [{ id: 'u-b', label: 'Bruno Agent', insert: '@Bruno Agent ' }],
+            empty: '',
+          }
+        : null;
     TestBed.configureTestingModule({
       providers: [
         ...realtime.providers,
@@ -44,8 +58,23 @@ describe('ConversationThreadComponent: notes', () => {
         UnsentMessages,
         ConversationStore,
         { provide: AuthStore, useValue: { user: signal(ME) } },
-        { provide: CONVERSATION_BACKEND, useValue: { viewer: signal(ME), conversation: jest.fn(), messages: jest.fn(() => new Promise(() => undefined)), upload: jest.fn() } },
-        ...(staff ? [{ provide: StaffComposer, useValue: { assist: signal(assist), mentionables: signal([{ id: 'u-b', name: 'Bruno Agent' }]) } }] : []),
+        {
+          provide: CONVERSATION_BACKEND,
+          useValue: {
+            viewer: signal(ME),
+            conversation: jest.fn(),
+            messages: jest.fn(() => new Promise(() => undefined)),
+            upload: jest.fn(),
+          },
+        },
+        ...(staff
+          ? [
+              {
+                provide: StaffComposer,
+                useValue: { assist: signal(assist), mentionables: signal([{ id: 'u-b', name: 'Bruno Agent' }]) },
+              },
+            ]
+          : []),
       ],
     });
     TestBed.inject(I18nService).setLanguage('en');
@@ -55,8 +84,14 @@ describe('ConversationThreadComponent: notes', () => {
     const store = TestBed.inject(ConversationStore);
     fixture = TestBed.createComponent(ConversationThreadComponent);
     store.open('c1');
-    const messages = [message(1), message(2, { private: true, content: 'ping @Bruno Agent', sender: { type: 'agent', id: 'u-s', name: 'Sara' } })];
-    realtime.chat().lastSent('join_conversation')?.ack?.({ ok: true, data: { conversation: conversation({ lastSeq: 2, ...open }), messages } });
+    const messages = [
+      message(1),
+      message(2, { private: true, content: 'ping @Bruno Agent', sender: { type: 'agent', id: 'u-s', name: 'Sara' } }),
+    ];
+    realtime
+      .chat()
+      .lastSent('join_conversation')
+      ?.ack?.({ ok: true, data: { conversation: conversation({ lastSeq: 2, ...open }), messages } });
     document.body.appendChild(host());
     await settle();
   }
@@ -87,7 +122,9 @@ describe('ConversationThreadComponent: notes', () => {
     expect(composer().value).toBe('ask @Bruno Agent ');
     expect(sends()).toEqual([]);
 
-    composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    composer().dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+    );
     await settle();
     expect(sends()).toEqual([expect.objectContaining({ content: 'ask @Bruno Agent', private: true })]);
     const shown = Array.from(host().querySelectorAll('[data-testid="message"]')).at(-1);

@@ -20,13 +20,15 @@ describe('ConversationThreadComponent', () => {
   let fixture: ComponentFixture<ConversationThreadComponent>;
 
   const host = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement = HTMLElement>(testId: string) => host().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
+    host().querySelector<T>(`[data-testid="${testId}"]`);
   const composer = () => {
     const input = q<HTMLTextAreaElement>('composer-input');
     if (!input) throw new Error('no composer');
     return input;
   };
-  const separators = () => Array.from(host().querySelectorAll('[data-testid="day-separator"]'), (el) => el.textContent?.trim());
+  const separators = () =>
+    Array.from(host().querySelectorAll('[data-testid="day-separator"]'), (el) => el.textContent?.trim());
   const settle = async () => {
     await flush();
     await fixture.whenStable();
@@ -35,7 +37,10 @@ describe('ConversationThreadComponent', () => {
   /** Shows `id` as the page does when the route changes, and answers its join with `messages`. */
   async function open(id: string, messages: Message[] = [message(1, { conversationId: id })]) {
     store.open(id);
-    realtime.chat().lastSent('join_conversation')?.ack?.({ ok: true, data: { conversation: conversation({ id, lastSeq: messages.length }), messages } });
+    realtime
+      .chat()
+      .lastSent('join_conversation')
+      ?.ack?.({ ok: true, data: { conversation: conversation({ id, lastSeq: messages.length }), messages } });
     await settle();
   }
 
@@ -48,14 +53,19 @@ describe('ConversationThreadComponent', () => {
   async function pickFile() {
     const input = q<HTMLInputElement>('attach-input');
     if (!input) throw new Error('no file input');
-    Object.defineProperty(input, 'files', { configurable: true, value: [new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' })] });
+    Object.defineProperty(input, 'files', {
+      configurable: true,
+      value: [new File(['MZ'], 'setup.exe', { type: 'application/x-msdownload' })],
+    });
     input.dispatchEvent(new Event('change'));
     await settle();
   }
 
   beforeEach(async () => {
     realtime = fakeRealtime();
-    upload = jest.fn(() => Promise.reject(new ApiError('validation_failed', 'Files of type application/x-msdownload are not allowed', 400)));
+    upload = jest.fn(() =>
+      Promise.reject(new ApiError('validation_failed', 'Files of type application/x-msdownload are not allowed', 400)),
+    );
     TestBed.configureTestingModule({
       providers: [
         ...realtime.providers,
@@ -65,7 +75,12 @@ describe('ConversationThreadComponent', () => {
         { provide: AuthStore, useValue: { user: signal(ME) } },
         {
           provide: CONVERSATION_BACKEND,
-          useValue: { viewer: signal(ME), conversation: jest.fn(), messages: jest.fn(() => new Promise(() => undefined)), upload },
+          useValue: {
+            viewer: signal(ME),
+            conversation: jest.fn(),
+            messages: jest.fn(() => new Promise(() => undefined)),
+            upload,
+          },
         },
       ],
     });
@@ -92,8 +107,9 @@ describe('ConversationThreadComponent', () => {
       await open('c2', thread);
       expect(separators()).toEqual(['Thursday, March 5, 2020', 'Yesterday', 'Today']);
       // Each one sits right above the first message of its day.
-      const order = Array.from(host().querySelectorAll('[data-testid="day-separator"], [data-testid="message"]'), (el) =>
-        el.getAttribute('data-testid') === 'message' ? el.getAttribute('data-seq') : el.textContent?.trim(),
+      const order = Array.from(
+        host().querySelectorAll('[data-testid="day-separator"], [data-testid="message"]'),
+        (el) => (el.getAttribute('data-testid') === 'message' ? el.getAttribute('data-seq') : el.textContent?.trim()),
       );
       expect(order).toEqual(['Thursday, March 5, 2020', '1', '2', 'Yesterday', '3', 'Today', '4', '5']);
     });
@@ -121,7 +137,9 @@ describe('ConversationThreadComponent', () => {
       await type('Te lo mando por correo');
       composer().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
       await settle();
-      expect(realtime.chat().lastSent('chat_message')?.payload).toEqual(expect.objectContaining({ content: 'Te lo mando por correo' }));
+      expect(realtime.chat().lastSent('chat_message')?.payload).toEqual(
+        expect.objectContaining({ content: 'Te lo mando por correo' }),
+      );
       expect(q('upload-error')).toBeNull();
     });
 

@@ -134,7 +134,9 @@ export class ConversationThreadComponent {
   protected readonly templatesOpen = signal(false);
   /** WhatsApp outside its 24-hour window: templates only, no free text. */
   protected readonly windowClosed = computed(() => this.store.replyWindow().kind === 'closed');
-  protected readonly templatesShown = computed(() => this.windowClosed() || (this.templatesOpen() && this.store.replyWindow().kind === 'open'));
+  protected readonly templatesShown = computed(
+    () => this.windowClosed() || (this.templatesOpen() && this.store.replyWindow().kind === 'open'),
+  );
 
   private firstKey: string | null = null;
   private lastKey: string | null = null;
@@ -166,7 +168,12 @@ export class ConversationThreadComponent {
     });
 
     // Keep the place: stick to the bottom, hold still when older messages come in above.
-    afterRenderEffect(() => this.keepScroll(this.store.items().map((i) => i.key), this.store.focus()));
+    afterRenderEffect(() =>
+      this.keepScroll(
+        this.store.items().map((i) => i.key),
+        this.store.focus(),
+      ),
+    );
 
     // A message from someone else: the pill when scrolled up, a warning over an unsent draft.
     effect(() => {
@@ -174,7 +181,8 @@ export class ConversationThreadComponent {
       if (!incoming) return;
       untracked(() => {
         if (!this.atBottom()) this.showPill.set(true);
-        if (this.warnOnCustomerNews() && incoming.sender.type === 'contact' && this.draft().trim()) this.customerWrote.set(true);
+        if (this.warnOnCustomerNews() && incoming.sender.type === 'contact' && this.draft().trim())
+          this.customerWrote.set(true);
       });
     });
 
@@ -263,7 +271,8 @@ export class ConversationThreadComponent {
 
   private quoteOf(message: Message): QuotedMessage {
     const deleted = message.deletedAt !== null;
-    const text = message.content || message.attachment?.name || message.media?.fileName || message.media?.mimeType || '';
+    const text =
+      message.content || message.attachment?.name || message.media?.fileName || message.media?.mimeType || '';
     return { name: message.sender.name, text, deleted };
   }
 
@@ -273,7 +282,8 @@ export class ConversationThreadComponent {
     const last = keys.at(-1) ?? null;
     const isWindow = untracked(() => this.store.hasNewer());
     const seq = untracked(() => this.focusedSeq());
-    const target = focus !== this.shownFocus && seq !== null ? el.querySelector<HTMLElement>(`[data-seq="${seq}"]`) : null;
+    const target =
+      focus !== this.shownFocus && seq !== null ? el.querySelector<HTMLElement>(`[data-seq="${seq}"]`) : null;
     if (target) {
       // Opened at a message: it goes to the middle of the box (only the box scrolls, not the page).
       this.shownFocus = focus;

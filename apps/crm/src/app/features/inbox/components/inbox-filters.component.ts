@@ -4,7 +4,15 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
-import { CHANNELS, DEFAULT_VIEW, INBOX_SORTS, STATUS_FILTERS, activeFilterCount, type InboxView, type StatusFilter } from '../data/inbox-view';
+import {
+  CHANNELS,
+  DEFAULT_VIEW,
+  INBOX_SORTS,
+  STATUS_FILTERS,
+  activeFilterCount,
+  type InboxView,
+  type StatusFilter,
+} from '../data/inbox-view';
 
 /** Someone a supervisor may filter by. */
 export interface AgentOption {
@@ -40,22 +48,42 @@ export interface AgentOption {
         [class.on]="activeCount() > 0"
         (click)="expanded.set(!expanded())"
       >
-        {{ activeCount() > 0 ? ('workspace.filters.toggleCount' | translate: { count: activeCount() }) : ('workspace.filters.toggle' | translate) }}
+        {{
+          activeCount() > 0
+            ? ('workspace.filters.toggleCount' | translate: { count: activeCount() })
+            : ('workspace.filters.toggle' | translate)
+        }}
       </button>
       @if (activeCount() > 0) {
-        <button type="button" class="link" data-testid="inbox-filters-clear" (click)="clear()">{{ 'workspace.filters.clear' | translate }}</button>
+        <button type="button" class="link" data-testid="inbox-filters-clear" (click)="clear()">
+          {{ 'workspace.filters.clear' | translate }}
+        </button>
       }
     </div>
     @if (view().q; as q) {
       <p class="query" data-testid="inbox-query">
         {{ 'workspace.filters.matching' | translate: { q } }}
-        <button type="button" class="x" [attr.aria-label]="'workspace.filters.removeQuery' | translate" (click)="set({ q: null })">✕</button>
+        <button
+          type="button"
+          class="x"
+          [attr.aria-label]="'workspace.filters.removeQuery' | translate"
+          (click)="set({ q: null })"
+        >
+          ✕
+        </button>
       </p>
     }
     @if (selectedLabel(); as label) {
       <p class="query" data-testid="inbox-label-filter">
         <sb-label-chip [name]="label.name" [color]="label.color" />
-        <button type="button" class="x" [attr.aria-label]="'workspace.filters.removeLabel' | translate" (click)="set({ label: null })">✕</button>
+        <button
+          type="button"
+          class="x"
+          [attr.aria-label]="'workspace.filters.removeLabel' | translate"
+          (click)="set({ label: null })"
+        >
+          ✕
+        </button>
       </p>
     }
     @if (expanded()) {
@@ -71,9 +99,15 @@ export interface AgentOption {
         <label>
           <span>{{ 'workspace.filters.assignee' | translate }}</span>
           <select data-testid="filter-assignee" (change)="set({ assignee: $any($event.target).value })">
-            <option value="anyone" [selected]="view().assignee === 'anyone'">{{ 'workspace.filters.assignee.anyone' | translate }}</option>
-            <option value="me" [selected]="view().assignee === 'me'">{{ 'workspace.filters.assignee.me' | translate }}</option>
-            <option value="unassigned" [selected]="view().assignee === 'unassigned'">{{ 'workspace.filters.assignee.unassigned' | translate }}</option>
+            <option value="anyone" [selected]="view().assignee === 'anyone'">
+              {{ 'workspace.filters.assignee.anyone' | translate }}
+            </option>
+            <option value="me" [selected]="view().assignee === 'me'">
+              {{ 'workspace.filters.assignee.me' | translate }}
+            </option>
+            <option value="unassigned" [selected]="view().assignee === 'unassigned'">
+              {{ 'workspace.filters.assignee.unassigned' | translate }}
+            </option>
             @for (agent of agentOptions(); track agent.id) {
               <option [value]="agent.id" [selected]="agent.id === view().assignee">{{ agent.name }}</option>
             }
@@ -82,7 +116,9 @@ export interface AgentOption {
         <label>
           <span>{{ 'workspace.filters.channel' | translate }}</span>
           <select data-testid="filter-channel" (change)="set({ channel: $any($event.target).value || null })">
-            <option value="" [selected]="view().channel === null">{{ 'workspace.filters.anyChannel' | translate }}</option>
+            <option value="" [selected]="view().channel === null">
+              {{ 'workspace.filters.anyChannel' | translate }}
+            </option>
             @for (c of channels; track c) {
               <option [value]="c" [selected]="c === view().channel">{{ channelLabels[c] | translate }}</option>
             }
@@ -98,27 +134,94 @@ export interface AgentOption {
           </select>
         </label>
         <label class="check">
-          <input type="checkbox" data-testid="filter-unread" [checked]="view().unreadOnly" (change)="set({ unreadOnly: $any($event.target).checked })" />
+          <input
+            type="checkbox"
+            data-testid="filter-unread"
+            [checked]="view().unreadOnly"
+            (change)="set({ unreadOnly: $any($event.target).checked })"
+          />
           {{ 'workspace.filters.unread' | translate }}
         </label>
       </div>
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.35rem; font-size: 0.8rem; }
-    .bar { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; }
-    label { display: flex; flex-direction: column; gap: 0.1rem; color: var(--sb-muted); min-width: 0; }
-    .sort { flex-direction: row; align-items: center; gap: 0.3rem; }
-    select { font-size: 0.8rem; padding: 0.15rem 0.3rem; max-width: 100%; }
-    button { font-size: 0.8rem; padding: 0.15rem 0.55rem; }
-    .toggle { border-radius: 999px; }
-    .toggle.on { border-color: var(--sb-primary); color: var(--sb-primary); background: var(--sb-primary-soft); }
-    .link { border: 0; background: none; color: var(--sb-primary); text-decoration: underline; padding: 0.15rem; }
-    .filters { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.4rem 0.6rem; padding: 0.5rem;
-      border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    .check { flex-direction: row; align-items: center; gap: 0.3rem; color: var(--sb-text); }
-    .query { margin: 0; display: flex; align-items: center; gap: 0.3rem; color: var(--sb-muted); overflow-wrap: anywhere; }
-    .x { border: 0; background: none; padding: 0 0.2rem; color: var(--sb-muted); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      font-size: 0.8rem;
+    }
+    .bar {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      flex-wrap: wrap;
+    }
+    label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      color: var(--sb-muted);
+      min-width: 0;
+    }
+    .sort {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.3rem;
+    }
+    select {
+      font-size: 0.8rem;
+      padding: 0.15rem 0.3rem;
+      max-width: 100%;
+    }
+    button {
+      font-size: 0.8rem;
+      padding: 0.15rem 0.55rem;
+    }
+    .toggle {
+      border-radius: 999px;
+    }
+    .toggle.on {
+      border-color: var(--sb-primary);
+      color: var(--sb-primary);
+      background: var(--sb-primary-soft);
+    }
+    .link {
+      border: 0;
+      background: none;
+      color: var(--sb-primary);
+      text-decoration: underline;
+      padding: 0.15rem;
+    }
+    .filters {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
+      gap: 0.4rem 0.6rem;
+      padding: 0.5rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    .check {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.3rem;
+      color: var(--sb-text);
+    }
+    .query {
+      margin: 0;
+      display: flex;
+      align-items: center;
+      gap: 0.3rem;
+      color: var(--sb-muted);
+      overflow-wrap: anywhere;
+    }
+    .x {
+      border: 0;
+      background: none;
+      padding: 0 0.2rem;
+      color: var(--sb-muted);
+    }
   `,
 })
 export class InboxFiltersComponent {
@@ -169,7 +272,9 @@ export class InboxFiltersComponent {
     const agents = this.agents();
     const assignee = this.view().assignee;
     const named = assignee !== 'me' && assignee !== 'unassigned' && assignee !== 'anyone';
-    return named && !agents.some((a) => a.id === assignee) ? [...agents, { id: assignee, name: this.i18n.t('workspace.filters.unknownAgent') }] : agents;
+    return named && !agents.some((a) => a.id === assignee)
+      ? [...agents, { id: assignee, name: this.i18n.t('workspace.filters.unknownAgent') }]
+      : agents;
   });
 
   protected set(change: Partial<InboxView>): void {

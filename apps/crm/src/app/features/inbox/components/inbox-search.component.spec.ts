@@ -10,7 +10,9 @@ import { InboxSearchComponent } from './inbox-search.component';
 const HOSTILE = '<img src=x onerror="window.hacked=1"> el pedido <b>llegó</b>';
 
 const results = (): SearchResult => ({
-  conversations: [conversation({ id: 'c-conv', subject: 'Pedido 1042', labels: [{ id: 'l1', name: 'VIP', color: '#e5484d' }] })],
+  conversations: [
+    conversation({ id: 'c-conv', subject: 'Pedido 1042', labels: [{ id: 'l1', name: 'VIP', color: '#e5484d' }] }),
+  ],
   messages: [
     {
       message: message(42, { conversationId: 'c-msg', content: HOSTILE }),
@@ -61,7 +63,7 @@ describe('InboxSearchComponent', () => {
     expect(all('search-contact')[0].textContent).toContain('carla@example.com');
   });
 
-  it('marks what matched in a message\'s excerpt and shows the server\'s text as text, never as markup', async () => {
+  it("marks what matched in a message's excerpt and shows the server's text as text, never as markup", async () => {
     await search('pedido');
     const hit = all('search-message')[0];
     expect(hit.querySelector('img')).toBeNull();
@@ -71,7 +73,7 @@ describe('InboxSearchComponent', () => {
     expect((window as { hacked?: number }).hacked).toBeUndefined();
   });
 
-  it('opens a message\'s conversation at that message, keeping the list\'s view', async () => {
+  it("opens a message's conversation at that message, keeping the list's view", async () => {
     await search('pedido');
     const href = all('search-message')[0].getAttribute('href');
     expect(href).toBe('/inbox/c-msg?tab=mine&seq=42');

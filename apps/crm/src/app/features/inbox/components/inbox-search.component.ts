@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -63,14 +73,22 @@ import { relativeTime } from './relative-time';
             <ul>
               @for (c of results.conversations; track c.id) {
                 <li>
-                  <a class="hit" data-testid="search-conversation" [routerLink]="['/inbox', c.id]" [queryParams]="viewParams()" (click)="close()">
+                  <a
+                    class="hit"
+                    data-testid="search-conversation"
+                    [routerLink]="['/inbox', c.id]"
+                    [queryParams]="viewParams()"
+                    (click)="close()"
+                  >
                     <span class="line">
                       <strong>{{ c.contact.name }}</strong>
                       @for (label of c.labels; track label.id) {
                         <sb-label-chip [name]="label.name" [color]="label.color" />
                       }
                     </span>
-                    <span class="sub">{{ c.subject || c.externalRef || c.lastMessagePreview || ('inbox.noPreview' | translate) }}</span>
+                    <span class="sub">{{
+                      c.subject || c.externalRef || c.lastMessagePreview || ('inbox.noPreview' | translate)
+                    }}</span>
                   </a>
                 </li>
               }
@@ -107,7 +125,12 @@ import { relativeTime } from './relative-time';
             <ul>
               @for (contact of results.contacts; track contact.id) {
                 <li>
-                  <a class="hit" data-testid="search-contact" [routerLink]="['/contacts', contact.id]" (click)="close()">
+                  <a
+                    class="hit"
+                    data-testid="search-contact"
+                    [routerLink]="['/contacts', contact.id]"
+                    (click)="close()"
+                  >
                     <strong>{{ contact.name }}</strong>
                     <span class="sub">{{ contact.email || contact.phone || '' }}</span>
                   </a>
@@ -122,25 +145,107 @@ import { relativeTime } from './relative-time';
     }
   `,
   styles: `
-    :host { display: block; position: relative; }
-    input { width: 100%; box-sizing: border-box; }
-    .panel { position: absolute; z-index: 20; left: 0; right: 0; top: calc(100% + 0.3rem); max-height: min(70vh, 32rem); overflow-y: auto;
-      background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius); box-shadow: var(--sb-shadow); padding: 0.4rem; }
-    h3 { margin: 0.5rem 0.4rem 0.2rem; font-size: 0.7rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sb-muted); }
-    ul { list-style: none; margin: 0; padding: 0; }
-    .hit { display: flex; flex-direction: column; gap: 0.1rem; width: 100%; text-align: left; padding: 0.4rem; border: 0; background: none;
-      border-radius: var(--sb-radius); color: inherit; text-decoration: none; font: inherit; cursor: pointer; }
-    .hit:hover, .hit:focus-visible { background: var(--sb-hover); }
-    .line { display: flex; gap: 0.35rem; align-items: center; justify-content: space-between; min-width: 0; }
-    strong { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .sub, .who { color: var(--sb-muted); font-size: 0.78rem; }
-    .who { margin-right: 0.3rem; }
-    .sub { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .narrow { color: var(--sb-primary); font-size: 0.8rem; }
-    .snippet { font-size: 0.85rem; overflow-wrap: anywhere; }
-    .state { margin: 0; padding: 0.8rem 0.5rem; color: var(--sb-muted); font-size: 0.85rem; text-align: center; }
-    .state .title { margin: 0 0 0.3rem; color: var(--sb-text); font-weight: 600; }
-    .error { color: var(--sb-red); }
+    :host {
+      display: block;
+      position: relative;
+    }
+    input {
+      width: 100%;
+      box-sizing: border-box;
+    }
+    .panel {
+      position: absolute;
+      z-index: 20;
+      left: 0;
+      right: 0;
+      top: calc(100% + 0.3rem);
+      max-height: min(70vh, 32rem);
+      overflow-y: auto;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      box-shadow: var(--sb-shadow);
+      padding: 0.4rem;
+    }
+    h3 {
+      margin: 0.5rem 0.4rem 0.2rem;
+      font-size: 0.7rem;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+      color: var(--sb-muted);
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .hit {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      width: 100%;
+      text-align: left;
+      padding: 0.4rem;
+      border: 0;
+      background: none;
+      border-radius: var(--sb-radius);
+      color: inherit;
+      text-decoration: none;
+      font: inherit;
+      cursor: pointer;
+    }
+    .hit:hover,
+    .hit:focus-visible {
+      background: var(--sb-hover);
+    }
+    .line {
+      display: flex;
+      gap: 0.35rem;
+      align-items: center;
+      justify-content: space-between;
+      min-width: 0;
+    }
+    strong {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .sub,
+    .who {
+      color: var(--sb-muted);
+      font-size: 0.78rem;
+    }
+    .who {
+      margin-right: 0.3rem;
+    }
+    .sub {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .narrow {
+      color: var(--sb-primary);
+      font-size: 0.8rem;
+    }
+    .snippet {
+      font-size: 0.85rem;
+      overflow-wrap: anywhere;
+    }
+    .state {
+      margin: 0;
+      padding: 0.8rem 0.5rem;
+      color: var(--sb-muted);
+      font-size: 0.85rem;
+      text-align: center;
+    }
+    .state .title {
+      margin: 0 0 0.3rem;
+      color: var(--sb-text);
+      font-weight: 600;
+    }
+    .error {
+      color: var(--sb-red);
+    }
   `,
 })
 export class InboxSearchComponent {

@@ -29,11 +29,33 @@ import { INBOX_TABS, type InboxTab } from '../data/inbox-view';
     </div>
   `,
   styles: `
-    .tabs { display: flex; gap: 0.25rem; flex-wrap: wrap; }
-    button { padding: 0.25rem 0.6rem; font-size: 0.85rem; border-radius: 999px; display: inline-flex; align-items: center; gap: 0.3rem; }
-    button.active { background: var(--sb-primary-soft); border-color: var(--sb-primary); color: var(--sb-primary); }
-    .count { font-size: 0.72rem; font-weight: 600; color: var(--sb-muted); font-variant-numeric: tabular-nums; }
-    button.active .count { color: var(--sb-primary); }
+    .tabs {
+      display: flex;
+      gap: 0.25rem;
+      flex-wrap: wrap;
+    }
+    button {
+      padding: 0.25rem 0.6rem;
+      font-size: 0.85rem;
+      border-radius: 999px;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.3rem;
+    }
+    button.active {
+      background: var(--sb-primary-soft);
+      border-color: var(--sb-primary);
+      color: var(--sb-primary);
+    }
+    .count {
+      font-size: 0.72rem;
+      font-weight: 600;
+      color: var(--sb-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    button.active .count {
+      color: var(--sb-primary);
+    }
   `,
 })
 export class InboxTabsComponent {

@@ -12,7 +12,11 @@ import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
   selector: 'sb-label-picker',
   imports: [RouterLink, TranslatePipe, LabelChipComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(keydown.escape)': 'open.set(false)', '(focusout)': 'onFocusOut($event)', '(document:click)': 'onDocumentClick($event)' },
+  host: {
+    '(keydown.escape)': 'open.set(false)',
+    '(focusout)': 'onFocusOut($event)',
+    '(document:click)': 'onDocumentClick($event)',
+  },
   template: `
     <button
       type="button"
@@ -26,7 +30,13 @@ import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
       {{ 'workspace.labels.button' | translate }} ▾
     </button>
     @if (open()) {
-      <div id="sb-label-picker" class="panel" role="group" data-testid="label-picker" [attr.aria-label]="'workspace.labels.title' | translate">
+      <div
+        id="sb-label-picker"
+        class="panel"
+        role="group"
+        data-testid="label-picker"
+        [attr.aria-label]="'workspace.labels.title' | translate"
+      >
         @if (catalogue(); as labels) {
           @for (label of labels; track label.id) {
             <label class="option">
@@ -58,17 +68,55 @@ import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
     }
   `,
   styles: `
-    :host { position: relative; display: inline-block; }
-    .toggle { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
+    :host {
+      position: relative;
+      display: inline-block;
+    }
+    .toggle {
+      padding: 0.25rem 0.65rem;
+      font-size: 0.85rem;
+    }
     /* Opens rightwards from the button, which starts the actions row: it stays inside the thread pane. */
-    .panel { position: absolute; z-index: 15; left: 0; top: calc(100% + 0.25rem); min-width: 13rem; max-height: 18rem; overflow-y: auto;
-      display: flex; flex-direction: column; gap: 0.15rem; padding: 0.5rem; background: var(--sb-surface); border: 1px solid var(--sb-border);
-      border-radius: var(--sb-radius); box-shadow: var(--sb-shadow); }
-    .option { display: flex; align-items: center; gap: 0.4rem; padding: 0.2rem 0.25rem; border-radius: var(--sb-radius); cursor: pointer; }
-    .option:hover { background: var(--sb-hover); }
-    .hint { margin: 0; color: var(--sb-muted); font-size: 0.8rem; }
-    .error { color: var(--sb-red); }
-    .manage { font-size: 0.8rem; margin-top: 0.3rem; }
+    .panel {
+      position: absolute;
+      z-index: 15;
+      left: 0;
+      top: calc(100% + 0.25rem);
+      min-width: 13rem;
+      max-height: 18rem;
+      overflow-y: auto;
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      padding: 0.5rem;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      box-shadow: var(--sb-shadow);
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      padding: 0.2rem 0.25rem;
+      border-radius: var(--sb-radius);
+      cursor: pointer;
+    }
+    .option:hover {
+      background: var(--sb-hover);
+    }
+    .hint {
+      margin: 0;
+      color: var(--sb-muted);
+      font-size: 0.8rem;
+    }
+    .error {
+      color: var(--sb-red);
+    }
+    .manage {
+      font-size: 0.8rem;
+      margin-top: 0.3rem;
+    }
   `,
 })
 export class LabelPickerComponent {
@@ -90,7 +138,9 @@ export class LabelPickerComponent {
   protected readonly selected = computed(() => new Set(this.value().map((l) => l.id)));
 
   protected toggle(id: string, on: boolean): void {
-    const ids = this.value().map((l) => l.id).filter((l) => l !== id);
+    const ids = this.value()
+      .map((l) => l.id)
+      .filter((l) => l !== id);
     this.changed.emit(on ? [...ids, id] : ids);
   }
 

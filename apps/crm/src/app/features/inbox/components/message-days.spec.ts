@@ -13,7 +13,9 @@ describe('day separators', () => {
 
   it('gives older days as a date in the viewer language, with the year only when it is another year', () => {
     expect(dayLabel(new Date(2026, 2, 5, 17, 23), today, 'en-US', en)).toBe('Thursday, March 5');
-    expect(dayLabel(new Date(2026, 2, 5, 17, 23), today, 'es-ES', { today: 'Hoy', yesterday: 'Ayer' })).toBe('jueves, 5 de marzo');
+    expect(dayLabel(new Date(2026, 2, 5, 17, 23), today, 'es-ES', { today: 'Hoy', yesterday: 'Ayer' })).toBe(
+      'jueves, 5 de marzo',
+    );
     expect(dayLabel(new Date(2025, 11, 31), today, 'en-US', en)).toBe('Wednesday, December 31, 2025');
   });
 

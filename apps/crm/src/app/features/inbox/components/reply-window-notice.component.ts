@@ -20,7 +20,9 @@ const MINUTE_MS = 60_000;
           <span class="wa">WhatsApp</span>
           <span data-testid="window-closes-in">{{ closesInKey() | translate: closesIn() }}</span>
           @if (!templatesOpen()) {
-            <button type="button" class="link" data-testid="template-open" (click)="openTemplates.emit()">{{ 'inbox.template.use' | translate }}</button>
+            <button type="button" class="link" data-testid="template-open" (click)="openTemplates.emit()">
+              {{ 'inbox.template.use' | translate }}
+            </button>
           }
         </p>
       }
@@ -30,12 +32,39 @@ const MINUTE_MS = 60_000;
     }
   `,
   styles: `
-    :host { display: block; }
-    p { margin: 0; font-size: 0.8rem; }
-    .hint { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; color: var(--sb-muted); }
-    .wa { color: #1f6f3d; font-weight: 600; }
-    .closed { color: #8a6100; background: #fff6dc; padding: 0.3rem 0.5rem; border-radius: var(--sb-radius); }
-    .link { border: none; background: none; padding: 0; color: var(--sb-primary); text-decoration: underline; font-size: 0.8rem; cursor: pointer; }
+    :host {
+      display: block;
+    }
+    p {
+      margin: 0;
+      font-size: 0.8rem;
+    }
+    .hint {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      flex-wrap: wrap;
+      color: var(--sb-muted);
+    }
+    .wa {
+      color: #1f6f3d;
+      font-weight: 600;
+    }
+    .closed {
+      color: #8a6100;
+      background: #fff6dc;
+      padding: 0.3rem 0.5rem;
+      border-radius: var(--sb-radius);
+    }
+    .link {
+      border: none;
+      background: none;
+      padding: 0;
+      color: var(--sb-primary);
+      text-decoration: underline;
+      font-size: 0.8rem;
+      cursor: pointer;
+    }
   `,
 })
 export class ReplyWindowNoticeComponent {
@@ -56,6 +85,8 @@ export class ReplyWindowNoticeComponent {
   }));
   protected readonly closedKey = computed(() => {
     const window = this.window();
-    return window.kind === 'closed' && window.reason === 'never' ? ('inbox.window.closedNever' as const) : ('inbox.window.closedExpired' as const);
+    return window.kind === 'closed' && window.reason === 'never'
+      ? ('inbox.window.closedNever' as const)
+      : ('inbox.window.closedExpired' as const);
   });
 }

@@ -22,7 +22,15 @@ const MAX_VARIABLE_LENGTH = 1_000;
     <div class="head">
       <strong>{{ 'inbox.template.title' | translate }}</strong>
       @if (closable()) {
-        <button type="button" class="ghost" data-testid="template-close" [attr.aria-label]="'inbox.template.close' | translate" (click)="closed.emit()">✕</button>
+        <button
+          type="button"
+          class="ghost"
+          data-testid="template-close"
+          [attr.aria-label]="'inbox.template.close' | translate"
+          (click)="closed.emit()"
+        >
+          ✕
+        </button>
       }
     </div>
     @if (templates.items(); as items) {
@@ -34,7 +42,9 @@ const MAX_VARIABLE_LENGTH = 1_000;
           <select data-testid="template-select" [value]="selectedId()" (change)="select($any($event.target).value)">
             <option value="">{{ 'inbox.template.none' | translate }}</option>
             @for (template of items; track template.id) {
-              <option [value]="template.id" [selected]="template.id === selectedId()">{{ template.name }} ({{ template.language }})</option>
+              <option [value]="template.id" [selected]="template.id === selectedId()">
+                {{ template.name }} ({{ template.language }})
+              </option>
             }
           </select>
         </label>
@@ -51,12 +61,20 @@ const MAX_VARIABLE_LENGTH = 1_000;
               />
             </label>
           }
-          <p class="preview" data-testid="template-preview" [attr.aria-label]="'inbox.template.preview' | translate">{{ preview() }}</p>
+          <p class="preview" data-testid="template-preview" [attr.aria-label]="'inbox.template.preview' | translate">
+            {{ preview() }}
+          </p>
           <div class="actions">
             @if (!complete()) {
               <span class="note">{{ 'inbox.template.fillAll' | translate: { count: template.variableCount } }}</span>
             }
-            <button type="button" class="primary" data-testid="template-send" [disabled]="!complete() || disabled()" (click)="send(template)">
+            <button
+              type="button"
+              class="primary"
+              data-testid="template-send"
+              [disabled]="!complete() || disabled()"
+              (click)="send(template)"
+            >
               {{ 'inbox.template.send' | translate }}
             </button>
           </div>
@@ -76,17 +94,61 @@ const MAX_VARIABLE_LENGTH = 1_000;
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.35rem; padding: 0.5rem 0.6rem; border: 1px solid #b7e1c1;
-      border-radius: var(--sb-radius); background: #f3fbf5; }
-    .head { display: flex; justify-content: space-between; align-items: center; }
-    .field { display: flex; flex-direction: column; gap: 0.1rem; font-size: 0.8rem; }
-    select, input { font: inherit; padding: 0.3rem 0.45rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    .preview { margin: 0; padding: 0.4rem 0.55rem; white-space: pre-wrap; overflow-wrap: anywhere; background: #dcf8c6;
-      border-radius: var(--sb-radius); font-size: 0.85rem; }
-    .actions { display: flex; justify-content: flex-end; align-items: center; gap: 0.5rem; }
-    .note { margin: 0; font-size: 0.8rem; color: var(--sb-muted); }
-    .note.error { color: var(--sb-red); }
-    .ghost { border: none; background: none; padding: 0 0.3rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      padding: 0.5rem 0.6rem;
+      border: 1px solid #b7e1c1;
+      border-radius: var(--sb-radius);
+      background: #f3fbf5;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.1rem;
+      font-size: 0.8rem;
+    }
+    select,
+    input {
+      font: inherit;
+      padding: 0.3rem 0.45rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    .preview {
+      margin: 0;
+      padding: 0.4rem 0.55rem;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      background: #dcf8c6;
+      border-radius: var(--sb-radius);
+      font-size: 0.85rem;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .note {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .note.error {
+      color: var(--sb-red);
+    }
+    .ghost {
+      border: none;
+      background: none;
+      padding: 0 0.3rem;
+    }
   `,
 })
 export class TemplatePickerComponent {
@@ -133,7 +195,10 @@ export class TemplatePickerComponent {
   protected send(template: MessageTemplate): void {
     if (!this.complete()) return;
     const variables = this.variables().map((v) => v.trim());
-    this.chosen.emit({ template: { name: template.name, language: template.language, variables }, preview: fillTemplate(template.body, variables) });
+    this.chosen.emit({
+      template: { name: template.name, language: template.language, variables },
+      preview: fillTemplate(template.body, variables),
+    });
     this.select('');
   }
 }

@@ -43,14 +43,19 @@ describe('chat items', () => {
 
   it('shows an unsent template as what it will say, with its template', () => {
     const template = { name: 'order_update', language: 'en', variables: ['Carla'] };
-    const [row] = items({ outbox: [entry('t', { payload: { conversationId: 'c1', clientMessageId: 't', content: 'Hi Carla', template } })] });
+    const [row] = items({
+      outbox: [entry('t', { payload: { conversationId: 'c1', clientMessageId: 't', content: 'Hi Carla', template } })],
+    });
     expect(row.message).toEqual(expect.objectContaining({ content: 'Hi Carla', type: 'text', template }));
   });
 
   it("gives a failed message its channel's reason, and a retried one its progress or refusal", () => {
     const refusal = new ApiError('conflict', 'Only a failed message can be sent again', 409);
     const rows = items({
-      messages: [mine(1, { status: 'failed', failureReason: 'Throttled' }), mine(2, { status: 'delivered', failureReason: 'stale' })],
+      messages: [
+        mine(1, { status: 'failed', failureReason: 'Throttled' }),
+        mine(2, { status: 'delivered', failureReason: 'stale' }),
+      ],
       retrying: new Set(['m1']),
       retryErrors: { m2: refusal },
     });
@@ -63,7 +68,13 @@ describe('chat items', () => {
   it('counts a message as the viewer’s only from the viewer’s side', () => {
     expect(isMine(mine(1), ME)).toBe(true);
     expect(isMine(message(1, { sender: { type: 'contact', id: ME.id, name: 'Someone' } }), ME)).toBe(false);
-    expect(isMine(message(1, { sender: { type: 'contact', id: 'contact-1', name: 'Carla' } }), { id: 'contact-1', type: 'contact', name: 'Carla' })).toBe(true);
+    expect(
+      isMine(message(1, { sender: { type: 'contact', id: 'contact-1', name: 'Carla' } }), {
+        id: 'contact-1',
+        type: 'contact',
+        name: 'Carla',
+      }),
+    ).toBe(true);
     expect(isMine(mine(1), null)).toBe(false);
   });
 });

@@ -84,7 +84,9 @@ function standIn(entry: OutboxEntry, viewer: Participant | null): Message {
     replyToId: p.replyToId ?? null,
     reactions: [],
     status: 'sent',
-    template: p.template ? { name: p.template.name, language: p.template.language, variables: p.template.variables ?? [] } : null,
+    template: p.template
+      ? { name: p.template.name, language: p.template.language, variables: p.template.variables ?? [] }
+      : null,
     editedAt: null,
     deletedAt: null,
     createdAt: entry.createdAt,

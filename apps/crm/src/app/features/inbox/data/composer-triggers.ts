@@ -53,11 +53,7 @@ export function matchCanned(replies: readonly CannedResponse[], query: string): 
 
 /** Lower case, no accents, single spaces: how the mention rule compares names. */
 export const foldName = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
 
 /**
  * Colleagues whose name starts with the query, or has a word that does (`@lop` finds "Ana López"),
@@ -67,7 +63,15 @@ export function matchPeople<P extends Mentionable>(people: readonly P[], query: 
   const q = foldName(query).trimStart();
   const byName = (a: P, b: P) => a.name.localeCompare(b.name);
   const starts = people.filter((p) => foldName(p.name).startsWith(q)).sort(byName);
-  const words = q.includes(' ') ? [] : people.filter((p) => !foldName(p.name).startsWith(q) && foldName(p.name).split(' ').some((w) => w.startsWith(q)));
+  const words = q.includes(' ')
+    ? []
+    : people.filter(
+        (p) =>
+          !foldName(p.name).startsWith(q) &&
+          foldName(p.name)
+            .split(' ')
+            .some((w) => w.startsWith(q)),
+      );
   return [...starts, ...words.sort(byName)];
 }
 

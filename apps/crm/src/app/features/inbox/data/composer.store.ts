@@ -148,7 +148,12 @@ export class ComposerStore {
       const refused = isWindowRefusal(error);
       // The window is closed whatever our clock says: templates only until the customer writes again.
       if (refused) this.effects.refusedByWindow();
-      this.outbox.mark(payload.clientMessageId, 'failed', refused, error instanceof RealtimeError && error.code === 'timeout');
+      this.outbox.mark(
+        payload.clientMessageId,
+        'failed',
+        refused,
+        error instanceof RealtimeError && error.code === 'timeout',
+      );
     }
   }
 }

@@ -25,17 +25,27 @@ function history(last: number) {
     return Promise.resolve({ items: range(from, to), hasMore: from > 1 });
   };
 }
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => message(from + i));
+const range = (from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => message(from + i));
 
 describe('ConversationStore opened at a message (a search hit)', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
-  let backend: { viewer: ReturnType<typeof signal>; conversation: jest.Mock; messages: jest.Mock; upload: jest.Mock; retryDelivery: jest.Mock };
+  let backend: {
+    viewer: ReturnType<typeof signal>;
+    conversation: jest.Mock;
+    messages: jest.Mock;
+    upload: jest.Mock;
+    retryDelivery: jest.Mock;
+  };
   let store: ConversationStore;
 
   const seqs = () => store.items().map((i) => i.message.seq);
   const joins = () => realtime.chat().sent.filter((s) => s.event === 'join_conversation');
   const ackJoin = (messages = range(151, 200)) =>
-    realtime.chat().lastSent('join_conversation')?.ack?.({ ok: true, data: { conversation: conversation({ lastSeq: 200, version: 3 }), messages } });
+    realtime
+      .chat()
+      .lastSent('join_conversation')
+      ?.ack?.({ ok: true, data: { conversation: conversation({ lastSeq: 200, version: 3 }), messages } });
 
   async function openAt(seq: number, last = 200) {
     backend.messages.mockImplementation(history(last));
@@ -54,7 +64,13 @@ describe('ConversationStore opened at a message (a search hit)', () => {
       retryDelivery: jest.fn(),
     };
     TestBed.configureTestingModule({
-      providers: [...realtime.providers, InboxSocket, UnsentMessages, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
+      providers: [
+        ...realtime.providers,
+        InboxSocket,
+        UnsentMessages,
+        ConversationStore,
+        { provide: CONVERSATION_BACKEND, useValue: backend },
+      ],
     });
     TestBed.inject(RealtimeService).on('/chat', 'presence_changed').subscribe();
     TestBed.tick();
@@ -91,7 +107,10 @@ describe('ConversationStore opened at a message (a search hit)', () => {
     await openAt(40);
     ackJoin();
     await flush();
-    realtime.chat().serverEmit('new_message', { message: message(201, { content: 'otra cosa' }), conversation: conversation({ version: 4, lastSeq: 201 }) });
+    realtime.chat().serverEmit('new_message', {
+      message: message(201, { content: 'otra cosa' }),
+      conversation: conversation({ version: 4, lastSeq: 201 }),
+    });
     expect(seqs().at(-1)).toBe(65);
     expect(store.lastIncoming()?.seq).toBe(201);
   });
@@ -111,7 +130,9 @@ describe('ConversationStore opened at a message (a search hit)', () => {
     expect(store.hasNewer()).toBe(false);
     expect(joins().at(-1)?.payload).toEqual({ conversationId: 'c1', afterSeq: 200 });
     // From here new messages are shown as they come.
-    realtime.chat().serverEmit('new_message', { message: message(201), conversation: conversation({ version: 4, lastSeq: 201 }) });
+    realtime
+      .chat()
+      .serverEmit('new_message', { message: message(201), conversation: conversation({ version: 4, lastSeq: 201 }) });
     expect(seqs().at(-1)).toBe(201);
   });
 
@@ -128,14 +149,18 @@ describe('ConversationStore opened at a message (a search hit)', () => {
     expect(joins().at(-1)?.payload).toEqual({ conversationId: 'c1', afterSeq: 200 });
   });
 
-  it('the viewer\'s own message, stored beyond the window, brings the latest messages in with it', async () => {
+  it("the viewer's own message, stored beyond the window, brings the latest messages in with it", async () => {
     await openAt(40);
     ackJoin();
     await flush();
     store.send('ya lo miro');
     const sent = realtime.chat().lastSent('chat_message');
     const clientMessageId = (sent?.payload as { clientMessageId: string }).clientMessageId;
-    const stored = message(201, { content: 'ya lo miro', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } });
+    const stored = message(201, {
+      content: 'ya lo miro',
+      clientMessageId,
+      sender: { type: 'agent', id: ME.id, name: ME.name },
+    });
     backend.messages.mockResolvedValue({ items: [...range(152, 200), stored], hasMore: true });
     sent?.ack?.({ ok: true, data: { message: stored } });
     await flush();

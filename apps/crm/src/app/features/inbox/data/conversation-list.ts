@@ -105,7 +105,10 @@ export function applyConversation(
   if (conversation.version < known) return state;
   if (conversation.version === known) {
     if (!shown || shown.version !== known || shown.unreadCount === conversation.unreadCount) return state;
-    return { ...state, items: state.items.map((c) => (c.id === conversation.id ? { ...c, unreadCount: conversation.unreadCount } : c)) };
+    return {
+      ...state,
+      items: state.items.map((c) => (c.id === conversation.id ? { ...c, unreadCount: conversation.unreadCount } : c)),
+    };
   }
   const { view } = state;
   const others = state.items.filter((c) => c.id !== conversation.id);
@@ -113,7 +116,8 @@ export function applyConversation(
   const last = others.at(-1);
   const pinned = !!shown && options.pinnedId === conversation.id;
   const belongs =
-    (matchesView(view, conversation, viewer) || (pinned && matchesView({ ...view, unreadOnly: false }, conversation, viewer))) &&
+    (matchesView(view, conversation, viewer) ||
+      (pinned && matchesView({ ...view, unreadOnly: false }, conversation, viewer))) &&
     (view.q === null || !!shown) &&
     (state.nextCursor === null || !last || compare(conversation, last) < 0);
   const items = belongs ? insertSorted(others, conversation, compare) : others;
@@ -121,7 +125,11 @@ export function applyConversation(
 }
 
 /** Puts `item` before the first row it sorts ahead of; the others keep the server's order. */
-function insertSorted(items: Conversation[], item: Conversation, compare: (a: Conversation, b: Conversation) => number): Conversation[] {
+function insertSorted(
+  items: Conversation[],
+  item: Conversation,
+  compare: (a: Conversation, b: Conversation) => number,
+): Conversation[] {
   const index = items.findIndex((c) => compare(item, c) < 0);
   return index < 0 ? [...items, item] : [...items.slice(0, index), item, ...items.slice(index)];
 }
@@ -131,7 +139,11 @@ function insertSorted(items: Conversation[], item: Conversation, compare: (a: Co
  * as it now is, unread by one more than shown unless the viewer wrote it (reading it sends the
  * exact count).
  */
-export function rowOfNewMessage(state: ConversationListState, event: { message: Message; conversation: Conversation }, viewerId: string | null): Conversation {
+export function rowOfNewMessage(
+  state: ConversationListState,
+  event: { message: Message; conversation: Conversation },
+  viewerId: string | null,
+): Conversation {
   const { message, conversation } = event;
   const shown = state.items.find((c) => c.id === conversation.id);
   const own = message.sender.type === 'agent' && message.sender.id === viewerId;
@@ -139,7 +151,11 @@ export function rowOfNewMessage(state: ConversationListState, event: { message: 
 }
 
 /** Appends a further page, skipping conversations already shown (activity moved them up meanwhile). */
-export function appendPage(state: ConversationListState, items: Conversation[], nextCursor: string | null): ConversationListState {
+export function appendPage(
+  state: ConversationListState,
+  items: Conversation[],
+  nextCursor: string | null,
+): ConversationListState {
   const shown = new Set(state.items.map((c) => c.id));
   return { ...state, items: [...state.items, ...items.filter((c) => !shown.has(c.id))], nextCursor };
 }
@@ -148,7 +164,11 @@ export function appendPage(state: ConversationListState, items: Conversation[], 
  * The conversation `step` rows away from the open one (j: +1, k: -1), or the first row when none
  * of the list is open; null past either end.
  */
-export function neighbourOf(items: readonly Conversation[], activeId: string | null, step: 1 | -1): Conversation | null {
+export function neighbourOf(
+  items: readonly Conversation[],
+  activeId: string | null,
+  step: 1 | -1,
+): Conversation | null {
   const index = activeId === null ? -1 : items.findIndex((c) => c.id === activeId);
   if (index < 0) return items[0] ?? null;
   return items[index + step] ?? null;

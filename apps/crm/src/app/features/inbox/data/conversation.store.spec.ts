@@ -36,7 +36,11 @@ describe('ConversationStore', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     uuid = 0;
-    jest.spyOn(crypto, 'randomUUID').mockImplementation(() => `00000000-0000-4000-8000-00000000000${++uuid}` as `${string}-${string}-${string}-${string}-${string}`);
+    jest
+      .spyOn(crypto, 'randomUUID')
+      .mockImplementation(
+        () => `00000000-0000-4000-8000-00000000000${++uuid}` as `${string}-${string}-${string}-${string}-${string}`,
+      );
     realtime = fakeRealtime();
     backend = {
       viewer: signal(ME),
@@ -46,7 +50,13 @@ describe('ConversationStore', () => {
       retryDelivery: jest.fn(),
     };
     TestBed.configureTestingModule({
-      providers: [...realtime.providers, InboxSocket, UnsentMessages, ConversationStore, { provide: CONVERSATION_BACKEND, useValue: backend }],
+      providers: [
+        ...realtime.providers,
+        InboxSocket,
+        UnsentMessages,
+        ConversationStore,
+        { provide: CONVERSATION_BACKEND, useValue: backend },
+      ],
     });
     // Something already uses /chat and it is connected when the conversation opens.
     TestBed.inject(RealtimeService).on('/chat', 'presence_changed').subscribe();
@@ -74,10 +84,19 @@ describe('ConversationStore', () => {
     store.send('hola');
     expect(statuses().at(-1)).toBe('hola:pending');
     const { payload } = last('chat_message');
-    expect(payload).toEqual(expect.objectContaining({ conversationId: 'c1', type: 'text', content: 'hola', clientMessageId: expect.any(String) }));
+    expect(payload).toEqual(
+      expect.objectContaining({
+        conversationId: 'c1',
+        type: 'text',
+        content: 'hola',
+        clientMessageId: expect.any(String),
+      }),
+    );
 
     const clientMessageId = (payload as { clientMessageId: string }).clientMessageId;
-    ackLast('chat_message', { message: message(3, { content: 'hola', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } }) });
+    ackLast('chat_message', {
+      message: message(3, { content: 'hola', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } }),
+    });
     await flush();
     expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'hola:sent']);
     expect(store.items().at(-1)?.mine).toBe(true);
@@ -86,7 +105,9 @@ describe('ConversationStore', () => {
   it('sends a note as private, shown as a note while it is pending; a reply says nothing of the kind', async () => {
     await openWith();
     store.send('Call her tomorrow', { private: true });
-    expect(last('chat_message').payload).toEqual(expect.objectContaining({ content: 'Call her tomorrow', private: true }));
+    expect(last('chat_message').payload).toEqual(
+      expect.objectContaining({ content: 'Call her tomorrow', private: true }),
+    );
     expect(store.items().at(-1)?.message.private).toBe(true);
     store.send('hola');
     expect(last('chat_message').payload).not.toHaveProperty('private');
@@ -149,7 +170,10 @@ describe('ConversationStore', () => {
     const rejoin = last('join_conversation');
     expect(rejoin.payload).toEqual({ conversationId: 'c1', afterSeq: 3 });
     // The server repeats one we have, plus the two we missed.
-    rejoin.ack?.({ ok: true, data: { conversation: conversation({ version: 5 }), messages: [message(3), message(4), message(5)] } });
+    rejoin.ack?.({
+      ok: true,
+      data: { conversation: conversation({ version: 5 }), messages: [message(3), message(4), message(5)] },
+    });
     await flush();
     expect(store.items().map((i) => i.message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     expect(store.conversation()?.version).toBe(5);
@@ -161,7 +185,11 @@ describe('ConversationStore', () => {
     realtime.manager().drop();
     backend.messages.mockResolvedValueOnce({
       items: [
-        message(1, { content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z', reactions: [{ emoji: '👍', userIds: [CONTACT.id] }] }),
+        message(1, {
+          content: 'fixed',
+          editedAt: '2026-01-01T11:00:00.000Z',
+          reactions: [{ emoji: '👍', userIds: [CONTACT.id] }],
+        }),
         message(2, { content: '', deletedAt: '2026-01-01T11:01:00.000Z' }),
         message(3, { ...mine, status: 'read' }),
       ],
@@ -174,7 +202,11 @@ describe('ConversationStore', () => {
     // The latest messages shown, read again by REST: no new seq tells of these changes.
     expect(backend.messages).toHaveBeenLastCalledWith('c1', { beforeSeq: 4, limit: 3 });
     const [first, second, third] = store.items().map((i) => i.message);
-    expect(first).toMatchObject({ content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z', reactions: [{ emoji: '👍', userIds: [CONTACT.id] }] });
+    expect(first).toMatchObject({
+      content: 'fixed',
+      editedAt: '2026-01-01T11:00:00.000Z',
+      reactions: [{ emoji: '👍', userIds: [CONTACT.id] }],
+    });
     expect(second).toMatchObject({ content: '', deletedAt: '2026-01-01T11:01:00.000Z' });
     expect(third.status).toBe('read');
   });
@@ -194,7 +226,13 @@ describe('ConversationStore', () => {
     expect(sent('chat_message')).toHaveLength(1);
     const { payload } = last('chat_message');
     const clientMessageId = (payload as { clientMessageId: string }).clientMessageId;
-    ackLast('chat_message', { message: message(3, { content: 'sin conexión', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } }) });
+    ackLast('chat_message', {
+      message: message(3, {
+        content: 'sin conexión',
+        clientMessageId,
+        sender: { type: 'agent', id: ME.id, name: ME.name },
+      }),
+    });
     await flush();
     expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'sin conexión:sent']);
   });
@@ -215,7 +253,11 @@ describe('ConversationStore', () => {
     ackLast('join_conversation', { conversation: conversation({ lastSeq: 2 }), messages: [] });
     await flush();
     expect(statuses().slice(-2)).toEqual(['sin respuesta:pending', 'rechazado:failed']);
-    expect(sent('chat_message').slice(2).map((s) => s.payload)).toEqual([unanswered.payload]);
+    expect(
+      sent('chat_message')
+        .slice(2)
+        .map((s) => s.payload),
+    ).toEqual([unanswered.payload]);
   });
 
   it('a rejoin refused after a reconnect (the conversation went to someone else meanwhile) leaves it read-only, with its waiting sends not sent', async () => {
@@ -224,7 +266,10 @@ describe('ConversationStore', () => {
     store.send('esperando');
     jest.advanceTimersByTime(2_000);
     realtime.manager().connectAll();
-    last('join_conversation').ack?.({ ok: false, error: { code: 'forbidden', message: 'This conversation is not yours' } });
+    last('join_conversation').ack?.({
+      ok: false,
+      error: { code: 'forbidden', message: 'This conversation is not yours' },
+    });
     await flush();
 
     expect(store.lost()).toBe(true);
@@ -244,7 +289,9 @@ describe('ConversationStore', () => {
     realtime.manager().connectAll();
     await flush();
     const delivered = sent('chat_message');
-    expect(delivered.map((s) => s.payload)).toEqual([expect.objectContaining({ conversationId: 'c1', content: 'escrito sin conexión' })]);
+    expect(delivered.map((s) => s.payload)).toEqual([
+      expect.objectContaining({ conversationId: 'c1', content: 'escrito sin conexión' }),
+    ]);
 
     // Back to c1 before the ack: shown as pending, and sent again with the same clientMessageId.
     store.open('c1');
@@ -252,7 +299,15 @@ describe('ConversationStore', () => {
     const clientMessageId = (delivered[0].payload as { clientMessageId: string }).clientMessageId;
     ackLast('join_conversation', {
       conversation: conversation({ lastSeq: 3 }),
-      messages: [message(1), message(2), message(3, { content: 'escrito sin conexión', clientMessageId, sender: { type: 'agent', id: ME.id, name: ME.name } })],
+      messages: [
+        message(1),
+        message(2),
+        message(3, {
+          content: 'escrito sin conexión',
+          clientMessageId,
+          sender: { type: 'agent', id: ME.id, name: ME.name },
+        }),
+      ],
     });
     await flush();
     expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'escrito sin conexión:sent']);
@@ -261,12 +316,19 @@ describe('ConversationStore', () => {
   it('follows assignment and closing by someone else in the open conversation, and ignores older versions', async () => {
     await openWith();
     const bob = { id: 'agent-2', name: 'Bob' };
-    realtime.chat().serverEmit('conversation_assigned', { conversation: conversation({ version: 3, assignee: bob }), previousAssigneeId: null });
+    realtime.chat().serverEmit('conversation_assigned', {
+      conversation: conversation({ version: 3, assignee: bob }),
+      previousAssigneeId: null,
+    });
     expect(store.conversation()?.assignee).toEqual(bob);
-    realtime.chat().serverEmit('conversation_closed', { conversation: conversation({ version: 4, assignee: bob, status: 'closed' }) });
+    realtime.chat().serverEmit('conversation_closed', {
+      conversation: conversation({ version: 4, assignee: bob, status: 'closed' }),
+    });
     expect(store.conversation()?.status).toBe('closed');
     realtime.chat().serverEmit('conversation_updated', { conversation: conversation({ version: 2 }) });
-    realtime.chat().serverEmit('conversation_closed', { conversation: conversation({ id: 'other', version: 9, status: 'open' }) });
+    realtime
+      .chat()
+      .serverEmit('conversation_closed', { conversation: conversation({ id: 'other', version: 9, status: 'open' }) });
     expect(store.conversation()).toMatchObject({ version: 4, status: 'closed' });
   });
 
@@ -282,7 +344,9 @@ describe('ConversationStore', () => {
 
   it('shows who is typing and hides it after 3 s even without isTyping:false', async () => {
     await openWith();
-    realtime.chat().serverEmit('typing_status', { conversationId: 'c1', userId: CONTACT.id, name: 'Carla', isTyping: true });
+    realtime
+      .chat()
+      .serverEmit('typing_status', { conversationId: 'c1', userId: CONTACT.id, name: 'Carla', isTyping: true });
     expect(store.typingNames()).toEqual(['Carla']);
     jest.advanceTimersByTime(2_900);
     expect(store.typingNames()).toEqual(['Carla']);
@@ -294,7 +358,10 @@ describe('ConversationStore', () => {
     await openWith();
     realtime.chat().serverEmit('typing_status', { conversationId: 'c1', userId: ME.id, name: ME.name, isTyping: true });
     realtime.chat().serverEmit('typing_status', { conversationId: 'c2', userId: 'x', name: 'X', isTyping: true });
-    realtime.chat().serverEmit('new_message', { message: message(9, { conversationId: 'c2' }), conversation: conversation({ id: 'c2' }) });
+    realtime.chat().serverEmit('new_message', {
+      message: message(9, { conversationId: 'c2' }),
+      conversation: conversation({ id: 'c2' }),
+    });
     expect(store.typingNames()).toEqual([]);
     expect(store.items()).toHaveLength(2);
   });
@@ -316,9 +383,21 @@ describe('ConversationStore', () => {
   it('turns our messages read up to upToSeq when the contact reads them, not when another agent does', async () => {
     const mine = (seq: number) => message(seq, { sender: { type: 'agent', id: ME.id, name: ME.name } });
     await openWith([message(1), mine(2), mine(3)]);
-    realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: 'agent-2' });
+    realtime.chat().serverEmit('message_status_updated', {
+      conversationId: 'c1',
+      messageId: 'm2',
+      upToSeq: 2,
+      status: 'read',
+      userId: 'agent-2',
+    });
     expect(statuses()).toEqual(['message 1:sent', 'message 2:sent', 'message 3:sent']);
-    realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: CONTACT.id });
+    realtime.chat().serverEmit('message_status_updated', {
+      conversationId: 'c1',
+      messageId: 'm2',
+      upToSeq: 2,
+      status: 'read',
+      userId: CONTACT.id,
+    });
     expect(statuses()).toEqual(['message 1:sent', 'message 2:read', 'message 3:sent']);
   });
 
@@ -335,8 +414,14 @@ describe('ConversationStore', () => {
 
   it('shows a deleted message as a tombstone and applies edits and reactions', async () => {
     await openWith();
-    realtime.chat().serverEmit('message_updated', { message: message(1, { content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z' }) });
-    realtime.chat().serverEmit('reaction_updated', { conversationId: 'c1', messageId: 'm1', reactions: [{ emoji: '👍', userIds: [ME.id] }] });
+    realtime.chat().serverEmit('message_updated', {
+      message: message(1, { content: 'fixed', editedAt: '2026-01-01T11:00:00.000Z' }),
+    });
+    realtime.chat().serverEmit('reaction_updated', {
+      conversationId: 'c1',
+      messageId: 'm1',
+      reactions: [{ emoji: '👍', userIds: [ME.id] }],
+    });
     realtime.chat().serverEmit('message_deleted', { conversationId: 'c1', messageId: 'm2' });
     const [first, second] = store.items().map((i) => i.message);
     expect(first.content).toBe('fixed');
@@ -364,18 +449,32 @@ describe('ConversationStore', () => {
     const mine = (seq: number, overrides: Parameters<typeof message>[1] = {}) =>
       message(seq, { sender: { type: 'agent', id: ME.id, name: ME.name }, ...overrides });
     const whatsapp = (overrides: Parameters<typeof conversation>[0] = {}) =>
-      conversation({ channel: 'whatsapp', windowExpiresAt: new Date(Date.now() + 20 * HOUR).toISOString(), ...overrides });
+      conversation({
+        channel: 'whatsapp',
+        windowExpiresAt: new Date(Date.now() + 20 * HOUR).toISOString(),
+        ...overrides,
+      });
     const item = (id: string) => {
       const found = store.items().find((i) => i.message.id === id);
       if (!found) throw new Error(`no item ${id}`);
       return found;
     };
     const delivery = (messageId: string, seq: number, status: string, failureReason?: string) =>
-      realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId, upToSeq: seq, status, userId: null, failureReason });
+      realtime.chat().serverEmit('message_status_updated', {
+        conversationId: 'c1',
+        messageId,
+        upToSeq: seq,
+        status,
+        userId: null,
+        failureReason,
+      });
 
     async function openWhatsapp(messages = [message(1)], overrides: Parameters<typeof conversation>[0] = {}) {
       store.open('c1');
-      ackLast('join_conversation', { conversation: whatsapp({ lastSeq: messages.at(-1)?.seq ?? 0, ...overrides }), messages });
+      ackLast('join_conversation', {
+        conversation: whatsapp({ lastSeq: messages.at(-1)?.seq ?? 0, ...overrides }),
+        messages,
+      });
       await flush();
     }
 
@@ -389,7 +488,13 @@ describe('ConversationStore', () => {
 
     it('still treats an event with a userId as a read cursor up to seq', async () => {
       await openWhatsapp([mine(1, { status: 'delivered' }), mine(2, { status: 'sent' }), mine(3, { status: 'sent' })]);
-      realtime.chat().serverEmit('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: CONTACT.id });
+      realtime.chat().serverEmit('message_status_updated', {
+        conversationId: 'c1',
+        messageId: 'm2',
+        upToSeq: 2,
+        status: 'read',
+        userId: CONTACT.id,
+      });
       expect(statuses()).toEqual(['message 1:read', 'message 2:read', 'message 3:sent']);
     });
 
@@ -420,7 +525,9 @@ describe('ConversationStore', () => {
     it('shows a failed reply with its reason; Retry posts to the retry endpoint with progress, then follows the new statuses', async () => {
       await openWhatsapp([message(1), mine(2, { status: 'pending' })]);
       delivery('m2', 2, 'failed', 'Recipient is not on WhatsApp');
-      expect(item('m2')).toEqual(expect.objectContaining({ status: 'failed', failureReason: 'Recipient is not on WhatsApp', unsent: false }));
+      expect(item('m2')).toEqual(
+        expect.objectContaining({ status: 'failed', failureReason: 'Recipient is not on WhatsApp', unsent: false }),
+      );
       expect(store.canRetryDelivery).toBe(true);
 
       let answer: (m: ReturnType<typeof message>) => void = () => undefined;
@@ -436,14 +543,18 @@ describe('ConversationStore', () => {
       expect(item('m2').status).toBe('pending');
       answer(mine(2, { status: 'sent' }));
       await retried;
-      expect(item('m2')).toEqual(expect.objectContaining({ status: 'sent', retrying: false, retryError: null, failureReason: null }));
+      expect(item('m2')).toEqual(
+        expect.objectContaining({ status: 'sent', retrying: false, retryError: null, failureReason: null }),
+      );
       delivery('m2', 2, 'delivered');
       expect(item('m2').status).toBe('delivered');
     });
 
     it('shows why a retry was refused and lets the agent try again', async () => {
       await openWhatsapp([message(1), mine(2, { status: 'failed', failureReason: 'Throttled' })]);
-      backend.retryDelivery.mockRejectedValueOnce(new ApiError('conflict', 'Only a failed message can be sent again', 409));
+      backend.retryDelivery.mockRejectedValueOnce(
+        new ApiError('conflict', 'Only a failed message can be sent again', 409),
+      );
       await store.retryDelivery('m2');
       expect(item('m2').retrying).toBe(false);
       expect(item('m2').retryError?.message).toBe('Only a failed message can be sent again');
@@ -471,7 +582,10 @@ describe('ConversationStore', () => {
 
       store = TestBed.inject(ConversationStore);
       store.open('c1');
-      ackLast('join_conversation', { conversation: conversation({ channel: 'web', windowExpiresAt: null }), messages: [message(1)] });
+      ackLast('join_conversation', {
+        conversation: conversation({ channel: 'web', windowExpiresAt: null }),
+        messages: [message(1)],
+      });
       await flush();
       expect(store.replyWindow()).toEqual({ kind: 'none' });
     });
@@ -482,15 +596,24 @@ describe('ConversationStore', () => {
       store.send('hola');
       last('chat_message').ack?.({
         ok: false,
-        error: { code: 'conflict', message: 'window closed', details: [{ path: 'template', message: 'required outside the 24-hour window' }] },
+        error: {
+          code: 'conflict',
+          message: 'window closed',
+          details: [{ path: 'template', message: 'required outside the 24-hour window' }],
+        },
       });
       await flush();
       expect(store.replyWindow()).toEqual({ kind: 'closed', reason: 'refused' });
-      expect(store.items().at(-1)).toEqual(expect.objectContaining({ status: 'failed', unsent: true, refusedByWindow: true }));
+      expect(store.items().at(-1)).toEqual(
+        expect.objectContaining({ status: 'failed', unsent: true, refusedByWindow: true }),
+      );
 
       // The customer writes: the window moves, free text is possible again.
       const later = new Date(Date.now() + 24 * HOUR).toISOString();
-      realtime.chat().serverEmit('new_message', { message: message(2), conversation: whatsapp({ version: 2, lastSeq: 2, windowExpiresAt: later }) });
+      realtime.chat().serverEmit('new_message', {
+        message: message(2),
+        conversation: whatsapp({ version: 2, lastSeq: 2, windowExpiresAt: later }),
+      });
       expect(store.replyWindow()).toEqual(expect.objectContaining({ kind: 'open', expiresAt: later }));
     });
 
@@ -505,7 +628,10 @@ describe('ConversationStore', () => {
 
     it('sends a template as template:{name, language, variables}, shown at once with its preview', async () => {
       await openWhatsapp([message(1)], { windowExpiresAt: null });
-      store.sendTemplate({ name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] }, 'Hi Carla, order A-17 ships today');
+      store.sendTemplate(
+        { name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] },
+        'Hi Carla, order A-17 ships today',
+      );
       expect(last('chat_message').payload).toEqual({
         conversationId: 'c1',
         clientMessageId: expect.any(String),
@@ -514,7 +640,11 @@ describe('ConversationStore', () => {
         template: { name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] },
       });
       expect(statuses().at(-1)).toBe('Hi Carla, order A-17 ships today:pending');
-      expect(store.items().at(-1)?.message.template).toEqual({ name: 'order_update', language: 'en', variables: ['Carla', 'A-17'] });
+      expect(store.items().at(-1)?.message.template).toEqual({
+        name: 'order_update',
+        language: 'en',
+        variables: ['Carla', 'A-17'],
+      });
     });
   });
 });

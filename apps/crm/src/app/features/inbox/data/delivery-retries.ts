@@ -34,7 +34,8 @@ export class DeliveryRetries {
       const message = await backend.retryDelivery(messageId);
       if (this.room.isCurrent(generation)) this.thread.accept([message]);
     } catch (error) {
-      if (this.room.isCurrent(generation)) this._errors.update((errors) => ({ ...errors, [messageId]: toApiError(error) }));
+      if (this.room.isCurrent(generation))
+        this._errors.update((errors) => ({ ...errors, [messageId]: toApiError(error) }));
     } finally {
       if (this.room.isCurrent(generation)) {
         this._retrying.update((set) => {

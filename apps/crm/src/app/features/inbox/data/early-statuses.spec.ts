@@ -15,7 +15,9 @@ describe('early delivery statuses', () => {
     const early = new EarlyStatuses();
     early.keep('m1', 'failed', 'Recipient is not on WhatsApp');
     const arrived = [message(1, { status: 'pending' })];
-    expect(early.applyTo(arrived, arrived)[0]).toEqual(expect.objectContaining({ status: 'failed', failureReason: 'Recipient is not on WhatsApp' }));
+    expect(early.applyTo(arrived, arrived)[0]).toEqual(
+      expect.objectContaining({ status: 'failed', failureReason: 'Recipient is not on WhatsApp' }),
+    );
   });
 
   it(`keeps at most ${MAX_EARLY_STATUSES}, forgetting the oldest`, () => {

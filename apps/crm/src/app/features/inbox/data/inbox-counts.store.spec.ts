@@ -12,7 +12,8 @@ describe('InboxCountsStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
   let api: { conversationCounts: jest.Mock };
   let store: InboxCountsStore;
-  const push = (event: string, c: Conversation) => realtime.chat().serverEmit(event, { conversation: c, previousAssigneeId: null });
+  const push = (event: string, c: Conversation) =>
+    realtime.chat().serverEmit(event, { conversation: c, previousAssigneeId: null });
 
   beforeEach(async () => {
     jest.useFakeTimers();
@@ -24,7 +25,10 @@ describe('InboxCountsStore', () => {
         InboxSocket,
         InboxCountsStore,
         { provide: InboxApi, useValue: api },
-        { provide: AuthStore, useValue: { user: signal({ id: ME.id, name: ME.name, email: 'ana@example.com', role: 'agent' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: ME.id, name: ME.name, email: 'ana@example.com', role: 'agent' }) },
+        },
       ],
     });
     store = TestBed.inject(InboxCountsStore);

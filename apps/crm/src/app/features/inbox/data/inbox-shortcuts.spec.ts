@@ -11,12 +11,19 @@ describe('inbox shortcuts', () => {
   afterEach(() => (document.body.innerHTML = ''));
 
   it('knows j, k, /, e, a and ?', () => {
-    const keys = ['j', 'k', '/', 'e', 'a', '?', 'x', 'Enter'].map((key) => shortcutOf(new KeyboardEvent('keydown', { key })));
+    const keys = ['j', 'k', '/', 'e', 'a', '?', 'x', 'Enter'].map((key) =>
+      shortcutOf(new KeyboardEvent('keydown', { key })),
+    );
     expect(keys).toEqual(['j', 'k', '/', 'e', 'a', '?', null, null]);
   });
 
   it('does nothing while typing in an input, a textarea, a select or anything contenteditable', () => {
-    const fields = [document.createElement('input'), document.createElement('textarea'), document.createElement('select'), document.createElement('div')];
+    const fields = [
+      document.createElement('input'),
+      document.createElement('textarea'),
+      document.createElement('select'),
+      document.createElement('div'),
+    ];
     fields[3].contentEditable = 'true';
     // jsdom has no isContentEditable: what a browser answers for it.
     Object.defineProperty(fields[3], 'isContentEditable', { value: true });

@@ -1,4 +1,13 @@
-import { DEFAULT_VIEW, activeFilterCount, parseView, queryOf, tabOf, viewParams, withTab, type InboxView } from './inbox-view';
+import {
+  DEFAULT_VIEW,
+  activeFilterCount,
+  parseView,
+  queryOf,
+  tabOf,
+  viewParams,
+  withTab,
+  type InboxView,
+} from './inbox-view';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
@@ -22,7 +31,7 @@ describe('inbox views in the URL', () => {
     expect(toUrl(DEFAULT_VIEW)).toBe('');
   });
 
-  it('reads the dashboard\'s ?tab=unassigned as open and unassigned, and writes it back the same way', () => {
+  it("reads the dashboard's ?tab=unassigned as open and unassigned, and writes it back the same way", () => {
     const view = fromUrl('tab=unassigned');
     expect(view).toMatchObject({ status: 'open', assignee: 'unassigned' });
     expect(tabOf(view)).toBe('unassigned');
@@ -30,8 +39,18 @@ describe('inbox views in the URL', () => {
   });
 
   it('keeps every filter and the order through a round trip', () => {
-    const view: InboxView = { status: 'closed', assignee: BOB, channel: 'whatsapp', label: LABEL, unreadOnly: true, sort: 'waitingLongest', q: 'pedido' };
-    expect(toUrl(view)).toBe(`status=closed&assignee=${BOB}&channel=whatsapp&label=${LABEL}&unread=true&sort=waitingLongest&q=pedido`);
+    const view: InboxView = {
+      status: 'closed',
+      assignee: BOB,
+      channel: 'whatsapp',
+      label: LABEL,
+      unreadOnly: true,
+      sort: 'waitingLongest',
+      q: 'pedido',
+    };
+    expect(toUrl(view)).toBe(
+      `status=closed&assignee=${BOB}&channel=whatsapp&label=${LABEL}&unread=true&sort=waitingLongest&q=pedido`,
+    );
     expect(fromUrl(toUrl(view))).toEqual(view);
     expect(tabOf(view)).toBeNull();
   });
@@ -47,7 +66,9 @@ describe('inbox views in the URL', () => {
   });
 
   it('falls back to the default of each filter a link gets wrong, keeping the rest', () => {
-    const view = fromUrl(`tab=everything&status=pending&assignee=bob&channel=fax&label=vip&unread=yes&sort=random&q=x&channel=web`);
+    const view = fromUrl(
+      `tab=everything&status=pending&assignee=bob&channel=fax&label=vip&unread=yes&sort=random&q=x&channel=web`,
+    );
     expect(view).toEqual({ ...DEFAULT_VIEW, channel: null });
     expect(fromUrl(`label=vip&channel=web`)).toEqual({ ...DEFAULT_VIEW, channel: 'web' });
   });
@@ -64,7 +85,9 @@ describe('inbox views in the URL', () => {
   it('counts the filters that are on, status and assignee outside a tab as one', () => {
     expect(activeFilterCount(DEFAULT_VIEW)).toBe(0);
     expect(activeFilterCount(withTab(DEFAULT_VIEW, 'closed'))).toBe(0);
-    expect(activeFilterCount({ ...DEFAULT_VIEW, status: 'any', label: LABEL, unreadOnly: true, sort: 'createdAt' })).toBe(3);
+    expect(
+      activeFilterCount({ ...DEFAULT_VIEW, status: 'any', label: LABEL, unreadOnly: true, sort: 'createdAt' }),
+    ).toBe(3);
   });
 });
 
@@ -72,7 +95,21 @@ describe('the list request of a view', () => {
   it('asks the server for each filter, and for the order only when it is not the default', () => {
     expect(queryOf(DEFAULT_VIEW, ME)).toEqual({ status: 'open' });
     expect(queryOf(withTab(DEFAULT_VIEW, 'mine'), ME)).toEqual({ status: 'open', assigneeId: ME });
-    expect(queryOf({ ...DEFAULT_VIEW, status: 'any', assignee: 'unassigned', channel: 'web', label: LABEL, unreadOnly: true, sort: 'createdAt', q: 'ana' }, ME)).toEqual({
+    expect(
+      queryOf(
+        {
+          ...DEFAULT_VIEW,
+          status: 'any',
+          assignee: 'unassigned',
+          channel: 'web',
+          label: LABEL,
+          unreadOnly: true,
+          sort: 'createdAt',
+          q: 'ana',
+        },
+        ME,
+      ),
+    ).toEqual({
       unassigned: true,
       channel: 'web',
       label: LABEL,

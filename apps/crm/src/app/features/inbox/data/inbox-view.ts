@@ -52,7 +52,8 @@ const Q_MIN = 2;
 const Q_MAX = 200;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T extends string>(values: readonly T[], value: string | null): value is T => value !== null && (values as readonly string[]).includes(value);
+const oneOf = <T extends string>(values: readonly T[], value: string | null): value is T =>
+  value !== null && (values as readonly string[]).includes(value);
 
 export function withTab(view: InboxView, tab: InboxTab): InboxView {
   return { ...view, ...TAB_PRESETS[tab] };
@@ -60,7 +61,10 @@ export function withTab(view: InboxView, tab: InboxTab): InboxView {
 
 /** The tab whose preset the view's status and assignee are, if any. */
 export function tabOf(view: InboxView): InboxTab | null {
-  return INBOX_TABS.find((tab) => TAB_PRESETS[tab].status === view.status && TAB_PRESETS[tab].assignee === view.assignee) ?? null;
+  return (
+    INBOX_TABS.find((tab) => TAB_PRESETS[tab].status === view.status && TAB_PRESETS[tab].assignee === view.assignee) ??
+    null
+  );
 }
 
 /**
@@ -75,7 +79,8 @@ export function parseView(param: (name: string) => string | null, meId: string |
   if (oneOf(STATUS_FILTERS, status)) view.status = status;
   const assignee = param('assignee');
   if (assignee === 'me' || assignee === 'unassigned' || assignee === 'anyone') view.assignee = assignee;
-  else if (assignee && UUID.test(assignee)) view.assignee = assignee.toLowerCase() === meId?.toLowerCase() ? 'me' : assignee.toLowerCase();
+  else if (assignee && UUID.test(assignee))
+    view.assignee = assignee.toLowerCase() === meId?.toLowerCase() ? 'me' : assignee.toLowerCase();
   const channel = param('channel');
   if (oneOf(CHANNELS, channel)) view.channel = channel;
   const label = param('label');
@@ -118,7 +123,9 @@ export function sameView(a: InboxView, b: InboxView): boolean {
 /** How many filters differ from the default (status and assignee count when they are no tab). */
 export function activeFilterCount(view: InboxView): number {
   const params = viewParams(view);
-  return [params.status ?? params.assignee, params.channel, params.label, params.unread, params.q].filter((v) => v !== null).length;
+  return [params.status ?? params.assignee, params.channel, params.label, params.unread, params.q].filter(
+    (v) => v !== null,
+  ).length;
 }
 
 /** GET /api/conversations's filters for a view (`me` is the viewer's id; the default order is not sent). */

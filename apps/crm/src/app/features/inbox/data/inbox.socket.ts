@@ -39,7 +39,11 @@ export class InboxSocket {
     return this.realtime.connected$('/chat');
   }
 
-  emit<E extends ChatClientEvent>(event: E, payload: ClientPayload<'/chat', E>, timeoutMs?: number): Promise<AckData<'/chat', E>> {
+  emit<E extends ChatClientEvent>(
+    event: E,
+    payload: ClientPayload<'/chat', E>,
+    timeoutMs?: number,
+  ): Promise<AckData<'/chat', E>> {
     return this.realtime.emit('/chat', event, payload, { timeoutMs });
   }
 

@@ -16,7 +16,8 @@ describe('InboxStore', () => {
   let store: InboxStore;
 
   const ids = () => store.items()?.map((c) => c.id);
-  const push = (event: string, c: Conversation) => realtime.chat().serverEmit(event, { conversation: c, previousAssigneeId: null });
+  const push = (event: string, c: Conversation) =>
+    realtime.chat().serverEmit(event, { conversation: c, previousAssigneeId: null });
 
   async function start(items: Conversation[], nextCursor: string | null = null) {
     api.conversations.mockResolvedValue({ items, nextCursor });
@@ -36,7 +37,10 @@ describe('InboxStore', () => {
         InboxSocket,
         InboxStore,
         { provide: InboxApi, useValue: api },
-        { provide: AuthStore, useValue: { user: signal({ id: ME.id, name: ME.name, email: 'ana@example.com', role: 'agent' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: ME.id, name: ME.name, email: 'ana@example.com', role: 'agent' }) },
+        },
       ],
     });
   });
@@ -68,18 +72,38 @@ describe('InboxStore', () => {
     expect(store.items()?.[0].lastMessagePreview).toBe('newer');
   });
 
-  it('the open conversation\'s row follows its new_message (the server sends that socket no row): newer preview, one more unread unless I wrote it', async () => {
-    await start([conversation({ id: 'b', lastMessageAt: '2026-01-01T10:06:00.000Z' }), conversation({ id: 'a', version: 3, unreadCount: 0, lastMessageAt: '2026-01-01T10:05:00.000Z' })]);
-    const customerWrote = message(4, { conversationId: 'a', sender: { type: 'contact', id: 'contact-1', name: 'Carla' } });
+  it("the open conversation's row follows its new_message (the server sends that socket no row): newer preview, one more unread unless I wrote it", async () => {
+    await start([
+      conversation({ id: 'b', lastMessageAt: '2026-01-01T10:06:00.000Z' }),
+      conversation({ id: 'a', version: 3, unreadCount: 0, lastMessageAt: '2026-01-01T10:05:00.000Z' }),
+    ]);
+    const customerWrote = message(4, {
+      conversationId: 'a',
+      sender: { type: 'contact', id: 'contact-1', name: 'Carla' },
+    });
     realtime.chat().serverEmit('new_message', {
       message: customerWrote,
-      conversation: conversation({ id: 'a', version: 4, lastSeq: 4, unreadCount: 0, lastMessagePreview: 'hola', lastMessageAt: '2026-01-01T10:07:00.000Z' }),
+      conversation: conversation({
+        id: 'a',
+        version: 4,
+        lastSeq: 4,
+        unreadCount: 0,
+        lastMessagePreview: 'hola',
+        lastMessageAt: '2026-01-01T10:07:00.000Z',
+      }),
     });
     expect(ids()).toEqual(['a', 'b']);
     expect(store.items()?.[0]).toMatchObject({ lastMessagePreview: 'hola', unreadCount: 1, version: 4 });
     realtime.chat().serverEmit('new_message', {
       message: message(5, { conversationId: 'a', sender: { type: 'agent', id: ME.id, name: ME.name } }),
-      conversation: conversation({ id: 'a', version: 5, lastSeq: 5, unreadCount: 0, lastMessagePreview: 'mine', lastMessageAt: '2026-01-01T10:08:00.000Z' }),
+      conversation: conversation({
+        id: 'a',
+        version: 5,
+        lastSeq: 5,
+        unreadCount: 0,
+        lastMessagePreview: 'mine',
+        lastMessageAt: '2026-01-01T10:08:00.000Z',
+      }),
     });
     expect(store.items()?.[0]).toMatchObject({ lastMessagePreview: 'mine', unreadCount: 0, version: 5 });
   });
@@ -117,7 +141,7 @@ describe('InboxStore', () => {
     expect(ids()).toEqual([]);
   });
 
-  it('clears the unread badge when the read receipt\'s push repeats the version shown with fewer unread', async () => {
+  it("clears the unread badge when the read receipt's push repeats the version shown with fewer unread", async () => {
     await start([conversation({ id: 'a', version: 3, unreadCount: 0 })]);
     push('conversation_updated', conversation({ id: 'a', version: 4, unreadCount: 1, lastMessagePreview: 'hola' }));
     expect(store.items()?.[0].unreadCount).toBe(1);
@@ -129,7 +153,7 @@ describe('InboxStore', () => {
     expect(store.items()?.[0]).toMatchObject({ version: 4, unreadCount: 0, lastMessagePreview: 'hola' });
   });
 
-  it('drops from an agent\'s All tab a conversation another agent took, and keeps the ones taken by the agent', async () => {
+  it("drops from an agent's All tab a conversation another agent took, and keeps the ones taken by the agent", async () => {
     await start([conversation({ id: 'a', version: 1 }), conversation({ id: 'b', version: 1 })]);
     push('conversation_assigned', conversation({ id: 'a', version: 2, assignee: { id: 'agent-2', name: 'Bob' } }));
     push('conversation_assigned', conversation({ id: 'b', version: 2, assignee: { id: ME.id, name: ME.name } }));
@@ -139,19 +163,27 @@ describe('InboxStore', () => {
   it('loads more with the cursor and appends without duplicates', async () => {
     await start([conversation({ id: 'a' })], 'cursor-1');
     expect(store.hasMore()).toBe(true);
-    api.conversations.mockResolvedValue({ items: [conversation({ id: 'a' }), conversation({ id: 'b' })], nextCursor: null });
+    api.conversations.mockResolvedValue({
+      items: [conversation({ id: 'a' }), conversation({ id: 'b' })],
+      nextCursor: null,
+    });
     await store.loadMore();
     expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', limit: 30, cursor: 'cursor-1' });
     expect(ids()).toEqual(['a', 'b']);
     expect(store.hasMore()).toBe(false);
   });
 
-  it('asks for a view\'s filters and order, and shows only the answer to the view now chosen', async () => {
+  it("asks for a view's filters and order, and shows only the answer to the view now chosen", async () => {
     await start([conversation({ id: 'a' })]);
     let answerVip: (page: { items: Conversation[]; nextCursor: null }) => void = () => undefined;
     api.conversations.mockReturnValueOnce(new Promise((resolve) => (answerVip = resolve)));
     store.setView({ ...store.view(), label: VIP.id, sort: 'waitingLongest' });
-    expect(api.conversations).toHaveBeenLastCalledWith({ status: 'open', label: VIP.id, sort: 'waitingLongest', limit: 30 });
+    expect(api.conversations).toHaveBeenLastCalledWith({
+      status: 'open',
+      label: VIP.id,
+      sort: 'waitingLongest',
+      limit: 30,
+    });
     // Until its first page arrives the list says it is loading, not the previous view's rows.
     expect(store.items()).toBeUndefined();
     answerVip({ items: [conversation({ id: 'v', labels: [VIP] })], nextCursor: null });
@@ -168,14 +200,23 @@ describe('InboxStore', () => {
     TestBed.tick();
     realtime.manager().connectAll();
     api.conversations.mockResolvedValue({
-      items: [conversation({ id: 'new', createdAt: '2026-01-01T10:30:00.000Z', labels: [VIP] }), conversation({ id: 'old', createdAt: '2026-01-01T10:10:00.000Z', labels: [VIP] })],
+      items: [
+        conversation({ id: 'new', createdAt: '2026-01-01T10:30:00.000Z', labels: [VIP] }),
+        conversation({ id: 'old', createdAt: '2026-01-01T10:10:00.000Z', labels: [VIP] }),
+      ],
       nextCursor: null,
     });
     store.refresh();
     await flush();
-    push('conversation_updated', conversation({ id: 'mid', version: 2, createdAt: '2026-01-01T10:20:00.000Z', labels: [VIP] }));
+    push(
+      'conversation_updated',
+      conversation({ id: 'mid', version: 2, createdAt: '2026-01-01T10:20:00.000Z', labels: [VIP] }),
+    );
     expect(ids()).toEqual(['new', 'mid', 'old']);
-    push('conversation_updated', conversation({ id: 'new', version: 2, createdAt: '2026-01-01T10:30:00.000Z', labels: [] }));
+    push(
+      'conversation_updated',
+      conversation({ id: 'new', version: 2, createdAt: '2026-01-01T10:30:00.000Z', labels: [] }),
+    );
     expect(ids()).toEqual(['mid', 'old']);
   });
 
@@ -189,7 +230,10 @@ describe('InboxStore', () => {
 
   it('takes a fresh snapshot after every reconnect', async () => {
     await start([conversation({ id: 'a' })]);
-    api.conversations.mockResolvedValue({ items: [conversation({ id: 'a' }), conversation({ id: 'b' })], nextCursor: null });
+    api.conversations.mockResolvedValue({
+      items: [conversation({ id: 'a' }), conversation({ id: 'b' })],
+      nextCursor: null,
+    });
     realtime.manager().drop();
     jest.advanceTimersByTime(2_000);
     realtime.manager().connectAll();

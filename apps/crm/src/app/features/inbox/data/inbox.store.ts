@@ -11,7 +11,16 @@ import {
   type ListViewer,
 } from './conversation-list';
 import { InboxApi } from './inbox.api';
-import { DEFAULT_VIEW, queryOf, sameView, tabOf, viewParams, withTab, type InboxTab, type InboxView } from './inbox-view';
+import {
+  DEFAULT_VIEW,
+  queryOf,
+  sameView,
+  tabOf,
+  viewParams,
+  withTab,
+  type InboxTab,
+  type InboxView,
+} from './inbox-view';
 import { InboxSocket } from './inbox.socket';
 
 export const LIST_PAGE_SIZE = 30;
@@ -40,12 +49,20 @@ export class InboxStore {
   private readonly resource = liveResource<ConversationListState>({
     snapshot: () => this.loadFirstPage(this._view()),
     deltas: [
-      liveDelta(this.socket.on('conversation_created'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
-      liveDelta(this.socket.on('conversation_updated'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
+      liveDelta(this.socket.on('conversation_created'), (s: ConversationListState, e) =>
+        this.reduce(s, e.conversation),
+      ),
+      liveDelta(this.socket.on('conversation_updated'), (s: ConversationListState, e) =>
+        this.reduce(s, e.conversation),
+      ),
       // The server sends a socket in a conversation's room (its thread is open here) new_message and
       // no inbox row for it: the row comes from the message.
-      liveDelta(this.socket.on('new_message'), (s: ConversationListState, e) => this.reduce(s, rowOfNewMessage(s, e, this.meId()))),
-      liveDelta(this.socket.on('conversation_assigned'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
+      liveDelta(this.socket.on('new_message'), (s: ConversationListState, e) =>
+        this.reduce(s, rowOfNewMessage(s, e, this.meId())),
+      ),
+      liveDelta(this.socket.on('conversation_assigned'), (s: ConversationListState, e) =>
+        this.reduce(s, e.conversation),
+      ),
       liveDelta(this.socket.on('conversation_closed'), (s: ConversationListState, e) => this.reduce(s, e.conversation)),
     ],
     connection: this.socket.liveConnection(),
@@ -107,8 +124,14 @@ export class InboxStore {
     this._loadingMore.set(true);
     this._loadMoreError.set(null);
     try {
-      const page = await this.api.conversations({ ...queryOf(view, this.meId()), limit: LIST_PAGE_SIZE, cursor: nextCursor });
-      this.resource.update((s) => (s.view === view && s.nextCursor === nextCursor ? appendPage(s, page.items, page.nextCursor) : s));
+      const page = await this.api.conversations({
+        ...queryOf(view, this.meId()),
+        limit: LIST_PAGE_SIZE,
+        cursor: nextCursor,
+      });
+      this.resource.update((s) =>
+        s.view === view && s.nextCursor === nextCursor ? appendPage(s, page.items, page.nextCursor) : s,
+      );
     } catch (error) {
       this._loadMoreError.set(error);
     } finally {

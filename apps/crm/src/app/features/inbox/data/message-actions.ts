@@ -16,7 +16,9 @@ export class MessageActions {
   ) {}
 
   async edit(messageId: string, content: string): Promise<void> {
-    await this.run(async () => this.thread.accept([(await this.socket.emit('edit_message', { messageId, content })).message]));
+    await this.run(async () =>
+      this.thread.accept([(await this.socket.emit('edit_message', { messageId, content })).message]),
+    );
   }
 
   async remove(messageId: string): Promise<void> {

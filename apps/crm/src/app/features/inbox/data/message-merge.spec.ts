@@ -19,12 +19,17 @@ describe('delivery statuses', () => {
       ['sent', null],
       ['failed', 'Not on WhatsApp'],
     ]);
-    expect(applyDeliveryStatus(failed, 'm2', 'sent')[1]).toEqual(expect.objectContaining({ status: 'sent', failureReason: null }));
+    expect(applyDeliveryStatus(failed, 'm2', 'sent')[1]).toEqual(
+      expect.objectContaining({ status: 'sent', failureReason: null }),
+    );
     expect(applyDeliveryStatus(list, 'unknown', 'read')).toBe(list);
   });
 
   it('merging an older copy of a message keeps the status that is further along', () => {
-    const merged = mergeMessages([message(1, { status: 'delivered' })], [message(1, { status: 'pending', content: 'edited' })]);
+    const merged = mergeMessages(
+      [message(1, { status: 'delivered' })],
+      [message(1, { status: 'pending', content: 'edited' })],
+    );
     expect(merged[0]).toEqual(expect.objectContaining({ status: 'delivered', content: 'edited' }));
   });
 });

@@ -1,7 +1,12 @@
 import { Outbox } from './outbox';
 import { message } from './testing/chat-fixtures';
 
-const payload = (clientMessageId: string) => ({ conversationId: 'c1', clientMessageId, type: 'text' as const, content: clientMessageId });
+const payload = (clientMessageId: string) => ({
+  conversationId: 'c1',
+  clientMessageId,
+  type: 'text' as const,
+  content: clientMessageId,
+});
 const states = (outbox: Outbox) => outbox.entries().map((e) => `${e.payload.clientMessageId}:${e.status}`);
 
 describe('outbox', () => {

@@ -14,7 +14,13 @@ export class Outbox {
   }
 
   add(payload: SendPayload): void {
-    const entry: OutboxEntry = { payload, status: 'pending', createdAt: new Date().toISOString(), refusedByWindow: false, unanswered: false };
+    const entry: OutboxEntry = {
+      payload,
+      status: 'pending',
+      createdAt: new Date().toISOString(),
+      refusedByWindow: false,
+      unanswered: false,
+    };
     this._entries.update((list) => [...list, entry]);
   }
 
@@ -24,7 +30,9 @@ export class Outbox {
 
   mark(clientMessageId: string, status: OutboxEntry['status'], refusedByWindow: boolean, unanswered = false): void {
     this._entries.update((list) =>
-      list.map((e) => (e.payload.clientMessageId === clientMessageId ? { ...e, status, refusedByWindow, unanswered } : e)),
+      list.map((e) =>
+        e.payload.clientMessageId === clientMessageId ? { ...e, status, refusedByWindow, unanswered } : e,
+      ),
     );
   }
 

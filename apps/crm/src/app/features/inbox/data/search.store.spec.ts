@@ -6,7 +6,9 @@ import { conversation, flush, message } from './testing/chat-fixtures';
 
 const hit = (text: string): SearchResult => ({
   conversations: [],
-  messages: [{ message: message(7, { content: text }), conversation: conversation(), snippet: { text, highlights: [[0, 4]] } }],
+  messages: [
+    { message: message(7, { content: text }), conversation: conversation(), snippet: { text, highlights: [[0, 4]] } },
+  ],
   contacts: [],
 });
 const nothing: SearchResult = { conversations: [], messages: [], contacts: [] };

@@ -41,7 +41,10 @@ describe('StaffComposer', () => {
       providers: [
         StaffComposer,
         { provide: ConversationStore, useValue: { conversationId: signal('c1'), conversation: open, items } },
-        { provide: AuthStore, useValue: { user: signal({ ...ME, role }), hasRole: (roles: string[]) => roles.includes(role) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ ...ME, role }), hasRole: (roles: string[]) => roles.includes(role) },
+        },
         { provide: CannedResponsesApi, useValue: canned },
         { provide: InboxApi, useValue: inboxApi },
         { provide: InboxSocket, useValue: { connected$: () => reconnects } },
@@ -60,7 +63,10 @@ describe('StaffComposer', () => {
     items.set([]);
     canned = {
       list: jest.fn().mockResolvedValue({
-        items: [reply('greet', 'Hola {{contact.name}}, soy {{agent.name}}'), reply('order', 'Tu pedido {{order.id}} sale hoy; te llamamos al {{contact.phone}}')],
+        items: [
+          reply('greet', 'Hola {{contact.name}}, soy {{agent.name}}'),
+          reply('order', 'Tu pedido {{order.id}} sale hoy; te llamamos al {{contact.phone}}'),
+        ],
         nextCursor: null,
       }),
     };
@@ -81,7 +87,13 @@ describe('StaffComposer', () => {
     const list = composer.assist()(at('Hi /gr'));
     expect(list).toMatchObject({ kind: 'canned', from: 3, to: 6 });
     expect(list?.items).toEqual([
-      { id: 'id-greet', label: '/greet', detail: 'Hola Carla Pérez, soy Ana Admin', warning: null, insert: 'Hola Carla Pérez, soy Ana Admin' },
+      {
+        id: 'id-greet',
+        label: '/greet',
+        detail: 'Hola Carla Pérez, soy Ana Admin',
+        warning: null,
+        insert: 'Hola Carla Pérez, soy Ana Admin',
+      },
     ]);
   });
 
@@ -100,7 +112,10 @@ describe('StaffComposer', () => {
     canned.list.mockResolvedValueOnce({ items: [reply('greet', 'Hola')], nextCursor: null });
     reconnects.next();
     await flush();
-    expect(composer.assist()(at('/x'))).toMatchObject({ items: [], empty: 'No canned reply has a short code with “x”.' });
+    expect(composer.assist()(at('/x'))).toMatchObject({
+      items: [],
+      empty: 'No canned reply has a short code with “x”.',
+    });
   });
 
   it('reads every page of canned replies', async () => {

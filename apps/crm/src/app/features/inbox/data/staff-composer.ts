@@ -2,7 +2,11 @@ import { DestroyRef, Injectable, computed, effect, inject, signal, untracked, ty
 import { roleGroups, type CannedResponse, type Mentionable } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { ComposerAssist, ComposerInput, ComposerSuggestionList } from '../../../shared/ui/chat/composer-suggestions';
+import type {
+  ComposerAssist,
+  ComposerInput,
+  ComposerSuggestionList,
+} from '../../../shared/ui/chat/composer-suggestions';
 import { CannedResponsesApi } from '../../canned-responses/data/canned-responses.api';
 import { fillVariables, type CannedValues } from '../../canned-responses/data/canned-variables';
 import { matchCanned, matchPeople, mentionTrigger, slashTrigger } from './composer-triggers';
@@ -76,7 +80,9 @@ export class StaffComposer {
     const choices = this.choices();
     const values = this.values();
     const wholeTeam = this._team() !== null;
-    return (input) => this.cannedList(input, canned, failed, values) ?? (input.note ? this.mentionList(input, choices, wholeTeam) : null);
+    return (input) =>
+      this.cannedList(input, canned, failed, values) ??
+      (input.note ? this.mentionList(input, choices, wholeTeam) : null);
   });
 
   constructor() {
@@ -114,17 +120,25 @@ export class StaffComposer {
   private async loadTeam(): Promise<void> {
     try {
       const users = await this.inboxApi.assignableUsers();
-      this._team.set(users.filter((u) => u.active && CONVERSATION_ROLES.has(u.role)).map((u) => ({ id: u.id, name: u.name })));
+      this._team.set(
+        users.filter((u) => u.active && CONVERSATION_ROLES.has(u.role)).map((u) => ({ id: u.id, name: u.name })),
+      );
     } catch {
       // Without the team list the colleagues seen in the conversation are offered.
     }
   }
 
-  private cannedList(input: ComposerInput, canned: CannedResponse[] | undefined, failed: boolean, values: CannedValues): ComposerSuggestionList | null {
+  private cannedList(
+    input: ComposerInput,
+    canned: CannedResponse[] | undefined,
+    failed: boolean,
+    values: CannedValues,
+  ): ComposerSuggestionList | null {
     const trigger = slashTrigger(input.text, input.caret);
     if (!trigger) return null;
     const base = { kind: 'canned', from: trigger.from, to: trigger.to, title: this.i18n.t('composer.canned.title') };
-    if (!canned) return { ...base, items: [], empty: this.i18n.t(failed ? 'composer.canned.failed' : 'composer.canned.loading') };
+    if (!canned)
+      return { ...base, items: [], empty: this.i18n.t(failed ? 'composer.canned.failed' : 'composer.canned.loading') };
     const items = matchCanned(canned, trigger.query)
       .slice(0, MAX_SUGGESTIONS)
       .map((reply) => {
@@ -133,15 +147,25 @@ export class StaffComposer {
           id: reply.id,
           label: `/${reply.shortCode}`,
           detail: filled.text,
-          warning: filled.unfilled.length > 0 ? this.i18n.t('composer.canned.unfilled', { variables: filled.unfilled.join(', ') }) : null,
+          warning:
+            filled.unfilled.length > 0
+              ? this.i18n.t('composer.canned.unfilled', { variables: filled.unfilled.join(', ') })
+              : null,
           insert: filled.text,
         };
       });
-    const empty = canned.length === 0 ? this.i18n.t('composer.canned.none') : this.i18n.t('composer.canned.noMatch', { query: trigger.query });
+    const empty =
+      canned.length === 0
+        ? this.i18n.t('composer.canned.none')
+        : this.i18n.t('composer.canned.noMatch', { query: trigger.query });
     return { ...base, items, empty };
   }
 
-  private mentionList(input: ComposerInput, choices: readonly Mentionable[], wholeTeam: boolean): ComposerSuggestionList | null {
+  private mentionList(
+    input: ComposerInput,
+    choices: readonly Mentionable[],
+    wholeTeam: boolean,
+  ): ComposerSuggestionList | null {
     const trigger = mentionTrigger(input.text, input.caret);
     if (!trigger) return null;
     const matches = matchPeople(choices, trigger.query);

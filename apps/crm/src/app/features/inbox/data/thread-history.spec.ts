@@ -117,14 +117,21 @@ describe('thread history', () => {
     openWindow();
     state.openAt(40);
     let answerNewer: (p: MessagePage) => void = () => undefined;
-    backend.messages.mockReturnValueOnce(new Promise((resolve) => (answerNewer = resolve))).mockResolvedValueOnce(page(151, 200, true));
+    backend.messages
+      .mockReturnValueOnce(new Promise((resolve) => (answerNewer = resolve)))
+      .mockResolvedValueOnce(page(151, 200, true));
     const newer = history.loadNewer();
     await history.showLatest();
     answerNewer(page(66, 115, true));
     await newer;
     await flush();
     expect([seqs()[0], seqs().at(-1)]).toEqual([151, 200]);
-    expect([state.hasOlder(), state.hasNewer(), state.focus(), history.loadingNewer()]).toEqual([true, false, null, false]);
+    expect([state.hasOlder(), state.hasNewer(), state.focus(), history.loadingNewer()]).toEqual([
+      true,
+      false,
+      null,
+      false,
+    ]);
     expect(events.reachedLatest).toHaveBeenCalledTimes(1);
   });
 });

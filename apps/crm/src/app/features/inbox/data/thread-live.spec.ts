@@ -17,7 +17,8 @@ describe('thread live events', () => {
   let live: ThreadLive;
 
   const push = (event: string, payload: unknown) => (events[event] ??= new Subject()).next(payload);
-  const newMessage = (m: ReturnType<typeof message>) => push('new_message', { message: m, conversation: conversation({ lastSeq: m.seq }) });
+  const newMessage = (m: ReturnType<typeof message>) =>
+    push('new_message', { message: m, conversation: conversation({ lastSeq: m.seq }) });
   const seqs = () => state.messages().map((m) => m.seq);
 
   beforeEach(() => {
@@ -65,9 +66,21 @@ describe('thread live events', () => {
     const mine = { sender: { type: 'contact' as const, id: CONTACT.id, name: CONTACT.name } };
     state.clear();
     state.merge([message(1, mine), message(2, mine)]);
-    push('message_status_updated', { conversationId: 'c1', messageId: 'm1', upToSeq: 1, status: 'read', userId: CONTACT.id });
+    push('message_status_updated', {
+      conversationId: 'c1',
+      messageId: 'm1',
+      upToSeq: 1,
+      status: 'read',
+      userId: CONTACT.id,
+    });
     expect(state.messages().map((m) => m.status)).toEqual(['sent', 'sent']);
-    push('message_status_updated', { conversationId: 'c1', messageId: 'm2', upToSeq: 2, status: 'read', userId: 'agent-7' });
+    push('message_status_updated', {
+      conversationId: 'c1',
+      messageId: 'm2',
+      upToSeq: 2,
+      status: 'read',
+      userId: 'agent-7',
+    });
     expect(state.messages().map((m) => m.status)).toEqual(['read', 'read']);
   });
 

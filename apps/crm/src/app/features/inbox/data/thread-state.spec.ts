@@ -20,7 +20,11 @@ describe('thread state', () => {
 
   it('accepts the messages of its conversation only, and takes ours out of the outbox', () => {
     outbox.add({ conversationId: 'c1', clientMessageId: 'x1', type: 'text', content: 'hola' });
-    state.accept([message(2, { clientMessageId: 'x1', sender: { type: 'agent', id: ME.id, name: ME.name } }), message(1), message(9, { conversationId: 'c2' })]);
+    state.accept([
+      message(2, { clientMessageId: 'x1', sender: { type: 'agent', id: ME.id, name: ME.name } }),
+      message(1),
+      message(9, { conversationId: 'c2' }),
+    ]);
     expect(seqs()).toEqual([1, 2]);
     expect(outbox.entries()).toEqual([]);
   });
@@ -63,7 +67,13 @@ describe('thread state', () => {
     state.applyDelivery('m6', 'read', null);
     state.finishLoad(true);
     state.clear();
-    expect([state.messages(), state.loaded(), state.hasOlder(), state.focus(), state.anchor]).toEqual([[], false, false, null, null]);
+    expect([state.messages(), state.loaded(), state.hasOlder(), state.focus(), state.anchor]).toEqual([
+      [],
+      false,
+      false,
+      null,
+      null,
+    ]);
     state.accept([message(6, { status: 'sent' })]);
     expect(state.messages()[0].status).toBe('sent');
   });

@@ -91,7 +91,13 @@ export class ThreadState {
   markDeleted(messageId: string): void {
     const deletedAt = new Date().toISOString();
     this.messages.update((list) =>
-      updateMessage(list, messageId, (m) => ({ ...m, content: '', attachment: null, reactions: [], deletedAt: m.deletedAt ?? deletedAt })),
+      updateMessage(list, messageId, (m) => ({
+        ...m,
+        content: '',
+        attachment: null,
+        reactions: [],
+        deletedAt: m.deletedAt ?? deletedAt,
+      })),
     );
   }
 

@@ -177,7 +177,10 @@ export class ThreadSync {
     const last = shown.at(-1);
     if (!conversationId || !last) return;
     try {
-      const page = await this.backend.messages(conversationId, { beforeSeq: last.seq + 1, limit: Math.min(shown.length, REFRESH_LIMIT) });
+      const page = await this.backend.messages(conversationId, {
+        beforeSeq: last.seq + 1,
+        limit: Math.min(shown.length, REFRESH_LIMIT),
+      });
       if (this.room.isCurrent(generation)) this.state.accept(page.items);
     } catch {
       // Shown as they were; the next reconnect reads them again.

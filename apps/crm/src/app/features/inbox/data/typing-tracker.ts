@@ -29,7 +29,8 @@ export class TypingTracker {
   /** Someone's message arrived: they are not typing it any more. */
   remove(userId: string): void {
     this.clearTimer(userId);
-    if (this._typists().some((t) => t.userId === userId)) this._typists.update((list) => list.filter((t) => t.userId !== userId));
+    if (this._typists().some((t) => t.userId === userId))
+      this._typists.update((list) => list.filter((t) => t.userId !== userId));
   }
 
   clear(): void {

@@ -23,7 +23,8 @@ export class TypingStore {
   /** Follows who else types in `conversationId`. */
   follow(conversationId: string): void {
     this.subscription = this.socket.on('typing_status').subscribe((e) => {
-      if (e.conversationId === conversationId && e.userId !== this.viewer()?.id) this.typists.update(e.userId, e.name, e.isTyping);
+      if (e.conversationId === conversationId && e.userId !== this.viewer()?.id)
+        this.typists.update(e.userId, e.name, e.isTyping);
     });
   }
 

@@ -62,7 +62,9 @@ export class UnsentMessages {
       // Offline again: it waits for the next connect. Refused: the view shows it failed, with Retry.
       if (error instanceof RealtimeError && error.code === 'offline') return;
       const unanswered = error instanceof RealtimeError && error.code === 'timeout';
-      this.update(conversationId, (list) => list.map((e) => (e.payload.clientMessageId === id ? { ...e, status: 'failed', unanswered } : e)));
+      this.update(conversationId, (list) =>
+        list.map((e) => (e.payload.clientMessageId === id ? { ...e, status: 'failed', unanswered } : e)),
+      );
     }
   }
 

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, type Signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  type Signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Conversation, UserWithPresence } from '@switchboard/contracts/types';
 import { roleGroups } from '@switchboard/contracts/types';
@@ -24,72 +35,152 @@ import { LabelsStore } from '../../labels/data/labels.store';
  */
 @Component({
   selector: 'sb-conversation-page',
-  imports: [RouterLink, TranslatePipe, ViewStateComponent, ConversationHeaderComponent, ConversationThreadComponent, ContactPanelComponent],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    ViewStateComponent,
+    ConversationHeaderComponent,
+    ConversationThreadComponent,
+    ContactPanelComponent,
+  ],
   providers: [ConversationStore, StaffComposer],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="main">
-    <a class="back" routerLink="/inbox" [queryParams]="inbox.viewParams()">← {{ 'inbox.back' | translate }}</a>
-    @if (store.conversation(); as conversation) {
-      <sb-conversation-header
-        [conversation]="conversation"
-        [canAssign]="canAssign()"
-        [canAct]="!notYours()"
-        [staff]="staff()"
-        [busy]="busy()"
-        [labelCatalogue]="labels.items()"
-        [labelCatalogueError]="labels.error()"
-        [labelsBusy]="labelsBusy()"
-        (assign)="assign($event)"
-        (take)="take()"
-        (closeConversation)="run(api.close(conversation.id))"
-        (reopen)="run(api.reopen(conversation.id))"
-        (labelsChange)="setLabels($event)"
-        (reloadLabels)="labels.load()"
-      >
-        <button type="button" class="panel-toggle" data-testid="contact-panel-toggle" [attr.aria-expanded]="panelOpen()" (click)="togglePanel()">
-          {{ 'contacts.panel.toggle' | translate }}
-        </button>
-      </sb-conversation-header>
-    }
-    @if (notYours(); as text) {
-      <p class="note" role="status" data-testid="conversation-not-yours">{{ text }}</p>
-    }
-    @if (actionErrorText(); as text) {
-      <p class="error" role="alert" data-testid="conversation-action-error">{{ text }}</p>
-    }
-    @if (store.loaded()) {
-      <sb-conversation-thread [readOnly]="store.conversation()?.status === 'closed' || !!notYours()" />
-    } @else {
-      <div class="state">
-        <sb-view-state [hasValue]="false" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
-      </div>
-    }
+      <a class="back" routerLink="/inbox" [queryParams]="inbox.viewParams()">← {{ 'inbox.back' | translate }}</a>
+      @if (store.conversation(); as conversation) {
+        <sb-conversation-header
+          [conversation]="conversation"
+          [canAssign]="canAssign()"
+          [canAct]="!notYours()"
+          [staff]="staff()"
+          [busy]="busy()"
+          [labelCatalogue]="labels.items()"
+          [labelCatalogueError]="labels.error()"
+          [labelsBusy]="labelsBusy()"
+          (assign)="assign($event)"
+          (take)="take()"
+          (closeConversation)="run(api.close(conversation.id))"
+          (reopen)="run(api.reopen(conversation.id))"
+          (labelsChange)="setLabels($event)"
+          (reloadLabels)="labels.load()"
+        >
+          <button
+            type="button"
+            class="panel-toggle"
+            data-testid="contact-panel-toggle"
+            [attr.aria-expanded]="panelOpen()"
+            (click)="togglePanel()"
+          >
+            {{ 'contacts.panel.toggle' | translate }}
+          </button>
+        </sb-conversation-header>
+      }
+      @if (notYours(); as text) {
+        <p class="note" role="status" data-testid="conversation-not-yours">{{ text }}</p>
+      }
+      @if (actionErrorText(); as text) {
+        <p class="error" role="alert" data-testid="conversation-action-error">{{ text }}</p>
+      }
+      @if (store.loaded()) {
+        <sb-conversation-thread [readOnly]="store.conversation()?.status === 'closed' || !!notYours()" />
+      } @else {
+        <div class="state">
+          <sb-view-state [hasValue]="false" [error]="store.error()" [notFound]="notFound()" (retry)="store.reload()" />
+        </div>
+      }
     </div>
     @if (panelOpen() && store.conversation(); as conversation) {
       <!-- The slide-over's backdrop: a click beside the panel closes it (its ✕ and Escape are the keyboard's ways). -->
       <button type="button" class="backdrop" tabindex="-1" aria-hidden="true" (click)="togglePanel()"></button>
-      <sb-contact-panel [conversation]="conversation" (closed)="togglePanel()" (keydown.escape)="narrow() && togglePanel()" />
+      <sb-contact-panel
+        [conversation]="conversation"
+        (closed)="togglePanel()"
+        (keydown.escape)="narrow() && togglePanel()"
+      />
     }
   `,
   styles: `
     /* The thread and, beside it, the contact panel: a column on wide screens, a slide-over below. */
-    :host { display: flex; height: 100%; min-height: 0; position: relative; }
-    .main { flex: 1; display: flex; flex-direction: column; min-width: 0; min-height: 0; }
-    sb-contact-panel { flex: 0 0 17rem; border-left: 1px solid var(--sb-border); background: var(--sb-surface); }
-    .backdrop { display: none; }
-    /* Sized like the header's own buttons (whose styles do not reach projected content). */
-    .panel-toggle { padding: 0.25rem 0.65rem; font-size: 0.85rem; }
-    .panel-toggle[aria-expanded='true'] { background: var(--sb-primary-soft); border-color: var(--sb-primary); }
-    @media (max-width: 1024px) {
-      sb-contact-panel { position: fixed; z-index: 20; top: 0; right: 0; bottom: 0; width: min(22rem, 92vw); box-shadow: var(--sb-shadow); }
-      .backdrop, .backdrop:hover { display: block; position: fixed; z-index: 19; inset: 0; padding: 0; border: none; border-radius: 0; background: rgb(16 24 40 / 35%); cursor: default; }
+    :host {
+      display: flex;
+      height: 100%;
+      min-height: 0;
+      position: relative;
     }
-    .back { display: none; padding: 0.5rem 0.75rem 0; font-size: 0.85rem; }
-    .note { margin: 0; padding: 0.4rem 0.75rem; background: var(--sb-primary-soft); font-size: 0.85rem; }
-    .error { margin: 0; padding: 0.4rem 0.75rem; color: var(--sb-red); background: var(--sb-red-soft); font-size: 0.85rem; }
-    .state { padding: 1rem; }
-    @media (max-width: 760px) { .back { display: block; } }
+    .main {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      min-height: 0;
+    }
+    sb-contact-panel {
+      flex: 0 0 17rem;
+      border-left: 1px solid var(--sb-border);
+      background: var(--sb-surface);
+    }
+    .backdrop {
+      display: none;
+    }
+    /* Sized like the header's own buttons (whose styles do not reach projected content). */
+    .panel-toggle {
+      padding: 0.25rem 0.65rem;
+      font-size: 0.85rem;
+    }
+    .panel-toggle[aria-expanded='true'] {
+      background: var(--sb-primary-soft);
+      border-color: var(--sb-primary);
+    }
+    @media (max-width: 1024px) {
+      sb-contact-panel {
+        position: fixed;
+        z-index: 20;
+        top: 0;
+        right: 0;
+        bottom: 0;
+        width: min(22rem, 92vw);
+        box-shadow: var(--sb-shadow);
+      }
+      .backdrop,
+      .backdrop:hover {
+        display: block;
+        position: fixed;
+        z-index: 19;
+        inset: 0;
+        padding: 0;
+        border: none;
+        border-radius: 0;
+        background: rgb(16 24 40 / 35%);
+        cursor: default;
+      }
+    }
+    .back {
+      display: none;
+      padding: 0.5rem 0.75rem 0;
+      font-size: 0.85rem;
+    }
+    .note {
+      margin: 0;
+      padding: 0.4rem 0.75rem;
+      background: var(--sb-primary-soft);
+      font-size: 0.85rem;
+    }
+    .error {
+      margin: 0;
+      padding: 0.4rem 0.75rem;
+      color: var(--sb-red);
+      background: var(--sb-red-soft);
+      font-size: 0.85rem;
+    }
+    .state {
+      padding: 1rem;
+    }
+    @media (max-width: 760px) {
+      .back {
+        display: block;
+      }
+    }
   `,
 })
 export class ConversationPage {
@@ -118,7 +209,8 @@ export class ConversationPage {
   protected readonly notYours = computed(() => {
     const assignee = this.store.conversation()?.assignee;
     const me = this.auth.user();
-    if (me?.role === 'agent' && assignee && assignee.id !== me.id) return this.i18n.t('conversation.notYours', { name: assignee.name });
+    if (me?.role === 'agent' && assignee && assignee.id !== me.id)
+      return this.i18n.t('conversation.notYours', { name: assignee.name });
     return this.store.lost() ? this.i18n.t('conversation.lost') : null;
   });
   /** A link to a conversation that does not exist (or was never ours to see): nothing to retry. */
@@ -151,7 +243,10 @@ export class ConversationPage {
     });
     const destroyRef = inject(DestroyRef);
     if (this.canAssign()) this.followStaff(destroyRef);
-    const shortcuts = [this.shortcuts.register('e', () => this.closeByKey()), this.shortcuts.register('a', () => this.assignToMe())];
+    const shortcuts = [
+      this.shortcuts.register('e', () => this.closeByKey()),
+      this.shortcuts.register('a', () => this.assignToMe()),
+    ];
     destroyRef.onDestroy(() => {
       this.inbox.setActive(null);
       shortcuts.forEach((stop) => stop());
@@ -166,7 +261,8 @@ export class ConversationPage {
   /** `e`: closes the conversation, when the viewer could with the Close button. */
   private closeByKey(): void {
     const conversation = this.store.conversation();
-    if (conversation?.status === 'open' && !this.notYours() && !this.busy()) void this.run(this.api.close(conversation.id));
+    if (conversation?.status === 'open' && !this.notYours() && !this.busy())
+      void this.run(this.api.close(conversation.id));
   }
 
   /**
@@ -176,7 +272,8 @@ export class ConversationPage {
   private assignToMe(): void {
     const conversation = this.store.conversation();
     const me = this.auth.user()?.id;
-    if (!conversation || !me || conversation.status !== 'open' || this.busy() || conversation.assignee?.id === me) return;
+    if (!conversation || !me || conversation.status !== 'open' || this.busy() || conversation.assignee?.id === me)
+      return;
     if (this.canAssign() || conversation.assignee === null) this.assign(me);
   }
 
@@ -201,9 +298,11 @@ export class ConversationPage {
       );
     void load();
     const subscriptions = [
-      this.socket.on('presence_changed').subscribe(({ userId, status }) =>
-        this.staff.update((users) => users.map((u) => (u.id === userId ? { ...u, online: status === 'online' } : u))),
-      ),
+      this.socket
+        .on('presence_changed')
+        .subscribe(({ userId, status }) =>
+          this.staff.update((users) => users.map((u) => (u.id === userId ? { ...u, online: status === 'online' } : u))),
+        ),
       this.socket.connected$().subscribe(() => void load()),
     ];
     destroyRef.onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));

@@ -13,8 +13,17 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
     </div>
   `,
   styles: `
-    .placeholder { height: 100%; display: grid; place-content: center; text-align: center; padding: 2rem; }
-    .title { font-weight: 600; margin: 0 0 0.3rem; }
+    .placeholder {
+      height: 100%;
+      display: grid;
+      place-content: center;
+      text-align: center;
+      padding: 2rem;
+    }
+    .title {
+      font-weight: 600;
+      margin: 0 0 0.3rem;
+    }
   `,
 })
 export class InboxPlaceholderPage {}

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterRenderEffect, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -13,7 +23,14 @@ import { ShortcutsDialogComponent } from '../components/shortcuts-dialog.compone
 import { InboxApi } from '../data/inbox.api';
 import { InboxCountsStore } from '../data/inbox-counts.store';
 import { InboxShortcuts } from '../data/inbox-shortcuts';
-import { activeFilterCount, normalizedQuery, parseView, viewParams, type InboxTab, type InboxView } from '../data/inbox-view';
+import {
+  activeFilterCount,
+  normalizedQuery,
+  parseView,
+  viewParams,
+  type InboxTab,
+  type InboxView,
+} from '../data/inbox-view';
 import { InboxStore } from '../data/inbox.store';
 import { roleGroups } from '@switchboard/contracts/types';
 
@@ -65,7 +82,12 @@ const CLOCK_TICK_MS = 30_000;
         </header>
         <sb-inbox-search [viewParams]="store.viewParams()" [now]="now()" (narrowList)="narrowTo($event)" />
         <sb-inbox-tabs [tab]="store.tab()" [counts]="counts.counts()" (tabChange)="selectTab($event)" />
-        <sb-inbox-filters [view]="store.view()" [labels]="labels.items()" [agents]="agents()" (viewChange)="changeView($event)" />
+        <sb-inbox-filters
+          [view]="store.view()"
+          [labels]="labels.items()"
+          [agents]="agents()"
+          (viewChange)="changeView($event)"
+        />
         <div class="scroll">
           <sb-view-state
             [hasValue]="items() !== undefined"
@@ -89,7 +111,13 @@ const CLOCK_TICK_MS = 30_000;
               }
             </ul>
             @if (store.hasMore()) {
-              <button type="button" class="more" data-testid="load-more" [disabled]="store.loadingMore()" (click)="store.loadMore()">
+              <button
+                type="button"
+                class="more"
+                data-testid="load-more"
+                [disabled]="store.loadingMore()"
+                (click)="store.loadMore()"
+              >
                 {{ (store.loadingMore() ? 'inbox.loadingMore' : 'inbox.loadMore') | translate }}
               </button>
             }
@@ -107,22 +135,81 @@ const CLOCK_TICK_MS = 30_000;
   `,
   styles: `
     /* Fills what the shell leaves of the viewport (its flex-basis 0 keeps the thread from growing the page). */
-    :host { display: flex; flex-direction: column; flex: 1 1 0; min-height: 24rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      flex: 1 1 0;
+      min-height: 24rem;
+    }
     /* minmax(0, …): a long preview or an unbroken name ellipsizes or wraps instead of widening its column. */
-    .inbox { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr); gap: 1rem; }
-    .list-pane, .detail { display: flex; flex-direction: column; min-height: 0; min-width: 0; overflow: hidden; background: var(--sb-surface);
-      border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); }
+    .inbox {
+      flex: 1;
+      min-height: 0;
+      display: grid;
+      grid-template-columns: minmax(16rem, 22rem) minmax(0, 1fr);
+      gap: 1rem;
+    }
+    .list-pane,
+    .detail {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      min-width: 0;
+      overflow: hidden;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+    }
     /* Visible overflow: the search results fold out over the list. */
-    .list-pane { padding: 0.75rem; gap: 0.6rem; overflow: visible; }
-    .head { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: 0.4rem; }
-    .tools { display: flex; align-items: center; gap: 0.4rem; }
-    .help { width: 1.7rem; height: 1.7rem; padding: 0; border-radius: 999px; font-weight: 700; }
-    .scroll { flex: 1; min-height: 0; overflow-y: auto; }
-    .items { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.15rem; }
-    .more { width: 100%; margin-top: 0.5rem; }
+    .list-pane {
+      padding: 0.75rem;
+      gap: 0.6rem;
+      overflow: visible;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 0.4rem;
+    }
+    .tools {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    .help {
+      width: 1.7rem;
+      height: 1.7rem;
+      padding: 0;
+      border-radius: 999px;
+      font-weight: 700;
+    }
+    .scroll {
+      flex: 1;
+      min-height: 0;
+      overflow-y: auto;
+    }
+    .items {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+    }
+    .more {
+      width: 100%;
+      margin-top: 0.5rem;
+    }
     @media (max-width: 760px) {
-      .inbox { grid-template-columns: minmax(0, 1fr); }
-      .inbox.has-active .list-pane, .inbox:not(.has-active) .detail { display: none; }
+      .inbox {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .inbox.has-active .list-pane,
+      .inbox:not(.has-active) .detail {
+        display: none;
+      }
     }
   `,
 })
@@ -144,7 +231,9 @@ export class InboxPage {
   constructor() {
     const clock = setInterval(() => this.now.set(new Date()), CLOCK_TICK_MS);
     // The URL is the view's source: a reload, a shared link, Back and Forward all show its list.
-    const params = this.route.queryParamMap.subscribe((p) => this.store.setView(parseView((name) => p.get(name), this.auth.user()?.id ?? null)));
+    const params = this.route.queryParamMap.subscribe((p) =>
+      this.store.setView(parseView((name) => p.get(name), this.auth.user()?.id ?? null)),
+    );
     const keys = [
       this.shortcuts.register('j', () => this.step(1)),
       this.shortcuts.register('k', () => this.step(-1)),
@@ -160,14 +249,20 @@ export class InboxPage {
       inject(InboxApi)
         .assignableUsers()
         .then(
-          (users) => this.agents.set(users.map((u) => ({ id: u.id, name: u.name })).filter((u) => u.id !== this.auth.user()?.id)),
+          (users) =>
+            this.agents.set(
+              users.map((u) => ({ id: u.id, name: u.name })).filter((u) => u.id !== this.auth.user()?.id),
+            ),
           () => undefined,
         );
     }
     // j and k move through a long list: the row opened stays in sight.
     afterRenderEffect(() => {
       const id = this.store.activeId();
-      if (id) this.host.querySelector(`[data-testid="conversation-list"] [data-conversation-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+      if (id)
+        this.host
+          .querySelector(`[data-testid="conversation-list"] [data-conversation-id="${id}"]`)
+          ?.scrollIntoView({ block: 'nearest' });
     });
   }
 

@@ -1,11 +1,28 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { Label } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { requestText, serverFieldMessages } from '../../../shared/forms/field-messages';
 import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
-import { LABEL_NAME_MAX, LABEL_SWATCHES, labelErrors, newLabelDraft, type LabelDraft, type LabelField } from '../data/label-draft';
+import {
+  LABEL_NAME_MAX,
+  LABEL_SWATCHES,
+  labelErrors,
+  newLabelDraft,
+  type LabelDraft,
+  type LabelField,
+} from '../data/label-draft';
 
 const FIELDS: LabelField[] = ['name', 'color'];
 
@@ -48,7 +65,13 @@ const FIELDS: LabelField[] = ['name', 'color'];
               (click)="update({ color: swatch })"
             ></button>
           }
-          <input type="color" data-testid="label-color" [attr.aria-label]="'labels.color' | translate" [value]="pickerValue()" (input)="update({ color: $any($event.target).value })" />
+          <input
+            type="color"
+            data-testid="label-color"
+            [attr.aria-label]="'labels.color' | translate"
+            [value]="pickerValue()"
+            (input)="update({ color: $any($event.target).value })"
+          />
         </span>
         @if (colorError(); as text) {
           <span class="error">{{ text }}</span>
@@ -60,7 +83,9 @@ const FIELDS: LabelField[] = ['name', 'color'];
         </span>
       }
       <span class="buttons">
-        <button type="submit" class="primary" data-testid="label-submit" [disabled]="saving()">{{ saving() ? busyLabel() : submitLabel() }}</button>
+        <button type="submit" class="primary" data-testid="label-submit" [disabled]="saving()">
+          {{ saving() ? busyLabel() : submitLabel() }}
+        </button>
         @if (cancellable()) {
           <button type="button" (click)="done.emit()">{{ 'labels.cancel' | translate }}</button>
         }
@@ -71,17 +96,59 @@ const FIELDS: LabelField[] = ['name', 'color'];
     </form>
   `,
   styles: `
-    form { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.6rem 0.9rem; }
-    .field { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; }
-    .field > span:first-child { color: var(--sb-muted); }
-    .colors { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; }
-    .swatch { width: 1.4rem; height: 1.4rem; padding: 0; border-radius: 999px; border: 2px solid transparent; }
-    .swatch.on { border-color: var(--sb-text); }
-    input[type='color'] { width: 2rem; height: 1.6rem; padding: 0; border: 0; background: none; }
-    .preview { padding-bottom: 0.25rem; }
-    .buttons { display: flex; gap: 0.4rem; }
-    .error { color: var(--sb-red); font-size: 0.8rem; }
-    .wide { flex-basis: 100%; margin: 0; }
+    form {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0.6rem 0.9rem;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.2rem;
+      font-size: 0.85rem;
+    }
+    .field > span:first-child {
+      color: var(--sb-muted);
+    }
+    .colors {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .swatch {
+      width: 1.4rem;
+      height: 1.4rem;
+      padding: 0;
+      border-radius: 999px;
+      border: 2px solid transparent;
+    }
+    .swatch.on {
+      border-color: var(--sb-text);
+    }
+    input[type='color'] {
+      width: 2rem;
+      height: 1.6rem;
+      padding: 0;
+      border: 0;
+      background: none;
+    }
+    .preview {
+      padding-bottom: 0.25rem;
+    }
+    .buttons {
+      display: flex;
+      gap: 0.4rem;
+    }
+    .error {
+      color: var(--sb-red);
+      font-size: 0.8rem;
+    }
+    .wide {
+      flex-basis: 100%;
+      margin: 0;
+    }
   `,
 })
 export class LabelFormComponent {
@@ -115,7 +182,9 @@ export class LabelFormComponent {
   protected readonly colorError = computed(() => this.fieldText('color'));
   protected readonly saveErrorText = computed(() => requestText(this.i18n, this.saveError()));
   /** The colour input only takes #rrggbb: a half-typed value leaves it where it was. */
-  protected readonly pickerValue = computed(() => (/^#[0-9a-f]{6}$/i.test(this.draft().color) ? this.draft().color.toLowerCase() : '#000000'));
+  protected readonly pickerValue = computed(() =>
+    /^#[0-9a-f]{6}$/i.test(this.draft().color) ? this.draft().color.toLowerCase() : '#000000',
+  );
 
   constructor() {
     effect(() => {

@@ -4,7 +4,7 @@ import { LABEL_NAME_MAX, LABEL_SWATCHES, labelErrors, trimmedLabel } from './lab
 const VIP = { id: 'l1', name: 'VIP', color: '#e5484d' };
 
 describe('a label draft', () => {
-  it('has the contract\'s name limit (kept here because the schema file may not be imported by the app)', () => {
+  it("has the contract's name limit (kept here because the schema file may not be imported by the app)", () => {
     expect(LABEL_NAME_MAX).toBe(MAX_LABEL_NAME_LENGTH);
   });
 

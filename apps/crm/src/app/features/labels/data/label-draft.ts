@@ -7,7 +7,17 @@ import type { TranslationKey } from '../../../core/i18n/translations.en';
  */
 export const LABEL_NAME_MAX = 50;
 /** The colours offered for a new label (any `#rrggbb` can be typed). */
-export const LABEL_SWATCHES = ['#e5484d', '#f76b15', '#ffc53d', '#30a46c', '#12a594', '#0090ff', '#6e56cf', '#d6409f', '#8d8d8d'] as const;
+export const LABEL_SWATCHES = [
+  '#e5484d',
+  '#f76b15',
+  '#ffc53d',
+  '#30a46c',
+  '#12a594',
+  '#0090ff',
+  '#6e56cf',
+  '#d6409f',
+  '#8d8d8d',
+] as const;
 
 export interface LabelDraft {
   name: string;
@@ -16,7 +26,10 @@ export interface LabelDraft {
 
 export type LabelField = keyof LabelDraft;
 
-export const newLabelDraft = (index = 0): LabelDraft => ({ name: '', color: LABEL_SWATCHES[index % LABEL_SWATCHES.length] });
+export const newLabelDraft = (index = 0): LabelDraft => ({
+  name: '',
+  color: LABEL_SWATCHES[index % LABEL_SWATCHES.length],
+});
 
 /**
  * What is wrong with a draft, by the server's rules (createLabelSchema): a name of 1 to 50
@@ -28,7 +41,8 @@ export function labelErrors(draft: LabelDraft, others: readonly Label[]): Partia
   const name = draft.name.trim();
   if (!name) errors.name = 'labels.error.nameRequired';
   else if (name.length > LABEL_NAME_MAX) errors.name = 'labels.error.nameTooLong';
-  else if (others.some((l) => l.name.toLocaleLowerCase() === name.toLocaleLowerCase())) errors.name = 'labels.error.nameTaken';
+  else if (others.some((l) => l.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
+    errors.name = 'labels.error.nameTaken';
   if (!/^#[0-9a-f]{6}$/i.test(draft.color.trim())) errors.color = 'labels.error.color';
   return errors;
 }
@@ -38,4 +52,5 @@ export function trimmedLabel(draft: LabelDraft): LabelDraft {
   return { name: draft.name.trim(), color: draft.color.trim().toLowerCase() };
 }
 
-export const byLabelName = (a: Label, b: Label) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+export const byLabelName = (a: Label, b: Label) =>
+  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id);

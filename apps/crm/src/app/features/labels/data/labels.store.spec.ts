@@ -24,7 +24,9 @@ describe('LabelsStore', () => {
       update: jest.fn(async (id: string, body: { name: string; color: string }) => label(id, body.name, body.color)),
       remove: jest.fn(async () => undefined),
     };
-    TestBed.configureTestingModule({ providers: [...realtime.providers, LabelsStore, { provide: LabelsApi, useValue: api }] });
+    TestBed.configureTestingModule({
+      providers: [...realtime.providers, LabelsStore, { provide: LabelsApi, useValue: api }],
+    });
     TestBed.inject(RealtimeService).on('/chat', 'presence_changed').subscribe();
     TestBed.tick();
     realtime.manager().connectAll();
@@ -35,7 +37,7 @@ describe('LabelsStore', () => {
 
   afterEach(() => jest.useRealTimers());
 
-  it('lists the team\'s labels by name, whatever the letter case', () => {
+  it("lists the team's labels by name, whatever the letter case", () => {
     expect(names()).toEqual(['Angry', 'Refund', 'vip']);
   });
 
@@ -49,7 +51,7 @@ describe('LabelsStore', () => {
     expect(names()).toEqual(['Aaa VIP', 'Bug', 'Refund']);
   });
 
-  it('throws the server\'s refusal to the form and changes nothing', async () => {
+  it("throws the server's refusal to the form and changes nothing", async () => {
     api.create.mockRejectedValueOnce(new Error('conflict'));
     await expect(store.create({ name: 'Angry', color: '#000000' })).rejects.toThrow('conflict');
     expect(names()).toEqual(['Angry', 'Refund', 'vip']);

@@ -29,7 +29,8 @@ export class LabelsStore {
     let previous = this.realtime.connectionState();
     effect(() => {
       const state = this.realtime.connectionState();
-      if (state === 'connected' && (previous === 'reconnecting' || previous === 'offline')) untracked(() => void this.load());
+      if (state === 'connected' && (previous === 'reconnecting' || previous === 'offline'))
+        untracked(() => void this.load());
       previous = state;
     });
     void this.load();

@@ -68,14 +68,26 @@ import { LabelsStore } from '../data/labels.store';
                 <code class="muted">{{ label.color }}</code>
                 <span class="actions">
                   @if (confirming() === label.id) {
-                    <span class="confirm" role="alert">{{ 'labels.deleteConfirm' | translate: { name: label.name } }}</span>
-                    <button type="button" class="danger" data-testid="label-delete-confirm" [disabled]="deleting() === label.id" (click)="remove(label)">
+                    <span class="confirm" role="alert">{{
+                      'labels.deleteConfirm' | translate: { name: label.name }
+                    }}</span>
+                    <button
+                      type="button"
+                      class="danger"
+                      data-testid="label-delete-confirm"
+                      [disabled]="deleting() === label.id"
+                      (click)="remove(label)"
+                    >
                       {{ (deleting() === label.id ? 'labels.deleting' : 'labels.deleteYes') | translate }}
                     </button>
                     <button type="button" (click)="confirming.set(null)">{{ 'labels.cancel' | translate }}</button>
                   } @else {
-                    <button type="button" data-testid="label-edit" (click)="edit(label)">{{ 'labels.edit' | translate }}</button>
-                    <button type="button" data-testid="label-delete" (click)="askDelete(label)">{{ 'labels.delete' | translate }}</button>
+                    <button type="button" data-testid="label-edit" (click)="edit(label)">
+                      {{ 'labels.edit' | translate }}
+                    </button>
+                    <button type="button" data-testid="label-delete" (click)="askDelete(label)">
+                      {{ 'labels.delete' | translate }}
+                    </button>
                   }
                 </span>
               }
@@ -89,20 +101,75 @@ import { LabelsStore } from '../data/labels.store';
     </section>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; max-width: 48rem; }
-    .head h1 { margin: 0 0 0.3rem; }
-    .head p { margin: 0; }
-    .card { background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); padding: 1rem; }
-    h2 { margin: 0 0 0.6rem; font-size: 1rem; }
-    .list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; }
-    li { display: flex; align-items: center; flex-wrap: wrap; gap: 0.6rem; padding: 0.5rem 0; border-bottom: 1px solid var(--sb-border); }
-    li:last-child { border-bottom: 0; }
-    li sb-label-form { flex: 1; }
-    .actions { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem; }
-    .confirm { font-size: 0.85rem; }
-    .danger { color: var(--sb-red); border-color: var(--sb-red); }
-    .note { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-primary-soft); font-size: 0.85rem; }
-    .error { color: var(--sb-red); font-size: 0.85rem; margin: 0.5rem 0 0; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      max-width: 48rem;
+    }
+    .head h1 {
+      margin: 0 0 0.3rem;
+    }
+    .head p {
+      margin: 0;
+    }
+    .card {
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      padding: 1rem;
+    }
+    h2 {
+      margin: 0 0 0.6rem;
+      font-size: 1rem;
+    }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 0.6rem;
+      padding: 0.5rem 0;
+      border-bottom: 1px solid var(--sb-border);
+    }
+    li:last-child {
+      border-bottom: 0;
+    }
+    li sb-label-form {
+      flex: 1;
+    }
+    .actions {
+      margin-left: auto;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.4rem;
+    }
+    .confirm {
+      font-size: 0.85rem;
+    }
+    .danger {
+      color: var(--sb-red);
+      border-color: var(--sb-red);
+    }
+    .note {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-primary-soft);
+      font-size: 0.85rem;
+    }
+    .error {
+      color: var(--sb-red);
+      font-size: 0.85rem;
+      margin: 0.5rem 0 0;
+    }
   `,
 })
 export class LabelsPage {

@@ -68,16 +68,39 @@ export function panelPlacement(bell: Pick<DOMRect, 'bottom' | 'right'>, viewport
     }
   `,
   styles: `
-    :host { display: inline-flex; }
-    .bell {
-      position: relative; display: inline-flex; padding: 0.4rem; border: 0; background: none;
-      color: var(--sb-muted); border-radius: var(--sb-radius); cursor: pointer;
+    :host {
+      display: inline-flex;
     }
-    .bell:hover { background: var(--sb-hover); color: var(--sb-text); }
-    .bell.active { color: var(--sb-primary); background: var(--sb-primary-soft); }
+    .bell {
+      position: relative;
+      display: inline-flex;
+      padding: 0.4rem;
+      border: 0;
+      background: none;
+      color: var(--sb-muted);
+      border-radius: var(--sb-radius);
+      cursor: pointer;
+    }
+    .bell:hover {
+      background: var(--sb-hover);
+      color: var(--sb-text);
+    }
+    .bell.active {
+      color: var(--sb-primary);
+      background: var(--sb-primary-soft);
+    }
     .badge {
-      position: absolute; top: -0.1rem; right: -0.3rem; min-width: 1.1rem; padding: 0 0.3rem; border-radius: 999px;
-      background: var(--sb-red); color: #fff; font-size: 0.7rem; line-height: 1.1rem; text-align: center;
+      position: absolute;
+      top: -0.1rem;
+      right: -0.3rem;
+      min-width: 1.1rem;
+      padding: 0 0.3rem;
+      border-radius: 999px;
+      background: var(--sb-red);
+      color: #fff;
+      font-size: 0.7rem;
+      line-height: 1.1rem;
+      text-align: center;
     }
   `,
 })

@@ -68,7 +68,9 @@ const LOAD_AHEAD_PX = 160;
         @if (hasMore()) {
           <div #sentinel class="more">
             @if (loadingMore()) {
-              <span class="muted" data-testid="notifications-loading-more">{{ 'notifications.loadingMore' | translate }}</span>
+              <span class="muted" data-testid="notifications-loading-more">{{
+                'notifications.loadingMore' | translate
+              }}</span>
             } @else {
               @if (loadMoreError()) {
                 <span class="error" role="alert">{{ loadMoreErrorText() }}</span>
@@ -83,26 +85,89 @@ const LOAD_AHEAD_PX = 160;
     }
   `,
   styles: `
-    :host { display: block; }
-    .list { list-style: none; margin: 0; padding: 0; }
-    .list li + li { border-top: 1px solid var(--sb-border); }
-    .item {
-      display: flex; gap: 0.6rem; width: 100%; text-align: left; padding: 0.65rem 0.75rem;
-      border: 0; border-radius: 0; background: transparent; color: var(--sb-text); cursor: pointer;
+    :host {
+      display: block;
     }
-    .item:hover { background: var(--sb-hover); }
-    .dot { flex: none; width: 0.5rem; height: 0.5rem; margin-top: 0.45rem; border-radius: 50%; background: transparent; }
-    .unread .dot { background: var(--sb-primary); }
-    .text { display: flex; flex-direction: column; min-width: 0; }
-    .title { font-weight: 400; }
-    .unread .title { font-weight: 650; }
-    .body { color: var(--sb-muted); font-size: 0.88rem; overflow-wrap: anywhere; }
-    .meta { color: var(--sb-muted); font-size: 0.75rem; }
-    .more { padding: 0.6rem; text-align: center; font-size: 0.85rem; }
-    .muted { color: var(--sb-muted); }
-    .error { color: var(--sb-red); margin-right: 0.5rem; }
-    .link { border: 0; background: none; color: var(--sb-primary); padding: 0.2rem 0.4rem; }
-    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    .list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    .list li + li {
+      border-top: 1px solid var(--sb-border);
+    }
+    .item {
+      display: flex;
+      gap: 0.6rem;
+      width: 100%;
+      text-align: left;
+      padding: 0.65rem 0.75rem;
+      border: 0;
+      border-radius: 0;
+      background: transparent;
+      color: var(--sb-text);
+      cursor: pointer;
+    }
+    .item:hover {
+      background: var(--sb-hover);
+    }
+    .dot {
+      flex: none;
+      width: 0.5rem;
+      height: 0.5rem;
+      margin-top: 0.45rem;
+      border-radius: 50%;
+      background: transparent;
+    }
+    .unread .dot {
+      background: var(--sb-primary);
+    }
+    .text {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+    }
+    .title {
+      font-weight: 400;
+    }
+    .unread .title {
+      font-weight: 650;
+    }
+    .body {
+      color: var(--sb-muted);
+      font-size: 0.88rem;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      color: var(--sb-muted);
+      font-size: 0.75rem;
+    }
+    .more {
+      padding: 0.6rem;
+      text-align: center;
+      font-size: 0.85rem;
+    }
+    .muted {
+      color: var(--sb-muted);
+    }
+    .error {
+      color: var(--sb-red);
+      margin-right: 0.5rem;
+    }
+    .link {
+      border: 0;
+      background: none;
+      color: var(--sb-primary);
+      padding: 0.2rem 0.4rem;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
 })
 export class NotificationListComponent {

@@ -63,27 +63,76 @@ import { NotificationListComponent } from './notification-list.component';
           <span class="muted">{{ 'notifications.desktopBlocked' | translate }}</span>
         }
       }
-      <a routerLink="/notifications" data-testid="notifications-see-all" (click)="closed.emit()">{{ 'notifications.seeAll' | translate }}</a>
+      <a routerLink="/notifications" data-testid="notifications-see-all" (click)="closed.emit()">{{
+        'notifications.seeAll' | translate
+      }}</a>
     </footer>
   `,
   styles: `
     :host {
       /* The bell sets top, left and width: it knows where it is on screen. */
-      position: fixed; z-index: 20;
-      display: flex; flex-direction: column; max-height: min(32rem, 75vh);
-      background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); box-shadow: var(--sb-shadow);
-      color: var(--sb-text); text-align: left;
+      position: fixed;
+      z-index: 20;
+      display: flex;
+      flex-direction: column;
+      max-height: min(32rem, 75vh);
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      box-shadow: var(--sb-shadow);
+      color: var(--sb-text);
+      text-align: left;
     }
-    .head, .foot { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; padding: 0.6rem 0.75rem; }
-    .head { border-bottom: 1px solid var(--sb-border); }
-    .foot { border-top: 1px solid var(--sb-border); font-size: 0.82rem; flex-wrap: wrap; }
-    h2 { font-size: 1rem; margin: 0; }
-    .scroll { overflow-y: auto; flex: 1; min-height: 4rem; }
-    .note { margin: 0; padding: 0.4rem 0.75rem; font-size: 0.8rem; color: var(--sb-muted); background: var(--sb-hover); }
-    .note.error { color: var(--sb-red); background: var(--sb-red-soft); }
-    .link { border: 0; background: none; color: var(--sb-primary); padding: 0.2rem 0.3rem; font-size: 0.85rem; }
-    .link:disabled { color: var(--sb-muted); cursor: default; }
-    .muted { color: var(--sb-muted); }
+    .head,
+    .foot {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      padding: 0.6rem 0.75rem;
+    }
+    .head {
+      border-bottom: 1px solid var(--sb-border);
+    }
+    .foot {
+      border-top: 1px solid var(--sb-border);
+      font-size: 0.82rem;
+      flex-wrap: wrap;
+    }
+    h2 {
+      font-size: 1rem;
+      margin: 0;
+    }
+    .scroll {
+      overflow-y: auto;
+      flex: 1;
+      min-height: 4rem;
+    }
+    .note {
+      margin: 0;
+      padding: 0.4rem 0.75rem;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+      background: var(--sb-hover);
+    }
+    .note.error {
+      color: var(--sb-red);
+      background: var(--sb-red-soft);
+    }
+    .link {
+      border: 0;
+      background: none;
+      color: var(--sb-primary);
+      padding: 0.2rem 0.3rem;
+      font-size: 0.85rem;
+    }
+    .link:disabled {
+      color: var(--sb-muted);
+      cursor: default;
+    }
+    .muted {
+      color: var(--sb-muted);
+    }
   `,
 })
 export class NotificationPanelComponent {

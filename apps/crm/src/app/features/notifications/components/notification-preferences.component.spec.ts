@@ -11,7 +11,8 @@ describe('NotificationPreferencesComponent', () => {
   let fixture: ComponentFixture<NotificationPreferencesComponent>;
 
   const el = () => fixture.nativeElement as HTMLElement;
-  const box = (type: string, setting: string) => el().querySelector(`[data-testid="pref-${type}-${setting}"]`) as HTMLInputElement;
+  const box = (type: string, setting: string) =>
+    el().querySelector(`[data-testid="pref-${type}-${setting}"]`) as HTMLInputElement;
   const note = () => el().querySelector('[data-testid="pref-needs-in-app"]');
   const render = async () => {
     await flush();
@@ -29,13 +30,18 @@ describe('NotificationPreferencesComponent', () => {
     ];
     api = {
       preferences: jest.fn().mockResolvedValue(prefs),
-      setPreferences: jest.fn(async (items: NotificationPreference[]) => prefs.map((p) => items.find((i) => i.type === p.type) ?? p)),
+      setPreferences: jest.fn(async (items: NotificationPreference[]) =>
+        prefs.map((p) => items.find((i) => i.type === p.type) ?? p),
+      ),
     };
     TestBed.configureTestingModule({
       imports: [NotificationPreferencesComponent],
       providers: [
         { provide: NotificationsApi, useValue: api },
-        { provide: AuthStore, useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) },
+        },
       ],
     });
     fixture = TestBed.createComponent(NotificationPreferencesComponent);
@@ -44,10 +50,15 @@ describe('NotificationPreferencesComponent', () => {
 
   it('with In app off, Toast and Sound show off and disabled, with why; back on, they come back as they were', async () => {
     expect(note()).toBeNull();
-    expect([box('conversation.created', 'toast').disabled, box('conversation.created', 'toast').checked]).toEqual([false, true]);
+    expect([box('conversation.created', 'toast').disabled, box('conversation.created', 'toast').checked]).toEqual([
+      false,
+      true,
+    ]);
 
     await click(box('conversation.created', 'inApp'));
-    expect(api.setPreferences).toHaveBeenLastCalledWith([{ type: 'conversation.created', inApp: false, toast: true, sound: true }]);
+    expect(api.setPreferences).toHaveBeenLastCalledWith([
+      { type: 'conversation.created', inApp: false, toast: true, sound: true },
+    ]);
     for (const setting of ['toast', 'sound']) {
       const input = box('conversation.created', setting);
       expect([input.disabled, input.checked]).toEqual([true, false]);
@@ -58,8 +69,13 @@ describe('NotificationPreferencesComponent', () => {
     expect(box('campaign.failed', 'toast').disabled).toBe(false);
 
     await click(box('conversation.created', 'inApp'));
-    expect(api.setPreferences).toHaveBeenLastCalledWith([{ type: 'conversation.created', inApp: true, toast: true, sound: true }]);
-    expect([box('conversation.created', 'toast').disabled, box('conversation.created', 'toast').checked]).toEqual([false, true]);
+    expect(api.setPreferences).toHaveBeenLastCalledWith([
+      { type: 'conversation.created', inApp: true, toast: true, sound: true },
+    ]);
+    expect([box('conversation.created', 'toast').disabled, box('conversation.created', 'toast').checked]).toEqual([
+      false,
+      true,
+    ]);
     expect(note()).toBeNull();
   });
 });

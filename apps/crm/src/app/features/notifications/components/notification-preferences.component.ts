@@ -31,7 +31,9 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
     <p class="hint">{{ 'notifications.preferencesHint' | translate }}</p>
     <sb-view-state [hasValue]="prefs.loaded()" [error]="prefs.error()" (retry)="prefs.reload()" />
     @if (prefs.saveError()) {
-      <p class="error" role="alert" data-testid="preferences-error">{{ 'notifications.preferencesFailed' | translate }}</p>
+      <p class="error" role="alert" data-testid="preferences-error">
+        {{ 'notifications.preferencesFailed' | translate }}
+      </p>
     }
     @if (prefs.items(); as items) {
       <table class="prefs" data-testid="notification-preferences">
@@ -65,21 +67,59 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
         </tbody>
       </table>
       @if (anyInAppOff()) {
-        <p class="hint note" id="pref-needs-in-app" data-testid="pref-needs-in-app">{{ 'notifications.pref.needsInApp' | translate }}</p>
+        <p class="hint note" id="pref-needs-in-app" data-testid="pref-needs-in-app">
+          {{ 'notifications.pref.needsInApp' | translate }}
+        </p>
       }
     }
   `,
   styles: `
-    :host { display: block; margin-top: 2rem; }
-    h2 { font-size: 1.1rem; margin: 0 0 0.25rem; }
-    .hint { color: var(--sb-muted); font-size: 0.85rem; margin: 0 0 0.75rem; }
-    .error { color: var(--sb-red); font-size: 0.85rem; }
-    .prefs { border-collapse: collapse; background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    th, td { padding: 0.45rem 0.9rem; border-bottom: 1px solid var(--sb-border); text-align: center; }
-    th[scope='row'], thead th:first-child { text-align: left; font-weight: 500; }
-    thead th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
-    input:disabled { cursor: not-allowed; opacity: 0.45; }
-    .note { margin: 0.5rem 0 0; }
+    :host {
+      display: block;
+      margin-top: 2rem;
+    }
+    h2 {
+      font-size: 1.1rem;
+      margin: 0 0 0.25rem;
+    }
+    .hint {
+      color: var(--sb-muted);
+      font-size: 0.85rem;
+      margin: 0 0 0.75rem;
+    }
+    .error {
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .prefs {
+      border-collapse: collapse;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    th,
+    td {
+      padding: 0.45rem 0.9rem;
+      border-bottom: 1px solid var(--sb-border);
+      text-align: center;
+    }
+    th[scope='row'],
+    thead th:first-child {
+      text-align: left;
+      font-weight: 500;
+    }
+    thead th {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+      font-weight: 600;
+    }
+    input:disabled {
+      cursor: not-allowed;
+      opacity: 0.45;
+    }
+    .note {
+      margin: 0.5rem 0 0;
+    }
   `,
 })
 export class NotificationPreferencesComponent {
@@ -105,7 +145,10 @@ export class NotificationPreferencesComponent {
   }
 
   protected toggleLabel(item: NotificationPreference, label: TranslationKey): string {
-    return this.i18n.t('notifications.pref.toggle', { setting: this.i18n.t(label), type: this.i18n.t(TYPE_LABELS[item.type]) });
+    return this.i18n.t('notifications.pref.toggle', {
+      setting: this.i18n.t(label),
+      type: this.i18n.t(TYPE_LABELS[item.type]),
+    });
   }
 
   protected change(item: NotificationPreference, setting: PreferenceSetting, event: Event): void {

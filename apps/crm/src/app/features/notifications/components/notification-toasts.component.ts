@@ -41,24 +41,70 @@ import { NotificationToastsStore } from '../data/notification-toasts.store';
   `,
   styles: `
     :host {
-      position: fixed; right: 1rem; bottom: 1rem; z-index: 50;
-      display: flex; flex-direction: column-reverse; gap: 0.5rem; width: min(22rem, calc(100vw - 2rem)); pointer-events: none;
+      position: fixed;
+      right: 1rem;
+      bottom: 1rem;
+      z-index: 50;
+      display: flex;
+      flex-direction: column-reverse;
+      gap: 0.5rem;
+      width: min(22rem, calc(100vw - 2rem));
+      pointer-events: none;
     }
     .toast {
-      pointer-events: auto; display: flex; align-items: flex-start; background: var(--sb-surface);
-      border: 1px solid var(--sb-border); border-left: 4px solid var(--sb-primary); border-radius: var(--sb-radius-lg);
-      box-shadow: var(--sb-shadow); animation: enter 160ms ease-out;
+      pointer-events: auto;
+      display: flex;
+      align-items: flex-start;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-left: 4px solid var(--sb-primary);
+      border-radius: var(--sb-radius-lg);
+      box-shadow: var(--sb-shadow);
+      animation: enter 160ms ease-out;
     }
     .open {
-      flex: 1; display: flex; flex-direction: column; gap: 0.15rem; min-width: 0; text-align: left;
-      padding: 0.65rem 0.75rem; border: 0; background: none; color: var(--sb-text); cursor: pointer;
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      min-width: 0;
+      text-align: left;
+      padding: 0.65rem 0.75rem;
+      border: 0;
+      background: none;
+      color: var(--sb-text);
+      cursor: pointer;
     }
-    .title { font-weight: 650; }
-    .body { color: var(--sb-muted); font-size: 0.85rem; overflow-wrap: anywhere; }
-    .close { border: 0; background: none; color: var(--sb-muted); font-size: 1.2rem; line-height: 1; padding: 0.5rem 0.6rem; }
-    .close:hover { color: var(--sb-text); }
-    @keyframes enter { from { transform: translateY(0.5rem); opacity: 0; } }
-    @media (prefers-reduced-motion: reduce) { .toast { animation: none; } }
+    .title {
+      font-weight: 650;
+    }
+    .body {
+      color: var(--sb-muted);
+      font-size: 0.85rem;
+      overflow-wrap: anywhere;
+    }
+    .close {
+      border: 0;
+      background: none;
+      color: var(--sb-muted);
+      font-size: 1.2rem;
+      line-height: 1;
+      padding: 0.5rem 0.6rem;
+    }
+    .close:hover {
+      color: var(--sb-text);
+    }
+    @keyframes enter {
+      from {
+        transform: translateY(0.5rem);
+        opacity: 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .toast {
+        animation: none;
+      }
+    }
   `,
 })
 export class NotificationToastsComponent {
@@ -66,5 +112,7 @@ export class NotificationToastsComponent {
   private readonly i18n = inject(I18nService);
   protected readonly label = computed(() => this.i18n.t('notifications.toasts'));
   private readonly clearance = inject(ToastClearance);
-  protected readonly bottom = computed(() => (this.clearance.bottomPx() > 0 ? `calc(${this.clearance.bottomPx()}px + 0.5rem)` : null));
+  protected readonly bottom = computed(() =>
+    this.clearance.bottomPx() > 0 ? `calc(${this.clearance.bottomPx()}px + 0.5rem)` : null,
+  );
 }

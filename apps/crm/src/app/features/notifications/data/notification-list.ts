@@ -14,7 +14,11 @@ export function prependNotification(state: NotificationListState, notification: 
 }
 
 /** A further page goes below, without the ones already shown. */
-export function appendPage(state: NotificationListState, items: Notification[], nextCursor: string | null): NotificationListState {
+export function appendPage(
+  state: NotificationListState,
+  items: Notification[],
+  nextCursor: string | null,
+): NotificationListState {
   const known = new Set(state.items.map((n) => n.id));
   return { ...state, items: [...state.items, ...items.filter((n) => !known.has(n.id))], nextCursor };
 }
@@ -22,11 +26,17 @@ export function appendPage(state: NotificationListState, items: Notification[], 
 export function withUnreadCount(state: NotificationListState, count: number): NotificationListState {
   if (state.unreadCount === count) return state;
   // Nothing is unread any more (e.g. "mark all read" in another tab): the list agrees at once.
-  return count === 0 ? { ...markAllRead(state, new Date().toISOString()), unreadCount: 0 } : { ...state, unreadCount: count };
+  return count === 0
+    ? { ...markAllRead(state, new Date().toISOString()), unreadCount: 0 }
+    : { ...state, unreadCount: count };
 }
 
 /** Marks these ids read locally; the count drops by how many of them were unread. */
-export function markIdsRead(state: NotificationListState, ids: readonly string[], readAt: string): NotificationListState {
+export function markIdsRead(
+  state: NotificationListState,
+  ids: readonly string[],
+  readAt: string,
+): NotificationListState {
   const wanted = new Set(ids);
   let changed = 0;
   const items = state.items.map((n) => {

@@ -20,7 +20,10 @@ describe('NotificationPreferencesStore', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: NotificationsApi, useValue: api },
-        { provide: AuthStore, useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) },
+        },
       ],
     });
     store = TestBed.inject(NotificationPreferencesStore);
@@ -38,7 +41,9 @@ describe('NotificationPreferencesStore', () => {
     api.setPreferences.mockReturnValue(new Promise((r) => (resolve = r)));
     const saving = store.set('conversation.created', 'toast', false);
     expect(store.preferenceFor('conversation.created').toast).toBe(false);
-    expect(api.setPreferences).toHaveBeenCalledWith([{ type: 'conversation.created', inApp: true, toast: false, sound: true }]);
+    expect(api.setPreferences).toHaveBeenCalledWith([
+      { type: 'conversation.created', inApp: true, toast: false, sound: true },
+    ]);
     resolve([{ ...prefs()[0], toast: false }, prefs()[1]]);
     await saving;
     expect(store.preferenceFor('conversation.created').toast).toBe(false);

@@ -5,7 +5,8 @@ type AudioContextConstructor = new () => AudioContext;
 /** A short two-tone beep made with WebAudio (no audio files). Silently does nothing where audio is unavailable or not yet allowed. */
 @Injectable({ providedIn: 'root' })
 export class NotificationSound {
-  private readonly window = inject(DOCUMENT).defaultView as (Window & typeof globalThis & { webkitAudioContext?: AudioContextConstructor }) | null;
+  private readonly window = inject(DOCUMENT).defaultView as
+    (Window & typeof globalThis & { webkitAudioContext?: AudioContextConstructor }) | null;
   private context: AudioContext | null = null;
 
   beep(): void {

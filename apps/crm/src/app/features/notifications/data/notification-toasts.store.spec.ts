@@ -9,7 +9,12 @@ import { MAX_TOASTS, NotificationToastsStore, TOAST_DURATION_MS } from './notifi
 import { NotificationsApi } from './notifications.api';
 import { fakeNotificationsRealtime, flush, notification } from './testing/notification-fixtures';
 
-const ALL_ON = (type: NotificationPreference['type']): NotificationPreference => ({ type, inApp: true, toast: true, sound: true });
+const ALL_ON = (type: NotificationPreference['type']): NotificationPreference => ({
+  type,
+  inApp: true,
+  toast: true,
+  sound: true,
+});
 
 describe('NotificationToastsStore', () => {
   let realtime: ReturnType<typeof fakeNotificationsRealtime>;
@@ -21,7 +26,9 @@ describe('NotificationToastsStore', () => {
 
   const shown = () => toasts.toasts().map((t) => t.id);
 
-  async function start(preferences: NotificationPreference[] = [ALL_ON('conversation.created'), ALL_ON('campaign.finished')]) {
+  async function start(
+    preferences: NotificationPreference[] = [ALL_ON('conversation.created'), ALL_ON('campaign.finished')],
+  ) {
     api.preferences.mockResolvedValue(preferences);
     toasts = TestBed.inject(NotificationToastsStore);
     TestBed.tick();
@@ -52,7 +59,10 @@ describe('NotificationToastsStore', () => {
         { provide: NotificationSound, useValue: sound },
         { provide: DesktopNotifications, useValue: desktop },
         { provide: Router, useValue: router },
-        { provide: AuthStore, useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) },
+        },
       ],
     });
   });
@@ -70,7 +80,10 @@ describe('NotificationToastsStore', () => {
   });
 
   it('shows no toast for a type whose toast preference is off, but still beeps when its sound is on', async () => {
-    await start([{ type: 'conversation.created', inApp: true, toast: false, sound: true }, ALL_ON('campaign.finished')]);
+    await start([
+      { type: 'conversation.created', inApp: true, toast: false, sound: true },
+      ALL_ON('campaign.finished'),
+    ]);
     await push(notification({ type: 'conversation.created' }));
     expect(shown()).toEqual([]);
     expect(desktop.show).not.toHaveBeenCalled();
@@ -81,7 +94,10 @@ describe('NotificationToastsStore', () => {
   });
 
   it('beeps only for types whose sound preference is on', async () => {
-    await start([{ type: 'conversation.created', inApp: true, toast: true, sound: false }, ALL_ON('campaign.finished')]);
+    await start([
+      { type: 'conversation.created', inApp: true, toast: true, sound: false },
+      ALL_ON('campaign.finished'),
+    ]);
     await push(notification({ type: 'conversation.created' }));
     expect(sound.beep).not.toHaveBeenCalled();
     await push(notification({ type: 'campaign.finished' }));
@@ -117,7 +133,12 @@ describe('NotificationToastsStore', () => {
     await start();
     const pushed = [notification(), notification(), notification(), notification(), notification()];
     for (const n of pushed) await push(n);
-    expect(shown()).toEqual(pushed.slice(1).reverse().map((n) => n.id));
+    expect(shown()).toEqual(
+      pushed
+        .slice(1)
+        .reverse()
+        .map((n) => n.id),
+    );
   });
 
   it('the close button dismisses a toast at once', async () => {

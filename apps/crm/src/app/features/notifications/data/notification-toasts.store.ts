@@ -42,7 +42,9 @@ export class NotificationToastsStore {
   readonly toasts = this._toasts.asReadonly();
 
   constructor() {
-    const subscription = this.socket.on('notification').subscribe(({ notification }) => void this.arrived(notification));
+    const subscription = this.socket
+      .on('notification')
+      .subscribe(({ notification }) => void this.arrived(notification));
     void this.preferences.ensureLoaded();
     inject(DestroyRef).onDestroy(() => {
       subscription.unsubscribe();

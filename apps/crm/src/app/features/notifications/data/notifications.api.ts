@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MarkNotificationsRead, NotificationPage, NotificationPreference, NotificationPreferences } from '@switchboard/contracts/types';
+import type {
+  MarkNotificationsRead,
+  NotificationPage,
+  NotificationPreference,
+  NotificationPreferences,
+} from '@switchboard/contracts/types';
 import { firstValueFrom, map } from 'rxjs';
 
 /** Query of GET /api/notifications. */
@@ -17,12 +22,15 @@ export class NotificationsApi {
 
   list(query: NotificationQuery = {}): Promise<NotificationPage> {
     const params: Record<string, string> = {};
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) params[key] = String(value);
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null) params[key] = String(value);
     return firstValueFrom(this.http.get<NotificationPage>('/api/notifications', { params }));
   }
 
   unreadCount(): Promise<number> {
-    return firstValueFrom(this.http.get<{ count: number }>('/api/notifications/unread-count').pipe(map((r) => r.count)));
+    return firstValueFrom(
+      this.http.get<{ count: number }>('/api/notifications/unread-count').pipe(map((r) => r.count)),
+    );
   }
 
   markRead(request: MarkNotificationsRead): Promise<{ unreadCount: number }> {
@@ -30,7 +38,9 @@ export class NotificationsApi {
   }
 
   preferences(): Promise<NotificationPreference[]> {
-    return firstValueFrom(this.http.get<NotificationPreferences>('/api/notifications/preferences').pipe(map((r) => r.items)));
+    return firstValueFrom(
+      this.http.get<NotificationPreferences>('/api/notifications/preferences').pipe(map((r) => r.items)),
+    );
   }
 
   setPreferences(items: NotificationPreference[]): Promise<NotificationPreference[]> {

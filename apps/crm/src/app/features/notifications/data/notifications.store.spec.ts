@@ -15,7 +15,11 @@ describe('NotificationsStore', () => {
   let store: NotificationsStore;
 
   const ids = () => store.items()?.map((n) => n.id);
-  const page = (items: Notification[], unreadCount = items.filter((n) => !n.readAt).length, nextCursor: string | null = null) => ({
+  const page = (
+    items: Notification[],
+    unreadCount = items.filter((n) => !n.readAt).length,
+    nextCursor: string | null = null,
+  ) => ({
     items,
     nextCursor,
     unreadCount,
@@ -39,7 +43,10 @@ describe('NotificationsStore', () => {
         ...realtime.providers,
         { provide: NotificationsApi, useValue: api },
         { provide: Router, useValue: router },
-        { provide: AuthStore, useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) } },
+        {
+          provide: AuthStore,
+          useValue: { user: signal({ id: 'me', name: 'Ana', email: 'ana@example.com', role: 'admin' }) },
+        },
       ],
     });
   });
@@ -137,7 +144,10 @@ describe('NotificationsStore', () => {
     await start([a], 1);
     api.list.mockClear();
     const done = store.markRead(a.id);
-    realtime.socket().lastSent('mark_read')?.ack?.({ ok: false, error: { code: 'internal', message: 'boom' } });
+    realtime
+      .socket()
+      .lastSent('mark_read')
+      ?.ack?.({ ok: false, error: { code: 'internal', message: 'boom' } });
     await done;
     await flush();
     expect(store.actionError()).toBeTruthy();

@@ -140,7 +140,9 @@ export class NotificationsStore {
         return { items: page.items, nextCursor: page.nextCursor, unreadCount: page.unreadCount };
       },
       deltas: [
-        liveDelta(this.socket.on('notification'), (s: NotificationListState, e) => prependNotification(s, e.notification)),
+        liveDelta(this.socket.on('notification'), (s: NotificationListState, e) =>
+          prependNotification(s, e.notification),
+        ),
         liveDelta(this.socket.on('unread_count'), (s: NotificationListState, e) => withUnreadCount(s, e.count)),
       ],
       connection: this.socket.liveConnection(),

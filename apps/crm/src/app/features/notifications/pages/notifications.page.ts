@@ -15,9 +15,18 @@ import { NotificationsStore } from '../data/notifications.store';
   template: `
     <header class="page-header">
       <h1>{{ 'notifications.title' | translate }}</h1>
-      <sb-live-status [live]="store.live()" [lastUpdatedAt]="store.lastUpdatedAt()" [pollIntervalMs]="store.pollIntervalMs()" />
+      <sb-live-status
+        [live]="store.live()"
+        [lastUpdatedAt]="store.lastUpdatedAt()"
+        [pollIntervalMs]="store.pollIntervalMs()"
+      />
       <span class="spacer"></span>
-      <button type="button" data-testid="page-mark-all-read" [disabled]="store.unreadCount() === 0" (click)="store.markAllRead()">
+      <button
+        type="button"
+        data-testid="page-mark-all-read"
+        [disabled]="store.unreadCount() === 0"
+        (click)="store.markAllRead()"
+      >
         {{ 'notifications.markAllRead' | translate }}
       </button>
     </header>
@@ -42,11 +51,29 @@ import { NotificationsStore } from '../data/notifications.store';
     <sb-notification-preferences />
   `,
   styles: `
-    .page-header { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
-    .spacer { flex: 1; }
-    .card { background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius-lg); overflow: hidden; }
-    .note { font-size: 0.85rem; color: var(--sb-muted); }
-    .note.error { color: var(--sb-red); }
+    .page-header {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      flex-wrap: wrap;
+      margin-bottom: 1rem;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .card {
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius-lg);
+      overflow: hidden;
+    }
+    .note {
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .note.error {
+      color: var(--sb-red);
+    }
   `,
 })
 export class NotificationsPage {

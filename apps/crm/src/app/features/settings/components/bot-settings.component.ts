@@ -30,7 +30,9 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
               [disabled]="store.toggling()"
               (change)="toggle($event)"
             />
-            <span data-testid="bot-status" [attr.data-state]="saved.enabled ? 'on' : 'off'">{{ (saved.enabled ? 'settings.bot.on' : 'settings.bot.off') | translate }}</span>
+            <span data-testid="bot-status" [attr.data-state]="saved.enabled ? 'on' : 'off'">{{
+              (saved.enabled ? 'settings.bot.on' : 'settings.bot.off') | translate
+            }}</span>
           </label>
         }
       </header>
@@ -42,29 +44,65 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
         <form novalidate (submit)="$event.preventDefault(); save()">
           <div class="field">
             <label for="bot-greeting">{{ 'settings.bot.greeting' | translate }}</label>
-            <textarea id="bot-greeting" rows="2" data-testid="bot-greeting" [maxLength]="max" [value]="d.greeting" [attr.aria-invalid]="!!errors().greeting" (input)="set('greeting', $event)"></textarea>
+            <textarea
+              id="bot-greeting"
+              rows="2"
+              data-testid="bot-greeting"
+              [maxLength]="max"
+              [value]="d.greeting"
+              [attr.aria-invalid]="!!errors().greeting"
+              (input)="set('greeting', $event)"
+            ></textarea>
             <p class="hint">{{ 'settings.bot.greetingHint' | translate }}</p>
-            @if (errors().greeting; as e) { <p class="field-error">{{ e }}</p> }
+            @if (errors().greeting; as e) {
+              <p class="field-error">{{ e }}</p>
+            }
           </div>
 
           <div class="field">
             <label for="bot-out-of-hours">{{ 'settings.bot.outOfHours' | translate }}</label>
-            <textarea id="bot-out-of-hours" rows="2" data-testid="bot-out-of-hours" [maxLength]="max" [value]="d.outOfHoursReply" [attr.aria-invalid]="!!errors().outOfHoursReply" (input)="set('outOfHoursReply', $event)"></textarea>
+            <textarea
+              id="bot-out-of-hours"
+              rows="2"
+              data-testid="bot-out-of-hours"
+              [maxLength]="max"
+              [value]="d.outOfHoursReply"
+              [attr.aria-invalid]="!!errors().outOfHoursReply"
+              (input)="set('outOfHoursReply', $event)"
+            ></textarea>
             <p class="hint">{{ 'settings.bot.outOfHoursHint' | translate }}</p>
-            @if (errors().outOfHoursReply; as e) { <p class="field-error">{{ e }}</p> }
+            @if (errors().outOfHoursReply; as e) {
+              <p class="field-error">{{ e }}</p>
+            }
           </div>
 
           <fieldset class="field">
             <legend>{{ 'settings.bot.hours' | translate }}</legend>
             <div class="field zone">
               <label for="bot-time-zone">{{ 'settings.bot.timeZone' | translate }}</label>
-              <input id="bot-time-zone" list="bot-time-zones" data-testid="bot-time-zone" [value]="d.timeZone" [attr.aria-invalid]="!!errors().timeZone" (input)="set('timeZone', $event)" />
+              <input
+                id="bot-time-zone"
+                list="bot-time-zones"
+                data-testid="bot-time-zone"
+                [value]="d.timeZone"
+                [attr.aria-invalid]="!!errors().timeZone"
+                (input)="set('timeZone', $event)"
+              />
               <datalist id="bot-time-zones">
-                @for (zone of zones; track zone) { <option [value]="zone"></option> }
+                @for (zone of zones; track zone) {
+                  <option [value]="zone"></option>
+                }
               </datalist>
-              @if (errors().timeZone; as e) { <p class="field-error" data-testid="bot-time-zone-error">{{ e }}</p> }
+              @if (errors().timeZone; as e) {
+                <p class="field-error" data-testid="bot-time-zone-error">{{ e }}</p>
+              }
               @if (store.saved(); as saved) {
-                <p class="hint" data-testid="bot-open-now">{{ (saved.openNow ? 'settings.bot.openNow' : 'settings.bot.closedNow') | translate: { zone: saved.timeZone } }}</p>
+                <p class="hint" data-testid="bot-open-now">
+                  {{
+                    (saved.openNow ? 'settings.bot.openNow' : 'settings.bot.closedNow')
+                      | translate: { zone: saved.timeZone }
+                  }}
+                </p>
               }
             </div>
             <sb-business-hours-editor
@@ -75,56 +113,161 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
               (remove)="store.removeInterval($event)"
               (dayOpen)="store.setDayOpen($event.day, $event.open)"
             />
-            @if (d.businessHours.length === 0) { <p class="hint">{{ 'settings.bot.noHours' | translate }}</p> }
+            @if (d.businessHours.length === 0) {
+              <p class="hint">{{ 'settings.bot.noHours' | translate }}</p>
+            }
           </fieldset>
 
           <fieldset class="field">
             <legend>{{ 'settings.bot.handoff' | translate }}</legend>
             <div class="field">
               <label for="bot-keywords">{{ 'settings.bot.keywords' | translate }}</label>
-              <input id="bot-keywords" data-testid="bot-keywords" [value]="d.keywords" [attr.aria-invalid]="!!errors().handoffKeywords" (input)="set('keywords', $event)" />
+              <input
+                id="bot-keywords"
+                data-testid="bot-keywords"
+                [value]="d.keywords"
+                [attr.aria-invalid]="!!errors().handoffKeywords"
+                (input)="set('keywords', $event)"
+              />
               <p class="hint">{{ 'settings.bot.keywordsHint' | translate: { max: keywordsMax } }}</p>
-              @if (errors().handoffKeywords; as e) { <p class="field-error">{{ e }}</p> }
+              @if (errors().handoffKeywords; as e) {
+                <p class="field-error">{{ e }}</p>
+              }
             </div>
             <div class="field">
               <label for="bot-handoff-reply">{{ 'settings.bot.handoffReply' | translate }}</label>
-              <textarea id="bot-handoff-reply" rows="2" data-testid="bot-handoff-reply" [maxLength]="max" [value]="d.handoffReply" [attr.aria-invalid]="!!errors().handoffReply" (input)="set('handoffReply', $event)"></textarea>
+              <textarea
+                id="bot-handoff-reply"
+                rows="2"
+                data-testid="bot-handoff-reply"
+                [maxLength]="max"
+                [value]="d.handoffReply"
+                [attr.aria-invalid]="!!errors().handoffReply"
+                (input)="set('handoffReply', $event)"
+              ></textarea>
               <p class="hint">{{ 'settings.bot.handoffHint' | translate }}</p>
-              @if (errors().handoffReply; as e) { <p class="field-error" data-testid="bot-handoff-reply-error">{{ e }}</p> }
+              @if (errors().handoffReply; as e) {
+                <p class="field-error" data-testid="bot-handoff-reply-error">{{ e }}</p>
+              }
             </div>
           </fieldset>
 
-          @if (requestError(); as e) { <p class="alert" role="alert" data-testid="bot-request-error">{{ e }}</p> }
+          @if (requestError(); as e) {
+            <p class="alert" role="alert" data-testid="bot-request-error">{{ e }}</p>
+          }
           <div class="actions">
             <button type="submit" class="primary" data-testid="bot-save" [disabled]="store.saving() || !store.dirty()">
               {{ (store.saving() ? 'settings.saving' : 'settings.save') | translate }}
             </button>
-            <button type="button" data-testid="bot-discard" [disabled]="store.saving() || !store.dirty()" (click)="store.discard()">{{ 'settings.discard' | translate }}</button>
-            @if (store.savedAt() && !store.dirty()) { <span class="saved" role="status" data-testid="bot-saved">{{ 'settings.saved' | translate }}</span> }
-            @if (store.showInvalid()) { <span class="field-error" data-testid="bot-fix-form">{{ 'settings.fixForm' | translate }}</span> }
+            <button
+              type="button"
+              data-testid="bot-discard"
+              [disabled]="store.saving() || !store.dirty()"
+              (click)="store.discard()"
+            >
+              {{ 'settings.discard' | translate }}
+            </button>
+            @if (store.savedAt() && !store.dirty()) {
+              <span class="saved" role="status" data-testid="bot-saved">{{ 'settings.saved' | translate }}</span>
+            }
+            @if (store.showInvalid()) {
+              <span class="field-error" data-testid="bot-fix-form">{{ 'settings.fixForm' | translate }}</span>
+            }
           </div>
         </form>
       }
     </section>
   `,
   styles: `
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
-    h2 { font-size: 1.05rem; margin: 0; }
-    form { display: flex; flex-direction: column; gap: 1rem; margin-top: 0.75rem; }
-    .field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
-    fieldset.field { border: 1px solid var(--sb-border); border-radius: var(--sb-radius); padding: 0.75rem; margin: 0; gap: 0.75rem; }
-    legend { padding: 0 0.25rem; }
-    label, legend { font-size: 0.85rem; font-weight: 600; }
-    .zone { max-width: 22rem; }
-    textarea { font: inherit; padding: 0.5rem 0.65rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); resize: vertical; }
-    textarea[aria-invalid='true'] { border-color: var(--sb-red); }
-    .hint { margin: 0; font-size: 0.8rem; color: var(--sb-muted); }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    .actions { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
-    .saved { color: var(--sb-green-strong); font-size: 0.85rem; }
-    .alert { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .switch { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 600; }
-    .switch input { width: 2.4rem; height: 1.3rem; accent-color: var(--sb-green); }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+    }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      margin-top: 0.75rem;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+      min-width: 0;
+    }
+    fieldset.field {
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      padding: 0.75rem;
+      margin: 0;
+      gap: 0.75rem;
+    }
+    legend {
+      padding: 0 0.25rem;
+    }
+    label,
+    legend {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    .zone {
+      max-width: 22rem;
+    }
+    textarea {
+      font: inherit;
+      padding: 0.5rem 0.65rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      resize: vertical;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: var(--sb-red);
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+    }
+    .saved {
+      color: var(--sb-green-strong);
+      font-size: 0.85rem;
+    }
+    .alert {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .switch {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 600;
+    }
+    .switch input {
+      width: 2.4rem;
+      height: 1.3rem;
+      accent-color: var(--sb-green);
+    }
   `,
 })
 export class BotSettingsComponent {

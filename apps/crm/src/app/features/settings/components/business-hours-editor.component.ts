@@ -26,13 +26,22 @@ export interface IntervalChange {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table>
-      <caption class="visually-hidden">{{ 'settings.bot.hours' | translate }}</caption>
+      <caption class="visually-hidden">
+        {{
+          'settings.bot.hours' | translate
+        }}
+      </caption>
       <tbody>
         @for (row of rows(); track row.day) {
           <tr [attr.data-testid]="'hours-day-' + row.day">
             <th scope="row">
               <label class="inline">
-                <input type="checkbox" [attr.data-testid]="'hours-open-' + row.day" [checked]="row.intervals.length > 0" (change)="dayOpen.emit({ day: row.day, open: checked($event) })" />
+                <input
+                  type="checkbox"
+                  [attr.data-testid]="'hours-open-' + row.day"
+                  [checked]="row.intervals.length > 0"
+                  (change)="dayOpen.emit({ day: row.day, open: checked($event) })"
+                />
                 {{ row.name }}
               </label>
             </th>
@@ -52,7 +61,9 @@ export interface IntervalChange {
                   />
                   <span aria-hidden="true">–</span>
                   @if (interval.untilMidnight) {
-                    <span class="midnight" [attr.data-testid]="'interval-closes-midnight-' + interval.index">24:00</span>
+                    <span class="midnight" [attr.data-testid]="'interval-closes-midnight-' + interval.index"
+                      >24:00</span
+                    >
                   } @else {
                     <input
                       type="time"
@@ -73,16 +84,30 @@ export interface IntervalChange {
                     />
                     {{ 'settings.bot.untilMidnight' | translate }}
                   </label>
-                  <button type="button" class="link" [attr.data-testid]="'interval-remove-' + interval.index" (click)="remove.emit(interval.index)">
+                  <button
+                    type="button"
+                    class="link"
+                    [attr.data-testid]="'interval-remove-' + interval.index"
+                    (click)="remove.emit(interval.index)"
+                  >
                     {{ 'settings.bot.removeInterval' | translate }}
                   </button>
                   @if (interval.openError || interval.closeError) {
-                    <p class="field-error" [attr.data-testid]="'interval-error-' + interval.index">{{ interval.openError ?? interval.closeError }}</p>
+                    <p class="field-error" [attr.data-testid]="'interval-error-' + interval.index">
+                      {{ interval.openError ?? interval.closeError }}
+                    </p>
                   }
                 </div>
               }
               @if (row.intervals.length > 0) {
-                <button type="button" class="link" [attr.data-testid]="'interval-add-' + row.day" (click)="add.emit(row.day)">{{ 'settings.bot.addInterval' | translate }}</button>
+                <button
+                  type="button"
+                  class="link"
+                  [attr.data-testid]="'interval-add-' + row.day"
+                  (click)="add.emit(row.day)"
+                >
+                  {{ 'settings.bot.addInterval' | translate }}
+                </button>
               }
             </td>
           </tr>
@@ -91,17 +116,65 @@ export interface IntervalChange {
     </table>
   `,
   styles: `
-    table { border-collapse: collapse; width: 100%; }
-    th { text-align: left; font-weight: 400; padding: 0.35rem 1rem 0.35rem 0; vertical-align: top; white-space: nowrap; }
-    td { padding: 0.35rem 0; display: flex; flex-direction: column; gap: 0.35rem; align-items: flex-start; }
-    tr + tr { border-top: 1px solid var(--sb-border); }
-    label.inline { display: inline-flex; gap: 0.4rem; align-items: center; text-transform: capitalize; }
-    .interval { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
-    .interval input[type='time'], .midnight { padding: 0.25rem 0.4rem; }
-    .midnight { font-variant-numeric: tabular-nums; }
-    .midnight-toggle { display: inline-flex; gap: 0.3rem; align-items: center; font-size: 0.85rem; }
-    button.link { border: none; background: none; padding: 0.1rem 0.25rem; color: var(--sb-primary); font-size: 0.85rem; }
-    .field-error { flex-basis: 100%; margin: 0; font-size: 0.85rem; color: var(--sb-red); }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th {
+      text-align: left;
+      font-weight: 400;
+      padding: 0.35rem 1rem 0.35rem 0;
+      vertical-align: top;
+      white-space: nowrap;
+    }
+    td {
+      padding: 0.35rem 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      align-items: flex-start;
+    }
+    tr + tr {
+      border-top: 1px solid var(--sb-border);
+    }
+    label.inline {
+      display: inline-flex;
+      gap: 0.4rem;
+      align-items: center;
+      text-transform: capitalize;
+    }
+    .interval {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .interval input[type='time'],
+    .midnight {
+      padding: 0.25rem 0.4rem;
+    }
+    .midnight {
+      font-variant-numeric: tabular-nums;
+    }
+    .midnight-toggle {
+      display: inline-flex;
+      gap: 0.3rem;
+      align-items: center;
+      font-size: 0.85rem;
+    }
+    button.link {
+      border: none;
+      background: none;
+      padding: 0.1rem 0.25rem;
+      color: var(--sb-primary);
+      font-size: 0.85rem;
+    }
+    .field-error {
+      flex-basis: 100%;
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
   `,
 })
 export class BusinessHoursEditorComponent {

@@ -36,13 +36,26 @@ const VARIABLES: { key: keyof ChannelStatus['configured']; name: string }[] = [
           <dt>{{ 'settings.channel.provider' | translate }}</dt>
           <dd data-testid="channel-provider">
             <strong>{{ provider[s.provider] | translate }}</strong>
-            <span class="hint">{{ (s.provider === 'sandbox' ? 'settings.channel.provider.sandboxHint' : 'settings.channel.provider.cloudApiHint') | translate }}</span>
+            <span class="hint">{{
+              (s.provider === 'sandbox'
+                ? 'settings.channel.provider.sandboxHint'
+                : 'settings.channel.provider.cloudApiHint'
+              ) | translate
+            }}</span>
           </dd>
 
           <dt>{{ 'settings.channel.state' | translate }}</dt>
           <dd>
-            <span class="pill" data-testid="channel-state" [attr.data-state]="s.whatsappState" [class]="s.whatsappState">{{ state[s.whatsappState] | translate }}</span>
-            <span class="hint">{{ (store.live() ? 'settings.channel.live' : 'settings.channel.notLive') | translate }}</span>
+            <span
+              class="pill"
+              data-testid="channel-state"
+              [attr.data-state]="s.whatsappState"
+              [class]="s.whatsappState"
+              >{{ state[s.whatsappState] | translate }}</span
+            >
+            <span class="hint">{{
+              (store.live() ? 'settings.channel.live' : 'settings.channel.notLive') | translate
+            }}</span>
           </dd>
 
           <dt>{{ 'settings.channel.webhook' | translate }}</dt>
@@ -65,12 +78,16 @@ const VARIABLES: { key: keyof ChannelStatus['configured']; name: string }[] = [
               @for (v of variables; track v.key) {
                 <li [attr.data-testid]="'var-' + v.key" [attr.data-set]="s.configured[v.key]">
                   <code>{{ v.name }}</code>
-                  <span [class.ok]="s.configured[v.key]">{{ (s.configured[v.key] ? 'settings.channel.set' : 'settings.channel.notSet') | translate }}</span>
+                  <span [class.ok]="s.configured[v.key]">{{
+                    (s.configured[v.key] ? 'settings.channel.set' : 'settings.channel.notSet') | translate
+                  }}</span>
                 </li>
               }
             </ul>
             @if (store.missing().length > 0) {
-              <p class="warning" data-testid="channel-missing">{{ 'settings.channel.missing' | translate: { names: store.missing().join(', ') } }}</p>
+              <p class="warning" data-testid="channel-missing">
+                {{ 'settings.channel.missing' | translate: { names: store.missing().join(', ') } }}
+              </p>
             }
             <span class="hint">{{ 'settings.channel.configurationHint' | translate }}</span>
           </dd>
@@ -79,23 +96,99 @@ const VARIABLES: { key: keyof ChannelStatus['configured']; name: string }[] = [
     </section>
   `,
   styles: `
-    h2 { font-size: 1.05rem; margin: 0 0 0.75rem; }
-    dl { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: 0.75rem 1.25rem; margin: 0; }
-    dt { font-weight: 600; font-size: 0.9rem; }
-    dd { margin: 0; display: flex; flex-direction: column; gap: 0.3rem; align-items: flex-start; }
-    .hint { font-size: 0.8rem; color: var(--sb-muted); }
-    .copy { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    code { padding: 0.2rem 0.45rem; border-radius: var(--sb-radius); background: var(--sb-hover); font-size: 0.85rem; word-break: break-all; }
-    .pill { padding: 0.1rem 0.55rem; border-radius: 999px; font-size: 0.8rem; background: var(--sb-hover); color: var(--sb-muted); }
-    .pill.connected { background: var(--sb-green-soft); color: var(--sb-green-strong); }
-    .pill.degraded { background: #fff4d6; color: #8a6300; }
-    .pill.down { background: var(--sb-red-soft); color: var(--sb-red); }
-    .vars { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.25rem; }
-    .vars li { display: flex; gap: 0.5rem; align-items: center; font-size: 0.85rem; color: var(--sb-muted); }
-    .vars .ok { color: var(--sb-green-strong); }
-    .warning { margin: 0; padding: 0.4rem 0.6rem; border-radius: var(--sb-radius); background: #fff4d6; color: #8a6300; font-size: 0.85rem; }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    @media (max-width: 640px) { dl { grid-template-columns: 1fr; } }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0 0 0.75rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: minmax(9rem, max-content) 1fr;
+      gap: 0.75rem 1.25rem;
+      margin: 0;
+    }
+    dt {
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    dd {
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+      align-items: flex-start;
+    }
+    .hint {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .copy {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    code {
+      padding: 0.2rem 0.45rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-hover);
+      font-size: 0.85rem;
+      word-break: break-all;
+    }
+    .pill {
+      padding: 0.1rem 0.55rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      background: var(--sb-hover);
+      color: var(--sb-muted);
+    }
+    .pill.connected {
+      background: var(--sb-green-soft);
+      color: var(--sb-green-strong);
+    }
+    .pill.degraded {
+      background: #fff4d6;
+      color: #8a6300;
+    }
+    .pill.down {
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+    }
+    .vars {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .vars li {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      font-size: 0.85rem;
+      color: var(--sb-muted);
+    }
+    .vars .ok {
+      color: var(--sb-green-strong);
+    }
+    .warning {
+      margin: 0;
+      padding: 0.4rem 0.6rem;
+      border-radius: var(--sb-radius);
+      background: #fff4d6;
+      color: #8a6300;
+      font-size: 0.85rem;
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    @media (max-width: 640px) {
+      dl {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class ChannelSettingsComponent {

@@ -23,7 +23,14 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
     <section class="card" aria-labelledby="templates-title" data-testid="templates-settings">
       <header class="head">
         <h2 id="templates-title">{{ 'settings.templates.title' | translate }}</h2>
-        <button type="button" data-testid="template-new" [disabled]="store.editor()?.mode === 'new'" (click)="store.startNew()">{{ 'settings.templates.new' | translate }}</button>
+        <button
+          type="button"
+          data-testid="template-new"
+          [disabled]="store.editor()?.mode === 'new'"
+          (click)="store.startNew()"
+        >
+          {{ 'settings.templates.new' | translate }}
+        </button>
       </header>
       <p class="hint">{{ 'settings.templates.intro' | translate }}</p>
 
@@ -33,31 +40,70 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
           <div class="grid">
             <div class="field">
               <label for="template-name">{{ 'settings.templates.name' | translate }}</label>
-              <input id="template-name" data-testid="template-name" [value]="store.draft().name" [attr.aria-invalid]="!!errors().name" (input)="set('name', $event)" />
-              @if (errors().name; as e) { <p class="field-error" data-testid="template-name-error">{{ e }}</p> }
+              <input
+                id="template-name"
+                data-testid="template-name"
+                [value]="store.draft().name"
+                [attr.aria-invalid]="!!errors().name"
+                (input)="set('name', $event)"
+              />
+              @if (errors().name; as e) {
+                <p class="field-error" data-testid="template-name-error">{{ e }}</p>
+              }
             </div>
             <div class="field">
               <label for="template-language">{{ 'settings.templates.language' | translate }}</label>
-              <input id="template-language" data-testid="template-language" [value]="store.draft().language" [attr.aria-invalid]="!!errors().language" (input)="set('language', $event)" />
-              @if (errors().language; as e) { <p class="field-error">{{ e }}</p> }
+              <input
+                id="template-language"
+                data-testid="template-language"
+                [value]="store.draft().language"
+                [attr.aria-invalid]="!!errors().language"
+                (input)="set('language', $event)"
+              />
+              @if (errors().language; as e) {
+                <p class="field-error">{{ e }}</p>
+              }
             </div>
             <div class="field">
               <label for="template-category">{{ 'settings.templates.category' | translate }}</label>
-              <select id="template-category" data-testid="template-category" [value]="store.draft().category" (change)="set('category', $event)">
-                @for (c of categories; track c) { <option [value]="c" [selected]="c === store.draft().category">{{ category[c] | translate }}</option> }
+              <select
+                id="template-category"
+                data-testid="template-category"
+                [value]="store.draft().category"
+                (change)="set('category', $event)"
+              >
+                @for (c of categories; track c) {
+                  <option [value]="c" [selected]="c === store.draft().category">{{ category[c] | translate }}</option>
+                }
               </select>
             </div>
           </div>
           <div class="field">
             <label for="template-body">{{ 'settings.templates.body' | translate }}</label>
-            <textarea id="template-body" rows="3" data-testid="template-body" [maxLength]="bodyMax" [value]="store.draft().body" [attr.aria-invalid]="!!errors().body" (input)="set('body', $event)"></textarea>
+            <textarea
+              id="template-body"
+              rows="3"
+              data-testid="template-body"
+              [maxLength]="bodyMax"
+              [value]="store.draft().body"
+              [attr.aria-invalid]="!!errors().body"
+              (input)="set('body', $event)"
+            ></textarea>
             <p class="hint">{{ 'settings.templates.bodyHint' | translate }}</p>
-            @if (errors().body; as e) { <p class="field-error" data-testid="template-body-error">{{ e }}</p> }
+            @if (errors().body; as e) {
+              <p class="field-error" data-testid="template-body-error">{{ e }}</p>
+            }
           </div>
-          @if (saveError(); as e) { <p class="alert" role="alert" data-testid="template-save-error">{{ e }}</p> }
+          @if (saveError(); as e) {
+            <p class="alert" role="alert" data-testid="template-save-error">{{ e }}</p>
+          }
           <div class="actions">
-            <button type="submit" class="primary" data-testid="template-save" [disabled]="store.saving()">{{ (store.saving() ? 'settings.saving' : 'settings.save') | translate }}</button>
-            <button type="button" data-testid="template-cancel" (click)="store.cancel()">{{ 'settings.cancel' | translate }}</button>
+            <button type="submit" class="primary" data-testid="template-save" [disabled]="store.saving()">
+              {{ (store.saving() ? 'settings.saving' : 'settings.save') | translate }}
+            </button>
+            <button type="button" data-testid="template-cancel" (click)="store.cancel()">
+              {{ 'settings.cancel' | translate }}
+            </button>
           </div>
         </form>
       }
@@ -70,7 +116,9 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
         [emptyHint]="'settings.templates.emptyHint' | translate"
         (retry)="store.load()"
       />
-      @if (deleteError(); as e) { <p class="alert" role="alert" data-testid="template-delete-error">{{ e }}</p> }
+      @if (deleteError(); as e) {
+        <p class="alert" role="alert" data-testid="template-delete-error">{{ e }}</p>
+      }
 
       @if (store.items(); as items) {
         @if (items.length > 0) {
@@ -81,24 +129,47 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
                 <th scope="col">{{ 'settings.templates.language' | translate }}</th>
                 <th scope="col">{{ 'settings.templates.category' | translate }}</th>
                 <th scope="col">{{ 'settings.templates.body' | translate }}</th>
-                <th scope="col"><span class="visually-hidden">{{ 'settings.templates.actions' | translate }}</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">{{ 'settings.templates.actions' | translate }}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               @for (t of items; track t.id) {
                 <tr data-testid="template-row" [attr.data-name]="t.name">
-                  <td><code>{{ t.name }}</code></td>
+                  <td>
+                    <code>{{ t.name }}</code>
+                  </td>
                   <td>{{ t.language }}</td>
                   <td>{{ category[t.category] | translate }}</td>
-                  <td class="body">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
+                  <td class="body">
+                    {{ t.body }}
+                    <span class="muted small">{{
+                      'settings.templates.variables' | translate: { count: t.variableCount }
+                    }}</span>
+                  </td>
                   <td class="row-actions">
                     @if (store.confirmingDelete() === t.id) {
                       <span class="small">{{ 'settings.templates.confirmDelete' | translate }}</span>
-                      <button type="button" class="danger" data-testid="template-delete-confirm" [disabled]="store.deleting() === t.id" (click)="store.remove(t.id)">{{ 'settings.templates.delete' | translate }}</button>
-                      <button type="button" data-testid="template-delete-cancel" (click)="store.askDelete(null)">{{ 'settings.cancel' | translate }}</button>
+                      <button
+                        type="button"
+                        class="danger"
+                        data-testid="template-delete-confirm"
+                        [disabled]="store.deleting() === t.id"
+                        (click)="store.remove(t.id)"
+                      >
+                        {{ 'settings.templates.delete' | translate }}
+                      </button>
+                      <button type="button" data-testid="template-delete-cancel" (click)="store.askDelete(null)">
+                        {{ 'settings.cancel' | translate }}
+                      </button>
                     } @else {
-                      <button type="button" data-testid="template-edit" (click)="store.startEdit(t)">{{ 'settings.templates.edit' | translate }}</button>
-                      <button type="button" data-testid="template-delete" (click)="store.askDelete(t.id)">{{ 'settings.templates.delete' | translate }}</button>
+                      <button type="button" data-testid="template-edit" (click)="store.startEdit(t)">
+                        {{ 'settings.templates.edit' | translate }}
+                      </button>
+                      <button type="button" data-testid="template-delete" (click)="store.askDelete(t.id)">
+                        {{ 'settings.templates.delete' | translate }}
+                      </button>
                     }
                   </td>
                 </tr>
@@ -110,28 +181,120 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
     </section>
   `,
   styles: `
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
-    h2 { font-size: 1.05rem; margin: 0; }
-    h3 { font-size: 0.95rem; margin: 0; }
-    .hint { margin: 0.25rem 0 0.75rem; font-size: 0.8rem; color: var(--sb-muted); }
-    .editor { display: flex; flex-direction: column; gap: 0.75rem; padding: 0.75rem; margin-bottom: 1rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    .grid { display: grid; grid-template-columns: 2fr 1fr 1fr; gap: 0.75rem; }
-    .field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
-    label { font-size: 0.85rem; font-weight: 600; }
-    textarea { font: inherit; padding: 0.5rem 0.65rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); resize: vertical; }
-    textarea[aria-invalid='true'] { border-color: var(--sb-red); }
-    .field .hint { margin: 0; }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    .actions { display: flex; gap: 0.75rem; }
-    .alert { margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
-    th, td { text-align: left; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--sb-border); vertical-align: top; }
-    th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
-    .body { white-space: pre-wrap; word-break: break-word; }
-    .row-actions { display: flex; gap: 0.4rem; align-items: center; justify-content: flex-end; flex-wrap: wrap; }
-    .row-actions button { padding: 0.25rem 0.6rem; font-size: 0.85rem; }
-    button.danger { border-color: var(--sb-red); color: var(--sb-red); }
-    @media (max-width: 760px) { .grid { grid-template-columns: 1fr; } }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 1rem;
+    }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    h3 {
+      font-size: 0.95rem;
+      margin: 0;
+    }
+    .hint {
+      margin: 0.25rem 0 0.75rem;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .editor {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      padding: 0.75rem;
+      margin-bottom: 1rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: 2fr 1fr 1fr;
+      gap: 0.75rem;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+      min-width: 0;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    textarea {
+      font: inherit;
+      padding: 0.5rem 0.65rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      resize: vertical;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: var(--sb-red);
+    }
+    .field .hint {
+      margin: 0;
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    .actions {
+      display: flex;
+      gap: 0.75rem;
+    }
+    .alert {
+      margin: 0 0 0.75rem;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.9rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.45rem 0.5rem;
+      border-bottom: 1px solid var(--sb-border);
+      vertical-align: top;
+    }
+    th {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+      font-weight: 600;
+    }
+    .body {
+      white-space: pre-wrap;
+      word-break: break-word;
+    }
+    .row-actions {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      justify-content: flex-end;
+      flex-wrap: wrap;
+    }
+    .row-actions button {
+      padding: 0.25rem 0.6rem;
+      font-size: 0.85rem;
+    }
+    button.danger {
+      border-color: var(--sb-red);
+      color: var(--sb-red);
+    }
+    @media (max-width: 760px) {
+      .grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class TemplatesSettingsComponent {

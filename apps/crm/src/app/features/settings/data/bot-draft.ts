@@ -54,7 +54,8 @@ export function minutes(time: string): number {
   return h * 60 + m;
 }
 
-export const hhmm = (total: number) => `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+export const hhmm = (total: number) =>
+  `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 
 export function isTimeZone(zone: string): boolean {
   if (!zone.trim()) return false;
@@ -82,13 +83,15 @@ export function draftErrors(d: BotDraft): Record<string, TranslationKey> {
   if (!isTimeZone(d.timeZone)) errors['timeZone'] = 'settings.bot.error.timeZone';
   const keywords = keywordsOf(d.keywords);
   if (keywords.length > BOT_KEYWORDS_MAX) errors['handoffKeywords'] = 'settings.bot.error.tooManyKeywords';
-  else if (keywords.some((k) => k.length > BOT_KEYWORD_MAX)) errors['handoffKeywords'] = 'settings.bot.error.keywordTooLong';
+  else if (keywords.some((k) => k.length > BOT_KEYWORD_MAX))
+    errors['handoffKeywords'] = 'settings.bot.error.keywordTooLong';
   d.businessHours.forEach((h, i) => {
     const open = minutes(h.open);
     const close = minutes(h.close);
     if (Number.isNaN(open)) errors[`businessHours.${i}.open`] = 'settings.bot.error.time';
     if (Number.isNaN(close)) errors[`businessHours.${i}.close`] = 'settings.bot.error.time';
-    else if (!Number.isNaN(open) && close <= open) errors[`businessHours.${i}.close`] = 'settings.bot.error.closeBeforeOpen';
+    else if (!Number.isNaN(open) && close <= open)
+      errors[`businessHours.${i}.close`] = 'settings.bot.error.closeBeforeOpen';
     const previous = d.businessHours[i - 1];
     if (previous && previous.day === h.day && !Number.isNaN(open) && open < minutes(previous.close)) {
       errors[`businessHours.${i}.open`] = 'settings.bot.error.overlap';
@@ -102,7 +105,10 @@ export const closeBeforeMidnight = (open: string): string => (minutes(open) >= 2
 
 /** A new interval for `day`: from its last closing time (or 09:00) for an hour, within the day. */
 export function nextInterval(hours: readonly BusinessHours[], day: number): BusinessHours | null {
-  const closes = hours.filter((h) => h.day === day).map((h) => minutes(h.close)).filter((m) => !Number.isNaN(m));
+  const closes = hours
+    .filter((h) => h.day === day)
+    .map((h) => minutes(h.close))
+    .filter((m) => !Number.isNaN(m));
   const start = closes.length > 0 ? Math.max(...closes) : 9 * 60;
   if (start >= 24 * 60 - 1) return null;
   const end = closes.length > 0 ? Math.min(start + 60, 24 * 60) : 18 * 60;

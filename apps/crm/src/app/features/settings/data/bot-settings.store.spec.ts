@@ -11,7 +11,12 @@ describe('BotSettingsStore', () => {
   let api: { botSettings: jest.Mock; saveBotSettings: jest.Mock };
   let store: BotSettingsStore;
 
-  const saved = (body: UpdateBotSettings, over: Partial<BotSettings> = {}): BotSettings => ({ ...body, openNow: true, updatedAt: '2026-07-01T10:00:00.000Z', ...over });
+  const saved = (body: UpdateBotSettings, over: Partial<BotSettings> = {}): BotSettings => ({
+    ...body,
+    openNow: true,
+    updatedAt: '2026-07-01T10:00:00.000Z',
+    ...over,
+  });
 
   async function start(first: BotSettings = botSettings()) {
     api.botSettings.mockResolvedValue(first);
@@ -40,7 +45,11 @@ describe('BotSettingsStore', () => {
     api.botSettings.mockResolvedValue(botSettings({ handoffKeywords: ['agent', 'real person'] }));
     await store.load();
     expect(store.loadError()).toBeNull();
-    expect(store.draft()).toMatchObject({ greeting: 'Hola', keywords: 'agent, real person', timeZone: 'Europe/Madrid' });
+    expect(store.draft()).toMatchObject({
+      greeting: 'Hola',
+      keywords: 'agent, real person',
+      timeZone: 'Europe/Madrid',
+    });
     expect(store.dirty()).toBe(false);
   });
 
@@ -74,7 +83,7 @@ describe('BotSettingsStore', () => {
     expect(store.savedAt()).not.toBeNull();
   });
 
-  it('puts the server\'s field errors beside their fields (intervals by index) and other failures on the form', async () => {
+  it("puts the server's field errors beside their fields (intervals by index) and other failures on the form", async () => {
     await start();
     store.update({ greeting: 'Hola otra vez' });
     api.saveBotSettings.mockRejectedValueOnce(

@@ -9,7 +9,6 @@ import { SettingsSocket } from './settings.socket';
 /** The fields the form shows errors beside (API paths). */
 const FORM_FIELDS = ['greeting', 'outOfHoursReply', 'timeZone', 'businessHours', 'handoffKeywords', 'handoffReply'];
 
-
 /**
  * The bot section's state: the saved settings (REST, kept in step with `bot_status_changed` from
  * /stats), the form's draft with the contract's validation, Save (server field errors are shown
@@ -91,7 +90,10 @@ export class BotSettingsStore {
   }
 
   update(patch: Partial<Omit<BotDraft, 'businessHours' | 'enabled'>>): void {
-    this.change((draft) => ({ ...draft, ...patch }), Object.keys(patch).map((k) => (k === 'keywords' ? 'handoffKeywords' : k)));
+    this.change(
+      (draft) => ({ ...draft, ...patch }),
+      Object.keys(patch).map((k) => (k === 'keywords' ? 'handoffKeywords' : k)),
+    );
   }
 
   setInterval(index: number, field: 'open' | 'close', value: string): void {
@@ -136,7 +138,9 @@ export class BotSettingsStore {
     this._requestError.set(null);
     this._serverErrors.set({});
     try {
-      const saved = await this.api.saveBotSettings(requestOf({ ...draft, enabled: this._saved()?.enabled ?? draft.enabled }));
+      const saved = await this.api.saveBotSettings(
+        requestOf({ ...draft, enabled: this._saved()?.enabled ?? draft.enabled }),
+      );
       this._saved.set(saved);
       this._draft.set(draftOf(saved));
       this._submitted.set(false);
@@ -182,7 +186,8 @@ export class BotSettingsStore {
     this._savedAt.set(null);
     this._serverErrors.update((errors) => {
       const next = { ...errors };
-      for (const key of Object.keys(next)) if (paths.some((p) => key === p || key.startsWith(`${p}.`))) delete next[key];
+      for (const key of Object.keys(next))
+        if (paths.some((p) => key === p || key.startsWith(`${p}.`))) delete next[key];
       return next;
     });
   }
@@ -194,6 +199,7 @@ export class BotSettingsStore {
     this._serverErrors.set(fields);
     // Anything the form cannot show beside a field is shown as the request's error.
     const paths = Object.keys(fields);
-    if (paths.length === 0 || !paths.every((path) => FORM_FIELDS.includes(path.split('.')[0]))) this._requestError.set(error);
+    if (paths.length === 0 || !paths.every((path) => FORM_FIELDS.includes(path.split('.')[0])))
+      this._requestError.set(error);
   }
 }

@@ -47,7 +47,14 @@ describe('ChannelStatusStore', () => {
   it('names the settings the provider still needs', async () => {
     await start();
     expect(store.missing()).toEqual(['WHATSAPP_PHONE_NUMBER_ID']);
-    api.channelStatus.mockReturnValue(of(channelStatus({ provider: 'sandbox', configured: { verifyToken: false, appSecret: true, token: false, phoneNumberId: false } })));
+    api.channelStatus.mockReturnValue(
+      of(
+        channelStatus({
+          provider: 'sandbox',
+          configured: { verifyToken: false, appSecret: true, token: false, phoneNumberId: false },
+        }),
+      ),
+    );
     store.refresh();
     await flush();
     expect(store.missing()).toEqual(['WHATSAPP_VERIFY_TOKEN']);

@@ -21,7 +21,11 @@ export class ChannelStatusStore {
 
   private readonly resource = liveResource<ChannelStatus>({
     snapshot: () => this.api.channelStatus(),
-    deltas: [liveDelta(this.socket.on('whatsapp_status_changed'), (current: ChannelStatus, e) => applyWhatsappState(current, e.whatsappState))],
+    deltas: [
+      liveDelta(this.socket.on('whatsapp_status_changed'), (current: ChannelStatus, e) =>
+        applyWhatsappState(current, e.whatsappState),
+      ),
+    ],
     connection: this.socket.liveConnection(),
   });
 
@@ -43,7 +47,12 @@ export class ChannelStatusStore {
     const needed: [boolean, string][] = [
       [c.verifyToken, 'WHATSAPP_VERIFY_TOKEN'],
       [c.appSecret, 'WHATSAPP_APP_SECRET'],
-      ...(status.provider === 'cloud-api' ? ([[c.token, 'WHATSAPP_TOKEN'], [c.phoneNumberId, 'WHATSAPP_PHONE_NUMBER_ID']] as [boolean, string][]) : []),
+      ...(status.provider === 'cloud-api'
+        ? ([
+            [c.token, 'WHATSAPP_TOKEN'],
+            [c.phoneNumberId, 'WHATSAPP_PHONE_NUMBER_ID'],
+          ] as [boolean, string][])
+        : []),
     ];
     return needed.filter(([set]) => !set).map(([, name]) => name);
   });

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { BotSettings, ChannelStatus, CreateTemplate, MessageTemplate, TemplateList, UpdateBotSettings, UpdateTemplate } from '@switchboard/contracts/types';
+import type {
+  BotSettings,
+  ChannelStatus,
+  CreateTemplate,
+  MessageTemplate,
+  TemplateList,
+  UpdateBotSettings,
+  UpdateTemplate,
+} from '@switchboard/contracts/types';
 import { firstValueFrom, type Observable } from 'rxjs';
 
 const TEMPLATES = '/api/channels/templates';

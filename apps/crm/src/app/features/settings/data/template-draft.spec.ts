@@ -14,7 +14,9 @@ describe('template draft', () => {
     ];
     for (const patch of cases) {
       const d = { ...EMPTY_TEMPLATE, ...patch };
-      const contractFields = [...new Set((createTemplateSchema.safeParse(d).error?.issues ?? []).map((i) => String(i.path[0])))].sort();
+      const contractFields = [
+        ...new Set((createTemplateSchema.safeParse(d).error?.issues ?? []).map((i) => String(i.path[0]))),
+      ].sort();
       expect({ patch, fields: Object.keys(templateErrors(d)).sort() }).toEqual({ patch, fields: contractFields });
     }
   });

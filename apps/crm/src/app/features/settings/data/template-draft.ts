@@ -15,9 +15,19 @@ export type TemplateField = keyof TemplateDraft;
 
 export const EMPTY_TEMPLATE: TemplateDraft = { name: '', language: 'es', category: 'utility', body: '' };
 
-export const templateDraftOf = (t: MessageTemplate): TemplateDraft => ({ name: t.name, language: t.language, category: t.category, body: t.body });
+export const templateDraftOf = (t: MessageTemplate): TemplateDraft => ({
+  name: t.name,
+  language: t.language,
+  category: t.category,
+  body: t.body,
+});
 
-export const trimmedTemplate = (d: TemplateDraft): TemplateDraft => ({ name: d.name.trim(), language: d.language.trim(), category: d.category, body: d.body.trim() });
+export const trimmedTemplate = (d: TemplateDraft): TemplateDraft => ({
+  name: d.name.trim(),
+  language: d.language.trim(),
+  category: d.category,
+  body: d.body.trim(),
+});
 
 function placeholdersConsecutive(body: string): boolean {
   const used = new Set([...body.matchAll(/\{\{(\d+)\}\}/g)].map((m) => Number(m[1])));

@@ -44,7 +44,12 @@ describe('TemplatesStore', () => {
     const created = template({ name: 'c_reminder' });
     api.createTemplate.mockResolvedValue(created);
     expect(await store.save()).toEqual(created);
-    expect(api.createTemplate).toHaveBeenCalledWith({ name: 'c_reminder', language: 'es', category: 'utility', body: 'Hola {{1}}' });
+    expect(api.createTemplate).toHaveBeenCalledWith({
+      name: 'c_reminder',
+      language: 'es',
+      category: 'utility',
+      body: 'Hola {{1}}',
+    });
     expect(store.items()?.map((t) => t.name)).toEqual(['a_welcome', 'b_order', 'c_reminder']);
     expect(store.editor()).toBeNull();
   });
@@ -57,22 +62,31 @@ describe('TemplatesStore', () => {
     expect(store.draft()).toMatchObject({ name: original.name, body: original.body });
     store.update({ body: 'Hola {{1}}, gracias' });
 
-    api.updateTemplate.mockRejectedValueOnce(apiError(409, 'conflict', 'A template with this name and language exists'));
+    api.updateTemplate.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'A template with this name and language exists'),
+    );
     expect(await store.save()).toBeNull();
     expect(store.saveError()).toBeTruthy();
 
     api.updateTemplate.mockResolvedValue({ ...original, body: 'Hola {{1}}, gracias' });
     await store.save();
-    expect(api.updateTemplate).toHaveBeenLastCalledWith(original.id, expect.objectContaining({ body: 'Hola {{1}}, gracias' }));
+    expect(api.updateTemplate).toHaveBeenLastCalledWith(
+      original.id,
+      expect.objectContaining({ body: 'Hola {{1}}, gracias' }),
+    );
     expect(store.items()?.find((t) => t.id === original.id)?.body).toBe('Hola {{1}}, gracias');
     expect(store.items()).toHaveLength(2);
   });
 
-  it('the server\'s field errors go beside the fields', async () => {
+  it("the server's field errors go beside the fields", async () => {
     await start();
     store.startNew();
     store.update({ name: 'ok_name', body: 'Hola' });
-    api.createTemplate.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid', [{ path: 'language', message: 'a language code like en or en_US' }]));
+    api.createTemplate.mockRejectedValueOnce(
+      apiError(400, 'validation_failed', 'Invalid', [
+        { path: 'language', message: 'a language code like en or en_US' },
+      ]),
+    );
     await store.save();
     expect(store.fieldError('language')).toEqual({ text: 'a language code like en or en_US' });
     expect(store.saveError()).toBeNull();

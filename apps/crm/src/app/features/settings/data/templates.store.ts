@@ -2,12 +2,20 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import type { MessageTemplate } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
-import { EMPTY_TEMPLATE, templateDraftOf, templateErrors, trimmedTemplate, type TemplateDraft, type TemplateField } from './template-draft';
+import {
+  EMPTY_TEMPLATE,
+  templateDraftOf,
+  templateErrors,
+  trimmedTemplate,
+  type TemplateDraft,
+  type TemplateField,
+} from './template-draft';
 import { SettingsApi } from './settings.api';
 
 export type TemplateEditor = { mode: 'new' } | { mode: 'edit'; id: string };
 
-const byNameAndLanguage = (a: MessageTemplate, b: MessageTemplate) => a.name.localeCompare(b.name) || a.language.localeCompare(b.language);
+const byNameAndLanguage = (a: MessageTemplate, b: MessageTemplate) =>
+  a.name.localeCompare(b.name) || a.language.localeCompare(b.language);
 const FIELDS = Object.keys(EMPTY_TEMPLATE) as TemplateField[];
 
 /**
@@ -95,7 +103,8 @@ export class TemplatesStore {
     this._serverErrors.set({});
     const body = trimmedTemplate(this._draft());
     try {
-      const saved = editor.mode === 'new' ? await this.api.createTemplate(body) : await this.api.updateTemplate(editor.id, body);
+      const saved =
+        editor.mode === 'new' ? await this.api.createTemplate(body) : await this.api.updateTemplate(editor.id, body);
       this._items.update((items) => [...(items ?? []).filter((t) => t.id !== saved.id), saved].sort(byNameAndLanguage));
       this._editor.set(null);
       return saved;

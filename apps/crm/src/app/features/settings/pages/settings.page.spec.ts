@@ -12,11 +12,21 @@ import { SettingsPage } from './settings.page';
 
 describe('SettingsPage', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
-  let api: Record<'channelStatus' | 'botSettings' | 'saveBotSettings' | 'templates' | 'createTemplate' | 'updateTemplate' | 'deleteTemplate', jest.Mock>;
+  let api: Record<
+    | 'channelStatus'
+    | 'botSettings'
+    | 'saveBotSettings'
+    | 'templates'
+    | 'createTemplate'
+    | 'updateTemplate'
+    | 'deleteTemplate',
+    jest.Mock
+  >;
   let fixture: ComponentFixture<SettingsPage>;
 
   const el = () => fixture.nativeElement as HTMLElement;
-  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => el().querySelector(`[data-testid="${id}"]`) as T;
+  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+    el().querySelector(`[data-testid="${id}"]`) as T;
   const type = (id: string, value: string, event = 'input') => {
     const input = byTestId<HTMLInputElement | HTMLTextAreaElement>(id);
     input.value = value;
@@ -32,7 +42,11 @@ describe('SettingsPage', () => {
     api = {
       channelStatus: jest.fn(() => of(channelStatus())),
       botSettings: jest.fn(async () => botSettings()),
-      saveBotSettings: jest.fn(async (body: UpdateBotSettings) => ({ ...body, openNow: true, updatedAt: '2026-07-01T10:00:00.000Z' })),
+      saveBotSettings: jest.fn(async (body: UpdateBotSettings) => ({
+        ...body,
+        openNow: true,
+        updatedAt: '2026-07-01T10:00:00.000Z',
+      })),
       templates: jest.fn(async () => ({ items: [] })),
       createTemplate: jest.fn(),
       updateTemplate: jest.fn(),
@@ -40,7 +54,14 @@ describe('SettingsPage', () => {
     };
     TestBed.configureTestingModule({
       imports: [SettingsPage],
-      providers: [...realtime.providers, SettingsSocket, ChannelStatusStore, BotSettingsStore, TemplatesStore, { provide: SettingsApi, useValue: api }],
+      providers: [
+        ...realtime.providers,
+        SettingsSocket,
+        ChannelStatusStore,
+        BotSettingsStore,
+        TemplatesStore,
+        { provide: SettingsApi, useValue: api },
+      ],
     });
     fixture = TestBed.createComponent(SettingsPage);
     TestBed.tick();
@@ -115,21 +136,27 @@ describe('SettingsPage', () => {
     expect(byTestId('interval-closes-midnight-0').textContent?.trim()).toBe('24:00');
     byTestId('bot-save').click();
     await settle();
-    expect((api.saveBotSettings.mock.calls[0][0] as UpdateBotSettings).businessHours[0]).toEqual({ day: 1, open: '09:00', close: '24:00' });
+    expect((api.saveBotSettings.mock.calls[0][0] as UpdateBotSettings).businessHours[0]).toEqual({
+      day: 1,
+      open: '09:00',
+      close: '24:00',
+    });
 
     byTestId<HTMLInputElement>('interval-midnight-0').click();
     await settle();
     expect(byTestId<HTMLInputElement>('interval-close-0').value).toBe('23:00');
   });
 
-  it('a day switched off loses its hours; the server\'s refusal is shown on the form', async () => {
+  it("a day switched off loses its hours; the server's refusal is shown on the form", async () => {
     const monday = byTestId<HTMLInputElement>('hours-open-1');
     monday.checked = false;
     monday.dispatchEvent(new Event('change'));
     await settle();
     expect(byTestId('hours-day-1').textContent).toContain('Closed');
 
-    api.saveBotSettings.mockRejectedValueOnce(apiError(503, 'unavailable', 'The database is not answering; try again shortly'));
+    api.saveBotSettings.mockRejectedValueOnce(
+      apiError(503, 'unavailable', 'The database is not answering; try again shortly'),
+    );
     byTestId('bot-save').click();
     await settle();
     expect(byTestId('bot-request-error').textContent).toContain('The database is not answering');
@@ -152,7 +179,12 @@ describe('SettingsPage', () => {
     type('template-name', 'order_ready');
     byTestId('template-save').click();
     await settle();
-    expect(api.createTemplate).toHaveBeenCalledWith({ name: 'order_ready', language: 'es', category: 'utility', body: 'Hola {{1}}' });
+    expect(api.createTemplate).toHaveBeenCalledWith({
+      name: 'order_ready',
+      language: 'es',
+      category: 'utility',
+      body: 'Hola {{1}}',
+    });
     expect(byTestId('template-editor')).toBeNull();
     expect(el().querySelectorAll('[data-testid="template-row"]')).toHaveLength(1);
 

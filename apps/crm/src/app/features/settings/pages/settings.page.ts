@@ -16,16 +16,32 @@ import { SettingsSocket } from '../data/settings.socket';
       <h1>{{ 'settings.title' | translate }}</h1>
     </header>
     @if (offline()) {
-      <p class="offline" role="status" data-testid="settings-offline">{{ 'settings.offline' | translate: { seconds: pollSeconds } }}</p>
+      <p class="offline" role="status" data-testid="settings-offline">
+        {{ 'settings.offline' | translate: { seconds: pollSeconds } }}
+      </p>
     }
     <sb-channel-settings />
     <sb-bot-settings />
     <sb-templates-settings />
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; max-width: 60rem; }
-    .page-header { margin: 0; }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      max-width: 60rem;
+    }
+    .page-header {
+      margin: 0;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
   `,
 })
 export class SettingsPage {

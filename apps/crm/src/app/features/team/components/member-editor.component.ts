@@ -24,7 +24,12 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.member(); as member) {
-      <div class="editor" data-testid="member-editor" role="group" [attr.aria-label]="'team.edit.title' | translate: { name: member.name }">
+      <div
+        class="editor"
+        data-testid="member-editor"
+        role="group"
+        [attr.aria-label]="'team.edit.title' | translate: { name: member.name }"
+      >
         <form class="part" novalidate (submit)="$event.preventDefault(); save()">
           <div class="fields">
             <div class="field">
@@ -40,7 +45,9 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
                 [attr.aria-describedby]="errors().name ? 'edit-member-name-error' : null"
                 (input)="store.update({ name: value($event) })"
               />
-              @if (errors().name; as e) { <p class="field-error" id="edit-member-name-error" data-testid="member-edit-name-error">{{ e }}</p> }
+              @if (errors().name; as e) {
+                <p class="field-error" id="edit-member-name-error" data-testid="member-edit-name-error">{{ e }}</p>
+              }
             </div>
             <div class="field">
               <label for="edit-member-role">{{ 'team.role' | translate }}</label>
@@ -52,23 +59,44 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
                 (change)="store.update({ role: role($event) })"
               >
                 @for (role of roles; track role) {
-                  <option [value]="role" [selected]="role === store.draft().role">{{ roleLabel[role] | translate }}</option>
+                  <option [value]="role" [selected]="role === store.draft().role">
+                    {{ roleLabel[role] | translate }}
+                  </option>
                 }
               </select>
-              @if (errors().role; as e) { <p class="field-error" data-testid="member-edit-role-error">{{ e }}</p> }
+              @if (errors().role; as e) {
+                <p class="field-error" data-testid="member-edit-role-error">{{ e }}</p>
+              }
             </div>
           </div>
           @if (store.demotesSelf()) {
-            <p class="warning" id="edit-member-role-hint" data-testid="member-edit-self-warning">{{ 'team.edit.demoteSelfWarning' | translate }}</p>
+            <p class="warning" id="edit-member-role-hint" data-testid="member-edit-self-warning">
+              {{ 'team.edit.demoteSelfWarning' | translate }}
+            </p>
           } @else if (store.roleChanged()) {
-            <p class="hint" id="edit-member-role-hint" data-testid="member-edit-role-hint">{{ 'team.edit.roleHint' | translate: { name: member.name } }}</p>
+            <p class="hint" id="edit-member-role-hint" data-testid="member-edit-role-hint">
+              {{ 'team.edit.roleHint' | translate: { name: member.name } }}
+            </p>
           }
           <div class="actions">
             @if (store.confirming() === 'demoteSelf') {
-              <button type="button" class="danger" data-testid="member-demote-confirm" [disabled]="!!store.pending()" (click)="save()">
+              <button
+                type="button"
+                class="danger"
+                data-testid="member-demote-confirm"
+                [disabled]="!!store.pending()"
+                (click)="save()"
+              >
                 {{ (store.pending() === 'save' ? 'team.edit.saving' : 'team.edit.demoteSelfConfirm') | translate }}
               </button>
-              <button type="button" data-testid="member-confirm-cancel" [disabled]="!!store.pending()" (click)="store.cancelConfirm()">{{ 'team.edit.cancel' | translate }}</button>
+              <button
+                type="button"
+                data-testid="member-confirm-cancel"
+                [disabled]="!!store.pending()"
+                (click)="store.cancelConfirm()"
+              >
+                {{ 'team.edit.cancel' | translate }}
+              </button>
             } @else {
               <button
                 type="submit"
@@ -81,7 +109,9 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
               </button>
             }
           </div>
-          @if (partError().details; as e) { <p class="alert" role="alert" data-testid="member-edit-save-error">{{ e }}</p> }
+          @if (partError().details; as e) {
+            <p class="alert" role="alert" data-testid="member-edit-save-error">{{ e }}</p>
+          }
         </form>
 
         <section class="part" aria-labelledby="edit-member-access">
@@ -89,37 +119,76 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
           @if (!member.active) {
             <p class="hint">{{ 'team.reactivate.hint' | translate: { name: member.name } }}</p>
             <div class="actions">
-              <button type="button" data-testid="member-reactivate" [disabled]="!!store.pending()" [attr.aria-busy]="store.pending() === 'reactivate'" (click)="reactivate()">
+              <button
+                type="button"
+                data-testid="member-reactivate"
+                [disabled]="!!store.pending()"
+                [attr.aria-busy]="store.pending() === 'reactivate'"
+                (click)="reactivate()"
+              >
                 {{ (store.pending() === 'reactivate' ? 'team.reactivate.busy' : 'team.reactivate.action') | translate }}
               </button>
             </div>
           } @else if (store.confirming() === 'deactivate') {
             <p class="warning" data-testid="member-deactivate-question">
-              {{ (store.isSelf() ? 'team.deactivate.confirmSelf' : 'team.deactivate.confirm') | translate: { name: member.name } }}
+              {{
+                (store.isSelf() ? 'team.deactivate.confirmSelf' : 'team.deactivate.confirm')
+                  | translate: { name: member.name }
+              }}
             </p>
             <div class="actions">
-              <button type="button" class="danger" data-testid="member-deactivate-confirm" [disabled]="!!store.pending()" (click)="confirmDeactivate()">
+              <button
+                type="button"
+                class="danger"
+                data-testid="member-deactivate-confirm"
+                [disabled]="!!store.pending()"
+                (click)="confirmDeactivate()"
+              >
                 {{ (store.pending() === 'deactivate' ? 'team.deactivate.busy' : 'team.deactivate.action') | translate }}
               </button>
-              <button type="button" data-testid="member-confirm-cancel" [disabled]="!!store.pending()" (click)="store.cancelConfirm()">{{ 'team.edit.cancel' | translate }}</button>
+              <button
+                type="button"
+                data-testid="member-confirm-cancel"
+                [disabled]="!!store.pending()"
+                (click)="store.cancelConfirm()"
+              >
+                {{ 'team.edit.cancel' | translate }}
+              </button>
             </div>
           } @else {
             <p class="hint">{{ 'team.deactivate.hint' | translate: { name: member.name } }}</p>
             <div class="actions">
-              <button type="button" data-testid="member-deactivate" [disabled]="!!store.pending()" (click)="store.requestDeactivate()">{{ 'team.deactivate.start' | translate }}</button>
+              <button
+                type="button"
+                data-testid="member-deactivate"
+                [disabled]="!!store.pending()"
+                (click)="store.requestDeactivate()"
+              >
+                {{ 'team.deactivate.start' | translate }}
+              </button>
             </div>
           }
-          @if (partError().access; as e) { <p class="alert" role="alert" data-testid="member-access-error">{{ e }}</p> }
+          @if (partError().access; as e) {
+            <p class="alert" role="alert" data-testid="member-access-error">{{ e }}</p>
+          }
         </section>
 
-        <form class="part" novalidate aria-labelledby="edit-member-password-title" (submit)="$event.preventDefault(); setPassword()">
+        <form
+          class="part"
+          novalidate
+          aria-labelledby="edit-member-password-title"
+          (submit)="$event.preventDefault(); setPassword()"
+        >
           <h3 id="edit-member-password-title">{{ 'team.setPassword.title' | translate }}</h3>
           @if (store.isSelf()) {
             <p class="hint" data-testid="member-password-self">
-              {{ 'team.setPassword.self' | translate }} <a routerLink="/account">{{ 'team.setPassword.selfLink' | translate }}</a>
+              {{ 'team.setPassword.self' | translate }}
+              <a routerLink="/account">{{ 'team.setPassword.selfLink' | translate }}</a>
             </p>
           } @else {
-            <label class="visually-hidden" for="edit-member-password">{{ 'team.setPassword.label' | translate: { name: member.name } }}</label>
+            <label class="visually-hidden" for="edit-member-password">{{
+              'team.setPassword.label' | translate: { name: member.name }
+            }}</label>
             <div class="inline">
               <input
                 id="edit-member-password"
@@ -132,13 +201,24 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
                 aria-describedby="edit-member-password-hint"
                 (input)="store.updatePassword(value($event))"
               />
-              <button type="submit" data-testid="member-set-password" [disabled]="!!store.pending()" [attr.aria-busy]="store.pending() === 'password'">
+              <button
+                type="submit"
+                data-testid="member-set-password"
+                [disabled]="!!store.pending()"
+                [attr.aria-busy]="store.pending() === 'password'"
+              >
                 {{ (store.pending() === 'password' ? 'team.setPassword.busy' : 'team.setPassword.action') | translate }}
               </button>
             </div>
-            <p class="hint" id="edit-member-password-hint">{{ 'team.setPassword.hint' | translate: { name: member.name, min: passwordMin, max: passwordMax } }}</p>
-            @if (errors().password; as e) { <p class="field-error" data-testid="member-new-password-error">{{ e }}</p> }
-            @if (partError().password; as e) { <p class="alert" role="alert" data-testid="member-password-error">{{ e }}</p> }
+            <p class="hint" id="edit-member-password-hint">
+              {{ 'team.setPassword.hint' | translate: { name: member.name, min: passwordMin, max: passwordMax } }}
+            </p>
+            @if (errors().password; as e) {
+              <p class="field-error" data-testid="member-new-password-error">{{ e }}</p>
+            }
+            @if (partError().password; as e) {
+              <p class="alert" role="alert" data-testid="member-password-error">{{ e }}</p>
+            }
           }
         </form>
 
@@ -147,25 +227,95 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
     }
   `,
   styles: `
-    .editor { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem 1.5rem; padding: 0.25rem 0 0.5rem; }
-    .part { display: flex; flex-direction: column; gap: 0.45rem; min-width: 0; }
-    .fields { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; }
-    .field { display: flex; flex-direction: column; gap: 0.25rem; flex: 1 1 9rem; min-width: 0; }
-    h3 { margin: 0; font-size: 0.85rem; }
-    label { font-size: 0.8rem; font-weight: 600; }
-    .inline { display: flex; gap: 0.5rem; flex-wrap: wrap; }
-    .inline input { flex: 1 1 9rem; min-width: 0; }
-    .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; }
-    .hint, .warning, .field-error, .alert, .done { margin: 0; font-size: 0.8rem; overflow-wrap: anywhere; }
-    .hint { color: var(--sb-muted); }
-    .warning { color: var(--sb-red); font-weight: 600; }
-    .field-error { color: var(--sb-red); }
-    .alert { padding: 0.4rem 0.6rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); }
-    .done { grid-column: 1 / -1; color: var(--sb-green-strong); }
-    .done:empty { display: none; }
-    button.primary { padding: 0.45rem 0.9rem; }
-    button.danger { background: var(--sb-red); border-color: var(--sb-red); color: #fff; }
-    select[aria-invalid='true'] { border-color: var(--sb-red); }
+    .editor {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+      gap: 1rem 1.5rem;
+      padding: 0.25rem 0 0.5rem;
+    }
+    .part {
+      display: flex;
+      flex-direction: column;
+      gap: 0.45rem;
+      min-width: 0;
+    }
+    .fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 0.75rem;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      flex: 1 1 9rem;
+      min-width: 0;
+    }
+    h3 {
+      margin: 0;
+      font-size: 0.85rem;
+    }
+    label {
+      font-size: 0.8rem;
+      font-weight: 600;
+    }
+    .inline {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .inline input {
+      flex: 1 1 9rem;
+      min-width: 0;
+    }
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .hint,
+    .warning,
+    .field-error,
+    .alert,
+    .done {
+      margin: 0;
+      font-size: 0.8rem;
+      overflow-wrap: anywhere;
+    }
+    .hint {
+      color: var(--sb-muted);
+    }
+    .warning {
+      color: var(--sb-red);
+      font-weight: 600;
+    }
+    .field-error {
+      color: var(--sb-red);
+    }
+    .alert {
+      padding: 0.4rem 0.6rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+    }
+    .done {
+      grid-column: 1 / -1;
+      color: var(--sb-green-strong);
+    }
+    .done:empty {
+      display: none;
+    }
+    button.primary {
+      padding: 0.45rem 0.9rem;
+    }
+    button.danger {
+      background: var(--sb-red);
+      border-color: var(--sb-red);
+      color: #fff;
+    }
+    select[aria-invalid='true'] {
+      border-color: var(--sb-red);
+    }
   `,
 })
 export class MemberEditorComponent {

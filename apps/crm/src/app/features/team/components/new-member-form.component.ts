@@ -14,7 +14,13 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="card" novalidate data-testid="new-member-form" aria-labelledby="new-member-title" (submit)="$event.preventDefault(); save()">
+    <form
+      class="card"
+      novalidate
+      data-testid="new-member-form"
+      aria-labelledby="new-member-title"
+      (submit)="$event.preventDefault(); save()"
+    >
       <h2 id="new-member-title">{{ 'team.add.title' | translate }}</h2>
       <p class="hint">{{ 'team.add.hint' | translate }}</p>
       <div class="grid">
@@ -31,7 +37,9 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
             [attr.aria-describedby]="errors().name ? 'member-name-error' : null"
             (input)="set('name', $event)"
           />
-          @if (errors().name; as e) { <p class="field-error" id="member-name-error" data-testid="member-name-error">{{ e }}</p> }
+          @if (errors().name; as e) {
+            <p class="field-error" id="member-name-error" data-testid="member-name-error">{{ e }}</p>
+          }
         </div>
         <div class="field">
           <label for="member-email">{{ 'team.email' | translate }}</label>
@@ -46,16 +54,25 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
             [attr.aria-describedby]="errors().email ? 'member-email-error' : null"
             (input)="set('email', $event)"
           />
-          @if (errors().email; as e) { <p class="field-error" id="member-email-error" data-testid="member-email-error">{{ e }}</p> }
+          @if (errors().email; as e) {
+            <p class="field-error" id="member-email-error" data-testid="member-email-error">{{ e }}</p>
+          }
         </div>
         <div class="field">
           <label for="member-role">{{ 'team.role' | translate }}</label>
-          <select id="member-role" data-testid="member-role" [attr.aria-invalid]="!!errors().role" (change)="set('role', $event)">
+          <select
+            id="member-role"
+            data-testid="member-role"
+            [attr.aria-invalid]="!!errors().role"
+            (change)="set('role', $event)"
+          >
             @for (role of roles; track role) {
               <option [value]="role" [selected]="role === store.draft().role">{{ roleLabel[role] | translate }}</option>
             }
           </select>
-          @if (errors().role; as e) { <p class="field-error" data-testid="member-role-error">{{ e }}</p> }
+          @if (errors().role; as e) {
+            <p class="field-error" data-testid="member-role-error">{{ e }}</p>
+          }
         </div>
         <div class="field">
           <label for="member-password">{{ 'team.password' | translate }}</label>
@@ -69,35 +86,101 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
             aria-describedby="member-password-hint"
             (input)="set('password', $event)"
           />
-          <p class="hint" id="member-password-hint">{{ 'password.hint' | translate: { min: limits.passwordMin, max: limits.passwordMax } }}</p>
-          @if (errors().password; as e) { <p class="field-error" data-testid="member-password-error">{{ e }}</p> }
+          <p class="hint" id="member-password-hint">
+            {{ 'password.hint' | translate: { min: limits.passwordMin, max: limits.passwordMax } }}
+          </p>
+          @if (errors().password; as e) {
+            <p class="field-error" data-testid="member-password-error">{{ e }}</p>
+          }
         </div>
       </div>
-      @if (saveError(); as e) { <p class="alert" role="alert" data-testid="member-save-error">{{ e }}</p> }
+      @if (saveError(); as e) {
+        <p class="alert" role="alert" data-testid="member-save-error">{{ e }}</p>
+      }
       <div class="actions">
-        <button type="submit" class="primary" data-testid="member-submit" [disabled]="store.saving()" [attr.aria-busy]="store.saving()">
+        <button
+          type="submit"
+          class="primary"
+          data-testid="member-submit"
+          [disabled]="store.saving()"
+          [attr.aria-busy]="store.saving()"
+        >
           {{ (store.saving() ? 'team.add.submitting' : 'team.add.submit') | translate }}
         </button>
         <p class="done" role="status" data-testid="member-added">
-          @if (store.added(); as added) { {{ 'team.add.done' | translate: { name: added.name } }} }
+          @if (store.added(); as added) {
+            {{ 'team.add.done' | translate: { name: added.name } }}
+          }
         </p>
       </div>
     </form>
   `,
   styles: `
-    form { display: flex; flex-direction: column; gap: 0.75rem; }
-    h2 { font-size: 1.05rem; margin: 0; }
-    .hint { margin: 0; font-size: 0.8rem; color: var(--sb-muted); }
-    .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem 1rem; }
-    .field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
-    label { font-size: 0.85rem; font-weight: 600; }
-    select { padding: 0.5rem 0.65rem; }
-    select[aria-invalid='true'] { border-color: var(--sb-red); }
-    .field-error { margin: 0; font-size: 0.85rem; color: var(--sb-red); }
-    .alert { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
-    .actions { display: flex; align-items: center; gap: 0.75rem; flex-wrap: wrap; }
-    .done { margin: 0; font-size: 0.85rem; color: var(--sb-green-strong); overflow-wrap: anywhere; }
-    @media (max-width: 640px) { .grid { grid-template-columns: 1fr; } }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+    }
+    h2 {
+      font-size: 1.05rem;
+      margin: 0;
+    }
+    .hint {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0.75rem 1rem;
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+      min-width: 0;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    select {
+      padding: 0.5rem 0.65rem;
+    }
+    select[aria-invalid='true'] {
+      border-color: var(--sb-red);
+    }
+    .field-error {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-red);
+    }
+    .alert {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+    }
+    .done {
+      margin: 0;
+      font-size: 0.85rem;
+      color: var(--sb-green-strong);
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 640px) {
+      .grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class NewMemberFormComponent {
@@ -107,7 +190,12 @@ export class NewMemberFormComponent {
   protected readonly roles = MEMBER_ROLES;
   protected readonly roleLabel = ROLE_LABEL;
   // No maxLength on the password: a pasted password cut short without a word would not be the one the admin passes on.
-  protected readonly limits = { name: MEMBER_NAME_MAX, email: MEMBER_EMAIL_MAX, passwordMin: PASSWORD_MIN_LENGTH, passwordMax: PASSWORD_MAX_BYTES };
+  protected readonly limits = {
+    name: MEMBER_NAME_MAX,
+    email: MEMBER_EMAIL_MAX,
+    passwordMin: PASSWORD_MIN_LENGTH,
+    passwordMax: PASSWORD_MAX_BYTES,
+  };
   protected readonly errors = computed(() => ({
     name: fieldText(this.i18n, this.store.fieldError('name')),
     email: fieldText(this.i18n, this.store.fieldError('email')),

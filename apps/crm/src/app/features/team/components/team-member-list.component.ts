@@ -16,7 +16,11 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
   template: `
     <div class="card table">
       <table data-testid="team-list">
-        <caption class="visually-hidden">{{ 'team.list' | translate }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'team.list' | translate
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'team.name' | translate }}</th>
@@ -24,7 +28,9 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
             <th scope="col">{{ 'team.role' | translate }}</th>
             <th scope="col">{{ 'team.status' | translate }}</th>
             @if (editable()) {
-              <th scope="col"><span class="visually-hidden">{{ 'team.actions' | translate }}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{{ 'team.actions' | translate }}</span>
+              </th>
             }
           </tr>
         </thead>
@@ -58,7 +64,10 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
                     type="button"
                     data-testid="member-edit"
                     [attr.aria-expanded]="edit.memberId() === member.id"
-                    [attr.aria-label]="(edit.memberId() === member.id ? 'team.edit.closeFor' : 'team.edit.openFor') | translate: { name: member.name }"
+                    [attr.aria-label]="
+                      (edit.memberId() === member.id ? 'team.edit.closeFor' : 'team.edit.openFor')
+                        | translate: { name: member.name }
+                    "
                     (click)="toggle(member)"
                   >
                     {{ (edit.memberId() === member.id ? 'team.edit.close' : 'team.edit.open') | translate }}
@@ -77,34 +86,127 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
     </div>
   `,
   styles: `
-    .table { padding: 0; }
-    table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
-    th, td { text-align: left; padding: 0.55rem 0.75rem; border-bottom: 1px solid var(--sb-border); vertical-align: middle; }
-    th { font-size: 0.8rem; color: var(--sb-muted); font-weight: 600; }
-    tbody tr:last-child td { border-bottom: none; }
-    .name { font-weight: 600; }
-    .you, .badge { margin-left: 0.4rem; font-size: 0.75rem; font-weight: 400; white-space: nowrap; }
-    .you { color: var(--sb-muted); }
-    .badge { padding: 0.05rem 0.45rem; border-radius: 999px; background: var(--sb-hover); color: var(--sb-text); border: 1px solid var(--sb-border); }
+    .table {
+      padding: 0;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      font-size: 0.9rem;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.55rem 0.75rem;
+      border-bottom: 1px solid var(--sb-border);
+      vertical-align: middle;
+    }
+    th {
+      font-size: 0.8rem;
+      color: var(--sb-muted);
+      font-weight: 600;
+    }
+    tbody tr:last-child td {
+      border-bottom: none;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .you,
+    .badge {
+      margin-left: 0.4rem;
+      font-size: 0.75rem;
+      font-weight: 400;
+      white-space: nowrap;
+    }
+    .you {
+      color: var(--sb-muted);
+    }
+    .badge {
+      padding: 0.05rem 0.45rem;
+      border-radius: 999px;
+      background: var(--sb-hover);
+      color: var(--sb-text);
+      border: 1px solid var(--sb-border);
+    }
     /* Dimmed but readable; the badge says why in words, not only by colour. */
-    .inactive .label, .inactive .email, .inactive .role, .inactive .presence { opacity: 0.55; }
-    .actions { text-align: right; white-space: nowrap; }
-    .editor-row td { background: var(--sb-bg); }
-    .email { overflow-wrap: anywhere; }
-    .presence { white-space: nowrap; }
-    .dot { display: inline-block; width: 0.55rem; height: 0.55rem; border-radius: 50%; background: var(--sb-grey); margin-right: 0.35rem; }
-    .dot.online { background: var(--sb-green); }
+    .inactive .label,
+    .inactive .email,
+    .inactive .role,
+    .inactive .presence {
+      opacity: 0.55;
+    }
+    .actions {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .editor-row td {
+      background: var(--sb-bg);
+    }
+    .email {
+      overflow-wrap: anywhere;
+    }
+    .presence {
+      white-space: nowrap;
+    }
+    .dot {
+      display: inline-block;
+      width: 0.55rem;
+      height: 0.55rem;
+      border-radius: 50%;
+      background: var(--sb-grey);
+      margin-right: 0.35rem;
+    }
+    .dot.online {
+      background: var(--sb-green);
+    }
     /* A phone has no room for four columns: each member becomes a two-line card. */
     @media (max-width: 640px) {
-      thead { display: none; }
-      tr { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0.15rem 0.75rem; padding: 0.6rem 0.75rem; border-bottom: 1px solid var(--sb-border); }
-      tbody tr:last-child { border-bottom: none; }
-      td, tbody tr:last-child td { padding: 0; border: none; }
-      .email { grid-column: 1; grid-row: 2; color: var(--sb-muted); font-size: 0.85rem; }
-      .role { grid-column: 2; grid-row: 1; text-align: right; color: var(--sb-muted); font-size: 0.85rem; }
-      .presence { grid-column: 2; grid-row: 2; text-align: right; font-size: 0.85rem; }
-      .actions { grid-column: 1 / -1; grid-row: 3; text-align: left; }
-      .editor-row td { grid-column: 1 / -1; }
+      thead {
+        display: none;
+      }
+      tr {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        gap: 0.15rem 0.75rem;
+        padding: 0.6rem 0.75rem;
+        border-bottom: 1px solid var(--sb-border);
+      }
+      tbody tr:last-child {
+        border-bottom: none;
+      }
+      td,
+      tbody tr:last-child td {
+        padding: 0;
+        border: none;
+      }
+      .email {
+        grid-column: 1;
+        grid-row: 2;
+        color: var(--sb-muted);
+        font-size: 0.85rem;
+      }
+      .role {
+        grid-column: 2;
+        grid-row: 1;
+        text-align: right;
+        color: var(--sb-muted);
+        font-size: 0.85rem;
+      }
+      .presence {
+        grid-column: 2;
+        grid-row: 2;
+        text-align: right;
+        font-size: 0.85rem;
+      }
+      .actions {
+        grid-column: 1 / -1;
+        grid-row: 3;
+        text-align: left;
+      }
+      .editor-row td {
+        grid-column: 1 / -1;
+      }
     }
   `,
 })

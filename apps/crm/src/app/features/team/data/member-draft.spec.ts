@@ -1,6 +1,13 @@
 import { createUserRequestSchema } from '@switchboard/contracts';
 import { PASSWORD_MAX_BYTES } from '@switchboard/contracts/types';
-import { EMPTY_MEMBER, MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, memberErrors, trimmedMember, type MemberDraft } from './member-draft';
+import {
+  EMPTY_MEMBER,
+  MEMBER_EMAIL_MAX,
+  MEMBER_NAME_MAX,
+  memberErrors,
+  trimmedMember,
+  type MemberDraft,
+} from './member-draft';
 
 const valid: MemberDraft = { name: 'Alba Agente', email: 'alba@example.com', role: 'agent', password: 'long-enough' };
 
@@ -30,13 +37,19 @@ describe('member draft', () => {
     ];
     for (const patch of cases) {
       const d = { ...valid, ...patch };
-      const contractFields = [...new Set((createUserRequestSchema.safeParse(trimmedMember(d)).error?.issues ?? []).map((i) => String(i.path[0])))].sort();
+      const contractFields = [
+        ...new Set(
+          (createUserRequestSchema.safeParse(trimmedMember(d)).error?.issues ?? []).map((i) => String(i.path[0])),
+        ),
+      ].sort();
       expect({ patch, fields: Object.keys(memberErrors(d)).sort() }).toEqual({ patch, fields: contractFields });
     }
   });
 
   it('sends the name and email trimmed and the password exactly as typed', () => {
-    expect(trimmedMember({ name: ' Alba ', email: ' alba@example.com ', role: 'marketer', password: ' pass word ' })).toEqual({
+    expect(
+      trimmedMember({ name: ' Alba ', email: ' alba@example.com ', role: 'marketer', password: ' pass word ' }),
+    ).toEqual({
       name: 'Alba',
       email: 'alba@example.com',
       role: 'marketer',

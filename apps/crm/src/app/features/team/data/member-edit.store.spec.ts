@@ -29,8 +29,16 @@ describe('MemberEditStore', () => {
   };
 
   beforeEach(async () => {
-    api = { members: jest.fn(async () => ({ items: [ana, bruno, carla] })), create: jest.fn(), update: jest.fn(), setPassword: jest.fn() };
-    auth = { user: signal<User | null>({ id: ana.id, name: ana.name, email: ana.email, role: 'admin', active: true }), updateUser: jest.fn() };
+    api = {
+      members: jest.fn(async () => ({ items: [ana, bruno, carla] })),
+      create: jest.fn(),
+      update: jest.fn(),
+      setPassword: jest.fn(),
+    };
+    auth = {
+      user: signal<User | null>({ id: ana.id, name: ana.name, email: ana.email, role: 'admin', active: true }),
+      updateUser: jest.fn(),
+    };
     TestBed.configureTestingModule({
       providers: [
         ...fakeRealtime().providers,
@@ -150,7 +158,9 @@ describe('MemberEditStore', () => {
 
     store.cancelConfirm();
     store.update({ role: 'admin' });
-    api.update.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid request', [{ path: 'name', message: 'too long' }]));
+    api.update.mockRejectedValueOnce(
+      apiError(400, 'validation_failed', 'Invalid request', [{ path: 'name', message: 'too long' }]),
+    );
     store.update({ name: 'Ana B' });
     await store.save();
     expect(store.fieldError('name')).toEqual({ text: 'too long' });

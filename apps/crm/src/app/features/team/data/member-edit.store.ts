@@ -27,7 +27,12 @@ export interface MemberEditDone {
   signedOut: boolean;
 }
 
-const PART_OF: Record<MemberEditAction, MemberEditPart> = { save: 'details', deactivate: 'access', reactivate: 'access', password: 'password' };
+const PART_OF: Record<MemberEditAction, MemberEditPart> = {
+  save: 'details',
+  deactivate: 'access',
+  reactivate: 'access',
+  password: 'password',
+};
 const FIELDS: readonly MemberEditField[] = ['name', 'role', 'password'];
 
 /**
@@ -58,7 +63,9 @@ export class MemberEditStore {
   /** Whose editor is open, if anyone's. */
   readonly memberId = this._memberId.asReadonly();
   /** That member as the list shows them now. */
-  readonly member = computed<UserWithPresence | null>(() => this.team.members()?.find((m) => m.id === this._memberId()) ?? null);
+  readonly member = computed<UserWithPresence | null>(
+    () => this.team.members()?.find((m) => m.id === this._memberId()) ?? null,
+  );
   readonly isSelf = computed(() => this._memberId() !== null && this._memberId() === this.auth.user()?.id);
   readonly draft = this._draft.asReadonly();
   readonly password = this._password.asReadonly();
@@ -78,13 +85,16 @@ export class MemberEditStore {
     return !!member && (this.roleChanged() || this._draft().name.trim() !== member.name);
   });
   /** The signed-in admin is about to drop their own admin role, which also signs them out. */
-  readonly demotesSelf = computed(() => this.isSelf() && this.member()?.role === 'admin' && this._draft().role !== 'admin');
+  readonly demotesSelf = computed(
+    () => this.isSelf() && this.member()?.role === 'admin' && this._draft().role !== 'admin',
+  );
 
   private readonly localErrors = computed(() => {
     const errors: Partial<Record<MemberEditField, FieldMessage>> = {};
     const name = this._draft().name.trim();
     if (!name) errors.name = { key: 'team.error.nameRequired' };
-    else if (name.length > MEMBER_NAME_MAX) errors.name = { key: 'team.error.nameTooLong', params: { max: MEMBER_NAME_MAX } };
+    else if (name.length > MEMBER_NAME_MAX)
+      errors.name = { key: 'team.error.nameTooLong', params: { max: MEMBER_NAME_MAX } };
     const password = newPasswordError(this._password());
     if (password) errors.password = password;
     return errors;
@@ -182,7 +192,11 @@ export class MemberEditStore {
     }
   }
 
-  private async patch(action: Exclude<MemberEditAction, 'password'>, member: UserWithPresence, body: UpdateUserRequest): Promise<void> {
+  private async patch(
+    action: Exclude<MemberEditAction, 'password'>,
+    member: UserWithPresence,
+    body: UpdateUserRequest,
+  ): Promise<void> {
     const visit = this.visit;
     this.starting(action);
     try {

@@ -17,9 +17,18 @@ describe('NewMemberStore', () => {
   const alba = { name: 'Alba Agente', email: 'alba@example.com', role: 'agent' as const, password: 'alba-password-1' };
 
   beforeEach(async () => {
-    api = { members: jest.fn(async () => ({ items: [member({ name: 'Ana', role: 'admin', online: true })] })), create: jest.fn() };
+    api = {
+      members: jest.fn(async () => ({ items: [member({ name: 'Ana', role: 'admin', online: true })] })),
+      create: jest.fn(),
+    };
     TestBed.configureTestingModule({
-      providers: [...fakeRealtime().providers, TeamSocket, TeamStore, NewMemberStore, { provide: TeamApi, useValue: api }],
+      providers: [
+        ...fakeRealtime().providers,
+        TeamSocket,
+        TeamStore,
+        NewMemberStore,
+        { provide: TeamApi, useValue: api },
+      ],
     });
     team = TestBed.inject(TeamStore);
     store = TestBed.inject(NewMemberStore);
@@ -50,7 +59,10 @@ describe('NewMemberStore', () => {
 
     expect(await store.save()).toEqual(created);
     expect(api.create).toHaveBeenCalledWith({ ...alba, role: 'supervisor' });
-    expect(team.members()?.map((m) => [m.name, m.online])).toEqual([['Alba Agente', false], ['Ana', true]]);
+    expect(team.members()?.map((m) => [m.name, m.online])).toEqual([
+      ['Alba Agente', false],
+      ['Ana', true],
+    ]);
     expect(store.draft()).toEqual(EMPTY_MEMBER);
     expect(store.fieldError('name')).toBeNull();
     expect(store.added()).toEqual(created);
@@ -60,7 +72,11 @@ describe('NewMemberStore', () => {
   });
 
   it('a taken email (409) is shown on the email field, and goes when the email is edited', async () => {
-    api.create.mockRejectedValueOnce(apiError(409, 'conflict', 'A user with this email already exists', [{ path: 'email', message: 'already in use' }]));
+    api.create.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'A user with this email already exists', [
+        { path: 'email', message: 'already in use' },
+      ]),
+    );
     store.update(alba);
     await store.save();
     expect(store.fieldError('email')).toEqual({ key: 'team.error.emailTaken' });

@@ -79,7 +79,8 @@ export class NewMemberStore {
       // The only unique thing about a user is the email; our words say what to do about it.
       fields.email = { key: 'team.error.emailTaken' };
     } else {
-      for (const [field, text] of Object.entries(serverFieldMessages(apiError, FIELDS))) fields[field as MemberField] = { text: text as string };
+      for (const [field, text] of Object.entries(serverFieldMessages(apiError, FIELDS)))
+        fields[field as MemberField] = { text: text as string };
     }
     this._serverErrors.set(fields);
     if (Object.keys(fields).length === 0) this._saveError.set(error);

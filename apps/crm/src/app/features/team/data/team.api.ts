@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateUserRequest, UpdateUserRequest, User, UserList, UserWithPresence } from '@switchboard/contracts/types';
+import type {
+  CreateUserRequest,
+  UpdateUserRequest,
+  User,
+  UserList,
+  UserWithPresence,
+} from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 
 const USERS = '/api/users';

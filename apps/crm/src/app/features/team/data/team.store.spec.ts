@@ -26,7 +26,9 @@ describe('TeamStore', () => {
     jest.useFakeTimers();
     realtime = fakeRealtime();
     api = { members: jest.fn(), create: jest.fn() };
-    TestBed.configureTestingModule({ providers: [...realtime.providers, TeamSocket, TeamStore, { provide: TeamApi, useValue: api }] });
+    TestBed.configureTestingModule({
+      providers: [...realtime.providers, TeamSocket, TeamStore, { provide: TeamApi, useValue: api }],
+    });
   });
   afterEach(() => {
     TestBed.resetTestingModule();
@@ -35,12 +37,18 @@ describe('TeamStore', () => {
 
   it('shows the list with presence and follows presence_changed', async () => {
     await start();
-    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([['Ana', true], ['Carla', false]]);
+    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([
+      ['Ana', true],
+      ['Carla', false],
+    ]);
     expect(store.live()).toBe(true);
 
     realtime.chat().serverEmit('presence_changed', { userId: carla.id, status: 'online' });
     realtime.chat().serverEmit('presence_changed', { userId: ana.id, status: 'offline' });
-    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([['Ana', false], ['Carla', true]]);
+    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([
+      ['Ana', false],
+      ['Carla', true],
+    ]);
 
     // Someone this list does not know (created elsewhere): nothing to change until the next snapshot.
     realtime.chat().serverEmit('presence_changed', { userId: member().id, status: 'online' });
@@ -51,7 +59,12 @@ describe('TeamStore', () => {
     await start();
     realtime.manager().drop();
     expect(store.live()).toBe(false);
-    api.members.mockResolvedValue({ items: [{ ...ana, online: false }, { ...carla, online: true }] });
+    api.members.mockResolvedValue({
+      items: [
+        { ...ana, online: false },
+        { ...carla, online: true },
+      ],
+    });
     realtime.manager().connectAll();
     await flush();
     expect(store.members()?.map((m) => m.online)).toEqual([false, true]);
@@ -77,7 +90,11 @@ describe('TeamStore', () => {
     const bruno = { id: member().id, name: 'Bruno', email: 'bruno@example.com', role: 'agent' as const, active: true };
     store.add(bruno);
     store.add(bruno);
-    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([['Ana', true], ['Bruno', false], ['Carla', false]]);
+    expect(store.members()?.map((m) => [m.name, m.online])).toEqual([
+      ['Ana', true],
+      ['Bruno', false],
+      ['Carla', false],
+    ]);
 
     realtime.chat().serverEmit('presence_changed', { userId: bruno.id, status: 'online' });
     expect(store.members()?.find((m) => m.id === bruno.id)?.online).toBe(true);

@@ -24,7 +24,8 @@ describe('TeamPage', () => {
   const carla = member({ name: 'Carla <b>Agente</b>', email: 'carla@example.com', role: 'agent', online: false });
 
   const el = () => fixture.nativeElement as HTMLElement;
-  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) => el().querySelector(`[data-testid="${id}"]`) as T | null;
+  const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
+    el().querySelector(`[data-testid="${id}"]`) as T | null;
   const row = (email: string) => el().querySelector<HTMLElement>(`[data-testid="team-row"][data-email="${email}"]`);
   const type = (id: string, value: string) => {
     const input = byTestId<HTMLInputElement | HTMLSelectElement>(id);
@@ -41,7 +42,10 @@ describe('TeamPage', () => {
     realtime = fakeRealtime();
     api = { members, create: jest.fn(), update: jest.fn(), setPassword: jest.fn() };
     // Signed in as Ana, the admin in the list (or a supervisor who is not in it).
-    const me: User = role === 'admin' ? { id: ana.id, name: ana.name, email: ana.email, role, active: true } : { ...member({ role }), active: true };
+    const me: User =
+      role === 'admin'
+        ? { id: ana.id, name: ana.name, email: ana.email, role, active: true }
+        : { ...member({ role }), active: true };
     auth = { role: signal(role), user: signal(me), updateUser: jest.fn() };
     TestBed.configureTestingModule({
       imports: [TeamPage],
@@ -59,7 +63,10 @@ describe('TeamPage', () => {
   }
 
   async function open(role: StaffRole, items = [ana, carla]) {
-    configure(role, jest.fn(async () => ({ items })));
+    configure(
+      role,
+      jest.fn(async () => ({ items })),
+    );
     fixture = TestBed.createComponent(TeamPage);
     TestBed.tick();
     realtime.manager().connectAll();
@@ -73,7 +80,9 @@ describe('TeamPage', () => {
     expect(el().querySelectorAll('[data-testid="team-row"]')).toHaveLength(2);
     expect(row('ana@example.com')?.textContent).toContain('Admin');
     expect(row('ana@example.com')?.dataset['online']).toBe('true');
-    expect(row('carla@example.com')?.querySelector('[data-testid="team-presence"]')?.textContent?.trim()).toBe('Offline');
+    expect(row('carla@example.com')?.querySelector('[data-testid="team-presence"]')?.textContent?.trim()).toBe(
+      'Offline',
+    );
     expect(row('carla@example.com')?.textContent).toContain('Carla <b>Agente</b>');
     expect(row('carla@example.com')?.querySelector('b')).toBeNull();
     expect(byTestId('live-status')?.dataset['live']).toBe('true');
@@ -81,7 +90,9 @@ describe('TeamPage', () => {
     realtime.chat().serverEmit('presence_changed', { userId: carla.id, status: 'online' });
     await settle();
     expect(row('carla@example.com')?.dataset['online']).toBe('true');
-    expect(row('carla@example.com')?.querySelector('[data-testid="team-presence"]')?.textContent?.trim()).toBe('Online');
+    expect(row('carla@example.com')?.querySelector('[data-testid="team-presence"]')?.textContent?.trim()).toBe(
+      'Online',
+    );
   });
 
   it('a supervisor sees the list without the form', async () => {
@@ -112,7 +123,11 @@ describe('TeamPage', () => {
     type('member-name', 'Alba');
     type('member-email', 'ana@example.com');
     type('member-password', 'alba-password-1');
-    api.create.mockRejectedValueOnce(apiError(409, 'conflict', 'A user with this email already exists', [{ path: 'email', message: 'already in use' }]));
+    api.create.mockRejectedValueOnce(
+      apiError(409, 'conflict', 'A user with this email already exists', [
+        { path: 'email', message: 'already in use' },
+      ]),
+    );
     byTestId('member-submit')?.click();
     await settle();
     expect(byTestId('member-email-error')?.textContent).toContain('already uses this email');
@@ -120,7 +135,11 @@ describe('TeamPage', () => {
     expect(byTestId('member-save-error')).toBeNull();
 
     type('member-email', 'alba@example.com');
-    api.create.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid request', [{ path: 'name', message: 'Too big: expected string to have <=120 characters' }]));
+    api.create.mockRejectedValueOnce(
+      apiError(400, 'validation_failed', 'Invalid request', [
+        { path: 'name', message: 'Too big: expected string to have <=120 characters' },
+      ]),
+    );
     byTestId('member-submit')?.click();
     await settle();
     expect(byTestId('member-email-error')).toBeNull();
@@ -129,7 +148,13 @@ describe('TeamPage', () => {
 
   it('while adding the button is busy; then the new member is in the list, offline, and the form is empty', async () => {
     await open('admin');
-    const created: User = { id: member().id, name: 'Bruno Agente', email: 'bruno@example.com', role: 'marketer', active: true };
+    const created: User = {
+      id: member().id,
+      name: 'Bruno Agente',
+      email: 'bruno@example.com',
+      role: 'marketer',
+      active: true,
+    };
     let resolve: (user: User) => void = () => undefined;
     api.create.mockReturnValueOnce(new Promise<User>((r) => (resolve = r)));
     type('member-name', 'Bruno Agente');
@@ -141,11 +166,18 @@ describe('TeamPage', () => {
     const submit = byTestId<HTMLButtonElement>('member-submit');
     expect(submit?.disabled).toBe(true);
     expect(submit?.textContent?.trim()).toBe('Adding…');
-    expect(api.create).toHaveBeenCalledWith({ name: 'Bruno Agente', email: 'bruno@example.com', role: 'marketer', password: 'bruno-password-1' });
+    expect(api.create).toHaveBeenCalledWith({
+      name: 'Bruno Agente',
+      email: 'bruno@example.com',
+      role: 'marketer',
+      password: 'bruno-password-1',
+    });
 
     resolve(created);
     await settle();
-    const names = Array.from(el().querySelectorAll('[data-testid="team-row"] .label')).map((td) => td.textContent?.trim());
+    const names = Array.from(el().querySelectorAll('[data-testid="team-row"] .label')).map((td) =>
+      td.textContent?.trim(),
+    );
     expect(names).toEqual(['Ana Admin', 'Bruno Agente', 'Carla <b>Agente</b>']);
     expect(row('bruno@example.com')?.dataset['online']).toBe('false');
     expect(row('bruno@example.com')?.textContent).toContain('Marketer');
@@ -179,7 +211,8 @@ describe('TeamPage', () => {
   });
 
   describe('changing members', () => {
-    const rowNames = () => Array.from(el().querySelectorAll('[data-testid="team-row"] .label')).map((td) => td.textContent?.trim());
+    const rowNames = () =>
+      Array.from(el().querySelectorAll('[data-testid="team-row"] .label')).map((td) => td.textContent?.trim());
     const editorOf = async (email: string) => {
       row(email)?.querySelector<HTMLButtonElement>('[data-testid="member-edit"]')?.click();
       await settle();
@@ -204,7 +237,9 @@ describe('TeamPage', () => {
       await open('supervisor', [ana, { ...carla, active: false }]);
       expect(row('carla@example.com')?.dataset['active']).toBe('false');
       expect(row('carla@example.com')?.classList).toContain('inactive');
-      expect(row('carla@example.com')?.querySelector('[data-testid="member-inactive"]')?.textContent?.trim()).toBe('Inactive');
+      expect(row('carla@example.com')?.querySelector('[data-testid="member-inactive"]')?.textContent?.trim()).toBe(
+        'Inactive',
+      );
       expect(row('ana@example.com')?.querySelector('[data-testid="member-inactive"]')).toBeNull();
       expect(el().querySelector('[data-testid="member-edit"]')).toBeNull();
     });
@@ -229,12 +264,18 @@ describe('TeamPage', () => {
       await settle();
       expect(rowNames()).toEqual(['Alba Agente', 'Ana Admin']);
       expect(row('carla@example.com')?.querySelector('.role')?.textContent?.trim()).toBe('Supervisor');
-      expect(byTestId('member-edit-done')?.textContent).toContain('Changes to Alba Agente saved; they were signed out everywhere.');
+      expect(byTestId('member-edit-done')?.textContent).toContain(
+        'Changes to Alba Agente saved; they were signed out everywhere.',
+      );
       expect(byTestId<HTMLButtonElement>('member-edit-save')?.disabled).toBe(true);
 
       // Only the name this time, and the server's word on it beside the field.
       type('member-edit-name', 'Alba\u0007');
-      api.update.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid request', [{ path: 'name', message: 'must not contain control characters' }]));
+      api.update.mockRejectedValueOnce(
+        apiError(400, 'validation_failed', 'Invalid request', [
+          { path: 'name', message: 'must not contain control characters' },
+        ]),
+      );
       await click('member-edit-save');
       expect(api.update).toHaveBeenLastCalledWith(carla.id, { name: 'Alba\u0007' });
       expect(byTestId('member-edit-name-error')?.textContent).toContain('must not contain control characters');
@@ -311,14 +352,20 @@ describe('TeamPage', () => {
       expect(byTestId('member-new-password-error')?.textContent).toContain('at most 72 bytes');
 
       type('member-new-password', 'carla-new-password');
-      api.setPassword.mockRejectedValueOnce(apiError(400, 'validation_failed', 'Invalid request', [{ path: 'password', message: 'must not contain control characters' }]));
+      api.setPassword.mockRejectedValueOnce(
+        apiError(400, 'validation_failed', 'Invalid request', [
+          { path: 'password', message: 'must not contain control characters' },
+        ]),
+      );
       await click('member-set-password');
       expect(api.setPassword).toHaveBeenCalledWith(carla.id, 'carla-new-password');
       expect(byTestId('member-new-password-error')?.textContent).toContain('must not contain control characters');
 
       api.setPassword.mockResolvedValueOnce(undefined);
       await click('member-set-password');
-      expect(byTestId('member-edit-done')?.textContent).toContain('New password set for Carla <b>Agente</b>; they were signed out everywhere.');
+      expect(byTestId('member-edit-done')?.textContent).toContain(
+        'New password set for Carla <b>Agente</b>; they were signed out everywhere.',
+      );
       expect(byTestId<HTMLInputElement>('member-new-password')?.value).toBe('');
       expect(byTestId('member-new-password-error')).toBeNull();
     });
@@ -328,14 +375,19 @@ describe('TeamPage', () => {
       await editorOf('carla@example.com');
       await click('member-deactivate');
       api.update.mockRejectedValueOnce(
-        new HttpErrorResponse({ status: 429, error: { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 12 } } }),
+        new HttpErrorResponse({
+          status: 429,
+          error: { error: { code: 'rate_limited', message: 'Too many requests', retryAfterSeconds: 12 } },
+        }),
       );
       await click('member-deactivate-confirm');
       expect(byTestId('member-access-error')?.textContent?.trim()).toBe('Too many attempts. Wait 12 s and try again.');
 
       await editorOf('ana@example.com');
       expect(el().querySelectorAll('[data-testid="member-editor"]')).toHaveLength(1);
-      expect(el().querySelector('[data-testid="member-editor-row"]')?.getAttribute('data-email')).toBe('ana@example.com');
+      expect(el().querySelector('[data-testid="member-editor-row"]')?.getAttribute('data-email')).toBe(
+        'ana@example.com',
+      );
       expect(byTestId('member-access-error')).toBeNull();
     });
   });

@@ -23,7 +23,9 @@ import { TeamStore } from '../data/team.store';
       />
     </header>
     @if (store.offline()) {
-      <p class="offline" role="status" data-testid="team-offline">{{ 'team.offlineNotice' | translate: { seconds: pollSeconds } }}</p>
+      <p class="offline" role="status" data-testid="team-offline">
+        {{ 'team.offlineNotice' | translate: { seconds: pollSeconds } }}
+      </p>
     }
     @if (isAdmin()) {
       <sb-new-member-form />
@@ -43,11 +45,28 @@ import { TeamStore } from '../data/team.store';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 1rem; max-width: 60rem; }
-    .page-header { margin: 0; justify-content: flex-start; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1rem;
+      max-width: 60rem;
+    }
+    .page-header {
+      margin: 0;
+      justify-content: flex-start;
+    }
     /* With nothing to say (the list is shown) it would still take a gap of the column. */
-    sb-view-state:empty { display: none; }
-    .offline { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--sb-radius); background: var(--sb-red-soft); color: var(--sb-red); font-size: 0.85rem; }
+    sb-view-state:empty {
+      display: none;
+    }
+    .offline {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-red-soft);
+      color: var(--sb-red);
+      font-size: 0.85rem;
+    }
   `,
 })
 export class TeamPage {

@@ -30,11 +30,31 @@ import { ConversationStore } from '../../inbox/data/conversation.store';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
-    .bar { display: flex; justify-content: space-between; align-items: center; gap: 0.5rem; padding: 0.35rem 0.75rem;
-      border-bottom: 1px solid var(--sb-border); font-size: 0.85rem; }
-    .agent { font-weight: 600; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .state { padding: 1rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-height: 0;
+    }
+    .bar {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+      padding: 0.35rem 0.75rem;
+      border-bottom: 1px solid var(--sb-border);
+      font-size: 0.85rem;
+    }
+    .agent {
+      font-weight: 600;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .state {
+      padding: 1rem;
+    }
   `,
 })
 export class WidgetChatComponent {
@@ -43,7 +63,9 @@ export class WidgetChatComponent {
   protected readonly store = inject(ConversationStore);
   private readonly i18n = inject(I18nService);
 
-  protected readonly agentName = computed(() => this.store.conversation()?.assignee?.name ?? this.i18n.t('widget.support'));
+  protected readonly agentName = computed(
+    () => this.store.conversation()?.assignee?.name ?? this.i18n.t('widget.support'),
+  );
 
   constructor() {
     effect(() => {

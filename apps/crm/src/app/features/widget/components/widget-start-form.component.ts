@@ -17,14 +17,27 @@ import type { WidgetSessionRequest } from '../data/widget.types';
         <p class="note" role="status">{{ 'widget.expired' | translate }}</p>
       }
       <label for="widget-name">{{ 'widget.name' | translate }}</label>
-      <input id="widget-name" data-testid="widget-name" formControlName="name" autocomplete="name" maxlength="120"
-        [attr.aria-invalid]="showErrors() && form.controls.name.invalid" />
+      <input
+        id="widget-name"
+        data-testid="widget-name"
+        formControlName="name"
+        autocomplete="name"
+        maxlength="120"
+        [attr.aria-invalid]="showErrors() && form.controls.name.invalid"
+      />
       @if (showErrors() && form.controls.name.invalid) {
         <p class="error">{{ 'widget.nameRequired' | translate }}</p>
       }
       <label for="widget-email">{{ 'widget.email' | translate }}</label>
-      <input id="widget-email" type="email" data-testid="widget-email" formControlName="email" autocomplete="email" maxlength="254"
-        [attr.aria-invalid]="showErrors() && form.controls.email.invalid" />
+      <input
+        id="widget-email"
+        type="email"
+        data-testid="widget-email"
+        formControlName="email"
+        autocomplete="email"
+        maxlength="254"
+        [attr.aria-invalid]="showErrors() && form.controls.email.invalid"
+      />
       @if (showErrors() && form.controls.email.invalid) {
         <p class="error">{{ 'widget.emailInvalid' | translate }}</p>
       }
@@ -37,12 +50,35 @@ import type { WidgetSessionRequest } from '../data/widget.types';
     </form>
   `,
   styles: `
-    form { display: flex; flex-direction: column; gap: 0.4rem; padding: 1rem; }
-    label { font-size: 0.85rem; font-weight: 600; margin-top: 0.4rem; }
-    .error { color: var(--sb-red); font-size: 0.8rem; margin: 0; }
-    .note { background: var(--sb-hover); padding: 0.4rem 0.6rem; border-radius: var(--sb-radius); font-size: 0.85rem; margin: 0; }
-    .muted { margin: 0; }
-    button { margin-top: 0.8rem; }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 0.4rem;
+      padding: 1rem;
+    }
+    label {
+      font-size: 0.85rem;
+      font-weight: 600;
+      margin-top: 0.4rem;
+    }
+    .error {
+      color: var(--sb-red);
+      font-size: 0.8rem;
+      margin: 0;
+    }
+    .note {
+      background: var(--sb-hover);
+      padding: 0.4rem 0.6rem;
+      border-radius: var(--sb-radius);
+      font-size: 0.85rem;
+      margin: 0;
+    }
+    .muted {
+      margin: 0;
+    }
+    button {
+      margin-top: 0.8rem;
+    }
   `,
 })
 export class WidgetStartFormComponent {

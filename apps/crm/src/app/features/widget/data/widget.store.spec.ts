@@ -16,7 +16,11 @@ describe('WidgetStore', () => {
 
   function setUp() {
     managers = [];
-    api = { startSession: jest.fn().mockResolvedValue({ contactToken: 'contact-token', contact, conversation: conversation() }) };
+    api = {
+      startSession: jest
+        .fn()
+        .mockResolvedValue({ contactToken: 'contact-token', contact, conversation: conversation() }),
+    };
     TestBed.configureTestingModule({
       providers: [
         WidgetStore,
@@ -32,7 +36,10 @@ describe('WidgetStore', () => {
             return m;
           },
         },
-        { provide: REALTIME_CONFIG, useValue: { backoff: { random: () => 0.5 }, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 } },
+        {
+          provide: REALTIME_CONFIG,
+          useValue: { backoff: { random: () => 0.5 }, offlineAfterFailedAttempts: 2, connectTimeoutMs: 10_000 },
+        },
       ],
     });
   }
@@ -43,7 +50,11 @@ describe('WidgetStore', () => {
     setUp();
     await TestBed.inject(WidgetStore).start({ name: 'Carla' });
     expect(api.startSession).toHaveBeenCalledWith({ name: 'Carla' });
-    expect(JSON.parse(localStorage.getItem(WIDGET_STORAGE_KEY) ?? '{}')).toEqual({ contactToken: 'contact-token', contact, conversationId: 'c1' });
+    expect(JSON.parse(localStorage.getItem(WIDGET_STORAGE_KEY) ?? '{}')).toEqual({
+      contactToken: 'contact-token',
+      contact,
+      conversationId: 'c1',
+    });
 
     TestBed.resetTestingModule();
     setUp();

@@ -15,8 +15,13 @@ function readStored(): StoredWidgetSession | null {
     const raw = localStorage.getItem(WIDGET_STORAGE_KEY);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StoredWidgetSession>;
-    if (typeof parsed.contactToken !== 'string' || typeof parsed.conversationId !== 'string' || !parsed.contact) return null;
-    return { contactToken: parsed.contactToken, conversationId: parsed.conversationId, contact: parsed.contact as Contact };
+    if (typeof parsed.contactToken !== 'string' || typeof parsed.conversationId !== 'string' || !parsed.contact)
+      return null;
+    return {
+      contactToken: parsed.contactToken,
+      conversationId: parsed.conversationId,
+      contact: parsed.contact as Contact,
+    };
   } catch {
     return null;
   }

@@ -29,11 +29,26 @@ import { WidgetStore } from '../data/widget.store';
     </div>
   `,
   styles: `
-    .widget { display: flex; flex-direction: column; height: 100vh; height: 100dvh; max-width: 40rem; margin: 0 auto;
-      background: var(--sb-surface); }
-    header { display: flex; justify-content: space-between; align-items: center; padding: 0.5rem 0.75rem;
-      background: var(--sb-primary); color: #fff; }
-    h1 { font-size: 1rem; }
+    .widget {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+      height: 100dvh;
+      max-width: 40rem;
+      margin: 0 auto;
+      background: var(--sb-surface);
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      padding: 0.5rem 0.75rem;
+      background: var(--sb-primary);
+      color: #fff;
+    }
+    h1 {
+      font-size: 1rem;
+    }
   `,
 })
 export class WidgetPage {

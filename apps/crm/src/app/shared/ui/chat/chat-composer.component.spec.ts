@@ -20,7 +20,8 @@ describe('ChatComposerComponent', () => {
   let sent: string[];
 
   const host = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement = HTMLElement>(testId: string) => host().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
+    host().querySelector<T>(`[data-testid="${testId}"]`);
   const box = () => q<HTMLTextAreaElement>('composer-input') as HTMLTextAreaElement;
   const options = () => Array.from(host().querySelectorAll('[data-testid="composer-suggestion"]'));
   const selected = () => options().findIndex((o) => o.getAttribute('aria-selected') === 'true');

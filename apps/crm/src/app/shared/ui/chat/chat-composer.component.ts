@@ -48,7 +48,14 @@ let nextListId = 0;
           <strong>{{ 'composer.replyingTo' | translate: { name: quote.name } }}</strong>
           <span>{{ quote.text ?? ('message.originalMissing' | translate) }}</span>
         </div>
-        <button type="button" class="ghost" [attr.aria-label]="'composer.cancelReply' | translate" (click)="cancelReply.emit()">✕</button>
+        <button
+          type="button"
+          class="ghost"
+          [attr.aria-label]="'composer.cancelReply' | translate"
+          (click)="cancelReply.emit()"
+        >
+          ✕
+        </button>
       </div>
     }
     @if (canWriteNotes()) {
@@ -101,11 +108,21 @@ let nextListId = 0;
       @if (canAttach()) {
         <label class="attach" [class.busy]="uploading()" [attr.title]="'composer.attach' | translate">
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-              d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4L15.5 7.5" />
+            <path
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linecap="round"
+              d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4L15.5 7.5"
+            />
           </svg>
           <span class="visually-hidden">{{ 'composer.attach' | translate }}</span>
-          <input type="file" data-testid="attach-input" [disabled]="disabled() || uploading()" (change)="onFile($event)" />
+          <input
+            type="file"
+            data-testid="attach-input"
+            [disabled]="disabled() || uploading()"
+            (change)="onFile($event)"
+          />
         </label>
       }
       <textarea
@@ -142,38 +159,165 @@ let nextListId = 0;
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.35rem; position: relative; }
-    .row { display: flex; gap: 0.4rem; align-items: flex-end; }
-    textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 0.45rem 0.6rem;
-      border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
+      position: relative;
+    }
+    .row {
+      display: flex;
+      gap: 0.4rem;
+      align-items: flex-end;
+    }
+    textarea {
+      flex: 1;
+      min-width: 0;
+      resize: none;
+      font: inherit;
+      padding: 0.45rem 0.6rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
     /* A note looks like the notes in the thread: nobody mistakes it for a reply to the customer. */
-    :host(.writing-note) textarea { background: #fff8e1; border-color: #e8c65a; }
-    .attach { position: relative; display: inline-flex; cursor: pointer; padding: 0.45rem; border: 1px solid var(--sb-border); border-radius: var(--sb-radius); }
-    .attach input { position: absolute; inset: 0; opacity: 0; cursor: pointer; width: 100%; }
-    .attach.busy { opacity: 0.5; }
-    .reply { display: flex; gap: 0.5rem; align-items: flex-start; padding: 0.3rem 0.5rem;
-      border-left: 3px solid var(--sb-primary); background: var(--sb-hover); font-size: 0.8rem; }
-    .quote { flex: 1; min-width: 0; display: flex; flex-direction: column; }
-    .quote > * { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .ghost { border: none; background: none; padding: 0 0.3rem; }
-    .note { margin: 0; font-size: 0.75rem; color: var(--sb-muted); text-align: right; }
-    .note.over { color: var(--sb-red); }
-    .mode { display: flex; align-items: center; gap: 0.3rem; flex-wrap: wrap; font-size: 0.8rem; }
-    .mode button { display: inline-flex; align-items: center; gap: 0.25rem; padding: 0.15rem 0.6rem; border-radius: 999px; }
-    .mode button[aria-pressed='true'] { background: var(--sb-primary-soft); border-color: var(--sb-primary); color: var(--sb-primary-strong); }
-    .mode button:last-of-type[aria-pressed='true'] { background: #fff3c4; border-color: #d9a400; color: #6b4f00; }
-    .mode-hint { color: #6b4f00; }
-    .suggest { position: absolute; left: 0; right: 0; bottom: calc(100% + 0.25rem); z-index: 5; max-height: 16rem; overflow-y: auto;
-      background: var(--sb-surface); border: 1px solid var(--sb-border); border-radius: var(--sb-radius); box-shadow: var(--sb-shadow); font-size: 0.85rem; }
-    .suggest p { margin: 0; padding: 0.3rem 0.6rem; }
-    .suggest-title { font-size: 0.75rem; font-weight: 600; color: var(--sb-muted); }
-    .suggest-empty, .suggest-keys { color: var(--sb-muted); font-size: 0.75rem; }
-    ul { list-style: none; margin: 0; padding: 0; }
-    li { display: flex; flex-direction: column; padding: 0.3rem 0.6rem; cursor: pointer; }
-    li[aria-selected='true'] { background: var(--sb-primary-soft); }
-    .label { font-weight: 600; }
-    .detail { color: var(--sb-muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .warning { color: #8a6100; font-size: 0.75rem; }
+    :host(.writing-note) textarea {
+      background: #fff8e1;
+      border-color: #e8c65a;
+    }
+    .attach {
+      position: relative;
+      display: inline-flex;
+      cursor: pointer;
+      padding: 0.45rem;
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+    }
+    .attach input {
+      position: absolute;
+      inset: 0;
+      opacity: 0;
+      cursor: pointer;
+      width: 100%;
+    }
+    .attach.busy {
+      opacity: 0.5;
+    }
+    .reply {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-start;
+      padding: 0.3rem 0.5rem;
+      border-left: 3px solid var(--sb-primary);
+      background: var(--sb-hover);
+      font-size: 0.8rem;
+    }
+    .quote {
+      flex: 1;
+      min-width: 0;
+      display: flex;
+      flex-direction: column;
+    }
+    .quote > * {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .ghost {
+      border: none;
+      background: none;
+      padding: 0 0.3rem;
+    }
+    .note {
+      margin: 0;
+      font-size: 0.75rem;
+      color: var(--sb-muted);
+      text-align: right;
+    }
+    .note.over {
+      color: var(--sb-red);
+    }
+    .mode {
+      display: flex;
+      align-items: center;
+      gap: 0.3rem;
+      flex-wrap: wrap;
+      font-size: 0.8rem;
+    }
+    .mode button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      padding: 0.15rem 0.6rem;
+      border-radius: 999px;
+    }
+    .mode button[aria-pressed='true'] {
+      background: var(--sb-primary-soft);
+      border-color: var(--sb-primary);
+      color: var(--sb-primary-strong);
+    }
+    .mode button:last-of-type[aria-pressed='true'] {
+      background: #fff3c4;
+      border-color: #d9a400;
+      color: #6b4f00;
+    }
+    .mode-hint {
+      color: #6b4f00;
+    }
+    .suggest {
+      position: absolute;
+      left: 0;
+      right: 0;
+      bottom: calc(100% + 0.25rem);
+      z-index: 5;
+      max-height: 16rem;
+      overflow-y: auto;
+      background: var(--sb-surface);
+      border: 1px solid var(--sb-border);
+      border-radius: var(--sb-radius);
+      box-shadow: var(--sb-shadow);
+      font-size: 0.85rem;
+    }
+    .suggest p {
+      margin: 0;
+      padding: 0.3rem 0.6rem;
+    }
+    .suggest-title {
+      font-size: 0.75rem;
+      font-weight: 600;
+      color: var(--sb-muted);
+    }
+    .suggest-empty,
+    .suggest-keys {
+      color: var(--sb-muted);
+      font-size: 0.75rem;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    li {
+      display: flex;
+      flex-direction: column;
+      padding: 0.3rem 0.6rem;
+      cursor: pointer;
+    }
+    li[aria-selected='true'] {
+      background: var(--sb-primary-soft);
+    }
+    .label {
+      font-weight: 600;
+    }
+    .detail {
+      color: var(--sb-muted);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .warning {
+      color: #8a6100;
+      font-size: 0.75rem;
+    }
   `,
 })
 export class ChatComposerComponent {

@@ -8,7 +8,8 @@ describe('ChatMessageComponent', () => {
   let edits: string[];
 
   const host = () => fixture.nativeElement as HTMLElement;
-  const q = <T extends HTMLElement = HTMLElement>(testId: string) => host().querySelector<T>(`[data-testid="${testId}"]`);
+  const q = <T extends HTMLElement = HTMLElement>(testId: string) =>
+    host().querySelector<T>(`[data-testid="${testId}"]`);
   const click = async (testId: string) => {
     q(testId)?.click();
     await fixture.whenStable();
@@ -24,7 +25,10 @@ describe('ChatMessageComponent', () => {
   beforeEach(async () => {
     TestBed.inject(I18nService).setLanguage('en');
     fixture = TestBed.createComponent(ChatMessageComponent);
-    fixture.componentRef.setInput('message', message(1, { content: 'hola', sender: { type: 'agent', id: ME.id, name: ME.name } }));
+    fixture.componentRef.setInput(
+      'message',
+      message(1, { content: 'hola', sender: { type: 'agent', id: ME.id, name: ME.name } }),
+    );
     fixture.componentRef.setInput('status', 'sent');
     fixture.componentRef.setInput('mine', true);
     edits = [];
@@ -36,10 +40,12 @@ describe('ChatMessageComponent', () => {
   afterEach(() => host().remove());
 
   it('offers reply, react, edit and delete, and none of them in a read-only conversation', async () => {
-    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete']) expect(q(action)).not.toBeNull();
+    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete'])
+      expect(q(action)).not.toBeNull();
     fixture.componentRef.setInput('readOnly', true);
     await fixture.whenStable();
-    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete']) expect(q(action)).toBeNull();
+    for (const action of ['message-reply', 'message-react', 'message-edit', 'message-delete'])
+      expect(q(action)).toBeNull();
   });
 
   describe('the reaction picker', () => {
@@ -86,7 +92,9 @@ describe('ChatMessageComponent', () => {
 
       expect(edits).toEqual([]);
       expect(q('message-edit-input')).not.toBeNull();
-      expect(q('message-edit-empty')?.textContent?.trim()).toBe('A message cannot be empty. To remove it, delete it instead.');
+      expect(q('message-edit-empty')?.textContent?.trim()).toBe(
+        'A message cannot be empty. To remove it, delete it instead.',
+      );
       expect(q('message-edit-input')?.getAttribute('aria-invalid')).toBe('true');
     });
 
@@ -125,7 +133,10 @@ describe('ChatMessageComponent', () => {
     ];
 
     async function showNote(content: string, mentionables = people) {
-      fixture.componentRef.setInput('message', message(2, { content, private: true, sender: { type: 'agent', id: 'u-sara', name: 'Sara' } }));
+      fixture.componentRef.setInput(
+        'message',
+        message(2, { content, private: true, sender: { type: 'agent', id: 'u-sara', name: 'Sara' } }),
+      );
       fixture.componentRef.setInput('mine', false);
       fixture.componentRef.setInput('mentionables', mentionables);
       await fixture.whenStable();

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { Mentionable, Message } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -17,7 +29,13 @@ import { ReactionBarComponent } from './reaction-bar.component';
  */
 @Component({
   selector: 'sb-chat-message',
-  imports: [TranslatePipe, MessageAttachmentComponent, MessageMediaComponent, MessageTicksComponent, ReactionBarComponent],
+  imports: [
+    TranslatePipe,
+    MessageAttachmentComponent,
+    MessageMediaComponent,
+    MessageTicksComponent,
+    ReactionBarComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     'data-testid': 'message',
@@ -88,11 +106,15 @@ export class ChatMessageComponent {
   });
   protected readonly templateName = computed(() => this.message().template?.name ?? null);
   protected readonly time = computed(() =>
-    new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }).format(new Date(this.message().createdAt)),
+    new Intl.DateTimeFormat(this.i18n.locale(), { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(this.message().createdAt),
+    ),
   );
   /** The time's tooltip: the thread shows only the time under each message, this says the day too. */
   protected readonly fullTime = computed(() =>
-    new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'full', timeStyle: 'short' }).format(new Date(this.message().createdAt)),
+    new Intl.DateTimeFormat(this.i18n.locale(), { dateStyle: 'full', timeStyle: 'short' }).format(
+      new Date(this.message().createdAt),
+    ),
   );
 
   constructor() {

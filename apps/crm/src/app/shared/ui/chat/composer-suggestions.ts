@@ -37,6 +37,10 @@ export interface ComposerInput {
 export type ComposerAssist = (input: ComposerInput) => ComposerSuggestionList | null;
 
 /** The text after picking `item`, and where the caret goes (right after the insertion). */
-export function applySuggestion(text: string, list: Pick<ComposerSuggestionList, 'from' | 'to'>, item: ComposerSuggestion): { text: string; caret: number } {
+export function applySuggestion(
+  text: string,
+  list: Pick<ComposerSuggestionList, 'from' | 'to'>,
+  item: ComposerSuggestion,
+): { text: string; caret: number } {
   return { text: text.slice(0, list.from) + item.insert + text.slice(list.to), caret: list.from + item.insert.length };
 }

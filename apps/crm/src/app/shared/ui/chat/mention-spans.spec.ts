@@ -9,7 +9,10 @@ const people = [
 ];
 
 /** The highlighted parts only. */
-const mentions = (content: string) => mentionSpans(content, people).filter((s) => s.mention).map((s) => s.text);
+const mentions = (content: string) =>
+  mentionSpans(content, people)
+    .filter((s) => s.mention)
+    .map((s) => s.text);
 
 describe('mentionSpans', () => {
   it('highlights @ and the whole name, keeping the text around it as written', () => {
@@ -40,7 +43,11 @@ describe('mentionSpans', () => {
   it('highlights every mention, and the spans put back together are the note', () => {
     const note = '(@Ana) and @Bruno Agent, then @ana again';
     expect(mentions(note)).toEqual(['@Ana', '@Bruno Agent', '@ana']);
-    expect(mentionSpans(note, people).map((s) => s.text).join('')).toBe(note);
+    expect(
+      mentionSpans(note, people)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(note);
   });
 
   it('is plain text without people to mention', () => {

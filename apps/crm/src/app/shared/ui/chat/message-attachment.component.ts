@@ -29,10 +29,22 @@ import { formatBytes } from './chat-ui.types';
     }
   `,
   styles: `
-    :host { display: block; }
-    img, video { display: block; max-width: 100%; max-height: 16rem; border-radius: var(--sb-radius); }
-    audio { max-width: 100%; }
-    .file { word-break: break-all; }
+    :host {
+      display: block;
+    }
+    img,
+    video {
+      display: block;
+      max-width: 100%;
+      max-height: 16rem;
+      border-radius: var(--sb-radius);
+    }
+    audio {
+      max-width: 100%;
+    }
+    .file {
+      word-break: break-all;
+    }
   `,
 })
 export class MessageAttachmentComponent {

@@ -20,17 +20,41 @@ const ICONS: Record<MessageType, string> = { image: '🖼', video: '🎬', audio
       @if (media().fileName; as name) {
         <span class="name" data-testid="message-media-name">{{ name }}</span>
       }
-      <span class="mime" data-testid="message-media-mime">{{ media().mimeType || ('inbox.media.unknownType' | translate) }}</span>
+      <span class="mime" data-testid="message-media-mime">{{
+        media().mimeType || ('inbox.media.unknownType' | translate)
+      }}</span>
       <span class="hint">{{ 'inbox.media.notDownloaded' | translate }}</span>
     </span>
   `,
   styles: `
-    :host { display: flex; gap: 0.5rem; align-items: flex-start; padding: 0.4rem 0.55rem; margin-bottom: 0.25rem;
-      border: 1px dashed var(--sb-border); border-radius: var(--sb-radius); background: rgb(0 0 0 / 3%); }
-    .icon { font-size: 1.4rem; line-height: 1; }
-    .what { display: flex; flex-direction: column; min-width: 0; font-size: 0.8rem; }
-    .name { word-break: break-all; }
-    .mime, .hint { color: var(--sb-muted); font-size: 0.75rem; }
+    :host {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-start;
+      padding: 0.4rem 0.55rem;
+      margin-bottom: 0.25rem;
+      border: 1px dashed var(--sb-border);
+      border-radius: var(--sb-radius);
+      background: rgb(0 0 0 / 3%);
+    }
+    .icon {
+      font-size: 1.4rem;
+      line-height: 1;
+    }
+    .what {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      font-size: 0.8rem;
+    }
+    .name {
+      word-break: break-all;
+    }
+    .mime,
+    .hint {
+      color: var(--sb-muted);
+      font-size: 0.75rem;
+    }
   `,
 })
 export class MessageMediaComponent {

@@ -20,22 +20,55 @@ import type { DeliveryStatus } from './chat-ui.types';
       }
       @case ('sent') {
         <svg viewBox="0 0 16 16" width="14" height="13" aria-hidden="true">
-          <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M2.5 8.5l3.5 3.5 7.5-8"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
       }
       @default {
         <svg viewBox="0 0 20 16" width="17" height="13" aria-hidden="true">
-          <path d="M1.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
-          <path d="M9 11.5l.5.5 7.5-8" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M1.5 8.5l3.5 3.5 7.5-8"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+          <path
+            d="M9 11.5l.5.5 7.5-8"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.6"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
       }
     }
   `,
   styles: `
-    :host { display: inline-flex; align-items: center; font-size: 0.75rem; color: var(--sb-muted); }
-    :host([data-ticks='read']) { color: #1d8bf1; }
-    :host([data-ticks='failed']) { color: var(--sb-red); }
-    .failed { font-weight: 700; padding: 0 0.2rem; }
+    :host {
+      display: inline-flex;
+      align-items: center;
+      font-size: 0.75rem;
+      color: var(--sb-muted);
+    }
+    :host([data-ticks='read']) {
+      color: #1d8bf1;
+    }
+    :host([data-ticks='failed']) {
+      color: var(--sb-red);
+    }
+    .failed {
+      font-weight: 700;
+      padding: 0 0.2rem;
+    }
   `,
 })
 export class MessageTicksComponent {

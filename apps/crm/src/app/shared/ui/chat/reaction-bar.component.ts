@@ -23,9 +23,21 @@ import type { Reaction } from '@switchboard/contracts/types';
     }
   `,
   styles: `
-    :host { display: flex; flex-wrap: wrap; gap: 0.25rem; }
-    .chip { padding: 0 0.4rem; font-size: 0.8rem; border-radius: 999px; line-height: 1.5; }
-    .chip.mine { background: var(--sb-primary-soft); border-color: var(--sb-primary); }
+    :host {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .chip {
+      padding: 0 0.4rem;
+      font-size: 0.8rem;
+      border-radius: 999px;
+      line-height: 1.5;
+    }
+    .chip.mine {
+      background: var(--sb-primary-soft);
+      border-color: var(--sb-primary);
+    }
   `,
 })
 export class ReactionBarComponent {

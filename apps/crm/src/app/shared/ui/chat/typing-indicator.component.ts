@@ -10,7 +10,15 @@ import { I18nService } from '../../../core/i18n/i18n.service';
       <span data-testid="typing-indicator" aria-live="polite">{{ text }}</span>
     }
   `,
-  styles: `:host { display: block; min-height: 1.2rem; font-size: 0.8rem; font-style: italic; color: var(--sb-muted); }`,
+  styles: `
+    :host {
+      display: block;
+      min-height: 1.2rem;
+      font-size: 0.8rem;
+      font-style: italic;
+      color: var(--sb-muted);
+    }
+  `,
 })
 export class TypingIndicatorComponent {
   private readonly i18n = inject(I18nService);

@@ -27,7 +27,16 @@ export function campaign(overrides: Partial<Campaign> = {}): Campaign {
 }
 
 export function progress(of: Campaign, overrides: Partial<BulkProgress> = {}): BulkProgress {
-  return { campaignId: of.id, sent: of.sent, failed: of.failed, total: of.total, current: null, etaSeconds: null, currentRate: 0, ...overrides };
+  return {
+    campaignId: of.id,
+    sent: of.sent,
+    failed: of.failed,
+    total: of.total,
+    current: null,
+    etaSeconds: null,
+    currentRate: 0,
+    ...overrides,
+  };
 }
 
 export function recipient(overrides: Partial<CampaignRecipient> = {}): CampaignRecipient {

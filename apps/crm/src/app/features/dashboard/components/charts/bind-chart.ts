@@ -5,7 +5,10 @@ import { Chart, type ChartConfiguration } from './chart-registry';
  * Draws `config` on the canvas once it is rendered and redraws it in place whenever the config
  * signal changes; destroys the chart with the component. Call in a component's constructor.
  */
-export function bindChart(canvas: Signal<ElementRef<HTMLCanvasElement> | undefined>, config: Signal<ChartConfiguration>): void {
+export function bindChart(
+  canvas: Signal<ElementRef<HTMLCanvasElement> | undefined>,
+  config: Signal<ChartConfiguration>,
+): void {
   let chart: Chart | null = null;
   afterRenderEffect({
     write: () => {

@@ -15,7 +15,17 @@ import {
 
 // Only what the dashboard draws: bar and line charts on category/linear scales. This file is
 // imported by the dashboard's chart components only, so chart.js stays in the lazy chunk.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 export { Chart };
 export type { ChartConfiguration, ChartType };

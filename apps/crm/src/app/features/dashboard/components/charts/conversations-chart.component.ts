@@ -45,8 +45,16 @@ export class ConversationsChartComponent {
       data: {
         labels: points.map((p) => timeOfDay(p.hour, this.i18n.locale(), this.timeZone())),
         datasets: [
-          { label: this.i18n.t('dashboard.chart.opened'), data: points.map((p) => p.opened), backgroundColor: CHART_COLORS.primary },
-          { label: this.i18n.t('dashboard.chart.attended'), data: points.map((p) => p.attended), backgroundColor: CHART_COLORS.green },
+          {
+            label: this.i18n.t('dashboard.chart.opened'),
+            data: points.map((p) => p.opened),
+            backgroundColor: CHART_COLORS.primary,
+          },
+          {
+            label: this.i18n.t('dashboard.chart.attended'),
+            data: points.map((p) => p.attended),
+            backgroundColor: CHART_COLORS.green,
+          },
         ],
       },
       options: { ...options, plugins: { ...options?.plugins, legend: { ...options?.plugins?.legend, display: true } } },

@@ -56,7 +56,10 @@ export class MessagesChartComponent {
       },
       options: {
         ...options,
-        scales: { ...options?.scales, x: { ...options?.scales?.['x'], ticks: { ...options?.scales?.['x']?.ticks, maxTicksLimit: 7 } } },
+        scales: {
+          ...options?.scales,
+          x: { ...options?.scales?.['x'], ticks: { ...options?.scales?.['x']?.ticks, maxTicksLimit: 7 } },
+        },
       },
     };
   });
