@@ -33,6 +33,13 @@ export class ChatPushesListener implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    this.pushConversationChanges();
+    this.pushMessageChanges();
+    this.pushReceiptsAndPresence();
+  }
+
+  /** Inbox rows: to the staff who may see the conversation (and, on reassignment, who saw it). */
+  private pushConversationChanges(): void {
     this.events.on('conversation.created', ({ conversation }) =>
       this.pushConversation('conversation_created', conversation),
     );
@@ -55,7 +62,10 @@ export class ChatPushesListener implements OnModuleInit {
     this.events.on('conversation.changed', ({ conversation }) =>
       this.pushConversation('conversation_updated', conversation),
     );
+  }
 
+  /** A conversation's messages, to its room; the inbox rows they change, to the staff outside it. */
+  private pushMessageChanges(): void {
     this.events.on('message.created', ({ message, conversation, readCursors }) => {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
       // In the room, unread counts are per viewer and come with conversation_updated; the
@@ -84,6 +94,10 @@ export class ChatPushesListener implements OnModuleInit {
     this.events.on('reactions.changed', ({ conversationId, messageId, reactions, private: isPrivate }) =>
       this.toRoom(conversationId, isPrivate)?.emit('reaction_updated', { conversationId, messageId, reactions }),
     );
+  }
+
+  /** Receipts, presence and typing change how a message or a person shows, not which rows a list holds. */
+  private pushReceiptsAndPresence(): void {
     this.events.on('messages.read', async ({ conversation, participantId, upToSeq, readSeq, messageId }) => {
       this.ns?.to(chatRooms.conversation(conversation.id)).emit('message_status_updated', {
         conversationId: conversation.id,

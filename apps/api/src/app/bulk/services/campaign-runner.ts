@@ -6,14 +6,17 @@ import { AppConfig } from '../../config/app-config';
 import { DomainEvents } from '../../common/events/domain-events';
 import { pgPoolOf } from '../../database/pg-pool';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../channels/providers/channel-provider';
-import {
-  ProviderThrottledError,
-  ProviderUnavailableError,
-  RecipientRejectedError,
-} from '../../channels/providers/provider-errors';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from '../campaign.mapper';
-import { messageFor, templateVariablesFor } from '../recipients/recipient-list';
 import { CampaignProgress } from './campaign-progress';
+import {
+  CampaignSender,
+  errorText,
+  lastAnsweredPhone,
+  recipientUpdates,
+  sortOutcomes,
+  type BatchOutcomes,
+  type ClaimedRecipient,
+} from './campaign-sends';
 import { SendThrottle } from './send-throttle';
 import { tryLockSql, unlockSql } from './runner-lock';
 import '../events/bulk.events';
@@ -22,25 +25,13 @@ import '../events/bulk.events';
 const MAX_OUTAGE_ROUNDS = 5;
 /** Unexpected runner failures in a row before the campaign is marked failed. */
 const MAX_CRASHES = 5;
-const SEND_CONCURRENCY = 16;
 export const INTERRUPTED_ERROR =
   'Interrupted while sending and the provider cannot deduplicate: not re-sent. Check before sending again.';
 
-interface ClaimedRecipient {
-  id: string;
-  phone: string;
-  name: string | null;
-  variables: Record<string, string>;
-}
-
-type Outcome =
-  | { id: string; kind: 'sent'; providerMessageId: string }
-  | { id: string; kind: 'failed'; error: string }
-  | { id: string; kind: 'throttled'; retryAfterMs: number | null; error: string }
-  | { id: string; kind: 'unavailable'; error: string };
+type BatchResult =
+  { stopped: true } | { stopped: false; campaign: CampaignRow; current: string | null; outage: boolean };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
  * Sends one campaign, on whichever node picked up its job. One runner per campaign across all
@@ -57,6 +48,7 @@ export class CampaignRunner {
   private readonly logger = new Logger('CampaignRunner');
   private readonly running = new Map<string, Promise<void>>();
   private readonly throttle: SendThrottle;
+  private readonly sender: CampaignSender;
   private stopping = false;
 
   constructor(
@@ -66,6 +58,7 @@ export class CampaignRunner {
     config: AppConfig,
   ) {
     this.throttle = new SendThrottle(config.env.BULK_CHANNEL_RATE_PER_SECOND);
+    this.sender = new CampaignSender(provider, this.logger);
   }
 
   /** Runs the campaign until it finishes, pauses or is cancelled; returns at once if it runs elsewhere. */
@@ -215,80 +208,84 @@ export class CampaignRunner {
     campaign: CampaignRow,
     claimed: ClaimedRecipient[],
     lastOutageRound: boolean,
-  ): Promise<{ stopped: true } | { stopped: false; campaign: CampaignRow; current: string | null; outage: boolean }> {
+  ): Promise<BatchResult> {
     const ids = claimed.map((r) => r.id);
     await session.query('BEGIN');
     try {
-      const { rows } = await session.query<{ status: string }>(
-        `SELECT status FROM bulk_campaigns WHERE id = $1 FOR NO KEY UPDATE`,
-        [campaign.id],
-      );
-      const status = rows[0]?.status;
-      if (status !== 'running') {
+      if (!(await this.lockIfRunning(session, campaign.id))) {
         await this.unclaim(session, ids);
         await session.query('COMMIT');
         return { stopped: true };
       }
-      const outcomes = await this.sendAll(campaign, claimed);
-      const sent = outcomes.filter((o) => o.kind === 'sent');
-      const failed = outcomes.filter((o) => o.kind === 'failed');
-      const retry = outcomes.filter((o) => o.kind === 'throttled' || o.kind === 'unavailable');
-      const throttled = outcomes.find((o) => o.kind === 'throttled');
-      const unavailable = outcomes.find((o) => o.kind === 'unavailable');
-      await session.query(
-        `UPDATE bulk_recipients r SET status = v.status, provider_message_id = v.pid, error = v.error, updated_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, status, pid, error) WHERE r.id = v.id`,
-        [
-          [...sent, ...failed, ...retry].map((o) => o.id),
-          [...sent.map(() => 'sent'), ...failed.map(() => 'failed'), ...retry.map(() => 'pending')],
-          [
-            ...sent.map((o) => (o.kind === 'sent' ? o.providerMessageId : null)),
-            ...failed.map(() => null),
-            ...retry.map(() => null),
-          ],
-          [
-            ...sent.map(() => null),
-            ...failed.map((o) => ('error' in o ? o.error : null)),
-            ...retry.map((o) => ('error' in o ? o.error : null)),
-          ],
-        ],
-      );
-      const outage = !!unavailable && sent.length === 0;
+      const outcomes = sortOutcomes(await this.sender.sendAll(campaign, claimed));
+      await this.recordOutcomes(session, outcomes);
+      const outage = !!outcomes.unavailable && outcomes.sent.length === 0;
       const pauseForOutage = outage && lastOutageRound;
-      const updated = await session.query<CampaignRow>(
-        `UPDATE bulk_campaigns SET sent = sent + $2, failed = failed + $3, crash_count = 0,
-            status = CASE WHEN $4 THEN 'paused' ELSE status END,
-            last_error = CASE WHEN $4 THEN $5 ELSE last_error END, updated_at = now()
-          WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
-        [
-          campaign.id,
-          sent.length,
-          failed.length,
-          pauseForOutage,
-          unavailable && 'error' in unavailable ? `Provider unavailable: ${unavailable.error}` : null,
-        ],
-      );
+      const next = await this.countOutcomes(session, campaign.id, outcomes, pauseForOutage);
       await session.query('COMMIT');
-      if (throttled && throttled.kind === 'throttled') this.throttle.slowDown(campaign.id, throttled.retryAfterMs);
-      else if (!retry.length) this.throttle.recover(campaign.id);
-      const next = updated.rows[0];
-      if (pauseForOutage) {
-        const error = next.last_error ?? 'Provider unavailable';
-        this.logger.warn({ campaignId: campaign.id, error }, 'campaign paused after repeated provider outages');
-        this.events.emit('campaign.error', { campaignId: campaign.id, error });
-        this.events.emit('campaign.status_changed', { campaign: toCampaign(next) });
-      }
-      const last = sent[sent.length - 1] ?? failed[failed.length - 1];
-      return {
-        stopped: false,
-        campaign: next,
-        current: last ? (claimed.find((r) => r.id === last.id)?.phone ?? null) : null,
-        outage,
-      };
+      this.adaptRate(campaign.id, outcomes);
+      if (pauseForOutage) this.pausedForOutage(campaign.id, next);
+      return { stopped: false, campaign: next, current: lastAnsweredPhone(claimed, outcomes), outage };
     } catch (err) {
       await session.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
+  }
+
+  /** The campaign row lock, held until the batch commits: pause and cancel wait for the batch in flight. */
+  private async lockIfRunning(session: PoolClient, campaignId: string): Promise<boolean> {
+    const { rows } = await session.query<{ status: string }>(
+      `SELECT status FROM bulk_campaigns WHERE id = $1 FOR NO KEY UPDATE`,
+      [campaignId],
+    );
+    return rows[0]?.status === 'running';
+  }
+
+  private async recordOutcomes(session: PoolClient, outcomes: BatchOutcomes): Promise<void> {
+    await session.query(
+      `UPDATE bulk_recipients r SET status = v.status, provider_message_id = v.pid, error = v.error, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS v(id, status, pid, error) WHERE r.id = v.id`,
+      recipientUpdates(outcomes),
+    );
+  }
+
+  /**
+   * The campaign's counters after the batch. A batch that got this far ends a run of crashes
+   * (MAX_CRASHES counts them in a row); after the last outage round it pauses the campaign.
+   */
+  private async countOutcomes(
+    session: PoolClient,
+    campaignId: string,
+    { sent, failed, unavailable }: BatchOutcomes,
+    pauseForOutage: boolean,
+  ): Promise<CampaignRow> {
+    const updated = await session.query<CampaignRow>(
+      `UPDATE bulk_campaigns SET sent = sent + $2, failed = failed + $3, crash_count = 0,
+            status = CASE WHEN $4 THEN 'paused' ELSE status END,
+            last_error = CASE WHEN $4 THEN $5 ELSE last_error END, updated_at = now()
+          WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+      [
+        campaignId,
+        sent.length,
+        failed.length,
+        pauseForOutage,
+        unavailable ? `Provider unavailable: ${unavailable.error}` : null,
+      ],
+    );
+    return updated.rows[0];
+  }
+
+  /** Slower after a throttled answer; back towards the campaign's rate once a batch needs no retry. */
+  private adaptRate(campaignId: string, { throttled, retry }: BatchOutcomes): void {
+    if (throttled) this.throttle.slowDown(campaignId, throttled.retryAfterMs);
+    else if (!retry.length) this.throttle.recover(campaignId);
+  }
+
+  private pausedForOutage(campaignId: string, campaign: CampaignRow): void {
+    const error = campaign.last_error ?? 'Provider unavailable';
+    this.logger.warn({ campaignId, error }, 'campaign paused after repeated provider outages');
+    this.events.emit('campaign.error', { campaignId, error });
+    this.events.emit('campaign.status_changed', { campaign: toCampaign(campaign) });
   }
 
   /**
@@ -300,43 +297,6 @@ export class CampaignRunner {
       `UPDATE bulk_recipients SET status = 'pending', attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND status = 'sending'`,
       [ids],
     );
-  }
-
-  private async sendAll(campaign: CampaignRow, recipients: ClaimedRecipient[]): Promise<Outcome[]> {
-    const outcomes: Outcome[] = new Array(recipients.length);
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < recipients.length; i = next++) outcomes[i] = await this.sendOne(campaign, recipients[i]);
-    };
-    await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, recipients.length) }, worker));
-    return outcomes;
-  }
-
-  private async sendOne(campaign: CampaignRow, r: ClaimedRecipient): Promise<Outcome> {
-    try {
-      const { providerMessageId } = await this.provider.send({
-        to: r.phone,
-        content: messageFor(campaign.content, r),
-        idempotencyKey: `campaign:${campaign.id}:${r.id}`,
-        campaignId: campaign.id,
-        template:
-          campaign.template_name && campaign.template_language
-            ? {
-                name: campaign.template_name,
-                language: campaign.template_language,
-                variables: templateVariablesFor(campaign.template_variables ?? [], r),
-              }
-            : null,
-      });
-      return { id: r.id, kind: 'sent', providerMessageId };
-    } catch (err) {
-      if (err instanceof RecipientRejectedError) return { id: r.id, kind: 'failed', error: errorText(err) };
-      if (err instanceof ProviderThrottledError)
-        return { id: r.id, kind: 'throttled', retryAfterMs: err.retryAfterMs, error: errorText(err) };
-      if (!(err instanceof ProviderUnavailableError))
-        this.logger.warn({ campaignId: campaign.id, err: errorText(err) }, 'unexpected send error');
-      return { id: r.id, kind: 'unavailable', error: errorText(err) };
-    }
   }
 
   private async finishIfDone(session: PoolClient, campaignId: string): Promise<void> {

@@ -10,13 +10,13 @@ import { AppConfig } from '../../config/app-config';
 import { AttachmentLinks } from '../attachment-links';
 import type { Actor } from '../conversation-access';
 import { toConversationView } from '../mappers/conversation.mapper';
-import { assignSequence, type ConversationState } from './message-sequence';
+import { assignSequence, type ConversationChange, type ConversationState, type Sequenced } from './message-sequence';
 import { batchIn, OwnBatchTransactions, type BatchSession } from './batch-transactions';
 import { lingerBefore, type Linger } from './write-linger';
-import { cursorMoves } from './writer/batch-reads';
+import { cursorMoves, type CursorMove } from './writer/batch-reads';
 import { refusalOf } from './writer/batch-refusals';
-import { sortOutResends } from './writer/batch-resends';
-import { batchRows, writeParameters } from './writer/batch-rows';
+import { sortOutResends, type SortedSends } from './writer/batch-resends';
+import { batchRows, writeParameters, type BatchRows } from './writer/batch-rows';
 import { writtenAnswers } from './writer/batch-results';
 import { replyTargets, storedByClientId, storedByProviderId, uploadTargets } from './writer/batch-lookups';
 import { STATEMENTS } from './writer/writer-statements';
@@ -28,6 +28,13 @@ const LINGER_TARGET = 64;
 
 export type { AutomatedSender, Written, WriteInput } from './writer/writer.types';
 export { STATEMENTS };
+
+/** The sequence step's result: what the persist and publish steps build on. */
+interface BatchSequence {
+  sequenced: Sequenced[];
+  changes: ConversationChange[];
+  moves: Map<string, CursorMove>;
+}
 
 const senderTypeOf = (actor: Actor): SenderType => (actor.role === 'contact' ? 'contact' : 'agent');
 const personAuthor = (actor: Actor): Author => ({ type: senderTypeOf(actor), actor, id: actor.sub, name: actor.name });
@@ -215,25 +222,56 @@ export class MessageWriter implements OnModuleDestroy {
    * returned function answers the written sends once the transaction has committed).
    */
   private async writeBatch(session: BatchSession, batch: Pending[]): Promise<() => void> {
+    const rows = await this.lockConversations(session, batch);
+    const locked = new Map(rows.map((r) => [r.id, r]));
+    const accepted = await this.validate(session, batch, locked);
+    const { fresh, echoes } = await this.dedupe(session, accepted, locked);
+    if (fresh.length === 0) return () => undefined;
+    const sequence = this.sequence(rows, fresh, locked);
+    const persisted = await this.persist(session, fresh, sequence, locked);
+    return this.publish(fresh, sequence, persisted, locked, echoes);
+  }
+
+  /**
+   * Locks the batch's conversations (LOCK_SQL). Each send's clientMessageId goes along so that the
+   * same round trip tells which conversations hold a resend, and dedupe reads nothing otherwise.
+   */
+  private lockConversations(session: BatchSession, batch: Pending[]): Promise<LockedRow[]> {
     const ids = [...new Set(batch.map((p) => p.input.conversationId))].sort();
-    const rows = await session.lock<LockedRow>([
+    return session.lock<LockedRow>([
       ids,
       batch.map((p) => p.input.conversationId),
       batch.map((p) => p.input.clientMessageId),
     ]);
-    const locked = new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Validate: each send on its own, so a refused one is answered with its reason and the rest go on. */
+  private async validate(
+    session: BatchSession,
+    batch: Pending[],
+    locked: ReadonlyMap<string, LockedRow>,
+  ): Promise<Pending[]> {
     const [replies, uploads] = await Promise.all([
       replyTargets(session, batch),
       uploadTargets(session, batch, this.links),
     ]);
-
     const facts = { locked, replies, uploads, now: this.clock() };
-    const accepted = batch.filter((p) => {
+    return batch.filter((p) => {
       const refusal = refusalOf(p, facts);
       if (refusal) p.reject(refusal);
       return !refusal;
     });
+  }
 
+  /**
+   * Dedupe: a resend answers with the stored message and writes nothing. Messages are read by
+   * clientMessageId only where the lock found a resend (usually nowhere).
+   */
+  private async dedupe(
+    session: BatchSession,
+    accepted: Pending[],
+    locked: ReadonlyMap<string, LockedRow>,
+  ): Promise<Omit<SortedSends, 'resends'>> {
     const [stored, storedByProvider] = await Promise.all([
       storedByClientId(
         session,
@@ -255,8 +293,11 @@ export class MessageWriter implements OnModuleDestroy {
         unreadUpTo: null,
       });
     }
-    if (fresh.length === 0) return () => undefined;
+    return { fresh, echoes };
+  }
 
+  /** Sequence: seqs continue each locked conversation's last one, in arrival order, without gaps. */
+  private sequence(rows: LockedRow[], fresh: Pending[], locked: ReadonlyMap<string, LockedRow>): BatchSequence {
     const states = new Map<string, ConversationState>(
       rows.map((r) => [
         r.id,
@@ -275,10 +316,29 @@ export class MessageWriter implements OnModuleDestroy {
       sequenced.map((s) => s.seq),
       locked,
     );
+    return { sequenced, changes, moves };
+  }
 
+  /** Persist: ids and timestamps are worked out here, so the one write statement reads nothing back. */
+  private async persist(
+    session: BatchSession,
+    fresh: Pending[],
+    { sequenced, changes, moves }: BatchSequence,
+    locked: ReadonlyMap<string, LockedRow>,
+  ): Promise<BatchRows> {
     const persisted = batchRows(fresh, sequenced, changes, locked, this.links);
     await session.write(writeParameters(persisted, fresh, changes, [...moves.values()], this.links));
+    return persisted;
+  }
 
+  /** Publish: callers push what they are answered with, so the answers wait for the COMMIT. */
+  private publish(
+    fresh: Pending[],
+    { sequenced, changes, moves }: BatchSequence,
+    persisted: BatchRows,
+    locked: ReadonlyMap<string, LockedRow>,
+    echoes: [Pending, Pending][],
+  ): () => void {
     const written = writtenAnswers(fresh, sequenced, changes, persisted, moves, locked, this.links);
     return () => {
       for (const [p, w] of written) p.resolve(w);

@@ -47,6 +47,18 @@ export class Workspace1796408225560 implements MigrationInterface {
   name = 'Workspace1796408225560';
 
   async up(q: QueryRunner): Promise<void> {
+    // The order is the one already run on every database, and each step needs those before it
+    // (the functions before the indexes that call them, the columns before their keys).
+    await this.createSearchSupport(q);
+    await this.createLabelsAndCannedResponses(q);
+    await this.addContactMerges(q);
+    await this.addMessageSearchDocument(q);
+    await this.addTypeOrmIndexesAndForeignKeys(q);
+    await this.createExpressionIndexes(q);
+  }
+
+  /** Extensions, text search configurations and folding functions: what the tables and indexes below use. */
+  private async createSearchSupport(q: QueryRunner): Promise<void> {
     // All three are "trusted" extensions: a database owner may create them without being superuser.
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
@@ -60,7 +72,9 @@ export class Workspace1796408225560 implements MigrationInterface {
     await q.query(FOLD);
     await q.query(CONTACT_TEXT);
     await q.query(DAY);
+  }
 
+  private async createLabelsAndCannedResponses(q: QueryRunner): Promise<void> {
     await q.query(
       'CREATE TABLE "labels" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" character varying(50) NOT NULL, "color" character varying(7) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_c0c4e97f76f1f3a268c7a70b925" PRIMARY KEY ("id"))',
     );
@@ -74,8 +88,14 @@ export class Workspace1796408225560 implements MigrationInterface {
       'CREATE TABLE "canned_responses" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "short_code" character varying(32) NOT NULL, "content" text NOT NULL, "created_by" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1df87c74d99c463b1c7fb30dc14" PRIMARY KEY ("id"))',
     );
     await q.query('CREATE UNIQUE INDEX "uq_canned_responses_short_code" ON "canned_responses"  ("short_code") ');
+  }
+
+  private async addContactMerges(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE "contacts" ADD "merged_into" uuid');
     await q.query('ALTER TABLE "contacts" ADD "merged_at" TIMESTAMP WITH TIME ZONE');
+  }
+
+  private async addMessageSearchDocument(q: QueryRunner): Promise<void> {
     await q.query(
       "ALTER TABLE \"messages\" ADD \"search_document\" tsvector GENERATED ALWAYS AS (strip(to_tsvector('switchboard_en'::regconfig, content || ' ' || COALESCE(attachment ->> 'name', '')) || to_tsvector('switchboard_es'::regconfig, content || ' ' || COALESCE(attachment ->> 'name', '')))) STORED NOT NULL",
     );
@@ -86,6 +106,10 @@ export class Workspace1796408225560 implements MigrationInterface {
         "strip(to_tsvector('switchboard_en'::regconfig, content || ' ' || COALESCE(attachment ->> 'name', '')) || to_tsvector('switchboard_es'::regconfig, content || ' ' || COALESCE(attachment ->> 'name', '')))",
       ],
     );
+  }
+
+  /** What TypeORM generated for the entities, after the columns they refer to. */
+  private async addTypeOrmIndexesAndForeignKeys(q: QueryRunner): Promise<void> {
     await q.query(
       'CREATE INDEX "ix_contacts_merged_into" ON "contacts"  ("merged_into") WHERE merged_into IS NOT NULL',
     );
@@ -102,8 +126,10 @@ export class Workspace1796408225560 implements MigrationInterface {
     await q.query(
       'ALTER TABLE "canned_responses" ADD CONSTRAINT "FK_3e9a18ccdb5f4a32d9214904f15" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION',
     );
+  }
 
-    // Expression indexes, which TypeORM cannot express.
+  /** Expression indexes, which TypeORM cannot express. */
+  private async createExpressionIndexes(q: QueryRunner): Promise<void> {
     // The messages' lexemes and their day (btree_gin): the matches of the last days are read without the older ones.
     // New entries wait in a pending list the insert that fills it flushes: at PostgreSQL's 4 MB that
     // stalled a batch of messages for 47 ms; at 512 kB flushes stay under 15 ms, for ~5% more per insert
