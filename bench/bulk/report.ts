@@ -137,69 +137,97 @@ export function allTables(runs: CampaignFigures[]): string[] {
   ];
 }
 
+/** Where the CPU went while sending: says whether the api, PostgreSQL or other sessions set the pace. */
+function cpuText(x: CampaignFigures, machine: MachineInfo): string {
+  const c = x.cpu;
+  return c
+    ? `the api used ${cores(c.perGroup.api)} of a core, its PostgreSQL backends ${cores(c.perGroup.postgres)} and the service's background processes ${cores(c.perGroup.pgBackground)}; the machine was ${cores(c.machineBusy)} busy (all ${machine.cpus} cores), ${cores(c.others)} of a core of it other sessions' work`
+    : 'no CPU window (too short)';
+}
+
+/** Splits the runner's time into sending and the bookkeeping between batches. */
+function batchesText(x: CampaignFigures): string {
+  const b = x.batches;
+  return (
+    `${n(b.count)} batches of ${f1(b.meanSize)} on average: the sends themselves (16 concurrent INSERTs into \`sandbox_outbox\`) took ${pctOf(b.sendingShare)} of the time and ran at ${n(b.sendPhaseRate)}/s while they ran; ` +
+    `the rest (${pctOf(b.betweenShare + b.leadShare)}) is between batches — recording the outcomes, the campaign counters, COMMIT, the throttle, claiming the next batch — ` +
+    `${f1(b.betweenP50Ms)} ms per batch (p50)`
+  );
+}
+
+/** Why a throttled run can fall short of its target although the throttle itself works. */
+function stallsText(x: CampaignFigures, target: number): string {
+  if (x.perSecond.min >= 0.9 * target) return '';
+  return (
+    ` The pace dips in seconds the machine is saturated (as low as ${n(x.perSecond.min)} sends in a second) and is not made up afterwards: the throttle saves at most 0.5 s of unused allowance ` +
+    `(hence seconds of up to ${n(x.perSecond.max)} right after a stall), so on a busy machine \`ratePerSecond\` is a ceiling${rateMet(x) ? '' : '; over the middle 80% the pace is ' + signed(x.steadyErrorPct) + '%'}.`
+  );
+}
+
+/** A run with a target pace: each goal of issue #6 (a), met or not. */
+function pacedReading(x: CampaignFigures, target: number, machine: MachineInfo): string {
+  const verdicts = [
+    `pace ${rateMet(x) ? 'met' : 'missed'}: ${n(x.achievedRate)}/s over the whole campaign (${signed(x.errorPct)}% vs ${n(target)}; goal within ±${GOALS.rateErrorPct}%), ${n(x.steadyRate)}/s over the middle 80%, every whole second between ${n(x.perSecond.min)} and ${n(x.perSecond.max)} sends`,
+    `progress ${progressMet(x) ? 'steady' : 'not steady'}: ${n(x.progress.events)} events, ${n(x.progress.p50GapMs)} ms apart (p50), at most ${n(x.progress.maxGapMs)} ms (goal ≤ 1 s), the last one at ${n(x.progress.lastSent)} sent`,
+    memoryText(x),
+    `outbox ${x.outbox.exact ? `exactly ${n(x.recipients)} rows, one per recipient` : `**${n(x.outbox.rows)} rows for ${n(x.recipients)} recipients**`}`,
+  ];
+  const busy = cpuText(x, machine);
+  return `- ${x.label}: ${verdicts.join('; ')}.${stallsText(x, target)} Where the time goes: ${batchesText(x)}; here most of the gap is the throttle waiting for the next tokens, which is the pacing working. ${busy[0].toUpperCase()}${busy.slice(1)}.${contended(x) ? ' **Contended**: other sessions used the machine meanwhile.' : ''}`;
+}
+
+/** What bounds an unthrottled run: a full api core, a busy PostgreSQL, or a saturated machine. */
+function limitsOf(x: CampaignFigures, machine: MachineInfo): string[] {
+  const c = x.cpu;
+  const apiBound = c && c.perGroup.api >= 85;
+  const pgBound = c && c.perGroup.postgres + c.perGroup.pgBackground >= 85;
+  const saturated = c && c.machineBusy >= 90;
+  return [
+    apiBound
+      ? 'the api process is close to a full core (one Node event loop does the claiming, the 16-way sending and the bookkeeping)'
+      : '',
+    pgBound
+      ? 'PostgreSQL uses most of a core: the sandbox writes each send as its own INSERT outside the batch transaction, so every send is a separate commit, plus the per-batch UPDATEs'
+      : '',
+    saturated
+      ? `the ${machine.cpus} cores were saturated (other sessions took ${cores(c?.others)} of a core), so the api and PostgreSQL waited for CPU`
+      : '',
+  ].filter(Boolean);
+}
+
+/** An unthrottled run (issue #6 (b)): the sustained rate and what limited it. */
+function unthrottledReading(x: CampaignFigures, machine: MachineInfo): string {
+  const c = x.cpu;
+  const perSend = x.cpuMsPerSend
+    ? ` CPU per send: api ${f2(x.cpuMsPerSend.api)} ms, PostgreSQL backends ${f2(x.cpuMsPerSend.postgres)} ms${c && c.perGroup.api < 50 ? '; the api process is far from a full core, so its event loop is not what limits' : ''}.`
+    : '';
+  const limits = limitsOf(x, machine);
+  return (
+    `- ${x.label}: ${n(x.steadyRate)} sends/s sustained over the middle 80% (${n(x.achievedRate)}/s first to last send, ${f1(x.durationS)} s for ${n(x.sends)}), ` +
+    `outbox ${x.outbox.exact ? 'exactly one row per recipient' : `**${n(x.outbox.rows)} rows for ${n(x.recipients)} recipients**`}; ${memoryText(x)}. ` +
+    `Where the time goes: ${batchesText(x)}; ${cpuText(x, machine)}${limits.length ? `. Limit: ${limits.join('; ')}` : ''}.${perSend}${contended(x) ? ' **Contended**: other sessions used the machine meanwhile, so this is a lower bound.' : ''}`
+  );
+}
+
+/** Says why the receipt job is idle during campaigns, with the pending marks as the check. */
+function receiptsNote(runs: CampaignFigures[]): string[] {
+  const withReceipts = runs.filter((x) => x.pendingReceipts !== null);
+  if (!withReceipts.length) return [];
+  return [
+    '- The sandbox simulates delivery and read receipts (`delivered_due_at`/`read_due_at`, applied by a background job) only for conversation replies; ' +
+      'campaign sends carry none, so that job has nothing to do during these runs. ' +
+      `Receipt marks pending 5 s after each campaign (a check): ${withReceipts.map((x) => `${n(x.pendingReceipts ?? NaN)} for ${x.label.split(' ')[0]}`).join(', ')}.`,
+  ];
+}
+
 /** Plain statements from the figures: each goal met or not, and where the time went. */
 export function reading(r: RunReport): string[] {
   const out: string[] = [];
   for (const x of r.runs) {
-    const c = x.cpu;
-    const busy = c
-      ? `the api used ${cores(c.perGroup.api)} of a core, its PostgreSQL backends ${cores(c.perGroup.postgres)} and the service's background processes ${cores(c.perGroup.pgBackground)}; the machine was ${cores(c.machineBusy)} busy (all ${r.machine.cpus} cores), ${cores(c.others)} of a core of it other sessions' work`
-      : 'no CPU window (too short)';
-    const b = x.batches;
-    const batchesText =
-      `${n(b.count)} batches of ${f1(b.meanSize)} on average: the sends themselves (16 concurrent INSERTs into \`sandbox_outbox\`) took ${pctOf(b.sendingShare)} of the time and ran at ${n(b.sendPhaseRate)}/s while they ran; ` +
-      `the rest (${pctOf(b.betweenShare + b.leadShare)}) is between batches — recording the outcomes, the campaign counters, COMMIT, the throttle, claiming the next batch — ` +
-      `${f1(b.betweenP50Ms)} ms per batch (p50)`;
-    if (x.target) {
-      const verdicts = [
-        `pace ${rateMet(x) ? 'met' : 'missed'}: ${n(x.achievedRate)}/s over the whole campaign (${signed(x.errorPct)}% vs ${n(x.target)}; goal within ±${GOALS.rateErrorPct}%), ${n(x.steadyRate)}/s over the middle 80%, every whole second between ${n(x.perSecond.min)} and ${n(x.perSecond.max)} sends`,
-        `progress ${progressMet(x) ? 'steady' : 'not steady'}: ${n(x.progress.events)} events, ${n(x.progress.p50GapMs)} ms apart (p50), at most ${n(x.progress.maxGapMs)} ms (goal ≤ 1 s), the last one at ${n(x.progress.lastSent)} sent`,
-        memoryText(x),
-        `outbox ${x.outbox.exact ? `exactly ${n(x.recipients)} rows, one per recipient` : `**${n(x.outbox.rows)} rows for ${n(x.recipients)} recipients**`}`,
-      ];
-      const stalls =
-        x.perSecond.min < 0.9 * x.target
-          ? ` The pace dips in seconds the machine is saturated (as low as ${n(x.perSecond.min)} sends in a second) and is not made up afterwards: the throttle saves at most 0.5 s of unused allowance ` +
-            `(hence seconds of up to ${n(x.perSecond.max)} right after a stall), so on a busy machine \`ratePerSecond\` is a ceiling${rateMet(x) ? '' : '; over the middle 80% the pace is ' + signed(x.steadyErrorPct) + '%'}.`
-          : '';
-      out.push(
-        `- ${x.label}: ${verdicts.join('; ')}.${stalls} Where the time goes: ${batchesText}; here most of the gap is the throttle waiting for the next tokens, which is the pacing working. ${busy[0].toUpperCase()}${busy.slice(1)}.${contended(x) ? ' **Contended**: other sessions used the machine meanwhile.' : ''}`,
-      );
-    } else {
-      const apiBound = c && c.perGroup.api >= 85;
-      const pgBound = c && c.perGroup.postgres + c.perGroup.pgBackground >= 85;
-      const saturated = c && c.machineBusy >= 90;
-      const perSend = x.cpuMsPerSend
-        ? ` CPU per send: api ${f2(x.cpuMsPerSend.api)} ms, PostgreSQL backends ${f2(x.cpuMsPerSend.postgres)} ms${c && c.perGroup.api < 50 ? '; the api process is far from a full core, so its event loop is not what limits' : ''}.`
-        : '';
-      const limits = [
-        apiBound
-          ? 'the api process is close to a full core (one Node event loop does the claiming, the 16-way sending and the bookkeeping)'
-          : '',
-        pgBound
-          ? 'PostgreSQL uses most of a core: the sandbox writes each send as its own INSERT outside the batch transaction, so every send is a separate commit, plus the per-batch UPDATEs'
-          : '',
-        saturated
-          ? `the ${r.machine.cpus} cores were saturated (other sessions took ${cores(c?.others)} of a core), so the api and PostgreSQL waited for CPU`
-          : '',
-      ].filter(Boolean);
-      out.push(
-        `- ${x.label}: ${n(x.steadyRate)} sends/s sustained over the middle 80% (${n(x.achievedRate)}/s first to last send, ${f1(x.durationS)} s for ${n(x.sends)}), ` +
-          `outbox ${x.outbox.exact ? 'exactly one row per recipient' : `**${n(x.outbox.rows)} rows for ${n(x.recipients)} recipients**`}; ${memoryText(x)}. ` +
-          `Where the time goes: ${batchesText}; ${busy}${limits.length ? `. Limit: ${limits.join('; ')}` : ''}.${perSend}${contended(x) ? ' **Contended**: other sessions used the machine meanwhile, so this is a lower bound.' : ''}`,
-      );
-    }
+    out.push(x.target ? pacedReading(x, x.target, r.machine) : unthrottledReading(x, r.machine));
     if (x.errors.length) out.push(`- ${x.label}: ${x.errors.join('; ')}.`);
   }
-  const withReceipts = r.runs.filter((x) => x.pendingReceipts !== null);
-  if (withReceipts.length) {
-    out.push(
-      '- The sandbox simulates delivery and read receipts (`delivered_due_at`/`read_due_at`, applied by a background job) only for conversation replies; ' +
-        'campaign sends carry none, so that job has nothing to do during these runs. ' +
-        `Receipt marks pending 5 s after each campaign (a check): ${withReceipts.map((x) => `${n(x.pendingReceipts ?? NaN)} for ${x.label.split(' ')[0]}`).join(', ')}.`,
-    );
-  }
-  return out;
+  return [...out, ...receiptsNote(r.runs)];
 }
 
 export function renderSection(r: RunReport): string {

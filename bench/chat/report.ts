@@ -132,28 +132,33 @@ export function stepsTable(t: TargetReport): string[] {
   return lines;
 }
 
-export function renderSection(r: RunReport): string {
-  const s = r.scenario;
-  const out: string[] = [SECTION, ''];
-  out.push(
+/** How the load is made and what "held" means, so the rates can be reproduced and compared. */
+function methodology(s: Scenario): string {
+  return (
     `${s.conversations} conversations × 4 sockets: in each, the customer (widget contact token) sends and three staff sockets ` +
-      `receive: for the main product target, those of the agent the conversation is assigned to (500 agents, each on 3 devices: 1,500 staff sockets, ` +
-      `each of which sees only its agent's conversation); for "3 shared staff sockets", the admin and two supervisors, one socket each in every room ` +
-      `(503 sockets). Either way each message makes 3 \`new_message\` and 3 \`conversation_updated\` deliveries to staff. ` +
-      `A fourth target, \`product-fanout\` (\`--targets=product-fanout\`, not run by default), gives the admin and two supervisors 500 sockets each: ` +
-      `every message is then an inbox row for all 1,500 of them (the contract sends \`conversation_updated\` to every staff socket allowed to see the ` +
-      `conversation), a fan-out of ~300 deliveries per message that one node cannot carry at these rates. Customers send open-loop on a ${2} ms timer at an aggregate ` +
-      `rate spread evenly over the conversations, without waiting for acks; every message is persisted by the product. Each step: ` +
-      `${s.warmupMs / 1000} s warm-up, ${s.measureMs / 1000} s measured, ${s.drainMs / 1000} s drain. "lost" counts deliveries (3 per message, warm-up included) ` +
-      `missing after the drain, refused sends included; "(late)" is how many of them still arrived within the next ${s.lateMs / 1000} s. ` +
-      `Latency percentiles are over the messages of the measured window that were delivered. A step holds when every one of the 3 deliveries per ` +
-      `message arrived within the drain, no send was refused, and p99 send→deliver (latency of \`new_message\` on the staff sockets, measured ` +
-      `on one clock in the load generator) ≤ ${s.p99LimitMs} ms. Stepping stops at the first failure, then up to ${s.refinements} bisection steps, then ` +
-      `${s.referenceRate} msg/s is measured if it was not yet. A step starts on an idle server; one still busy with an earlier overload after 15 s is restarted (same database). Before each product step the script runs \`VACUUM (ANALYZE)\` on the chat tables, as autovacuum would have by then: this machine's PostgreSQL service runs with autovacuum off. The bare relay is a plain Socket.IO server started by the same script ` +
-      `(\`bench/chat/bare-relay.ts\`: join a room, re-emit to it, ack; no auth, no database) driven by the same client harness, once with each ` +
-      `product target's sockets and rooms; each product target is compared with the relay run that has its sockets. "≥" marks a rate at which ` +
-      `stepping ended without a failure (the steps or the time ran out), so the real limit is higher.`,
-    '',
+    `receive: for the main product target, those of the agent the conversation is assigned to (500 agents, each on 3 devices: 1,500 staff sockets, ` +
+    `each of which sees only its agent's conversation); for "3 shared staff sockets", the admin and two supervisors, one socket each in every room ` +
+    `(503 sockets). Either way each message makes 3 \`new_message\` and 3 \`conversation_updated\` deliveries to staff. ` +
+    `A fourth target, \`product-fanout\` (\`--targets=product-fanout\`, not run by default), gives the admin and two supervisors 500 sockets each: ` +
+    `every message is then an inbox row for all 1,500 of them (the contract sends \`conversation_updated\` to every staff socket allowed to see the ` +
+    `conversation), a fan-out of ~300 deliveries per message that one node cannot carry at these rates. Customers send open-loop on a ${2} ms timer at an aggregate ` +
+    `rate spread evenly over the conversations, without waiting for acks; every message is persisted by the product. Each step: ` +
+    `${s.warmupMs / 1000} s warm-up, ${s.measureMs / 1000} s measured, ${s.drainMs / 1000} s drain. "lost" counts deliveries (3 per message, warm-up included) ` +
+    `missing after the drain, refused sends included; "(late)" is how many of them still arrived within the next ${s.lateMs / 1000} s. ` +
+    `Latency percentiles are over the messages of the measured window that were delivered. A step holds when every one of the 3 deliveries per ` +
+    `message arrived within the drain, no send was refused, and p99 send→deliver (latency of \`new_message\` on the staff sockets, measured ` +
+    `on one clock in the load generator) ≤ ${s.p99LimitMs} ms. Stepping stops at the first failure, then up to ${s.refinements} bisection steps, then ` +
+    `${s.referenceRate} msg/s is measured if it was not yet. A step starts on an idle server; one still busy with an earlier overload after 15 s is restarted (same database). Before each product step the script runs \`VACUUM (ANALYZE)\` on the chat tables, as autovacuum would have by then: this machine's PostgreSQL service runs with autovacuum off. The bare relay is a plain Socket.IO server started by the same script ` +
+    `(\`bench/chat/bare-relay.ts\`: join a room, re-emit to it, ack; no auth, no database) driven by the same client harness, once with each ` +
+    `product target's sockets and rooms; each product target is compared with the relay run that has its sockets. "≥" marks a rate at which ` +
+    `stepping ended without a failure (the steps or the time ran out), so the real limit is higher.`
+  );
+}
+
+/** Which command, when and where: rates mean little without the machine and processes behind them. */
+function runContext(r: RunReport): string[] {
+  const s = r.scenario;
+  return [
     `- Command: \`${r.command}\`${s.quick ? ' (quick mode: a smoke run, not the reference figures)' : ''}`,
     `- Date: ${r.date}; total run ${Math.round(r.durationS)} s`,
     `- Machine: ${r.machine.cpus} CPUs (${r.machine.model}), ${r.machine.memory} RAM, Node ${r.machine.node}; load average before the run ${r.machine.loadavg.map((l) => l.toFixed(2)).join(' / ')}`,
@@ -162,36 +167,51 @@ export function renderSection(r: RunReport): string {
       `holding all client sockets; PostgreSQL is the machine's local service. Nothing is pinned: the OS shares the ${r.machine.cpus} cores. ` +
       `CPU columns are % of one core over the step (from /proc); "other procs" is what the rest of the machine used meanwhile ` +
       `(other work sharing this machine). Before each step the script waits (≤ 15 s, ≤ 2 min in all) for the machine to be under 20% busy.`,
+  ];
+}
+
+/** One target's steps, with the persistence check and what its server printed. */
+function targetSection(t: TargetReport, s: Scenario): string[] {
+  const out = [
+    `### ${t.label}`,
+    '',
+    `${t.sockets} sockets (${t.staffSockets} staff), connected and joined in ${(t.setupMs / 1000).toFixed(1)} s. Steps marked * were measured past a failure (for the ${s.referenceRate} msg/s figure) or are bisection steps; R is a second measurement of the row above (which failed on latency alone), and its verdict is the one that counts.`,
+    '',
+    ...stepsTable(t),
+    '',
+  ];
+  if (t.stored !== undefined)
+    out.push(
+      `- Persistence check: ${t.stored} messages in the database after the run; ${t.acked} sends acknowledged ok.`,
+    );
+  for (const n of t.notes) out.push(`- ${n}`);
+  if (t.serverLog.length) {
+    out.push(
+      '- Server output at LOG_LEVEL=warn during the run (count × level [context]: message):',
+      '',
+      '```',
+      ...t.serverLog.slice(0, 10),
+      '```',
+    );
+  } else out.push('- The server printed no warnings or errors during the run.');
+  out.push('');
+  return out;
+}
+
+export function renderSection(r: RunReport): string {
+  return [
+    SECTION,
+    '',
+    methodology(r.scenario),
+    '',
+    ...runContext(r),
     '',
     '### Summary',
     '',
     ...summaryTable(r),
     '',
-  );
-  for (const t of r.targets) {
-    out.push(`### ${t.label}`, '');
-    out.push(
-      `${t.sockets} sockets (${t.staffSockets} staff), connected and joined in ${(t.setupMs / 1000).toFixed(1)} s. Steps marked * were measured past a failure (for the ${s.referenceRate} msg/s figure) or are bisection steps; R is a second measurement of the row above (which failed on latency alone), and its verdict is the one that counts.`,
-      '',
-    );
-    out.push(...stepsTable(t), '');
-    if (t.stored !== undefined)
-      out.push(
-        `- Persistence check: ${t.stored} messages in the database after the run; ${t.acked} sends acknowledged ok.`,
-      );
-    for (const n of t.notes) out.push(`- ${n}`);
-    if (t.serverLog.length) {
-      out.push(
-        '- Server output at LOG_LEVEL=warn during the run (count × level [context]: message):',
-        '',
-        '```',
-        ...t.serverLog.slice(0, 10),
-        '```',
-      );
-    } else out.push('- The server printed no warnings or errors during the run.');
-    out.push('');
-  }
-  return out.join('\n');
+    ...r.targets.flatMap((t) => targetSection(t, r.scenario)),
+  ].join('\n');
 }
 
 export function writeDocs(root: string, section: string): string {

@@ -4,21 +4,11 @@
  * product, prints the tables and (full mode) writes docs/benchmarks.md's "Chat" section.
  */
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine } from './cpu';
 import { countMessages, vacuumAnalyze } from './db';
-import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import { startHarness, type Harness } from './harness';
-import {
-  buildInfo,
-  ensureBuilt,
-  setUpScenario,
-  startProduct,
-  type ConversationSockets,
-  type RunningProduct,
-  type StaffKind,
-} from './product';
-import { forkTs, killAllNow, stop, stopAll, waitForLine, freePort } from '../shared/processes';
+import { buildInfo } from './product';
+import { killAllNow, stopAll } from '../shared/processes';
 import {
   renderSection,
   stepsTable,
@@ -31,6 +21,7 @@ import {
 } from './report';
 import { hasSharedStaff, isRelay, loadScenario, RELAY_OF, type TargetName } from './scenario';
 import { runJudgedStep, stepLine } from './step';
+import { startTarget, type Target } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const startedAt = Date.now();
@@ -74,16 +65,6 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-interface Target {
-  url: string;
-  serverPid: number;
-  db?: BenchDatabase;
-  plan: ConversationSockets[];
-  log: () => string[];
-  /** A fresh server process (same database and secret): used when one is still busy with an earlier step's backlog. */
-  restart: () => Promise<void>;
-}
-
 /** Everything one target's steps use; `h` and the target's url/pid change on a restart. */
 interface Session {
   name: TargetName;
@@ -91,73 +72,6 @@ interface Session {
   h: Harness;
   meter: CpuMeter;
   restarts: string[];
-}
-
-async function startBare(conversations: number): Promise<Target> {
-  let stopCurrent: () => Promise<void> = async () => undefined;
-  const target: Target = {
-    url: '',
-    serverPid: 0,
-    plan: Array.from({ length: conversations }, (_, i) => ({
-      conversationId: `c${i}`,
-      customerToken: '',
-      staffTokens: ['', '', ''],
-    })),
-    log: () => [],
-    restart: async () => {
-      await stopCurrent();
-      const port = await freePort();
-      const child = forkTs(path.join(__dirname, 'bare-relay.ts'), [], { PORT: String(port) });
-      stopCurrent = () => stop(child, 3000);
-      await waitForLine(child, /bare relay listening on \d+/, 30_000, 'the bare relay');
-      target.url = `http://127.0.0.1:${port}`;
-      target.serverPid = child.pid!;
-    },
-  };
-  cleanups.push(() => stopCurrent());
-  await target.restart();
-  return target;
-}
-
-const STAFF_OF: Record<Exclude<TargetName, 'bare' | 'bare-shared'>, StaffKind> = {
-  product: 'assigned',
-  'product-shared': 'shared',
-  'product-fanout': 'fanout',
-};
-
-async function startProductTarget(conversations: number, staff: StaffKind): Promise<Target> {
-  ensureBuilt();
-  const db = await createDatabase('chat');
-  cleanups.push(() => dropDatabase(db));
-  const secret = randomBytes(24).toString('hex');
-  let product: RunningProduct | null = null;
-  const logs: string[] = [];
-  cleanups.push(async () => {
-    if (product) await stop(product.child, 20_000);
-  });
-  const target: Target = {
-    url: '',
-    serverPid: 0,
-    db,
-    plan: [],
-    log: () => [...logs, ...(product?.log.summary() ?? [])],
-    restart: async () => {
-      if (product) {
-        logs.push(...product.log.summary());
-        await stop(product.child, 5000);
-      }
-      product = await startProduct(db, secret);
-      target.url = product.url;
-      target.serverPid = product.child.pid!;
-    },
-  };
-  await target.restart();
-  const t0 = Date.now();
-  target.plan = await setUpScenario(target.url, conversations, staff);
-  console.log(
-    `  created the staff users and ${conversations} widget sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-  );
-  return target;
 }
 
 async function connectHarness(s: Pick<Session, 'name' | 'target'>): Promise<Harness> {
@@ -281,9 +195,7 @@ async function stepUp(s: Session, records: StepRecord[]): Promise<number> {
 
 /** The target's server(s), connected client sockets and a CPU meter over them; the steps' time bound starts now. */
 async function openSession(name: TargetName): Promise<Session> {
-  const target = isRelay(name)
-    ? await startBare(scenario.conversations)
-    : await startProductTarget(scenario.conversations, STAFF_OF[name]);
+  const target = await startTarget(name, scenario.conversations, (cleanup) => cleanups.push(cleanup));
   const h = await connectHarness({ name, target });
   // The time bound is for the steps: setting up 500 agents (their passwords hashed) takes a while.
   deadline = Math.min(runDeadline, Date.now() + (scenario.quick ? 1.5 : 4.5) * 60_000);

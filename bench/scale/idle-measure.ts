@@ -162,6 +162,52 @@ async function chatStepWithIdle(
   return { withIdle, withIdleFirst: rows.length > 1 ? rows[0] : null };
 }
 
+/** The api, PostgreSQL, the chat load generator and the idle clients: whose CPU the chat step reports. */
+function chatStepMeter(pid: number, db: BenchDatabase, loadgenPids: () => number[], idlePids: number[]): CpuMeter {
+  return new CpuMeter({
+    api: () => [pid],
+    postgres: () => postgresPids(db.name),
+    loadgen: loadgenPids,
+    'idle clients': () => idlePids,
+  });
+}
+
+/** What part (a) read, in the order it was read. */
+interface IdleReadings {
+  rssBeforeKb: number;
+  connect: ConnectFigures;
+  settled: Pick<IdleReport, 'rssSettledKb' | 'perSocketKb' | 'marginalKb'>;
+  chat: Pick<IdleReport, 'withIdle' | 'withIdleFirst'>;
+  rssAfterStepKb: number;
+  after: IdleReport['after'];
+  notes: string[];
+}
+
+function idleReport(sockets: number, r: IdleReadings): IdleReport {
+  const c = r.connect;
+  return {
+    sockets,
+    connected: c.connected,
+    failed: c.failed,
+    errors: c.errors,
+    connectMs: c.connectMs,
+    connectCpu: c.connectCpu,
+    rssBeforeKb: r.rssBeforeKb,
+    rssMidKb: c.rssMidKb,
+    midSockets: c.midSockets,
+    rssConnectedKb: c.rssConnectedKb,
+    rssSettledKb: r.settled.rssSettledKb,
+    rssAfterStepKb: r.rssAfterStepKb,
+    perSocketKb: r.settled.perSocketKb,
+    marginalKb: r.settled.marginalKb,
+    baseline: null,
+    withIdle: r.chat.withIdle,
+    withIdleFirst: r.chat.withIdleFirst,
+    after: r.after,
+    notes: r.notes,
+  };
+}
+
 export async function runIdle(
   run: IdleRunContext,
   db: BenchDatabase,
@@ -186,19 +232,14 @@ export async function runIdle(
   console.log(
     `  api RSS before: ${(rssBeforeKb / 1024).toFixed(1)} MB; connecting ${options.sockets} sockets in two halves (${options.idleProcesses} processes × ${options.connectConcurrency} in flight)…`,
   );
-  const c = await connectInHalves(options, idle, api.url, agents, pid, {
+  const connect = await connectInHalves(options, idle, api.url, agents, pid, {
     api: () => [pid],
     postgres: () => postgresPids(db.name),
     'idle clients': () => idlePids,
   });
-  const settled = await settledRss(options, pid, rssBeforeKb, c);
+  const settled = await settledRss(options, pid, rssBeforeKb, connect);
 
-  const meter = new CpuMeter({
-    api: () => [pid],
-    postgres: () => postgresPids(db.name),
-    loadgen: () => h?.pids ?? [],
-    'idle clients': () => idlePids,
-  });
+  const meter = chatStepMeter(pid, db, () => h?.pids ?? [], idlePids);
   const ctx: StepContext = { h, serverPids: [pid], scenario: run.scenario, quietBudget: run.quietBudget, db, meter };
   const chat = await chatStepWithIdle(run, ctx, notes);
   const after = await idle.status().catch(() => null);
@@ -207,25 +248,5 @@ export async function runIdle(
   idle = null;
   await h.close();
   h = null;
-  return {
-    sockets: options.sockets,
-    connected: c.connected,
-    failed: c.failed,
-    errors: c.errors,
-    connectMs: c.connectMs,
-    connectCpu: c.connectCpu,
-    rssBeforeKb,
-    rssMidKb: c.rssMidKb,
-    midSockets: c.midSockets,
-    rssConnectedKb: c.rssConnectedKb,
-    rssSettledKb: settled.rssSettledKb,
-    rssAfterStepKb,
-    perSocketKb: settled.perSocketKb,
-    marginalKb: settled.marginalKb,
-    baseline: null,
-    withIdle: chat.withIdle,
-    withIdleFirst: chat.withIdleFirst,
-    after,
-    notes,
-  };
+  return idleReport(options.sockets, { rssBeforeKb, connect, settled, chat, rssAfterStepKb, after, notes });
 }

@@ -4,20 +4,21 @@
  * benchmark on one node, one node + Redis adapter, and two nodes with Redis (senders on A,
  * receivers on B). Full mode writes the "Scale" section of docs/benchmarks.md. See options.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CpuMeter, machineInfo, postgresPids } from '../chat/cpu';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
+import type { Harness } from '../chat/harness';
 import { setUpScenario, type ConversationSockets, type RunningProduct } from '../chat/product';
 import { loadScenario } from '../chat/scenario';
-import { buildInfo, ensureBuilt, MAIN, ROOT } from '../shared/product-build';
+import { buildInfo, ensureBuilt, ROOT } from '../shared/product-build';
 import { killAllNow, stop, stopAll } from '../shared/processes';
 import { startCrossHarness, startLocalHarness, stepUp, type StepContext, type StepRow } from './chat-steps';
 import { runIdle } from './idle-measure';
 import { pidOf, startNode, startRedis, type RedisTarget } from './nodes';
+import { bundleTime, openFilesLimit, redisVersion } from './probes';
 import { CONFIG_LABELS, loadOptions, type NodeConfig } from './options';
 import { autoReading } from './reading';
 import {
@@ -79,17 +80,82 @@ setTimeout(
 /** A problem with how the run was started: printed without a stack. */
 class UsageError extends Error {}
 
-/** The soft `ulimit -n` of this process (inherited by every child). */
-function openFilesLimit(): number {
-  const line = readFileSync('/proc/self/limits', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('Max open files'));
-  const soft = line?.trim().split(/\s{2,}/)[1];
-  return soft === 'unlimited' ? Infinity : Number(soft);
-}
-
 async function stopNode(n: RunningProduct): Promise<void> {
   await stop(n.child, 20_000);
+}
+
+/** Every configuration but the single plain node goes through the Redis adapter. */
+const usesRedis = (config: NodeConfig) => config !== 'one';
+
+/** One node, or two, started one after the other: the first applies the migrations. */
+async function startConfigNodes(
+  config: NodeConfig,
+  db: BenchDatabase,
+  secret: string,
+  redis: RedisTarget | null,
+): Promise<RunningProduct[]> {
+  const nodes: RunningProduct[] = [];
+  for (let i = 0; i < (config === 'two' ? 2 : 1); i++) {
+    const n = await startNode(db, secret, usesRedis(config) ? redis : null);
+    nodes.push(n);
+    cleanups.push(() => stopNode(n));
+  }
+  return nodes;
+}
+
+/** With two nodes the customers send on A and the staff receive on B, so every message crosses Redis. */
+async function startConfigHarness(
+  config: NodeConfig,
+  nodes: RunningProduct[],
+  plan: ConversationSockets[],
+): Promise<Harness> {
+  const h =
+    config === 'two'
+      ? await startCrossHarness(nodes[0].url, nodes[1].url, plan, options.loadgenProcesses)
+      : await startLocalHarness(nodes[0].url, plan, options.loadgenProcesses);
+  cleanups.push(() => h.close());
+  console.log(`  ${h.sockets} chat sockets connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
+  return h;
+}
+
+/**
+ * Each node, PostgreSQL, this run's redis-server (if it has one) and the load generator, in the
+ * order of the tables' CPU columns.
+ */
+function configMeter(
+  config: NodeConfig,
+  nodes: RunningProduct[],
+  db: BenchDatabase,
+  redis: RedisTarget | null,
+  h: Harness,
+): CpuMeter {
+  const groups: Record<string, () => number[]> =
+    config === 'two'
+      ? { 'api A': () => [pidOf(nodes[0].child)], 'api B': () => [pidOf(nodes[1].child)] }
+      : { api: () => [pidOf(nodes[0].child)] };
+  groups.postgres = () => postgresPids(db.name);
+  const redisServer = usesRedis(config) ? redis?.child : null;
+  if (redisServer) groups.redis = () => [pidOf(redisServer)];
+  groups.loadgen = () => h.pids;
+  return new CpuMeter(groups);
+}
+
+/** What the tables do not show: each step's late, unacked, refused deliveries and disconnects. */
+function stepNotes(rows: StepRow[]): string[] {
+  const notes: string[] = [];
+  for (const s of rows) {
+    const extra: string[] = [];
+    if (s.late) extra.push(`${s.late} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
+    if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
+    if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
+    if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
+    if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
+  }
+  return notes;
+}
+
+function serverLogOf(nodes: RunningProduct[]): string[] {
+  return nodes.flatMap((n, i) => n.log.summary().map((l) => (nodes.length > 1 ? `node ${'AB'[i]}: ${l}` : l)));
 }
 
 async function runConfig(
@@ -103,33 +169,13 @@ async function runConfig(
   const label = CONFIG_LABELS[config];
   console.log(`\n== (b) ${label} ==`);
   const mark = cleanups.length;
-  const nodes: RunningProduct[] = [];
   const notes: string[] = [];
-  const useRedis = config !== 'one';
-  if (useRedis && !redis) throw new Error('no Redis for a Redis configuration');
-  for (let i = 0; i < (config === 'two' ? 2 : 1); i++) {
-    // One after the other: the first applies the migrations.
-    const n = await startNode(db, secret, useRedis ? redis : null);
-    nodes.push(n);
-    cleanups.push(() => stopNode(n));
-  }
-  const h =
-    config === 'two'
-      ? await startCrossHarness(nodes[0].url, nodes[1].url, plan, options.loadgenProcesses)
-      : await startLocalHarness(nodes[0].url, plan, options.loadgenProcesses);
-  cleanups.push(() => h.close());
-  console.log(`  ${h.sockets} chat sockets connected and joined in ${(h.setupMs / 1000).toFixed(1)} s`);
-  const groups: Record<string, () => number[]> =
-    config === 'two'
-      ? { 'api A': () => [pidOf(nodes[0].child)], 'api B': () => [pidOf(nodes[1].child)] }
-      : { api: () => [pidOf(nodes[0].child)] };
-  groups.postgres = () => postgresPids(db.name);
-  const redisServer = useRedis ? redis?.child : null;
-  if (redisServer) groups.redis = () => [pidOf(redisServer)];
-  groups.loadgen = () => h.pids;
+  if (usesRedis(config) && !redis) throw new Error('no Redis for a Redis configuration');
+  const nodes = await startConfigNodes(config, db, secret, redis);
+  const h = await startConfigHarness(config, nodes, plan);
   const ctx: StepContext = {
     h,
-    meter: new CpuMeter(groups),
+    meter: configMeter(config, nodes, db, redis, h),
     serverPids: nodes.map((n) => pidOf(n.child)),
     scenario,
     quietBudget,
@@ -144,17 +190,7 @@ async function runConfig(
     notes.push(`The configuration stopped early: ${err instanceof Error ? err.message : String(err)}`);
     console.error(`  ${notes[notes.length - 1]}`);
   }
-  for (const s of rows) {
-    const extra: string[] = [];
-    if (s.late) extra.push(`${s.late} of the ${s.lost} missing deliveries arrived after the drain (late, not lost)`);
-    if (s.acksPending) extra.push(`${s.acksPending} sends had no ack by the end of the step`);
-    if (Object.keys(s.errorAcks).length) extra.push(`error acks: ${JSON.stringify(s.errorAcks)}`);
-    if (Object.keys(s.disconnects).length) extra.push(`disconnects: ${JSON.stringify(s.disconnects)}`);
-    if (extra.length) notes.push(`At ${s.rate} msg/s${s.retry ? ' (R)' : ''}: ${extra.join('; ')}.`);
-  }
-  const serverLog = nodes.flatMap((n, i) =>
-    n.log.summary().map((l) => (nodes.length > 1 ? `node ${'AB'[i]}: ${l}` : l)),
-  );
+  notes.push(...stepNotes(rows));
   const report: ConfigReport = {
     config,
     label,
@@ -162,7 +198,7 @@ async function runConfig(
     setupMs: h.setupMs,
     rows,
     highestPass,
-    serverLog,
+    serverLog: serverLogOf(nodes),
     notes,
   };
   await cleanUpTo(mark);
@@ -315,22 +351,6 @@ async function main(): Promise<void> {
     configs,
     notes,
   });
-}
-
-function bundleTime(): number {
-  try {
-    return statSync(MAIN).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function redisVersion(): string {
-  try {
-    return execFileSync('redis-server', ['--version'], { encoding: 'utf8' }).match(/v=(\S+)/)?.[1] ?? '?';
-  } catch {
-    return '?';
-  }
 }
 
 main()

@@ -72,33 +72,71 @@ export function writeCostTable(rows: WriteCostRow[]): string[] {
   ];
 }
 
-export function renderSection(r: RunReport): string {
-  const m = r.machine;
-  const out = [
-    SECTION,
-    '',
-    `Goal: \`GET /api/search\` p99 ≤ ${GOAL_P99_MS} ms for two-word queries, as an agent and as a supervisor, with 1,000,000 messages and 100,000 contacts.`,
-    '',
+/** How the data is seeded and queried, so the figures can be reproduced and compared. */
+function methodology(r: RunReport): string {
+  return (
     'A fresh database on the local PostgreSQL service and a fresh product process (`dist/apps/api/main.js`, `LOG_LEVEL=warn`, only ' +
-      '127.0.0.1, `RATE_LIMIT_SEARCHES_PER_SECOND` raised so one client may search back to back). 20 agents and a supervisor are created ' +
-      'through the API, then contacts, conversations and messages are inserted with set-based SQL (`bench/search/seed.ts`: each ' +
-      'conversation in Spanish (70%) or English, its messages 3–16 words drawn Zipf-like from that language (`bench/search/vocabulary.ts`, ' +
-      'stop words included); 60% of conversations assigned to one of the agents, the rest unassigned; 25% with a subject, 20% with an ' +
-      'externalRef; contacts with names, 60% with a phone, 50% with an email; 5% of agent messages are private notes, 0.5% of messages ' +
-      'deleted; rows in time order), then `VACUUM (ANALYZE)` (this machine runs PostgreSQL with autovacuum off) and a `CHECKPOINT` ' +
-      '(so the seed is not written out during the measurement). ' +
-      `${n(r.queries)} two-word queries (\`bench/search/queries.ts\`, always the same: frequent words 35%, any words 25%, a name 25%, a ` +
-      'Spanish and an English word 10%, a word and a misspelt one 5%) are sent one after the other from one client (keep-alive), ' +
-      `\`limit=${r.limit}\`, after a warm-up of other queries, each as the first agent (who sees their conversations and the ` +
-      'unassigned ones: about 43% of all) and as the supervisor, the two interleaved (which goes first alternating, so neither ' +
-      'finds the pages the other just read more often). Each request is all three kinds of results (messages with snippets, ' +
-      'conversations, contacts). "Machine busy" is over the whole measurement, this run included (the server, PostgreSQL and the ' +
-      'client use about one of the two cores).',
-    '',
+    '127.0.0.1, `RATE_LIMIT_SEARCHES_PER_SECOND` raised so one client may search back to back). 20 agents and a supervisor are created ' +
+    'through the API, then contacts, conversations and messages are inserted with set-based SQL (`bench/search/seed.ts`: each ' +
+    'conversation in Spanish (70%) or English, its messages 3–16 words drawn Zipf-like from that language (`bench/search/vocabulary.ts`, ' +
+    'stop words included); 60% of conversations assigned to one of the agents, the rest unassigned; 25% with a subject, 20% with an ' +
+    'externalRef; contacts with names, 60% with a phone, 50% with an email; 5% of agent messages are private notes, 0.5% of messages ' +
+    'deleted; rows in time order), then `VACUUM (ANALYZE)` (this machine runs PostgreSQL with autovacuum off) and a `CHECKPOINT` ' +
+    '(so the seed is not written out during the measurement). ' +
+    `${n(r.queries)} two-word queries (\`bench/search/queries.ts\`, always the same: frequent words 35%, any words 25%, a name 25%, a ` +
+    'Spanish and an English word 10%, a word and a misspelt one 5%) are sent one after the other from one client (keep-alive), ' +
+    `\`limit=${r.limit}\`, after a warm-up of other queries, each as the first agent (who sees their conversations and the ` +
+    'unassigned ones: about 43% of all) and as the supervisor, the two interleaved (which goes first alternating, so neither ' +
+    'finds the pages the other just read more often). Each request is all three kinds of results (messages with snippets, ' +
+    'conversations, contacts). "Machine busy" is over the whole measurement, this run included (the server, PostgreSQL and the ' +
+    'client use about one of the two cores).'
+  );
+}
+
+/** Which command, when and where: latencies mean little without the machine they were taken on. */
+function runContext(r: RunReport): string[] {
+  const m = r.machine;
+  return [
     `- Command: \`${r.command}\``,
     `- Date: ${r.date}; total run ${Math.round(r.durationS)} s`,
     `- Machine: ${m.cpus} CPUs (\`nproc\`; ${m.model}), ${m.memory} RAM, Node ${m.node}, ${m.postgres}; load average at the start ${m.loadavg.map((l) => l.toFixed(2)).join(' / ')}`,
     `- Product build: ${r.build}`,
+  ];
+}
+
+/** Only runs that measured the write cost have this subsection. */
+function writeCostSection(rows: WriteCostRow[]): string[] {
+  return [
+    '',
+    '### What search costs the message writes',
+    '',
+    'Messages now carry `search_document` (a generated column: the text as Spanish and English lexemes) and a GIN index on it ' +
+      "and the day. Measured in PostgreSQL alone (`bench/search/write-cost.ts`): fresh databases with the product's schema and the " +
+      "same 200,000 messages, one with the column and index dropped (as before search), one as migrated (the GIN index's " +
+      "`fastupdate` on with a pending list of up to 512 kB), one with PostgreSQL's default 4 MB pending list and one with " +
+      '`fastupdate` off; then 3,000 transactions of 10 messages each from one connection, as the message writer inserts them under ' +
+      'load (an `INSERT … SELECT FROM unnest`, `synchronous_commit` on). The end-to-end chat figures before and after are in the ' +
+      'report of the change (`npm run bench:chat -- --quick --targets=product --steps=1000`).',
+    '',
+    ...writeCostTable(rows),
+  ];
+}
+
+function serverOutputLine(r: RunReport): string {
+  return r.serverOutput.length
+    ? `- The server printed: ${r.serverOutput.slice(0, 5).join('; ')}`
+    : '- The server printed no warnings or errors.';
+}
+
+export function renderSection(r: RunReport): string {
+  return [
+    SECTION,
+    '',
+    `Goal: \`GET /api/search\` p99 ≤ ${GOAL_P99_MS} ms for two-word queries, as an agent and as a supervisor, with 1,000,000 messages and 100,000 contacts.`,
+    '',
+    methodology(r),
+    '',
+    ...runContext(r),
     '',
     '### Results',
     '',
@@ -109,30 +147,10 @@ export function renderSection(r: RunReport): string {
     '### Seeded data',
     '',
     ...seedTable(r),
-  ];
-  if (r.writeCost) {
-    out.push(
-      '',
-      '### What search costs the message writes',
-      '',
-      'Messages now carry `search_document` (a generated column: the text as Spanish and English lexemes) and a GIN index on it ' +
-        "and the day. Measured in PostgreSQL alone (`bench/search/write-cost.ts`): fresh databases with the product's schema and the " +
-        "same 200,000 messages, one with the column and index dropped (as before search), one as migrated (the GIN index's " +
-        "`fastupdate` on with a pending list of up to 512 kB), one with PostgreSQL's default 4 MB pending list and one with " +
-        '`fastupdate` off; then 3,000 transactions of 10 messages each from one connection, as the message writer inserts them under ' +
-        'load (an `INSERT … SELECT FROM unnest`, `synchronous_commit` on). The end-to-end chat figures before and after are in the ' +
-        'report of the change (`npm run bench:chat -- --quick --targets=product --steps=1000`).',
-      '',
-      ...writeCostTable(r.writeCost),
-    );
-  }
-  out.push(
+    ...(r.writeCost ? writeCostSection(r.writeCost) : []),
     '',
-    r.serverOutput.length
-      ? `- The server printed: ${r.serverOutput.slice(0, 5).join('; ')}`
-      : '- The server printed no warnings or errors.',
-  );
-  return out.join('\n');
+    serverOutputLine(r),
+  ].join('\n');
 }
 
 export const writeDocs = (root: string, section: string) => writeBenchmarkSection(root, SECTION, section);
