@@ -61,9 +61,9 @@ const MAX_VARIABLE_LENGTH = 1_000;
               />
             </label>
           }
-          <p class="preview" data-testid="template-preview" [attr.aria-label]="'inbox.template.preview' | translate">
-            {{ preview() }}
-          </p>
+          <!-- pre-wrap: the template may add no white space around the text. -->
+          <!-- prettier-ignore -->
+          <p class="preview" data-testid="template-preview" [attr.aria-label]="'inbox.template.preview' | translate">{{ preview() }}</p>
           <div class="actions">
             @if (!complete()) {
               <span class="note">{{ 'inbox.template.fillAll' | translate: { count: template.variableCount } }}</span>

@@ -1,6 +1,7 @@
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { Label } from '@switchboard/contracts/types';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { withSaved, without } from '../../../shared/data/catalogue-list';
 import { byLabelName, trimmedLabel, type LabelDraft } from './label-draft';
 import { LabelsApi } from './labels.api';
 
@@ -63,10 +64,10 @@ export class LabelsStore {
 
   async remove(id: string): Promise<void> {
     await this.api.remove(id);
-    this._items.update((items) => items?.filter((l) => l.id !== id));
+    this._items.update((items) => without(items, id));
   }
 
   private put(label: Label): void {
-    this._items.update((items) => [...(items ?? []).filter((l) => l.id !== label.id), label].sort(byLabelName));
+    this._items.update((items) => withSaved(items, label, byLabelName));
   }
 }

@@ -142,12 +142,9 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
                   </td>
                   <td>{{ t.language }}</td>
                   <td>{{ category[t.category] | translate }}</td>
-                  <td class="body">
-                    {{ t.body }}
-                    <span class="muted small">{{
-                      'settings.templates.variables' | translate: { count: t.variableCount }
-                    }}</span>
-                  </td>
+                  <!-- pre-wrap: the template may add no white space around the body. -->
+                  <!-- prettier-ignore -->
+                  <td class="body">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
                   <td class="row-actions">
                     @if (store.confirmingDelete() === t.id) {
                       <span class="small">{{ 'settings.templates.confirmDelete' | translate }}</span>
