@@ -12,6 +12,15 @@ interface Captured {
 }
 
 /**
+ * Statements of the node's own periodic work, which may run while a request is in flight and are
+ * not the request's: the sessions' re-read every few seconds (the staff table is small and scanned).
+ */
+const PERIODIC = [
+  /^SELECT id FROM sessions WHERE revoked_at >= \$1$/,
+  /^SELECT id, name FROM users WHERE updated_at >= \$1$/,
+];
+
+/**
  * Records the plan of every SELECT the api sends while `work` runs, on the connection and in
  * the transaction it runs in (so with a search session's settings), without changing what runs.
  */
@@ -28,7 +37,8 @@ async function plansOf(work: () => Promise<unknown>): Promise<Captured[]> {
       typeof text === 'string' &&
       Array.isArray(values) &&
       callback === undefined &&
-      /^\s*(WITH|SELECT)\b/i.test(text)
+      /^\s*(WITH|SELECT)\b/i.test(text) &&
+      !PERIODIC.some((statement) => statement.test(text.trim()))
     ) {
       const explained = (await original.call(this, `EXPLAIN ${text}`, values)) as QueryResult<{ 'QUERY PLAN': string }>;
       captured.push({ sql: text, plan: explained.rows.map((r) => r['QUERY PLAN']).join('\n') });
