@@ -31,20 +31,10 @@ import {
   TEST_JWT_SECRET,
   type TestApp,
 } from '../support/test-app';
-import {
-  hostileKey,
-  hostileString,
-  hostileValue,
-  idOf,
-  kindName,
-  mutated,
-  NASTY_STRINGS,
-  payloadOf,
-  preview,
-  Ref,
-  sampleOf,
-  setRefResolver,
-} from '../support/hostile-payloads';
+import { hostileKey, hostileString, hostileValue, NASTY_STRINGS } from '../support/fuzz/hostile-values';
+import { mutated, payloadOf } from '../support/fuzz/mutations';
+import { idOf, kindName, preview, Ref, setRefResolver } from '../support/fuzz/refs';
+import { sampleOf } from '../support/fuzz/valid-samples';
 
 /**
  * Property-based fuzzing of the whole public surface: every REST route of the contract and every
