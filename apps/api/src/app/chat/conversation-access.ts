@@ -1,5 +1,5 @@
 import type { Role, TokenClaims } from '@switchboard/contracts';
-import { roleGroups } from '@switchboard/contracts';
+import { roleGroups, roleIn } from '@switchboard/contracts';
 import { AppError } from '../common/errors/app-error';
 import { chatRooms } from './chat-rooms';
 
@@ -10,7 +10,7 @@ import { chatRooms } from './chat-rooms';
  */
 export type Actor = Pick<TokenClaims, 'sub' | 'role' | 'name'>;
 
-export const seesAll = (role: Role) => (roleGroups.managers as readonly Role[]).includes(role);
+export const seesAll = (role: Role) => roleIn(roleGroups.managers, role);
 export const isStaff = (role: Role) => role !== 'contact';
 
 export function canSee(actor: Actor, c: { assigneeId: string | null; contactId: string }): boolean {

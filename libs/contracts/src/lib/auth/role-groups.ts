@@ -21,3 +21,7 @@ export const roleGroups = {
   /** Who manages users, channels and settings. */
   admins: ['admin'],
 } as const satisfies Record<string, readonly (typeof roles)[number][]>;
+
+/** Whether `role` is one of `roles` (a group above, or a route's list); no role is in none. */
+export const roleIn = (roles: readonly string[], role: string | null | undefined): boolean =>
+  role != null && roles.includes(role);

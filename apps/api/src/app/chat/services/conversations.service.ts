@@ -9,7 +9,7 @@ import type {
   CreateConversation,
   ListConversationsQuery,
 } from '@switchboard/contracts';
-import { roleGroups } from '@switchboard/contracts';
+import { roleGroups, roleIn } from '@switchboard/contracts';
 import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { assertStaffForConversations, canSee, seesAll, visibilityClause, type Actor } from '../conversation-access';
@@ -304,7 +304,7 @@ export class ConversationsService {
       throw new AppError('validation_failed', 'This user is deactivated', [
         { path: 'agentId', message: 'deactivated' },
       ]);
-    if (!(roleGroups.inbox as readonly string[]).includes(rows[0].role)) {
+    if (!roleIn(roleGroups.inbox, rows[0].role)) {
       throw new AppError('validation_failed', 'Only agents, supervisors and admins can be assigned', [
         { path: 'agentId', message: `a ${rows[0].role} cannot attend conversations` },
       ]);

@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import type { LoginRequest, StaffRole, User } from '@switchboard/contracts/types';
 import { toApiError } from '../http/api-error';
 import { AuthApi } from './auth.api';
+import { roleIn } from '@switchboard/contracts/types';
 
 export const AUTH_STORAGE_KEY = 'sb.auth';
 
@@ -125,7 +126,7 @@ export class AuthStore {
 
   hasRole(roles: readonly StaffRole[]): boolean {
     const role = this.role();
-    return role !== null && roles.includes(role);
+    return roleIn(roles, role);
   }
 
   /** Forgets the session and goes to the login page (the server's side is the caller's business). */

@@ -1,4 +1,4 @@
-import { roleGroups, type StaffRole } from '@switchboard/contracts/types';
+import { roleGroups, type StaffRole, roleIn } from '@switchboard/contracts/types';
 import type { TranslationKey } from '../i18n/translations.en';
 
 export interface NavItem {
@@ -39,6 +39,6 @@ export function rolesFor(path: string): readonly StaffRole[] {
 /** Where a user lands after login or when a page is not theirs: their first allowed page. */
 export function homePathFor(role: StaffRole | null): string {
   if (!role) return '/login';
-  const first = NAV_ITEMS.find((item) => (item.roles as readonly StaffRole[]).includes(role));
+  const first = NAV_ITEMS.find((item) => roleIn(item.roles, role));
   return first?.path ?? NOTIFICATIONS_ITEM.path;
 }

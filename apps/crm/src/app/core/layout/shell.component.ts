@@ -9,6 +9,7 @@ import { NotificationToastsComponent } from '../../features/notifications/compon
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
 import { LanguageSwitchComponent } from './language-switch.component';
 import { NAV_ITEMS } from './nav-items';
+import { roleIn } from '@switchboard/contracts/types';
 
 /**
  * The signed-in frame: top bar with role-aware navigation, the notifications bell (its badge
@@ -41,7 +42,7 @@ export class ShellComponent {
   });
   protected readonly navItems = computed(() => {
     const role = this.auth.role();
-    return NAV_ITEMS.filter((item) => role !== null && (item.roles as readonly StaffRole[]).includes(role));
+    return NAV_ITEMS.filter((item) => roleIn(item.roles, role));
   });
 
   protected logout(): void {

@@ -15,7 +15,7 @@ import type {
   TemplateList,
   UserList,
 } from '@switchboard/contracts/types';
-import { roleGroups } from '@switchboard/contracts/types';
+import { roleGroups, roleIn } from '@switchboard/contracts/types';
 import { firstValueFrom, map } from 'rxjs';
 
 /** Filters and order of GET /api/conversations. */
@@ -92,7 +92,7 @@ export class InboxApi {
     return firstValueFrom(
       this.http
         .get<UserList>('/api/users')
-        .pipe(map((list) => list.items.filter((u) => (roleGroups.inbox as readonly string[]).includes(u.role)))),
+        .pipe(map((list) => list.items.filter((u) => roleIn(roleGroups.inbox, u.role)))),
     );
   }
 

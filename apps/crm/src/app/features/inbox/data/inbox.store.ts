@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { roleGroups, type Conversation } from '@switchboard/contracts/types';
+import { roleGroups, type Conversation, roleIn } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import {
@@ -43,7 +43,7 @@ export class InboxStore {
   private readonly meId = computed(() => this.auth.user()?.id ?? null);
   private readonly viewer = computed<ListViewer>(() => {
     const user = this.auth.user();
-    return { id: user?.id ?? null, seesAll: !!user && (roleGroups.managers as readonly string[]).includes(user.role) };
+    return { id: user?.id ?? null, seesAll: roleIn(roleGroups.managers, user?.role) };
   });
 
   private readonly resource = liveResource<ConversationListState>({
