@@ -132,12 +132,16 @@ export class ChatPushesListener implements OnModuleInit {
    */
   private pushNewMessage(message: Message, conversation: Conversation): void {
     const room = chatRooms.conversation(conversation.id);
+    // Most conversations carry no label: one broadcast for everyone, as on the hot path before.
+    if (conversation.labels.length === 0) {
+      this.toRoom(conversation.id, message.private)?.emit('new_message', { message, conversation });
+      return;
+    }
     this.ns?.to(room).except(chatRooms.contacts).emit('new_message', { message, conversation });
-    if (!message.private)
-      this.ns
-        ?.to(room)
-        .except(chatRooms.staff)
-        .emit('new_message', { message, conversation: { ...conversation, labels: [] } });
+    if (!message.private) {
+      const forContact = { ...conversation, labels: [] };
+      this.ns?.to(room).except(chatRooms.staff).emit('new_message', { message, conversation: forContact });
+    }
   }
 
   /** The conversation's room; for a staff note, without its contact's sockets. */
