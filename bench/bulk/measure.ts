@@ -9,7 +9,8 @@ import { onDatabase, type BenchDatabase } from '../shared/bench-database';
 import type { CampaignScenario } from './options';
 import { batches, checkOutbox, pendingReceipts, sendTimes, type Batch, type OutboxCheck } from './outbox';
 import { startSampler, type Sample } from './procfs';
-import { call, recipients, type RunningProduct } from './product';
+import { call } from '../shared/product-api';
+import { recipients, type RunningProduct } from './product';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TERMINAL = ['completed', 'failed', 'cancelled', 'paused'];

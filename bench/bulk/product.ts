@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, waitForLine } from '../shared/processes';
 import { MAIN, spawnProduct } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
+import { call, login } from '../shared/product-api';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
@@ -32,28 +33,6 @@ export async function startProduct(db: BenchDatabase, channelRatePerSecond: numb
   output.clear();
   return { child, pid, url: `http://127.0.0.1:${port}`, output: output.summary };
 }
-
-export async function call<T>(
-  url: string,
-  method: string,
-  route: string,
-  body?: unknown,
-  token?: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const res = await fetch(`${url}/api${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = (url: string, email: string, password: string) =>
-  call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
 
 /** A marketer created by the admin through the API; returns its access token. */
 export async function createMarketer(url: string): Promise<string> {

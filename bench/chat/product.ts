@@ -3,6 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, waitForLine } from '../shared/processes';
 import { spawnProduct } from '../shared/product-build';
+import { call as callApi, login as loginApi } from '../shared/product-api';
+
+/** Setup requests give up after 15 s here (the product is local and idle while it is set up). */
+const call = <T>(url: string, method: string, route: string, body?: unknown, token?: string) =>
+  callApi<T>(url, method, route, body, token, 15_000);
+const login = (url: string, email: string, password: string) => loginApi(url, email, password, 15_000);
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
@@ -37,21 +43,6 @@ export async function startProduct(db: BenchDatabase, jwtSecret: string): Promis
   log.clear();
   return { child, url: `http://127.0.0.1:${port}`, log };
 }
-
-async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = (url: string, email: string, password: string) =>
-  call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
 
 /** See TargetName: an assigned agent on 3 devices, 3 shared supervisor sockets, or 1,500 supervisor sockets. */
 export type StaffKind = 'assigned' | 'shared' | 'fanout';

@@ -9,6 +9,7 @@ import { captureOutput, freePort, stop, waitForLine } from '../shared/processes'
 import { spawnProduct } from '../shared/product-build';
 import { ADMIN, CHAT_BENCH_LIMITS, type RunningProduct } from '../chat/product';
 import type { BenchDatabase } from '../shared/bench-database';
+import { call, login } from '../shared/product-api';
 
 export interface RedisTarget {
   url: string;
@@ -66,26 +67,15 @@ export async function startRedis(): Promise<RedisTarget> {
   }
 }
 
-async function call<T>(url: string, route: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${route} → ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
-}
-
 /** `count` agents created by the admin; their access tokens (each used by many idle sockets). */
 export async function createAgents(url: string, adminToken: string, count: number): Promise<string[]> {
   const tokens: string[] = [];
   for (let n = 1; n <= count; n++) {
     const email = `bench-idle-agent-${n}@example.com`;
     const password = `bench-${randomBytes(8).toString('hex')}`;
-    await call(url, '/users', { email, name: `Bench Idle Agent ${n}`, role: 'agent', password }, adminToken);
-    tokens.push((await call<{ accessToken: string }>(url, '/auth/login', { email, password })).accessToken);
+    const agent = { email, name: `Bench Idle Agent ${n}`, role: 'agent', password };
+    await call(url, 'POST', '/users', agent, adminToken, 15_000);
+    tokens.push(await login(url, email, password, 15_000));
   }
   return tokens;
 }

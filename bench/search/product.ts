@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { captureOutput, freePort, waitForLine } from '../shared/processes';
 import { spawnProduct } from '../shared/product-build';
+import { call, login } from '../shared/product-api';
 import type { BenchDatabase } from '../shared/bench-database';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
@@ -34,21 +35,6 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
   output.clear();
   return { child, url: `http://127.0.0.1:${port}`, output: output.summary };
 }
-
-export async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${url}/api${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = (url: string, email: string, password: string) =>
-  call<{ accessToken: string }>(url, 'POST', '/auth/login', { email, password }).then((r) => r.accessToken);
 
 export interface Staff {
   agentIds: string[];
