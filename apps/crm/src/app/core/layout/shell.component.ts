@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { StaffRole } from '@switchboard/contracts/types';
 import { AuthStore } from '../auth/auth.store';
 import { ROLE_LABEL } from '../i18n/role-labels';
 import { TranslatePipe } from '../i18n/translate.pipe';
