@@ -41,7 +41,7 @@ export type * from './lib/contract-routes';
 // The zod-free values the schema files re-export: the same bindings as the main entry's.
 export { utf8Length } from './lib/common/utf8';
 export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from './lib/auth/password-rules';
-export { MAX_MESSAGE_LENGTH } from './lib/chat/message-limits';
+export { MAX_MESSAGE_LENGTH, REPLY_EXCERPT_LENGTH } from './lib/chat/message-limits';
 export {
   DEFAULT_CAMPAIGN_RATE_PER_SECOND,
   MAX_CAMPAIGN_RATE_PER_SECOND,

@@ -336,4 +336,45 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
       error: { code: 'validation_failed', details: [{ path: 'replyToId' }] },
     });
   });
+
+  it('a reply carries its quote, so it shows the text even where the original is not loaded', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    const a = await joinedSocket(app, agent.token, id);
+    const original = (await say(customer, id, '  ¿Tienen   la talla M\n en azul?')).data.message;
+    const send = (extra: Record<string, unknown>) =>
+      emitAck(a, 'chat_message', { conversationId: id, clientMessageId: randomUUID(), ...extra });
+    const seen: { message: { replyTo: unknown } }[] = [];
+    customer.on('new_message', (p) => seen.push(p));
+
+    const reply = await send({ content: 'Sí', replyToId: original.id });
+    const quote = {
+      id: original.id,
+      senderName: widget.contact.name,
+      excerpt: '¿Tienen la talla M en azul?',
+      deleted: false,
+    };
+    expect(reply.data.message.replyTo).toEqual(quote);
+    await eventually(() => expect(seen.map((p) => p.message.replyTo)).toEqual([quote]));
+    const onlyTheReply = await app.http('GET', `/api/conversations/${id}/messages?afterSeq=${original.seq}`, {
+      token: widget.contactToken,
+    });
+    expect(onlyTheReply.body.items).toEqual([expect.objectContaining({ id: reply.data.message.id, replyTo: quote })]);
+
+    const note = (await send({ content: 'VIP: never refund', private: true })).data.message;
+    expect(await send({ content: 'as agreed', replyToId: note.id })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', details: [{ path: 'replyToId' }] },
+    });
+    expect((await send({ content: 'noted', replyToId: note.id, private: true })).data.message.replyTo).toMatchObject({
+      excerpt: 'VIP: never refund',
+    });
+
+    expect(await emitAck(customer, 'delete_message', { messageId: original.id })).toMatchObject({ ok: true });
+    const afterDelete = await app.http('GET', `/api/conversations/${id}/messages?afterSeq=${original.seq}`, {
+      token: agent.token,
+    });
+    expect(afterDelete.body.items[0].replyTo).toEqual({ ...quote, excerpt: '', deleted: true });
+  });
 });

@@ -5,7 +5,7 @@ import { documentQuery, SqlParams } from '../common/text-search/search-sql';
 import type { SearchTerms } from '../common/text-search/search-terms';
 import { seesAll, visibilityClause, type Actor } from '../chat/conversation-access';
 import { conversationColumns, toConversation, type ConversationRow } from '../chat/mappers/conversation.mapper';
-import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../chat/mappers/message.mapper';
+import { messageColumns, messageExtraColumns, toMessage, type MessageRow } from '../chat/mappers/message.mapper';
 import { AttachmentLinks } from '../chat/attachment-links';
 import { MATCH_END, MATCH_START, snippetOf } from './snippet';
 
@@ -47,7 +47,7 @@ export class MessageSearch {
     const words = documentQuery(terms, p) as string;
     const [messages, conversations] = await Promise.all([
       query<MessageRow & { en: string; es: string }>(
-        `SELECT ${messageColumns}, ${reactionsColumn},
+        `SELECT ${messageColumns}, ${messageExtraColumns},
                 ts_headline('switchboard_en'::regconfig, d.doc, ${words}, ${p.add(HEADLINE_OPTIONS)}) AS en,
                 ts_headline('switchboard_es'::regconfig, d.doc, ${words}, ${p.add(HEADLINE_OPTIONS)}) AS es
            FROM messages m

@@ -65,6 +65,7 @@ describe('chat contract', () => {
       type: 'text',
       content: 'x',
       replyToId: null,
+      replyTo: null,
       reactions: [],
       editedAt: null,
       deletedAt: null,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { text } from '../common/text.schema';
 import { labelSchema } from '../labels/labels.schema';
-import { MAX_MESSAGE_LENGTH } from './message-limits';
+import { MAX_MESSAGE_LENGTH, REPLY_EXCERPT_LENGTH } from './message-limits';
 
-export { MAX_MESSAGE_LENGTH } from './message-limits';
+export { MAX_MESSAGE_LENGTH, REPLY_EXCERPT_LENGTH } from './message-limits';
 
 export const channelSchema = z.enum(['web', 'whatsapp', 'internal']);
 export type Channel = z.infer<typeof channelSchema>;
@@ -83,6 +83,19 @@ export const channelMediaSchema = z.object({
 });
 export type ChannelMedia = z.infer<typeof channelMediaSchema>;
 
+/**
+ * The message a reply quotes, as it stands when the reply is read: enough to draw the quote even
+ * when the quoted message is not loaded. `excerpt` is its text (or its file's name), whitespace
+ * folded, cut at REPLY_EXCERPT_LENGTH characters; empty once it is deleted.
+ */
+export const replyQuoteSchema = z.object({
+  id: z.uuid(),
+  senderName: z.string(),
+  excerpt: z.string().max(REPLY_EXCERPT_LENGTH),
+  deleted: z.boolean(),
+});
+export type ReplyQuote = z.infer<typeof replyQuoteSchema>;
+
 export const messageSchema = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
@@ -93,6 +106,8 @@ export const messageSchema = z.object({
   content: z.string(),
   attachment: attachmentSchema.nullable().optional(),
   replyToId: z.uuid().nullable(),
+  /** The quoted message when `replyToId` is set (a public message never quotes a private note). */
+  replyTo: replyQuoteSchema.nullable(),
   reactions: z.array(reactionSchema),
   status: messageStatusSchema,
   /** Why the channel refused the message (status `failed`), else null. */

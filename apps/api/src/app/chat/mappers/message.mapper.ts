@@ -5,9 +5,11 @@ import type {
   MessageStatus,
   MessageType,
   Reaction,
+  ReplyQuote,
   SenderType,
   TemplateRef,
 } from '@switchboard/contracts';
+import { REPLY_EXCERPT_LENGTH } from '@switchboard/contracts';
 import type { AttachmentLinks } from '../attachment-links';
 
 /**
@@ -58,6 +60,7 @@ export interface MessageRow {
   deleted_at: Date | null;
   created_at: Date;
   reactions?: Reaction[] | null;
+  reply_to?: ReplyQuote | null;
 }
 
 // Every column of the definition is a field of the row (a column added on one side only fails to compile).
@@ -68,11 +71,25 @@ void everyColumnIsAField;
 /** The SELECT list of a message `m`, in the definition's order. */
 export const messageColumns = MESSAGE_COLUMNS.map((c) => `m.${c.name}`).join(', ');
 
-/** Reactions of `m`, grouped by emoji in first-reacted order. */
-export const reactionsColumn = `
+/**
+ * The quote of message `q` (see `replyQuoteSchema`), built in SQL so that every read carries it
+ * without a second round trip.
+ */
+export const replyQuoteOf = (q: string) => `json_build_object('id', ${q}.id, 'senderName', ${q}.sender_name,
+  'excerpt', CASE WHEN ${q}.deleted_at IS NOT NULL THEN '' ELSE left(btrim(regexp_replace(
+    COALESCE(NULLIF(btrim(${q}.content), ''), ${q}.attachment->>'name', ${q}.media->>'fileName', ''), '\\s+', ' ', 'g')),
+    ${REPLY_EXCERPT_LENGTH}) END,
+  'deleted', ${q}.deleted_at IS NOT NULL)`;
+
+/**
+ * What a message read adds to its columns: its reactions, grouped by emoji in first-reacted
+ * order, and the quote of the message it replies to.
+ */
+export const messageExtraColumns = `
   COALESCE((SELECT json_agg(json_build_object('emoji', g.emoji, 'userIds', g.user_ids) ORDER BY g.first_at)
     FROM (SELECT r.emoji, json_agg(r.user_id ORDER BY r.created_at) AS user_ids, min(r.created_at) AS first_at
-          FROM message_reactions r WHERE r.message_id = m.id GROUP BY r.emoji) g), '[]') AS reactions`;
+          FROM message_reactions r WHERE r.message_id = m.id GROUP BY r.emoji) g), '[]') AS reactions,
+  (SELECT ${replyQuoteOf('q')} FROM messages q WHERE q.id = m.reply_to_id) AS reply_to`;
 
 /**
  * A deleted message keeps its place (a tombstone) but loses its content and attachment. An
@@ -94,6 +111,7 @@ export function toMessage(r: MessageRow, links: AttachmentLinks): Message {
         ? null
         : { ...r.attachment, url: attachmentId ? links.signedUrl(attachmentId) : r.attachment.url },
     replyToId: r.reply_to_id,
+    replyTo: r.reply_to ?? null,
     reactions: deleted ? [] : (r.reactions ?? []),
     status: r.status,
     failureReason: r.failure_reason,

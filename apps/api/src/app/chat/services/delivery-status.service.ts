@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors/app-error';
 import { CLOCK, type Clock } from '../../common/clock/clock';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, type Actor } from '../conversation-access';
-import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
+import { messageColumns, messageExtraColumns, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { AttachmentLinks } from '../attachment-links';
 import type { MessageStatusChangedEvent } from '../events/chat.events';
 import { WINDOW_CLOSED_MESSAGE, windowAllows } from '../whatsapp-window';
@@ -178,7 +178,7 @@ export class DeliveryStatusService {
   /** One message as everyone sees it now. */
   async load(messageId: string): Promise<Message> {
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`,
+      `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m WHERE m.id = $1`,
       [messageId],
     );
     if (!rows[0]) throw new AppError('not_found', 'No such message');

@@ -20,7 +20,15 @@ import { batchRows, writeParameters, type BatchRows } from './writer/batch-rows'
 import { writtenAnswers } from './writer/batch-results';
 import { replyTargets, storedByClientId, storedByProviderId, uploadTargets } from './writer/batch-lookups';
 import { STATEMENTS } from './writer/writer-statements';
-import type { AutomatedSender, Author, LockedRow, Pending, Written, WriteInput } from './writer/writer.types';
+import type {
+  AutomatedSender,
+  Author,
+  LockedRow,
+  Pending,
+  ReplyTarget,
+  Written,
+  WriteInput,
+} from './writer/writer.types';
 
 const MAX_BATCH = 500;
 /** Enough sends that their batch goes out without lingering for more. */
@@ -224,11 +232,11 @@ export class MessageWriter implements OnModuleDestroy {
   private async writeBatch(session: BatchSession, batch: Pending[]): Promise<() => void> {
     const rows = await this.lockConversations(session, batch);
     const locked = new Map(rows.map((r) => [r.id, r]));
-    const accepted = await this.validate(session, batch, locked);
+    const { accepted, replies } = await this.validate(session, batch, locked);
     const { fresh, echoes } = await this.dedupe(session, accepted, locked);
     if (fresh.length === 0) return () => undefined;
     const sequence = this.sequence(rows, fresh, locked);
-    const persisted = await this.persist(session, fresh, sequence, locked);
+    const persisted = await this.persist(session, fresh, sequence, locked, replies);
     return this.publish(fresh, sequence, persisted, locked, echoes);
   }
 
@@ -250,17 +258,18 @@ export class MessageWriter implements OnModuleDestroy {
     session: BatchSession,
     batch: Pending[],
     locked: ReadonlyMap<string, LockedRow>,
-  ): Promise<Pending[]> {
+  ): Promise<{ accepted: Pending[]; replies: ReadonlyMap<string, ReplyTarget> }> {
     const [replies, uploads] = await Promise.all([
       replyTargets(session, batch),
       uploadTargets(session, batch, this.links),
     ]);
     const facts = { locked, replies, uploads, now: this.clock() };
-    return batch.filter((p) => {
+    const accepted = batch.filter((p) => {
       const refusal = refusalOf(p, facts);
       if (refusal) p.reject(refusal);
       return !refusal;
     });
+    return { accepted, replies };
   }
 
   /**
@@ -325,8 +334,9 @@ export class MessageWriter implements OnModuleDestroy {
     fresh: Pending[],
     { sequenced, changes, moves }: BatchSequence,
     locked: ReadonlyMap<string, LockedRow>,
+    replies: ReadonlyMap<string, ReplyTarget>,
   ): Promise<BatchRows> {
-    const persisted = batchRows(fresh, sequenced, changes, locked, this.links);
+    const persisted = batchRows(fresh, { sequenced, changes, locked, replies }, this.links);
     await session.write(writeParameters(persisted, fresh, changes, [...moves.values()], this.links));
     return persisted;
   }

@@ -15,7 +15,7 @@ import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { canSee, isStaff, type Actor } from '../conversation-access';
 import { DELETED_PREVIEW, previewOf, type ConversationView } from '../mappers/conversation.mapper';
-import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../mappers/message.mapper';
+import { messageColumns, messageExtraColumns, toMessage, type MessageRow } from '../mappers/message.mapper';
 import { returnedRows } from '../../database/update-rows';
 import { AttachmentsService } from './attachments.service';
 import { ConversationsService } from './conversations.service';
@@ -258,7 +258,7 @@ export class MessagesService {
       sql = `WHERE ${where} ORDER BY m.seq DESC LIMIT ${q.limit + 1}`;
     }
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m ${sql}`,
+      `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m ${sql}`,
       params,
     );
     const hasMore = rows.length > q.limit;
@@ -269,7 +269,7 @@ export class MessagesService {
 
   private async after(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {
     const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m
+      `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m
         WHERE m.conversation_id = $1 AND m.seq > $2${actor.role === 'contact' ? ' AND NOT m.private' : ''} ORDER BY m.seq ASC`,
       [conversationId, afterSeq],
     );
@@ -278,7 +278,7 @@ export class MessagesService {
 
   private async load(tx: EntityManager | DataSource, messageId: string): Promise<Message> {
     const rows: MessageRow[] = await tx.query(
-      `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m WHERE m.id = $1`,
+      `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m WHERE m.id = $1`,
       [messageId],
     );
     if (!rows[0]) throw new AppError('not_found', 'No such message');

@@ -1,16 +1,22 @@
 import type { Message } from '@switchboard/contracts';
 import type { AttachmentLinks } from '../../attachment-links';
-import { messageColumns, reactionsColumn, toMessage, type MessageRow } from '../../mappers/message.mapper';
+import {
+  messageColumns,
+  messageExtraColumns,
+  replyQuoteOf,
+  toMessage,
+  type MessageRow,
+} from '../../mappers/message.mapper';
 import type { BatchSession } from '../batch-transactions';
 import { resendKey } from './batch-resends';
 import type { Pending, ReplyTarget } from './writer.types';
 
-/** The messages the batch's sends reply to, by id. */
+/** The messages the batch's sends reply to, by id, with the quote each reply will carry. */
 export async function replyTargets(session: BatchSession, batch: Pending[]): Promise<Map<string, ReplyTarget>> {
   const ids = batch.map((p) => p.input.replyToId).filter((x): x is string => !!x);
   if (ids.length === 0) return new Map();
   const rows: ({ id: string } & ReplyTarget)[] = await session.query(
-    `SELECT id, conversation_id, private FROM messages WHERE id = ANY($1::uuid[])`,
+    `SELECT q.id, q.conversation_id, q.private, ${replyQuoteOf('q')} AS quote FROM messages q WHERE q.id = ANY($1::uuid[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.id, r]));
@@ -42,7 +48,7 @@ export async function storedByProviderId(
   const ids = sends.map((p) => p.input.providerMessageId).filter((x): x is string => !!x);
   if (ids.length === 0) return new Map();
   const rows: (MessageRow & { provider_message_id: string })[] = await session.query(
-    `SELECT ${messageColumns}, ${reactionsColumn}, m.provider_message_id FROM messages m WHERE m.provider_message_id = ANY($1::varchar[])`,
+    `SELECT ${messageColumns}, ${messageExtraColumns}, m.provider_message_id FROM messages m WHERE m.provider_message_id = ANY($1::varchar[])`,
     [ids],
   );
   return new Map(rows.map((r) => [r.provider_message_id, toMessage(r, links)]));
@@ -56,7 +62,7 @@ export async function storedByClientId(
 ): Promise<Map<string, Message>> {
   if (sends.length === 0) return new Map();
   const rows: MessageRow[] = await session.query(
-    `SELECT ${messageColumns}, ${reactionsColumn} FROM messages m
+    `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m
       JOIN unnest($1::uuid[], $2::varchar[]) AS k(conversation_id, client_message_id)
         ON m.conversation_id = k.conversation_id AND m.client_message_id = k.client_message_id`,
     [sends.map((p) => p.input.conversationId), sends.map((p) => p.input.clientMessageId)],

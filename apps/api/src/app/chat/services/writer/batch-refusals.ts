@@ -19,7 +19,7 @@ export function refusalOf(p: Pending, facts: BatchFacts): AppError | null {
   if (p.author.actor && !canSee(p.author.actor, { assigneeId: c.assignee_id, contactId: c.contact_id }))
     return new AppError('forbidden', 'This conversation is not yours');
   if (p.input.private && p.author.type === 'contact') return new AppError('forbidden', 'Private notes are for staff');
-  if (p.input.replyToId && !repliesTo(facts.replies.get(p.input.replyToId), c.id, p.author.type)) {
+  if (p.input.replyToId && !repliesTo(facts.replies.get(p.input.replyToId), c.id, p.input.private)) {
     return new AppError('validation_failed', 'The replied-to message is not in this conversation', [
       { path: 'replyToId', message: 'not a message of this conversation' },
     ]);
@@ -49,9 +49,6 @@ export function refusalOf(p: Pending, facts: BatchFacts): AppError | null {
 }
 
 /** A reply quotes a message of its own conversation, and a contact never one it cannot see. */
-const repliesTo = (
-  target: ReplyTarget | undefined,
-  conversationId: string,
-  author: Pending['author']['type'],
-): boolean =>
-  target !== undefined && target.conversation_id === conversationId && !(target.private && author === 'contact');
+/** Only a note may quote a note: a quote travels with its reply, and a public reply reaches the contact. */
+const repliesTo = (target: ReplyTarget | undefined, conversationId: string, privately: boolean): boolean =>
+  target !== undefined && target.conversation_id === conversationId && (privately || !target.private);

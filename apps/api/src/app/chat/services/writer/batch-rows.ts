@@ -5,7 +5,7 @@ import type { MessageRow } from '../../mappers/message.mapper';
 import type { ConversationChange, Sequenced } from '../message-sequence';
 import type { CursorMove } from './batch-reads';
 import { writeValues, type WriteParameter } from './writer-statements';
-import { goesOut, type LockedRow, type Pending } from './writer.types';
+import { goesOut, type LockedRow, type Pending, type ReplyTarget } from './writer.types';
 
 /** What the batch stores: its message rows, each conversation's new preview, the contacts who wrote on WhatsApp. */
 export interface BatchRows {
@@ -14,12 +14,18 @@ export interface BatchRows {
   inboundContacts: Set<string>;
 }
 
+/** What the earlier steps of a batch found out, which its rows are made from. */
+export interface RowFacts {
+  sequenced: Sequenced[];
+  changes: ConversationChange[];
+  locked: ReadonlyMap<string, LockedRow>;
+  replies: ReadonlyMap<string, ReplyTarget>;
+}
+
 /** The persist step's rows, worked out here (ids, seqs, the transaction's time) so nothing is read back. */
 export function batchRows(
   fresh: Pending[],
-  sequenced: Sequenced[],
-  changes: ConversationChange[],
-  locked: ReadonlyMap<string, LockedRow>,
+  { sequenced, changes, locked, replies }: RowFacts,
   links: Pick<AttachmentLinks, 'plainUrl' | 'idOf'>,
 ): BatchRows {
   const channelOf = (p: Pending) => (locked.get(p.input.conversationId) as LockedRow).channel;
@@ -39,6 +45,7 @@ export function batchRows(
       ? { ...p.input.attachment, url: links.plainUrl(links.idOf(p.input.attachment.url) as string) }
       : null,
     reply_to_id: p.input.replyToId ?? null,
+    reply_to: p.input.replyToId ? (replies.get(p.input.replyToId)?.quote ?? null) : null,
     // Agent and bot replies on WhatsApp wait for the channel until the provider has taken them.
     status: goesOut(p.author.type) && !p.input.private && channelOf(p) === 'whatsapp' ? 'pending' : 'sent',
     failure_reason: null,

@@ -80,10 +80,13 @@ describe('the writer, step by step', () => {
     expect(
       refusalOf(send('contact', { conversationId: '00000000-0000-4000-8000-00000000ffff' }), facts()),
     ).toMatchObject({ code: 'not_found' });
-    const note = { conversation_id: CONVERSATION, private: true };
-    const quote = send('contact', { replyToId: 'm1' });
-    expect(refusalOf(quote, facts({ replies: new Map([['m1', note]]) }))).toBeInstanceOf(AppError);
-    expect(refusalOf(send('agent', { replyToId: 'm1' }), facts({ replies: new Map([['m1', note]]) }))).toBeNull();
+    const quoteOfNote = { id: 'm1', senderName: 'Ana', excerpt: 'VIP', deleted: false };
+    const note = { conversation_id: CONVERSATION, private: true, quote: quoteOfNote };
+    const notes = () => facts({ replies: new Map([['m1', note]]) });
+    expect(refusalOf(send('contact', { replyToId: 'm1' }), notes())).toBeInstanceOf(AppError);
+    // A public reply would carry the note's text to the contact; a note may quote a note.
+    expect(refusalOf(send('agent', { replyToId: 'm1' }), notes())).toMatchObject({ code: 'validation_failed' });
+    expect(refusalOf(send('agent', { replyToId: 'm1', private: true }), notes())).toBeNull();
     const file = send('contact', {
       type: 'image',
       attachment: { url: '/api/attachments/x', mimeType: 'image/png', size: 1, name: 'x.png' },
@@ -145,7 +148,7 @@ describe('the writer, step by step', () => {
     const changes = [
       { id: CONVERSATION, lastSeq: 7, added: 3, status: 'open' as const, reopened: false, firstResponse: true },
     ];
-    const rows = batchRows(fresh, sequenced, changes, whatsapp, links);
+    const rows = batchRows(fresh, { sequenced, changes, locked: whatsapp, replies: new Map() }, links);
     expect(rows.messages.map((m) => [m.seq, m.status, m.private, m.attachment?.url ?? null])).toEqual([
       [5, 'sent', false, '/api/attachments/a1'],
       [6, 'pending', false, null],

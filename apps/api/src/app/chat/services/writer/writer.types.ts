@@ -1,4 +1,4 @@
-import type { ChannelMedia, Message, SendMessage, SenderType } from '@switchboard/contracts';
+import type { ChannelMedia, Message, ReplyQuote, SendMessage, SenderType } from '@switchboard/contracts';
 import type { Actor } from '../../conversation-access';
 import type { ConversationRow, ConversationView } from '../../mappers/conversation.mapper';
 import type { ReadCursor } from '../../events/chat.events';
@@ -62,10 +62,11 @@ export type LockedRow = ConversationRow & {
   tx_now: Date;
 };
 
-/** A message a send replies to: its conversation, and whether it is a staff note. */
+/** A message a send replies to: its conversation, whether it is a staff note, and its quote. */
 export interface ReplyTarget {
   conversation_id: string;
   private: boolean;
+  quote: ReplyQuote;
 }
 
 /** Agent and bot messages reach the customer through the channel; system notes stay in the app. */

@@ -139,6 +139,20 @@ describe('ConversationThreadComponent: notes', () => {
     expect(composer().disabled).toBe(false);
   });
 
+  it('quotes a message that is not loaded with the text its reply carries', async () => {
+    await start(true);
+    const reply = message(3, {
+      content: 'yes, that one',
+      replyToId: 'm-old',
+      replyTo: { id: 'm-old', senderName: 'Ana Contact', excerpt: 'Is my order 4411 shipped?', deleted: false },
+    });
+    realtime.chat().serverEmit('new_message', { message: reply, conversation: conversation({ lastSeq: 3 }) });
+    await settle();
+    const quote = q('message-quote');
+    expect(quote?.textContent).toContain('Ana Contact');
+    expect(quote?.textContent).toContain('Is my order 4411 shipped?');
+  });
+
   it('starts each conversation as a reply, whatever the last one was', async () => {
     await start(true);
     q('composer-mode-note')?.click();

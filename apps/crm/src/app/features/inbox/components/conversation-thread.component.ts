@@ -207,10 +207,13 @@ export class ConversationThreadComponent {
     });
   }
 
-  protected quoteFor(replyToId: string | null): QuotedMessage | null {
-    if (!replyToId) return null;
-    const original = this.byId().get(replyToId);
-    return original ? this.quoteOf(original) : { name: '', text: null, deleted: false };
+  /** The loaded original when there is one (it follows edits live), else the quote the reply carries. */
+  protected quoteFor(message: Message): QuotedMessage | null {
+    if (!message.replyToId) return null;
+    const original = this.byId().get(message.replyToId);
+    if (original) return this.quoteOf(original);
+    const quote = message.replyTo;
+    return quote ? { name: quote.senderName, text: quote.excerpt, deleted: quote.deleted } : null;
   }
 
   protected onScroll(): void {

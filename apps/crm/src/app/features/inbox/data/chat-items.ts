@@ -82,6 +82,8 @@ function standIn(entry: OutboxEntry, viewer: Participant | null): Message {
     content: p.content ?? '',
     attachment: p.attachment ?? null,
     replyToId: p.replyToId ?? null,
+    // The thread quotes the loaded original until the server's copy brings its own quote.
+    replyTo: null,
     reactions: [],
     status: 'sent',
     template: p.template

@@ -35,6 +35,7 @@ export function message(seq: number, overrides: Partial<Message> = {}): Message 
     content: `message ${seq}`,
     attachment: null,
     replyToId: null,
+    replyTo: null,
     reactions: [],
     status: 'sent',
     editedAt: null,
