@@ -22,6 +22,7 @@ export * from './lib/contacts/contacts.rest';
 export * from './lib/search/search.schema';
 export * from './lib/search/search.rest';
 export * from './lib/notifications/notifications.schema';
+export * from './lib/notifications/notification-texts';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';
 export * from './lib/bulk/bulk.events';

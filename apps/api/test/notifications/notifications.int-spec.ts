@@ -52,6 +52,7 @@ describe('notifications: stored, pushed, counted', () => {
     const { notification } = await pushed;
     expect(notification).toMatchObject({
       type: 'conversation.created',
+      params: { contactName: 'Nora', channel: 'web', subject: null },
       title: 'New conversation with Nora',
       body: 'A new web chat conversation is waiting',
       url: `/inbox/${widget.conversation.id}`,
@@ -184,9 +185,9 @@ describe('notifications: stored, pushed, counted', () => {
     const old = randomUUID();
     const oldUnread = randomUUID();
     await db.query(
-      `INSERT INTO notifications (id, user_id, event_id, type, title, body, created_at, read_at) VALUES
-        ($1, $3, 'old-read', 'conversation.created', 't', 'b', now() - interval '120 days', now() - interval '100 days'),
-        ($2, $3, 'old-unread', 'conversation.created', 't', 'b', now() - interval '120 days', NULL)`,
+      `INSERT INTO notifications (id, user_id, event_id, type, created_at, read_at) VALUES
+        ($1, $3, 'old-read', 'conversation.created', now() - interval '120 days', now() - interval '100 days'),
+        ($2, $3, 'old-unread', 'conversation.created', now() - interval '120 days', NULL)`,
       [old, oldUnread, userId],
     );
     expect(await app.server.app.get(NotificationsRetentionJob).run()).toBe(1);
@@ -215,7 +216,7 @@ describe('notifications: stored, pushed, counted', () => {
     await agree(2);
     // Written straight into the table (an operator's repair, say): counted all the same.
     await db.query(
-      `INSERT INTO notifications (user_id, event_id, type, title, body) VALUES ($1, 'direct', 'conversation.created', 't', 'b')`,
+      `INSERT INTO notifications (user_id, event_id, type) VALUES ($1, 'direct', 'conversation.created')`,
       [reader.user.id],
     );
     await agree(3);

@@ -42,8 +42,7 @@ export class MentionsListener implements OnModuleInit {
       .map((u) => u.id);
     await this.notifications.notify(`mention:${message.id}`, recipients, {
       type: 'mention',
-      title: `${message.sender.name} mentioned you`,
-      body: previewOf('text', message.content),
+      params: { senderName: message.sender.name, excerpt: previewOf('text', message.content) },
       url: `/inbox/${conversation.id}?seq=${message.seq}`,
       data: { conversationId: conversation.id, messageId: message.id, seq: message.seq },
     });

@@ -1,19 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Conversation } from '@switchboard/contracts';
 import { roleGroups } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { UsersService } from '../users/users.service';
 import { NotificationsService } from './notifications.service';
 import '../chat/events/chat.events';
-import '../bulk/events/bulk.events';
-import '../channels/events/channels.events';
-
-/** How a channel reads in a sentence (the ids are lowercase codes). */
-const CHANNEL_NAMES: Record<Conversation['channel'], string> = {
-  whatsapp: 'WhatsApp',
-  web: 'web chat',
-  internal: 'internal',
-};
+import type { CampaignFinishedEvent } from '../bulk/events/bulk.events';
+import type { ChannelStateChangedEvent } from '../channels/events/channels.events';
 
 /**
  * Who hears about what (docs/protocol.md, /notifications): a new conversation → supervisors and
@@ -34,8 +26,11 @@ export class NotificationRulesListener implements OnModuleInit {
       const recipients = await this.users.idsWithRoles([...roles]);
       await this.notifications.notify(`conversation.created:${conversation.id}`, recipients, {
         type: 'conversation.created',
-        title: `New conversation with ${conversation.contact.name}`,
-        body: conversation.subject ?? `A new ${CHANNEL_NAMES[conversation.channel]} conversation is waiting`,
+        params: {
+          contactName: conversation.contact.name,
+          channel: conversation.channel,
+          subject: conversation.subject ?? null,
+        },
         url: `/inbox/${conversation.id}`,
         data: { conversationId: conversation.id, channel: conversation.channel },
       });
@@ -50,38 +45,46 @@ export class NotificationRulesListener implements OnModuleInit {
         [assignee.id],
         {
           type: 'conversation.assigned',
-          title: `${conversation.contact.name} was assigned to you`,
-          body: conversation.lastMessagePreview ?? conversation.subject ?? 'Open it to reply',
+          params: {
+            contactName: conversation.contact.name,
+            preview: conversation.lastMessagePreview ?? conversation.subject ?? null,
+          },
           url: `/inbox/${conversation.id}`,
           data: { conversationId: conversation.id },
         },
       );
     });
 
-    this.events.on('campaign.finished', async (e) => {
-      const failed = e.status === 'failed';
-      await this.notifications.notify(`campaign.finished:${e.campaignId}`, [e.createdBy], {
-        type: failed ? 'campaign.failed' : 'campaign.finished',
-        title: failed ? `Campaign "${e.name}" failed` : `Campaign "${e.name}" finished`,
-        body: failed ? (e.error ?? `${e.sent} sent, ${e.failed} failed`) : `${e.sent} sent, ${e.failed} failed`,
-        url: `/campaigns/${e.campaignId}`,
-        data: { campaignId: e.campaignId, sent: e.sent, failed: e.failed },
-      });
-    });
+    this.events.on('campaign.finished', (e) => this.campaignFinished(e));
+    this.events.on('channel.state_changed', (e) => this.channelChanged(e));
+  }
 
-    this.events.on('channel.state_changed', async (e) => {
-      if (e.state !== 'down' || e.previous === 'down') return;
-      await this.notifications.notify(
-        `channel.down:${e.channel}:${e.changeId}`,
-        await this.users.idsWithRoles([...roleGroups.admins]),
-        {
-          type: 'channel.down',
-          title: 'WhatsApp is down',
-          body: e.reason ?? 'Messages cannot be sent or received on WhatsApp right now',
-          url: '/settings',
-          data: { channel: e.channel, state: e.state },
-        },
-      );
-    });
+  private async campaignFinished(e: CampaignFinishedEvent): Promise<void> {
+    const counts = { campaignName: e.name, sent: e.sent, failed: e.failed };
+    const common = {
+      url: `/campaigns/${e.campaignId}`,
+      data: { campaignId: e.campaignId, sent: e.sent, failed: e.failed },
+    };
+    await this.notifications.notify(
+      `campaign.finished:${e.campaignId}`,
+      [e.createdBy],
+      e.status === 'failed'
+        ? { type: 'campaign.failed', params: { ...counts, error: e.error ?? null }, ...common }
+        : { type: 'campaign.finished', params: counts, ...common },
+    );
+  }
+
+  private async channelChanged(e: ChannelStateChangedEvent): Promise<void> {
+    if (e.state !== 'down' || e.previous === 'down') return;
+    await this.notifications.notify(
+      `channel.down:${e.channel}:${e.changeId}`,
+      await this.users.idsWithRoles([...roleGroups.admins]),
+      {
+        type: 'channel.down',
+        params: { channel: e.channel, reason: e.reason ?? null },
+        url: '/settings',
+        data: { channel: e.channel, state: e.state },
+      },
+    );
   }
 }

@@ -6,6 +6,8 @@ import {
   type ListNotificationsQuery,
   type MarkNotificationsRead,
   type NotificationPage,
+  type NotificationParams,
+  type NotificationParamsByType,
   type NotificationPreference,
   type NotificationType,
 } from '@switchboard/contracts';
@@ -15,19 +17,27 @@ import { cursorTime, decodeCursor, nextCursorOf } from '../common/pagination/key
 import { notificationColumns, toNotification, type NotificationRow } from './notification.mapper';
 import './notifications.events';
 
-export interface NewNotification {
-  type: NotificationType;
-  title: string;
-  body: string;
-  url: string | null;
-  data: Record<string, unknown>;
-}
+/** A notification of one type, with the parameters its texts are made of. */
+export type NewNotification = {
+  [T in NotificationType]: {
+    type: T;
+    params: NotificationParamsByType[T];
+    url: string | null;
+    data: Record<string, unknown>;
+  };
+}[NotificationType];
 
-/** Cut to the column's length in characters (code points, as PostgreSQL counts them), marked with an ellipsis. */
+/** The longest text a parameter keeps: they quote what users wrote and named (a campaign of 200 characters). */
+const MAX_PARAM_CHARS = 500;
+
+/** Cut to `max` characters (code points), marked with an ellipsis. */
 const clip = (s: string, max: number): string => {
   const chars = [...s];
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`;
 };
+
+const clippedParams = (params: NotificationParams): NotificationParams =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? clip(v, MAX_PARAM_CHARS) : v]));
 
 /** Stored per user first, then announced (`notifications.stored`) for the gateway to push. */
 @Injectable()
@@ -44,13 +54,19 @@ export class NotificationsService {
   async notify(eventId: string, userIds: string[], n: NewNotification): Promise<void> {
     if (userIds.length === 0) return;
     const rows: (NotificationRow & { user_id: string })[] = await this.db.query(
-      `INSERT INTO notifications (user_id, event_id, type, title, body, url, data)
-       SELECT u.id, $2::varchar, $3::varchar, $4::varchar, $5::varchar, $6::varchar, $7::jsonb FROM unnest($1::uuid[]) AS u(id)
+      `INSERT INTO notifications (user_id, event_id, type, params, url, data)
+       SELECT u.id, $2::varchar, $3::varchar, $4::jsonb, $5::varchar, $6::jsonb FROM unnest($1::uuid[]) AS u(id)
         WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.type = $3::varchar AND p.in_app = false)
        ON CONFLICT (event_id, user_id) DO NOTHING
-       RETURNING id, user_id, type, title, body, url, data, created_at, read_at`,
-      // Titles and bodies quote what users named (a campaign of 200 characters): too long, the insert failed and the notification was lost.
-      [[...new Set(userIds)], eventId, n.type, clip(n.title, 200), clip(n.body, 500), n.url, JSON.stringify(n.data)],
+       RETURNING id, user_id, type, params, url, data, created_at, read_at`,
+      [
+        [...new Set(userIds)],
+        eventId,
+        n.type,
+        JSON.stringify(clippedParams(n.params as NotificationParams)),
+        n.url,
+        JSON.stringify(n.data),
+      ],
     );
     if (rows.length === 0) return;
     const counts = await this.unreadCounts(rows.map((r) => r.user_id));

@@ -6,9 +6,14 @@ import { roleGroups } from '../auth/role-groups';
 
 export const NOTIFICATIONS_NAMESPACE = '/notifications';
 
+/**
+ * Stored as `type` + `params` (see notification-texts): the app renders them in the reader's
+ * language; `title` and `body` are their English rendering, for clients that render nothing.
+ */
 export const notificationSchema = z.object({
   id: z.uuid(),
   type: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   title: z.string(),
   body: z.string(),
   url: z.string().nullable(),

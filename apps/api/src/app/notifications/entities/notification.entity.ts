@@ -24,11 +24,9 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 40 })
   type!: string;
 
-  @Column({ type: 'varchar', length: 200 })
-  title!: string;
-
-  @Column({ type: 'varchar', length: 500 })
-  body!: string;
+  /** What the text is made of, per type (notification-texts in the contracts); rendered in the reader's language. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  params!: Record<string, string | number | null>;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   url!: string | null;

@@ -14,6 +14,7 @@ import type { Notification } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { NotificationTextPipe } from '../data/notification-text.pipe';
 
 /** How far below the visible end the next page starts loading. */
 const LOAD_AHEAD_PX = 160;
@@ -25,7 +26,7 @@ const LOAD_AHEAD_PX = 160;
  */
 @Component({
   selector: 'sb-notification-list',
-  imports: [TranslatePipe, ViewStateComponent],
+  imports: [TranslatePipe, ViewStateComponent, NotificationTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <sb-view-state
@@ -52,8 +53,9 @@ const LOAD_AHEAD_PX = 160;
               >
                 <span class="dot" aria-hidden="true"></span>
                 <span class="text">
-                  <span class="title">{{ notification.title }}</span>
-                  <span class="body">{{ notification.body }}</span>
+                  @let text = notification | notificationText: language();
+                  <span class="title">{{ text.title }}</span>
+                  <span class="body">{{ text.body }}</span>
                   <span class="meta">
                     <time [attr.datetime]="notification.createdAt">{{ when(notification.createdAt) }}</time>
                     @if (!notification.readAt) {
@@ -172,6 +174,7 @@ const LOAD_AHEAD_PX = 160;
 })
 export class NotificationListComponent {
   private readonly i18n = inject(I18nService);
+  protected readonly language = this.i18n.language;
 
   readonly items = input.required<Notification[] | undefined>();
   readonly error = input<unknown>(null);

@@ -3,11 +3,12 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { ToastClearance } from '../../../core/layout/toast-clearance';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { NotificationToastsStore } from '../data/notification-toasts.store';
+import { NotificationTextPipe } from '../data/notification-text.pipe';
 
 /** New notifications popping up bottom-right (above a composer): click to open, × to dismiss, hover to keep. */
 @Component({
   selector: 'sb-notification-toasts',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, NotificationTextPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { role: 'region', '[attr.aria-label]': 'label()', 'aria-live': 'polite', '[style.bottom]': 'bottom()' },
   template: `
@@ -23,8 +24,9 @@ import { NotificationToastsStore } from '../data/notification-toasts.store';
         (focusout)="toasts.resume(toast.id)"
       >
         <button type="button" class="open" data-testid="toast-open" (click)="toasts.open(toast.id)">
-          <span class="title">{{ toast.notification.title }}</span>
-          <span class="body">{{ toast.notification.body }}</span>
+          @let text = toast.notification | notificationText: language();
+          <span class="title">{{ text.title }}</span>
+          <span class="body">{{ text.body }}</span>
         </button>
         <button
           type="button"
@@ -110,6 +112,7 @@ import { NotificationToastsStore } from '../data/notification-toasts.store';
 export class NotificationToastsComponent {
   protected readonly toasts = inject(NotificationToastsStore);
   private readonly i18n = inject(I18nService);
+  protected readonly language = this.i18n.language;
   protected readonly label = computed(() => this.i18n.t('notifications.toasts'));
   private readonly clearance = inject(ToastClearance);
   protected readonly bottom = computed(() =>

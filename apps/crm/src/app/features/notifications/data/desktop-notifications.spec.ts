@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { DesktopNotifications } from './desktop-notifications';
 import { notification } from './testing/notification-fixtures';
 
@@ -45,14 +46,16 @@ describe('DesktopNotifications', () => {
     expect(FakeBrowserNotification.created).toHaveLength(0);
   });
 
-  it('shows a notification only while the tab is hidden and permission is granted', async () => {
+  it("shows a notification only while the tab is hidden and permission is granted, in the reader's language", async () => {
     const desktop = create();
+    TestBed.inject(I18nService).setLanguage('es');
     FakeBrowserNotification.permission = 'granted';
     expect(await desktop.requestPermission()).toBe('granted');
     const onClick = jest.fn();
-    const n = notification({ title: 'New conversation with Ema' });
+    const n = notification({ params: { contactName: 'Ema', channel: 'whatsapp', subject: null } });
     expect(desktop.show(n, onClick)).toBe(true);
-    expect(FakeBrowserNotification.created[0].title).toBe('New conversation with Ema');
+    expect(FakeBrowserNotification.created[0].title).toBe('Nueva conversación con Ema');
+    expect(FakeBrowserNotification.created[0].options.body).toBe('Una nueva conversación de WhatsApp está esperando');
     expect(FakeBrowserNotification.created[0].options.tag).toBe(n.id);
     FakeBrowserNotification.created[0].onclick?.();
     expect(onClick).toHaveBeenCalled();

@@ -1,5 +1,6 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
-import type { Notification as AppNotification } from '@switchboard/contracts/types';
+import { renderNotification, type Notification as AppNotification } from '@switchboard/contracts/types';
+import { I18nService } from '../../../core/i18n/i18n.service';
 
 export type DesktopPermission = NotificationPermission | 'unsupported';
 
@@ -10,6 +11,7 @@ export type DesktopPermission = NotificationPermission | 'unsupported';
 @Injectable({ providedIn: 'root' })
 export class DesktopNotifications {
   private readonly document = inject(DOCUMENT);
+  private readonly i18n = inject(I18nService);
   private readonly _permission = signal<DesktopPermission>(this.api()?.permission ?? 'unsupported');
 
   readonly permission = this._permission.asReadonly();
@@ -34,7 +36,8 @@ export class DesktopNotifications {
     if (api.permission !== 'granted') return false;
     try {
       // The tag makes the browser show one notification even when several tabs are hidden.
-      const shown = new api(notification.title, { body: notification.body, tag: notification.id });
+      const { title, body } = renderNotification(notification.type, notification.params, this.i18n.language());
+      const shown = new api(title, { body, tag: notification.id });
       shown.onclick = () => {
         this.document.defaultView?.focus();
         onClick();

@@ -8,8 +8,9 @@ export function notification(overrides: Partial<Notification> = {}): Notificatio
   return {
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     type: 'conversation.created',
-    title: `New conversation ${counter}`,
-    body: 'A new web conversation is waiting',
+    params: { contactName: `Contact ${counter}`, channel: 'web', subject: null },
+    title: `New conversation with Contact ${counter}`,
+    body: 'A new web chat conversation is waiting',
     url: `/inbox/c-${counter}`,
     data: {},
     createdAt: new Date(Date.UTC(2026, 0, 1, 10, 0, counter)).toISOString(),
