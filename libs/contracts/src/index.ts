@@ -29,6 +29,7 @@ export * from './lib/bulk/bulk.events';
 export * from './lib/bulk/bulk.rest';
 export * from './lib/channels/channels.schema';
 export * from './lib/bot/bot.schema';
+export * from './lib/bot/bot-defaults';
 export * from './lib/bot/bot.rest';
 export * from './lib/common/text.schema';
 export * from './lib/contract-routes';

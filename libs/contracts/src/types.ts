@@ -35,6 +35,7 @@ export type * from './lib/bulk/bulk.events';
 export type * from './lib/bulk/bulk.rest';
 export type * from './lib/channels/channels.schema';
 export type * from './lib/bot/bot.schema';
+export * from './lib/bot/bot-defaults';
 export type * from './lib/bot/bot.rest';
 export type * from './lib/common/text.schema';
 export type * from './lib/contract-routes';

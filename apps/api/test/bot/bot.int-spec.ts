@@ -78,7 +78,19 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
         expect.arrayContaining(['agent', 'human', 'persona', 'agente', 'humano']),
       );
       expect(res.body.businessHours).toHaveLength(5);
+      expect(res.body.greeting).toMatch(/^Hi! Thanks for writing/);
       expect((await app.http('GET', '/api/bot/settings', { token: agent.token })).status).toBe(403);
+    });
+
+    it('offers the default texts in the language asked for until the first save', async () => {
+      const es = await app.http<BotSettings>('GET', '/api/bot/settings?language=es', { token: supervisor.token });
+      expect(es.body).toMatchObject({ updatedAt: null, timeZone: 'Europe/Madrid' });
+      expect(es.body.greeting).toMatch(/^¡Hola! Gracias por escribirnos/);
+      expect(es.body.outOfHoursReply).toMatch(/^Ahora mismo estamos cerrados/);
+      expect(es.body.handoffReply).toMatch(/^Por supuesto/);
+      const unknown = await app.http('GET', '/api/bot/settings?language=xx', { token: supervisor.token });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.code).toBe('validation_failed');
     });
 
     it('only admins save; bad settings are refused field by field', async () => {
@@ -106,6 +118,10 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
       const saved = await configure();
       expect(saved).toMatchObject({ ...SETTINGS, openNow: true });
       expect(saved.updatedAt).not.toBeNull();
+      const inSpanish = await app.http<BotSettings>('GET', '/api/bot/settings?language=es', {
+        token: supervisor.token,
+      });
+      expect(inSpanish.body.greeting).toBe(SETTINGS.greeting);
       expect(await on).toEqual({ botStatus: 'on' });
       expect((await app.http<Stats>('GET', '/api/stats', { token: supervisor.token })).body.botStatus).toBe('on');
 

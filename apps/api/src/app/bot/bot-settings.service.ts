@@ -1,7 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { BotSettings, BotStatus, BusinessHours, TokenClaims, UpdateBotSettings } from '@switchboard/contracts';
+import {
+  BOT_DEFAULT_TEXTS,
+  type BotDefaultLanguage,
+  type BotSettings,
+  type BotStatus,
+  type BusinessHours,
+  type TokenClaims,
+  type UpdateBotSettings,
+} from '@switchboard/contracts';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock/clock';
 import { DomainEvents } from '../common/events/domain-events';
@@ -15,15 +23,13 @@ const MAX_AGE_MS = 10_000;
 
 const weekdays = (open: string, close: string): BusinessHours[] => [1, 2, 3, 4, 5].map((day) => ({ day, open, close }));
 
-/** Until an admin saves: off, Monday to Friday 9 to 18 in STATS_TIME_ZONE. */
-export const defaultBotSettings = (timeZone: string): UpdateBotSettings => ({
+/** Until an admin saves: off, Monday to Friday 9 to 18 in STATS_TIME_ZONE, the texts in `language`. */
+export const defaultBotSettings = (timeZone: string, language: BotDefaultLanguage = 'en'): UpdateBotSettings => ({
   enabled: false,
-  greeting: 'Hi! Thanks for writing to us. Tell us how we can help and someone from the team will answer.',
-  outOfHoursReply: 'We are closed right now. We have your message and will answer as soon as we open.',
+  ...BOT_DEFAULT_TEXTS[language],
   timeZone,
   businessHours: weekdays('09:00', '18:00'),
   handoffKeywords: ['agent', 'human', 'person', 'persona', 'agente', 'humano'],
-  handoffReply: 'Of course: a person from our team will take over this conversation shortly.',
 });
 
 interface SettingsRow {
@@ -74,8 +80,12 @@ export class BotSettingsService implements OnModuleInit {
     return (await this.current()).enabled ? 'on' : 'off';
   }
 
-  async view(): Promise<BotSettings> {
-    return this.toView(await this.stored());
+  /** Before the first save, the default texts are offered in `language` (the admin's). */
+  async view(language: BotDefaultLanguage = 'en'): Promise<BotSettings> {
+    const stored = await this.stored();
+    return this.toView(
+      stored.updatedAt ? stored : { ...stored, settings: { ...stored.settings, ...BOT_DEFAULT_TEXTS[language] } },
+    );
   }
 
   /** Replaces the settings; switching the bot on or off is announced after commit. */

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import {
+  botSettingsQuerySchema,
   updateBotSettingsSchema,
   type BotSettings,
+  type BotSettingsQuery,
   type TokenClaims,
   type UpdateBotSettings,
   roleGroups,
@@ -17,8 +19,8 @@ export class BotController {
 
   @Get()
   @Roles(...roleGroups.managers)
-  get(): Promise<BotSettings> {
-    return this.settings.view();
+  get(@Query(new ZodPipe(botSettingsQuerySchema)) query: BotSettingsQuery): Promise<BotSettings> {
+    return this.settings.view(query.language);
   }
 
   @Put()

@@ -1,5 +1,5 @@
 import { defineRoutes } from '../common/rest-route';
-import { botSettingsSchema, updateBotSettingsSchema } from './bot.schema';
+import { botSettingsQuerySchema, botSettingsSchema, updateBotSettingsSchema } from './bot.schema';
 import { roleGroups } from '../auth/role-groups';
 
 export const botRoutes = defineRoutes({
@@ -8,6 +8,7 @@ export const botRoutes = defineRoutes({
     path: '/api/bot/settings',
     summary: 'The auto-responder: on/off, greeting, out-of-hours reply, business hours and hand-off',
     roles: roleGroups.managers,
+    query: botSettingsQuerySchema,
     response: botSettingsSchema,
   },
   putSettings: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../common/text.schema';
 import { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from './bot-limits';
+import { BOT_DEFAULT_LANGUAGES } from './bot-defaults';
 
 export { BOT_KEYWORD_MAX, BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from './bot-limits';
 
@@ -89,7 +90,11 @@ export const botSettingsSchema = z.object({
   handoffReply: z.string(),
   /** Inside business hours now (in `timeZone`). */
   openNow: z.boolean(),
-  /** Null until an admin first saves. */
+  /** Null until an admin first saves; until then the texts are the defaults in the asked `language`. */
   updatedAt: z.string().nullable(),
 });
 export type BotSettings = z.infer<typeof botSettingsSchema>;
+
+/** GET /api/bot/settings: the language of the default texts offered before the first save. */
+export const botSettingsQuerySchema = z.object({ language: z.enum(BOT_DEFAULT_LANGUAGES).default('en') });
+export type BotSettingsQuery = z.infer<typeof botSettingsQuerySchema>;

@@ -5,6 +5,7 @@ import { BotSettingsStore } from './bot-settings.store';
 import { SettingsApi } from './settings.api';
 import { SettingsSocket } from './settings.socket';
 import { apiError, botSettings, flush, networkError } from './testing/settings-fixtures';
+import { I18nService } from '../../../core/i18n/i18n.service';
 
 describe('BotSettingsStore', () => {
   let realtime: ReturnType<typeof fakeRealtime>;
@@ -51,6 +52,28 @@ describe('BotSettingsStore', () => {
       timeZone: 'Europe/Madrid',
     });
     expect(store.dirty()).toBe(false);
+  });
+
+  it('offers the default texts in the UI language until someone saves, and keeps an edited form on a switch', async () => {
+    const i18n = TestBed.inject(I18nService);
+    i18n.setLanguage('en');
+    await start(botSettings({ greeting: 'Hi!', updatedAt: null }));
+    expect(api.botSettings).toHaveBeenLastCalledWith('en');
+
+    api.botSettings.mockResolvedValue(botSettings({ greeting: '¡Hola!', updatedAt: null }));
+    i18n.setLanguage('es');
+    TestBed.tick();
+    await flush();
+    expect(api.botSettings).toHaveBeenLastCalledWith('es');
+    expect(store.draft()).toMatchObject({ greeting: '¡Hola!' });
+
+    const loads = api.botSettings.mock.calls.length;
+    store.update({ greeting: 'Buenas, ¿qué tal?' });
+    i18n.setLanguage('en');
+    TestBed.tick();
+    await flush();
+    expect(api.botSettings).toHaveBeenCalledTimes(loads);
+    expect(store.draft()).toMatchObject({ greeting: 'Buenas, ¿qué tal?' });
   });
 
   it('shows the rule a field breaks only after Save is tried, and does not send an invalid form', async () => {

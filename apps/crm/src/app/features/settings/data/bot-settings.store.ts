@@ -1,6 +1,7 @@
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { BotSettings, BusinessHours } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import type { FieldMessage } from '../../../shared/forms/field-messages';
 import { draftErrors, draftOf, nextInterval, requestOf, sortHours, type BotDraft } from './bot-draft';
 import { SettingsApi } from './settings.api';
@@ -18,6 +19,7 @@ const FORM_FIELDS = ['greeting', 'outOfHoursReply', 'timeZone', 'businessHours',
 export class BotSettingsStore {
   private readonly api = inject(SettingsApi);
   private readonly socket = inject(SettingsSocket);
+  private readonly i18n = inject(I18nService);
 
   private readonly _saved = signal<BotSettings | undefined>(undefined);
   private readonly _draft = signal<BotDraft | undefined>(undefined);
@@ -64,13 +66,23 @@ export class BotSettingsStore {
     ];
     inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
     void this.load();
+    // Never saved and not edited: the default texts follow the UI's language.
+    let shown = this.i18n.language();
+    effect(() => {
+      const language = this.i18n.language();
+      if (language === shown) return;
+      shown = language;
+      untracked(() => {
+        if (this._saved()?.updatedAt === null && !this.dirty()) void this.load();
+      });
+    });
   }
 
   async load(): Promise<void> {
     const seq = ++this.loadSeq;
     this._loadError.set(null);
     try {
-      const settings = await this.api.botSettings();
+      const settings = await this.api.botSettings(this.i18n.language());
       if (seq !== this.loadSeq) return;
       this._saved.set(settings);
       this._draft.set(draftOf(settings));

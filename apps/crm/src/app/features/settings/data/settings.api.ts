@@ -1,6 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  BotDefaultLanguage,
   BotSettings,
   ChannelStatus,
   CreateTemplate,
@@ -22,8 +23,9 @@ export class SettingsApi {
     return this.http.get<ChannelStatus>('/api/channels/status');
   }
 
-  botSettings(): Promise<BotSettings> {
-    return firstValueFrom(this.http.get<BotSettings>('/api/bot/settings'));
+  /** `language`: the default texts' language, while no admin has saved the settings. */
+  botSettings(language: BotDefaultLanguage): Promise<BotSettings> {
+    return firstValueFrom(this.http.get<BotSettings>('/api/bot/settings', { params: { language } }));
   }
 
   saveBotSettings(settings: UpdateBotSettings): Promise<BotSettings> {
