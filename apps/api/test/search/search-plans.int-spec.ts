@@ -109,7 +109,7 @@ describe('search: plans that use their indexes', () => {
              now() - i * interval '2 minutes'
         FROM generate_series(0, 59999) i`);
     await db.query(`UPDATE conversations c SET last_seq = 3 WHERE true`);
-    await db.query('VACUUM (ANALYZE) contacts, conversations, messages');
+    await db.query('VACUUM (ANALYZE) contacts, conversations, conversation_activity, messages');
   });
   afterAll(() => app.close());
 
@@ -161,7 +161,8 @@ describe('search: plans that use their indexes', () => {
   });
 
   it.each<[string, RegExp]>([
-    ['waitingLongest', /Index Scan using ix_conversations_waiting/],
+    ['waitingLongest', /Index (Only )?Scan using ix_conversation_activity_waiting/],
+    ['lastActivity', /Index (Only )?Scan Backward using ix_conversation_activity_last/],
     ['createdAt', /Index (Only )?Scan Backward using ix_conversations_created/],
   ])('the inbox sorted by %s walks its index', async (sort, index) => {
     const plans = await plansOf(() => get(supervisor.token, `/api/conversations?sort=${sort}&limit=30`));
