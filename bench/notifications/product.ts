@@ -21,7 +21,12 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
     port,
     jwtSecret: randomBytes(24).toString('hex'),
     admin: ADMIN,
-    env: { RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000' },
+    env: {
+      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      // Creating the agents is writes by the admin, 4 at a time.
+      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
+    },
   });
   const output = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
