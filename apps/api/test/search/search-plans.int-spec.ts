@@ -169,6 +169,16 @@ describe('search: plans that use their indexes', () => {
     expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
   });
 
+  it.each<[string, () => Staff]>([
+    ['an agent', () => agent],
+    ['a supervisor', () => supervisor],
+  ])('the inbox tab counts as %s read conversations from their indexes, never the whole table', async (_who, who) => {
+    const plans = await plansOf(() => get(who().token, '/api/conversations/counts'));
+    const plan = plans.map((p) => p.plan).join('\n');
+    expect(plan).toMatch(/Index (Only )?Scan/);
+    expect(seqScans(plan)).toEqual([]);
+  });
+
   it("the message writer's lock reads each conversation's labels by key, planned while the label tables are empty", async () => {
     const client = await pgPoolOf(db).connect();
     try {

@@ -7,8 +7,7 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('uq_conversations_external_ref', ['externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
 // No index may hold a column every message changes (last_activity_at, last_seq, version, the
 // preview): each message's update of this row then stays HOT. The activity orders live in
-// conversation_activity.
-// An assignee's inbox (sorted in conversation_activity).
+// conversation_activity; an assignee's inbox is found here and sorted there.
 @Index('ix_conversations_assignee', ['assigneeId'])
 @Index('ix_conversations_contact', ['contactId'])
 // The dashboard: open and unattended counts, this month's assignments and first responses.
