@@ -14,6 +14,8 @@ export async function countMessages(db: BenchDatabase): Promise<number> {
  */
 export async function vacuumAnalyze(db: BenchDatabase): Promise<void> {
   await onDatabase(db, (c) =>
-    c.query('VACUUM (ANALYZE) conversations, messages, conversation_reads, contacts, users, stats_counters'),
+    c.query(
+      'VACUUM (ANALYZE) conversations, conversation_activity, messages, conversation_reads, contacts, users, stats_counters',
+    ),
   );
 }

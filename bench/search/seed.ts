@@ -95,7 +95,7 @@ export async function seed(
   const insertMs = Date.now() - t0;
   // ANALYZE for the planner; VACUUM for the visibility map (and the GIN pending list), as autovacuum would.
   const t1 = Date.now();
-  await c.query('VACUUM (ANALYZE) contacts, conversations, messages');
+  await c.query('VACUUM (ANALYZE) contacts, conversations, conversation_activity, messages');
   // Written out now rather than by a checkpoint in the middle of the measurement (half a gigabyte).
   await c.query('CHECKPOINT');
   const vacuumAnalyzeMs = Date.now() - t1;

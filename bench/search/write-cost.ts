@@ -56,7 +56,7 @@ async function seed(c: Client, messages: number): Promise<string[]> {
        FROM generate_series(0, ${messages - 1}) i`,
     [SPANISH, ENGLISH],
   );
-  await c.query('VACUUM (ANALYZE) contacts, conversations, messages');
+  await c.query('VACUUM (ANALYZE) contacts, conversations, conversation_activity, messages');
   return (await c.query(`SELECT id FROM conversations ORDER BY id`)).rows.map((r: { id: string }) => r.id);
 }
 

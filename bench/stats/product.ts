@@ -29,6 +29,8 @@ export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
       STATS_TIME_ZONE: timeZone,
       RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+      // Creating the staff is writes by the admin, 4 at a time: past 10 a second they were refused.
+      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
     },
   });
   const output = captureOutput(child);

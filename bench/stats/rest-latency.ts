@@ -39,23 +39,36 @@ export async function measureRest(
   return { ...percentiles(samples), machineBusy: meter.read(), truncated: samples.length < opts.requests, last };
 }
 
+/** GET right after a change: latency, and how many answers already counted the change. */
+export interface AfterChange extends Percentiles {
+  truncated: boolean;
+  /** Answers whose `unattended` already included the new conversation (the rest were the figures of just before). */
+  current: number;
+}
+
 /**
- * `GET /api/stats` right after a change (a new conversation): the product must recompute, so
- * this is the cost of the figures themselves, not of a shared snapshot.
+ * `GET /api/stats` right after a change (a new conversation, so `unattended` grows by one). The
+ * product may answer with the figures of just before while it computes new ones (its bounded
+ * staleness, STATS_REST_STALE_MS); `current` counts the answers that already had the change.
  */
 export async function measureRestAfterChange(
   url: string,
   token: string,
   change: (i: number) => Promise<unknown>,
   opts: { requests: number; maxMs: number },
-): Promise<Percentiles & { truncated: boolean }> {
+): Promise<AfterChange> {
   const samples: number[] = [];
+  let current = 0;
+  // Settled figures to count from: no change is pending here.
+  await new Promise((r) => setTimeout(r, 1_100));
+  const before = Number((await getStats(url, token)).unattended);
   const start = performance.now();
   while (samples.length < opts.requests && performance.now() - start < opts.maxMs) {
     await change(samples.length);
     const t0 = performance.now();
-    await getStats(url, token);
+    const stats = await getStats(url, token);
     samples.push(performance.now() - t0);
+    if (Number(stats.unattended) === before + samples.length) current++;
   }
-  return { ...percentiles(samples), truncated: samples.length < opts.requests };
+  return { ...percentiles(samples), truncated: samples.length < opts.requests, current };
 }

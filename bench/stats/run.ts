@@ -64,7 +64,7 @@ async function runSize(size: DataSize): Promise<SizeReport> {
     { requests: 100, maxMs: 60_000 },
   );
   console.log(
-    `  GET /api/stats right after a change ×${fresh.count}: p50 ${fresh.p50.toFixed(1)} p95 ${fresh.p95.toFixed(1)} p99 ${fresh.p99.toFixed(1)} max ${fresh.max.toFixed(1)} ms`,
+    `  GET /api/stats right after a change ×${fresh.count}: p50 ${fresh.p50.toFixed(1)} p95 ${fresh.p95.toFixed(1)} p99 ${fresh.p99.toFixed(1)} max ${fresh.max.toFixed(1)} ms; ${fresh.current} answers already counted the change`,
   );
 
   await waitForQuiet(25, 20_000);

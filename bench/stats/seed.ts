@@ -133,7 +133,7 @@ export async function seed(
   // ANALYZE for the planner; VACUUM for the visibility map (index-only scans), as autovacuum would
   // eventually do on a live database, and so no vacuum starts in the middle of the measurement.
   const t1 = Date.now();
-  await c.query('VACUUM (ANALYZE) contacts, conversations, messages');
+  await c.query('VACUUM (ANALYZE) contacts, conversations, conversation_activity, messages');
   const vacuumAnalyzeMs = Date.now() - t1;
   const { rows } = await c.query(SHAPE, [timeZone]);
   const r = rows[0];

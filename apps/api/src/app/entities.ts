@@ -10,6 +10,7 @@ import { ConversationEntity } from './chat/entities/conversation.entity';
 import { MessageEntity } from './chat/entities/message.entity';
 import { MessageReactionEntity } from './chat/entities/message-reaction.entity';
 import { ConversationReadEntity } from './chat/entities/conversation-read.entity';
+import { ConversationActivityEntity } from './chat/entities/conversation-activity.entity';
 import { AttachmentEntity } from './chat/entities/attachment.entity';
 import { StatsCounterEntity } from './chat/entities/stats-counter.entity';
 import { NotificationEntity } from './notifications/entities/notification.entity';
@@ -34,6 +35,7 @@ export const entities = [
   MessageEntity,
   MessageReactionEntity,
   ConversationReadEntity,
+  ConversationActivityEntity,
   AttachmentEntity,
   StatsCounterEntity,
   NotificationEntity,

@@ -109,7 +109,7 @@ describe('search: plans that use their indexes', () => {
              now() - i * interval '2 minutes'
         FROM generate_series(0, 59999) i`);
     await db.query(`UPDATE conversations c SET last_seq = 3 WHERE true`);
-    await db.query('VACUUM (ANALYZE) contacts, conversations, messages');
+    await db.query('VACUUM (ANALYZE) contacts, conversations, conversation_activity, messages');
   });
   afterAll(() => app.close());
 
@@ -161,11 +161,22 @@ describe('search: plans that use their indexes', () => {
   });
 
   it.each<[string, RegExp]>([
-    ['waitingLongest', /Index Scan using ix_conversations_waiting/],
+    ['waitingLongest', /Index (Only )?Scan using ix_conversation_activity_waiting/],
+    ['lastActivity', /Index (Only )?Scan Backward using ix_conversation_activity_last/],
     ['createdAt', /Index (Only )?Scan Backward using ix_conversations_created/],
   ])('the inbox sorted by %s walks its index', async (sort, index) => {
     const plans = await plansOf(() => get(supervisor.token, `/api/conversations?sort=${sort}&limit=30`));
     expect(plans.map((p) => p.plan).join('\n')).toMatch(index);
+  });
+
+  it.each<[string, () => Staff]>([
+    ['an agent', () => agent],
+    ['a supervisor', () => supervisor],
+  ])('the inbox tab counts as %s read conversations from their indexes, never the whole table', async (_who, who) => {
+    const plans = await plansOf(() => get(who().token, '/api/conversations/counts'));
+    const plan = plans.map((p) => p.plan).join('\n');
+    expect(plan).toMatch(/Index (Only )?Scan/);
+    expect(seqScans(plan)).toEqual([]);
   });
 
   it("the message writer's lock reads each conversation's labels by key, planned while the label tables are empty", async () => {

@@ -5,14 +5,7 @@ import type { SqlParams } from '../common/text-search/search-sql';
 
 const utc = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/**
- * waitingLongest's key, as the migration indexes it (ix_conversations_waiting): whether the
- * conversation is no longer waiting for its first reply, then since when it waits (its start or
- * reopening) or, once answered, its last activity, then its id; all ascending.
- */
-const ANSWERED = `(c.status <> 'open' OR c.first_response_at IS NOT NULL)`;
-const WAITING_SINCE = `(CASE WHEN c.status = 'open' AND c.first_response_at IS NULL THEN COALESCE(c.reopened_at, c.created_at) ELSE c.last_activity_at END)`;
-
+/** Sorts over `c` (conversations) and `a` (its conversation_activity row), which the list joins. */
 export interface ListOrder {
   /** Select-list entries the next cursor is made from. */
   cursorColumns: string;
@@ -34,28 +27,36 @@ const invalid = () =>
     { path: 'cursor', message: 'not a cursor this API returned for this sort' },
   ]);
 
-/** Newest first by one time column, with the cursors every list had before sorts existed. */
-function newestFirst(column: string): ListOrder {
+/**
+ * Newest first by one time column and an id (the index's), with the cursors every list had
+ * before sorts existed.
+ */
+function newestFirst(column: string, id: string): ListOrder {
   return {
     cursorColumns: `${utc(column)} AS cursor_at`,
-    orderBy: `${column} DESC, c.id DESC`,
+    orderBy: `${column} DESC, ${id} DESC`,
     after(cursor, p) {
-      const { at, id } = decodeCursor(cursor);
-      return `(${column}, c.id) < (${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
+      const { at, id: after } = decodeCursor(cursor);
+      return `(${column}, ${id}) < (${p.add(at)}::timestamptz, ${p.add(after)}::uuid)`;
     },
     nextCursor: (rows, limit) =>
       rows.length > limit ? encodeCursor(rows[limit - 1].cursor_at, rows[limit - 1].id) : null,
   };
 }
 
+/**
+ * waitingLongest's key, kept in conversation_activity (`a`) and indexed there: whether the
+ * conversation is no longer waiting for its first reply, then since when it waits (its start or
+ * reopening) or, once answered, its last activity, then its id; all ascending.
+ */
 const waitingLongest: ListOrder = {
-  cursorColumns: `${utc(WAITING_SINCE)} AS cursor_at, ${ANSWERED} AS cursor_answered`,
-  orderBy: `${ANSWERED}, ${WAITING_SINCE}, c.id`,
+  cursorColumns: `${utc('a.waiting_since')} AS cursor_at, a.answered AS cursor_answered`,
+  orderBy: `a.answered, a.waiting_since, a.conversation_id`,
   after(cursor, p) {
     const [answered, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
     if ((answered !== '0' && answered !== '1') || rest.length !== 2) throw invalid();
     const { at, id } = decodeCursor(encodeCursor(rest[0], rest[1]));
-    return `(${ANSWERED}, ${WAITING_SINCE}, c.id) > (${p.add(answered === '1')}::boolean, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
+    return `(a.answered, a.waiting_since, a.conversation_id) > (${p.add(answered === '1')}::boolean, ${p.add(at)}::timestamptz, ${p.add(id)}::uuid)`;
   },
   nextCursor(rows, limit) {
     if (rows.length <= limit) return null;
@@ -67,9 +68,9 @@ const waitingLongest: ListOrder = {
 export function listOrder(sort: ConversationSort): ListOrder {
   switch (sort) {
     case 'lastActivity':
-      return newestFirst('c.last_activity_at');
+      return newestFirst('a.last_activity_at', 'a.conversation_id');
     case 'createdAt':
-      return newestFirst('c.created_at');
+      return newestFirst('c.created_at', 'c.id');
     case 'waitingLongest':
       return waitingLongest;
   }

@@ -106,6 +106,8 @@ export const envSchema = z
     BULK_WORKERS: intFrom(1, 64).default(4),
     /** How often a node looks for unfinished campaigns nobody is running (after a crash). */
     BULK_SUPERVISE_SECONDS: intFrom(1, 3600).default(5),
+    /** How old the figures GET /api/stats answers with right after a change may be (new ones follow by push); 0: always current. */
+    STATS_REST_STALE_MS: intFrom(0, 5_000).default(1_000),
     STATS_TIME_ZONE: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')

@@ -65,13 +65,13 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
     });
     this.events.on('channel.state_changed', ({ channel, state }) => {
       if (channel !== 'whatsapp') return;
-      this.stats.invalidate();
+      this.stats.discard();
       this.ns?.emit('whatsapp_status_changed', { whatsappState: state });
       this.coalescer.request();
     });
     // Saved on this node: the push reaches every node's watchers through the adapter.
     this.events.on('bot.status_changed', ({ botStatus }) => {
-      this.stats.invalidate();
+      this.stats.discard();
       this.ns?.emit('bot_status_changed', { botStatus });
       this.coalescer.request();
       if (this.bus.enabled) this.tellOthers.request();

@@ -11,7 +11,7 @@ export class StatsController {
   @Get()
   @Roles(...roleGroups.managers)
   get(): Promise<Stats> {
-    return this.stats.snapshot();
+    return this.stats.recent();
   }
 
   @Get('charts')

@@ -7,7 +7,7 @@ import type { ChannelHealthService } from '../channels/health/channel-health.ser
 import type { BotSettingsService } from '../bot/bot-settings.service';
 
 /** A metrics fake that counts computations and can be held mid-flight. */
-function setup() {
+function setup(restStaleMs = 1_000) {
   let unattended = 0;
   let computations = 0;
   let release: (() => void) | null = null;
@@ -32,7 +32,7 @@ function setup() {
   } as unknown as ConversationMetricsService;
   const presence = { isOnline: () => false } as unknown as PresenceService;
   const users = { listAgents: async () => [] } as unknown as UsersService;
-  const config = { env: { STATS_TIME_ZONE: 'UTC' } } as unknown as AppConfig;
+  const config = { env: { STATS_TIME_ZONE: 'UTC', STATS_REST_STALE_MS: restStaleMs } } as unknown as AppConfig;
   let now = new Date('2026-11-23T10:00:00Z');
   const health = { state: 'connected' } as unknown as ChannelHealthService;
   const bot = { status: async () => 'off' } as unknown as BotSettingsService;
@@ -84,5 +84,48 @@ describe('StatsService snapshot', () => {
     s.advance(60_000);
     await s.stats.snapshot();
     expect(s.computations()).toBe(2);
+  });
+});
+
+describe('StatsService recent (GET /api/stats)', () => {
+  it('right after a change answers the last figures at once and computes the new ones off the request', async () => {
+    // A bound no slow run reaches: this is about who waits, not how long.
+    const s = setup(3_600_000);
+    s.set(3);
+    expect((await s.stats.recent()).unattended).toBe(3);
+    s.set(4);
+    s.stats.invalidate();
+    s.holdNext();
+    // Answered while the new computation is still held: the request did not wait for it.
+    expect((await s.stats.recent()).unattended).toBe(3);
+    expect(s.computations()).toBe(2);
+    s.release();
+    // The push that follows the change reads the snapshot, which waits for the new figures.
+    expect((await s.stats.snapshot()).unattended).toBe(4);
+    expect((await s.stats.recent()).unattended).toBe(4);
+    expect(s.computations()).toBe(2);
+  });
+
+  it('with STATS_REST_STALE_MS 0 every answer after a change is computed on the request', async () => {
+    const s = setup(0);
+    s.set(3);
+    await s.stats.recent();
+    s.set(4);
+    s.stats.invalidate();
+    expect((await s.stats.recent()).unattended).toBe(4);
+  });
+
+  it('after discard (a state just set) nothing computed before it is answered, not even a computation still running', async () => {
+    const s = setup(3_600_000);
+    s.set(3);
+    await s.stats.recent();
+    s.stats.invalidate();
+    s.holdNext();
+    const running = s.stats.snapshot();
+    s.set(4);
+    s.stats.discard();
+    s.release();
+    expect((await running).unattended).toBe(3);
+    expect((await s.stats.recent()).unattended).toBe(4);
   });
 });

@@ -11,6 +11,13 @@ import { BotSettingsService } from '../bot/bot-settings.service';
 /** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
 const MAX_AGE_MS = 5_000;
 
+interface Computed {
+  stats: Stats;
+  /** When its computation started (Date.now()): the figures are those of about then. */
+  at: number;
+  minute: number;
+}
+
 /**
  * The one definition of every dashboard figure (the stats schema in libs/contracts): REST, the socket, the
  * cards and the tables all read this. Figures are recomputed only after something moved
@@ -20,9 +27,13 @@ const MAX_AGE_MS = 5_000;
  */
 @Injectable()
 export class StatsService {
-  private cached: { stats: Stats; at: number; minute: number } | null = null;
+  private cached: Computed | null = null;
+  /** The newest figures computed, still there after `invalidate` (see `recent`). */
+  private last: Computed | null = null;
   private inFlight: Promise<Stats> | null = null;
   private generation = 0;
+  /** Computations started before the last `discard` are never kept as `last`. */
+  private keepFrom = 0;
 
   constructor(
     private readonly metrics: ConversationMetricsService,
@@ -45,6 +56,33 @@ export class StatsService {
     this.cached = null;
   }
 
+  /**
+   * A state someone just set (the bot, the channel's health): whoever set it reads it back at
+   * once, so no answer may predate it, not even within STATS_REST_STALE_MS.
+   */
+  discard(): void {
+    this.invalidate();
+    this.last = null;
+    this.keepFrom = this.generation;
+  }
+
+  /**
+   * For GET /api/stats: the figures as of at most STATS_REST_STALE_MS ago. Right after a change
+   * the last ones are answered at once and new ones computed off the request path: every change
+   * is followed within ~1 s by a `stats_updated` push with the new figures, so a dashboard never
+   * keeps the older answer, while each request after a change paid for a whole computation
+   * (p99 67 ms at 1 M messages: docs/benchmarks.md, Stats).
+   */
+  recent(): Promise<Stats> {
+    const l = this.last;
+    const minute = Math.floor(this.clock().getTime() / 60_000);
+    const young = l && l.minute === minute && Date.now() - l.at < this.config.env.STATS_REST_STALE_MS;
+    if (this.cached || !young) return this.snapshot();
+    // A failed refresh leaves `last` to age past the bound: the next request computes and fails visibly.
+    this.snapshot().catch(() => undefined);
+    return Promise.resolve(l.stats);
+  }
+
   /** The current figures: the shared snapshot while it is valid, else a fresh computation. */
   snapshot(): Promise<Stats> {
     const minute = Math.floor(this.clock().getTime() / 60_000);
@@ -52,10 +90,13 @@ export class StatsService {
     if (c && c.minute === minute && Date.now() - c.at < MAX_AGE_MS) return Promise.resolve(c.stats);
     if (this.inFlight) return this.inFlight;
     const generation = this.generation;
+    const at = Date.now();
     this.inFlight = this.compute()
       .then((stats) => {
+        const computed = { stats, at, minute };
+        if (generation >= this.keepFrom) this.last = computed;
         // A change during the computation makes it stale before it is cached.
-        if (generation === this.generation) this.cached = { stats, at: Date.now(), minute };
+        if (generation === this.generation) this.cached = computed;
         return stats;
       })
       .finally(() => {

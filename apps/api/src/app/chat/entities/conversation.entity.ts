@@ -5,10 +5,10 @@ import { UserEntity } from '../../users/entities/user.entity';
 
 @Entity('conversations')
 @Index('uq_conversations_external_ref', ['externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
-// The inbox lists: newest activity first, by status, by assignee.
-@Index('ix_conversations_activity', ['lastActivityAt', 'id'])
-@Index('ix_conversations_status_activity', ['status', 'lastActivityAt', 'id'])
-@Index('ix_conversations_assignee_activity', ['assigneeId', 'lastActivityAt', 'id'])
+// No index may hold a column every message changes (last_activity_at, last_seq, version, the
+// preview): each message's update of this row then stays HOT. The activity orders live in
+// conversation_activity; an assignee's inbox is found here and sorted there.
+@Index('ix_conversations_assignee', ['assigneeId'])
 @Index('ix_conversations_contact', ['contactId'])
 // The dashboard: open and unattended counts, this month's assignments and first responses.
 @Index('ix_conversations_open_unassigned', ['id'], { where: "status = 'open' AND assignee_id IS NULL" })
@@ -17,9 +17,6 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('ix_conversations_first_response', ['firstResponseAt'])
 // The inbox sorted by createdAt.
 @Index('ix_conversations_created', ['createdAt', 'id'])
-// The inbox sorted by waitingLongest: (still waiting, since when, id) as expressions, made by the
-// migration (TypeORM cannot express them), like the search indexes on subject and externalRef.
-@Index('ix_conversations_waiting', { synchronize: false })
 export class ConversationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -73,7 +70,7 @@ export class ConversationEntity {
   @Column({ name: 'last_message_preview', type: 'varchar', length: 200, nullable: true })
   lastMessagePreview!: string | null;
 
-  /** Orders the inbox: the last message, else the creation. */
+  /** The last message, else the creation; the inbox is ordered by its copy in conversation_activity. */
   @Column({ name: 'last_activity_at', type: 'timestamptz', default: () => 'now()' })
   lastActivityAt!: Date;
 

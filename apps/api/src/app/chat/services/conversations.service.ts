@@ -127,6 +127,7 @@ export class ConversationsService {
     const hits = q.q ? `WITH hits AS MATERIALIZED (${matchingConversationIds(searchTermsOf(q.q), p)}) ` : '';
     const sql = `${hits}SELECT ${conversationColumns}, ${order.cursorColumns}, r.last_read_seq AS read_seq
          FROM ${hits ? 'hits h JOIN conversations c ON c.id = h.id' : 'conversations c'}
+         JOIN conversation_activity a ON a.conversation_id = c.id
          JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $1
         WHERE ${where.join(' AND ')}
