@@ -22,6 +22,8 @@ export * from './lib/contacts/contacts.rest';
 export * from './lib/search/search.schema';
 export * from './lib/search/search.rest';
 export * from './lib/notifications/notifications.schema';
+export * from './lib/csat/csat.schema';
+export * from './lib/csat/csat.rest';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';
 export * from './lib/bulk/bulk.events';

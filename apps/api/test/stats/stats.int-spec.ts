@@ -60,7 +60,9 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     await expectFigures({
       unattended: 0,
       attendedThisMonth: 1,
-      perAgent: [{ agentId: agent.user.id, name: 'Alba', online: false, openAssigned: 1 }],
+      perAgent: [
+        { agentId: agent.user.id, name: 'Alba', online: false, openAssigned: 1, csatAverage: null, csatCount: 0 },
+      ],
     });
 
     const agentSocket = await joinedSocket(app, agent.token, id);

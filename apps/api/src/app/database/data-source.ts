@@ -17,6 +17,7 @@ import { ConversationCounterShards1796118654421 } from './migrations/17961186544
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
 import { PendingWidgetConversations1796500000000 } from './migrations/1796500000000-pending-widget-conversations';
+import { ConversationRatings1796500000001 } from './migrations/1796500000001-conversation-ratings';
 
 export const migrations = [
   Identity1764000000000,
@@ -37,6 +38,7 @@ export const migrations = [
   Trust1796403848986,
   Workspace1796408225560,
   PendingWidgetConversations1796500000000,
+  ConversationRatings1796500000001,
 ];
 
 /**
