@@ -1,6 +1,6 @@
 import { HttpHeaders } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Contact } from '@switchboard/contracts/types';
+import type { Contact, Conversation, RateConversation } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import type { RealtimeSession } from '../../../core/realtime/realtime-session';
 import type { ConversationBackend } from '../../inbox/data/conversation-backend';
@@ -85,6 +85,15 @@ export class WidgetStore {
     } finally {
       this._starting.set(false);
     }
+  }
+
+  /** The conversation as the server has it now (after a `conversation_status` push). */
+  conversation(id: string): Promise<Conversation> {
+    return this.backend.conversation(id);
+  }
+
+  rate(conversationId: string, body: RateConversation): Promise<void> {
+    return this.authorised((headers) => this.api.rate(conversationId, body, headers)).then(() => undefined);
   }
 
   /** The token is no longer valid: forget it and show the start form again. */
