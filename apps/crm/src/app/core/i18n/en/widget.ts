@@ -24,6 +24,4 @@ export const widgetEn = {
   'widget.rating.already': 'You have already rated this conversation. Thank you!',
   'widget.rating.error': 'Your rating could not be sent. Try again.',
   'widget.rating.offline': 'You are offline: your rating was not sent. Try again when you are back online.',
-  'widget.launcher.open': 'Open the chat',
-  'widget.launcher.close': 'Close the chat',
 } as const satisfies Record<string, string>;

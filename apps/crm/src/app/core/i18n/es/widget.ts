@@ -27,6 +27,4 @@ export const widgetEs: Record<keyof typeof widgetEn, string> = {
   'widget.rating.error': 'No se ha podido enviar tu valoración. Inténtalo de nuevo.',
   'widget.rating.offline':
     'Estás sin conexión: tu valoración no se ha enviado. Inténtalo cuando vuelvas a tener conexión.',
-  'widget.launcher.open': 'Abrir el chat',
-  'widget.launcher.close': 'Cerrar el chat',
 };
