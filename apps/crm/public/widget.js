@@ -3,9 +3,10 @@
  *   <script src="https://chat.example.com/widget.js" async></script>
  * It adds a launcher bubble (bottom right) that opens and closes the chat, which runs in an
  * iframe from the same origin as this script (/widget, framed only by the sites listed in
- * WIDGET_FRAME_ANCESTORS). The iframe tells this page when a message arrives, and only that;
- * the badge counts the ones that arrived while the chat was closed. The customer's session stays
- * in the iframe's own storage, so the same browser finds its chat again on the next visit.
+ * WIDGET_FRAME_ANCESTORS). The iframe tells this page when a message arrives (no content); the
+ * badge counts the ones that arrived while the chat was closed. The customer's session stays in
+ * the iframe's own storage, so the same browser finds its chat again on the next visit; a browser
+ * that refuses a framed page its storage gets it kept here instead (see SESSION_KEY).
  * Optional attributes on the tag: data-label (the launcher's accessible name, default "Chat").
  */
 (function () {
@@ -95,13 +96,36 @@
     render();
   });
 
+  // Only where the browser refuses the chat its own storage (third-party storage blocked) does
+  // this page keep the customer's session for it, under its own origin, and hand it back.
+  const SESSION_KEY = 'switchboard.widget.session';
+  function keptSession() {
+    try {
+      return JSON.parse(localStorage.getItem(SESSION_KEY) || 'null');
+    } catch {
+      return null;
+    }
+  }
+  function keepSession(session) {
+    try {
+      if (session) localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+      else localStorage.removeItem(SESSION_KEY);
+    } catch {
+      // No storage here either: the chat lasts for this page.
+    }
+  }
+
   window.addEventListener('message', function (event) {
     // Only the chat's own frame, from the chat's origin, is listened to.
     if (event.origin !== widgetOrigin || event.source !== frame.contentWindow) return;
-    if (!event.data || event.data.type !== 'switchboard:message') return;
-    if (!open) {
+    const data = event.data || {};
+    if (data.type === 'switchboard:message' && !open) {
       unread += 1;
       render();
+    } else if (data.type === 'switchboard:ready') {
+      frame.contentWindow.postMessage({ type: 'switchboard:session', session: keptSession() }, widgetOrigin);
+    } else if (data.type === 'switchboard:save') {
+      keepSession(data.session);
     }
   });
 

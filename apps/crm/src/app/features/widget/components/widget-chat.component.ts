@@ -24,7 +24,12 @@ import { WidgetClosedComponent } from './widget-closed.component';
     <div class="bar">
       <span class="agent" data-testid="widget-agent">{{ agentName() }}</span>
       @if (status.status(); as current) {
-        <span class="status" [class.closed]="current === 'closed'" data-testid="widget-status">
+        <span
+          class="status"
+          [class.closed]="current === 'closed'"
+          [attr.data-status]="current"
+          data-testid="widget-status"
+        >
           {{ (current === 'closed' ? 'widget.status.closed' : 'widget.status.open') | translate }}
         </span>
       }
