@@ -70,13 +70,18 @@ describe('the chat embedded in another site with one script tag', () => {
       .getByText('Hola, quiero devolver un pedido', { exact: true })
       .waitFor({ timeout: 15_000 });
 
-    const list = await rest<{ items: { id: string; contact: { name: string } }[] }>(
-      server.url,
-      'GET',
-      '/api/conversations?q=Clara',
-      token,
-    );
-    const found = list.body.items.find((c) => c.contact.name === 'Clara Compradora');
+    // The widget shows the message while it is sent: the inbox has it once the server stored it.
+    let found: { id: string } | undefined;
+    for (let tries = 0; !found && tries < 50; tries++) {
+      if (tries) await page.waitForTimeout(200);
+      const list = await rest<{ items: { id: string; contact: { name: string } }[] }>(
+        server.url,
+        'GET',
+        '/api/conversations?q=Clara',
+        token,
+      );
+      found = list.body.items.find((c) => c.contact.name === 'Clara Compradora');
+    }
     if (!found) throw new Error('the conversation did not reach the inbox');
     conversationId = found.id;
   });
@@ -110,6 +115,7 @@ describe('the chat embedded in another site with one script tag', () => {
     expect(closed.status).toBe(200);
     await chat().getByTestId('widget-closed').waitFor({ timeout: 15_000 });
     expect(await status().getAttribute('data-status')).toBe('closed');
+    expect(await chat().getByTestId('thread-closed').isVisible()).toBe(true);
     expect(await chat().getByTestId('composer-input').count()).toBe(0);
 
     await chat().getByTestId('widget-rating-4').click();
@@ -135,6 +141,8 @@ describe('the chat embedded in another site with one script tag', () => {
     await chat().getByTestId('composer-input').fill('Una cosa más');
     await chat().getByTestId('composer-input').press('Enter');
     await chat().getByTestId('message-text').getByText('Una cosa más', { exact: true }).waitFor({ timeout: 15_000 });
+    // Open again once the server stored the message and said so to the customer's sockets.
+    await chat().locator('[data-testid="widget-status"][data-status="open"]').waitFor({ timeout: 15_000 });
     const conversation = await rest<{ status: string }>(
       server.url,
       'GET',
@@ -142,7 +150,6 @@ describe('the chat embedded in another site with one script tag', () => {
       token,
     );
     expect(conversation.body.status).toBe('open');
-    await chat().locator('[data-testid="widget-status"][data-status="open"]').waitFor({ timeout: 15_000 });
     expect(await chat().getByTestId('widget-closed').count()).toBe(0);
     // Nothing failed on either page but the second rating, refused on purpose (409).
     expect(errors.filter((e) => !e.includes('status of 409'))).toEqual([]);

@@ -13,7 +13,6 @@ export const widgetEn = {
   'widget.expired': 'Your chat session has ended. Start a new chat.',
   'widget.status.open': 'Open',
   'widget.status.closed': 'Closed',
-  'widget.closed': 'This conversation is closed.',
   'widget.writeAgain': 'Write again',
   'widget.rating.title': 'How did we do?',
   'widget.rating.score': '{score} of 5',

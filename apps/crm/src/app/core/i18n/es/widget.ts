@@ -15,7 +15,6 @@ export const widgetEs: Record<keyof typeof widgetEn, string> = {
   'widget.expired': 'Tu sesión de chat terminó. Empieza un chat nuevo.',
   'widget.status.open': 'Abierta',
   'widget.status.closed': 'Cerrada',
-  'widget.closed': 'Esta conversación está cerrada.',
   'widget.writeAgain': 'Volver a escribir',
   'widget.rating.title': '¿Qué tal te hemos atendido?',
   'widget.rating.score': '{score} de 5',

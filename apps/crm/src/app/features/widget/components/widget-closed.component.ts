@@ -2,14 +2,13 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { WidgetRatingComponent } from './widget-rating.component';
 
-/** Below a closed conversation: it says so, asks for a rating, and offers to write again. */
+/** Below a closed conversation (the thread says it is closed): a rating, and a way to write again. */
 @Component({
   selector: 'sb-widget-closed',
   imports: [TranslatePipe, WidgetRatingComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="closed" data-testid="widget-closed">
-      <p class="title">{{ 'widget.closed' | translate }}</p>
       <sb-widget-rating [conversationId]="conversationId()" />
       <button type="button" class="again" (click)="writeAgain.emit()" data-testid="widget-write-again">
         {{ 'widget.writeAgain' | translate }}
@@ -24,9 +23,6 @@ import { WidgetRatingComponent } from './widget-rating.component';
       padding: 0.75rem;
       border-top: 1px solid var(--sb-border);
       background: var(--sb-surface-alt, var(--sb-surface));
-    }
-    .title {
-      font-weight: 600;
     }
     .again {
       align-self: flex-start;
