@@ -77,7 +77,28 @@ export async function createStaff(url: string, agents: number, supervisors: numb
   return { agentIds, supervisorTokens };
 }
 
-/** A new web-widget conversation: open and unassigned, so `unattended` grows by one. */
-export function newConversation(url: string, name: string): Promise<unknown> {
-  return call(url, 'POST', '/widget/sessions', { name });
+export interface WidgetChat {
+  contactToken: string;
+  conversation: { id: string };
+}
+
+/** A web-widget session: its conversation counts nowhere until the customer's first message. */
+export function startWidgetChat(url: string, name: string): Promise<WidgetChat> {
+  return call<WidgetChat>(url, 'POST', '/widget/sessions', { name });
+}
+
+/** The customer's first message: the conversation is announced, open and unassigned, so `unattended` grows by one. */
+export function firstMessage(url: string, chat: WidgetChat): Promise<unknown> {
+  return call(
+    url,
+    'POST',
+    `/conversations/${chat.conversation.id}/messages`,
+    { clientMessageId: 'first', type: 'text', content: 'Hola' },
+    chat.contactToken,
+  );
+}
+
+/** A new web-widget conversation, announced: `unattended` grows by one. */
+export async function newConversation(url: string, name: string): Promise<unknown> {
+  return firstMessage(url, await startWidgetChat(url, name));
 }

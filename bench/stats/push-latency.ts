@@ -1,11 +1,12 @@
 /**
  * Push latency on /stats: `sockets` supervisor sockets connected, then `repeats` new conversations,
- * each spaced well past the 1 s coalescing window. Per socket and repeat: time from sending the
- * POST /api/widget/sessions to receiving a `stats_updated` whose `unattended` is the previous value + 1.
+ * each spaced well past the 1 s coalescing window. Per socket and repeat: time from sending a widget
+ * customer's first message (which announces the conversation; its session is started beforehand) to
+ * receiving a `stats_updated` whose `unattended` is the previous value + 1.
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { newConversation } from './product';
+import { firstMessage, startWidgetChat } from './product';
 import { percentiles, type Percentiles } from './percentiles';
 
 export interface PushLatency extends Percentiles {
@@ -81,6 +82,7 @@ export async function measurePush(
       const quietSince = Math.max(...watched.map((w) => w.lastPushAt));
       const wait = quietSince + opts.spacingMs - performance.now();
       if (wait > 0) await sleep(wait);
+      const chat = await startWidgetChat(url, `Bench push ${r + 1}`);
       const before = watched[0].unattended ?? 0;
       const pending = new Set(watched);
       let unblock: () => void = () => undefined;
@@ -96,7 +98,7 @@ export async function measurePush(
           if (pending.size === 0) unblock();
         };
       }
-      await newConversation(url, `Bench push ${r + 1}`);
+      await firstMessage(url, chat);
       posts.push(performance.now() - sentAt);
       await Promise.race([allIn, sleep(opts.timeoutMs)]);
       missing += pending.size;

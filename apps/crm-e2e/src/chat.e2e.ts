@@ -86,7 +86,7 @@ describe('live chat between an agent and a widget customer', () => {
     await waitForConnection(agent, 'connected');
   });
 
-  it('a customer who starts a chat in the widget appears in the inbox without a reload', async () => {
+  it('a customer who starts a chat in the widget appears in the inbox without a reload, once they write', async () => {
     await customer.goto(`${server.url}/widget`);
     await customer.getByTestId('widget-name').fill('Carla Cliente');
     await customer.getByTestId('widget-email').fill('carla@example.com');
@@ -94,13 +94,16 @@ describe('live chat between an agent and a widget customer', () => {
     await customer.getByTestId('composer-input').waitFor({ timeout: 15_000 });
     await waitForConnection(customer, 'connected');
 
+    // An empty chat is nobody's work yet: the inbox hears of it with its first message.
     const item = agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' });
+    await agent.waitForTimeout(1_000);
+    expect(await item.count()).toBe(0);
+    await customer.getByTestId('composer-input').fill('Hola, necesito ayuda');
+    await customer.getByTestId('composer-input').press('Enter');
     await item.waitFor({ timeout: 15_000 });
   });
 
   it('both exchange messages; the customer sees the agent typing, and read ticks reach both', async () => {
-    await customer.getByTestId('composer-input').fill('Hola, necesito ayuda');
-    await customer.getByTestId('composer-input').press('Enter');
     await waitForMessage(customer, 'Hola, necesito ayuda', ['sent', 'delivered', 'read']);
 
     await agent.getByTestId('conversation-item').filter({ hasText: 'Carla Cliente' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
-import { startWidgetCustomer } from './support/widget-customer';
+import { customerSays, startWidgetCustomer } from './support/widget-customer';
 
 /** The raw number a dashboard card shows (its data-value). */
 async function cardValue(page: Page, testId: string): Promise<number> {
@@ -48,7 +48,8 @@ describe('the supervisor dashboard in a real browser', () => {
   it('a new widget chat raises the unattended count by one within 3 s, without a reload', async () => {
     let reloaded = false;
     session.page.once('load', () => (reloaded = true));
-    await startWidgetCustomer(session.server.url, 'Dana');
+    // A widget chat counts from its customer's first message.
+    await customerSays(session.server.url, await startWidgetCustomer(session.server.url, 'Dana'), 'Hola');
 
     await session.page.waitForFunction(
       (expected) =>

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
-import { startWidgetCustomer } from './support/widget-customer';
+import { customerSays, startWidgetCustomer } from './support/widget-customer';
 
 /** What the bell's badge says as a number: 0 when it is absent. */
 function badgeCount(page: Page): Promise<number> {
@@ -36,7 +36,8 @@ describe('notifications in a real browser', () => {
 
   it('a customer starting a widget chat raises the badge by one and pops up a toast, without a reload', async () => {
     const urlBefore = session.page.url();
-    await startWidgetCustomer(session.server.url, 'Ema');
+    // A widget chat is announced by its customer's first message.
+    await customerSays(session.server.url, await startWidgetCustomer(session.server.url, 'Ema'), 'Hola');
 
     await waitForBadge(session.page, before + 1);
     const toast = session.page.getByTestId('toast').filter({ hasText: 'Ema' });
@@ -82,7 +83,7 @@ describe('notifications in a real browser', () => {
     const send = page.getByTestId('composer-send');
     await send.waitFor({ timeout: 10_000 });
 
-    await startWidgetCustomer(session.server.url, 'Fede');
+    await customerSays(session.server.url, await startWidgetCustomer(session.server.url, 'Fede'), 'Hola');
     const toast = page.getByTestId('toast').filter({ hasText: 'Fede' });
     await toast.waitFor({ timeout: 15_000 });
     // Past its entry animation.

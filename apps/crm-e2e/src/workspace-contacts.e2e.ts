@@ -1,7 +1,7 @@
 import { screenshots } from './support/artifacts';
 import { adminToken, rest } from './support/rest';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
-import { startWidgetCustomer } from './support/widget-customer';
+import { customerSays, startWidgetCustomer } from './support/widget-customer';
 
 interface Created {
   id: string;
@@ -39,7 +39,10 @@ describe('the contact panel and the contacts page', () => {
     });
     expect(current.contact.id).toBe(older.contact.id);
     // One person, two contacts: a web chat without a phone, and a WhatsApp number.
-    wendyWeb = (await startWidgetCustomer(url, 'Wendy Web')).conversationId;
+    const wendy = await startWidgetCustomer(url, 'Wendy Web');
+    // Staff see a widget chat (and its contact) from its customer's first message.
+    await customerSays(url, wendy, 'Hola');
+    wendyWeb = wendy.conversationId;
     await create({
       contact: { name: 'Wendy WhatsApp', phone: '+34600555444' },
       channel: 'whatsapp',

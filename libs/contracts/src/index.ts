@@ -23,6 +23,8 @@ export * from './lib/search/search.schema';
 export * from './lib/search/search.rest';
 export * from './lib/notifications/notifications.schema';
 export * from './lib/notifications/notification-texts';
+export * from './lib/csat/csat.schema';
+export * from './lib/csat/csat.rest';
 export * from './lib/stats/stats.schema';
 export * from './lib/bulk/bulk.schema';
 export * from './lib/bulk/bulk.events';

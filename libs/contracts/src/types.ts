@@ -29,6 +29,8 @@ export type * from './lib/search/search.schema';
 export type * from './lib/search/search.rest';
 export type * from './lib/notifications/notifications.schema';
 export * from './lib/notifications/notification-texts';
+export type * from './lib/csat/csat.schema';
+export type * from './lib/csat/csat.rest';
 export type * from './lib/stats/stats.schema';
 export type * from './lib/bulk/bulk.schema';
 export type * from './lib/bulk/bulk.events';

@@ -24,6 +24,7 @@ import { LabelsModule } from './labels/labels.module';
 import { CannedResponsesModule } from './canned-responses/canned-responses.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { SearchModule } from './search/search.module';
+import { CsatModule } from './csat/csat.module';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock';
 
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         ChatModule,
         StatsModule,
+        CsatModule,
         NotificationsModule,
         ChannelsModule,
         BulkModule,

@@ -26,6 +26,7 @@ import { BotConversationEntity } from './bot/entities/bot-conversation.entity';
 import { LabelEntity } from './labels/entities/label.entity';
 import { ConversationLabelEntity } from './labels/entities/conversation-label.entity';
 import { CannedResponseEntity } from './canned-responses/entities/canned-response.entity';
+import { ConversationRatingEntity } from './csat/entities/conversation-rating.entity';
 
 export const entities = [
   UserEntity,
@@ -51,4 +52,5 @@ export const entities = [
   LabelEntity,
   ConversationLabelEntity,
   CannedResponseEntity,
+  ConversationRatingEntity,
 ];

@@ -4,7 +4,14 @@ import type { BotSettings, Conversation, Message, Stats, UpdateBotSettings } fro
 import { DomainEvents } from '../../src/app/common/events/domain-events';
 import { ConversationsService } from '../../src/app/chat/services/conversations.service';
 import { collect, connected, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { createConversation, joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
+import {
+  createConversation,
+  joinedSocket,
+  say,
+  startAnnouncedWidgetChat,
+  startWidgetChat,
+  type Staff,
+} from '../chat/chat-fixture';
 
 /** Madrid is UTC+2 in July: 2026-07-01 is a Wednesday. */
 const WEDNESDAY_NOON = new Date('2026-07-01T10:00:00Z');
@@ -143,12 +150,16 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
 
     it("a bot greeting and then an agent reply: the first response is the agent's", async () => {
       const before = (await app.http<Stats>('GET', '/api/stats', { token: supervisor.token })).body.firstResponseCount;
-      const widget = await startWidgetChat(app, 'Carla');
+      // The widget conversation starts, and is greeted, with the customer's first message.
+      const widget = await startAnnouncedWidgetChat(app, 'Carla', 'Hola');
       const id = widget.conversation.id;
-      await eventually(async () => expect(await texts(id)).toEqual(['bot: Hola, soy el bot de la tienda.']));
-      const [greeting] = await messages(id);
+      // Out of hours (the real clock), the out-of-hours reply follows the greeting.
+      await eventually(async () =>
+        expect((await texts(id)).slice(0, 2)).toEqual(['contact: Hola', 'bot: Hola, soy el bot de la tienda.']),
+      );
+      const [, greeting] = await messages(id);
       expect(greeting).toMatchObject({
-        seq: 1,
+        seq: 2,
         sender: { type: 'bot', id: null, name: 'Switchboard bot' },
         status: 'sent',
         clientMessageId: `bot:greeting:${id}`,
@@ -175,13 +186,22 @@ describe('bot: greeting, out-of-hours reply and hand-off, on the injected clock'
     });
 
     it('a greeting handled twice (a repeated event) is posted once', async () => {
-      const widget = await startWidgetChat(app, 'Rita');
+      fixedNow = WEDNESDAY_NOON;
+      const widget = await startAnnouncedWidgetChat(app, 'Rita', 'Hola');
       const id = widget.conversation.id;
-      await eventually(async () => expect(await texts(id)).toHaveLength(1));
+      await eventually(async () => expect(await texts(id)).toHaveLength(2));
       const view = await app.server.app.get(ConversationsService).loadView(id);
-      app.server.app.get(DomainEvents).emit('conversation.created', { conversation: view, actorId: null });
+      const [first] = await messages(id);
+      app.server.app.get(DomainEvents).emit('message.created', {
+        message: first,
+        conversation: view,
+        readCursors: [],
+        firstResponse: false,
+        reopened: false,
+        announced: true,
+      });
       await sleep(300);
-      expect(await texts(id)).toEqual(['bot: Hola, soy el bot de la tienda.']);
+      expect(await texts(id)).toEqual(['contact: Hola', 'bot: Hola, soy el bot de la tienda.']);
     });
 
     it('WhatsApp at night: greeting and out-of-hours reply go out through the channel, once per closed period', async () => {

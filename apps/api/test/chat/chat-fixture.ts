@@ -14,6 +14,24 @@ export async function startWidgetChat(app: TestApp, name = 'Carla Customer'): Pr
   return res.body;
 }
 
+/**
+ * A widget customer who has written their first message (REST), so staff have been told of the
+ * conversation: an empty widget session is announced to nobody.
+ */
+export async function startAnnouncedWidgetChat(
+  app: TestApp,
+  name = 'Carla Customer',
+  content = 'hello',
+): Promise<WidgetSession> {
+  const widget = await startWidgetChat(app, name);
+  const res = await app.http('POST', `/api/conversations/${widget.conversation.id}/messages`, {
+    token: widget.contactToken,
+    body: { clientMessageId: randomUUID(), type: 'text', content },
+  });
+  if (res.status !== 201) throw new Error(`first message failed: ${res.status} ${res.text}`);
+  return widget;
+}
+
 export async function joinedSocket(app: TestApp, token: string, conversationId: string) {
   const socket = await connected(app.socket('/chat', { token }));
   const ack = await emitAck(socket, 'join_conversation', { conversationId });

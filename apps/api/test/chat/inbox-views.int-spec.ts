@@ -1,6 +1,6 @@
 import type { ConversationPage } from '@switchboard/contracts';
 import { sleep, startTestApp, type TestApp } from '../support/test-app';
-import { startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { startAnnouncedWidgetChat, type Staff } from '../chat/chat-fixture';
 import { assign, conversationWith, post } from '../support/workspace-fixture';
 
 /** The inbox's views: filters, sorts and the tabs' counts, for what each caller may see. */
@@ -60,7 +60,7 @@ describe('inbox views', () => {
   });
 
   it('filters by words, channel and what the caller has not read (labels: labels.int-spec.ts)', async () => {
-    const web = await startWidgetChat(app, 'Gloria Web');
+    const web = await startAnnouncedWidgetChat(app, 'Gloria Web', 'hola');
     const internal = await conversationWith(app, admin, {
       contact: { name: 'Hugo Interno', email: 'hugo@acme.example' },
       subject: 'Pedidos bloqueados',
@@ -75,11 +75,7 @@ describe('inbox views', () => {
     expect(await ids(agentA.token, 'q=acme&channel=web')).toEqual([]);
     expect(await ids(agentA.token, 'channel=web&status=open')).toEqual([web.conversation.id]);
 
-    // Agent A wrote in `internal`, which reads it; the web chat is empty until its customer writes.
-    await app.http('POST', `/api/conversations/${web.conversation.id}/messages`, {
-      token: web.contactToken,
-      body: { clientMessageId: 'w1', content: 'hola' },
-    });
+    // Agent A wrote in `internal`, which reads it; the web chat's first message is unread.
     expect(await ids(agentA.token, 'unreadOnly=true&status=open')).toEqual([web.conversation.id]);
     await app.http('POST', `/api/conversations/${web.conversation.id}/read`, {
       token: agentA.token,
@@ -100,9 +96,9 @@ describe('inbox views', () => {
   });
 
   it('sorts by creation, newest first, whatever the activity since', async () => {
-    const older = await startWidgetChat(app, 'Older');
+    const older = await startAnnouncedWidgetChat(app, 'Older');
     await sleep(5);
-    const newer = await startWidgetChat(app, 'Newer');
+    const newer = await startAnnouncedWidgetChat(app, 'Newer');
     await app.http('POST', `/api/conversations/${older.conversation.id}/messages`, {
       token: older.contactToken,
       body: { clientMessageId: 'o1', content: 'ping' },
@@ -126,7 +122,7 @@ describe('inbox views', () => {
   it('sorts by waiting: still waiting for a first reply first, the longest waiting at the top; then the answered ones, least recently active first', async () => {
     const chats = [];
     for (const name of ['W1', 'W2', 'W3', 'W4', 'W5']) {
-      chats.push(await startWidgetChat(app, name));
+      chats.push(await startAnnouncedWidgetChat(app, name));
       await sleep(5);
     }
     const [w1, w2, w3, w4, w5] = chats.map((c) => c.conversation.id);

@@ -1,6 +1,6 @@
 import type { Contact, ContactDetail, Conversation } from '@switchboard/contracts';
 import { connected, nextEventWhere, sleep, startTestApp, type TestApp } from '../support/test-app';
-import { startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { startAnnouncedWidgetChat, type Staff } from '../chat/chat-fixture';
 import { assign, conversationWith } from '../support/workspace-fixture';
 
 describe('contacts', () => {
@@ -149,7 +149,7 @@ describe('contacts', () => {
   });
 
   it('a contact with the email of another offers it as a duplicate; merging moves its conversations and makes it answer with the survivor', async () => {
-    const widget = await startWidgetChat(app, 'Eva from the web');
+    const widget = await startAnnouncedWidgetChat(app, 'Eva from the web');
     const whatsapp = await contactWith({ name: 'Eva Martín', phone: '+34 655 000 555' }, agentA);
     const edited = await app.http<ContactDetail>('PATCH', `/api/contacts/${widget.contact.id}`, {
       token: agentA.token,

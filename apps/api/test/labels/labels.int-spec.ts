@@ -11,7 +11,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/test-app';
-import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { joinedSocket, say, startAnnouncedWidgetChat, startWidgetChat, type Staff } from '../chat/chat-fixture';
 import { assign, conversationWith, post } from '../support/workspace-fixture';
 
 describe('labels', () => {
@@ -76,7 +76,7 @@ describe('labels', () => {
 
   it('anyone who sees a conversation sets its labels: a new version, pushed to the staff who see it, with the labels by name', async () => {
     const [refund, angry] = [await label('Refund'), await label('angry')];
-    const widget = await startWidgetChat(app, 'Lena');
+    const widget = await startAnnouncedWidgetChat(app, 'Lena');
     const id = widget.conversation.id;
     const staffSocket = await connected(app.socket('/chat', { token: agentB.token }));
     await sleep(100);
@@ -89,7 +89,8 @@ describe('labels', () => {
     const res = await setLabels(agentA.token, id, [refund.id, angry.id]);
     expect(res.status).toBe(200);
     expect(res.body.labels.map((l: Label) => l.name)).toEqual(['angry', 'Refund']);
-    expect(res.body.version).toBe(widget.conversation.version + 1);
+    // One version for the customer's first message, one for the labels.
+    expect(res.body.version).toBe(widget.conversation.version + 2);
     expect((await pushed).conversation).toMatchObject({ id, version: res.body.version, labels: [angry, refund] });
 
     // The same set again changes nothing and pushes nothing.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import type { Stats } from '@switchboard/contracts';
 import { collect, connected, emitAck, eventually, nextEvent, sleep, type TestApp } from '../support/test-app';
-import { joinedSocket, say, startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { joinedSocket, say, startAnnouncedWidgetChat, startWidgetChat, type Staff } from '../chat/chat-fixture';
 import { describeWithRedis, startTwoNodes, type TwoNodes } from './two-nodes';
 
 /** Two nodes sharing one database and REDIS_URL: everything a user sees is the same on both. */
@@ -33,7 +33,8 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     const agentOnB = await joinedSocket(b, agent.token, id);
     const inbox = await connected(b.socket('/chat', { token: supervisor.token }));
     const seenOnB = collect(agentOnB, 'new_message');
-    const inboxOnB = collect(inbox, 'conversation_updated');
+    // The customer's first message announces the conversation: its inbox row comes as conversation_created.
+    const inboxOnB = collect(inbox, 'conversation_created');
     const seenByCustomer = collect(customer, 'new_message');
 
     expect((await say(customer, id, 'Hola desde A')).ok).toBe(true);
@@ -111,7 +112,8 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     const arrivals: number[] = [];
     watcher.on('stats_updated', () => arrivals.push(Date.now()));
 
-    await startWidgetChat(a, 'Counted on A');
+    // Widget chats count, and notify, from their customer's first message.
+    await startAnnouncedWidgetChat(a, 'Counted on A');
     await eventually(() => expect(pushes.at(-1)?.stats.unattended).toBe(snapshot.unattended + 1), 3_000);
     await eventually(
       async () =>
@@ -123,7 +125,7 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
 
     // A burst on both nodes: each watcher still gets at most one push a second.
     const before = pushes.length;
-    for (let i = 0; i < 6; i++) await startWidgetChat(i % 2 ? a : b, `Burst ${i}`);
+    for (let i = 0; i < 6; i++) await startAnnouncedWidgetChat(i % 2 ? a : b, `Burst ${i}`);
     await eventually(() => expect(pushes.at(-1)?.stats.unattended).toBe(snapshot.unattended + 7), 4_000);
     const gaps = arrivals.slice(before - 1).map((t, i, all) => (i ? t - all[i - 1] : Infinity));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
@@ -140,7 +142,7 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     expect(read.body).toEqual({ unreadCount: 0 });
     await eventually(() => expect([countsA.at(-1), countsB.at(-1)]).toEqual([{ count: 0 }, { count: 0 }]));
 
-    await startWidgetChat(a, 'Nora Notified');
+    await startAnnouncedWidgetChat(a, 'Nora Notified');
     await eventually(() =>
       expect(notesB.map((n) => n.notification.title)).toContain('New conversation with Nora Notified'),
     );

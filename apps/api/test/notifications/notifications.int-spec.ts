@@ -13,7 +13,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../support/test-app';
-import { startWidgetChat, type Staff } from '../chat/chat-fixture';
+import { startAnnouncedWidgetChat, type Staff } from '../chat/chat-fixture';
 
 describe('notifications: stored, pushed, counted', () => {
   let app: TestApp;
@@ -48,7 +48,7 @@ describe('notifications: stored, pushed, counted', () => {
     await sleep(100);
     const pushed = nextEvent(socket, 'notification');
     const counted = collect(socket, 'unread_count');
-    const widget = await startWidgetChat(app, 'Nora');
+    const widget = await startAnnouncedWidgetChat(app, 'Nora');
     const { notification } = await pushed;
     expect(notification).toMatchObject({
       type: 'conversation.created',
@@ -67,7 +67,7 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it('an assignment notifies the assignee only (not when they take it themselves)', async () => {
-    const widget = await startWidgetChat(app, 'Olga');
+    const widget = await startAnnouncedWidgetChat(app, 'Olga');
     // The creation notification is stored by an asynchronous listener: read it only once it is there.
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     await readAll(agent.token);
@@ -82,7 +82,7 @@ describe('notifications: stored, pushed, counted', () => {
     });
     await eventually(async () => expect(await unread(agent2.token)).toBe(1)); // only the creation
 
-    const other = await startWidgetChat(app, 'Pia');
+    const other = await startAnnouncedWidgetChat(app, 'Pia');
     await eventually(async () => expect(await unread(agent2.token)).toBe(2)); // Olga's and Pia's creation
     await readAll(agent2.token);
     await app.http('POST', `/api/conversations/${other.conversation.id}/assign`, {
@@ -94,7 +94,7 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it('an event handled twice stores and pushes one notification per user', async () => {
-    const widget = await startWidgetChat(app, 'Quique');
+    const widget = await startAnnouncedWidgetChat(app, 'Quique');
     const forThis = async () =>
       (await list(admin)).items.filter(
         (n: { data: { conversationId: string } }) => n.data.conversationId === widget.conversation.id,
@@ -107,8 +107,8 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it('marking read in one tab updates the unread count in every tab of that user', async () => {
-    await startWidgetChat(app, 'Rita');
-    await startWidgetChat(app, 'Sol');
+    await startAnnouncedWidgetChat(app, 'Rita');
+    await startAnnouncedWidgetChat(app, 'Sol');
     await eventually(async () => expect(await unread(supervisor.token)).toBe(2));
     const tab1 = await connected(app.socket('/notifications', { token: supervisor.token }));
     const tab2 = await connected(app.socket('/notifications', { token: supervisor.token }));
@@ -124,7 +124,7 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it("nobody reads or marks someone else's notifications", async () => {
-    await startWidgetChat(app, 'Tere');
+    await startAnnouncedWidgetChat(app, 'Tere');
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     const theirs = (await list(agent.token)).items[0];
     const res = await app.http('POST', '/api/notifications/read', { token: agent2.token, body: { ids: [theirs.id] } });
@@ -138,7 +138,7 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it('pages newest first with a cursor, and unreadOnly filters', async () => {
-    for (const n of ['U1', 'U2', 'U3']) await startWidgetChat(app, n);
+    for (const n of ['U1', 'U2', 'U3']) await startAnnouncedWidgetChat(app, n);
     await eventually(async () => expect(await unread(supervisor.token)).toBe(3));
     const first = await list(supervisor.token, '?limit=2');
     expect(first.items.map((n: { title: string }) => n.title)).toEqual([
@@ -161,7 +161,7 @@ describe('notifications: stored, pushed, counted', () => {
       body: { items: [{ type: 'conversation.created', inApp: false, toast: false, sound: false }] },
     });
     expect(put.body.items).toContainEqual({ type: 'conversation.created', inApp: false, toast: false, sound: false });
-    await startWidgetChat(app, 'Muted');
+    await startAnnouncedWidgetChat(app, 'Muted');
     await eventually(async () => expect(await unread(agent.token)).toBe(1));
     expect(await unread(agent2.token)).toBe(0);
     await app.http('PUT', '/api/notifications/preferences', {
@@ -171,7 +171,7 @@ describe('notifications: stored, pushed, counted', () => {
   });
 
   it('on connect a socket gets its unread count', async () => {
-    await startWidgetChat(app, 'Vera');
+    await startAnnouncedWidgetChat(app, 'Vera');
     await eventually(async () => expect((await unread(marketer.token)) + (await unread(admin))).toBe(1));
     const socket: Socket = app.socket('/notifications', { token: admin });
     const first = nextEvent(socket, 'unread_count');
@@ -206,7 +206,7 @@ describe('notifications: stored, pushed, counted', () => {
       expect({ served: await unread(reader.token), stored: n }).toEqual({ served: expected, stored: expected });
     };
     await agree(0);
-    for (const name of ['Uno', 'Dos', 'Tres']) await startWidgetChat(app, name);
+    for (const name of ['Uno', 'Dos', 'Tres']) await startAnnouncedWidgetChat(app, name);
     await eventually(() => agree(3));
     const { items } = await list(reader.token, '?unreadOnly=true');
     await app.http('POST', '/api/notifications/read', {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectOutcome, startTestApp, type TestApp } from '../support/test-app';
@@ -7,6 +7,7 @@ import { connectOutcome, startTestApp, type TestApp } from '../support/test-app'
 function tinyCrmDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sb-crm-dist-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Switchboard</title><sb-root></sb-root>');
+  copyFileSync(join(__dirname, '../../../crm/public/widget.js'), join(dir, 'widget.js'));
   return dir;
 }
 
@@ -93,6 +94,18 @@ describe('security headers', () => {
     // A path that only starts like the widget's is an ordinary page.
     expectNotFrameable((await app.http('GET', '/widgets')).headers);
     expectNotFrameable((await app.http('GET', '/widget/anything-else')).headers);
+  });
+
+  it('the embed script loads from any site (Cross-Origin-Resource-Policy), and nothing else does', async () => {
+    const script = await app.http('GET', '/widget.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(script.text).toContain("'/widget?embed='");
+    expectCommonHeaders(script.headers);
+    expectNotFrameable(script.headers);
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    for (const path of ['/', '/widget', '/api/health/live', '/widget.json'])
+      expect((await app.http('GET', path)).headers.get('cross-origin-resource-policy')).toBe('same-origin');
   });
 
   it('the OpenAPI page is served under the same policy, unframeable (csp.e2e.ts runs it in Chromium)', async () => {

@@ -12,6 +12,7 @@ import { labelsRoutes } from './labels/labels.rest';
 import { cannedResponsesRoutes } from './canned-responses/canned-responses.rest';
 import { contactsRoutes } from './contacts/contacts.rest';
 import { searchRoutes } from './search/search.rest';
+import { csatRoutes } from './csat/csat.rest';
 import { chatClientEventSchemas, chatServerEventSchemas } from './chat/chat.events';
 import { markNotificationsReadSchema, notificationsServerEventSchemas } from './notifications/notifications.schema';
 import { bulkServerEventSchemas, subscribeCampaignSchema, unsubscribeCampaignSchema } from './bulk/bulk.events';
@@ -31,6 +32,7 @@ export const contractRouteTables: Record<string, Record<string, RestRoute>> = {
   cannedResponses: cannedResponsesRoutes,
   contacts: contactsRoutes,
   search: searchRoutes,
+  csat: csatRoutes,
 };
 
 /** Every REST route of the contract, once. */

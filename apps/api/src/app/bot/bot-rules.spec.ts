@@ -1,10 +1,4 @@
-import {
-  botClientMessageId,
-  repliesOnOpen,
-  repliesToContact,
-  type BotConversationState,
-  type BotRuleSettings,
-} from './bot-rules';
+import { botClientMessageId, repliesToContact, type BotConversationState, type BotRuleSettings } from './bot-rules';
 
 const settings = (over: Partial<BotRuleSettings> = {}): BotRuleSettings => ({
   enabled: true,
@@ -22,16 +16,11 @@ const closed = new Date('2026-07-01T20:00:00Z'); // Wednesday 22:00 in Madrid
 const text = (content: string, seq = 2) => ({ channel: 'whatsapp' as const, seq, type: 'text' as const, content });
 
 describe('bot rules', () => {
-  it('greets a web conversation when the customer opens it; never one staff started, never on other channels there', () => {
-    expect(repliesOnOpen(settings(), { channel: 'web', startedByContact: true })).toEqual([{ kind: 'greeting' }]);
-    expect(repliesOnOpen(settings(), { channel: 'web', startedByContact: false })).toEqual([]);
-    expect(repliesOnOpen(settings(), { channel: 'whatsapp', startedByContact: true })).toEqual([]);
-    expect(repliesOnOpen(settings({ enabled: false }), { channel: 'web', startedByContact: true })).toEqual([]);
-    expect(repliesOnOpen(settings({ greeting: '' }), { channel: 'web', startedByContact: true })).toEqual([]);
-  });
-
-  it('greets with the first message of a conversation (WhatsApp), and only then', () => {
+  it('greets with the first message of a conversation (web widget and WhatsApp), and only then', () => {
     expect(repliesToContact(settings(), fresh, text('hola', 1), open)).toEqual([{ kind: 'greeting' }]);
+    expect(repliesToContact(settings(), fresh, { ...text('hola', 1), channel: 'web' }, open)).toEqual([
+      { kind: 'greeting' },
+    ]);
     expect(repliesToContact(settings(), fresh, text('hola', 2), open)).toEqual([]);
   });
 

@@ -18,23 +18,9 @@ export type BotReply =
 export type BotRuleSettings = UpdateBotSettings;
 
 /**
- * A conversation was opened. The web widget opens it before the customer writes, so that is
- * when it is greeted; on WhatsApp a reply is allowed only after the customer wrote, so its
- * greeting waits for the first message (`repliesToContact`). Conversations staff start are
- * never greeted.
- */
-export function repliesOnOpen(
-  settings: BotRuleSettings,
-  conversation: { channel: Channel; startedByContact: boolean },
-): BotReply[] {
-  if (!settings.enabled || !settings.greeting || !conversation.startedByContact || conversation.channel !== 'web')
-    return [];
-  return [{ kind: 'greeting' }];
-}
-
-/**
  * A customer wrote. In order: hand-off when the text names a keyword (the bot then stays silent
- * for good), the greeting when this is the conversation's first message, and the out-of-hours
+ * for good), the greeting when this is the conversation's first message (on the web widget as on
+ * WhatsApp: a widget conversation starts with the customer's first message), and the out-of-hours
  * reply when it is closed now and this closed period was not answered yet in the conversation.
  * Nothing once a person has replied or the conversation was handed off, and nothing on internal
  * conversations.

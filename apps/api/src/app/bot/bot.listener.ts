@@ -4,13 +4,13 @@ import { DomainEvents } from '../common/events/domain-events';
 import { MessagesService } from '../chat/services/messages.service';
 import type { ConversationView } from '../chat/mappers/conversation.mapper';
 import type { MessageCreatedEvent } from '../chat/events/chat.events';
+import { SYSTEM_SENDER } from '../chat/system-sender';
 import { BotConversationsService } from './bot-conversations.service';
 import { BotSettingsService } from './bot-settings.service';
-import { botClientMessageId, repliesOnOpen, repliesToContact, type BotReply, type BotRuleSettings } from './bot-rules';
+import { botClientMessageId, repliesToContact, type BotReply, type BotRuleSettings } from './bot-rules';
 import '../chat/events/chat.events';
 
 export const BOT_NAME = 'Switchboard bot';
-const SYSTEM_NAME = 'Switchboard';
 
 /**
  * The auto-responder. Listens to chat's events (after commit) and answers through
@@ -34,9 +34,6 @@ export class BotListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('conversation.created', ({ conversation, actorId }) =>
-      this.serially(conversation.id, () => this.opened(conversation, actorId === null)),
-    );
     this.events.on('message.created', (e) => {
       if (e.message.sender.type === 'contact') {
         // Business hours are judged when the customer wrote (this event comes right after the
@@ -50,15 +47,6 @@ export class BotListener implements OnModuleInit {
         return this.conversations.markHumanReplied(e.conversation.id);
       return undefined;
     });
-  }
-
-  private async opened(conversation: ConversationView, startedByContact: boolean): Promise<void> {
-    const settings = await this.settings.current();
-    await this.perform(
-      settings,
-      repliesOnOpen(settings, { channel: conversation.channel, startedByContact }),
-      conversation,
-    );
   }
 
   private async contactWrote({ message, conversation }: MessageCreatedEvent, wroteAt: Date): Promise<void> {
@@ -95,16 +83,13 @@ export class BotListener implements OnModuleInit {
           await this.conversations.markHandedOff(conversation.id);
           await say(settings.handoffReply);
           // Staff see why the bot went quiet; the conversation stays unassigned, so it counts as unattended.
-          await this.messages.post(
-            { type: 'system', name: SYSTEM_NAME },
-            {
-              conversationId: conversation.id,
-              clientMessageId: botClientMessageId({ kind: 'handoff_note' }, conversation.id),
-              content: `${conversation.contact.name} asked for a person ("${reply.keyword}"). The bot stopped answering in this conversation.`,
-              // For staff: the customer sees the bot's hand-off reply, never this note.
-              private: true,
-            },
-          );
+          await this.messages.post(SYSTEM_SENDER, {
+            conversationId: conversation.id,
+            clientMessageId: botClientMessageId({ kind: 'handoff_note' }, conversation.id),
+            content: `${conversation.contact.name} asked for a person ("${reply.keyword}"). The bot stopped answering in this conversation.`,
+            // For staff: the customer sees the bot's hand-off reply, never this note.
+            private: true,
+          });
           break;
       }
       this.logger.log({ conversationId: conversation.id, reply: reply.kind }, 'bot replied');

@@ -53,12 +53,14 @@ export class ChatPushesListener implements OnModuleInit {
         { assigneeId: previousAssigneeId },
       );
     });
-    this.events.on('conversation.closed', ({ conversation }) =>
-      this.pushConversation('conversation_closed', conversation),
-    );
-    this.events.on('conversation.reopened', ({ conversation }) =>
-      this.pushConversation('conversation_updated', conversation),
-    );
+    this.events.on('conversation.closed', ({ conversation }) => {
+      this.pushStatusToContact(conversation);
+      return this.pushConversation('conversation_closed', conversation);
+    });
+    this.events.on('conversation.reopened', ({ conversation }) => {
+      this.pushStatusToContact(conversation);
+      return this.pushConversation('conversation_updated', conversation);
+    });
     this.events.on('conversation.changed', ({ conversation }) =>
       this.pushConversation('conversation_updated', conversation),
     );
@@ -66,11 +68,13 @@ export class ChatPushesListener implements OnModuleInit {
 
   /** A conversation's messages, to its room; the inbox rows they change, to the staff outside it. */
   private pushMessageChanges(): void {
-    this.events.on('message.created', ({ message, conversation, readCursors }) => {
+    this.events.on('message.created', ({ message, conversation, readCursors, announced, reopened }) => {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
       // In the room, unread counts are per viewer and come with conversation_updated; the
       // sender, who just read everything, is who this copy is exact for.
       this.pushNewMessage(message, withUnread(conversation, conversation.lastSeq));
+      // conversation_created (just pushed) or the reopen's conversation_updated (next) carries this row.
+      if (announced || reopened) return;
       // One frame per delivery: a socket in the room has the conversation in new_message; only the
       // inbox lists of the staff sockets outside it need the row.
       this.pushConversationTo(
@@ -142,6 +146,13 @@ export class ChatPushesListener implements OnModuleInit {
       const forContact = { ...conversation, labels: [] };
       this.ns?.to(room).except(chatRooms.staff).emit('new_message', { message, conversation: forContact });
     }
+  }
+
+  /** Every socket of the conversation's contact, joined or not: the widget shows the status live. */
+  private pushStatusToContact(view: ConversationView): void {
+    this.ns
+      ?.to(chatRooms.user(view.contact.id))
+      .emit('conversation_status', { conversationId: view.id, status: view.status });
   }
 
   /** The conversation's room; for a staff note, without its contact's sockets. */

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '../config/app-config';
 import { ChatGateway } from './chat.gateway';
 import { ChatPushesListener } from './chat-pushes.listener';
+import { ReopenNotesListener } from './reopen-notes.listener';
 import { PresenceReconciliationJob } from './presence-reconciliation.job';
 import { StatsCountersReconciliationJob } from './stats-counters-reconciliation.job';
 import { ConversationsController } from './conversations.controller';
@@ -37,6 +38,7 @@ import { AttachmentsSweepJob } from './attachments-sweep.job';
   providers: [
     ChatGateway,
     ChatPushesListener,
+    ReopenNotesListener,
     PresenceReconciliationJob,
     StatsCountersReconciliationJob,
     AttachmentsService,

@@ -27,6 +27,9 @@ export function canSee(actor: Actor, c: { assigneeId: string | null; contactId: 
   }
 }
 
+/** A widget conversation is listed for staff only from its contact's first message on (StoredStatus). */
+const ANNOUNCED = `c.status <> 'pending'`;
+
 /**
  * The same rule as SQL over `conversations c`, with the actor's id as parameter `$n` (always
  * referenced, so PostgreSQL can type it).
@@ -35,9 +38,9 @@ export function visibilityClause(actor: Actor, n: number): string {
   switch (actor.role) {
     case 'admin':
     case 'supervisor':
-      return `($${n}::uuid IS NOT NULL)`;
+      return `($${n}::uuid IS NOT NULL AND ${ANNOUNCED})`;
     case 'agent':
-      return `(c.assignee_id IS NULL OR c.assignee_id = $${n})`;
+      return `((c.assignee_id IS NULL OR c.assignee_id = $${n}) AND ${ANNOUNCED})`;
     case 'contact':
       return `c.contact_id = $${n}`;
     default:

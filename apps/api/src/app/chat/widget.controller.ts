@@ -5,9 +5,10 @@ import { Public } from '../common/auth/auth.decorators';
 import { SessionsService } from '../common/auth/sessions/sessions.service';
 import { RateLimits } from '../common/rate-limit/rate-limits.service';
 import { ZodPipe } from '../common/validation/zod.pipe';
+import { withUnread } from './mappers/conversation.mapper';
 import { ConversationsService } from './services/conversations.service';
 
-/** The web widget's front door: a customer gets a contact token and a conversation. */
+/** The web widget's front door: a customer gets a contact token and a (pending) conversation. */
 @Controller('widget')
 export class WidgetController {
   constructor(
@@ -23,10 +24,10 @@ export class WidgetController {
     @Body(new ZodPipe(widgetSessionRequestSchema)) body: z.output<typeof widgetSessionRequestSchema>,
   ): Promise<WidgetSession> {
     await this.limits.take('widgetSessions', { ip });
-    const { conversation } = await this.conversations.create(null, {
-      contact: { name: body.name, email: body.email ?? null },
-      channel: 'web',
-    });
+    const conversation = withUnread(
+      await this.conversations.startForWidget({ name: body.name, email: body.email ?? null }),
+      0,
+    );
     const { id, name } = conversation.contact;
     const contactToken = this.sessions.tokenFor({
       sub: id,

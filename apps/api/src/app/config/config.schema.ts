@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RATING_COMMENT_LENGTH } from '@switchboard/contracts';
 
 const intFrom = (min: number, max: number) => {
   const error = `must be a whole number from ${min} to ${max}`;
@@ -70,6 +71,8 @@ export const envSchema = z
     MAX_CAMPAIGN_JSON_BODY_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(25 * 1024 * 1024),
     /** A CSV of campaign recipients. */
     MAX_CSV_UPLOAD_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    /** A customer's comment with its rating of a conversation, in characters. */
+    RATING_COMMENT_MAX_LENGTH: intFrom(1, MAX_RATING_COMMENT_LENGTH).default(1_000),
     /** One attachment. */
     MAX_UPLOAD_BYTES: intFrom(1_024, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
     /** Bytes of uploads a user may hold that no message carries yet. */

@@ -16,6 +16,8 @@ import { NotificationUnreadCounts1796105976547 } from './migrations/179610597654
 import { ConversationCounterShards1796118654421 } from './migrations/1796118654421-conversation-counter-shards';
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
+import { PendingWidgetConversations1796500000000 } from './migrations/1796500000000-pending-widget-conversations';
+import { ConversationRatings1796500000001 } from './migrations/1796500000001-conversation-ratings';
 import { ConversationActivity1796520000000 } from './migrations/1796520000000-conversation-activity';
 import { NotificationParams1796530000000 } from './migrations/1796530000000-notification-params';
 
@@ -37,6 +39,8 @@ export const migrations = [
   ConversationCounterShards1796118654421,
   Trust1796403848986,
   Workspace1796408225560,
+  PendingWidgetConversations1796500000000,
+  ConversationRatings1796500000001,
   ConversationActivity1796520000000,
   NotificationParams1796530000000,
 ];

@@ -9,6 +9,7 @@ import '../chat/events/chat.events';
 import '../chat/events/presence.events';
 import '../channels/events/channels.events';
 import '../bot/events/bot.events';
+import '../csat/events/csat.events';
 
 /** Every event that can move a figure. */
 const MOVERS = [
@@ -19,6 +20,7 @@ const MOVERS = [
   'message.created',
   'presence.changed',
   'presence.corrected',
+  'rating.created',
 ] as const;
 
 declare module '../common/redis/cluster-bus' {

@@ -1,3 +1,4 @@
+import { CsatMetricsService } from '../csat/csat-metrics.service';
 import { StatsService } from './stats.service';
 import type { ConversationFigures, ConversationMetricsService } from '../chat/services/conversation-metrics.service';
 import type { PresenceService } from '../chat/services/presence.service';
@@ -36,7 +37,10 @@ function setup(restStaleMs = 1_000) {
   let now = new Date('2026-11-23T10:00:00Z');
   const health = { state: 'connected' } as unknown as ChannelHealthService;
   const bot = { status: async () => 'off' } as unknown as BotSettingsService;
-  const stats = new StatsService(metrics, presence, users, config, () => now, health, bot);
+  const csat = {
+    figures: async () => ({ average: null, count: 0, distribution: [], byAgent: new Map() }),
+  } as unknown as CsatMetricsService;
+  const stats = new StatsService(metrics, presence, users, config, () => now, health, bot, csat);
   return {
     stats,
     set: (n: number) => (unattended = n),

@@ -7,6 +7,7 @@ import { PresenceService } from '../chat/services/presence.service';
 import { UsersService } from '../users/users.service';
 import { ChannelHealthService } from '../channels/health/channel-health.service';
 import { BotSettingsService } from '../bot/bot-settings.service';
+import { CsatMetricsService } from '../csat/csat-metrics.service';
 
 /** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
 const MAX_AGE_MS = 5_000;
@@ -43,6 +44,7 @@ export class StatsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly channelHealth: ChannelHealthService,
     private readonly bot: BotSettingsService,
+    private readonly csat: CsatMetricsService,
   ) {}
 
   async charts(): Promise<StatsCharts> {
@@ -107,8 +109,10 @@ export class StatsService {
 
   private async compute(): Promise<Stats> {
     const now = this.clock();
-    const [figures, agents, botStatus] = await Promise.all([
-      this.metrics.figures(now, this.config.env.STATS_TIME_ZONE),
+    const timeZone = this.config.env.STATS_TIME_ZONE;
+    const [figures, csat, agents, botStatus] = await Promise.all([
+      this.metrics.figures(now, timeZone),
+      this.csat.figures(now, timeZone),
       this.users.listAgents(),
       this.bot.status(),
     ]);
@@ -117,6 +121,8 @@ export class StatsService {
       name: a.name,
       online: this.presence.isOnline(a.id),
       openAssigned: figures.openAssignedByAgent.get(a.id) ?? 0,
+      csatAverage: csat.byAgent.get(a.id)?.average ?? null,
+      csatCount: csat.byAgent.get(a.id)?.count ?? 0,
     }));
     return {
       unattended: figures.unattended,
@@ -129,6 +135,9 @@ export class StatsService {
       agentsOnline: perAgent.filter((a) => a.online).length,
       messagesToday: figures.messagesToday,
       perAgent,
+      csatAverage: csat.average,
+      csatCount: csat.count,
+      csatDistribution: csat.distribution,
       botStatus,
       whatsappState: this.channelHealth.state,
       generatedAt: now.toISOString(),

@@ -14,6 +14,8 @@ export const roleGroups = {
   inbox: ['admin', 'supervisor', 'agent'],
   /** The inbox's staff and the conversation's own customer. */
   participants: ['admin', 'supervisor', 'agent', 'contact'],
+  /** Customers only: what only a conversation's own customer does (rating it). */
+  customers: ['contact'],
   /** Who runs the team: the dashboard, labels, the work of others. */
   managers: ['admin', 'supervisor'],
   /** Who runs bulk campaigns. */

@@ -3,6 +3,7 @@ import type { Ack } from '../common/ack.schema';
 import type { ServerEvents } from '../common/server-events';
 import {
   conversationSchema,
+  conversationStatusSchema,
   emojiSchema,
   messageContentSchema,
   messageSchema,
@@ -91,6 +92,8 @@ export const chatServerEventSchemas = {
   conversation_updated: conversationEventSchema,
   conversation_assigned: z.object({ conversation: conversationSchema, previousAssigneeId: z.string().nullable() }),
   conversation_closed: conversationEventSchema,
+  /** To the conversation's contact (every socket of theirs): its status changed (closed, or open again). */
+  conversation_status: z.object({ conversationId: z.uuid(), status: conversationStatusSchema }),
   /** To staff who work conversations: online while any socket of the user is connected, on any node. */
   presence_changed: z.object({ userId: z.string(), status: presenceStatusSchema }),
 } as const;

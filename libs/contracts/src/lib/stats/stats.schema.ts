@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServerEvents } from '../common/server-events';
 import { roleGroups } from '../auth/role-groups';
+import { csatDistributionSchema } from '../csat/csat.schema';
 
 export const STATS_NAMESPACE = '/stats';
 
@@ -20,8 +21,20 @@ export const statsSchema = z.object({
   agentsOnline: z.number().int(),
   messagesToday: z.number().int(),
   perAgent: z.array(
-    z.object({ agentId: z.uuid(), name: z.string(), online: z.boolean(), openAssigned: z.number().int() }),
+    z.object({
+      agentId: z.uuid(),
+      name: z.string(),
+      online: z.boolean(),
+      openAssigned: z.number().int(),
+      /** This month's ratings of the conversations assigned to the agent when they were rated. */
+      csatAverage: z.number().nullable(),
+      csatCount: z.number().int(),
+    }),
   ),
+  /** This month's customer ratings (1 to 5): their average (null without any), how many, and how many of each score. */
+  csatAverage: z.number().nullable(),
+  csatCount: z.number().int(),
+  csatDistribution: csatDistributionSchema,
   botStatus: botStatusSchema,
   whatsappState: whatsappStateSchema,
   generatedAt: z.string(),

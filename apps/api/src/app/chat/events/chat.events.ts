@@ -41,6 +41,8 @@ export interface MessageCreatedEvent {
   firstResponse: boolean;
   /** The conversation was closed and this contact message reopened it. */
   reopened: boolean;
+  /** The contact's first message in a pending widget conversation: `conversation.created` came just before. */
+  announced: boolean;
 }
 export interface MessageChangedEvent {
   message: Message;

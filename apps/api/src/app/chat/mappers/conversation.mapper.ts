@@ -1,13 +1,20 @@
 import type { Conversation, Label } from '@switchboard/contracts';
 import { whatsappWindowExpiresAt } from '../whatsapp-window';
 
+/**
+ * How a conversation is stored: the contract's statuses, plus `pending` for a widget session's
+ * conversation before the contact's first message. Nothing lists, counts or announces a pending
+ * conversation; its contact sees it as open.
+ */
+export type StoredStatus = Conversation['status'] | 'pending';
+
 /** A conversation as every viewer sees it; `unreadCount` is added per viewer. */
 export type ConversationView = Omit<Conversation, 'unreadCount'>;
 
 /** The columns `conversationSelect` returns, as node-postgres hands them over. */
 export interface ConversationRow {
   id: string;
-  status: 'open' | 'closed';
+  status: StoredStatus;
   channel: Conversation['channel'];
   subject: string | null;
   external_ref: string | null;
@@ -55,7 +62,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function toConversationView(r: ConversationRow): ConversationView {
   return {
     id: r.id,
-    status: r.status,
+    status: r.status === 'pending' ? 'open' : r.status,
     channel: r.channel,
     subject: r.subject,
     externalRef: r.external_ref,

@@ -84,8 +84,8 @@ export class ConversationMetricsService {
       `WITH bounds AS (SELECT date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2 AS day_start),
             hours AS (SELECT generate_series(b.day_start, $1::timestamptz, interval '1 hour') AS hour FROM bounds b)
        SELECT h.hour,
-              (SELECT count(*) FROM conversations c WHERE c.created_at >= h.hour AND c.created_at < h.hour + interval '1 hour' AND c.created_at <= $1) AS opened,
-              (SELECT count(*) FROM conversations c WHERE c.first_assigned_at >= h.hour AND c.first_assigned_at < h.hour + interval '1 hour' AND c.first_assigned_at <= $1) AS attended
+              (SELECT count(*) FROM conversations c WHERE c.created_at >= h.hour AND c.created_at < h.hour + interval '1 hour' AND c.created_at <= $1 AND c.status <> 'pending') AS opened,
+              (SELECT count(*) FROM conversations c WHERE c.first_assigned_at >= h.hour AND c.first_assigned_at < h.hour + interval '1 hour' AND c.first_assigned_at <= $1 AND c.status <> 'pending') AS attended
          FROM hours h ORDER BY h.hour`,
       [now.toISOString(), timeZone],
     );
@@ -169,7 +169,7 @@ export class ConversationMetricsService {
   }
 
   /**
-   * Recounts every counter from the tables (conversations; first assignments and messages of the
+   * Recounts every counter from the tables (conversations, pending ones left out as the triggers do; first assignments and messages of the
    * last 40 days) and corrects any drift by adding the difference (for a sharded counter, the
    * shards' sum against the count, corrected on the first shard), in one statement: one snapshot
    * for both sides, and writes committed meanwhile keep their own increments. Returns what it fixed.
@@ -182,7 +182,7 @@ export class ConversationMetricsService {
          UNION ALL SELECT 'unattended', '00000000-0000-0000-0000-000000000000', 'epoch', count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NULL
          UNION ALL SELECT 'open_assigned', assignee_id, 'epoch', count(*) FROM conversations WHERE status = 'open' AND assignee_id IS NOT NULL GROUP BY assignee_id
          UNION ALL SELECT 'attended', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', first_assigned_at, timestamptz 'epoch'), count(*)
-                     FROM conversations, since WHERE first_assigned_at >= since.at GROUP BY 3
+                     FROM conversations, since WHERE first_assigned_at >= since.at AND status <> 'pending' GROUP BY 3
          UNION ALL SELECT 'messages', '00000000-0000-0000-0000-000000000000', date_bin('15 minutes', created_at, timestamptz 'epoch'), count(*)
                      FROM messages, since WHERE created_at >= since.at GROUP BY 3),
        actual AS (

@@ -79,6 +79,21 @@ export class ConversationsService {
   }
 
   /**
+   * A widget session's conversation: `pending` (StoredStatus) until its contact's first message,
+   * which announces it (MessageWriter). Until then no event, list, count or figure shows it.
+   */
+  async startForWidget(contact: NewContact): Promise<ConversationView> {
+    return this.db.transaction(async (tx) => {
+      const found = await this.contacts.findOrCreate(tx, contact);
+      const [{ id }] = await tx.query(
+        `INSERT INTO conversations (channel, contact_id, status) VALUES ('web', $1, 'pending') RETURNING id`,
+        [found.id],
+      );
+      return this.loadView(id, tx);
+    });
+  }
+
+  /**
    * A channel customer writing (WhatsApp): the contact with this phone (created on first contact)
    * and its open conversation on the channel, or a new one. Serialised per phone, so two
    * messages arriving together never open two conversations.
@@ -265,7 +280,8 @@ export class ConversationsService {
     assertStaffForConversations(actor);
     const outcome = await this.db.transaction(async (tx) => {
       const current = await this.lockForChange(tx, actor, id);
-      if (current.status === status) return null;
+      // A pending conversation is open to whoever holds its id.
+      if ((current.status === 'pending' ? 'open' : current.status) === status) return null;
       await tx.query(
         status === 'closed'
           ? `UPDATE conversations SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1`

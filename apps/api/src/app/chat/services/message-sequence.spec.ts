@@ -56,10 +56,20 @@ describe('assignSequence', () => {
       ],
     );
     expect(sequenced).toEqual([
-      { index: 0, seq: 8, firstResponse: false, reopened: false },
-      { index: 1, seq: 9, firstResponse: false, reopened: true },
-      { index: 2, seq: 10, firstResponse: true, reopened: false },
+      { index: 0, seq: 8, firstResponse: false, reopened: false, announced: false },
+      { index: 1, seq: 9, firstResponse: false, reopened: true, announced: false },
+      { index: 2, seq: 10, firstResponse: true, reopened: false, announced: false },
     ]);
     expect(changes[0]).toMatchObject({ status: 'open', reopened: true, firstResponse: true, lastSeq: 10 });
+  });
+
+  it("a pending widget conversation is announced by its contact's first message, not by a bot or agent one", () => {
+    const { sequenced, changes } = assignSequence(new Map([conv('a', 0, { status: 'pending' })]), [
+      { index: 0, conversationId: 'a', senderType: 'bot', private: false },
+      { index: 1, conversationId: 'a', senderType: 'contact', private: false },
+      { index: 2, conversationId: 'a', senderType: 'contact', private: false },
+    ]);
+    expect(sequenced.map((s) => s.announced)).toEqual([false, true, false]);
+    expect(changes[0]).toMatchObject({ status: 'open', announced: true, reopened: false });
   });
 });

@@ -1,10 +1,11 @@
 import type { SenderType } from '@switchboard/contracts';
+import type { StoredStatus } from '../mappers/conversation.mapper';
 
 /** A conversation as a batch of sends finds it, locked. */
 export interface ConversationState {
   id: string;
   lastSeq: number;
-  status: 'open' | 'closed';
+  status: StoredStatus;
   firstResponseAt: Date | null;
 }
 
@@ -24,14 +25,17 @@ export interface Sequenced {
   firstResponse: boolean;
   /** A contact wrote in a closed conversation, which opens it again. */
   reopened: boolean;
+  /** The contact's first message in a pending (widget) conversation: staff hear of it only now. */
+  announced: boolean;
 }
 
 export interface ConversationChange {
   id: string;
   lastSeq: number;
   added: number;
-  status: 'open' | 'closed';
+  status: StoredStatus;
   reopened: boolean;
+  announced: boolean;
   firstResponse: boolean;
 }
 
@@ -56,6 +60,7 @@ export function assignSequence(
         added: 0,
         status: c.status,
         reopened: false,
+        announced: false,
         firstResponse: false,
         answered: c.firstResponseAt !== null,
       };
@@ -70,6 +75,12 @@ export function assignSequence(
       s.firstResponse = false;
       reopened = true;
     }
+    let announced = false;
+    if (send.senderType === 'contact' && s.status === 'pending') {
+      s.status = 'open';
+      s.announced = true;
+      announced = true;
+    }
     const firstResponse = send.senderType === 'agent' && !send.private && s.status === 'open' && !s.answered;
     if (firstResponse) {
       s.answered = true;
@@ -77,7 +88,7 @@ export function assignSequence(
     }
     s.lastSeq += 1;
     s.added += 1;
-    sequenced.push({ index: send.index, seq: s.lastSeq, firstResponse, reopened });
+    sequenced.push({ index: send.index, seq: s.lastSeq, firstResponse, reopened, announced });
   }
   return { sequenced, changes: [...state.values()].map(({ answered: _answered, ...change }) => change) };
 }

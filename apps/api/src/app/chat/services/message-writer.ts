@@ -298,6 +298,7 @@ export class MessageWriter implements OnModuleDestroy {
         readCursors: [],
         firstResponse: false,
         reopened: false,
+        announced: false,
         duplicate: true,
         unreadUpTo: null,
       });

@@ -155,13 +155,22 @@ export class MessagesService {
 
   private announce(w: Written): SendResult {
     if (!w.duplicate) {
+      // Staff learn of a widget conversation with its first message, in this order.
+      if (w.announced) this.events.emit('conversation.created', { conversation: w.conversation, actorId: null });
       this.events.emit('message.created', {
         message: w.message,
         conversation: w.conversation,
         readCursors: w.readCursors,
         firstResponse: w.firstResponse,
         reopened: w.reopened,
+        announced: w.announced,
       });
+      // The customer wrote in a closed conversation: open again, for staff as for a staff reopen.
+      if (w.reopened)
+        this.events.emit('conversation.reopened', {
+          conversation: w.conversation,
+          actorId: w.message.sender.id as string,
+        });
     }
     return { message: w.message, conversation: w.conversation, duplicate: w.duplicate };
   }

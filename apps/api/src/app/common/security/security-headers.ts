@@ -6,6 +6,8 @@ import { appPolicy, widgetPolicy, type CspDirectives } from './content-security-
 
 /** The customer widget's page, which other sites show in an iframe (only it: the rest of the app is never framed). */
 const widgetPath = /^\/widget\/?$/;
+/** The embed script (apps/crm/public/widget.js), which other sites load with a <script> tag. */
+const embedScriptPath = /^\/widget\.js$/;
 
 /**
  * Helmet's headers on every response (mounted before the app, Swagger and Nest's routes, so errors
@@ -15,20 +17,27 @@ const widgetPath = /^\/widget\/?$/;
  * (`req.secure`): it pins https on the host for a year, which only a deployment serving https may ask.
  */
 export function useSecurityHeaders(app: NestExpressApplication, config: AppConfig): void {
-  const headers = (directives: CspDirectives, framed: boolean) =>
+  const headers = (directives: CspDirectives, framed: boolean, crossOrigin = false) =>
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives },
       // frame-ancestors decides for browsers that read CSP; X-Frame-Options for those that do not.
       xFrameOptions: framed ? false : { action: 'deny' },
       referrerPolicy: { policy: 'no-referrer' },
       strictTransportSecurity: false,
+      // Everything stays same-origin, except the embed script that other sites' pages load.
+      crossOriginResourcePolicy: { policy: crossOrigin ? 'cross-origin' : 'same-origin' },
     });
   const forApp = headers(appPolicy, false);
   const forWidget = headers(widgetPolicy(config.env.WIDGET_FRAME_ANCESTORS), true);
+  const forEmbedScript = headers(appPolicy, false, true);
   const strictTransport = helmet.strictTransportSecurity();
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const pageHeaders = widgetPath.test(req.path) ? forWidget : forApp;
+    const pageHeaders = widgetPath.test(req.path)
+      ? forWidget
+      : embedScriptPath.test(req.path)
+        ? forEmbedScript
+        : forApp;
     pageHeaders(req, res, (err?: unknown) => (err || !req.secure ? next(err) : strictTransport(req, res, next)));
   });
 }

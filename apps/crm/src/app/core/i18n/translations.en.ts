@@ -5,6 +5,7 @@ import { commonEn } from './en/common';
 import { contactsEn } from './en/contacts';
 import { conversationEn } from './en/conversation';
 import { dashboardEn } from './en/dashboard';
+import { csatEn } from './en/csat';
 import { inboxEn } from './en/inbox';
 import { labelsEn } from './en/labels';
 import { loginEn } from './en/login';
@@ -31,6 +32,7 @@ export const en = {
   ...cannedResponsesEn,
   ...contactsEn,
   ...dashboardEn,
+  ...csatEn,
   ...campaignsEn,
   ...notificationsEn,
   ...settingsEn,

@@ -6,6 +6,7 @@ import { commonEs } from './es/common';
 import { contactsEs } from './es/contacts';
 import { conversationEs } from './es/conversation';
 import { dashboardEs } from './es/dashboard';
+import { csatEs } from './es/csat';
 import { inboxEs } from './es/inbox';
 import { labelsEs } from './es/labels';
 import { loginEs } from './es/login';
@@ -31,6 +32,7 @@ export const es: Record<TranslationKey, string> = {
   ...cannedResponsesEs,
   ...contactsEs,
   ...dashboardEs,
+  ...csatEs,
   ...campaignsEs,
   ...notificationsEs,
   ...settingsEs,

@@ -5,6 +5,7 @@ import { commonEn } from './en/common';
 import { contactsEn } from './en/contacts';
 import { conversationEn } from './en/conversation';
 import { dashboardEn } from './en/dashboard';
+import { csatEn } from './en/csat';
 import { inboxEn } from './en/inbox';
 import { labelsEn } from './en/labels';
 import { loginEn } from './en/login';
@@ -24,6 +25,7 @@ const areas: Record<string, Record<string, string>> = {
   contactsEn,
   conversationEn,
   dashboardEn,
+  csatEn,
   inboxEn,
   labelsEn,
   loginEn,

@@ -5,6 +5,7 @@ import { RealtimeService } from '../../core/realtime/realtime.service';
 import { CONVERSATION_BACKEND } from '../inbox/data/conversation-backend';
 import { InboxSocket } from '../inbox/data/inbox.socket';
 import { UnsentMessages } from '../inbox/data/unsent-messages';
+import { WidgetEmbedBridge } from './data/widget-embed.bridge';
 import { WidgetStore } from './data/widget.store';
 
 /**
@@ -21,6 +22,7 @@ export const widgetRoutes: Routes = [
       RealtimeService,
       InboxSocket,
       UnsentMessages,
+      WidgetEmbedBridge,
       { provide: CONVERSATION_BACKEND, useFactory: () => inject(WidgetStore).backend },
     ],
     loadComponent: () => import('./pages/widget.page').then((m) => m.WidgetPage),

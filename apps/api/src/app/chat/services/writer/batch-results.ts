@@ -32,6 +32,7 @@ export function writtenAnswers(
       readCursors: cursors.get(p.input.conversationId) ?? [],
       firstResponse: sequenced[i].firstResponse,
       reopened: sequenced[i].reopened,
+      announced: sequenced[i].announced,
       duplicate: false,
       // Owed on the author's last message of the batch only.
       unreadUpTo: move?.seq === sequenced[i].seq ? move.unreadUpTo : null,
@@ -51,6 +52,7 @@ function after(before: LockedRow, c: ConversationChange, rows: BatchRows): Conve
     last_activity_at: txNow,
     last_message_preview: rows.previews.get(c.id) ?? null,
     status: c.status,
+    created_at: c.announced ? txNow : before.created_at,
     first_response_at: c.firstResponse ? txNow : c.reopened ? null : before.first_response_at,
     contact_last_inbound_at: rows.inboundContacts.has(before.contact_id) ? txNow : before.contact_last_inbound_at,
   };

@@ -144,9 +144,23 @@ describe('the writer, step by step', () => {
       send('agent', { content: 'public' }),
       send('agent', { content: 'note', private: true }),
     ];
-    const sequenced = [5, 6, 7].map((seq, index) => ({ index, seq, firstResponse: index === 1, reopened: false }));
+    const sequenced = [5, 6, 7].map((seq, index) => ({
+      index,
+      seq,
+      firstResponse: index === 1,
+      reopened: false,
+      announced: false,
+    }));
     const changes = [
-      { id: CONVERSATION, lastSeq: 7, added: 3, status: 'open' as const, reopened: false, firstResponse: true },
+      {
+        id: CONVERSATION,
+        lastSeq: 7,
+        added: 3,
+        status: 'open' as const,
+        reopened: false,
+        announced: false,
+        firstResponse: true,
+      },
     ];
     const rows = batchRows(fresh, { sequenced, changes, locked: whatsapp, replies: new Map() }, links);
     expect(rows.messages.map((m) => [m.seq, m.status, m.private, m.attachment?.url ?? null])).toEqual([

@@ -64,7 +64,8 @@ const $ = (name: WriteParameter): string => {
 /**
  * One statement: the messages, the conversations' new state, the writers' read cursors, the
  * contacts' window and the uploads the messages take. Every now() in it is the transaction's,
- * `tx_now`. `c.id = ANY(…)` repeats the join condition so the conversations are found by key even
+ * `tx_now`. A pending widget conversation starts (`created_at`), for staff and the figures, with its
+ * contact's first message. `c.id = ANY(…)` repeats the join condition so the conversations are found by key even
  * by a plan that joins them late.
  */
 const WRITE_SQL = `WITH touched AS (
@@ -72,6 +73,7 @@ const WRITE_SQL = `WITH touched AS (
        last_seq = v.last_seq, version = c.version + v.added, last_message_at = now(), last_activity_at = now(),
        last_message_preview = v.preview, status = v.status,
        reopened_at = CASE WHEN v.reopened THEN now() ELSE c.reopened_at END,
+       created_at = CASE WHEN c.status = 'pending' AND v.status = 'open' THEN now() ELSE c.created_at END,
        first_response_at = CASE WHEN v.first_response THEN now() WHEN v.reopened THEN NULL ELSE c.first_response_at END
       FROM unnest(${$('touched_id')}, ${$('touched_last_seq')}, ${$('touched_added')}, ${$('touched_preview')},
                   ${$('touched_status')}, ${$('touched_reopened')}, ${$('touched_first_response')})

@@ -10,6 +10,8 @@ export interface Written {
   readCursors: ReadCursor[];
   firstResponse: boolean;
   reopened: boolean;
+  /** The contact's first message in a pending widget conversation: it is announced to staff now. */
+  announced: boolean;
   /** A resend of a stored clientMessageId: nothing was written. */
   duplicate: boolean;
   /**

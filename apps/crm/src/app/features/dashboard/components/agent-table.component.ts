@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { Stats } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+import { AgentCsatComponent } from './agent-csat.component';
 
 export type AgentRow = Stats['perAgent'][number];
 
@@ -12,7 +13,7 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
 /** Per agent: name, presence dot, open conversations assigned to them. */
 @Component({
   selector: 'sb-agent-table',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, AgentCsatComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <table data-testid="agent-table">
@@ -28,6 +29,7 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
           <th scope="col" class="num" [title]="'dashboard.openAssignedHint' | translate">
             {{ 'dashboard.openAssigned' | translate }}
           </th>
+          <th scope="col" class="num" [title]="'csat.agentHint' | translate">{{ 'csat.agentColumn' | translate }}</th>
         </tr>
       </thead>
       <tbody>
@@ -39,10 +41,11 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
               {{ (agent.online ? 'dashboard.online' : 'dashboard.offline') | translate }}
             </td>
             <td class="num" [attr.data-value]="agent.openAssigned">{{ agent.openAssigned }}</td>
+            <td class="num"><sb-agent-csat [agent]="agent" /></td>
           </tr>
         } @empty {
           <tr>
-            <td colspan="3" class="empty">{{ 'dashboard.noAgents' | translate }}</td>
+            <td colspan="4" class="empty">{{ 'dashboard.noAgents' | translate }}</td>
           </tr>
         }
       </tbody>

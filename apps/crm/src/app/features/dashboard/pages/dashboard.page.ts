@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { AgentTableComponent } from '../components/agent-table.component';
+import { CsatCardComponent } from '../components/csat-card.component';
 import { ConversationsChartComponent } from '../components/charts/conversations-chart.component';
 import { FirstResponseChartComponent } from '../components/charts/first-response-chart.component';
 import { MessagesChartComponent } from '../components/charts/messages-chart.component';
@@ -20,6 +21,7 @@ import { DashboardStore } from '../data/dashboard.store';
     StatusPillsComponent,
     StatsCardsComponent,
     AgentTableComponent,
+    CsatCardComponent,
     ConversationsChartComponent,
     MessagesChartComponent,
     FirstResponseChartComponent,
@@ -50,6 +52,7 @@ import { DashboardStore } from '../data/dashboard.store';
 
     @if (store.stats(); as s) {
       <sb-stats-cards [stats]="s" [timeZone]="timeZone()" />
+      <sb-csat-card [stats]="s" />
 
       <section class="charts" [attr.aria-label]="'dashboard.activity' | translate">
         @if (store.charts(); as c) {

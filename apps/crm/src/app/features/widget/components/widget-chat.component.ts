@@ -5,24 +5,46 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { ConversationThreadComponent } from '../../inbox/components/conversation-thread.component';
 import { ConversationStore } from '../../inbox/data/conversation.store';
+import { WidgetStatusStore } from '../data/widget-status.store';
+import { WidgetClosedComponent } from './widget-closed.component';
 
 /** The customer's side of the conversation: who answers, the connection, the thread. */
 @Component({
   selector: 'sb-widget-chat',
-  imports: [TranslatePipe, ConnectionIndicatorComponent, ViewStateComponent, ConversationThreadComponent],
-  providers: [ConversationStore],
+  imports: [
+    TranslatePipe,
+    ConnectionIndicatorComponent,
+    ViewStateComponent,
+    ConversationThreadComponent,
+    WidgetClosedComponent,
+  ],
+  providers: [ConversationStore, WidgetStatusStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="bar">
       <span class="agent" data-testid="widget-agent">{{ agentName() }}</span>
+      @if (status.status(); as current) {
+        <span
+          class="status"
+          [class.closed]="current === 'closed'"
+          [attr.data-status]="current"
+          data-testid="widget-status"
+        >
+          {{ (current === 'closed' ? 'widget.status.closed' : 'widget.status.open') | translate }}
+        </span>
+      }
       <sb-connection-indicator />
     </div>
     @if (store.loaded()) {
       <sb-conversation-thread
         [fullActions]="false"
         [warnOnCustomerNews]="false"
+        [readOnly]="status.readOnly()"
         [emptyHint]="'widget.emptyHint' | translate"
       />
+      @if (status.readOnly()) {
+        <sb-widget-closed [conversationId]="conversationId()" (writeAgain)="status.writeAgain()" />
+      }
     } @else {
       <div class="state">
         <sb-view-state [hasValue]="false" [error]="store.error()" (retry)="store.reload()" />
@@ -55,12 +77,22 @@ import { ConversationStore } from '../../inbox/data/conversation.store';
     .state {
       padding: 1rem;
     }
+    .status {
+      font-size: 0.75rem;
+      padding: 0.05rem 0.45rem;
+      border-radius: 999px;
+      background: var(--sb-success-bg, #e6f4ea);
+    }
+    .status.closed {
+      background: var(--sb-border);
+    }
   `,
 })
 export class WidgetChatComponent {
   readonly conversationId = input.required<string>();
 
   protected readonly store = inject(ConversationStore);
+  protected readonly status = inject(WidgetStatusStore);
   private readonly i18n = inject(I18nService);
 
   protected readonly agentName = computed(

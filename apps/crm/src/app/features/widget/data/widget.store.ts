@@ -1,6 +1,6 @@
 import { HttpHeaders } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { Contact } from '@switchboard/contracts/types';
+import type { Contact, Conversation, RateConversation } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import type { RealtimeSession } from '../../../core/realtime/realtime-session';
 import type { ConversationBackend } from '../../inbox/data/conversation-backend';
@@ -10,18 +10,32 @@ import type { StoredWidgetSession, WidgetSessionRequest } from './widget.types';
 
 export const WIDGET_STORAGE_KEY = 'sb.widget';
 
+/** A stored session as it was kept (here, or by the embedding page), or null when it is not one. */
+export function parseStoredSession(value: unknown): StoredWidgetSession | null {
+  const parsed = (value ?? {}) as Partial<StoredWidgetSession>;
+  if (typeof parsed.contactToken !== 'string' || typeof parsed.conversationId !== 'string' || !parsed.contact)
+    return null;
+  return {
+    contactToken: parsed.contactToken,
+    conversationId: parsed.conversationId,
+    contact: parsed.contact as Contact,
+  };
+}
+
+/** Whether this page may keep data in its own localStorage (a browser blocking third-party storage refuses a framed one). */
+export function ownStorageAvailable(): boolean {
+  try {
+    localStorage.getItem(WIDGET_STORAGE_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readStored(): StoredWidgetSession | null {
   try {
     const raw = localStorage.getItem(WIDGET_STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<StoredWidgetSession>;
-    if (typeof parsed.contactToken !== 'string' || typeof parsed.conversationId !== 'string' || !parsed.contact)
-      return null;
-    return {
-      contactToken: parsed.contactToken,
-      conversationId: parsed.conversationId,
-      contact: parsed.contact as Contact,
-    };
+    return raw ? parseStoredSession(JSON.parse(raw)) : null;
   } catch {
     return null;
   }
@@ -85,6 +99,20 @@ export class WidgetStore {
     } finally {
       this._starting.set(false);
     }
+  }
+
+  /** The conversation as the server has it now (after a `conversation_status` push). */
+  conversation(id: string): Promise<Conversation> {
+    return this.backend.conversation(id);
+  }
+
+  rate(conversationId: string, body: RateConversation): Promise<void> {
+    return this.authorised((headers) => this.api.rate(conversationId, body, headers)).then(() => undefined);
+  }
+
+  /** A session the embedding page kept for us (our own storage is refused): taken unless one is open already. */
+  restore(session: StoredWidgetSession): void {
+    if (this._session() === null) this._session.set(session);
   }
 
   /** The token is no longer valid: forget it and show the start form again. */

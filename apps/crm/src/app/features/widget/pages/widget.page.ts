@@ -3,6 +3,7 @@ import { LanguageSwitchComponent } from '../../../core/layout/language-switch.co
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { WidgetChatComponent } from '../components/widget-chat.component';
 import { WidgetStartFormComponent } from '../components/widget-start-form.component';
+import { WidgetEmbedBridge } from '../data/widget-embed.bridge';
 import { WidgetStore } from '../data/widget.store';
 
 /** /widget: the embeddable customer chat (no login, no shell). */
@@ -53,4 +54,9 @@ import { WidgetStore } from '../data/widget.store';
 })
 export class WidgetPage {
   protected readonly store = inject(WidgetStore);
+
+  constructor() {
+    // Embedded through widget.js: the host page's badge hears of arriving messages.
+    inject(WidgetEmbedBridge);
+  }
 }
