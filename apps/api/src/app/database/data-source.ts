@@ -16,6 +16,7 @@ import { NotificationUnreadCounts1796105976547 } from './migrations/179610597654
 import { ConversationCounterShards1796118654421 } from './migrations/1796118654421-conversation-counter-shards';
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
+import { CampaignThreadsFunnel1796510000000 } from './migrations/1796510000000-campaign-threads-funnel';
 
 export const migrations = [
   Identity1764000000000,
@@ -35,6 +36,7 @@ export const migrations = [
   ConversationCounterShards1796118654421,
   Trust1796403848986,
   Workspace1796408225560,
+  CampaignThreadsFunnel1796510000000,
 ];
 
 /**

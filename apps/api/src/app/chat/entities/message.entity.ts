@@ -89,6 +89,13 @@ export class MessageEntity {
   @Column({ type: 'jsonb', nullable: true })
   media!: ChannelMedia | null;
 
+  /**
+   * A bulk campaign's send as its recipient's thread shows it (a `system` message). No foreign
+   * key: chat keeps the record of what a customer was sent after the campaign is gone.
+   */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId!: string | null;
+
   /** A note for staff: never shown or sent to the contact, never a first response. */
   @Column({ type: 'boolean', default: false })
   private!: boolean;
