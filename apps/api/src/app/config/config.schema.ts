@@ -106,6 +106,8 @@ export const envSchema = z
     BULK_WORKERS: intFrom(1, 64).default(4),
     /** How often a node looks for unfinished campaigns nobody is running (after a crash). */
     BULK_SUPERVISE_SECONDS: intFrom(1, 3600).default(5),
+    /** How far ahead a campaign may be scheduled. */
+    BULK_MAX_SCHEDULE_DAYS: intFrom(1, 3650).default(90),
     STATS_TIME_ZONE: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')

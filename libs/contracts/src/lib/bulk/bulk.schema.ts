@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedTextRecord, text } from '../common/text.schema';
+import { isoDateSchema } from '../common/pagination.schema';
 import {
   DEFAULT_CAMPAIGN_RATE_PER_SECOND,
   MAX_CAMPAIGN_RATE_PER_SECOND,
@@ -12,7 +13,16 @@ export {
   MAX_CAMPAIGN_RECIPIENTS,
 } from './campaign-limits';
 
-export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
+/** `scheduled`: waiting for its `scheduledAt`, when it starts by itself (cancel stops it before). */
+export const campaignStatusSchema = z.enum([
+  'scheduled',
+  'queued',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+  'failed',
+]);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 /** Channels a campaign can go out on (web chat has no outbound push). */
@@ -31,9 +41,13 @@ export const campaignSchema = z.object({
   failed: z.number().int(),
   /** Recipients not sent because the campaign was cancelled first. */
   skipped: z.number().int(),
+  /** Upload rows left out at creation (invalid, duplicate…); each with its reason in `skipped.csv`. */
+  skippedRows: z.number().int(),
   ratePerSecond: z.number(),
   createdBy: z.string(),
   createdAt: z.string(),
+  /** When a scheduled campaign starts (or started) by itself; null for one that started on creation. */
+  scheduledAt: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   /** Why the campaign last paused or failed by itself (a provider outage), else null. */
@@ -108,6 +122,11 @@ export const campaignSettingsSchema = z.object({
     .min(1)
     .max(MAX_CAMPAIGN_RATE_PER_SECOND)
     .default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
+  /**
+   * Start at this time instead of at once (ISO-8601 with an offset, in the future, at most
+   * BULK_MAX_SCHEDULE_DAYS ahead). Until then the campaign is `scheduled` and can be cancelled.
+   */
+  scheduledAt: isoDateSchema.optional(),
   /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
   skipInvalid: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });

@@ -149,11 +149,11 @@ export class CampaignRunner {
     }
   }
 
-  /** queued → running (once); null when the campaign is not there to run. */
+  /** queued (or scheduled, its time come) → running, once; null when the campaign is not there to run. */
   private async start(session: PoolClient, campaignId: string): Promise<CampaignRow | null> {
     const started = await session.query<CampaignRow>(
       `UPDATE bulk_campaigns SET status = 'running', started_at = COALESCE(started_at, now()), updated_at = now()
-        WHERE id = $1 AND status = 'queued' RETURNING ${CAMPAIGN_COLUMNS}`,
+        WHERE id = $1 AND (status = 'queued' OR (status = 'scheduled' AND scheduled_at <= now())) RETURNING ${CAMPAIGN_COLUMNS}`,
       [campaignId],
     );
     if (started.rows[0]) {

@@ -18,6 +18,7 @@ export const campaignsEn = {
   'campaigns.list.status': 'Status',
   'campaigns.list.progress': 'Progress',
   'campaigns.list.created': 'Created',
+  'campaigns.status.scheduled': 'Scheduled',
   'campaigns.status.queued': 'Queued',
   'campaigns.status.running': 'Running',
   'campaigns.status.paused': 'Paused',

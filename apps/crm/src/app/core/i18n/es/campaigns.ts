@@ -20,6 +20,7 @@ export const campaignsEs: Record<keyof typeof campaignsEn, string> = {
   'campaigns.list.status': 'Estado',
   'campaigns.list.progress': 'Progreso',
   'campaigns.list.created': 'Creada',
+  'campaigns.status.scheduled': 'Programada',
   'campaigns.status.queued': 'En cola',
   'campaigns.status.running': 'Enviando',
   'campaigns.status.paused': 'En pausa',

@@ -17,7 +17,7 @@ export function canResume(status: CampaignStatus): boolean {
 }
 
 export function canCancel(status: CampaignStatus): boolean {
-  return status === 'queued' || status === 'running' || status === 'paused';
+  return status === 'scheduled' || status === 'queued' || status === 'running' || status === 'paused';
 }
 
 /**
