@@ -12,6 +12,10 @@ export interface CampaignRow {
   failed: number;
   skipped: number;
   skipped_rows: number;
+  delivered: number;
+  read_count: number;
+  replied: number;
+  undelivered: number;
   rate_per_second: number;
   created_by: string;
   created_at: Date;
@@ -25,7 +29,7 @@ export interface CampaignRow {
 }
 
 export const CAMPAIGN_COLUMNS =
-  'id, name, channel, content, status, total, sent, failed, skipped, skipped_rows, rate_per_second, created_by, created_at, scheduled_at, started_at, finished_at, last_error, template_name, template_language, template_variables';
+  'id, name, channel, content, status, total, sent, failed, skipped, skipped_rows, delivered, read_count, replied, undelivered, rate_per_second, created_by, created_at, scheduled_at, started_at, finished_at, last_error, template_name, template_language, template_variables';
 
 export const toCampaign = (r: CampaignRow): Campaign => ({
   id: r.id,
@@ -38,6 +42,10 @@ export const toCampaign = (r: CampaignRow): Campaign => ({
   failed: r.failed,
   skipped: r.skipped,
   skippedRows: r.skipped_rows,
+  delivered: r.delivered,
+  read: r.read_count,
+  replied: r.replied,
+  undelivered: r.undelivered,
   ratePerSecond: r.rate_per_second,
   createdBy: r.created_by,
   createdAt: r.created_at.toISOString(),

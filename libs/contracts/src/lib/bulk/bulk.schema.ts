@@ -41,6 +41,15 @@ export const campaignSchema = z.object({
   failed: z.number().int(),
   /** Recipients not sent because the campaign was cancelled first. */
   skipped: z.number().int(),
+  /**
+   * The funnel after sending: recipients whose message the channel reported delivered (a read
+   * counts as delivered too), read, who wrote back after it, and whose send the channel could not
+   * deliver after taking it (besides `failed`: sends it refused).
+   */
+  delivered: z.number().int(),
+  read: z.number().int(),
+  replied: z.number().int(),
+  undelivered: z.number().int(),
   /** Upload rows left out at creation (invalid, duplicate…); each with its reason in `skipped.csv`. */
   skippedRows: z.number().int(),
   ratePerSecond: z.number(),
@@ -56,6 +65,16 @@ export const campaignSchema = z.object({
   template: z.object({ name: z.string(), language: z.string(), variables: z.array(z.string()) }).nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+/** A campaign's funnel counts, pushed on /bulk as receipts and replies come in. */
+export const campaignFunnelSchema = z.object({
+  campaignId: z.uuid(),
+  delivered: z.number().int(),
+  read: z.number().int(),
+  replied: z.number().int(),
+  undelivered: z.number().int(),
+});
+export type CampaignFunnel = z.infer<typeof campaignFunnelSchema>;
 
 export const recipientStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']);
 export type RecipientStatus = z.infer<typeof recipientStatusSchema>;
