@@ -22,6 +22,7 @@ import { ContactsService } from '../../chat/services/contacts.service';
 import { TemplatesService } from '../../channels/templates/templates.service';
 import { CAMPAIGN_COLUMNS, toCampaign, toRecipient, type CampaignRow, type RecipientRow } from '../campaign.mapper';
 import { buildRecipientList, previewOf, type RecipientList } from '../recipients/recipient-list';
+import { recipientColumns, templateMappingProblems } from '../recipients/template-mapping';
 import { AppConfig } from '../../config/app-config';
 import { insertCampaign } from './campaign-insert';
 import { CampaignQueue } from './campaign-queue';
@@ -51,12 +52,12 @@ export class CampaignsService {
   ) {}
 
   async preview(settings: CampaignSettings, inputs: RecipientInput[]): Promise<CampaignPreview> {
-    const content = await this.contentOf(settings);
+    const content = await this.contentOf(settings, inputs);
     return previewOf(content, await this.validate(this.db.manager, content, inputs));
   }
 
   async create(caller: TokenClaims, settings: CampaignSettings, inputs: RecipientInput[]): Promise<Campaign> {
-    const content = await this.contentOf(settings);
+    const content = await this.contentOf(settings, inputs);
     const list = await this.validate(this.db.manager, content, inputs);
     if (list.invalid.length && !settings.skipInvalid) {
       throw new AppError(
@@ -248,9 +249,10 @@ export class CampaignsService {
 
   /**
    * What each recipient reads, with `{{name}}`-style placeholders: the content, or for a template
-   * its approved text with `{{1}}`… replaced by the campaign's variable texts.
+   * its approved text with `{{1}}`… replaced by the campaign's variable texts, each mapped to
+   * columns the recipients have.
    */
-  private async contentOf(settings: CampaignSettings): Promise<string> {
+  private async contentOf(settings: CampaignSettings, inputs: RecipientInput[]): Promise<string> {
     if (!settings.template) {
       if (!settings.content)
         throw new AppError('validation_failed', 'Write the message or choose a template', [
@@ -266,6 +268,8 @@ export class CampaignsService {
         { path: 'template.variables', message: `expected ${expected}, got ${variables.length}` },
       ]);
     }
+    const problems = templateMappingProblems(variables, recipientColumns(inputs));
+    if (problems.length) throw new AppError('validation_failed', 'Map every template variable to a column', problems);
     return body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => variables[Number(n) - 1]);
   }
 
