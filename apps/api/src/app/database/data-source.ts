@@ -17,6 +17,7 @@ import { ConversationCounterShards1796118654421 } from './migrations/17961186544
 import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
 import { CampaignThreadsFunnel1796510000000 } from './migrations/1796510000000-campaign-threads-funnel';
+import { CampaignSendsIndex1796510000001 } from './migrations/1796510000001-campaign-sends-index';
 
 export const migrations = [
   Identity1764000000000,
@@ -37,6 +38,7 @@ export const migrations = [
   Trust1796403848986,
   Workspace1796408225560,
   CampaignThreadsFunnel1796510000000,
+  CampaignSendsIndex1796510000001,
 ];
 
 /**

@@ -22,7 +22,8 @@ interface FunnelRow {
 
 /**
  * The campaigns' funnel after sending: channel receipts of campaign sends (delivered, read, not
- * delivered) and customers' messages answering one (replied) mark each recipient once, and the
+ * delivered) and customers' messages after one (replied: the latest campaign send before the
+ * message, whatever came between) mark each recipient once, and the
  * campaign's counts move by what was newly marked. Gathered for FLUSH_MS, then one transaction
  * for all of them, and `campaign.funnel` for each campaign whose counts moved.
  */
@@ -57,7 +58,7 @@ export class CampaignFunnelListener implements OnModuleInit, OnModuleDestroy {
 
   private async replied({ message, conversation }: MessageCreatedEvent): Promise<void> {
     if (message.sender.type !== 'contact' || !conversation.contact.phone) return;
-    const campaignId = await this.messages.campaignAnswered(conversation.id, message.seq);
+    const campaignId = await this.messages.latestCampaignBefore(conversation.id, message.seq);
     if (!campaignId) return;
     this.buffer.reply(campaignId, conversation.contact.phone);
     this.schedule();

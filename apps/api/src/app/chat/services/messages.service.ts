@@ -147,6 +147,16 @@ export class MessagesService {
     return rows[0]?.campaign_id ?? null;
   }
 
+  /** The campaign of the latest campaign send before `seq` in the conversation (whatever came between), else null. */
+  async latestCampaignBefore(conversationId: string, seq: number): Promise<string | null> {
+    const rows: { campaign_id: string }[] = await this.db.query(
+      `SELECT campaign_id FROM messages WHERE conversation_id = $1 AND seq < $2 AND campaign_id IS NOT NULL
+        ORDER BY seq DESC LIMIT 1`,
+      [conversationId, seq],
+    );
+    return rows[0]?.campaign_id ?? null;
+  }
+
   /** Which of these channel ids are stored already. */
   async storedProviderIds(providerMessageIds: string[]): Promise<Set<string>> {
     if (providerMessageIds.length === 0) return new Set();
