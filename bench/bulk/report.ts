@@ -209,13 +209,13 @@ function unthrottledReading(x: CampaignFigures, machine: MachineInfo): string {
   );
 }
 
-/** Says why the receipt job is idle during campaigns, with the pending marks as the check. */
+/** Says that campaign sends get simulated receipts too, with the marks still pending as the check. */
 function receiptsNote(runs: CampaignFigures[]): string[] {
   const withReceipts = runs.filter((x) => x.pendingReceipts !== null);
   if (!withReceipts.length) return [];
   return [
-    '- The sandbox simulates delivery and read receipts (`delivered_due_at`/`read_due_at`, applied by a background job) only for conversation replies; ' +
-      'campaign sends carry none, so that job has nothing to do during these runs. ' +
+    '- The sandbox simulates delivery and read receipts (`delivered_due_at`/`read_due_at`, applied by a background job) for every send, ' +
+      "campaign sends included (they move the send's message in its recipient's thread and the campaign's funnel), so that job works during these runs too. " +
       `Receipt marks pending 5 s after each campaign (a check): ${withReceipts.map((x) => `${n(x.pendingReceipts ?? NaN)} for ${x.label.split(' ')[0]}`).join(', ')}.`,
   ];
 }

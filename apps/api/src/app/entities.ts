@@ -21,6 +21,7 @@ import { WhatsappWebhookEventEntity } from './channels/entities/whatsapp-webhook
 import { MessageTemplateEntity } from './channels/entities/message-template.entity';
 import { CampaignEntity } from './bulk/entities/campaign.entity';
 import { CampaignRecipientEntity } from './bulk/entities/campaign-recipient.entity';
+import { CampaignSkippedRowEntity } from './bulk/entities/campaign-skipped-row.entity';
 import { BotSettingsEntity } from './bot/entities/bot-settings.entity';
 import { BotConversationEntity } from './bot/entities/bot-conversation.entity';
 import { LabelEntity } from './labels/entities/label.entity';
@@ -45,6 +46,7 @@ export const entities = [
   SandboxOutboxEntity,
   CampaignEntity,
   CampaignRecipientEntity,
+  CampaignSkippedRowEntity,
   WhatsappWebhookEventEntity,
   MessageTemplateEntity,
   BotSettingsEntity,

@@ -185,6 +185,25 @@ describe('bulk campaigns when the provider refuses, throttles or is down', () =>
       },
     });
     expect(unknown.body.error.details[0].path).toBe('template.name');
+    // Every variable mapped, and only to columns the recipients have.
+    const badMapping = await app.http('POST', '/api/bulk-campaigns/preview', {
+      token: marketer.token,
+      body: {
+        name: 'T',
+        channel: 'whatsapp',
+        template: { name: 'order_ready', language: 'es', variables: ['', '{{pedido}}'] },
+        recipients: [{ phone: '+34600000901', name: 'Ana', variables: { order: 'A-1' } }],
+      },
+    });
+    expect(badMapping.status).toBe(400);
+    expect(badMapping.body.error.details).toEqual([
+      expect.objectContaining({ path: 'template.variables.0', message: expect.stringContaining('not mapped') }),
+      expect.objectContaining({ path: 'template.variables.1', message: expect.stringContaining('"pedido"') }),
+    ]);
+    // Marketers pick templates from the catalogue.
+    const catalogue = await app.http('GET', '/api/channels/templates', { token: marketer.token });
+    expect(catalogue.status).toBe(200);
+    expect(catalogue.body.items).toEqual([expect.objectContaining({ name: 'order_ready', variableCount: 2 })]);
 
     const campaign = await createCampaign(app, marketer.token, {
       content: undefined,

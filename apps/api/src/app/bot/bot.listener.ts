@@ -55,6 +55,10 @@ export class BotListener implements OnModuleInit {
     const state = await this.conversations.state(conversation.id);
     // A first response since the last reopen counts too (conversations older than the bot).
     const humanReplied = state.humanReplied || conversation.firstResponseAt !== null;
+    if (!state.handedOff && !humanReplied) {
+      const campaignId = await this.messages.campaignAnswered(conversation.id, message.seq);
+      if (campaignId) return this.campaignAnswered(conversation, campaignId);
+    }
     const replies = repliesToContact(
       settings,
       { ...state, humanReplied },
@@ -94,6 +98,25 @@ export class BotListener implements OnModuleInit {
       }
       this.logger.log({ conversationId: conversation.id, reply: reply.kind }, 'bot replied');
     }
+  }
+
+  /**
+   * A customer answering a campaign answers a person's offer, not a chat the bot opened: the bot
+   * stays silent and hands the conversation to people, as a hand-off does (unassigned, so it is
+   * waiting in the inbox), with a note telling staff why.
+   */
+  private async campaignAnswered(conversation: ConversationView, campaignId: string): Promise<void> {
+    await this.conversations.markHandedOff(conversation.id);
+    await this.messages.post(
+      { type: 'system', name: SYSTEM_NAME },
+      {
+        conversationId: conversation.id,
+        clientMessageId: `bot:campaign-reply:${conversation.id}:${campaignId}`,
+        content: `${conversation.contact.name} answered a campaign. The bot stays out of this conversation: a person should reply.`,
+        private: true,
+      },
+    );
+    this.logger.log({ conversationId: conversation.id, campaignId }, 'campaign reply handed to people');
   }
 
   /** Runs `work` after the work queued for this conversation; a failure is logged and does not block the next. */

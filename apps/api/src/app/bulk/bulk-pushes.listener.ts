@@ -25,5 +25,6 @@ export class BulkPushesListener implements OnModuleInit {
       this.ns?.to(campaignRoom(e.campaignId)).emit('bulk_message_completed', e),
     );
     this.events.on('campaign.error', (e) => this.ns?.to(campaignRoom(e.campaignId)).emit('bulk_message_error', e));
+    this.events.on('campaign.funnel', (f) => this.ns?.to(campaignRoom(f.campaignId)).emit('bulk_funnel_updated', f));
   }
 }

@@ -38,6 +38,7 @@ import { uuidParam } from '../common/validation/uuid-param';
 import { ZodPipe } from '../common/validation/zod.pipe';
 import { parseOrThrow } from '../common/validation/zod-issues';
 import { csvField } from './recipients/csv-field';
+import { sendCsv } from './csv-export';
 import type { CsvUpload } from './recipients/csv-upload.storage';
 import { CampaignsService } from './services/campaigns.service';
 
@@ -96,28 +97,30 @@ export class BulkController {
   }
 
   @Get(':id/recipients.csv')
-  async recipientsCsv(
+  recipientsCsv(
     @Param('id', uuidParam) id: string,
     @Query(new ZodPipe(exportQuery)) q: z.output<typeof exportQuery>,
     @Res() res: Response,
   ): Promise<void> {
-    const pages = this.campaigns.allRecipients(id, q.status);
-    // The first page is read before any header goes out, so an unknown id is still a JSON 404.
-    const first = await pages.next();
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="campaign-${id}-${q.status ?? 'all'}.csv"`);
-    res.write('phone,name,status,attempts,error\r\n');
-    const write = (
-      rows: { phone: string; name: string | null; status: string; attempts: number; error: string | null }[],
-    ) =>
-      res.write(
-        rows
-          .map((r) => [r.phone, csvField(r.name), r.status, r.attempts, csvField(r.error)].join(',') + '\r\n')
-          .join(''),
-      );
-    if (!first.done) write(first.value);
-    for await (const rows of pages) write(rows);
-    res.end();
+    return sendCsv(
+      res,
+      `campaign-${id}-${q.status ?? 'all'}.csv`,
+      'phone,name,status,attempts,error',
+      this.campaigns.allRecipients(id, q.status),
+      (r) => [r.phone, csvField(r.name), r.status, r.attempts, csvField(r.error)],
+    );
+  }
+
+  /** The upload rows left out at creation, for the marketer to fix and send again. */
+  @Get(':id/skipped.csv')
+  skippedCsv(@Param('id', uuidParam) id: string, @Res() res: Response): Promise<void> {
+    return sendCsv(
+      res,
+      `campaign-${id}-skipped.csv`,
+      'row,phone,name,reason',
+      this.campaigns.allSkippedRows(id),
+      (r) => [r.row, csvField(r.phone), csvField(r.name), csvField(r.reason)],
+    );
   }
 
   @Post(':id/pause')

@@ -7,6 +7,7 @@ import { ChatModule } from '../chat/chat.module';
 import { BulkController } from './bulk.controller';
 import { BulkGateway } from './bulk.gateway';
 import { BulkPushesListener } from './bulk-pushes.listener';
+import { CampaignFunnelListener } from './funnel/campaign-funnel.listener';
 import { CampaignQueue } from './services/campaign-queue';
 import { CampaignRunner } from './services/campaign-runner';
 import { CampaignsService } from './services/campaigns.service';
@@ -26,6 +27,6 @@ import { CampaignsService } from './services/campaigns.service';
     }),
   ],
   controllers: [BulkController],
-  providers: [BulkGateway, BulkPushesListener, CampaignsService, CampaignQueue, CampaignRunner],
+  providers: [BulkGateway, BulkPushesListener, CampaignFunnelListener, CampaignsService, CampaignQueue, CampaignRunner],
 })
 export class BulkModule {}

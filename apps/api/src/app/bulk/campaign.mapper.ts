@@ -11,9 +11,15 @@ export interface CampaignRow {
   sent: number;
   failed: number;
   skipped: number;
+  skipped_rows: number;
+  delivered: number;
+  read_count: number;
+  replied: number;
+  undelivered: number;
   rate_per_second: number;
   created_by: string;
   created_at: Date;
+  scheduled_at: Date | null;
   started_at: Date | null;
   finished_at: Date | null;
   last_error: string | null;
@@ -23,7 +29,7 @@ export interface CampaignRow {
 }
 
 export const CAMPAIGN_COLUMNS =
-  'id, name, channel, content, status, total, sent, failed, skipped, rate_per_second, created_by, created_at, started_at, finished_at, last_error, template_name, template_language, template_variables';
+  'id, name, channel, content, status, total, sent, failed, skipped, skipped_rows, delivered, read_count, replied, undelivered, rate_per_second, created_by, created_at, scheduled_at, started_at, finished_at, last_error, template_name, template_language, template_variables';
 
 export const toCampaign = (r: CampaignRow): Campaign => ({
   id: r.id,
@@ -35,9 +41,15 @@ export const toCampaign = (r: CampaignRow): Campaign => ({
   sent: r.sent,
   failed: r.failed,
   skipped: r.skipped,
+  skippedRows: r.skipped_rows,
+  delivered: r.delivered,
+  read: r.read_count,
+  replied: r.replied,
+  undelivered: r.undelivered,
   ratePerSecond: r.rate_per_second,
   createdBy: r.created_by,
   createdAt: r.created_at.toISOString(),
+  scheduledAt: r.scheduled_at?.toISOString() ?? null,
   startedAt: r.started_at?.toISOString() ?? null,
   finishedAt: r.finished_at?.toISOString() ?? null,
   lastError: r.last_error,

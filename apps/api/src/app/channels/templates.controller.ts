@@ -13,19 +13,19 @@ import { ZodPipe } from '../common/validation/zod.pipe';
 import { uuidParam } from '../common/validation/uuid-param';
 import { TemplatesService } from './templates/templates.service';
 
-/** WhatsApp templates: staff who reply read them; admins keep the catalogue. */
+/** WhatsApp templates: staff who reply or run campaigns read them; admins keep the catalogue. */
 @Controller('channels/templates')
 export class TemplatesController {
   constructor(private readonly templates: TemplatesService) {}
 
   @Get()
-  @Roles(...roleGroups.inbox)
+  @Roles(...roleGroups.staff)
   async list(): Promise<TemplateList> {
     return { items: await this.templates.list() };
   }
 
   @Get(':id')
-  @Roles(...roleGroups.inbox)
+  @Roles(...roleGroups.staff)
   get(@Param('id', uuidParam) id: string): Promise<MessageTemplate> {
     return this.templates.get(id);
   }

@@ -25,6 +25,7 @@ import { DeliveryStatusService } from './services/delivery-status.service';
 import { ConversationRoomsService } from './services/conversation-rooms.service';
 import { AttachmentLinks } from './attachment-links';
 import { AttachmentsSweepJob } from './attachments-sweep.job';
+import { CampaignThreadsService } from './services/campaign-threads.service';
 
 @Module({
   // Attachment uploads: one file of at most MAX_UPLOAD_BYTES.
@@ -56,10 +57,13 @@ import { AttachmentsSweepJob } from './attachments-sweep.job';
     ConversationRoomsService,
     AttachmentLinks,
     AttachmentsSweepJob,
+    CampaignThreadsService,
   ],
   // Channels deliver customers' messages, reactions and receipts through MessagesService, ReactionsService and DeliveryStatusService;
-  // labels change conversations through ConversationsService; search signs the attachment links of the messages it finds.
+  // labels change conversations through ConversationsService; search signs the attachment links of the messages it finds;
+  // bulk campaigns put their sends into their recipients' threads through CampaignThreadsService.
   exports: [
+    CampaignThreadsService,
     PresenceService,
     ConversationsService,
     ConversationMetricsService,

@@ -111,6 +111,8 @@ export const envSchema = z
     BULK_SUPERVISE_SECONDS: intFrom(1, 3600).default(5),
     /** How old the figures GET /api/stats answers with right after a change may be (new ones follow by push); 0: always current. */
     STATS_REST_STALE_MS: intFrom(0, 5_000).default(1_000),
+    /** How far ahead a campaign may be scheduled. */
+    BULK_MAX_SCHEDULE_DAYS: intFrom(1, 3650).default(90),
     STATS_TIME_ZONE: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')

@@ -18,6 +18,8 @@ import { Trust1796403848986 } from './migrations/1796403848986-trust';
 import { Workspace1796408225560 } from './migrations/1796408225560-workspace';
 import { PendingWidgetConversations1796500000000 } from './migrations/1796500000000-pending-widget-conversations';
 import { ConversationRatings1796500000001 } from './migrations/1796500000001-conversation-ratings';
+import { CampaignThreadsFunnel1796510000000 } from './migrations/1796510000000-campaign-threads-funnel';
+import { CampaignSendsIndex1796510000001 } from './migrations/1796510000001-campaign-sends-index';
 import { ConversationActivity1796520000000 } from './migrations/1796520000000-conversation-activity';
 import { NotificationParams1796530000000 } from './migrations/1796530000000-notification-params';
 
@@ -41,6 +43,8 @@ export const migrations = [
   Workspace1796408225560,
   PendingWidgetConversations1796500000000,
   ConversationRatings1796500000001,
+  CampaignThreadsFunnel1796510000000,
+  CampaignSendsIndex1796510000001,
   ConversationActivity1796520000000,
   NotificationParams1796530000000,
 ];

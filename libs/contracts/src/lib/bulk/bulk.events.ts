@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from '../common/ack.schema';
 import type { ServerEvents } from '../common/server-events';
-import { campaignSchema, type Campaign } from './bulk.schema';
+import { campaignFunnelSchema, campaignSchema, type Campaign } from './bulk.schema';
 
 export const BULK_NAMESPACE = '/bulk';
 
@@ -37,5 +37,7 @@ export const bulkServerEventSchemas = {
   }),
   bulk_message_error: z.object({ campaignId: z.uuid(), error: z.string() }),
   bulk_status_changed: z.object({ campaign: campaignSchema }),
+  /** To a campaign's subscribers, at most every 250 ms, when deliveries, reads, replies or undelivered sends change. */
+  bulk_funnel_updated: campaignFunnelSchema,
 } as const;
 export type BulkServerEvents = ServerEvents<typeof bulkServerEventSchemas>;

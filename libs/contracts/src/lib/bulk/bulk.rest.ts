@@ -20,7 +20,7 @@ export const bulkRoutes = defineRoutes({
     path: '/api/bulk-campaigns',
     roles: roleGroups.campaigns,
     status: 201,
-    summary: 'Create a campaign from JSON recipients or a CSV upload; it starts at once',
+    summary: 'Create a campaign from JSON recipients or a CSV upload; it starts at once, or at `scheduledAt`',
     body: createCampaignSchema,
     response: campaignSchema,
   },
@@ -60,6 +60,12 @@ export const bulkRoutes = defineRoutes({
     path: '/api/bulk-campaigns/:id/recipients.csv',
     roles: roleGroups.campaigns,
     summary: 'Recipients as CSV (phone, name, status, attempts, error), optionally by status',
+  },
+  skippedCsv: {
+    method: 'GET',
+    path: '/api/bulk-campaigns/:id/skipped.csv',
+    roles: roleGroups.campaigns,
+    summary: 'Upload rows left out at creation as CSV (row, phone, name, reason); formula-like cells are defused',
   },
   pause: {
     method: 'POST',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedTextRecord, text } from '../common/text.schema';
+import { isoDateSchema } from '../common/pagination.schema';
 import {
   DEFAULT_CAMPAIGN_RATE_PER_SECOND,
   MAX_CAMPAIGN_RATE_PER_SECOND,
@@ -12,7 +13,16 @@ export {
   MAX_CAMPAIGN_RECIPIENTS,
 } from './campaign-limits';
 
-export const campaignStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'cancelled', 'failed']);
+/** `scheduled`: waiting for its `scheduledAt`, when it starts by itself (cancel stops it before). */
+export const campaignStatusSchema = z.enum([
+  'scheduled',
+  'queued',
+  'running',
+  'paused',
+  'completed',
+  'cancelled',
+  'failed',
+]);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
 /** Channels a campaign can go out on (web chat has no outbound push). */
@@ -31,9 +41,22 @@ export const campaignSchema = z.object({
   failed: z.number().int(),
   /** Recipients not sent because the campaign was cancelled first. */
   skipped: z.number().int(),
+  /**
+   * The funnel after sending: recipients whose message the channel reported delivered (a read
+   * counts as delivered too), read, who wrote back after it, and whose send the channel could not
+   * deliver after taking it (besides `failed`: sends it refused).
+   */
+  delivered: z.number().int(),
+  read: z.number().int(),
+  replied: z.number().int(),
+  undelivered: z.number().int(),
+  /** Upload rows left out at creation (invalid, duplicate…); each with its reason in `skipped.csv`. */
+  skippedRows: z.number().int(),
   ratePerSecond: z.number(),
   createdBy: z.string(),
   createdAt: z.string(),
+  /** When a scheduled campaign starts (or started) by itself; null for one that started on creation. */
+  scheduledAt: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   /** Why the campaign last paused or failed by itself (a provider outage), else null. */
@@ -42,6 +65,16 @@ export const campaignSchema = z.object({
   template: z.object({ name: z.string(), language: z.string(), variables: z.array(z.string()) }).nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+
+/** A campaign's funnel counts, pushed on /bulk as receipts and replies come in. */
+export const campaignFunnelSchema = z.object({
+  campaignId: z.uuid(),
+  delivered: z.number().int(),
+  read: z.number().int(),
+  replied: z.number().int(),
+  undelivered: z.number().int(),
+});
+export type CampaignFunnel = z.infer<typeof campaignFunnelSchema>;
 
 export const recipientStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'skipped']);
 export type RecipientStatus = z.infer<typeof recipientStatusSchema>;
@@ -108,6 +141,11 @@ export const campaignSettingsSchema = z.object({
     .min(1)
     .max(MAX_CAMPAIGN_RATE_PER_SECOND)
     .default(DEFAULT_CAMPAIGN_RATE_PER_SECOND),
+  /**
+   * Start at this time instead of at once (ISO-8601 with an offset, in the future, at most
+   * BULK_MAX_SCHEDULE_DAYS ahead). Until then the campaign is `scheduled` and can be cancelled.
+   */
+  scheduledAt: isoDateSchema.optional(),
   /** Create the campaign from the valid rows and leave the invalid ones out (else they reject it). */
   skipInvalid: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });

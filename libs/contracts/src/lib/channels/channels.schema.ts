@@ -174,15 +174,15 @@ export const channelsRoutes = defineRoutes({
   listTemplates: {
     method: 'GET',
     path: '/api/channels/templates',
-    summary: 'WhatsApp message templates, by name and language',
-    roles: roleGroups.inbox,
+    summary: 'WhatsApp message templates, by name and language (for replies, and for campaigns)',
+    roles: roleGroups.staff,
     response: templateListSchema,
   },
   getTemplate: {
     method: 'GET',
     path: '/api/channels/templates/:id',
     summary: 'One template',
-    roles: roleGroups.inbox,
+    roles: roleGroups.staff,
     response: messageTemplateSchema,
   },
   createTemplate: {

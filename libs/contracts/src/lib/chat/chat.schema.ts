@@ -116,6 +116,11 @@ export const messageSchema = z.object({
   template: templateRefSchema.nullable().optional(),
   /** Inbound channel media (by provider id, not downloaded), else null. */
   media: channelMediaSchema.nullable().optional(),
+  /**
+   * The bulk campaign this message is a send of (sender type `system`: the campaign's text as its
+   * recipient received it), else null. A customer's answer to it goes to a person, never the bot.
+   */
+  campaignId: z.uuid().nullable().optional(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
   createdAt: z.string(),

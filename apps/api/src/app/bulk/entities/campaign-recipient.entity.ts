@@ -6,6 +6,8 @@ import { CampaignEntity } from './campaign.entity';
 @Index('uq_bulk_recipients_position', ['campaignId', 'position'], { unique: true })
 @Index('uq_bulk_recipients_phone', ['campaignId', 'phone'], { unique: true })
 @Index('ix_bulk_recipients_status', ['campaignId', 'status', 'position'])
+// Channel receipts find their recipient by the provider's id (the funnel).
+@Index('ix_bulk_recipients_provider_id', ['providerMessageId'], { where: 'provider_message_id IS NOT NULL' })
 export class CampaignRecipientEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -41,6 +43,19 @@ export class CampaignRecipientEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   error!: string | null;
+
+  /** The funnel's steps for this recipient, each set once (a read implies delivered). */
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt!: Date | null;
+
+  @Column({ name: 'replied_at', type: 'timestamptz', nullable: true })
+  repliedAt!: Date | null;
+
+  @Column({ name: 'undelivered_at', type: 'timestamptz', nullable: true })
+  undeliveredAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

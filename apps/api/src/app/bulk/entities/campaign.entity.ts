@@ -15,6 +15,8 @@ import { UserEntity } from '../../users/entities/user.entity';
 @Index('ix_bulk_campaigns_created', ['createdAt', 'id'])
 // The supervisor looks for unfinished campaigns nobody is running.
 @Index('ix_bulk_campaigns_unfinished', ['status'], { where: `status IN ('queued', 'running')` })
+// ...and for scheduled campaigns whose time has come.
+@Index('ix_bulk_campaigns_scheduled', ['scheduledAt'], { where: `status = 'scheduled'` })
 export class CampaignEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -52,6 +54,27 @@ export class CampaignEntity {
 
   @Column({ type: 'int', default: 0 })
   skipped!: number;
+
+  /** Recipients' deliveries, reads and replies, and sends the channel reported undelivered (the funnel). */
+  @Column({ type: 'int', default: 0 })
+  delivered!: number;
+
+  @Column({ name: 'read_count', type: 'int', default: 0 })
+  readCount!: number;
+
+  @Column({ type: 'int', default: 0 })
+  replied!: number;
+
+  @Column({ type: 'int', default: 0 })
+  undelivered!: number;
+
+  /** Upload rows left out at creation (kept in bulk_skipped_rows with their reasons). */
+  @Column({ name: 'skipped_rows', type: 'int', default: 0 })
+  skippedRows!: number;
+
+  /** When a scheduled campaign starts by itself; null when it started on creation. */
+  @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true })
+  scheduledAt!: Date | null;
 
   @Column({ name: 'rate_per_second', type: 'int' })
   ratePerSecond!: number;

@@ -1,4 +1,4 @@
-import type { BulkProgress, Campaign } from '@switchboard/contracts';
+import type { BulkProgress, Campaign, CampaignFunnel } from '@switchboard/contracts';
 
 /**
  * Bulk campaigns' domain events, emitted after the state they describe is committed. The /bulk
@@ -21,5 +21,6 @@ declare module '../../common/events/domain-events' {
     'campaign.progress': BulkProgress;
     'campaign.completed': { campaignId: string; successCount: number; errorCount: number; durationSeconds: number };
     'campaign.error': { campaignId: string; error: string };
+    'campaign.funnel': CampaignFunnel;
   }
 }

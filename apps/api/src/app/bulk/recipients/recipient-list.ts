@@ -14,6 +14,12 @@ export interface RecipientList {
   valid: ValidRecipient[];
   duplicates: number;
   invalid: RecipientRowError[];
+  /** Every row left out, invalid or a duplicate, in upload order, with why (kept with the campaign). */
+  skipped: SkippedRow[];
+}
+
+export interface SkippedRow extends RecipientRowError {
+  name: string | null;
 }
 
 /** A recipient given by contact id, already looked up (null when no such contact or no phone). */
@@ -31,34 +37,51 @@ export function buildRecipientList(
   inputs: RecipientInput[],
   contacts: ContactPhones = new Map(),
 ): RecipientList {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const valid: ValidRecipient[] = [];
   const invalid: RecipientRowError[] = [];
+  const skipped: SkippedRow[] = [];
   let duplicates = 0;
   inputs.forEach((input, index) => {
-    const row = index + 1;
-    const contact = input.contactId ? contacts.get(input.contactId) : undefined;
-    if (input.contactId && !contact)
-      return invalid.push({ row, phone: input.phone ?? null, message: 'no such contact' });
-    const rawPhone = input.phone ?? contact?.phone ?? '';
-    if (input.contactId && !rawPhone)
-      return invalid.push({ row, phone: null, message: 'the contact has no phone number' });
-    const parsed = toE164(rawPhone);
-    if ('error' in parsed) return invalid.push({ row, phone: rawPhone || null, message: parsed.error });
-    const name = input.name?.trim() || contact?.name || null;
-    const variables = { ...(input.variables ?? {}), ...(name ? { name } : {}) };
-    const rendered = renderTemplate(content, variables);
-    if ('missing' in rendered)
-      return invalid.push({
-        row,
-        phone: parsed.phone,
-        message: `no value for ${rendered.missing.map((m) => `{{${m}}}`).join(', ')}`,
-      });
-    if (seen.has(parsed.phone)) return duplicates++;
-    seen.add(parsed.phone);
-    valid.push({ row, phone: parsed.phone, name, variables: input.variables ?? {} });
+    const problem = rowProblem(content, input, index + 1, contacts, seen, valid);
+    if (!problem) return;
+    if (problem.duplicate) duplicates++;
+    else invalid.push(problem.error);
+    skipped.push({ ...problem.error, name: input.name?.trim() || null });
   });
-  return { valid, duplicates, invalid };
+  return { valid, duplicates, invalid, skipped };
+}
+
+/**
+ * Null when the row is valid (it is then added to `valid` and its phone to `seen`), else why it
+ * is left out: a duplicate of an earlier row, or a row that cannot be sent to.
+ */
+function rowProblem(
+  content: string,
+  input: RecipientInput,
+  row: number,
+  contacts: ContactPhones,
+  seen: Map<string, number>,
+  valid: ValidRecipient[],
+): { error: RecipientRowError; duplicate: boolean } | null {
+  const refuse = (phone: string | null, message: string) => ({ error: { row, phone, message }, duplicate: false });
+  const contact = input.contactId ? contacts.get(input.contactId) : undefined;
+  if (input.contactId && !contact) return refuse(input.phone ?? null, 'no such contact');
+  const rawPhone = input.phone ?? contact?.phone ?? '';
+  if (input.contactId && !rawPhone) return refuse(null, 'the contact has no phone number');
+  const parsed = toE164(rawPhone);
+  if ('error' in parsed) return refuse(rawPhone || null, parsed.error);
+  const name = input.name?.trim() || contact?.name || null;
+  const variables = { ...(input.variables ?? {}), ...(name ? { name } : {}) };
+  const rendered = renderTemplate(content, variables);
+  if ('missing' in rendered)
+    return refuse(parsed.phone, `no value for ${rendered.missing.map((m) => `{{${m}}}`).join(', ')}`);
+  const first = seen.get(parsed.phone);
+  if (first !== undefined)
+    return { error: { row, phone: parsed.phone, message: `duplicate of row ${first}` }, duplicate: true };
+  seen.set(parsed.phone, row);
+  valid.push({ row, phone: parsed.phone, name, variables: input.variables ?? {} });
+  return null;
 }
 
 export function previewOf(content: string, list: RecipientList): CampaignPreview {

@@ -72,11 +72,12 @@ export class CampaignQueue implements OnApplicationBootstrap, OnModuleDestroy {
     this.boss = null;
   }
 
-  /** Queues a run inside the caller's transaction. */
-  async enqueue(tx: EntityManager, campaignId: string): Promise<void> {
+  /** Queues a run inside the caller's transaction; with `startAfter`, no worker takes it before then. */
+  async enqueue(tx: EntityManager, campaignId: string, startAfter?: Date): Promise<void> {
     const runner = tx.queryRunner;
     if (!runner) throw new Error('enqueue needs a transaction');
     await this.requireBoss().send(QUEUE, { campaignId } satisfies CampaignJob, {
+      ...(startAfter ? { startAfter } : {}),
       db: {
         executeSql: async (text: string, values: unknown[]) => ({
           rows: (await runner.query(text, values, true)).records,
@@ -95,7 +96,10 @@ export class CampaignQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return this.boss;
   }
 
-  /** Unfinished campaigns with no runner holding their lock and no run waiting in the queue. */
+  /**
+   * Unfinished campaigns (scheduled ones once their time has come) with no runner holding their
+   * lock and no run waiting in the queue.
+   */
   private async requeueOrphans(): Promise<void> {
     if (this.supervising || !this.boss) return;
     this.supervising = true;
@@ -103,7 +107,7 @@ export class CampaignQueue implements OnApplicationBootstrap, OnModuleDestroy {
       const orphans: { id: string }[] = (
         await pgPoolOf(this.db).query(
           `SELECT c.id FROM bulk_campaigns c
-            WHERE c.status IN ('queued', 'running')
+            WHERE (c.status IN ('queued', 'running') OR (c.status = 'scheduled' AND c.scheduled_at <= now()))
               AND NOT ${runnerAliveSql('c.id')}
               AND NOT EXISTS (SELECT 1 FROM ${PGBOSS_SCHEMA}.job j WHERE j.name = $1 AND j.state IN ('created', 'retry')
                                 AND j.data->>'campaignId' = c.id::text)`,

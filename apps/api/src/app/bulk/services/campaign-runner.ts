@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { DomainEvents } from '../../common/events/domain-events';
 import { pgPoolOf } from '../../database/pg-pool';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../../channels/providers/channel-provider';
+import { CampaignThreadsService } from '../../chat/services/campaign-threads.service';
 import { CAMPAIGN_COLUMNS, toCampaign, type CampaignRow } from '../campaign.mapper';
 import { CampaignProgress } from './campaign-progress';
 import {
@@ -14,6 +15,7 @@ import {
   lastAnsweredPhone,
   recipientUpdates,
   sortOutcomes,
+  threadRecords,
   type BatchOutcomes,
   type ClaimedRecipient,
 } from './campaign-sends';
@@ -55,6 +57,7 @@ export class CampaignRunner {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CHANNEL_PROVIDER) private readonly provider: ChannelProvider,
     private readonly events: DomainEvents,
+    private readonly threads: CampaignThreadsService,
     config: AppConfig,
   ) {
     this.throttle = new SendThrottle(config.env.BULK_CHANNEL_RATE_PER_SECOND);
@@ -146,11 +149,11 @@ export class CampaignRunner {
     }
   }
 
-  /** queued → running (once); null when the campaign is not there to run. */
+  /** queued (or scheduled, its time come) → running, once; null when the campaign is not there to run. */
   private async start(session: PoolClient, campaignId: string): Promise<CampaignRow | null> {
     const started = await session.query<CampaignRow>(
       `UPDATE bulk_campaigns SET status = 'running', started_at = COALESCE(started_at, now()), updated_at = now()
-        WHERE id = $1 AND status = 'queued' RETURNING ${CAMPAIGN_COLUMNS}`,
+        WHERE id = $1 AND (status = 'queued' OR (status = 'scheduled' AND scheduled_at <= now())) RETURNING ${CAMPAIGN_COLUMNS}`,
       [campaignId],
     );
     if (started.rows[0]) {
@@ -225,11 +228,24 @@ export class CampaignRunner {
       await session.query('COMMIT');
       this.adaptRate(campaign.id, outcomes);
       if (pauseForOutage) this.pausedForOutage(campaign.id, next);
+      await this.recordInThreads(campaign, claimed, outcomes);
       return { stopped: false, campaign: next, current: lastAnsweredPhone(claimed, outcomes), outage };
     } catch (err) {
       await session.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * After the batch commits (the sends are what counts; a thread that misses one is logged, never
+   * re-sent). Awaited, so a runner never gets ahead of what its recipients' threads show.
+   */
+  private async recordInThreads(campaign: CampaignRow, claimed: ClaimedRecipient[], outcomes: BatchOutcomes) {
+    await this.threads
+      .record(campaign, threadRecords(campaign, claimed, outcomes.sent))
+      .catch((err: unknown) =>
+        this.logger.error({ campaignId: campaign.id, err: errorText(err) }, 'campaign sends not put in their threads'),
+      );
   }
 
   /** The campaign row lock, held until the batch commits: pause and cancel wait for the batch in flight. */

@@ -5,6 +5,7 @@ import {
   ProviderUnavailableError,
   RecipientRejectedError,
 } from '../../channels/providers/provider-errors';
+import type { CampaignSendRecord } from '../../chat/services/campaign-threads.service';
 import type { CampaignRow } from '../campaign.mapper';
 import { messageFor, templateVariablesFor } from '../recipients/recipient-list';
 
@@ -71,6 +72,25 @@ export function recipientUpdates({ sent, failed, retry }: BatchOutcomes): unknow
 export function lastAnsweredPhone(claimed: ClaimedRecipient[], { sent, failed }: BatchOutcomes): string | null {
   const last = sent[sent.length - 1] ?? failed[failed.length - 1];
   return last ? (claimed.find((r) => r.id === last.id)?.phone ?? null) : null;
+}
+
+/** The batch's sends as their recipients' threads show them. */
+export function threadRecords(
+  campaign: CampaignRow,
+  claimed: ClaimedRecipient[],
+  sent: OutcomeOf<'sent'>[],
+): CampaignSendRecord[] {
+  const byId = new Map(claimed.map((r) => [r.id, r]));
+  return sent.map((o) => {
+    const r = byId.get(o.id) as ClaimedRecipient;
+    return {
+      phone: r.phone,
+      name: r.name,
+      content: messageFor(campaign.content, r),
+      providerMessageId: o.providerMessageId,
+      key: `campaign:${campaign.id}:${r.id}`,
+    };
+  });
 }
 
 /**

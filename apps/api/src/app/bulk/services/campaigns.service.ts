@@ -18,18 +18,26 @@ import { AppError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { cursorTime, decodeCursor, nextCursorOf } from '../../common/pagination/keyset-cursor';
 import { returnedRows } from '../../database/update-rows';
-import { toJsonb } from '../../database/jsonb';
 import { ContactsService } from '../../chat/services/contacts.service';
 import { TemplatesService } from '../../channels/templates/templates.service';
 import { CAMPAIGN_COLUMNS, toCampaign, toRecipient, type CampaignRow, type RecipientRow } from '../campaign.mapper';
 import { buildRecipientList, previewOf, type RecipientList } from '../recipients/recipient-list';
+import { recipientColumns, templateMappingProblems } from '../recipients/template-mapping';
+import { AppConfig } from '../../config/app-config';
+import { insertCampaign } from './campaign-insert';
 import { CampaignQueue } from './campaign-queue';
 import { INTERRUPTED_ERROR } from './campaign-runner';
 import { runnerAliveSql } from './runner-lock';
 import '../events/bulk.events';
 
-const INSERT_CHUNK = 5_000;
 const MAX_ERRORS_REPORTED = 200;
+
+export interface SkippedRowRecord {
+  row: number;
+  phone: string | null;
+  name: string | null;
+  reason: string;
+}
 
 /** Campaign lifecycle: create (with its job), read, pause, resume, cancel. The runner does the sending. */
 @Injectable()
@@ -40,15 +48,16 @@ export class CampaignsService {
     private readonly queue: CampaignQueue,
     private readonly events: DomainEvents,
     private readonly templates: TemplatesService,
+    private readonly config: AppConfig,
   ) {}
 
   async preview(settings: CampaignSettings, inputs: RecipientInput[]): Promise<CampaignPreview> {
-    const content = await this.contentOf(settings);
+    const content = await this.contentOf(settings, inputs);
     return previewOf(content, await this.validate(this.db.manager, content, inputs));
   }
 
   async create(caller: TokenClaims, settings: CampaignSettings, inputs: RecipientInput[]): Promise<Campaign> {
-    const content = await this.contentOf(settings);
+    const content = await this.contentOf(settings, inputs);
     const list = await this.validate(this.db.manager, content, inputs);
     if (list.invalid.length && !settings.skipInvalid) {
       throw new AppError(
@@ -66,37 +75,10 @@ export class CampaignsService {
       throw new AppError('validation_failed', 'No valid recipient to send to', [
         { path: 'recipients', message: 'no valid recipient' },
       ]);
+    const scheduledAt = this.scheduleOf(settings);
     const campaign = await this.db.transaction(async (tx) => {
-      const [row]: CampaignRow[] = await tx.query(
-        `INSERT INTO bulk_campaigns (name, channel, content, status, total, rate_per_second, created_by, template_name, template_language, template_variables)
-         VALUES ($1, $2, $3, 'queued', $4, $5, $6, $7, $8, $9) RETURNING ${CAMPAIGN_COLUMNS}`,
-        [
-          settings.name,
-          settings.channel,
-          content,
-          list.valid.length,
-          settings.ratePerSecond,
-          caller.sub,
-          settings.template?.name ?? null,
-          settings.template?.language ?? null,
-          settings.template ? toJsonb(settings.template.variables) : null,
-        ],
-      );
-      for (let i = 0; i < list.valid.length; i += INSERT_CHUNK) {
-        const chunk = list.valid.slice(i, i + INSERT_CHUNK);
-        await tx.query(
-          `INSERT INTO bulk_recipients (campaign_id, position, phone, name, variables)
-           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[])`,
-          [
-            row.id,
-            chunk.map((_, j) => i + j + 1),
-            chunk.map((r) => r.phone),
-            chunk.map((r) => r.name),
-            chunk.map((r) => toJsonb(r.variables)),
-          ],
-        );
-      }
-      await this.queue.enqueue(tx, row.id);
+      const row = await insertCampaign(tx, { createdBy: caller.sub, settings, content, list, scheduledAt });
+      await this.queue.enqueue(tx, row.id, scheduledAt ?? undefined);
       return toCampaign(row);
     });
     this.queue.wake();
@@ -149,6 +131,20 @@ export class CampaignsService {
     }
   }
 
+  /** The upload rows left out at creation, in upload order, a page at a time. */
+  async *allSkippedRows(campaignId: string): AsyncGenerator<SkippedRowRecord[]> {
+    await this.get(campaignId);
+    for (let after = 0; ;) {
+      const rows: SkippedRowRecord[] = await this.db.query(
+        `SELECT row, phone, name, reason FROM bulk_skipped_rows WHERE campaign_id = $1 AND row > $2 ORDER BY row LIMIT 5000`,
+        [campaignId, after],
+      );
+      if (!rows.length) return;
+      yield rows;
+      after = rows[rows.length - 1].row;
+    }
+  }
+
   pause(id: string): Promise<Campaign> {
     return this.transition(id, ['queued', 'running'], 'paused', async (tx) => {
       const rows: CampaignRow[] = returnedRows(
@@ -178,12 +174,12 @@ export class CampaignsService {
   }
 
   cancel(id: string): Promise<Campaign> {
-    return this.transition(id, ['queued', 'running', 'paused'], 'cancelled', async (tx) => {
+    return this.transition(id, ['scheduled', 'queued', 'running', 'paused'], 'cancelled', async (tx) => {
       // Taking the row lock first waits for a batch in flight; after this, nothing more is sent.
       const locked: CampaignRow[] = returnedRows(
         await tx.query(
           `UPDATE bulk_campaigns SET status = 'cancelled', finished_at = now(), updated_at = now()
-            WHERE id = $1 AND status IN ('queued', 'running', 'paused') RETURNING ${CAMPAIGN_COLUMNS}`,
+            WHERE id = $1 AND status IN ('scheduled', 'queued', 'running', 'paused') RETURNING ${CAMPAIGN_COLUMNS}`,
           [id],
         ),
       );
@@ -235,6 +231,17 @@ export class CampaignsService {
     return campaign;
   }
 
+  /** When the campaign starts by itself, or null to start now; refused in the past or too far ahead. */
+  private scheduleOf(settings: CampaignSettings): Date | null {
+    if (!settings.scheduledAt) return null;
+    const at = new Date(settings.scheduledAt);
+    const maxDays = this.config.env.BULK_MAX_SCHEDULE_DAYS;
+    const refuse = (message: string) => new AppError('validation_failed', message, [{ path: 'scheduledAt', message }]);
+    if (at.getTime() <= Date.now()) throw refuse('must be in the future');
+    if (at.getTime() > Date.now() + maxDays * 86_400_000) throw refuse(`must be at most ${maxDays} days ahead`);
+    return at;
+  }
+
   private async validate(db: EntityManager, content: string, inputs: RecipientInput[]): Promise<RecipientList> {
     const contactIds = [...new Set(inputs.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
     return buildRecipientList(content, inputs, await this.contacts.phonesByIds(db, contactIds));
@@ -242,9 +249,10 @@ export class CampaignsService {
 
   /**
    * What each recipient reads, with `{{name}}`-style placeholders: the content, or for a template
-   * its approved text with `{{1}}`… replaced by the campaign's variable texts.
+   * its approved text with `{{1}}`… replaced by the campaign's variable texts, each mapped to
+   * columns the recipients have.
    */
-  private async contentOf(settings: CampaignSettings): Promise<string> {
+  private async contentOf(settings: CampaignSettings, inputs: RecipientInput[]): Promise<string> {
     if (!settings.template) {
       if (!settings.content)
         throw new AppError('validation_failed', 'Write the message or choose a template', [
@@ -260,6 +268,8 @@ export class CampaignsService {
         { path: 'template.variables', message: `expected ${expected}, got ${variables.length}` },
       ]);
     }
+    const problems = templateMappingProblems(variables, recipientColumns(inputs));
+    if (problems.length) throw new AppError('validation_failed', 'Map every template variable to a column', problems);
     return body.replace(/\{\{(\d+)\}\}/g, (_, n: string) => variables[Number(n) - 1]);
   }
 

@@ -9,8 +9,8 @@ export const sandboxMessageId = (outboxId: string) => `sandbox:${outboxId}`;
 
 /**
  * The default provider: no network. Every send is kept durably in `sandbox_outbox`, once per
- * idempotency key, so a retried or re-run send never appears twice. Each new reply (not campaign
- * sends) also gets its simulated receipts' due times (SANDBOX_DELIVERED_AFTER_MS,
+ * idempotency key, so a retried or re-run send never appears twice. Each new send (a reply, or a
+ * campaign's, which its recipient's thread shows) also gets its simulated receipts' due times (SANDBOX_DELIVERED_AFTER_MS,
  * SANDBOX_READ_AFTER_MS), applied by `SandboxReceiptsJob`; being rows, they survive a restart.
  */
 @Injectable()
@@ -31,17 +31,15 @@ export class SandboxProvider implements ChannelProvider {
 
   async send(m: OutboundMessage): Promise<SendOutcome> {
     const { SANDBOX_DELIVERED_AFTER_MS: delivered, SANDBOX_READ_AFTER_MS: read } = this.config.env;
-    // Receipts are simulated for conversation replies; campaign sends have no message to update.
-    const receipts = !m.campaignId;
     const inserted: { id: string }[] = await this.db.query(
       `INSERT INTO sandbox_outbox (idempotency_key, "to", content, campaign_id, delivered_due_at, read_due_at)
        VALUES ($1, $2, $3, $4,
-               CASE WHEN $7 THEN now() + $5 * interval '1 millisecond' END, CASE WHEN $7 THEN now() + $6 * interval '1 millisecond' END)
+               now() + $5 * interval '1 millisecond', now() + $6 * interval '1 millisecond')
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [m.idempotencyKey, m.to, m.content, m.campaignId ?? null, delivered, Math.max(read, delivered), receipts],
+      [m.idempotencyKey, m.to, m.content, m.campaignId ?? null, delivered, Math.max(read, delivered)],
     );
     if (inserted[0]) {
-      if (receipts) for (const l of this.sentListeners) l(delivered);
+      for (const l of this.sentListeners) l(delivered);
       return { providerMessageId: sandboxMessageId(inserted[0].id), duplicate: false };
     }
     const [existing]: { id: string }[] = await this.db.query(

@@ -11,7 +11,7 @@ const RETRY_WAITING_MS = 250;
 
 /**
  * Applies the sandbox's simulated receipts when due: `delivered`, then `read`, to the chat
- * messages sent through it (campaign sends get none). Runs when the next receipt is due, and
+ * messages sent through it (replies, and campaign sends in their recipients' threads). Runs when the next receipt is due, and
  * every CHANNEL_SWEEP_INTERVAL_MS for what a restart left behind.
  */
 @Injectable()

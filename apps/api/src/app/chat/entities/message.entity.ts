@@ -22,6 +22,8 @@ export const MESSAGE_SEARCH_DOCUMENT = `strip(to_tsvector('switchboard_en'::regc
 })
 // Channel messages by the provider's id (WhatsApp wamid, sandbox id): statuses and inbound dedupe.
 @Index('uq_messages_provider_id', ['providerMessageId'], { unique: true, where: 'provider_message_id IS NOT NULL' })
+// The campaign sends of a conversation, newest first: which campaign a customer's message follows.
+@Index('ix_messages_campaign_sends', ['conversationId', 'seq'], { where: 'campaign_id IS NOT NULL' })
 // Replies still waiting for the channel (picked up again after a restart).
 @Index('ix_messages_pending', ['createdAt'], { where: "status = 'pending'" })
 // Search (search/): every lexeme of `search_document` and each message's day, GIN (btree_gin for
@@ -88,6 +90,13 @@ export class MessageEntity {
   /** Inbound channel media, by reference. */
   @Column({ type: 'jsonb', nullable: true })
   media!: ChannelMedia | null;
+
+  /**
+   * A bulk campaign's send as its recipient's thread shows it (a `system` message). No foreign
+   * key: chat keeps the record of what a customer was sent after the campaign is gone.
+   */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId!: string | null;
 
   /** A note for staff: never shown or sent to the contact, never a first response. */
   @Column({ type: 'boolean', default: false })

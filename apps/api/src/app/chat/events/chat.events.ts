@@ -81,6 +81,8 @@ export interface MessageStatusChangedEvent {
   seq: number;
   status: MessageStatus;
   failureReason: string | null;
+  /** A channel receipt for a campaign's send: which campaign, and the channel's id of the send. */
+  campaign?: { id: string; providerMessageId: string } | null;
 }
 export interface PresenceChangedEvent {
   userId: string;

@@ -27,6 +27,7 @@ const row: MessageRow = {
   template: null,
   media: null,
   private: false,
+  campaign_id: null,
   edited_at: null,
   deleted_at: null,
   created_at: new Date('2026-11-01T10:00:00Z'),

@@ -33,6 +33,7 @@ export const MESSAGE_COLUMNS = [
   { name: 'template', type: 'jsonb', inserted: true },
   { name: 'media', type: 'jsonb', inserted: true },
   { name: 'private', type: 'bool', inserted: true },
+  { name: 'campaign_id', type: 'uuid', inserted: true },
   { name: 'edited_at', type: 'timestamptz', inserted: false },
   { name: 'deleted_at', type: 'timestamptz', inserted: false },
   // The writing transaction's now(), set by the INSERT itself.
@@ -56,6 +57,7 @@ export interface MessageRow {
   template: TemplateRef | null;
   media: ChannelMedia | null;
   private: boolean;
+  campaign_id: string | null;
   edited_at: Date | null;
   deleted_at: Date | null;
   created_at: Date;
@@ -121,5 +123,6 @@ export function toMessage(r: MessageRow, links: AttachmentLinks): Message {
     deletedAt: r.deleted_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     private: r.private,
+    campaignId: r.campaign_id,
   };
 }

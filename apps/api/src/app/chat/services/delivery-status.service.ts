@@ -64,8 +64,9 @@ export class DeliveryStatusService {
       status: MessageStatus;
       provider_message_id: string;
       failure_reason: string | null;
+      campaign_id: string | null;
     }[] = await tx.query(
-      `SELECT id, conversation_id, seq, status, provider_message_id, failure_reason FROM messages
+      `SELECT id, conversation_id, seq, status, provider_message_id, failure_reason, campaign_id FROM messages
           WHERE provider_message_id = ANY($1::varchar[]) ORDER BY id FOR UPDATE`,
       [[...new Set(updates.map((u) => u.providerMessageId))]],
     );
@@ -83,6 +84,7 @@ export class DeliveryStatusService {
         seq: row.seq,
         status: next,
         failureReason: row.failure_reason,
+        campaign: row.campaign_id ? { id: row.campaign_id, providerMessageId: row.provider_message_id } : null,
       });
     }
     const list = [...changed.values()];

@@ -134,6 +134,29 @@ export class MessagesService {
     return { results: written.map((w) => this.announce(w)), extra };
   }
 
+  /**
+   * The campaign a customer's message answers: the one whose send is the latest message the
+   * customer was sent before it (agent, bot or campaign; staff notes do not count), else null.
+   */
+  async campaignAnswered(conversationId: string, seq: number): Promise<string | null> {
+    const rows: { campaign_id: string | null }[] = await this.db.query(
+      `SELECT campaign_id FROM messages WHERE conversation_id = $1 AND seq < $2 AND sender_type <> 'contact' AND NOT private
+        ORDER BY seq DESC LIMIT 1`,
+      [conversationId, seq],
+    );
+    return rows[0]?.campaign_id ?? null;
+  }
+
+  /** The campaign of the latest campaign send before `seq` in the conversation (whatever came between), else null. */
+  async latestCampaignBefore(conversationId: string, seq: number): Promise<string | null> {
+    const rows: { campaign_id: string }[] = await this.db.query(
+      `SELECT campaign_id FROM messages WHERE conversation_id = $1 AND seq < $2 AND campaign_id IS NOT NULL
+        ORDER BY seq DESC LIMIT 1`,
+      [conversationId, seq],
+    );
+    return rows[0]?.campaign_id ?? null;
+  }
+
   /** Which of these channel ids are stored already. */
   async storedProviderIds(providerMessageIds: string[]): Promise<Set<string>> {
     if (providerMessageIds.length === 0) return new Set();
@@ -153,7 +176,8 @@ export class MessagesService {
     return rows[0] ? { id: rows[0].id, conversationId: rows[0].conversation_id } : null;
   }
 
-  private announce(w: Written): SendResult {
+  /** After commit: tells everyone who follows messages (pushes, stats, the bot) about a stored one. */
+  announce(w: Written): SendResult {
     if (!w.duplicate) {
       // Staff learn of a widget conversation with its first message, in this order.
       if (w.announced) this.events.emit('conversation.created', { conversation: w.conversation, actorId: null });

@@ -27,6 +27,8 @@ export type WriteInput = SendMessage & {
   /** The channel's id of an inbound message: a second copy of it is a resend. */
   providerMessageId?: string | null;
   media?: ChannelMedia | null;
+  /** A campaign's send recorded in its recipient's thread. */
+  campaignId?: string | null;
 };
 
 /** A message the server writes itself: the bot's replies, system notes. */

@@ -4,6 +4,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 
 const LABELS: Record<CampaignStatus, TranslationKey> = {
+  scheduled: 'campaigns.status.scheduled',
   queued: 'campaigns.status.queued',
   running: 'campaigns.status.running',
   paused: 'campaigns.status.paused',
@@ -37,6 +38,10 @@ const LABELS: Record<CampaignStatus, TranslationKey> = {
     .completed {
       background: var(--sb-green-soft);
       color: var(--sb-green-strong);
+    }
+    .scheduled {
+      background: var(--sb-primary-soft);
+      color: var(--sb-primary-strong);
     }
     .paused {
       background: #fff4d6;

@@ -226,6 +226,32 @@ describe('CampaignCreateStore', () => {
     expect(store.fieldError('recipients')).toBeNull();
   });
 
+  it('a template campaign needs every variable mapped, and is sent as {{column}} texts with its start time', async () => {
+    api.preview.mockResolvedValue(preview());
+    fill('phone,name,city\n+34600000001,Ana,Madrid');
+    const template = { id: 't1', name: 'promo', language: 'es', body: 'Hola {{1}} de {{2}}', variableCount: 2 };
+    store.update({ content: '', template: { template, columns: ['name', ''] } });
+    await store.runPreview();
+    expect(api.preview).not.toHaveBeenCalled();
+    expect(store.fieldError('template')).toEqual({ key: 'campaigns.form.mapEveryVariable' });
+    expect(store.fieldError('content')).toBeNull();
+
+    store.update({ template: { template, columns: ['name', 'city'] }, scheduleAt: '2020-01-01T10:00' });
+    await store.runPreview();
+    expect(store.fieldError('scheduledAt')).toEqual({ key: 'campaigns.form.scheduleInPast' });
+
+    store.update({ scheduleAt: '2999-01-01T10:00' });
+    await store.runPreview();
+    const form = sentBody(api.preview) as FormData;
+    expect(JSON.parse(String(form.get('template')))).toEqual({
+      name: 'promo',
+      language: 'es',
+      variables: ['{{name}}', '{{city}}'],
+    });
+    expect(form.get('content')).toBeNull();
+    expect(form.get('scheduledAt')).toBe(new Date('2999-01-01T10:00').toISOString());
+  });
+
   it('in file mode a missing file is the recipients error', async () => {
     store.update({ name: 'n', content: 'c', mode: 'file' });
     await store.runPreview();

@@ -7,6 +7,8 @@ import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { recipientRowErrors } from './campaign-errors';
 import { campaignRequest, type CampaignRequest } from './campaign-request';
 import { CampaignsApi } from './campaigns.api';
+import { fullyMapped, templateSetting, type TemplateChoice } from './campaign-template';
+import { TemplateCatalogue } from './template-catalogue';
 import { pastedRecipientCount, recipientsFromPaste, type RecipientsSource } from './recipients-input';
 
 /*
@@ -28,9 +30,13 @@ export interface CampaignDraft {
   pasted: string;
   file: File | null;
   skipInvalid: boolean;
+  /** Sent as this approved template instead of `content`, its variables mapped to columns. */
+  template: TemplateChoice | null;
+  /** A `datetime-local` value to start at; '' starts at once. */
+  scheduleAt: string;
 }
 
-export type DraftField = 'name' | 'content' | 'ratePerSecond' | 'recipients';
+export type DraftField = 'name' | 'content' | 'ratePerSecond' | 'recipients' | 'template' | 'scheduledAt';
 
 const EMPTY_DRAFT: CampaignDraft = {
   name: '',
@@ -41,17 +47,27 @@ const EMPTY_DRAFT: CampaignDraft = {
   pasted: '',
   file: null,
   skipInvalid: false,
+  template: null,
+  scheduleAt: '',
 };
 
 /** Changing any of these changes what the preview showed, so it has to be taken again. */
-const PREVIEWED: readonly (keyof CampaignDraft)[] = ['content', 'mode', 'pasted', 'file'];
+const PREVIEWED: readonly (keyof CampaignDraft)[] = ['content', 'mode', 'pasted', 'file', 'template'];
 
-function fieldErrorsOf(draft: CampaignDraft, hasRecipients: boolean): Partial<Record<DraftField, TranslationKey>> {
+function fieldErrorsOf(
+  draft: CampaignDraft,
+  hasRecipients: boolean,
+  columns: readonly string[],
+): Partial<Record<DraftField, TranslationKey>> {
   const errors: Partial<Record<DraftField, TranslationKey>> = {};
   if (!draft.name.trim()) errors.name = 'campaigns.form.nameRequired';
   else if (draft.name.trim().length > NAME_MAX_LENGTH) errors.name = 'campaigns.form.nameTooLong';
-  if (!draft.content.trim()) errors.content = 'campaigns.form.contentRequired';
+  if (draft.template) {
+    if (!fullyMapped(draft.template, columns)) errors.template = 'campaigns.form.mapEveryVariable';
+  } else if (!draft.content.trim()) errors.content = 'campaigns.form.contentRequired';
   else if (draft.content.trim().length > CONTENT_MAX_LENGTH) errors.content = 'campaigns.form.contentTooLong';
+  if (draft.scheduleAt && !(new Date(draft.scheduleAt).getTime() > Date.now()))
+    errors.scheduledAt = 'campaigns.form.scheduleInPast';
   const rate = draft.ratePerSecond;
   if (!Number.isInteger(rate) || rate < 1 || rate > MAX_CAMPAIGN_RATE_PER_SECOND)
     errors.ratePerSecond = 'campaigns.form.rateInvalid';
@@ -71,6 +87,8 @@ function serverFieldErrors(error: unknown): Partial<Record<DraftField, string>> 
   for (const detail of toApiError(error).details) {
     if (detail.path === 'name' || detail.path === 'content' || detail.path === 'ratePerSecond')
       out[detail.path] = detail.message;
+    else if (detail.path === 'scheduledAt') out.scheduledAt = detail.message;
+    else if (detail.path.startsWith('template')) out.template = detail.message;
     else if (detail.path === 'recipients' || detail.path === 'file') out.recipients = detail.message;
   }
   return out;
@@ -87,6 +105,8 @@ export class CampaignCreateStore {
   private readonly api = inject(CampaignsApi);
 
   private readonly _draft = signal<CampaignDraft>(EMPTY_DRAFT);
+  /** Templates and the columns their variables can take. */
+  readonly catalogue = new TemplateCatalogue(this.api, this._draft);
   private readonly _submitted = signal(false);
   private readonly _previewing = signal(false);
   private readonly _preview = signal<CampaignPreview | null>(null);
@@ -114,7 +134,9 @@ export class CampaignCreateStore {
     this._draft().mode === 'paste' ? pastedRecipientCount(this._draft().pasted) : null,
   );
 
-  private readonly localErrors = computed(() => fieldErrorsOf(this._draft(), this.source() !== null));
+  private readonly localErrors = computed(() =>
+    fieldErrorsOf(this._draft(), this.source() !== null, this.catalogue.columns()),
+  );
   readonly valid = computed(() => Object.keys(this.localErrors()).length === 0);
 
   /** Rows that cannot be sent to: the server's answer to create, else the preview's. */
@@ -143,6 +165,7 @@ export class CampaignCreateStore {
 
   update(patch: Partial<CampaignDraft>): void {
     this._draft.update((draft) => ({ ...draft, ...patch }));
+    if ('file' in patch) void this.catalogue.readFile(patch.file ?? null);
     const keys = Object.keys(patch) as (keyof CampaignDraft)[];
     if (keys.some((k) => PREVIEWED.includes(k))) {
       // Whatever was being previewed or shown no longer matches the form.
@@ -201,7 +224,9 @@ export class CampaignCreateStore {
     const settings = {
       name: draft.name.trim(),
       channel: draft.channel,
-      content: draft.content.trim(),
+      content: draft.template ? undefined : draft.content.trim(),
+      template: draft.template ? templateSetting(draft.template) : undefined,
+      scheduledAt: draft.scheduleAt ? new Date(draft.scheduleAt).toISOString() : undefined,
       ratePerSecond: draft.ratePerSecond,
       skipInvalid: draft.skipInvalid,
     };

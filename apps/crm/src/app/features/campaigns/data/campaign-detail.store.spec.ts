@@ -98,6 +98,24 @@ describe('CampaignDetailStore', () => {
     expect(store.campaign()?.sent).toBe(40);
   });
 
+  it('funnel pushes move delivered, read and replied live, never backwards', async () => {
+    const shown = campaign({ sent: 10 });
+    await open(shown);
+    const funnel = { campaignId: shown.id, delivered: 8, read: 5, replied: 2, undelivered: 1 };
+    bulk().serverEmit('bulk_funnel_updated', funnel);
+    expect(store.campaign()).toMatchObject({ delivered: 8, read: 5, replied: 2, undelivered: 1 });
+    bulk().serverEmit('bulk_funnel_updated', { ...funnel, delivered: 6, read: 6 });
+    expect(store.campaign()).toMatchObject({ delivered: 8, read: 6 });
+    bulk().serverEmit('bulk_funnel_updated', { ...funnel, campaignId: campaign().id, replied: 9 });
+    expect(store.campaign()?.replied).toBe(2);
+  });
+
+  it('a scheduled campaign can be cancelled, not paused', async () => {
+    await open(campaign({ status: 'scheduled', scheduledAt: '2026-01-01T12:00:00.000Z' }));
+    expect(store.canCancel()).toBe(true);
+    expect(store.canPause()).toBe(false);
+  });
+
   it('status changes enable and disable pause, resume and cancel', async () => {
     const shown = campaign({ status: 'queued' });
     await open(shown);

@@ -4,6 +4,7 @@ import { Subscription } from 'rxjs';
 import { toApiError, type ApiError } from '../../../core/http/api-error';
 import { campaignLoadError } from './campaign-errors';
 import {
+  applyFunnel,
   applyProgress,
   canCancel,
   canPause,
@@ -145,13 +146,22 @@ export class CampaignDetailStore {
   }
 
   /** The failed recipients as CSV, for the page to download; null when it failed (see exportError). */
-  async exportFailed(): Promise<Blob | null> {
+  exportFailed(): Promise<Blob | null> {
+    return this.export((id) => this.api.recipientsCsv(id, 'failed'));
+  }
+
+  /** The upload rows left out at creation as CSV; null when it failed (see exportError). */
+  exportSkipped(): Promise<Blob | null> {
+    return this.export((id) => this.api.skippedCsv(id));
+  }
+
+  private async export(fetch: (campaignId: string) => Promise<Blob>): Promise<Blob | null> {
     const campaignId = this._campaignId();
     if (!campaignId || this._exporting()) return null;
     this._exporting.set(true);
     this._exportError.set(null);
     try {
-      return await this.api.recipientsCsv(campaignId, 'failed');
+      return await fetch(campaignId);
     } catch (error) {
       this._exportError.set(error);
       return null;
@@ -193,6 +203,12 @@ export class CampaignDetailStore {
         this._etaSeconds.set(e.etaSeconds);
         const current = this._campaign();
         if (current) this.accept(applyProgress(current, e));
+      }),
+    );
+    sub.add(
+      this.socket.on('bulk_funnel_updated').subscribe((f) => {
+        const current = this._campaign();
+        if (current && f.campaignId === campaignId) this._campaign.set(applyFunnel(current, f));
       }),
     );
     sub.add(

@@ -5,7 +5,10 @@ import type { RecipientsSource } from './recipients-input';
 export interface CampaignSettingsInput {
   name: string;
   channel: CampaignChannel;
-  content: string;
+  content?: string;
+  template?: { name: string; language: string; variables: string[] };
+  /** ISO-8601: start then instead of at once. */
+  scheduledAt?: string;
   ratePerSecond: number;
   skipInvalid: boolean;
 }
@@ -20,7 +23,10 @@ export function campaignRequest(settings: CampaignSettingsInput, source: Recipie
   const form = new FormData();
   form.append('name', settings.name);
   form.append('channel', settings.channel);
-  form.append('content', settings.content);
+  if (settings.content !== undefined) form.append('content', settings.content);
+  // The server reads the template from a form field as JSON text.
+  if (settings.template) form.append('template', JSON.stringify(settings.template));
+  if (settings.scheduledAt) form.append('scheduledAt', settings.scheduledAt);
   form.append('ratePerSecond', String(settings.ratePerSecond));
   form.append('skipInvalid', String(settings.skipInvalid));
   form.append('file', source.file, source.fileName);

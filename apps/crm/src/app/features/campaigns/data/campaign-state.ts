@@ -1,4 +1,4 @@
-import type { BulkProgress, Campaign, CampaignStatus } from '@switchboard/contracts/types';
+import type { BulkProgress, Campaign, CampaignFunnel, CampaignStatus } from '@switchboard/contracts/types';
 
 const FINISHED: readonly CampaignStatus[] = ['completed', 'cancelled', 'failed'];
 
@@ -17,7 +17,7 @@ export function canResume(status: CampaignStatus): boolean {
 }
 
 export function canCancel(status: CampaignStatus): boolean {
-  return status === 'queued' || status === 'running' || status === 'paused';
+  return status === 'scheduled' || status === 'queued' || status === 'running' || status === 'paused';
 }
 
 /**
@@ -34,6 +34,22 @@ export function mergeCampaign(current: Campaign, next: Campaign): Campaign {
     sent: Math.max(current.sent, next.sent),
     failed: Math.max(current.failed, next.failed),
     skipped: Math.max(current.skipped, next.skipped),
+    delivered: Math.max(current.delivered, next.delivered),
+    read: Math.max(current.read, next.read),
+    replied: Math.max(current.replied, next.replied),
+    undelivered: Math.max(current.undelivered, next.undelivered),
+  };
+}
+
+/** A `bulk_funnel_updated` for this campaign: its funnel counts (never backwards). */
+export function applyFunnel(current: Campaign, funnel: CampaignFunnel): Campaign {
+  if (current.id !== funnel.campaignId) return current;
+  return {
+    ...current,
+    delivered: Math.max(current.delivered, funnel.delivered),
+    read: Math.max(current.read, funnel.read),
+    replied: Math.max(current.replied, funnel.replied),
+    undelivered: Math.max(current.undelivered, funnel.undelivered),
   };
 }
 

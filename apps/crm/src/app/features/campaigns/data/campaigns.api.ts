@@ -7,6 +7,7 @@ import type {
   CampaignStatus,
   RecipientPage,
   RecipientStatus,
+  TemplateList,
 } from '@switchboard/contracts/types';
 import { firstValueFrom } from 'rxjs';
 import type { CampaignRequest } from './campaign-request';
@@ -58,6 +59,16 @@ export class CampaignsApi {
     return firstValueFrom(
       this.http.get(`${BASE}/${id}/recipients.csv`, { params: params({ status }), responseType: 'blob' }),
     );
+  }
+
+  /** The approved WhatsApp templates a campaign can go out as. */
+  templates(): Promise<TemplateList> {
+    return firstValueFrom(this.http.get<TemplateList>('/api/channels/templates'));
+  }
+
+  /** The upload rows left out at creation as CSV (row, phone, name, reason), as a Blob. */
+  skippedCsv(id: string): Promise<Blob> {
+    return firstValueFrom(this.http.get(`${BASE}/${id}/skipped.csv`, { responseType: 'blob' }));
   }
 
   preview(request: CampaignRequest): Promise<CampaignPreview> {

@@ -63,3 +63,28 @@ export function pastedRecipientCount(text: string): number {
   const lines = nonEmptyLines(text).length;
   return hasCsvHeader(text) ? Math.max(0, lines - 1) : lines;
 }
+
+const NAME_COLUMNS = ['name', 'nombre'];
+const VARIABLE = /^[a-z_][a-z0-9_]{0,63}$/;
+
+/**
+ * The columns a template variable can take its value from, as the server reads a CSV header:
+ * `name` for the name column, and every other column that makes a variable (the phone excluded).
+ */
+export function mappableColumns(headerLine: string): string[] {
+  const separator = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const names = headerLine.split(separator).map((cell) =>
+    unquote(cell)
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_'),
+  );
+  const columns = names.flatMap((c) =>
+    PHONE_COLUMNS.includes(c) ? [] : NAME_COLUMNS.includes(c) ? ['name'] : VARIABLE.test(c) ? [c] : [],
+  );
+  return [...new Set(columns)];
+}
+
+/** The columns of a paste: a CSV header's, else `name` (lines are `phone,name`). */
+export function pastedColumns(text: string): string[] {
+  return hasCsvHeader(text) ? mappableColumns(nonEmptyLines(text)[0]) : ['name'];
+}

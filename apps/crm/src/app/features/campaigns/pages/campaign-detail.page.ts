@@ -15,6 +15,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
 import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
 import { CampaignControlsComponent } from '../components/campaign-controls.component';
+import { CampaignFunnelComponent } from '../components/campaign-funnel.component';
 import { formatDateTime, formatEta, formatRate } from '../components/campaign-format';
 import { CampaignProgressBarComponent } from '../components/campaign-progress-bar.component';
 import { CampaignStatusBadgeComponent } from '../components/campaign-status-badge.component';
@@ -35,6 +36,7 @@ import type { CampaignAction } from '../data/campaigns.api';
     CampaignProgressBarComponent,
     CampaignControlsComponent,
     FailedRecipientsTableComponent,
+    CampaignFunnelComponent,
   ],
   providers: [CampaignDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,6 +59,11 @@ import type { CampaignAction } from '../data/campaigns.api';
       @if (!store.connected()) {
         <p class="note" role="status" data-testid="campaign-offline">
           {{ 'campaigns.detail.offline' | translate: { seconds: pollSeconds } }}
+        </p>
+      }
+      @if (campaign.status === 'scheduled') {
+        <p class="note scheduled" role="status" data-testid="campaign-scheduled">
+          {{ 'campaigns.detail.scheduledFor' | translate: { time: scheduled() } }}
         </p>
       }
       @if (store.lastError(); as lastError) {
@@ -129,6 +136,29 @@ import type { CampaignAction } from '../data/campaigns.api';
         }
       </section>
 
+      <section class="card" data-testid="campaign-funnel">
+        <h2>{{ 'campaigns.funnel.title' | translate }}</h2>
+        <sb-campaign-funnel [campaign]="campaign" />
+        <p class="note">{{ 'campaigns.funnel.hint' | translate }}</p>
+      </section>
+
+      @if (campaign.skippedRows > 0) {
+        <section class="card section-head" data-testid="campaign-skipped-rows">
+          <span>{{ 'campaigns.detail.skippedRows' | translate: { count: campaign.skippedRows } }}</span>
+          <button
+            type="button"
+            data-testid="download-skipped"
+            [disabled]="store.exporting()"
+            (click)="download('skipped', campaign.name)"
+          >
+            {{
+              (store.exporting() ? 'campaigns.detail.downloadingSkipped' : 'campaigns.detail.downloadSkipped')
+                | translate
+            }}
+          </button>
+        </section>
+      }
+
       <section class="card">
         <h2>{{ 'campaigns.detail.message' | translate }}</h2>
         <p class="message">{{ campaign.content }}</p>
@@ -151,7 +181,7 @@ import type { CampaignAction } from '../data/campaigns.api';
             data-testid="export-failed"
             [disabled]="campaign.failed === 0 || store.exporting()"
             [attr.title]="campaign.failed === 0 ? ('campaigns.failed.nothingToExport' | translate) : null"
-            (click)="exportFailed(campaign.name)"
+            (click)="download('failed', campaign.name)"
           >
             {{ (store.exporting() ? 'campaigns.failed.exporting' : 'campaigns.failed.export') | translate }}
           </button>
@@ -230,6 +260,12 @@ import type { CampaignAction } from '../data/campaigns.api';
     .muted.small {
       margin: 0;
     }
+    .note.scheduled {
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--sb-radius);
+      background: var(--sb-primary-soft);
+      color: var(--sb-primary-strong);
+    }
     .note {
       margin: 0;
       font-size: 0.85rem;
@@ -282,6 +318,9 @@ export class CampaignDetailPage {
   protected readonly created = computed(() =>
     formatDateTime(this.store.campaign()?.createdAt ?? null, this.i18n.locale()),
   );
+  protected readonly scheduled = computed(() =>
+    formatDateTime(this.store.campaign()?.scheduledAt ?? null, this.i18n.locale()),
+  );
   protected readonly finished = computed(() =>
     formatDateTime(this.store.campaign()?.finishedAt ?? null, this.i18n.locale()),
   );
@@ -300,13 +339,13 @@ export class CampaignDetailPage {
   }
 
   /** Fetches the CSV with the token (a plain link would not carry it) and saves it. */
-  protected async exportFailed(name: string): Promise<void> {
-    const blob = await this.store.exportFailed();
+  protected async download(what: 'failed' | 'skipped', name: string): Promise<void> {
+    const blob = await (what === 'failed' ? this.store.exportFailed() : this.store.exportSkipped());
     if (!blob) return;
     const url = URL.createObjectURL(blob);
     const link = this.document.createElement('a');
     link.href = url;
-    link.download = `${name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'campaign'}-failed.csv`;
+    link.download = `${name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'campaign'}-${what}.csv`;
     this.document.body.appendChild(link);
     link.click();
     link.remove();

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { MAX_CAMPAIGN_RATE_PER_SECOND } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { CampaignPreviewComponent } from '../components/campaign-preview.component';
+import { chooseTemplate } from '../data/campaign-template';
 import {
   CONTENT_MAX_LENGTH,
   CampaignCreateStore,
@@ -41,7 +42,15 @@ export class CampaignNewPage {
     content: this.errorFor('content'),
     ratePerSecond: this.errorFor('ratePerSecond'),
     recipients: this.errorFor('recipients'),
+    template: this.errorFor('template'),
+    scheduledAt: this.errorFor('scheduledAt'),
   }));
+  /** "At a time" chosen, even before a time is entered. */
+  protected readonly scheduling = signal(false);
+
+  constructor() {
+    void this.store.catalogue.load();
+  }
   protected readonly requestErrorText = computed(() => {
     const error = this.store.requestError();
     if (!error) return null;
@@ -76,6 +85,35 @@ export class CampaignNewPage {
 
   protected setSkipInvalid(event: Event): void {
     this.store.update({ skipInvalid: (event.target as HTMLInputElement).checked });
+  }
+
+  protected setTemplate(event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    const template = this.store.catalogue.templates().find((t) => t.id === id);
+    this.store.update({
+      template: template ? chooseTemplate(template, this.draft().template, this.store.catalogue.columns()) : null,
+    });
+  }
+
+  /** How the template writes its variable `index`: {{1}}, {{2}}… */
+  protected placeholder(index: number): string {
+    return `{{${index + 1}}}`;
+  }
+
+  protected setColumn(index: number, event: Event): void {
+    const choice = this.draft().template;
+    if (!choice) return;
+    const columns = choice.columns.map((c, i) => (i === index ? (event.target as HTMLSelectElement).value : c));
+    this.store.update({ template: { ...choice, columns } });
+  }
+
+  protected setScheduling(on: boolean): void {
+    this.scheduling.set(on);
+    if (!on) this.store.update({ scheduleAt: '' });
+  }
+
+  protected setScheduleAt(event: Event): void {
+    this.store.update({ scheduleAt: (event.target as HTMLInputElement).value });
   }
 
   protected preview(): void {
