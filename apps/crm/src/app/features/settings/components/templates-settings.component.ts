@@ -122,7 +122,7 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
 
       @if (store.items(); as items) {
         @if (items.length > 0) {
-          <table data-testid="template-list">
+          <table class="stack-table" data-testid="template-list">
             <thead>
               <tr>
                 <th scope="col">{{ 'settings.templates.name' | translate }}</th>
@@ -137,14 +137,16 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
             <tbody>
               @for (t of items; track t.id) {
                 <tr data-testid="template-row" [attr.data-name]="t.name">
-                  <td>
+                  <td [attr.data-label]="'settings.templates.name' | translate">
                     <code>{{ t.name }}</code>
                   </td>
-                  <td>{{ t.language }}</td>
-                  <td>{{ category[t.category] | translate }}</td>
+                  <td [attr.data-label]="'settings.templates.language' | translate">{{ t.language }}</td>
+                  <td [attr.data-label]="'settings.templates.category' | translate">
+                    {{ category[t.category] | translate }}
+                  </td>
                   <!-- pre-wrap: the template may add no white space around the body. -->
                   <!-- prettier-ignore -->
-                  <td class="body">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
+                  <td class="body" [attr.data-label]="'settings.templates.body' | translate">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
                   <td class="row-actions">
                     @if (store.confirmingDelete() === t.id) {
                       <span class="small">{{ 'settings.templates.confirmDelete' | translate }}</span>
