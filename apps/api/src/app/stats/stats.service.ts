@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Stats, StatsCharts } from '@switchboard/contracts';
+import { SnapshotCache } from './snapshot-cache';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock/clock';
 import { ConversationMetricsService } from '../chat/services/conversation-metrics.service';
@@ -13,16 +14,15 @@ const MAX_AGE_MS = 5_000;
 
 /**
  * The one definition of every dashboard figure (the stats schema in libs/contracts): REST, the socket, the
- * cards and the tables all read this. Figures are recomputed only after something moved
- * (`invalidate`, called by the listener on every event that can move one), when the snapshot
+ * cards and the tables all read this. Figures and chart series are recomputed only after something
+ * moved (`invalidate`, called by the listener on every event that can move one), when the snapshot
  * is older than 5 s, or when the clock entered another minute; concurrent readers share one
- * computation.
+ * computation. A push carries both, so the charts move with the cards.
  */
 @Injectable()
 export class StatsService {
-  private cached: { stats: Stats; at: number; minute: number } | null = null;
-  private inFlight: Promise<Stats> | null = null;
-  private generation = 0;
+  private readonly figures: SnapshotCache<Stats>;
+  private readonly series: SnapshotCache<StatsCharts>;
 
   constructor(
     private readonly metrics: ConversationMetricsService,
@@ -32,43 +32,44 @@ export class StatsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly channelHealth: ChannelHealthService,
     private readonly bot: BotSettingsService,
-  ) {}
+  ) {
+    this.figures = new SnapshotCache(() => this.compute(), clock, MAX_AGE_MS);
+    this.series = new SnapshotCache(() => this.computeCharts(), clock, MAX_AGE_MS);
+  }
 
-  async charts(): Promise<StatsCharts> {
-    const now = this.clock();
-    const timeZone = this.config.env.STATS_TIME_ZONE;
-    return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
+  /** The current chart series: the shared snapshot while it is valid, else a fresh computation. */
+  charts(): Promise<StatsCharts> {
+    return this.series.get();
   }
 
   invalidate(): void {
-    this.generation++;
-    this.cached = null;
+    this.figures.invalidate();
+    this.series.invalidate();
   }
 
   /** The current figures: the shared snapshot while it is valid, else a fresh computation. */
   snapshot(): Promise<Stats> {
-    const minute = Math.floor(this.clock().getTime() / 60_000);
-    const c = this.cached;
-    if (c && c.minute === minute && Date.now() - c.at < MAX_AGE_MS) return Promise.resolve(c.stats);
-    if (this.inFlight) return this.inFlight;
-    const generation = this.generation;
-    this.inFlight = this.compute()
-      .then((stats) => {
-        // A change during the computation makes it stale before it is cached.
-        if (generation === this.generation) this.cached = { stats, at: Date.now(), minute };
-        return stats;
-      })
-      .finally(() => {
-        this.inFlight = null;
-      });
-    return this.inFlight;
+    return this.figures.get();
+  }
+
+  /** What a `stats_updated` push carries: the figures and the chart series of the same moment. */
+  async pushed(): Promise<{ stats: Stats; charts: StatsCharts }> {
+    const [stats, charts] = await Promise.all([this.snapshot(), this.charts()]);
+    return { stats, charts };
+  }
+
+  private async computeCharts(): Promise<StatsCharts> {
+    const now = this.clock();
+    const timeZone = this.config.env.STATS_TIME_ZONE;
+    return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
   }
 
   private async compute(): Promise<Stats> {
     const now = this.clock();
     const [figures, agents, botStatus] = await Promise.all([
       this.metrics.figures(now, this.config.env.STATS_TIME_ZONE),
-      this.users.listAgents(),
+      // Everyone who can be assigned a conversation (roleGroups.inbox), not only the agent role.
+      this.users.listAssignable(),
       this.bot.status(),
     ]);
     const perAgent = agents.map((a) => ({
