@@ -76,7 +76,8 @@ const KNOWN_OVERFLOW: Record<string, string> = {};
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS_DIR, `responsive-${name}.png`) });
+  // The whole page, not only the first screen: a table or a form further down is what overflows.
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `responsive-${name}.png`), fullPage: true });
 }
 
 /** At each small size: no sideways scroll, the navigation reachable, and a screenshot. */
@@ -176,6 +177,14 @@ describe('every page at phone (390×844) and tablet (768×1024) size', () => {
     await page().goto(`${session.server.url}${c.path(stage)}`);
     await page().locator(c.ready).first().waitFor({ timeout: 15_000 });
     await checkAtSmallSizes(page(), `admin-${c.name}`, ADMIN_NAV, c.arrange);
+  });
+
+  it('a desktop keeps the navigation and Log out in the top bar, with no menu button', async () => {
+    await page().setViewportSize(VIEWPORTS.desktop);
+    await page().goto(`${session.server.url}/inbox`);
+    await page().getByTestId('nav-settings').waitFor();
+    expect(await page().getByTestId('menu-toggle').isVisible()).toBe(false);
+    expect(await unreachableNavigation(page(), ADMIN_NAV)).toEqual([]);
   });
 
   it('on a phone the menu takes focus, Escape closes it and gives focus back to its button', async () => {
