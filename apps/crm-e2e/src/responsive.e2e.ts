@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, VIEWPORTS } from './support/artifacts';
-import { horizontalOverflow, overflowingElements, settle, unreachableNavigation } from './support/responsive';
+import {
+  horizontalOverflow,
+  overflowingElements,
+  settle,
+  tablesWiderThanScreen,
+  unreachableNavigation,
+} from './support/responsive';
 import { adminToken, createMember, rest } from './support/rest';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
 import { customerSays, startWidgetCustomer } from './support/widget-customer';
@@ -74,6 +80,18 @@ const ADMIN_PAGES: PageCase[] = [
  */
 const KNOWN_OVERFLOW: Record<string, string> = {};
 
+/**
+ * Tables that still scroll sideways inside their box at `<page>-<viewport>` (the page itself fits):
+ * asserted wider than the screen, so this list fails once they are fixed and must shrink.
+ */
+const CAMPAIGN_LIST_NOT_STACKED =
+  'features/campaigns is being changed by another engineer: campaigns.page.ts needs class="stack-table" and a data-label per cell';
+const KNOWN_WIDE_TABLES: Record<string, string> = {
+  'admin-campaigns-phone': CAMPAIGN_LIST_NOT_STACKED,
+  // The marketer's home page is the campaigns list.
+  'marketer-home-phone': CAMPAIGN_LIST_NOT_STACKED,
+};
+
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   // The whole page, not only the first screen: a table or a form further down is what overflows.
@@ -95,6 +113,10 @@ async function checkAtSmallSizes(
     const where = `${name} at ${viewport}: ${(await overflowingElements(page)).join(', ')}`;
     if (KNOWN_OVERFLOW[name]) expect({ where, overflow: overflow > 0 }).toEqual({ where, overflow: true });
     else expect({ where, overflow }).toEqual({ where, overflow: Math.min(overflow, 0) });
+    const wide = await tablesWiderThanScreen(page);
+    if (KNOWN_WIDE_TABLES[`${name}-${viewport}`])
+      expect({ name, viewport, wide: wide.length > 0 }).toEqual({ name, viewport, wide: true });
+    else expect({ name, viewport, wide }).toEqual({ name, viewport, wide: [] });
     if (nav)
       expect({ name, viewport, missing: await unreachableNavigation(page, nav) }).toEqual({
         name,

@@ -19,6 +19,19 @@ export function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Tables wider than the screen, as `data-testid` (or `table`): they fit the page only by scrolling
+ * inside their box, a column or more out of sight.
+ */
+export function tablesWiderThanScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return Array.from(document.querySelectorAll('table'))
+      .filter((t) => t.getBoundingClientRect().width > width)
+      .map((t) => t.getAttribute('data-testid') ?? 'table');
+  });
+}
+
 /** Two frames: layout and fonts settle after a resize or a navigation. */
 export function settle(page: Page): Promise<unknown> {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

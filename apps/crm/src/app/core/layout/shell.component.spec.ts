@@ -103,6 +103,18 @@ describe('ShellComponent menu', () => {
     expect(host.querySelector('main')?.hasAttribute('inert')).toBe(false);
   });
 
+  it('a click beside the open menu closes it and gives focus back to the menu button', async () => {
+    const { fixture, host, toggle } = await render(true);
+    toggle.click();
+    await fixture.whenStable();
+
+    host.querySelector<HTMLElement>('.backdrop')?.click();
+    await fixture.whenStable();
+
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+  });
+
   it('following a link in the menu closes it', async () => {
     const { fixture, q, toggle } = await render(true);
     toggle.click();

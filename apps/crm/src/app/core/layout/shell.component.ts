@@ -40,7 +40,7 @@ import { roleIn } from '@switchboard/contracts/types';
   ],
   providers: [ShellMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(document:keydown.escape)': 'closeMenuToToggle()' },
+  host: { '(document:keydown.escape)': 'closeMenuAndRefocus()' },
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
@@ -71,8 +71,8 @@ export class ShellComponent {
     });
   }
 
-  /** Escape closes the menu and gives focus back to its button, where the user opened it. */
-  protected closeMenuToToggle(): void {
+  /** Escape (or a click beside the menu) closes it and gives focus back to its button, where the user opened it. */
+  protected closeMenuAndRefocus(): void {
     if (!this.menu.open()) return;
     this.menu.close();
     this.menuToggle().nativeElement.focus();
