@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { Stats } from '@switchboard/contracts';
+import type { Stats, StatsCharts } from '@switchboard/contracts';
 import { collect, connected, eventually, nextEvent, sleep, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, startAnnouncedWidgetChat, startWidgetChat, type Staff } from '../chat/chat-fixture';
 
@@ -8,7 +8,7 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
   let supervisor: Staff;
   let agent: Staff;
   let watcher: Socket;
-  let pushes: { stats: Stats }[];
+  let pushes: { stats: Stats; charts: StatsCharts }[];
 
   beforeAll(async () => {
     app = await startTestApp({ STATS_TIME_ZONE: 'Europe/Madrid', RATE_LIMIT_MESSAGES_PER_SECOND: '1000' });
@@ -60,13 +60,16 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     await expectFigures({
       unattended: 0,
       attendedThisMonth: 1,
-      perAgent: [
+      perAgent: expect.arrayContaining([
         { agentId: agent.user.id, name: 'Alba', online: false, openAssigned: 1, csatAverage: null, csatCount: 0 },
-      ],
+      ]),
     });
 
     const agentSocket = await joinedSocket(app, agent.token, id);
-    await expectFigures({ agentsOnline: 1, perAgent: [expect.objectContaining({ online: true })] });
+    await expectFigures({
+      agentsOnline: 1,
+      perAgent: expect.arrayContaining([expect.objectContaining({ agentId: agent.user.id, online: true })]),
+    });
     await sleep(1_100);
     await say(agentSocket, id, 'hola, soy Alba');
     await expectFigures({ firstResponseCount: 1, messagesToday: 2 });
@@ -78,7 +81,10 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     await expectFigures({ firstResponseCount: 1, messagesToday: 3 });
 
     await app.http('POST', `/api/conversations/${id}/close`, { token: supervisor.token });
-    await expectFigures({ openConversations: 0, perAgent: [expect.objectContaining({ openAssigned: 0 })] });
+    await expectFigures({
+      openConversations: 0,
+      perAgent: expect.arrayContaining([expect.objectContaining({ agentId: agent.user.id, openAssigned: 0 })]),
+    });
 
     await app.http('POST', `/api/conversations/${id}/reopen`, { token: supervisor.token });
     await expectFigures({ openConversations: 1, attendedThisMonth: 1 });
@@ -90,6 +96,32 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
 
     agentSocket.disconnect();
     await expectFigures({ agentsOnline: 0 });
+  });
+
+  it('agents online counts everyone who can be assigned chats (agents, supervisors, admins), never a marketer', async () => {
+    const marketer = await app.createUser('marketer', 'Marta');
+    const marketerSocket = await connected(app.socket('/chat', { token: marketer.token }));
+    const supervisorSocket = await connected(app.socket('/chat', { token: supervisor.token }));
+    const adminSocket = await connected(app.socket('/chat', { token: await app.adminToken() }));
+    await expectFigures({
+      agentsOnline: 2,
+      perAgent: expect.arrayContaining([expect.objectContaining({ agentId: supervisor.user.id, online: true })]),
+    });
+    expect(latest().perAgent.map((a) => a.agentId)).not.toContain(marketer.user.id);
+    expect(latest().perAgent.filter((a) => a.online)).toHaveLength(latest().agentsOnline);
+
+    for (const socket of [marketerSocket, supervisorSocket, adminSocket]) socket.disconnect();
+    await expectFigures({ agentsOnline: 0 });
+  });
+
+  it('each push carries the chart series of the same moment, so charts move with the cards', async () => {
+    const before = latest();
+    const openedToday = (charts: StatsCharts) => charts.conversationsPerHour.reduce((n, h) => n + h.opened, 0);
+    const opened = openedToday(pushes[pushes.length - 1].charts);
+    await startWidgetChat(app, 'Charted');
+    await eventually(() => expect(latest().unattended).toBe(before.unattended + 1), 1_500);
+    const push = pushes[pushes.length - 1];
+    expect(openedToday(push.charts)).toBe(opened + 1);
   });
 
   it('a burst of changes is coalesced to at most one push a second', async () => {

@@ -7,13 +7,14 @@ export const ARTIFACTS_DIR = process.env['E2E_ARTIFACTS_DIR'] ?? join(__dirname,
 
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
+  tablet: { width: 768, height: 1024 },
   phone: { width: 390, height: 844 },
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
 
 /**
- * The page as a person sees it, at a desktop's and a phone's size: `<name>-desktop.png` and
- * `<name>-phone.png`. `arrange` runs after each resize (open a panel on the phone, wait for the
+ * The page as a person sees it, at a desktop's, a tablet's and a phone's size: `<name>-desktop.png`,
+ * `<name>-tablet.png` and `<name>-phone.png`. `arrange` runs after each resize (open a panel on the phone, wait for the
  * layout); the page is left at its size from before.
  */
 export async function screenshots(

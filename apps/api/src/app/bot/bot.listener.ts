@@ -107,15 +107,12 @@ export class BotListener implements OnModuleInit {
    */
   private async campaignAnswered(conversation: ConversationView, campaignId: string): Promise<void> {
     await this.conversations.markHandedOff(conversation.id);
-    await this.messages.post(
-      { type: 'system', name: SYSTEM_NAME },
-      {
-        conversationId: conversation.id,
-        clientMessageId: `bot:campaign-reply:${conversation.id}:${campaignId}`,
-        content: `${conversation.contact.name} answered a campaign. The bot stays out of this conversation: a person should reply.`,
-        private: true,
-      },
-    );
+    await this.messages.post(SYSTEM_SENDER, {
+      conversationId: conversation.id,
+      clientMessageId: `bot:campaign-reply:${conversation.id}:${campaignId}`,
+      content: `${conversation.contact.name} answered a campaign. The bot stays out of this conversation: a person should reply.`,
+      private: true,
+    });
     this.logger.log({ conversationId: conversation.id, campaignId }, 'campaign reply handed to people');
   }
 

@@ -90,7 +90,7 @@ export class StatsPushesListener implements OnModuleInit, OnModuleDestroy {
     // Nobody watching on this node: nothing to compute.
     if (!ns || ns.sockets.size === 0) return;
     try {
-      ns.local.emit('stats_updated', { stats: await this.stats.snapshot() });
+      ns.local.emit('stats_updated', await this.stats.pushed());
     } catch (err) {
       this.logger.error(err instanceof Error ? err.message : String(err));
     }

@@ -5,7 +5,7 @@ import { STATS_NAMESPACE, type StatsClientEvents, type StatsServerEvents } from 
 import { StatsPushesListener } from './stats-pushes.listener';
 import { StatsService } from './stats.service';
 
-/** /stats (supervisors, admins): a snapshot on connect, then coalesced updates. */
+/** /stats (supervisors, admins): a snapshot (figures and chart series) on connect, then coalesced updates. */
 @WebSocketGateway({ namespace: STATS_NAMESPACE })
 export class StatsGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('StatsGateway');
@@ -21,7 +21,7 @@ export class StatsGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: Socket<StatsClientEvents, StatsServerEvents>): Promise<void> {
     try {
-      socket.emit('stats_updated', { stats: await this.stats.snapshot() });
+      socket.emit('stats_updated', await this.stats.pushed());
     } catch (err) {
       this.logger.error(err instanceof Error ? err.message : String(err));
     }

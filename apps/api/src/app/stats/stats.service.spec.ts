@@ -11,6 +11,7 @@ import type { BotSettingsService } from '../bot/bot-settings.service';
 function setup(restStaleMs = 1_000) {
   let unattended = 0;
   let computations = 0;
+  let chartComputations = 0;
   let release: (() => void) | null = null;
   let hold = false;
   const metrics = {
@@ -30,9 +31,17 @@ function setup(restStaleMs = 1_000) {
         openAssignedByAgent: new Map(),
       };
     },
+    charts: async () => {
+      chartComputations++;
+      return {
+        conversationsPerHour: [{ hour: '2026-11-23T10:00:00.000Z', opened: unattended, attended: 0 }],
+        messagesPerMinute: [],
+        firstResponseDistribution: [],
+      };
+    },
   } as unknown as ConversationMetricsService;
   const presence = { isOnline: () => false } as unknown as PresenceService;
-  const users = { listAgents: async () => [] } as unknown as UsersService;
+  const users = { listAssignable: async () => [] } as unknown as UsersService;
   const config = { env: { STATS_TIME_ZONE: 'UTC', STATS_REST_STALE_MS: restStaleMs } } as unknown as AppConfig;
   let now = new Date('2026-11-23T10:00:00Z');
   const health = { state: 'connected' } as unknown as ChannelHealthService;
@@ -45,6 +54,7 @@ function setup(restStaleMs = 1_000) {
     stats,
     set: (n: number) => (unattended = n),
     computations: () => computations,
+    chartComputations: () => chartComputations,
     holdNext: () => (hold = true),
     release: () => {
       hold = false;
@@ -88,6 +98,22 @@ describe('StatsService snapshot', () => {
     s.advance(60_000);
     await s.stats.snapshot();
     expect(s.computations()).toBe(2);
+  });
+
+  it('a push carries the chart series of the same state as the figures, and a change recomputes both', async () => {
+    const s = setup();
+    s.set(2);
+    const first = await s.stats.pushed();
+    expect(first.stats.unattended).toBe(2);
+    expect(first.charts.conversationsPerHour[0].opened).toBe(2);
+    await s.stats.pushed();
+    expect([s.computations(), s.chartComputations()]).toEqual([1, 1]);
+
+    s.set(3);
+    s.stats.invalidate();
+    const next = await s.stats.pushed();
+    expect(next.stats.unattended).toBe(3);
+    expect(next.charts.conversationsPerHour[0].opened).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Stats, StatsCharts } from '@switchboard/contracts';
+import { SnapshotCache } from './snapshot-cache';
 import { AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../common/clock/clock';
 import { ConversationMetricsService } from '../chat/services/conversation-metrics.service';
@@ -12,29 +13,17 @@ import { CsatMetricsService } from '../csat/csat-metrics.service';
 /** A snapshot is reused while nothing moved, for at most this long (bounds staleness from other nodes). */
 const MAX_AGE_MS = 5_000;
 
-interface Computed {
-  stats: Stats;
-  /** When its computation started (Date.now()): the figures are those of about then. */
-  at: number;
-  minute: number;
-}
-
 /**
  * The one definition of every dashboard figure (the stats schema in libs/contracts): REST, the socket, the
- * cards and the tables all read this. Figures are recomputed only after something moved
- * (`invalidate`, called by the listener on every event that can move one), when the snapshot
+ * cards and the tables all read this. Figures and chart series are recomputed only after something
+ * moved (`invalidate`, called by the listener on every event that can move one), when the snapshot
  * is older than 5 s, or when the clock entered another minute; concurrent readers share one
- * computation.
+ * computation. A push carries both, so the charts move with the cards.
  */
 @Injectable()
 export class StatsService {
-  private cached: Computed | null = null;
-  /** The newest figures computed, still there after `invalidate` (see `recent`). */
-  private last: Computed | null = null;
-  private inFlight: Promise<Stats> | null = null;
-  private generation = 0;
-  /** Computations started before the last `discard` are never kept as `last`. */
-  private keepFrom = 0;
+  private readonly figures: SnapshotCache<Stats>;
+  private readonly series: SnapshotCache<StatsCharts>;
 
   constructor(
     private readonly metrics: ConversationMetricsService,
@@ -45,17 +34,19 @@ export class StatsService {
     private readonly channelHealth: ChannelHealthService,
     private readonly bot: BotSettingsService,
     private readonly csat: CsatMetricsService,
-  ) {}
+  ) {
+    this.figures = new SnapshotCache(() => this.compute(), clock, MAX_AGE_MS);
+    this.series = new SnapshotCache(() => this.computeCharts(), clock, MAX_AGE_MS);
+  }
 
-  async charts(): Promise<StatsCharts> {
-    const now = this.clock();
-    const timeZone = this.config.env.STATS_TIME_ZONE;
-    return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
+  /** The current chart series: the shared snapshot while it is valid, else a fresh computation. */
+  charts(): Promise<StatsCharts> {
+    return this.series.get();
   }
 
   invalidate(): void {
-    this.generation++;
-    this.cached = null;
+    this.figures.invalidate();
+    this.series.invalidate();
   }
 
   /**
@@ -63,9 +54,8 @@ export class StatsService {
    * once, so no answer may predate it, not even within STATS_REST_STALE_MS.
    */
   discard(): void {
-    this.invalidate();
-    this.last = null;
-    this.keepFrom = this.generation;
+    this.figures.discard();
+    this.series.invalidate();
   }
 
   /**
@@ -76,35 +66,24 @@ export class StatsService {
    * (p99 67 ms at 1 M messages: docs/benchmarks.md, Stats).
    */
   recent(): Promise<Stats> {
-    const l = this.last;
-    const minute = Math.floor(this.clock().getTime() / 60_000);
-    const young = l && l.minute === minute && Date.now() - l.at < this.config.env.STATS_REST_STALE_MS;
-    if (this.cached || !young) return this.snapshot();
-    // A failed refresh leaves `last` to age past the bound: the next request computes and fails visibly.
-    this.snapshot().catch(() => undefined);
-    return Promise.resolve(l.stats);
+    return this.figures.recent(this.config.env.STATS_REST_STALE_MS);
   }
 
   /** The current figures: the shared snapshot while it is valid, else a fresh computation. */
   snapshot(): Promise<Stats> {
-    const minute = Math.floor(this.clock().getTime() / 60_000);
-    const c = this.cached;
-    if (c && c.minute === minute && Date.now() - c.at < MAX_AGE_MS) return Promise.resolve(c.stats);
-    if (this.inFlight) return this.inFlight;
-    const generation = this.generation;
-    const at = Date.now();
-    this.inFlight = this.compute()
-      .then((stats) => {
-        const computed = { stats, at, minute };
-        if (generation >= this.keepFrom) this.last = computed;
-        // A change during the computation makes it stale before it is cached.
-        if (generation === this.generation) this.cached = computed;
-        return stats;
-      })
-      .finally(() => {
-        this.inFlight = null;
-      });
-    return this.inFlight;
+    return this.figures.get();
+  }
+
+  /** What a `stats_updated` push carries: the figures and the chart series of the same moment. */
+  async pushed(): Promise<{ stats: Stats; charts: StatsCharts }> {
+    const [stats, charts] = await Promise.all([this.snapshot(), this.charts()]);
+    return { stats, charts };
+  }
+
+  private async computeCharts(): Promise<StatsCharts> {
+    const now = this.clock();
+    const timeZone = this.config.env.STATS_TIME_ZONE;
+    return { ...(await this.metrics.charts(now, timeZone)), timeZone, generatedAt: now.toISOString() };
   }
 
   private async compute(): Promise<Stats> {
@@ -113,7 +92,8 @@ export class StatsService {
     const [figures, csat, agents, botStatus] = await Promise.all([
       this.metrics.figures(now, timeZone),
       this.csat.figures(now, timeZone),
-      this.users.listAgents(),
+      // Everyone who can be assigned a conversation (roleGroups.inbox), not only the agent role.
+      this.users.listAssignable(),
       this.bot.status(),
     ]);
     const perAgent = agents.map((a) => ({

@@ -134,10 +134,13 @@ export class UsersService {
     return this.users.findOne({ where: { id } });
   }
 
-  /** Everyone with the agent role, for the dashboard's per-agent table. */
-  listAgents(): Promise<{ id: string; name: string }[]> {
+  /**
+   * Active staff who can be assigned conversations (roleGroups.inbox: agents, supervisors, admins), by
+   * name: the dashboard's per-agent table and its "agents online" figure.
+   */
+  listAssignable(): Promise<{ id: string; name: string }[]> {
     return this.users.find({
-      where: { role: 'agent', active: true },
+      where: { role: In([...roleGroups.inbox]), active: true },
       select: { id: true, name: true },
       order: { name: 'ASC' },
     });

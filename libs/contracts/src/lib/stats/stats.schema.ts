@@ -41,17 +41,6 @@ export const statsSchema = z.object({
 });
 export type Stats = z.infer<typeof statsSchema>;
 
-export type StatsClientEvents = Record<string, never>;
-
-/** Server → client on /stats. */
-export const statsServerEventSchemas = {
-  /** On connect (a snapshot), then after any change that moves a figure, at most once a second per node. */
-  stats_updated: z.object({ stats: statsSchema }),
-  bot_status_changed: z.object({ botStatus: botStatusSchema }),
-  whatsapp_status_changed: z.object({ whatsappState: whatsappStateSchema }),
-} as const;
-export type StatsServerEvents = ServerEvents<typeof statsServerEventSchemas>;
-
 /** GET /api/stats/charts: the dashboard's time series, in STATS_TIME_ZONE. */
 export const firstResponseBuckets = ['<1m', '1-5m', '5-15m', '15-60m', '>1h'] as const;
 
@@ -66,6 +55,20 @@ export const statsChartsSchema = z.object({
   generatedAt: z.string(),
 });
 export type StatsCharts = z.infer<typeof statsChartsSchema>;
+
+export type StatsClientEvents = Record<string, never>;
+
+/** Server → client on /stats. */
+export const statsServerEventSchemas = {
+  /**
+   * On connect (a snapshot), then after any change that moves a figure, at most once a second per node;
+   * with the chart series of the same moment, so the charts move with the cards.
+   */
+  stats_updated: z.object({ stats: statsSchema, charts: statsChartsSchema }),
+  bot_status_changed: z.object({ botStatus: botStatusSchema }),
+  whatsapp_status_changed: z.object({ whatsappState: whatsappStateSchema }),
+} as const;
+export type StatsServerEvents = ServerEvents<typeof statsServerEventSchemas>;
 
 export const statsRoutes = {
   stats: {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ServerHealthService } from '../health/server-health.service';
 import { I18nService } from '../i18n/i18n.service';
 import type { TranslationKey } from '../i18n/translations.en';
@@ -28,7 +28,8 @@ const CHECK_LABELS: Record<string, TranslationKey> = {
   selector: 'sb-connection-indicator',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
-    'data-testid': 'connection-indicator',
+    '[attr.data-testid]': "detailed() ? 'connection-indicator-detail' : 'connection-indicator'",
+    '[class.detailed]': 'detailed()',
     role: 'status',
     '[attr.data-state]': 'state()',
     '[attr.title]': 'tooltip()',
@@ -61,14 +62,16 @@ const CHECK_LABELS: Record<string, TranslationKey> = {
     :host([data-state='offline']) .dot {
       background: var(--sb-red);
     }
-    @media (max-width: 720px) {
-      .label {
+    @media (max-width: 1100px) {
+      :host(:not(.detailed)) .label {
         display: none;
       }
     }
   `,
 })
 export class ConnectionIndicatorComponent {
+  /** With its words on every screen size (the folded menu's copy), not only the dot. */
+  readonly detailed = input(false);
   private readonly realtime = inject(RealtimeService);
   private readonly i18n = inject(I18nService);
   private readonly health = inject(ServerHealthService);

@@ -2,9 +2,11 @@ import { TestBed } from '@angular/core/testing';
 import { ToastClearance } from './toast-clearance';
 
 /** An element whose top edge is `top` (or what `top()` says at the time) px from the top of the viewport. */
-function elementAt(top: number | (() => number)): HTMLElement {
+function elementAt(top: number | (() => number), hidden: () => boolean = () => false): HTMLElement {
   const el = document.createElement('div');
   el.getBoundingClientRect = () => {
+    // What a browser answers for an element that is not rendered (display: none): an empty box at 0.
+    if (hidden()) return { top: 0, bottom: 0, left: 0, right: 0, width: 0, height: 0, x: 0, y: 0, toJSON: () => ({}) };
     const y = typeof top === 'number' ? top : top();
     return { top: y, bottom: y + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y, toJSON: () => ({}) };
   };
@@ -46,5 +48,15 @@ describe('ToastClearance', () => {
     expect(clearance.bottomPx()).toBe(110);
     stopNew();
     expect(clearance.bottomPx()).toBe(0);
+  });
+
+  it('a composer that is not shown (a phone showing the list) does not push the toasts off the screen', () => {
+    let hidden = true;
+    const stop = clearance.keepClear(elementAt(window.innerHeight - 100, () => hidden));
+    expect(clearance.bottomPx()).toBe(0);
+    hidden = false;
+    window.dispatchEvent(new Event('resize'));
+    expect(clearance.bottomPx()).toBe(100);
+    stop();
   });
 });

@@ -3,7 +3,10 @@ import { Injectable, signal } from '@angular/core';
 /**
  * Keeps the toasts off the composer: toasts sit bottom-right, where the composer's Send button is,
  * and a pointer on its way to Send would hover a toast and so keep it there. While a composer is on
- * the page, the toasts start above its top edge.
+ * the page, the toasts start above its top edge. On a phone the toasts span the screen's width, so
+ * this is what keeps them off the text field itself; there the on-screen keyboard moves the
+ * composer without resizing the window (the visual viewport changes), and a composer hidden
+ * behind the conversation list has no box to stay clear of.
  */
 @Injectable({ providedIn: 'root' })
 export class ToastClearance {
@@ -17,18 +20,25 @@ export class ToastClearance {
   keepClear(el: HTMLElement): () => void {
     this.current = el;
     const measure = () => {
-      if (this.current === el)
-        this._bottomPx.set(Math.max(0, Math.round(window.innerHeight - el.getBoundingClientRect().top)));
+      if (this.current !== el) return;
+      const rect = el.getBoundingClientRect();
+      const laidOut = rect.width > 0 || rect.height > 0;
+      this._bottomPx.set(laidOut ? Math.max(0, Math.round(window.innerHeight - rect.top)) : 0);
     };
     const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
     resized?.observe(el);
-    window.addEventListener('resize', measure);
-    window.addEventListener('scroll', measure, { passive: true });
+    const viewports: EventTarget[] = [window, ...(window.visualViewport ? [window.visualViewport] : [])];
+    for (const target of viewports) {
+      target.addEventListener('resize', measure);
+      target.addEventListener('scroll', measure, { passive: true });
+    }
     measure();
     return () => {
       resized?.disconnect();
-      window.removeEventListener('resize', measure);
-      window.removeEventListener('scroll', measure);
+      for (const target of viewports) {
+        target.removeEventListener('resize', measure);
+        target.removeEventListener('scroll', measure);
+      }
       if (this.current !== el) return;
       this.current = null;
       this._bottomPx.set(0);

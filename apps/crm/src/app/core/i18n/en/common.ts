@@ -15,6 +15,8 @@ export const commonEn = {
   'shell.logout': 'Log out',
   'shell.language': 'Language',
   'shell.account': 'Signed in as {name}: your account and password',
+  'shell.menuOpen': 'Open the menu',
+  'shell.menuClose': 'Close the menu',
 
   'role.admin': 'Admin',
   'role.supervisor': 'Supervisor',

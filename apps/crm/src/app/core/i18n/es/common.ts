@@ -17,6 +17,8 @@ export const commonEs: Record<keyof typeof commonEn, string> = {
   'shell.logout': 'Cerrar sesión',
   'shell.language': 'Idioma',
   'shell.account': 'Sesión de {name}: tu cuenta y tu contraseña',
+  'shell.menuOpen': 'Abrir el menú',
+  'shell.menuClose': 'Cerrar el menú',
 
   'role.admin': 'Administrador',
   'role.supervisor': 'Supervisor',

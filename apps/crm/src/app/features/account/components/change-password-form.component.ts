@@ -4,11 +4,12 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
 import { ChangePasswordStore, type PasswordChangeField } from '../data/change-password.store';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 
 /** Current password, the new one twice; the user's other sessions end when it is changed. */
 @Component({
   selector: 'sb-change-password-form',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -47,13 +48,15 @@ import { ChangePasswordStore, type PasswordChangeField } from '../data/change-pa
           data-testid="password-new"
           [value]="store.draft().newPassword"
           [attr.aria-invalid]="!!errors().newPassword"
-          [attr.aria-describedby]="errors().newPassword ? 'password-new-hint password-new-error' : 'password-new-hint'"
+          aria-describedby="password-new-note"
           (input)="set('newPassword', $event)"
         />
-        <p class="hint" id="password-new-hint">{{ 'password.hint' | translate: { min: min, max: max } }}</p>
-        @if (errors().newPassword; as e) {
-          <p class="field-error" id="password-new-error" data-testid="password-new-error">{{ e }}</p>
-        }
+        <sb-field-note
+          noteId="password-new-note"
+          errorTestId="password-new-error"
+          [hint]="'password.hint' | translate: { min: min, max: max }"
+          [error]="errors().newPassword"
+        />
       </div>
       <div class="field">
         <label for="password-confirm">{{ 'account.password.confirm' | translate }}</label>

@@ -7,11 +7,12 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { CANNED_CONTENT_MAX, type CannedDraft } from '../data/canned-draft';
 import { CannedResponsesStore } from '../data/canned-responses.store';
 import { CANNED_VARIABLES } from '../data/canned-variables';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 
 /** /canned-responses: the team's canned replies, searched, created, edited and deleted. */
 @Component({
   selector: 'sb-canned-responses-page',
-  imports: [TranslatePipe, ViewStateComponent],
+  imports: [TranslatePipe, ViewStateComponent, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
@@ -49,14 +50,16 @@ import { CANNED_VARIABLES } from '../data/canned-variables';
               autocomplete="off"
               [value]="store.draft().shortCode"
               [attr.aria-invalid]="!!errors().shortCode"
-              [attr.aria-describedby]="errors().shortCode ? 'canned-short-code-error' : 'canned-short-code-hint'"
+              aria-describedby="canned-short-code-note"
               (input)="set('shortCode', $event)"
             />
           </div>
-          <p class="hint" id="canned-short-code-hint">{{ 'canned.shortCodeHint' | translate }}</p>
-          @if (errors().shortCode; as e) {
-            <p class="field-error" id="canned-short-code-error" data-testid="canned-short-code-error">{{ e }}</p>
-          }
+          <sb-field-note
+            noteId="canned-short-code-note"
+            errorTestId="canned-short-code-error"
+            [hint]="'canned.shortCodeHint' | translate"
+            [error]="errors().shortCode"
+          />
         </div>
         <div class="field">
           <label for="canned-content">{{ 'canned.content' | translate }}</label>

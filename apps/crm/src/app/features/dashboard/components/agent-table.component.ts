@@ -16,7 +16,7 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
   imports: [TranslatePipe, AgentCsatComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table data-testid="agent-table">
+    <table class="stack-table" data-testid="agent-table">
       <caption>
         {{
           'dashboard.agents' | translate
@@ -35,13 +35,19 @@ export function onlineFirst(agents: readonly AgentRow[]): AgentRow[] {
       <tbody>
         @for (agent of rows(); track agent.agentId) {
           <tr data-testid="agent-row" [attr.data-agent-id]="agent.agentId" [attr.data-online]="agent.online">
-            <td>{{ agent.name }}</td>
-            <td>
+            <td class="name">{{ agent.name }}</td>
+            <td [attr.data-label]="'dashboard.presence' | translate">
               <span class="dot" [class.online]="agent.online" aria-hidden="true"></span>
               {{ (agent.online ? 'dashboard.online' : 'dashboard.offline') | translate }}
             </td>
-            <td class="num" [attr.data-value]="agent.openAssigned">{{ agent.openAssigned }}</td>
-            <td class="num"><sb-agent-csat [agent]="agent" /></td>
+            <td
+              class="num"
+              [attr.data-label]="'dashboard.openAssigned' | translate"
+              [attr.data-value]="agent.openAssigned"
+            >
+              {{ agent.openAssigned }}
+            </td>
+            <td class="num" [attr.data-label]="'csat.agentColumn' | translate"><sb-agent-csat [agent]="agent" /></td>
           </tr>
         } @empty {
           <tr>

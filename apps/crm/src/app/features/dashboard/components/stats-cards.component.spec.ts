@@ -57,12 +57,48 @@ describe('StatsCardsComponent', () => {
     expect(el('stat-first-response-detail').textContent?.trim()).toBe('median 50 s · p90 3 m 10 s · n 12');
   });
 
-  it('gives every card its definition as a tooltip and as its accessible description', () => {
+  it('every card has an info button that shows its definition on the card, and hides it again', async () => {
     const card = el('stat-attended');
-    const definition = 'Conversations first assigned to an agent this calendar month (Europe/Madrid)';
-    expect(card.getAttribute('title')).toBe(definition);
+    const info = card.querySelector<HTMLButtonElement>('[data-role="info"]') as HTMLButtonElement;
+    const definition = card.querySelector<HTMLElement>('[data-role="definition"]') as HTMLElement;
+    const text = 'Conversations first assigned to an agent this calendar month (Europe/Madrid)';
+    expect(info.getAttribute('aria-label')).toBe('What "Attended this month" counts');
+    expect(info.getAttribute('aria-expanded')).toBe('false');
+    expect(definition.hidden).toBe(true);
+
+    info.click();
+    await fixture.whenStable();
+    expect(info.getAttribute('aria-expanded')).toBe('true');
+    expect(definition.hidden).toBe(false);
+    expect(definition.textContent?.trim()).toBe(text);
+    expect(info.getAttribute('aria-controls')).toBe(definition.id);
+    // Only this card's definition opened.
+    expect(el('stat-open').querySelector<HTMLElement>('[data-role="definition"]')?.hidden).toBe(true);
+
+    info.click();
+    await fixture.whenStable();
+    expect(definition.hidden).toBe(true);
+  });
+
+  it('the info button of the linked card shows the definition instead of opening the inbox', async () => {
+    el('stat-unattended').querySelector<HTMLButtonElement>('[data-role="info"]')?.click();
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(el('stat-unattended').querySelector<HTMLElement>('[data-role="definition"]')?.hidden).toBe(false);
+  });
+
+  it('is no hover tooltip: the definition is the accessible description, not a title', () => {
+    const card = el('stat-unattended');
+    expect(card.getAttribute('title')).toBeNull();
     const describedBy = card.getAttribute('aria-describedby');
-    expect(describedBy && fixture.nativeElement.querySelector(`#${describedBy}`)?.textContent?.trim()).toBe(definition);
-    expect(el('stat-unattended').getAttribute('title')).toBe('Open conversations nobody is assigned to');
+    expect(describedBy && fixture.nativeElement.querySelector(`#${describedBy}`)?.textContent?.trim()).toBe(
+      'Open conversations nobody is assigned to',
+    );
+  });
+
+  it('agents online says which roles take chats: the ones a conversation can be assigned to', () => {
+    const definition = el('stat-agents-online').querySelector('[data-role="definition"]')?.textContent ?? '';
+    expect(definition).toContain('Admin, Supervisor, Agent');
+    expect(definition).not.toContain('Marketer');
   });
 });

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import type { Stats } from '@switchboard/contracts/types';
+import { roleGroups, type Stats } from '@switchboard/contracts/types';
+import { ROLE_LABEL } from '../../../core/i18n/role-labels';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { InboxTab } from '../../inbox/data/conversation-list';
@@ -50,7 +51,7 @@ export const UNASSIGNED_INBOX_LINK: StatCardLink = { path: '/inbox', queryParams
       <sb-stat-card
         testId="stat-agents-online"
         [label]="'dashboard.agentsOnline' | translate"
-        [hint]="'dashboard.agentsOnlineHint' | translate"
+        [hint]="'dashboard.agentsOnlineHint' | translate: { roles: chatRoles() }"
         [value]="stats().agentsOnline"
       />
       <sb-stat-card
@@ -83,6 +84,10 @@ export class StatsCardsComponent {
   readonly timeZone = input<string | null>(null);
 
   protected readonly unassignedLink = UNASSIGNED_INBOX_LINK;
+  /** Who takes chats: the roles a conversation can be assigned to, as the server counts them. */
+  protected readonly chatRoles = computed(() =>
+    roleGroups.inbox.map((role) => this.i18n.t(ROLE_LABEL[role])).join(', '),
+  );
   protected readonly zone = computed(() => this.timeZone() ?? this.i18n.t('dashboard.serverTimeZone'));
   protected readonly average = computed(() => formatDuration(this.stats().avgFirstResponseSeconds));
   protected readonly detail = computed(() => ({

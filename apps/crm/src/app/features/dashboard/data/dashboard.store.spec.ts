@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import type { Stats } from '@switchboard/contracts/types';
+import type { Stats, StatsCharts } from '@switchboard/contracts/types';
 import { of } from 'rxjs';
 import type { FakeSocket } from '../../../core/realtime/testing/fake-socket-manager';
 import { flush } from '../../inbox/data/testing/chat-fixtures';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
 import { DashboardApi } from './dashboard.api';
 import { DashboardSocket } from './dashboard.socket';
-import { CHARTS_MIN_INTERVAL_MS, CHARTS_REFRESH_MS, DashboardStore } from './dashboard.store';
+import { CHARTS_REFRESH_MS, DashboardStore } from './dashboard.store';
 import { charts, stats } from './testing/stats-fixtures';
 
 describe('DashboardStore', () => {
@@ -21,7 +21,11 @@ describe('DashboardStore', () => {
     return socket;
   };
   const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 10, 0, seconds)).toISOString();
-  const pushStats = (s: Stats) => statsSocket().serverEmit('stats_updated', { stats: s });
+  const pushStats = (s: Stats, c: StatsCharts = charts({ generatedAt: s.generatedAt })) =>
+    statsSocket().serverEmit('stats_updated', { stats: s, charts: c });
+  const messagesLastHour = () => store.charts()?.messagesPerMinute.reduce((n, m) => n + m.count, 0);
+  const withMessages = (count: number, generatedAt: string) =>
+    charts({ messagesPerMinute: [{ minute: '2026-01-01T09:59:00.000Z', count }], generatedAt });
 
   async function start(first: Stats = stats()) {
     api.stats.mockReturnValue(of(first));
@@ -76,39 +80,39 @@ describe('DashboardStore', () => {
     expect(store.stats()?.unattended).toBe(5);
   });
 
-  it('a burst of stats_updated refetches the charts at most once per 10 s, and the last one is still fetched', async () => {
-    await start();
-    const startedAt = Date.now();
-    for (let i = 1; i <= 250; i++) {
-      jest.advanceTimersByTime(100);
-      pushStats(stats({ messagesToday: i, generatedAt: new Date().toISOString() }));
-    }
-    // 25 s of pushes every 100 ms: the initial fetch plus at most one per started 10 s window.
-    jest.advanceTimersByTime(CHARTS_MIN_INTERVAL_MS);
-    await flush();
-    expect(chartFetches.length).toBeGreaterThanOrEqual(3);
-    expect(chartFetches.length).toBeLessThanOrEqual(4);
-    for (let i = 1; i < chartFetches.length; i++) {
-      expect(chartFetches[i] - chartFetches[i - 1]).toBeGreaterThanOrEqual(CHARTS_MIN_INTERVAL_MS);
-    }
-    // The last push (at +25 s) is covered by a fetch after it.
-    expect(chartFetches.at(-1)).toBeGreaterThanOrEqual(startedAt + 25_000);
+  it('each stats_updated moves the charts in the same update as the cards, without waiting for a fetch', async () => {
+    await start(stats({ generatedAt: at(0) }));
+    const fetches = chartFetches.length;
+
+    pushStats(stats({ messagesToday: 3, generatedAt: at(1) }), withMessages(3, at(1)));
+    expect(store.stats()?.messagesToday).toBe(3);
+    expect(messagesLastHour()).toBe(3);
+
+    pushStats(stats({ messagesToday: 4, generatedAt: at(2) }), withMessages(4, at(2)));
+    expect(messagesLastHour()).toBe(4);
+    expect(chartFetches.length).toBe(fetches);
+  });
+
+  it('keeps the newer charts when an older series arrives after them (a slow fetch after a push)', async () => {
+    api.charts.mockReturnValue(of(withMessages(1, at(0))));
+    await start(stats({ generatedAt: at(0) }));
+    pushStats(stats({ generatedAt: at(5) }), withMessages(5, at(5)));
+    pushStats(stats({ generatedAt: at(4) }), withMessages(4, at(4)));
+    expect(messagesLastHour()).toBe(5);
   });
 
   it('refetches the charts every minute even when nothing is pushed', async () => {
     await start();
-    jest.advanceTimersByTime(CHARTS_MIN_INTERVAL_MS); // the reconnect's ask, served after the window
     const before = chartFetches.length;
     jest.advanceTimersByTime(CHARTS_REFRESH_MS);
     expect(chartFetches.length).toBe(before + 1);
     expect(store.charts()).toEqual(charts());
   });
 
-  it('re-takes the stats snapshot and asks for the charts after a reconnect', async () => {
+  it('re-takes the stats snapshot after a reconnect, and shows the charts its connect push carries', async () => {
     await start(stats({ unattended: 1, generatedAt: at(0) }));
     jest.advanceTimersByTime(30_000);
     const statsCalls = api.stats.mock.calls.length;
-    const chartCalls = chartFetches.length;
 
     realtime.manager().drop();
     expect(store.live()).toBe(false);
@@ -119,7 +123,8 @@ describe('DashboardStore', () => {
 
     expect(api.stats.mock.calls.length).toBeGreaterThan(statsCalls);
     expect(store.stats()?.unattended).toBe(9);
-    expect(chartFetches.length).toBe(chartCalls + 1);
+    pushStats(stats({ unattended: 9, generatedAt: at(41) }), withMessages(9, at(41)));
+    expect(messagesLastHour()).toBe(9);
   });
 
   it('polls the stats over REST every 15 s while the socket is down', async () => {

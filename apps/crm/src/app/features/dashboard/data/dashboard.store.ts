@@ -5,9 +5,7 @@ import { liveDelta, liveResource } from '../../../core/realtime/live-resource';
 import { DashboardApi } from './dashboard.api';
 import { DashboardSocket } from './dashboard.socket';
 
-/** Charts are fetched at most this often, however many stats_updated arrive. */
-export const CHARTS_MIN_INTERVAL_MS = 10_000;
-/** …and at least this often, since their minute and hour buckets move with the clock. */
+/** Charts come with every stats_updated, and are also fetched this often: their minute and hour buckets move with the clock. */
 export const CHARTS_REFRESH_MS = 60_000;
 
 const time = (iso: string) => Date.parse(iso);
@@ -15,6 +13,11 @@ const time = (iso: string) => Date.parse(iso);
 /** A pushed snapshot replaces the shown one unless it is older (pushes may cross a REST reload). */
 export function applyStatsUpdated(current: Stats, next: Stats): Stats {
   return time(next.generatedAt) < time(current.generatedAt) ? current : next;
+}
+
+/** Pushed or fetched, the newer chart series wins (a slow REST answer may land after a push). */
+export function applyCharts(current: StatsCharts | undefined, next: StatsCharts): StatsCharts {
+  return current && time(next.generatedAt) < time(current.generatedAt) ? current : next;
 }
 
 export function applyBotStatus(current: Stats, botStatus: BotStatus): Stats {
@@ -28,9 +31,8 @@ export function applyWhatsappState(current: Stats, whatsappState: WhatsappState)
 /**
  * The supervisor dashboard's state. Stats: REST snapshot + /stats pushes (each stats_updated
  * replaces the value), re-snapshot on every reconnect, REST polling while the socket is down.
- * Charts: fetched at start, then asked for by every stats_updated, every reconnect and every
- * minute, with the asks throttled to one fetch per CHARTS_MIN_INTERVAL_MS (the last ask is
- * kept and served when the window ends, so the final change is always fetched).
+ * Charts: every stats_updated carries the series of the same moment, so they move with the cards
+ * (the snapshot on each reconnect included); fetched over REST at start and every minute too.
  * Provided by the dashboard route.
  */
 @Injectable()
@@ -52,9 +54,6 @@ export class DashboardStore {
 
   private readonly _charts = signal<StatsCharts | undefined>(undefined);
   private readonly _chartsError = signal<unknown>(null);
-  private lastChartsFetchAt = Number.NEGATIVE_INFINITY;
-  private chartsTimer: ReturnType<typeof setTimeout> | null = null;
-  private chartsSeq = 0;
   private destroyed = false;
 
   readonly stats = this.resource.value;
@@ -70,16 +69,12 @@ export class DashboardStore {
   readonly offline = computed(() => this.socket.connectionState() === 'offline');
 
   constructor() {
-    const subscriptions = [
-      this.socket.on('stats_updated').subscribe(() => this.requestCharts()),
-      this.socket.connected$().subscribe(() => this.requestCharts()),
-    ];
-    const minuteTimer = setInterval(() => this.requestCharts(), CHARTS_REFRESH_MS);
+    const pushes = this.socket.on('stats_updated').subscribe((e) => this.showCharts(e.charts));
+    const minuteTimer = setInterval(() => this.fetchCharts(), CHARTS_REFRESH_MS);
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
       clearInterval(minuteTimer);
-      this.clearChartsTimer();
-      for (const subscription of subscriptions) subscription.unsubscribe();
+      pushes.unsubscribe();
     });
     this.fetchCharts();
   }
@@ -90,40 +85,19 @@ export class DashboardStore {
     this.fetchCharts();
   }
 
-  /** Fetches the charts now if the last fetch is old enough, otherwise once the window ends. */
-  private requestCharts(): void {
-    if (this.destroyed || this.chartsTimer !== null) return;
-    const wait = this.lastChartsFetchAt + CHARTS_MIN_INTERVAL_MS - Date.now();
-    if (wait <= 0) {
-      this.fetchCharts();
-      return;
-    }
-    this.chartsTimer = setTimeout(() => {
-      this.chartsTimer = null;
-      this.requestCharts();
-    }, wait);
+  private showCharts(charts: StatsCharts): void {
+    this._charts.update((current) => applyCharts(current, charts));
+    this._chartsError.set(null);
   }
 
   private fetchCharts(): void {
-    if (this.destroyed) return;
-    this.clearChartsTimer();
-    this.lastChartsFetchAt = Date.now();
-    const seq = ++this.chartsSeq;
     firstValueFrom(this.api.charts()).then(
       (charts) => {
-        if (seq !== this.chartsSeq || this.destroyed) return;
-        this._charts.set(charts);
-        this._chartsError.set(null);
+        if (!this.destroyed) this.showCharts(charts);
       },
       (error: unknown) => {
-        if (seq !== this.chartsSeq || this.destroyed) return;
-        this._chartsError.set(error);
+        if (!this.destroyed) this._chartsError.set(error);
       },
     );
-  }
-
-  private clearChartsTimer(): void {
-    if (this.chartsTimer !== null) clearTimeout(this.chartsTimer);
-    this.chartsTimer = null;
   }
 }

@@ -8,7 +8,6 @@ import {
   input,
   signal,
   untracked,
-  type Signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Conversation, UserWithPresence } from '@switchboard/contracts/types';
@@ -28,6 +27,7 @@ import { InboxSocket } from '../data/inbox.socket';
 import { InboxStore } from '../data/inbox.store';
 import { InboxShortcuts } from '../data/inbox-shortcuts';
 import { LabelsStore } from '../../labels/data/labels.store';
+import { watchMedia } from '../../../core/layout/watch-media';
 
 /**
  * One conversation for staff: header with assign/take/close/reopen, then the live thread with the
@@ -47,7 +47,9 @@ import { LabelsStore } from '../../labels/data/labels.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="main">
-      <a class="back" routerLink="/inbox" [queryParams]="inbox.viewParams()">← {{ 'inbox.back' | translate }}</a>
+      <a class="back" data-testid="conversation-back" routerLink="/inbox" [queryParams]="inbox.viewParams()"
+        >← {{ 'inbox.back' | translate }}</a
+      >
       @if (store.conversation(); as conversation) {
         <sb-conversation-header
           [conversation]="conversation"
@@ -136,7 +138,8 @@ import { LabelsStore } from '../../labels/data/labels.store';
       sb-contact-panel {
         position: fixed;
         z-index: 20;
-        top: 0;
+        /* Under the shell's top bar, which stays in reach (the menu, the bell). */
+        top: var(--sb-topbar-height, 0);
         right: 0;
         bottom: 0;
         width: min(22rem, 92vw);
@@ -147,7 +150,7 @@ import { LabelsStore } from '../../labels/data/labels.store';
         display: block;
         position: fixed;
         z-index: 19;
-        inset: 0;
+        inset: var(--sb-topbar-height, 0) 0 0 0;
         padding: 0;
         border: none;
         border-radius: 0;
@@ -335,15 +338,6 @@ export class ConversationPage {
 
 const NARROW = '(max-width: 1024px)';
 
-/** Whether the viewport matches `query`, following resizes and rotations while the page lives. */
-function watchMedia(query: string): Signal<boolean> {
-  const list = typeof matchMedia === 'function' ? matchMedia(query) : null;
-  const matches = signal(list?.matches ?? false);
-  const onChange = (event: MediaQueryListEvent) => matches.set(event.matches);
-  list?.addEventListener('change', onChange);
-  inject(DestroyRef).onDestroy(() => list?.removeEventListener('change', onChange));
-  return matches.asReadonly();
-}
 const PANEL_STORAGE_KEY = 'sb.contactPanel';
 
 function readPanelPreference(): string | null {

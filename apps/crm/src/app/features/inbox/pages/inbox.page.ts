@@ -202,6 +202,7 @@ const CLOCK_TICK_MS = 30_000;
       width: 100%;
       margin-top: 0.5rem;
     }
+    /* A phone: the list, or the open conversation over the whole screen under the top bar (its Back link returns). */
     @media (max-width: 760px) {
       .inbox {
         grid-template-columns: minmax(0, 1fr);
@@ -209,6 +210,13 @@ const CLOCK_TICK_MS = 30_000;
       .inbox.has-active .list-pane,
       .inbox:not(.has-active) .detail {
         display: none;
+      }
+      .inbox.has-active .detail {
+        position: fixed;
+        z-index: 5;
+        inset: var(--sb-topbar-height, 0) 0 0 0;
+        border: none;
+        border-radius: 0;
       }
     }
   `,

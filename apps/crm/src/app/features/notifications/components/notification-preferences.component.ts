@@ -36,7 +36,7 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
       </p>
     }
     @if (prefs.items(); as items) {
-      <table class="prefs" data-testid="notification-preferences">
+      <table class="prefs stack-table" data-testid="notification-preferences">
         <thead>
           <tr>
             <th scope="col">{{ 'notifications.pref.type' | translate }}</th>
@@ -50,7 +50,7 @@ const SETTINGS: { key: PreferenceSetting; label: TranslationKey }[] = [
             <tr [attr.data-type]="item.type">
               <th scope="row">{{ typeLabel(item.type) | translate }}</th>
               @for (setting of settings; track setting.key) {
-                <td>
+                <td [attr.data-label]="setting.label | translate">
                   <input
                     type="checkbox"
                     [attr.data-testid]="'pref-' + item.type + '-' + setting.key"

@@ -7,13 +7,14 @@ import { knownTimeZones, type BotDraft } from '../data/bot-draft';
 import { BotSettingsStore } from '../data/bot-settings.store';
 import { BusinessHoursEditorComponent, type IntervalChange } from './business-hours-editor.component';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 
 type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
 
 /** The auto-responder: the on/off switch (saved at once), its texts, time zone, business hours and hand-off. */
 @Component({
   selector: 'sb-bot-settings',
-  imports: [TranslatePipe, ViewStateComponent, BusinessHoursEditorComponent],
+  imports: [TranslatePipe, ViewStateComponent, BusinessHoursEditorComponent, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="bot-title" data-testid="bot-settings">
@@ -51,12 +52,14 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
               [maxLength]="max"
               [value]="d.greeting"
               [attr.aria-invalid]="!!errors().greeting"
+              aria-describedby="bot-greeting-note"
               (input)="set('greeting', $event)"
             ></textarea>
-            <p class="hint">{{ 'settings.bot.greetingHint' | translate }}</p>
-            @if (errors().greeting; as e) {
-              <p class="field-error">{{ e }}</p>
-            }
+            <sb-field-note
+              noteId="bot-greeting-note"
+              [hint]="'settings.bot.greetingHint' | translate"
+              [error]="errors().greeting"
+            />
           </div>
 
           <div class="field">
@@ -68,12 +71,14 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
               [maxLength]="max"
               [value]="d.outOfHoursReply"
               [attr.aria-invalid]="!!errors().outOfHoursReply"
+              aria-describedby="bot-outOfHoursReply-note"
               (input)="set('outOfHoursReply', $event)"
             ></textarea>
-            <p class="hint">{{ 'settings.bot.outOfHoursHint' | translate }}</p>
-            @if (errors().outOfHoursReply; as e) {
-              <p class="field-error">{{ e }}</p>
-            }
+            <sb-field-note
+              noteId="bot-outOfHoursReply-note"
+              [hint]="'settings.bot.outOfHoursHint' | translate"
+              [error]="errors().outOfHoursReply"
+            />
           </div>
 
           <fieldset class="field">
@@ -127,12 +132,14 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
                 data-testid="bot-keywords"
                 [value]="d.keywords"
                 [attr.aria-invalid]="!!errors().handoffKeywords"
+                aria-describedby="bot-handoffKeywords-note"
                 (input)="set('keywords', $event)"
               />
-              <p class="hint">{{ 'settings.bot.keywordsHint' | translate: { max: keywordsMax } }}</p>
-              @if (errors().handoffKeywords; as e) {
-                <p class="field-error">{{ e }}</p>
-              }
+              <sb-field-note
+                noteId="bot-handoffKeywords-note"
+                [hint]="'settings.bot.keywordsHint' | translate: { max: keywordsMax }"
+                [error]="errors().handoffKeywords"
+              />
             </div>
             <div class="field">
               <label for="bot-handoff-reply">{{ 'settings.bot.handoffReply' | translate }}</label>
@@ -143,12 +150,15 @@ type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
                 [maxLength]="max"
                 [value]="d.handoffReply"
                 [attr.aria-invalid]="!!errors().handoffReply"
+                aria-describedby="bot-handoffReply-note"
                 (input)="set('handoffReply', $event)"
               ></textarea>
-              <p class="hint">{{ 'settings.bot.handoffHint' | translate }}</p>
-              @if (errors().handoffReply; as e) {
-                <p class="field-error" data-testid="bot-handoff-reply-error">{{ e }}</p>
-              }
+              <sb-field-note
+                noteId="bot-handoffReply-note"
+                errorTestId="bot-handoff-reply-error"
+                [hint]="'settings.bot.handoffHint' | translate"
+                [error]="errors().handoffReply"
+              />
             </div>
           </fieldset>
 

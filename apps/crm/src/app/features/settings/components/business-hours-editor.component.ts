@@ -25,7 +25,7 @@ export interface IntervalChange {
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table>
+    <table class="stack-table">
       <caption class="visually-hidden">
         {{
           'settings.bot.hours' | translate

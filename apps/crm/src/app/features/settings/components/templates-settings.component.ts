@@ -7,6 +7,7 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
 import { TEMPLATE_BODY_MAX, TEMPLATE_CATEGORIES, type TemplateDraft } from '../data/template-draft';
 import { TemplatesStore } from '../data/templates.store';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 
 const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
   utility: 'settings.templates.category.utility',
@@ -17,7 +18,7 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
 /** The WhatsApp template catalogue: list, create, edit and delete (kept in step with Meta's manager by hand). */
 @Component({
   selector: 'sb-templates-settings',
-  imports: [TranslatePipe, ViewStateComponent],
+  imports: [TranslatePipe, ViewStateComponent, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card" aria-labelledby="templates-title" data-testid="templates-settings">
@@ -87,12 +88,15 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
               [maxLength]="bodyMax"
               [value]="store.draft().body"
               [attr.aria-invalid]="!!errors().body"
+              aria-describedby="template-body-note"
               (input)="set('body', $event)"
             ></textarea>
-            <p class="hint">{{ 'settings.templates.bodyHint' | translate }}</p>
-            @if (errors().body; as e) {
-              <p class="field-error" data-testid="template-body-error">{{ e }}</p>
-            }
+            <sb-field-note
+              noteId="template-body-note"
+              errorTestId="template-body-error"
+              [hint]="'settings.templates.bodyHint' | translate"
+              [error]="errors().body"
+            />
           </div>
           @if (saveError(); as e) {
             <p class="alert" role="alert" data-testid="template-save-error">{{ e }}</p>
@@ -122,7 +126,7 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
 
       @if (store.items(); as items) {
         @if (items.length > 0) {
-          <table data-testid="template-list">
+          <table class="stack-table" data-testid="template-list">
             <thead>
               <tr>
                 <th scope="col">{{ 'settings.templates.name' | translate }}</th>
@@ -137,14 +141,16 @@ const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
             <tbody>
               @for (t of items; track t.id) {
                 <tr data-testid="template-row" [attr.data-name]="t.name">
-                  <td>
+                  <td [attr.data-label]="'settings.templates.name' | translate">
                     <code>{{ t.name }}</code>
                   </td>
-                  <td>{{ t.language }}</td>
-                  <td>{{ category[t.category] | translate }}</td>
+                  <td [attr.data-label]="'settings.templates.language' | translate">{{ t.language }}</td>
+                  <td [attr.data-label]="'settings.templates.category' | translate">
+                    {{ category[t.category] | translate }}
+                  </td>
                   <!-- pre-wrap: the template may add no white space around the body. -->
                   <!-- prettier-ignore -->
-                  <td class="body">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
+                  <td class="body" [attr.data-label]="'settings.templates.body' | translate">{{ t.body }} <span class="muted small">{{ 'settings.templates.variables' | translate: { count: t.variableCount } }}</span></td>
                   <td class="row-actions">
                     @if (store.confirmingDelete() === t.id) {
                       <span class="small">{{ 'settings.templates.confirmDelete' | translate }}</span>

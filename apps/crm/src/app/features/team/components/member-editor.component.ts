@@ -6,6 +6,7 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 import { MEMBER_NAME_MAX, MEMBER_ROLES } from '../data/member-draft';
 import { MemberEditStore, type MemberEditDone } from '../data/member-edit.store';
 import { ROLE_LABEL } from '../../../core/i18n/role-labels';
@@ -20,7 +21,7 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
 /** The admin's editor under a member's row: name and role, access (deactivate/reactivate), a new password. */
 @Component({
   selector: 'sb-member-editor',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.member(); as member) {
@@ -198,7 +199,7 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
                 [placeholder]="'team.setPassword.placeholder' | translate"
                 [value]="store.password()"
                 [attr.aria-invalid]="!!errors().password"
-                aria-describedby="edit-member-password-hint"
+                aria-describedby="edit-member-password-note"
                 (input)="store.updatePassword(value($event))"
               />
               <button
@@ -210,12 +211,12 @@ const DONE_TEXT: Record<MemberEditDone['action'], TranslationKey> = {
                 {{ (store.pending() === 'password' ? 'team.setPassword.busy' : 'team.setPassword.action') | translate }}
               </button>
             </div>
-            <p class="hint" id="edit-member-password-hint">
-              {{ 'team.setPassword.hint' | translate: { name: member.name, min: passwordMin, max: passwordMax } }}
-            </p>
-            @if (errors().password; as e) {
-              <p class="field-error" data-testid="member-new-password-error">{{ e }}</p>
-            }
+            <sb-field-note
+              noteId="edit-member-password-note"
+              errorTestId="member-new-password-error"
+              [hint]="'team.setPassword.hint' | translate: { name: member.name, min: passwordMin, max: passwordMax }"
+              [error]="errors().password"
+            />
             @if (partError().password; as e) {
               <p class="alert" role="alert" data-testid="member-password-error">{{ e }}</p>
             }

@@ -6,12 +6,13 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_ROLES, type MemberField } from '../data/member-draft';
 import { NewMemberStore } from '../data/new-member.store';
 import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
 import { ROLE_LABEL } from '../../../core/i18n/role-labels';
 
 /** The admin's form to add a staff user: name, email, role and a first password. */
 @Component({
   selector: 'sb-new-member-form',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, FieldNoteComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -83,15 +84,15 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
             data-testid="member-password"
             [value]="store.draft().password"
             [attr.aria-invalid]="!!errors().password"
-            aria-describedby="member-password-hint"
+            aria-describedby="member-password-note"
             (input)="set('password', $event)"
           />
-          <p class="hint" id="member-password-hint">
-            {{ 'password.hint' | translate: { min: limits.passwordMin, max: limits.passwordMax } }}
-          </p>
-          @if (errors().password; as e) {
-            <p class="field-error" data-testid="member-password-error">{{ e }}</p>
-          }
+          <sb-field-note
+            noteId="member-password-note"
+            errorTestId="member-password-error"
+            [hint]="'password.hint' | translate: { min: limits.passwordMin, max: limits.passwordMax }"
+            [error]="errors().password"
+          />
         </div>
       </div>
       @if (saveError(); as e) {

@@ -15,7 +15,7 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="card table">
-      <table data-testid="team-list">
+      <table class="stack-table" data-testid="team-list">
         <caption class="visually-hidden">
           {{
             'team.list' | translate
@@ -52,9 +52,9 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
                   <span class="badge" data-testid="member-inactive">{{ 'team.inactive' | translate }}</span>
                 }
               </td>
-              <td class="email">{{ member.email }}</td>
-              <td class="role">{{ roleLabel[member.role] | translate }}</td>
-              <td class="presence" data-testid="team-presence">
+              <td class="email" [attr.data-label]="'team.email' | translate">{{ member.email }}</td>
+              <td class="role" [attr.data-label]="'team.role' | translate">{{ roleLabel[member.role] | translate }}</td>
+              <td class="presence" data-testid="team-presence" [attr.data-label]="'team.status' | translate">
                 <span class="dot" [class.online]="member.online" aria-hidden="true"></span>
                 {{ (member.online ? 'team.presence.online' : 'team.presence.offline') | translate }}
               </td>
@@ -159,54 +159,6 @@ import { ROLE_LABEL } from '../../../core/i18n/role-labels';
     }
     .dot.online {
       background: var(--sb-green);
-    }
-    /* A phone has no room for four columns: each member becomes a two-line card. */
-    @media (max-width: 640px) {
-      thead {
-        display: none;
-      }
-      tr {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        gap: 0.15rem 0.75rem;
-        padding: 0.6rem 0.75rem;
-        border-bottom: 1px solid var(--sb-border);
-      }
-      tbody tr:last-child {
-        border-bottom: none;
-      }
-      td,
-      tbody tr:last-child td {
-        padding: 0;
-        border: none;
-      }
-      .email {
-        grid-column: 1;
-        grid-row: 2;
-        color: var(--sb-muted);
-        font-size: 0.85rem;
-      }
-      .role {
-        grid-column: 2;
-        grid-row: 1;
-        text-align: right;
-        color: var(--sb-muted);
-        font-size: 0.85rem;
-      }
-      .presence {
-        grid-column: 2;
-        grid-row: 2;
-        text-align: right;
-        font-size: 0.85rem;
-      }
-      .actions {
-        grid-column: 1 / -1;
-        grid-row: 3;
-        text-align: left;
-      }
-      .editor-row td {
-        grid-column: 1 / -1;
-      }
     }
   `,
 })

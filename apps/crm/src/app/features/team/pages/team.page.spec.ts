@@ -118,6 +118,26 @@ describe('TeamPage', () => {
     expect(byTestId('member-name-error')).toBeNull();
   });
 
+  it('the password shows its hint until submitting finds it empty, then the error instead of the hint, never both', async () => {
+    await open('admin');
+    const note = () => document.getElementById('member-password-note');
+    expect(byTestId<HTMLInputElement>('member-password')?.getAttribute('aria-describedby')).toBe(
+      'member-password-note',
+    );
+    expect(note()?.textContent).toContain('At least 8 characters, at most 72 bytes');
+    expect(byTestId('member-password-error')).toBeNull();
+
+    byTestId('member-submit')?.click();
+    await settle();
+    expect(byTestId('member-password-error')).toBe(note());
+    expect(byTestId('new-member-form')?.textContent).not.toContain('At least 8 characters, at most 72 bytes');
+
+    type('member-password', 'long-enough-password');
+    await settle();
+    expect(byTestId('member-password-error')).toBeNull();
+    expect(note()?.textContent).toContain('At least 8 characters');
+  });
+
   it("the server's field errors and a taken email are shown on the right fields", async () => {
     await open('admin');
     type('member-name', 'Alba');
