@@ -37,7 +37,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
           }}
         </h3>
         <div class="scroll">
-          <table data-testid="invalid-rows">
+          <table class="stack-table" data-testid="invalid-rows">
             <thead>
               <tr>
                 <th scope="col">{{ 'campaigns.preview.row' | translate }}</th>
@@ -48,9 +48,9 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
             <tbody>
               @for (error of invalidRows(); track $index) {
                 <tr data-testid="invalid-row" [attr.data-row]="error.row">
-                  <td>{{ error.row }}</td>
-                  <td>{{ error.phone ?? '—' }}</td>
-                  <td>{{ error.message }}</td>
+                  <td [attr.data-label]="'campaigns.preview.row' | translate">{{ error.row }}</td>
+                  <td [attr.data-label]="'campaigns.preview.phone' | translate">{{ error.phone ?? '—' }}</td>
+                  <td [attr.data-label]="'campaigns.preview.problem' | translate">{{ error.message }}</td>
                 </tr>
               }
             </tbody>

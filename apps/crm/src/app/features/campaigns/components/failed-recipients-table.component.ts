@@ -20,7 +20,7 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
     @if (items(); as rows) {
       @if (rows.length > 0) {
         <div class="scroll">
-          <table data-testid="failed-recipients">
+          <table class="stack-table" data-testid="failed-recipients">
             <thead>
               <tr>
                 <th scope="col">{{ 'campaigns.failed.phone' | translate }}</th>
@@ -32,10 +32,14 @@ import { ViewStateComponent } from '../../../shared/ui/view-state.component';
             <tbody>
               @for (recipient of rows; track recipient.id) {
                 <tr data-testid="failed-recipient">
-                  <td>{{ recipient.phone }}</td>
-                  <td>{{ recipient.name ?? '—' }}</td>
-                  <td class="num">{{ recipient.attempts }}</td>
-                  <td class="error">{{ recipient.error ?? '—' }}</td>
+                  <td [attr.data-label]="'campaigns.failed.phone' | translate">{{ recipient.phone }}</td>
+                  <td [attr.data-label]="'campaigns.failed.name' | translate">{{ recipient.name ?? '—' }}</td>
+                  <td class="num" [attr.data-label]="'campaigns.failed.attempts' | translate">
+                    {{ recipient.attempts }}
+                  </td>
+                  <td class="error" [attr.data-label]="'campaigns.failed.error' | translate">
+                    {{ recipient.error ?? '—' }}
+                  </td>
                 </tr>
               }
             </tbody>

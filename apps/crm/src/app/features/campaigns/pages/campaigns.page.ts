@@ -51,7 +51,7 @@ import { CampaignsStore } from '../data/campaigns.store';
     />
     @if (rows().length > 0) {
       <div class="card table">
-        <table data-testid="campaign-list">
+        <table class="stack-table" data-testid="campaign-list">
           <thead>
             <tr>
               <th scope="col">{{ 'campaigns.list.name' | translate }}</th>
@@ -69,8 +69,10 @@ import { CampaignsStore } from '../data/campaigns.store';
                 <td>
                   <a [routerLink]="['/campaigns', row.campaign.id]">{{ row.campaign.name }}</a>
                 </td>
-                <td><sb-campaign-status-badge [status]="row.campaign.status" /></td>
-                <td class="progress">
+                <td [attr.data-label]="'campaigns.list.status' | translate">
+                  <sb-campaign-status-badge [status]="row.campaign.status" />
+                </td>
+                <td class="progress" [attr.data-label]="'campaigns.list.progress' | translate">
                   <sb-campaign-progress-bar
                     [percent]="row.percent"
                     [thin]="true"
@@ -81,10 +83,18 @@ import { CampaignsStore } from '../data/campaigns.store';
                     row.stopped ? ('campaigns.percentSent' | translate: { percent: row.percent }) : row.percent + '%'
                   }}</span>
                 </td>
-                <td class="num" data-testid="campaign-sent">{{ row.campaign.sent }}</td>
-                <td class="num" [class.bad]="row.campaign.failed > 0">{{ row.campaign.failed }}</td>
-                <td class="num">{{ row.campaign.total }}</td>
-                <td class="muted small">{{ row.created }}</td>
+                <td class="num" data-testid="campaign-sent" [attr.data-label]="'campaigns.sent' | translate">
+                  {{ row.campaign.sent }}
+                </td>
+                <td
+                  class="num"
+                  [class.bad]="row.campaign.failed > 0"
+                  [attr.data-label]="'campaigns.failedCount' | translate"
+                >
+                  {{ row.campaign.failed }}
+                </td>
+                <td class="num" [attr.data-label]="'campaigns.total' | translate">{{ row.campaign.total }}</td>
+                <td class="muted small" [attr.data-label]="'campaigns.list.created' | translate">{{ row.created }}</td>
               </tr>
             }
           </tbody>
