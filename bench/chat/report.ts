@@ -1,5 +1,6 @@
 /** Tables for the console and the "Chat" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
+import { LOADGEN_CPU, pinningEnabled, SERVER_CPU } from '../shared/cpu-pinning';
 import type { CpuWindow } from './cpu';
 import type { LatencySummary } from './stats';
 import { RELAY_OF, type Scenario, type TargetName } from './scenario';
@@ -155,6 +156,13 @@ function methodology(s: Scenario): string {
   );
 }
 
+/** How the cores were shared: pinned as the load kit does (server and its PostgreSQL backends on CPU 0, generator on CPU 1), or not. */
+function pinningLine(cores: number): string {
+  return pinningEnabled()
+    ? `Pinned before each step: the server and the PostgreSQL backends serving it on CPU ${SERVER_CPU}, the load generator on CPU ${LOADGEN_CPU} (BENCH_PIN=false turns it off); the relay and the product pay the same price on the same core.`
+    : `Nothing is pinned: the OS shares the ${cores} cores.`;
+}
+
 /** Which command, when and where: rates mean little without the machine and processes behind them. */
 function runContext(r: RunReport): string[] {
   const s = r.scenario;
@@ -164,7 +172,7 @@ function runContext(r: RunReport): string[] {
     `- Machine: ${r.machine.cpus} CPUs (${r.machine.model}), ${r.machine.memory} RAM, Node ${r.machine.node}; load average before the run ${r.machine.loadavg.map((l) => l.toFixed(2)).join(' / ')}`,
     `- Product build: ${r.build}`,
     `- Processes: the server (product or relay) is one Node process; the load generator is ${s.loadgenProcesses} separate Node process(es) ` +
-      `holding all client sockets; PostgreSQL is the machine's local service. Nothing is pinned: the OS shares the ${r.machine.cpus} cores. ` +
+      `holding all client sockets; PostgreSQL is the machine's local service. ${pinningLine(r.machine.cpus)} ` +
       `CPU columns are % of one core over the step (from /proc); "other procs" is what the rest of the machine used meanwhile ` +
       `(other work sharing this machine). Before each step the script waits (≤ 15 s, ≤ 2 min in all) for the machine to be under 20% busy.`,
   ];

@@ -9,6 +9,7 @@ import { countMessages, vacuumAnalyze } from './db';
 import { startHarness, type Harness } from './harness';
 import { buildInfo } from './product';
 import { killAllNow, stopAll } from '../shared/processes';
+import { pinStep } from '../shared/cpu-pinning';
 import {
   renderSection,
   stepsTable,
@@ -113,6 +114,11 @@ async function measure(s: Session, rate: number, forced: boolean, retry = false)
   // Idle sockets and an idle server use well under 10% of the machine; wait for other work to settle.
   const quiet = await waitForQuietMachine(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
   quietBudgetMs = Math.max(0, quietBudgetMs - quiet.waitedMs);
+  pinStep({
+    server: [s.target.serverPid],
+    postgres: s.target.db ? postgresPids(s.target.db.name) : [],
+    loadgen: h.pids,
+  });
   const step = await runJudgedStep(h, meter, scenario, rate);
   const { r, cpu, others, latency, verdict } = step;
   const rec: StepRecord = {
