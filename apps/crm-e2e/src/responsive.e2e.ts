@@ -221,7 +221,9 @@ describe('every page at phone (390×844) and tablet (768×1024) size', () => {
     expect(composer && Math.round(composer.y + composer.height)).toBeGreaterThan(VIEWPORTS.phone.height - 20);
 
     // A new chat notifies the admin: its toast pops up while the conversation is open.
-    await startWidgetCustomer(session.server.url, 'Toñi Tostada');
+    // A widget chat is announced (and notified) by its customer's first message.
+    const customer = await startWidgetCustomer(session.server.url, 'Toñi Tostada');
+    await customerSays(session.server.url, customer, 'Hola, ¿está mi pedido?');
     const toast = page().getByTestId('toast').first();
     await toast.waitFor({ timeout: 15_000 });
     await settle(page());

@@ -88,6 +88,13 @@ describe('canned replies', () => {
     );
     await composer.press('ArrowDown');
     const picked = choices.filter({ hasText: '/saludo' });
+    // The highlight is drawn on the next render: wait for it rather than read it at once.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="composer-suggestion"][aria-selected="true"] .label')
+          ?.textContent?.trim() === '/saludo',
+    );
     expect(await picked.getAttribute('aria-selected')).toBe('true');
     // The picker shows the reply as it will read, and says which variable stays as written.
     expect(await picked.innerText()).toContain('Hola Carla Cliente, soy Administrator.');

@@ -1,7 +1,7 @@
 import type { Conversation } from '@switchboard/contracts';
 import { Client } from 'pg';
 import { eventually, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, say, startWidgetChat, type Staff } from './chat-fixture';
+import { joinedSocket, say, startAnnouncedWidgetChat, type Staff } from './chat-fixture';
 
 interface UpdateCounts {
   upd: number;
@@ -47,9 +47,9 @@ describe('conversations: a message updates its conversation in place (HOT)', () 
   };
 
   it('60 customer messages to one conversation: ≥ 90% of its row updates are HOT, and it leads the inbox', async () => {
-    const widget = await startWidgetChat(app, 'Hugo Hot');
+    const widget = await startAnnouncedWidgetChat(app, 'Hugo Hot');
     const id = widget.conversation.id;
-    const other = await startWidgetChat(app, 'Olivia Other');
+    const other = await startAnnouncedWidgetChat(app, 'Olivia Other');
     const customer = await joinedSocket(app, widget.contactToken, id);
     const before = await settled(0);
     const N = 60;
@@ -67,7 +67,7 @@ describe('conversations: a message updates its conversation in place (HOT)', () 
       })
     ).body.items;
     expect(inbox.map((c) => c.id).slice(0, 2)).toEqual([id, other.conversation.id]);
-    expect(inbox[0]).toMatchObject({ lastSeq: N, lastMessagePreview: `Mensaje número ${N}` });
+    expect(inbox[0]).toMatchObject({ lastSeq: N + 1, lastMessagePreview: `Mensaje número ${N}` });
     customer.close();
   }, 90_000);
 });

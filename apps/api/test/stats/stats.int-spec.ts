@@ -118,7 +118,7 @@ describe('/stats and GET /api/stats: every figure moves with real events, and bo
     const before = latest();
     const openedToday = (charts: StatsCharts) => charts.conversationsPerHour.reduce((n, h) => n + h.opened, 0);
     const opened = openedToday(pushes[pushes.length - 1].charts);
-    await startWidgetChat(app, 'Charted');
+    await startAnnouncedWidgetChat(app, 'Charted');
     await eventually(() => expect(latest().unattended).toBe(before.unattended + 1), 1_500);
     const push = pushes[pushes.length - 1];
     expect(openedToday(push.charts)).toBe(opened + 1);

@@ -22,6 +22,7 @@ import { CampaignThreadsFunnel1796510000000 } from './migrations/1796510000000-c
 import { CampaignSendsIndex1796510000001 } from './migrations/1796510000001-campaign-sends-index';
 import { ConversationActivity1796520000000 } from './migrations/1796520000000-conversation-activity';
 import { NotificationParams1796530000000 } from './migrations/1796530000000-notification-params';
+import { ClosedConversationsIndex1796530000001 } from './migrations/1796530000001-closed-conversations-index';
 
 export const migrations = [
   Identity1764000000000,
@@ -47,6 +48,7 @@ export const migrations = [
   CampaignSendsIndex1796510000001,
   ConversationActivity1796520000000,
   NotificationParams1796530000000,
+  ClosedConversationsIndex1796530000001,
 ];
 
 /**

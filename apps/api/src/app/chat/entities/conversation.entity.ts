@@ -13,6 +13,7 @@ import { UserEntity } from '../../users/entities/user.entity';
 // The dashboard: open and unattended counts, this month's assignments and first responses.
 @Index('ix_conversations_open_unassigned', ['id'], { where: "status = 'open' AND assignee_id IS NULL" })
 @Index('ix_conversations_open_assignee', ['assigneeId'], { where: "status = 'open'" })
+@Index('ix_conversations_closed_assignee', ['assigneeId'], { where: "status = 'closed'" })
 @Index('ix_conversations_first_assigned', ['firstAssignedAt'])
 @Index('ix_conversations_first_response', ['firstResponseAt'])
 // The inbox sorted by createdAt.

@@ -1,0 +1,51 @@
+/** The "Faults under load" section of docs/benchmarks.md. */
+export interface FaultFigures {
+  sent: number;
+  acked: number;
+  refused: number;
+  unacked: number;
+  storedRows: number;
+  storedDistinct: number;
+  /** Receiver deliveries still missing after catch-up (per receiving socket). */
+  deliveriesMissing: number;
+  caughtUp: number;
+  repeats: number;
+  reconnects: number;
+  reconnectP50Ms: number;
+  reconnectMaxMs: number;
+  /** The most rejoins that landed in any 100 ms after the kill: a thundering herd would put them all in one. */
+  busiest100ms: number;
+  redisDownMs: number;
+  resumedAfterMs: number | null;
+  healthSeen: string[];
+  offlineAfterS: number | null;
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export function faultReport(f: FaultFigures, run: { conversations: number; rate: number; command: string }): string {
+  const lost = f.sent - f.refused - f.storedDistinct;
+  const doubled = f.storedRows - f.storedDistinct;
+  const verdict = lost === 0 && doubled === 0 && f.deliveriesMissing === 0 ? 'held' : 'FAILED';
+  return `## Faults under load (\`npm run bench:faults\`)
+
+Command: \`npm run bench:faults${run.command ? ` -- ${run.command}` : ''}\`, ${new Date().toISOString().slice(0, 16)} UTC. Two api nodes (A and B) on one PostgreSQL and a redis-server of the run's own; ${run.conversations} conversations, each customer on one node and its agent's 3 sockets spread over both, so messages cross nodes; the customers send ${run.rate} msg/s in all for 40 s. At 10 s Redis is killed and started again 3 s later; at 25 s node B is killed with SIGKILL. Clients behave as the app does (\`bench/scale/fault-clients.ts\`): backoff with full jitter (250 ms doubling to 5 s), reconnect through the "proxy" to a node that answers, rejoin with \`afterSeq\`, fill a seq gap the same way, resend unacked sends under their own clientMessageId.
+
+| figure | value |
+|---|---|
+| verdict | **${verdict}** |
+| sends / acked / refused / unacked at the end | ${f0(f.sent)} / ${f0(f.acked)} / ${f0(f.refused)} / ${f0(f.unacked)} |
+| stored (distinct sends) | ${f0(f.storedDistinct)} |
+| lost (sent, not refused, not stored) | ${f0(lost)} |
+| stored twice | ${f0(doubled)} |
+| deliveries missing after catch-up (all receiving sockets) | ${f0(f.deliveriesMissing)} |
+| deliveries that came by catch-up (rejoin or gap), not live | ${f0(f.caughtUp)} |
+| repeated deliveries (live and catch-up overlapping; shown once by seq) | ${f0(f.repeats)} |
+| Redis down | ${(f.redisDownMs / 1000).toFixed(1)} s |
+| cross-node delivery resumed after Redis was back | ${f.resumedAfterMs === null ? 'not within 30 s' : `${(f.resumedAfterMs / 1000).toFixed(2)} s`} |
+| /api/health on node A meanwhile | ${f.healthSeen.join(' → ') || '–'} |
+| reconnects (all faults): count, p50, max | ${f0(f.reconnects)}, ${f0(f.reconnectP50Ms)} ms, ${f0(f.reconnectMaxMs)} ms |
+| most rejoins in any 100 ms after the kill | ${f0(f.busiest100ms)} |
+| a user only on the killed node shown offline after | ${f.offlineAfterS === null ? 'not within 60 s' : `${f.offlineAfterS.toFixed(1)} s`} |
+`;
+}
