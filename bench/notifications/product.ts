@@ -1,38 +1,20 @@
 /** The built Switchboard API on a throwaway database, and the agents (with their tokens) the fan-outs reach. */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, waitForLine } from '../shared/processes';
-import { spawnProduct } from '../shared/product-build';
+import { startBenchProduct, type StartedProduct } from '../shared/product-build';
 import { call, login } from '../shared/product-api';
 import type { BenchDatabase } from '../shared/bench-database';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
-export interface RunningProduct {
-  child: ChildProcess;
-  url: string;
-  output: () => string[];
-}
+export type RunningProduct = StartedProduct;
 
-export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
-  const port = await freePort();
-  const child = spawnProduct({
-    db,
-    port,
-    jwtSecret: randomBytes(24).toString('hex'),
-    admin: ADMIN,
-    env: {
-      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
-      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-      // Creating the agents is writes by the admin, 4 at a time.
-      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
-    },
+export function startProduct(db: BenchDatabase): Promise<RunningProduct> {
+  return startBenchProduct(db, ADMIN, {
+    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    // Creating the agents is writes by the admin, 4 at a time.
+    RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
   });
-  const output = captureOutput(child);
-  await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
-  await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner
-  output.clear();
-  return { child, url: `http://127.0.0.1:${port}`, output: output.summary };
 }
 
 /** `count` agents through the product's own API; one access token each. */

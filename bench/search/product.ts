@@ -1,39 +1,26 @@
 /** The built Switchboard API on a throwaway database, and the few REST calls this benchmark makes. */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, waitForLine } from '../shared/processes';
-import { spawnProduct } from '../shared/product-build';
+import { startBenchProduct, type StartedProduct } from '../shared/product-build';
 import { call, login } from '../shared/product-api';
 import type { BenchDatabase } from '../shared/bench-database';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
-export interface RunningProduct {
-  child: ChildProcess;
-  url: string;
-  output: () => string[];
-}
+export type RunningProduct = StartedProduct;
 
 /** One client searches as fast as it gets answers (and the set-up creates users back to back): the per-user limits would refuse it. */
-export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
-  const port = await freePort();
-  const child = spawnProduct({
+export function startProduct(db: BenchDatabase): Promise<RunningProduct> {
+  return startBenchProduct(
     db,
-    port,
-    jwtSecret: randomBytes(24).toString('hex'),
-    admin: ADMIN,
-    env: {
+    ADMIN,
+    {
       RATE_LIMIT_SEARCHES_PER_SECOND: '100000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
       RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
     },
-  });
-  const output = captureOutput(child);
-  await waitForLine(child, /Switchboard is running at/, 120_000, 'the product');
-  await new Promise((r) => setTimeout(r, 200));
-  output.clear();
-  return { child, url: `http://127.0.0.1:${port}`, output: output.summary };
+    120_000,
+  );
 }
 
 export interface Staff {

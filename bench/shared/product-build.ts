@@ -1,9 +1,10 @@
 /** The built product every benchmark runs: `dist/apps/api/main.js`, built on demand, started the same way, and which build it was. */
 import { execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BenchDatabase } from './bench-database';
-import { spawnNode } from './processes';
+import { captureOutput, freePort, spawnNode, waitForLine } from './processes';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const MAIN = path.join(ROOT, 'dist/apps/api/main.js');
@@ -85,4 +86,31 @@ export function buildInfo(): string {
     : 'missing';
   const dirty = git('status', '--porcelain', '--', 'apps/api', 'libs').length > 0;
   return `dist/apps/api/main.js built ${built}; HEAD ${git('rev-parse', '--short', 'HEAD') || '?'}${dirty ? ' (apps/api or libs had uncommitted changes)' : ''}`;
+}
+
+/** A started product: its process, its address, and what it printed since it was ready. */
+export interface StartedProduct {
+  child: ChildProcess;
+  url: string;
+  output: () => string[];
+}
+
+/**
+ * Starts the product for a benchmark that drives it through its API (a fresh JWT secret, the
+ * given admin and limits) and resolves once it is listening, with the start banner left out of
+ * what it printed.
+ */
+export async function startBenchProduct(
+  db: ProductProcess['db'],
+  admin: ProductProcess['admin'],
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs = 90_000,
+): Promise<StartedProduct> {
+  const port = await freePort();
+  const child = spawnProduct({ db, port, jwtSecret: randomBytes(24).toString('hex'), admin, env });
+  const output = captureOutput(child);
+  await waitForLine(child, /Switchboard is running at/, readyTimeoutMs, 'the product');
+  await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner
+  output.clear();
+  return { child, url: `http://127.0.0.1:${port}`, output: output.summary };
 }

@@ -1,43 +1,27 @@
 /** The built Switchboard API on a throwaway database, and the few REST calls the benchmark makes. */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { captureOutput, freePort, waitForLine } from '../shared/processes';
-import { spawnProduct } from '../shared/product-build';
+import { startBenchProduct, type StartedProduct } from '../shared/product-build';
 import { call, login } from '../shared/product-api';
 export { buildInfo, ensureBuilt } from '../shared/product-build';
 import type { BenchDatabase } from '../shared/bench-database';
 
 const ADMIN = { email: 'bench-admin@example.com', password: `bench-${randomBytes(8).toString('hex')}` };
 
-export interface RunningProduct {
-  child: ChildProcess;
-  url: string;
+export interface RunningProduct extends StartedProduct {
   timeZone: string;
-  output: () => string[];
 }
 
 export async function startProduct(db: BenchDatabase): Promise<RunningProduct> {
-  const port = await freePort();
   // The seed places "today" and "this month" in this zone, so both sides agree on the boundaries.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const child = spawnProduct({
-    db,
-    port,
-    jwtSecret: randomBytes(24).toString('hex'),
-    admin: ADMIN,
-    env: {
-      STATS_TIME_ZONE: timeZone,
-      RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
-      RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
-      // Creating the staff is writes by the admin, 4 at a time: past 10 a second they were refused.
-      RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
-    },
+  const product = await startBenchProduct(db, ADMIN, {
+    STATS_TIME_ZONE: timeZone,
+    RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    // Creating the staff is writes by the admin, 4 at a time: past 10 a second they were refused.
+    RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
   });
-  const output = captureOutput(child);
-  await waitForLine(child, /Switchboard is running at/, 90_000, 'the product');
-  await new Promise((r) => setTimeout(r, 200)); // the rest of the start banner
-  output.clear();
-  return { child, url: `http://127.0.0.1:${port}`, timeZone, output: output.summary };
+  return { ...product, timeZone };
 }
 
 export interface Staff {
