@@ -6,7 +6,7 @@
  * node is killed with SIGKILL (its clients reconnect to the other with backoff and jitter, catch up
  * by afterSeq and resend what was not acked). Nothing may be lost or stored twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createDatabase, dropDatabase, onDatabase } from '../shared/bench-database';
 import { ensureBuilt, ROOT } from '../shared/product-build';
@@ -14,7 +14,8 @@ import { killAllNow, stop, stopAll, waitForLine } from '../shared/processes';
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
 import { call, login } from '../shared/product-api';
 import { ADMIN, setUpScenario, type ConversationSockets } from '../chat/product';
-import { startNode, startRedis } from './nodes';
+import { spawnRedis, startNode, startRedis } from './nodes';
+import { summarize } from '../chat/stats';
 import { FaultMember, FaultSender, type NodePool } from './fault-clients';
 import { faultReport, type FaultFigures } from './fault-report';
 
@@ -27,20 +28,6 @@ const REDIS_DOWN_FOR_S = 3;
 const KILL_AT_S = 25;
 const STOP_AT_S = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (xs: number[], p: number) =>
-  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : 0;
-
-function restartRedis(port: number): ChildProcess {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return child;
-}
-
 /** /api/health on a node every 250 ms, to see the outage as an operator would. */
 function watchHealth(url: string): { stop: () => string[] } {
   const seen: string[] = [];
@@ -95,7 +82,7 @@ async function redisOutage(
   redis.child.kill('SIGKILL');
   const downAt = performance.now();
   await sleep(REDIS_DOWN_FOR_S * 1000);
-  const child = restartRedis(redis.port);
+  const child = spawnRedis(redis.port);
   await waitForLine(child, /Ready to accept connections/, 10_000, 'redis-server');
   const backAt = performance.now();
   const before = cross.count;
@@ -235,11 +222,11 @@ async function drainAndCount(
   const reconnects = receivers.flatMap((r) => r.reconnectMs).concat(senders.flatMap((s) => s.member.reconnectMs));
   const afterKill = receivers.flatMap((r) => r.reconnectAt).filter((t) => t >= fault.killedAt);
   const perBucket = new Map<number, number>();
-  for (const t of afterKill)
-    perBucket.set(
-      Math.floor((t - fault.killedAt) / 100),
-      (perBucket.get(Math.floor((t - fault.killedAt) / 100)) ?? 0) + 1,
-    );
+  for (const t of afterKill) {
+    const bucket = Math.floor((t - fault.killedAt) / 100);
+    perBucket.set(bucket, (perBucket.get(bucket) ?? 0) + 1);
+  }
+  const reconnectTimes = summarize(reconnects);
   return {
     ...fault,
     sent: senders.reduce((n, s) => n + s.sent, 0),
@@ -252,8 +239,8 @@ async function drainAndCount(
     caughtUp: receivers.reduce((n, r) => n + r.caughtUp, 0),
     repeats: receivers.reduce((n, r) => n + r.repeats, 0),
     reconnects: reconnects.length,
-    reconnectP50Ms: percentile(reconnects, 50),
-    reconnectMaxMs: percentile(reconnects, 100),
+    reconnectP50Ms: reconnects.length ? reconnectTimes.p50 : 0,
+    reconnectMaxMs: reconnects.length ? reconnectTimes.max : 0,
     busiest100ms: Math.max(0, ...perBucket.values()),
   };
 }

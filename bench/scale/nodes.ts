@@ -42,15 +42,18 @@ export async function startNode(
 /** A started child's pid (0 once it is gone, which /proc readers treat as nothing). */
 export const pidOf = (c: { pid?: number } | null | undefined): number => c?.pid ?? 0;
 
+/** A redis-server on `port` that keeps nothing on disk (a restart starts it empty, as the benchmarks want). */
+export function spawnRedis(port: number): ChildProcess {
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** A private redis-server on a free port (no persistence); the shared one with a run prefix if there is no redis-server binary. */
 export async function startRedis(): Promise<RedisTarget> {
   const prefix = `sbscale-${randomBytes(4).toString('hex')}`;
   const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnRedis(port);
   try {
     await Promise.race([
       waitForLine(child, /Ready to accept connections/, 10_000, 'redis-server'),
