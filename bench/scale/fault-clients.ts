@@ -25,6 +25,7 @@ export interface NodePool {
 
 export class FaultMember {
   socket: Socket | null = null;
+  /** Every seq up to this one has been seen: what a catch-up asks to be sent after. */
   lastSeq = 0;
   readonly seen = new Set<number>();
   /** Deliveries of a seq already seen (live and catch-up overlapping): shown, never counted as messages. */
@@ -42,6 +43,8 @@ export class FaultMember {
   private lostAt = 0;
   private closed = false;
   private filling = false;
+  /** A gap was seen while a catch-up was out: one more follows it. */
+  private fillAgain = false;
 
   constructor(
     readonly conversationId: string,
@@ -70,8 +73,13 @@ export class FaultMember {
   /** Rejoins with afterSeq: what the join answers is what this member missed. */
   async catchUp(): Promise<void> {
     const socket = this.socket;
-    if (!socket?.connected || this.filling) return;
+    if (!socket?.connected) return;
+    if (this.filling) {
+      this.fillAgain = true;
+      return;
+    }
     this.filling = true;
+    this.fillAgain = false;
     try {
       const ack = await socket
         .timeout(ACK_TIMEOUT_MS)
@@ -82,6 +90,7 @@ export class FaultMember {
     } finally {
       this.filling = false;
     }
+    if (this.fillAgain) await this.catchUp();
   }
 
   private take(m: Received, caughtUp: boolean): boolean {
@@ -91,7 +100,8 @@ export class FaultMember {
     }
     this.seen.add(m.seq);
     if (caughtUp && this.joined) this.caughtUp++;
-    if (m.seq > this.lastSeq) this.lastSeq = m.seq;
+    // A message after a hole does not move the mark: the hole is what the next catch-up asks for.
+    while (this.seen.has(this.lastSeq + 1)) this.lastSeq++;
     return true;
   }
 
@@ -106,9 +116,8 @@ export class FaultMember {
       });
       this.socket = socket;
       socket.on('new_message', (p: { message: Received }) => {
-        const gap = p.message.seq > this.lastSeq + 1;
         if (this.take(p.message, false)) this.onLive?.(p.message, performance.now());
-        if (gap) void this.catchUp();
+        if (this.seen.size > this.lastSeq) void this.catchUp();
       });
       socket.once('connect', async () => {
         await this.catchUp();

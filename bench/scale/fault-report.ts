@@ -47,5 +47,7 @@ Command: \`npm run bench:faults${run.command ? ` -- ${run.command}` : ''}\`, ${n
 | reconnects (all faults): count, p50, max | ${f0(f.reconnects)}, ${f0(f.reconnectP50Ms)} ms, ${f0(f.reconnectMaxMs)} ms |
 | most rejoins in any 100 ms after the kill | ${f0(f.busiest100ms)} |
 | a user only on the killed node shown offline after | ${f.offlineAfterS === null ? 'not within 60 s' : `${f.offlineAfterS.toFixed(1)} s`} |
+
+Reading: while Redis is away, a node still stores and acks what its own customers send, but the other node's sockets do not get it live; they find the hole at the next live message (its seq jumps) and fetch it with \`afterSeq\`, which is most of the catch-up deliveries above. A catch-up must ask for what follows the last seq seen *without a hole*: a first version of this client moved its mark to the newest seq it had seen and so asked past the hole, leaving about six messages per socket missing (the app's thread store passes the seq before the gap, so it never had that fault). The nodes here run uncapped on the machine's shared cores at a fixed ${run.rate} msg/s, not at 70 % of a capped two-node capacity.
 `;
 }
