@@ -1,4 +1,4 @@
-import { connectOutcome, nextEvent, startTestApp, type TestApp } from '../support/test-app';
+import { connectOutcome, nextEventWhere, startTestApp, type TestApp } from '../support/test-app';
 
 describe('users and roles', () => {
   let app: TestApp;
@@ -77,7 +77,9 @@ describe('users and roles', () => {
       ).online;
     expect(await onlineOf()).toBe(false);
 
-    const cameOnline = nextEvent(watcher, 'presence_changed');
+    // The watcher's own sign-in is announced too (changes are pushed in short batches): only the agent's counts here.
+    const ofAgent = (e: { userId: string }) => e.userId === agent.user.id;
+    const cameOnline = nextEventWhere(watcher, 'presence_changed', ofAgent);
     const tab1 = app.socket('/chat', { token: agent.token });
     expect(await connectOutcome(tab1)).toEqual({ connected: true });
     expect(await cameOnline).toEqual({ userId: agent.user.id, status: 'online' });
@@ -89,7 +91,7 @@ describe('users and roles', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await onlineOf()).toBe(true);
 
-    const wentOffline = nextEvent(watcher, 'presence_changed');
+    const wentOffline = nextEventWhere(watcher, 'presence_changed', ofAgent);
     tab2.disconnect();
     expect(await wentOffline).toEqual({ userId: agent.user.id, status: 'offline' });
     expect(await onlineOf()).toBe(false);

@@ -1,11 +1,13 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { ChatClientEvents, ChatServerEvents, Conversation, Message } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
+import { AppConfig } from '../config/app-config';
 import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
 import { withUnread, type ConversationView } from './mappers/conversation.mapper';
 import type { ReadCursor } from './events/chat.events';
+import { PresencePushes } from './presence-pushes';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
 
@@ -19,14 +21,21 @@ type ConversationPush =
  * emit per distinct count, and one for everyone who has never opened the conversation.
  */
 @Injectable()
-export class ChatPushesListener implements OnModuleInit {
+export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
   private ns: ChatNamespace | null = null;
+  private readonly presence: PresencePushes;
 
   constructor(
     private readonly events: DomainEvents,
     private readonly reads: ReadReceiptsService,
     private readonly typing: TypingService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.presence = new PresencePushes(config.env.PRESENCE_PUSH_WINDOW_MS, (changes) => {
+      const staff = this.ns?.to(chatRooms.staff);
+      for (const change of changes) staff?.emit('presence_changed', change);
+    });
+  }
 
   attach(ns: ChatNamespace): void {
     this.ns = ns;
@@ -36,6 +45,10 @@ export class ChatPushesListener implements OnModuleInit {
     this.pushConversationChanges();
     this.pushMessageChanges();
     this.pushReceiptsAndPresence();
+  }
+
+  onModuleDestroy(): void {
+    this.presence.flush();
   }
 
   /** Inbox rows: to the staff who may see the conversation (and, on reassignment, who saw it). */
@@ -126,7 +139,7 @@ export class ChatPushesListener implements OnModuleInit {
         failureReason: e.failureReason,
       }),
     );
-    this.events.on('presence.changed', (e) => this.ns?.to(chatRooms.staff).emit('presence_changed', e));
+    this.events.on('presence.changed', (e) => this.presence.add(e));
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
   }
 

@@ -30,6 +30,8 @@ export const envSchema = z
       .default('sb'),
     /** A node that has not refreshed its presence for this long is taken for dead and its users go offline. */
     PRESENCE_NODE_TIMEOUT_SECONDS: intFrom(3, 300).default(15),
+    /** Presence changes are gathered this long and pushed to staff together (0: each at once). */
+    PRESENCE_PUSH_WINDOW_MS: intFrom(0, 2_000).default(100),
     /** How often each node sends itself a message through the Socket.IO Redis adapter (health `realtime`). */
     REALTIME_CANARY_INTERVAL_MS: intFrom(100, 600_000).default(5_000),
     /** A socket whose unsent output passes this (a client that stopped reading) is disconnected. */
