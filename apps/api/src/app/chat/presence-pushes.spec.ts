@@ -1,7 +1,8 @@
-import { PresencePushes, type PresenceChange } from './presence-pushes';
+import type { PresenceChangedEvent } from './events/chat.events';
+import { PresencePushes } from './presence-pushes';
 
 describe('PresencePushes', () => {
-  let pushed: PresenceChange[][];
+  let pushed: PresenceChangedEvent[][];
   beforeEach(() => {
     jest.useFakeTimers();
     pushed = [];

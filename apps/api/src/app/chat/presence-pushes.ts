@@ -1,6 +1,5 @@
+import { PushCoalescer } from '../common/realtime/push-coalescer';
 import type { PresenceChangedEvent } from './events/chat.events';
-
-export type PresenceChange = PresenceChangedEvent;
 
 /**
  * Gathers presence changes for a short window and hands them over together. Every change goes to
@@ -10,28 +9,27 @@ export type PresenceChange = PresenceChangedEvent;
  * changes. A window of 0 hands each change over at once.
  */
 export class PresencePushes {
-  private readonly pending = new Map<string, PresenceChange['status']>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly pending = new Map<string, PresenceChangedEvent['status']>();
+  private readonly coalescer: PushCoalescer;
 
   constructor(
     private readonly windowMs: number,
-    private readonly push: (changes: PresenceChange[]) => void,
-  ) {}
+    private readonly push: (changes: PresenceChangedEvent[]) => void,
+  ) {
+    this.coalescer = new PushCoalescer(() => this.flush(), windowMs, windowMs);
+  }
 
-  add(change: PresenceChange): void {
+  add(change: PresenceChangedEvent): void {
     if (this.windowMs === 0) return this.push([change]);
     // Deleted first, so the user moves to the end: the order is that of the latest changes.
     this.pending.delete(change.userId);
     this.pending.set(change.userId, change.status);
-    if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.windowMs);
-    this.timer.unref();
+    this.coalescer.request();
   }
 
   /** Pushes what is gathered now (also at shutdown, so no change is kept back). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.coalescer.stop();
     if (this.pending.size === 0) return;
     const changes = [...this.pending].map(([userId, status]) => ({ userId, status }));
     this.pending.clear();

@@ -3,7 +3,7 @@ import type { Namespace } from 'socket.io';
 import type { StatsClientEvents, StatsServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
 import { ClusterBus } from '../common/redis/cluster-bus';
-import { PushCoalescer } from './push-coalescer';
+import { PushCoalescer } from '../common/realtime/push-coalescer';
 import { StatsService } from './stats.service';
 import '../chat/events/chat.events';
 import '../chat/events/presence.events';
