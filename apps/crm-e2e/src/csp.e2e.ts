@@ -248,10 +248,14 @@ describe('every page runs under the Content-Security-Policy without a violation 
         predicate: (m) => m.text().includes('frame-ancestors'),
         timeout: 15_000,
       });
+      // Chromium shows its error page in the frame instead; it may get there after the console message.
+      const errorPage = page.waitForEvent('framenavigated', {
+        predicate: (frame) => frame.url() === 'chrome-error://chromewebdata/',
+        timeout: 15_000,
+      });
       await page.goto(site.framing(`${server.url}${path}`));
       expect((await refused).text()).toContain(policy);
-      // Chromium shows its error page in the frame instead.
-      expect(page.frames().map((f) => f.url())).toContain('chrome-error://chromewebdata/');
+      expect((await errorPage).url()).toBe('chrome-error://chromewebdata/');
     }
   });
 

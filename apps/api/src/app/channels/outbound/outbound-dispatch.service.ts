@@ -12,6 +12,7 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { DeliveryStatusService, type OutboundReply } from '../../chat/services/delivery-status.service';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../providers/channel-provider';
 import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../providers/provider-errors';
+import { SendLanes } from './send-lanes';
 import '../../chat/events/chat.events';
 
 /** The provider's idempotency key for a chat message: the same for every retry of it. */
@@ -22,13 +23,15 @@ export const replyIdempotencyKey = (messageId: string) => `message:${messageId}`
  * committed (chat stores them `pending`). The provider's answer is recorded on the message:
  * `sent` with its id, or `failed` with the reason. Pending replies left by a restart are
  * picked up on boot and every CHANNEL_SWEEP_INTERVAL_MS; a lease on each makes every send
- * happen once across nodes.
+ * happen once across nodes. A conversation's replies go out one after another, in the order
+ * they were stored: two quick replies must not reach the customer swapped.
  */
 @Injectable()
 export class OutboundDispatchService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboundDispatch');
   private sweep: NodeJS.Timeout | null = null;
   private sweeping = false;
+  private readonly lanes = new SendLanes();
 
   constructor(
     private readonly events: DomainEvents,
@@ -40,8 +43,10 @@ export class OutboundDispatchService implements OnModuleInit, OnApplicationBoots
   onModuleInit(): void {
     this.events.on('message.created', async ({ message, conversation }) => {
       if (conversation.channel !== 'whatsapp' || message.status !== 'pending') return;
-      const reply = await this.delivery.claim(message.id);
-      if (reply) await this.send(reply);
+      await this.lanes.run(conversation.id, async () => {
+        const reply = await this.delivery.claim(message.id);
+        if (reply) await this.send(reply);
+      });
     });
   }
 
