@@ -48,6 +48,48 @@ describeWithRedis('two nodes sharing Redis', (redisUrl) => {
     expect(seenOnB.map((e) => e.message.seq)).toEqual([1, 2]);
   });
 
+  it('a message crosses nodes once: the room on B gets new_message (labels only for staff, notes never for the customer), staff outside it the inbox row', async () => {
+    const widget = await startAnnouncedWidgetChat(a);
+    const id = widget.conversation.id;
+    const angry = await a.http('POST', '/api/labels', {
+      token: supervisor.token,
+      body: { name: 'angry-cross', color: '#aa3344' },
+    });
+    await a.http('PUT', `/api/conversations/${id}/labels`, {
+      token: supervisor.token,
+      body: { labelIds: [angry.body.id] },
+    });
+    const agentOnA = await joinedSocket(a, agent.token, id);
+    const customerOnB = await joinedSocket(b, widget.contactToken, id);
+    const inboxOnB = await connected(b.socket('/chat', { token: supervisor.token }));
+    await sleep(100);
+    const customerSaw = collect(customerOnB, 'new_message');
+    const rows = collect<{ conversation: { id: string; lastSeq: number; labels: unknown[] } }>(
+      inboxOnB,
+      'conversation_updated',
+    );
+
+    expect((await say(agentOnA, id, 'Hola, ¿en qué te ayudo?')).ok).toBe(true);
+    const note = {
+      conversationId: id,
+      clientMessageId: randomUUID(),
+      type: 'text',
+      content: 'cliente molesto',
+      private: true,
+    };
+    expect((await emitAck(agentOnA, 'chat_message', note)).ok).toBe(true);
+    await eventually(() => expect(rows.filter((r) => r.conversation.id === id)).toHaveLength(2));
+    await sleep(300);
+
+    expect(customerSaw.map((e) => [e.message.content, e.conversation.labels])).toEqual([
+      ['Hola, ¿en qué te ayudo?', []],
+    ]);
+    expect(rows.filter((r) => r.conversation.id === id).map((r) => r.conversation.labels)).toEqual([
+      [angry.body],
+      [angry.body],
+    ]);
+  });
+
   it('a user is online while a socket is open on any node, and each change is announced once', async () => {
     const someone = await a.createUser('agent', 'Pablo Presence');
     const admin = await connected(a.socket('/chat', { token: await a.adminToken() }));

@@ -1,12 +1,14 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Optional, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
-import type { ChatClientEvents, ChatServerEvents, Conversation, Message } from '@switchboard/contracts';
+import type { ChatClientEvents, ChatServerEvents } from '@switchboard/contracts';
 import { DomainEvents } from '../common/events/domain-events';
+import { ClusterBus } from '../common/redis/cluster-bus';
 import { AppConfig } from '../config/app-config';
-import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
 import { withUnread, type ConversationView } from './mappers/conversation.mapper';
 import type { ReadCursor } from './events/chat.events';
+import { inboxAudiences } from './inbox-audiences';
+import { MessagePushes } from './message-pushes';
 import { PresencePushes } from './presence-pushes';
 import { ReadReceiptsService } from './services/read-receipts.service';
 import { TypingService } from './services/typing.service';
@@ -16,21 +18,23 @@ type ConversationPush =
   'conversation_created' | 'conversation_updated' | 'conversation_assigned' | 'conversation_closed';
 
 /**
- * Turns chat's domain events into /chat pushes. Each payload is emitted once per room; the
- * inbox pushes differ only by the viewer's unread count, so viewers are grouped by it: one
- * emit per distinct count, and one for everyone who has never opened the conversation.
+ * Turns chat's domain events into /chat pushes. Each payload is emitted once per audience
+ * (inboxAudiences: inbox rows differ only by the viewer's unread count).
  */
 @Injectable()
 export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
   private ns: ChatNamespace | null = null;
   private readonly presence: PresencePushes;
+  private readonly messages: MessagePushes;
 
   constructor(
     private readonly events: DomainEvents,
     private readonly reads: ReadReceiptsService,
     private readonly typing: TypingService,
     config: AppConfig,
+    @Optional() bus?: ClusterBus,
   ) {
+    this.messages = new MessagePushes(() => this.ns, bus);
     this.presence = new PresencePushes(config.env.PRESENCE_PUSH_WINDOW_MS, (changes) => {
       const staff = this.ns?.to(chatRooms.staff);
       for (const change of changes) staff?.emit('presence_changed', change);
@@ -83,21 +87,7 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
   private pushMessageChanges(): void {
     this.events.on('message.created', ({ message, conversation, readCursors, announced, reopened }) => {
       this.typing.stopped(message.conversationId, message.sender.id ?? '', message.sender.name);
-      // In the room, unread counts are per viewer and come with conversation_updated; the
-      // sender, who just read everything, is who this copy is exact for.
-      this.pushNewMessage(message, withUnread(conversation, conversation.lastSeq));
-      // conversation_created (just pushed) or the reopen's conversation_updated (next) carries this row.
-      if (announced || reopened) return;
-      // One frame per delivery: a socket in the room has the conversation in new_message; only the
-      // inbox lists of the staff sockets outside it need the row.
-      this.pushConversationTo(
-        'conversation_updated',
-        conversation,
-        {},
-        readCursors,
-        undefined,
-        chatRooms.conversation(conversation.id),
-      );
+      this.messages.deliver({ message, conversation, readCursors, rowPushed: announced || reopened });
     });
     // An edit or delete of the latest message changes the inbox preview too.
     this.events.on('message.updated', ({ message, conversation }) => {
@@ -143,24 +133,6 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
     this.typing.onChange((c) => this.ns?.to(chatRooms.conversation(c.conversationId)).emit('typing_status', c));
   }
 
-  /**
-   * new_message to the conversation's room. Labels are the team's words about the customer
-   * ("angry", "VIP"): the customer's sockets get the conversation without them, as on REST.
-   */
-  private pushNewMessage(message: Message, conversation: Conversation): void {
-    const room = chatRooms.conversation(conversation.id);
-    // Most conversations carry no label: one broadcast for everyone, as on the hot path before.
-    if (conversation.labels.length === 0) {
-      this.toRoom(conversation.id, message.private)?.emit('new_message', { message, conversation });
-      return;
-    }
-    this.ns?.to(room).except(chatRooms.contacts).emit('new_message', { message, conversation });
-    if (!message.private) {
-      const forContact = { ...conversation, labels: [] };
-      this.ns?.to(room).except(chatRooms.staff).emit('new_message', { message, conversation: forContact });
-    }
-  }
-
   /** Every socket of the conversation's contact, joined or not: the widget shows the status live. */
   private pushStatusToContact(view: ConversationView): void {
     this.ns
@@ -190,33 +162,12 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
     extra: object,
     cursors: ReadCursor[],
     before?: { assigneeId: string | null },
-    /** A room whose sockets have the news already (and so get nothing here). */
-    informed?: string,
   ): void {
     const ns = this.ns;
     if (!ns) return;
-    const previousAssigneeId = before?.assigneeId ?? null;
-    const rooms = [
-      ...new Set([...staffRoomsFor(view.assignee?.id ?? null), ...(before ? staffRoomsFor(before.assigneeId) : [])]),
-    ];
-    const groups = new Map<number, string[]>();
-    const withCursor: string[] = [];
-    for (const c of cursors) {
-      if (!c.role) continue; // the contact does not get inbox pushes
-      withCursor.push(chatRooms.user(c.participant_id));
-      const who = { sub: c.participant_id, role: c.role, name: '' };
-      const sees = canSee(who, { assigneeId: view.assignee?.id ?? null, contactId: view.contact.id });
-      const saw = before !== undefined && canSee(who, { assigneeId: previousAssigneeId, contactId: view.contact.id });
-      if (!sees && !saw) continue;
-      const room = chatRooms.user(c.participant_id);
-      groups.set(c.last_read_seq, [...(groups.get(c.last_read_seq) ?? []), room]);
-    }
-    const send = (target: ReturnType<ChatNamespace['to']>, readSeq: number) =>
+    for (const { rooms, except, readSeq } of inboxAudiences(view, cursors, before)) {
+      const target = except.length ? ns.to(rooms).except(except) : ns.to(rooms);
       (target.emit as (e: string, p: unknown) => boolean)(event, { conversation: withUnread(view, readSeq), ...extra });
-    const skip = informed ? [informed] : [];
-    for (const [readSeq, userRooms] of groups)
-      send(skip.length ? ns.to(userRooms).except(skip) : ns.to(userRooms), readSeq);
-    const notCounted = [...withCursor, ...skip];
-    send(notCounted.length ? ns.to(rooms).except(notCounted) : ns.to(rooms), 0);
+    }
   }
 }
