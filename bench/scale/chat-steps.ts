@@ -1,6 +1,7 @@
 /**
  * Chat steps on the chat benchmark's harness and load generator: one node (everything on one
- * URL) or cross-node (customers on node A, staff on node B), each step judged like bench:chat.
+ * URL), cross-node (customers on node A, staff on node B) or spread over N nodes (each
+ * conversation's customer on one node, its staff on the others), each step judged like bench:chat.
  */
 import * as path from 'node:path';
 import * as processes from '../shared/processes';
@@ -25,15 +26,38 @@ export function startLocalHarness(
 }
 
 /**
- * The same harness with its load generator processes running bench/scale/cross-loadgen.ts (the
- * chat load generator with staff sockets routed to `receiverUrl`). startHarness forks its children
- * synchronously before its first await, so `forkTs` is swapped only for that call.
+ * A conversation whose sockets connect to chosen nodes (indices into SCALE_NODE_URLS). Without
+ * them the customer goes to node 0 and the staff sockets to node 1 (the two-node cross setup).
  */
-export function startCrossHarness(
-  senderUrl: string,
-  receiverUrl: string,
-  plan: ConversationSockets[],
+export interface SpreadConversation extends ConversationSockets {
+  senderNode?: number;
+  /** One entry per entry of `staffTokens`. */
+  staffNodes?: number[];
+}
+
+/**
+ * Conversation i's customer on node i % nodes, its staff sockets round robin over the other
+ * nodes (starting with the next one), so every delivery crosses Redis; with one node, all on it.
+ */
+export function spreadOverNodes(plan: ConversationSockets[], nodes: number): SpreadConversation[] {
+  return plan.map((c, i) => {
+    const senderNode = i % nodes;
+    const staffNodes = c.staffTokens.map((_, d) => (nodes === 1 ? 0 : (senderNode + 1 + (d % (nodes - 1))) % nodes));
+    return { ...c, senderNode, staffNodes };
+  });
+}
+
+/**
+ * The chat harness with its load generator processes running bench/scale/cross-loadgen.ts (the
+ * chat load generator with each socket routed to its node of `nodeUrls`; the setup URL is node 0).
+ * startHarness forks its children synchronously before its first await, so `forkTs` is swapped
+ * only for that call.
+ */
+export function startRoutedHarness(
+  nodeUrls: string[],
+  plan: SpreadConversation[],
   loadgenProcesses: number,
+  sharedStaff: boolean,
 ): Promise<Harness> {
   const mod = processes as unknown as { forkTs: typeof processes.forkTs };
   const original = mod.forkTs;
@@ -41,11 +65,11 @@ export function startCrossHarness(
   mod.forkTs = (file, args, env) => {
     if (path.basename(file) !== 'loadgen.ts') return original(file, args, env);
     routed++;
-    return original(CROSS_LOADGEN, args, { ...env, SCALE_RECEIVER_URL: receiverUrl });
+    return original(CROSS_LOADGEN, args, { ...env, SCALE_NODE_URLS: nodeUrls.join(',') });
   };
   let pending: Promise<Harness>;
   try {
-    pending = startHarness(senderUrl, 'product', true, plan, loadgenProcesses);
+    pending = startHarness(nodeUrls[0], 'product', sharedStaff, plan, loadgenProcesses);
   } finally {
     mod.forkTs = original;
   }
@@ -59,6 +83,16 @@ export function startCrossHarness(
     );
   }
   return pending;
+}
+
+/** Two nodes, shared staff: customers (senders) on A, the 3 staff sockets on B. */
+export function startCrossHarness(
+  senderUrl: string,
+  receiverUrl: string,
+  plan: ConversationSockets[],
+  loadgenProcesses: number,
+): Promise<Harness> {
+  return startRoutedHarness([senderUrl, receiverUrl], plan, loadgenProcesses, true);
 }
 
 export interface StepRow {

@@ -19,7 +19,14 @@ export interface RedisTarget {
   child: ChildProcess | null;
 }
 
-/** The chat benchmark's product env, plus REDIS_URL / REDIS_KEY_PREFIX when `redis` is given. */
+/**
+ * Lifted besides the chat benchmark's limits: the uncapped run's 3 shared staff sockets each join
+ * every conversation at once, far over the per-user join limit (5/s, burst 10). The capped run's
+ * sockets join one conversation each, so the limit would not bind there either way.
+ */
+const SCALE_LIMITS = { RATE_LIMIT_JOINS_PER_SECOND: '100000' };
+
+/** The chat benchmark's product env (and SCALE_LIMITS), plus REDIS_URL / REDIS_KEY_PREFIX when `redis` is given. */
 export async function startNode(
   db: BenchDatabase,
   jwtSecret: string,
@@ -31,7 +38,11 @@ export async function startNode(
     port,
     jwtSecret,
     admin: ADMIN,
-    env: { ...CHAT_BENCH_LIMITS, ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}) },
+    env: {
+      ...CHAT_BENCH_LIMITS,
+      ...SCALE_LIMITS,
+      ...(redis ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: redis.prefix } : {}),
+    },
   });
   const log = captureOutput(child);
   await waitForLine(child, /Switchboard is running at/, 60_000, 'the product');

@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --quick] [--sockets=10000] [--idle-processes=2] [--configs=one,one-redis,two]
+ * npm run bench:scale:uncapped [-- --quick] [--sockets=10000] [--idle-processes=2] [--configs=one,one-redis,two]
  * [--rates=250,500,…] [--idle-rate=500] [--conversations=500] [--loadgen-processes=1] [--docs=true|false].
  * Flags or env (BENCH_SCALE_*).
  */
@@ -32,12 +32,13 @@ export interface ScaleOptions {
   runBoundMs: number;
 }
 
-const flag = (name: string): string | undefined => {
+/** `--name=value`, `--name` (= 'true'), or the env variable BENCH_SCALE_NAME. */
+export const flag = (name: string): string | undefined => {
   const hit = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (hit) return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : 'true';
   return process.env[`BENCH_SCALE_${name.toUpperCase().replace(/-/g, '_')}`];
 };
-const numbers = (s: string) =>
+export const numbers = (s: string) =>
   s
     .split(',')
     .map(Number)

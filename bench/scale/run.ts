@@ -1,5 +1,6 @@
 /**
- * npm run bench:scale [-- --quick] — issue #8. (a) N idle authenticated sockets on one node:
+ * npm run bench:scale:uncapped [-- --quick] — issue #8, the older uncapped model (`npm run bench:scale` is now
+ * capped.ts: every node under the same CPU cap). (a) N idle authenticated sockets on one node:
  * connect rate, api RSS per socket, the chat benchmark's step with them connected. (b) The chat
  * benchmark on one node, one node + Redis adapter, and two nodes with Redis (senders on A,
  * receivers on B). Full mode writes the "Scale" section of docs/benchmarks.md. See options.ts.
@@ -340,7 +341,7 @@ async function main(): Promise<void> {
   publish({
     options,
     scenario,
-    command: `npm run bench:scale${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    command: `npm run bench:scale:uncapped${args.length ? ` -- ${args.join(' ')}` : ''}`,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     machine,
     build: buildAtStart,
@@ -356,7 +357,9 @@ async function main(): Promise<void> {
 main()
   .catch((err) => {
     if (interrupted) return;
-    console.error(err instanceof UsageError ? `bench:scale: ${err.message}` : err instanceof Error ? err.stack : err);
+    console.error(
+      err instanceof UsageError ? `bench:scale:uncapped: ${err.message}` : err instanceof Error ? err.stack : err,
+    );
     process.exitCode = 1;
   })
   .finally(() => {
