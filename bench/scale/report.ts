@@ -1,14 +1,10 @@
 /** Console tables and the "Scale" section of docs/benchmarks.md (`npm run bench:scale:uncapped`). */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
 import type { Scenario } from '../chat/scenario';
 import type { StepRow } from './chat-steps';
 import { CONFIG_LABELS, type NodeConfig, type ScaleOptions } from './options';
 
 export const SECTION = '## Scale (`npm run bench:scale:uncapped`)';
-/** The heading this section had while the uncapped run was `npm run bench:scale`; renamed in place on the next write. */
-const LEGACY_SECTION = '## Scale (`npm run bench:scale`)';
 export const IDLE_GOAL_KB = 30;
 export const TWO_NODE_GOAL = 1.6;
 
@@ -314,10 +310,6 @@ export function renderSection(r: ScaleReport, reading: string[]): string {
 }
 
 export function writeDocs(root: string, section: string): string {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  if (!text.includes(SECTION) && text.includes(LEGACY_SECTION))
-    writeFileSync(file, text.replace(LEGACY_SECTION, SECTION));
   return writeBenchmarkSection(root, SECTION, section);
 }
 
