@@ -17,10 +17,12 @@ interface Envelope {
 }
 
 /**
- * Small notes between nodes over Redis pub/sub ("presence moved", "stats moved", "typing
- * stopped"): a node never hears its own, delivery is best effort (nothing is queued while Redis is
- * away; what depends on it is re-synchronised periodically). Without `REDIS_URL` there is one node
- * and publishing does nothing.
+ * Notes between nodes over Redis pub/sub ("a message was stored", "presence moved", "stats
+ * moved", "typing stopped"): a node never hears its own, and notes from one node arrive in the
+ * order it published them, as the adapter's broadcasts do (same connections). Delivery is best
+ * effort: nothing is queued while Redis is away, and what depends on it catches up by itself
+ * (clients by `afterSeq`, the rest by periodic re-synchronisation). Without `REDIS_URL` there is
+ * one node and publishing does nothing.
  */
 @Injectable()
 export class ClusterBus implements OnModuleInit {
