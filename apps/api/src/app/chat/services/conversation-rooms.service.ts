@@ -35,8 +35,8 @@ const EVICT = 'sb:conversation-access-narrowed';
 export class ConversationRoomsService {
   private readonly logger = new Logger('ConversationRooms');
   private ns: Namespace | null = null;
-  /** This node's joins between their access check and the room, per conversation (one socket may join twice at once). */
-  private readonly admitting = new Map<string, Set<{ socket: Socket }>>();
+  /** This node's sockets between their access check and the room, per conversation. */
+  private readonly admitting = new Map<string, Set<Socket>>();
 
   constructor(private readonly redis: RedisService) {}
 
@@ -52,19 +52,18 @@ export class ConversationRoomsService {
    * what it returns is the caller's.
    */
   async join<T>(socket: Socket, conversationId: string, admit: () => Promise<T>): Promise<T> {
-    const admitting = this.admitting.get(conversationId) ?? new Set();
+    const admitting = this.admitting.get(conversationId) ?? new Set<Socket>();
     this.admitting.set(conversationId, admitting);
-    const ticket = { socket };
-    admitting.add(ticket);
+    admitting.add(socket);
     try {
       const admitted = await admit();
       // Struck off by a change of access that came after the check: the new access refuses it.
-      if (!admitting.has(ticket)) throw new AppError('forbidden', 'This conversation is not yours');
+      if (!admitting.has(socket)) throw new AppError('forbidden', 'This conversation is not yours');
       // In the same turn as the check above: no eviction can come in between.
       void socket.join(chatRooms.conversation(conversationId));
       return admitted;
     } finally {
-      admitting.delete(ticket);
+      admitting.delete(socket);
       if (admitting.size === 0 && this.admitting.get(conversationId) === admitting)
         this.admitting.delete(conversationId);
     }
@@ -97,9 +96,9 @@ export class ConversationRoomsService {
     };
     let left = 0;
     const admitting = this.admitting.get(access.conversationId);
-    for (const ticket of [...(admitting ?? [])]) {
-      if (refused(ticket.socket)) {
-        admitting?.delete(ticket);
+    for (const socket of [...(admitting ?? [])]) {
+      if (refused(socket)) {
+        admitting?.delete(socket);
         left++;
       }
     }
