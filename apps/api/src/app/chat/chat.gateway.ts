@@ -88,8 +88,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const { conversationId, afterSeq } = parseOrThrow(joinConversationSchema, body);
       const claims = claimsOf(socket);
       // In the room first (ordered with access changes), then the history: nothing in between is missed.
-      const conversation = await this.rooms.join(socket, conversationId, () =>
-        this.conversations.get(claims, conversationId, 'settled'),
+      const conversation = await this.rooms.join(socket, conversationId, (tx) =>
+        this.conversations.get(claims, conversationId, tx),
       );
       try {
         return { conversation, messages: await this.messages.joined(claims, conversationId, afterSeq) };

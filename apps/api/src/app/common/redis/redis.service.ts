@@ -23,15 +23,12 @@ export class RedisService implements OnApplicationShutdown {
     const url = config.env.REDIS_URL;
     this.prefix = config.env.REDIS_KEY_PREFIX;
     // Commands fail fast while Redis is away (health must say so at once); the pub/sub pair
-    // queues instead, so the adapter's subscriptions land when Redis comes back. Commands issued
-    // in one tick (a batch of messages' rate-limit checks and publishes) leave in one write.
+    // queues instead, so the adapter's subscriptions land when Redis comes back.
     const make = (role: 'client' | 'pub' | 'sub') => {
-      const r = new Redis(url as string, {
-        ...(role === 'client'
-          ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 }
-          : { maxRetriesPerRequest: null }),
-        enableAutoPipelining: role !== 'sub',
-      });
+      const r = new Redis(
+        url as string,
+        role === 'client' ? { enableOfflineQueue: false, maxRetriesPerRequest: 1 } : { maxRetriesPerRequest: null },
+      );
       r.on('error', (e: Error) => this.logger.warn({ role, err: e.message }, 'Redis connection error'));
       return r;
     };
