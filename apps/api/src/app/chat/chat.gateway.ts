@@ -38,7 +38,6 @@ import { ReadReceiptsService } from './services/read-receipts.service';
 import { ReactionsService } from './services/reactions.service';
 import { TypingService } from './services/typing.service';
 import { ConversationRoomsService } from './services/conversation-rooms.service';
-import { ConversationsService } from './services/conversations.service';
 
 type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
 
@@ -48,7 +47,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly presence: PresenceService,
     private readonly messages: MessagesService,
-    private readonly conversations: ConversationsService,
     private readonly reads: ReadReceiptsService,
     private readonly reactions: ReactionsService,
     private readonly typing: TypingService,
@@ -88,11 +86,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const { conversationId, afterSeq } = parseOrThrow(joinConversationSchema, body);
       const claims = claimsOf(socket);
       // In the room first (ordered with access changes), then the history: nothing in between is missed.
-      const conversation = await this.rooms.join(socket, conversationId, (tx) =>
-        this.conversations.get(claims, conversationId, tx),
-      );
+      await this.rooms.join(socket, claims, conversationId);
       try {
-        return { conversation, messages: await this.messages.joined(claims, conversationId, afterSeq) };
+        return await this.messages.join(claims, conversationId, afterSeq);
       } catch (err) {
         await socket.leave(chatRooms.conversation(conversationId));
         throw err;

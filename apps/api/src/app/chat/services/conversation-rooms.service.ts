@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Namespace, Socket } from 'socket.io';
 import type { SocketData } from '../../common/realtime/handshake-auth';
-import { canSee } from '../conversation-access';
+import { AppError } from '../../common/errors/app-error';
+import { canSee, type Actor } from '../conversation-access';
 import { chatRooms } from '../chat-rooms';
 import { RedisService } from '../../common/redis/redis.service';
 
@@ -45,16 +46,19 @@ export class ConversationRoomsService {
     ns.on(EVICT, (access: ConversationAccess, done: (left: number) => void) => done(this.evictHere(access)));
   }
 
-  /**
-   * join_conversation: the socket enters the room only if, at that moment, it may see the
-   * conversation. `admit` reads the conversation share-locked within the transaction and throws
-   * when the actor may not see it; what it returns is the caller's.
-   */
-  async join<T>(socket: Socket, conversationId: string, admit: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      const admitted = await admit(tx);
+  /** join_conversation: the socket enters the room only if, at that moment, it may see the conversation. */
+  async join(socket: Socket, actor: Actor, conversationId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const rows: { assignee_id: string | null; contact_id: string }[] = await tx.query(
+        `SELECT assignee_id, contact_id FROM conversations WHERE id = $1 FOR SHARE`,
+        [conversationId],
+      );
+      const row = rows[0];
+      if (!row) throw new AppError('not_found', 'No such conversation');
+      if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
+        throw new AppError('forbidden', 'This conversation is not yours');
+      }
       await socket.join(chatRooms.conversation(conversationId));
-      return admitted;
     });
   }
 

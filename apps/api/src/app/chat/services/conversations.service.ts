@@ -175,16 +175,13 @@ export class ConversationsService {
     };
   }
 
-  /**
-   * One conversation as the actor sees it (their unread count); forbidden when not theirs. Within
-   * `tx`, its row stays share-locked until `tx` ends (a join holds it while entering the room).
-   */
-  async get(actor: Actor, id: string, tx?: EntityManager): Promise<Conversation> {
-    const rows: ConversationRow[] = await (tx ?? this.db).query(
+  /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
+  async get(actor: Actor, id: string): Promise<Conversation> {
+    const rows: ConversationRow[] = await this.db.query(
       `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
          FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
          LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $2
-        WHERE c.id = $1${tx ? ' FOR SHARE OF c' : ''}`,
+        WHERE c.id = $1`,
       [id, actor.sub],
     );
     const row = rows[0];
@@ -194,12 +191,12 @@ export class ConversationsService {
     }
     // Labels are for staff ("angry", "VIP"): a contact's copy never carries them.
     return actor.role === 'contact'
-      ? { ...toConversation(await this.withoutStaffNotes(row, tx)), labels: [] }
+      ? { ...toConversation(await this.withoutStaffNotes(row)), labels: [] }
       : toConversation(row);
   }
 
   /** The conversation as its contact sees it: its latest message is the latest one that is not a staff note. */
-  private async withoutStaffNotes(row: ConversationRow, tx?: EntityManager): Promise<ConversationRow> {
+  private async withoutStaffNotes(row: ConversationRow): Promise<ConversationRow> {
     const latest: {
       seq: number;
       type: string;
@@ -207,7 +204,7 @@ export class ConversationsService {
       attachment: { name?: string } | null;
       deleted_at: Date | null;
       created_at: Date;
-    }[] = await (tx ?? this.db).query(
+    }[] = await this.db.query(
       `SELECT seq, type, content, attachment, deleted_at, created_at FROM messages
         WHERE conversation_id = $1 AND seq <= $2 AND NOT private ORDER BY seq DESC LIMIT 1`,
       [row.id, row.last_seq],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   ChannelMedia,
+  Conversation,
   Message,
   MessagePage,
   MessagesQuery,
@@ -198,11 +199,18 @@ export class MessagesService {
     return { message: w.message, conversation: w.conversation, duplicate: w.duplicate };
   }
 
-  /** The messages a join answers: with afterSeq every message after it (the catch-up), else the latest 50. */
-  async joined(actor: Actor, conversationId: string, afterSeq?: number): Promise<Message[]> {
-    return afterSeq === undefined
-      ? (await this.page(actor, conversationId, { limit: JOIN_LATEST })).items
-      : this.after(actor, conversationId, afterSeq);
+  /** join_conversation: with afterSeq every message after it (the catch-up), else the latest 50. */
+  async join(
+    actor: Actor,
+    conversationId: string,
+    afterSeq?: number,
+  ): Promise<{ conversation: Conversation; messages: Message[] }> {
+    const conversation = await this.conversations.get(actor, conversationId);
+    const messages =
+      afterSeq === undefined
+        ? await this.page(actor, conversationId, { limit: JOIN_LATEST }).then((p) => p.items)
+        : await this.after(actor, conversationId, afterSeq);
+    return { conversation, messages };
   }
 
   async history(actor: Actor, conversationId: string, q: MessagesQuery): Promise<MessagePage> {
