@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock/clock';
+import { KeyedLanes } from '../common/concurrency/keyed-lanes';
 import { DomainEvents } from '../common/events/domain-events';
 import { MessagesService } from '../chat/services/messages.service';
 import type { ConversationView } from '../chat/mappers/conversation.mapper';
@@ -23,7 +24,7 @@ export const BOT_NAME = 'Switchboard bot';
 export class BotListener implements OnModuleInit {
   private readonly logger = new Logger('Bot');
   /** The tail of the work queued per conversation on this node, so replies keep their order. */
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly lanes = new KeyedLanes();
 
   constructor(
     private readonly events: DomainEvents,
@@ -118,14 +119,8 @@ export class BotListener implements OnModuleInit {
 
   /** Runs `work` after the work queued for this conversation; a failure is logged and does not block the next. */
   private serially(conversationId: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work).catch((err: unknown) => {
+    return this.lanes.run(conversationId, work).catch((err: unknown) => {
       this.logger.warn({ conversationId, err: err instanceof Error ? err.message : String(err) }, 'bot reply failed');
     });
-    this.queues.set(conversationId, next);
-    void next.finally(() => {
-      if (this.queues.get(conversationId) === next) this.queues.delete(conversationId);
-    });
-    return next;
   }
 }

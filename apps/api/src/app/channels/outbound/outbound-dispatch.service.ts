@@ -8,11 +8,11 @@ import {
 } from '@nestjs/common';
 import type { Message, TokenClaims } from '@switchboard/contracts';
 import { AppConfig } from '../../config/app-config';
+import { KeyedLanes } from '../../common/concurrency/keyed-lanes';
 import { DomainEvents } from '../../common/events/domain-events';
 import { DeliveryStatusService, type OutboundReply } from '../../chat/services/delivery-status.service';
 import { CHANNEL_PROVIDER, type ChannelProvider } from '../providers/channel-provider';
 import { ProviderThrottledError, ProviderUnavailableError, RecipientRejectedError } from '../providers/provider-errors';
-import { SendLanes } from './send-lanes';
 import '../../chat/events/chat.events';
 
 /** The provider's idempotency key for a chat message: the same for every retry of it. */
@@ -31,7 +31,7 @@ export class OutboundDispatchService implements OnModuleInit, OnApplicationBoots
   private readonly logger = new Logger('OutboundDispatch');
   private sweep: NodeJS.Timeout | null = null;
   private sweeping = false;
-  private readonly lanes = new SendLanes();
+  private readonly lanes = new KeyedLanes();
 
   constructor(
     private readonly events: DomainEvents,

@@ -1,10 +1,10 @@
-import { SendLanes } from './send-lanes';
+import { KeyedLanes } from './keyed-lanes';
 
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('SendLanes', () => {
+describe('KeyedLanes', () => {
   it('runs a conversation’s work in the order it was queued, even when the first is slower', async () => {
-    const lanes = new SendLanes();
+    const lanes = new KeyedLanes();
     const done: string[] = [];
     const first = lanes.run('c1', async () => {
       await later(30);
@@ -18,7 +18,7 @@ describe('SendLanes', () => {
   });
 
   it('lets other conversations go ahead; a failure reaches its caller and does not stop the lane', async () => {
-    const lanes = new SendLanes();
+    const lanes = new KeyedLanes();
     const done: string[] = [];
     const failing = lanes.run('c1', async () => {
       await later(30);

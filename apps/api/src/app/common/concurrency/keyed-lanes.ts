@@ -1,10 +1,10 @@
 /**
- * One lane per conversation: work queued on a lane runs after the work queued before it, so a
- * customer receives a conversation's replies in the order they were written even when the
- * provider answers one send faster than another. Lanes for different conversations run side by
- * side, and an empty lane is forgotten.
+ * One lane per key (a conversation): work queued on a lane runs after the work queued before it,
+ * so what is done for one conversation happens in the order it was asked for, even when one piece
+ * of work answers faster than another. Lanes for different keys run side by side, and an empty
+ * lane is forgotten.
  */
-export class SendLanes {
+export class KeyedLanes {
   private readonly tails = new Map<string, Promise<void>>();
 
   /** Runs `work` after the lane's earlier work; its own failure reaches the caller, not the lane. */
