@@ -1,18 +1,15 @@
 /**
  * CPU caps for the capped-node scale benchmark (cgroup v1 `cpu` controller, as root): each api
  * node in a folder `sb-bench-scale-<k>` whose quota is a share of one core over a 10 ms period,
- * and CPU pinning with `taskset`. Each write is its own small function, so a run's log of what it
+ * and CPU pinning (bench/shared/cpu-pinning.ts). Each write is its own small function, so a run's log of what it
  * did to the machine reads as the list of calls.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { LOADGEN_CPU, pinTo, SERVER_CPU } from '../shared/cpu-pinning';
 
 export const CGROUP_CPU_ROOT = '/sys/fs/cgroup/cpu';
 export const CAP_PERIOD_US = 10_000;
-/** Every api node runs on this CPU; the load generator on LOADGEN_CPU. PostgreSQL and Redis are not pinned. */
-export const NODE_CPU = 0;
-export const LOADGEN_CPU = 1;
 
 /** The cgroup folder of node `k` (1-based). */
 export const capDir = (k: number): string => path.join(CGROUP_CPU_ROOT, `sb-bench-scale-${k}`);
@@ -49,7 +46,7 @@ export function capsUnavailableMessage(problem: string, pct: number): string {
   return [
     `bench:scale: ${problem}.`,
     'The capped-node benchmark gives each api node its own cgroup v1 cpu folder with a fixed quota, which needs root and',
-    `a writable ${CGROUP_CPU_ROOT}. On a machine with docker the same cap is \`docker run --cpus=${pct / 100} --cpuset-cpus=${NODE_CPU} …\``,
+    `a writable ${CGROUP_CPU_ROOT}. On a machine with docker the same cap is \`docker run --cpus=${pct / 100} --cpuset-cpus=${SERVER_CPU} …\``,
     'per node (not done by this script). The older uncapped model still runs: npm run bench:scale:uncapped.',
   ].join('\n');
 }
@@ -136,24 +133,14 @@ export async function removeCap(dir: string, waitMs = 5000): Promise<void> {
   }
 }
 
-/** Moves every thread of `pid` to `cpu` (`taskset -a -pc`); threads started later inherit it. False if taskset failed. */
-export function pinToCpu(cpu: number, pid: number): boolean {
-  if (!pid) return false;
-  try {
-    execFileSync('taskset', ['-a', '-pc', String(cpu), String(pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The load generator processes on LOADGEN_CPU; the pids taskset refused. */
+/** The load generator processes on LOADGEN_CPU (PostgreSQL and Redis are not pinned); the pids taskset refused. */
 export function pinLoadGenerator(pids: number[]): number[] {
-  return pids.filter((pid) => !pinToCpu(LOADGEN_CPU, pid));
+  return pinTo(LOADGEN_CPU, pids);
 }
 
-/** An api node on NODE_CPU and into its cap folder (throws if either fails: the run would measure something else). */
+/** An api node on SERVER_CPU and into its cap folder (throws if either fails: the run would measure something else). */
 export function pinAndCapNode(dir: string, pid: number): void {
-  if (!pinToCpu(NODE_CPU, pid)) throw new Error(`taskset could not pin api pid ${pid} to CPU ${NODE_CPU}`);
+  if (!pid || pinTo(SERVER_CPU, [pid]).length)
+    throw new Error(`taskset could not pin api pid ${pid} to CPU ${SERVER_CPU}`);
   moveIntoCap(dir, pid);
 }

@@ -12,16 +12,21 @@ export const LOADGEN_CPU = 1;
 
 export const pinningEnabled = (): boolean => process.env.BENCH_PIN !== 'false' && cpus().length >= 2;
 
-/** Moves every thread of these processes to one CPU (`taskset`); a process already gone is skipped. */
-export function pinTo(cpu: number, pids: number[]): void {
-  for (const pid of pids) {
-    if (!pid) continue;
+/**
+ * Moves every thread of these processes to one CPU (`taskset`; threads started later inherit it).
+ * Returns the pids it could not pin (gone, or taskset missing): the chat benchmark then runs
+ * unpinned and its report says pinned=false; the capped scale benchmark refuses to measure.
+ */
+export function pinTo(cpu: number, pids: number[]): number[] {
+  return pids.filter((pid) => {
+    if (!pid) return false;
     try {
       execFileSync('taskset', ['-a', '-pc', String(cpu), String(pid)], { stdio: 'ignore' });
+      return false;
     } catch {
-      /* gone, or taskset missing: the step runs unpinned and the report says pinned=false */
+      return true;
     }
-  }
+  });
 }
 
 /**
