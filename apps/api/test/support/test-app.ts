@@ -75,6 +75,10 @@ export async function startTestApp(
       RATE_LIMIT_LOGIN_PER_MINUTE: '10000',
       CRM_DIST_DIR: '/nonexistent',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-data-')),
+      // With REDIS_URL set (CI) every test app shares one Redis, and two files run side by side: a
+      // prefix per database keeps each deployment's adapter channels, cluster notes and counters to
+      // itself (nodes sharing a database are one deployment and share it).
+      REDIS_KEY_PREFIX: `sbtest-${db.name}`,
       ...env,
     },
     options,

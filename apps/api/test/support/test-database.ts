@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 
 export interface TestDatabase {
   url: string;
+  /** The database's name, unique per test file: also what keeps its Redis keys apart from other files'. */
+  name: string;
   drop(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    name,
     drop: () =>
       withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };

@@ -19,7 +19,13 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
   let second: Staff;
   let firstSocket: Socket;
   let secondSocket: Socket;
+  /** Holds the conversation's row in a transaction of its own. */
   let db: Client;
+  /**
+   * Looks at who waits, outside that transaction: PostgreSQL shows a transaction one snapshot of
+   * pg_stat_activity, taken when it first looks, so polled from inside it never sees a new waiter.
+   */
+  let watcher: Client;
   const leaked: { conversationId: string; content: string }[] = [];
   /** Joins that were in the room when the assignment came, so the eviction itself took them out. */
   let joinsEvicted = 0;
@@ -33,17 +39,21 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
     secondSocket = await connected(app.socket('/chat', { token: second.token }));
     db = new Client({ connectionString: app.db.url });
     await db.connect();
+    watcher = new Client({ connectionString: app.db.url });
+    await watcher.connect();
   });
   afterAll(async () => {
     await db.end();
+    await watcher.end();
     await app.close();
   });
 
-  /** Resolves once `n` statements of the api wait for a lock in this database. */
+  /** Resolves once `n` statements of the api are blocked by a lock in this database. */
   const waitingForLocks = (n: number) =>
     eventually(async () => {
-      const { rows } = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+      const { rows } = await watcher.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND cardinality(pg_blocking_pids(pid)) > 0`,
       );
       expect(rows[0].n).toBeGreaterThanOrEqual(n);
     }, 15_000);
@@ -70,18 +80,25 @@ describe('rooms follow access: a reassignment racing a join never leaks the conv
       // Hold the conversation's row, queue the two in the chosen order behind it, then let go.
       await db.query('BEGIN');
       await db.query('SELECT id FROM conversations WHERE id = $1 FOR UPDATE', [id]);
-      let joined: Promise<{ ok: boolean }>;
-      let assigned: Promise<{ status: number }>;
-      if (order === 'join first') {
-        joined = join();
-        await waitingForLocks(1);
-        assigned = assign();
-        await waitingForLocks(2);
-      } else {
-        assigned = assign();
-        await waitingForLocks(1);
-        joined = join();
-        await waitingForLocks(2);
+      let joined: Promise<{ ok: boolean }> | undefined;
+      let assigned: Promise<{ status: number }> | undefined;
+      try {
+        if (order === 'join first') {
+          joined = join();
+          await waitingForLocks(1);
+          assigned = assign();
+          await waitingForLocks(2);
+        } else {
+          assigned = assign();
+          await waitingForLocks(1);
+          joined = join();
+          await waitingForLocks(2);
+        }
+      } catch (err) {
+        // Let go of the row, so that the races after this one are not stuck behind it too.
+        await db.query('ROLLBACK');
+        await Promise.allSettled([joined, assigned]);
+        throw err;
       }
       await db.query('COMMIT');
       outcome = await Promise.all([joined, assigned]);
