@@ -1,10 +1,12 @@
 /**
- * npm run bench:faults [-- --conversations=150 --rate=300 --docs=false] — faults while loaded. Two
- * api nodes share PostgreSQL and a redis-server of the run's own; each conversation's customer is on
- * one node and its agent's sockets on both, so every message crosses nodes. Under a steady load,
- * Redis is restarted (delivery must resume by itself, /api/health must show the outage), then one
- * node is killed with SIGKILL (its clients reconnect to the other with backoff and jitter, catch up
- * by afterSeq and resend what was not acked). Nothing may be lost or stored twice.
+ * npm run bench:faults [-- --conversations=150 --rate=300 --cpu=45 --capacity=600 --docs=false] —
+ * faults while loaded. Two api nodes share PostgreSQL and a redis-server of the run's own; each
+ * conversation's customer is on one node and its agent's sockets on both, so every message crosses
+ * nodes. Under a steady load, Redis is restarted (delivery must resume by itself, /api/health must
+ * show the outage), then one node is killed with SIGKILL (its clients reconnect to the other with
+ * backoff and jitter, catch up by afterSeq and resend what was not acked). Nothing may be lost or
+ * stored twice. With --cpu each node runs capped as in bench:scale; --capacity names the two-node
+ * figure of bench:scale the rate is a share of, for the report.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,15 +16,18 @@ import { killAllNow, stop, stopAll, waitForLine } from '../shared/processes';
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
 import { call, login } from '../shared/product-api';
 import { ADMIN, setUpScenario, type ConversationSockets } from '../chat/product';
-import { spawnRedis, startNode, startRedis } from './nodes';
+import { pidOf, spawnRedis, startNode, startRedis } from './nodes';
 import { summarize } from '../chat/stats';
 import { FaultMember, FaultSender, type NodePool } from './fault-clients';
-import { faultReport, type FaultFigures } from './fault-report';
+import { describeMachine, faultReport, type FaultFigures } from './fault-report';
+import { faultCaps, type FaultCaps } from './fault-caps';
 
 const flag = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const CONVERSATIONS = Number(flag('conversations', '150'));
 const RATE = Number(flag('rate', '300'));
+const CPU_PCT = flag('cpu', '') ? Number(flag('cpu', '')) : null;
+const CAPACITY = flag('capacity', '') ? Number(flag('capacity', '')) : null;
 const REDIS_DOWN_AT_S = 10;
 const REDIS_DOWN_FOR_S = 3;
 const KILL_AT_S = 25;
@@ -105,14 +110,26 @@ function steadyLoad(senders: FaultSender[]): () => void {
 
 async function main(): Promise<void> {
   ensureBuilt();
-  const db = await createDatabase('faults');
+  const machine = describeMachine();
+  const caps = faultCaps(CPU_PCT);
+  try {
+    await run(caps, machine);
+  } finally {
+    await caps?.release();
+  }
+}
+
+async function run(caps: FaultCaps | null, machine: string): Promise<void> {
   const redis = await startRedis();
   if (!redis.child) throw new Error('bench:faults restarts Redis: it needs a redis-server binary of its own');
+  const db = await createDatabase('faults');
   let redisChild: ChildProcess = redis.child;
   try {
     const jwtSecret = randomBytes(24).toString('hex');
     const a = await startNode(db, jwtSecret, redis);
     const b = await startNode(db, jwtSecret, redis);
+    caps?.adopt(1, pidOf(a.child));
+    caps?.adopt(2, pidOf(b.child));
     const alive = new Set([a.url, b.url]);
     const pool: NodePool = { pick: (preferred) => (alive.has(preferred) ? preferred : [...alive][0]) };
     console.log(`nodes ${a.url} ${b.url}; redis ${redis.url}; ${CONVERSATIONS} conversations at ${RATE} msg/s`);
@@ -123,6 +140,7 @@ async function main(): Promise<void> {
     const lonely = await createLonelyAgent(a.url, adminToken);
     const lonelySocket = new FaultMember(plan[0].conversationId, lonely.token, b.url, { pick: () => b.url });
     await lonelySocket.start().catch(() => undefined);
+    caps?.engage();
 
     const started = performance.now();
     const stopLoad = steadyLoad(clients.senders);
@@ -146,6 +164,9 @@ async function main(): Promise<void> {
     const section = faultReport(figures, {
       conversations: CONVERSATIONS,
       rate: RATE,
+      cpuPct: CPU_PCT,
+      capacity: CAPACITY,
+      machine,
       command: process.argv.slice(2).join(' '),
     });
     console.log(section);
