@@ -41,13 +41,17 @@ export function cgroupProblem(): string | null {
   }
 }
 
-/** What to tell the user when cgroupProblem() found one. */
-export function capsUnavailableMessage(problem: string, pct: number): string {
+/** What to tell the user when cgroupProblem() found one; `bench` names the run and how it runs uncapped. */
+export function capsUnavailableMessage(
+  problem: string,
+  pct: number,
+  bench = { name: 'bench:scale', uncapped: 'The older uncapped model still runs: npm run bench:scale:uncapped.' },
+): string {
   return [
-    `bench:scale: ${problem}.`,
-    'The capped-node benchmark gives each api node its own cgroup v1 cpu folder with a fixed quota, which needs root and',
+    `${bench.name}: ${problem}.`,
+    'A capped run gives each api node its own cgroup v1 cpu folder with a fixed quota, which needs root and',
     `a writable ${CGROUP_CPU_ROOT}. On a machine with docker the same cap is \`docker run --cpus=${pct / 100} --cpuset-cpus=${SERVER_CPU} …\``,
-    'per node (not done by this script). The older uncapped model still runs: npm run bench:scale:uncapped.',
+    `per node (not done by this script). ${bench.uncapped}`,
   ].join('\n');
 }
 

@@ -21,7 +21,10 @@ export function faultCaps(pct: number | null): FaultCaps | null {
   if (pct === null) return null;
   if (!(pct > 0 && pct <= 100)) throw new Error(`--cpu must be a share of one core in % (1–100), not ${pct}`);
   const problem = cgroupProblem();
-  if (problem) throw new Error(capsUnavailableMessage(problem, pct).replace('bench:scale:', 'bench:faults:'));
+  if (problem)
+    throw new Error(
+      capsUnavailableMessage(problem, pct, { name: 'bench:faults', uncapped: 'Without --cpu the run is uncapped.' }),
+    );
   const dirs = [createCap(1), createCap(2)];
   const refused = pinTo(LOADGEN_CPU, [process.pid]);
   if (refused.length) throw new Error(`taskset could not pin this process (the clients) to CPU ${LOADGEN_CPU}`);
