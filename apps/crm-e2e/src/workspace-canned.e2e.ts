@@ -104,6 +104,8 @@ describe('canned replies', () => {
     await composer.press('Enter');
     const filled = 'Hola Carla Cliente, soy Administrator. Tu pedido {{order.id}} está en camino.';
     expect(await composer.inputValue()).toBe(filled);
+    // The picker closes on the next render, as the highlight was drawn: wait for it to go.
+    await page.getByTestId('composer-suggestions').waitFor({ state: 'detached' });
     expect(await page.getByTestId('composer-suggestions').count()).toBe(0);
 
     // The agent fills in what the app could not, and sends it.

@@ -34,7 +34,7 @@ export class RedisService implements OnApplicationShutdown {
     };
     this.client = url ? make('client') : null;
     this.pub = url ? dropWhileAway(make('pub')) : null;
-    this.sub = url ? make('sub') : null;
+    this.sub = url ? handleSubscriptionFailures(make('sub'), this.logger) : null;
   }
 
   get enabled(): boolean {
@@ -99,5 +99,26 @@ function dropWhileAway(redis: Redis): Redis {
   const guarded = (channel: string | Buffer, message: string | Buffer): Promise<number> =>
     redis.status === 'ready' ? publish(channel, message).catch(() => 0) : Promise.resolve(0);
   Object.defineProperty(redis, 'publish', { value: guarded, configurable: true, writable: true });
+  return redis;
+}
+
+/**
+ * The Socket.IO adapter subscribes and unsubscribes without looking at the outcome. Those commands
+ * wait while Redis is away, and a shutdown during a reconnect attempt rejects them all with
+ * "Connection is closed.": unhandled, that would end the process. Each keeps its promise (a caller
+ * that awaits one still sees the failure); a failure nobody awaits is logged instead.
+ */
+function handleSubscriptionFailures(redis: Redis, logger: Logger): Redis {
+  for (const name of ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe'] as const) {
+    const command = (redis[name] as (...args: unknown[]) => Promise<unknown>).bind(redis);
+    const observed = (...args: unknown[]): Promise<unknown> => {
+      const result = command(...args);
+      result.catch((err: Error) =>
+        logger.debug({ command: name, err: err.message }, 'Redis subscription command failed'),
+      );
+      return result;
+    };
+    Object.defineProperty(redis, name, { value: observed, configurable: true, writable: true });
+  }
   return redis;
 }
