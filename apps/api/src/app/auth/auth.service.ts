@@ -3,7 +3,7 @@ import type { ChangePasswordRequest, LoginRequest, LoginResponse, TokenClaims, U
 import { AppError } from '../common/errors/app-error';
 import { SessionsService } from '../common/auth/sessions/sessions.service';
 import { UsersService } from '../users/users.service';
-import { verifyPassword } from '../users/password';
+import { needsRehash, verifyPassword } from '../users/password';
 import { toUser } from '../users/user.mapper';
 import { LoginBackoff } from './login-backoff';
 
@@ -28,6 +28,8 @@ export class AuthService {
       throw new AppError('unauthorized', 'This account is disabled', [{ path: 'account', message: 'disabled' }]);
     const sid = await this.sessions.startForUser(user);
     if (!sid) throw new AppError('unauthorized', 'Wrong email or password');
+    // Only a login knows the password: a hash of an older scheme or cost is replaced now.
+    if (needsRehash(user.passwordHash)) await this.users.rehashPassword(user.id, user.passwordHash, req.password);
     return {
       accessToken: this.sessions.tokenFor({ sub: user.id, role: user.role, name: user.name, sid }),
       user: toUser(user),

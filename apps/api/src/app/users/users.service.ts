@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, QueryFailedError, type EntityManager } from 'typeorm';
 import type { CreateUserRequest, StaffRole, UpdateUserRequest, User, UserWithPresence } from '@switchboard/contracts';
@@ -23,6 +23,8 @@ interface UserRow {
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger('Users');
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectDataSource() private readonly db: DataSource,
@@ -124,6 +126,22 @@ export class UsersService {
       return this.sessions.endAllWithin(tx, id, opts.keepSession ?? null);
     });
     this.sessions.announceRevoked(ended);
+  }
+
+  /**
+   * The same password, stored with today's scheme (`hashPassword`): sessions stay, and nothing
+   * changes if the password was changed meanwhile. A failure is logged; the old hash still works.
+   */
+  async rehashPassword(id: string, currentHash: string, password: string): Promise<void> {
+    try {
+      await this.db.query(`UPDATE users SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
+        id,
+        await hashPassword(password),
+        currentHash,
+      ]);
+    } catch (err) {
+      this.logger.warn({ userId: id, err: err instanceof Error ? err.message : String(err) }, 'password rehash failed');
+    }
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

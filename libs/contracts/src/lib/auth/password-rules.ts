@@ -1,3 +1,6 @@
 export const PASSWORD_MIN_LENGTH = 8;
-/** bcrypt reads 72 bytes of a password and ignores the rest: longer ones are refused, never cut. */
+/**
+ * Accounts whose hash predates scrypt are still checked with bcrypt, which reads only 72 bytes of a
+ * password: longer ones are refused, never cut.
+ */
 export const PASSWORD_MAX_BYTES = 72;

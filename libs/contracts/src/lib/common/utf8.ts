@@ -1,2 +1,2 @@
-/** UTF-8 length: bcrypt reads at most 72 bytes of a password, whatever its characters. */
+/** UTF-8 length, in bytes (a password's limit is in bytes, whatever its characters). */
 export const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
