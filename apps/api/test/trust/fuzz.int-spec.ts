@@ -1244,8 +1244,8 @@ async function setup(method: string, path: string, body?: unknown): Promise<any>
 let users = 0;
 
 /**
- * A staff user made through the API, its session minted directly: bcryptjs runs on the one thread
- * the server and the suite share, and a login more is a hash more.
+ * A staff user made through the API, its session minted directly: a login more is a password
+ * check more (tens of ms of CPU) on the machine the server and the suite share.
  */
 async function staffUser(role: StaffRole, name: string): Promise<Identity> {
   const n = ++users;
