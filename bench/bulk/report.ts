@@ -1,6 +1,6 @@
 /** The console tables and the "Bulk" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
-import type { MachineInfo } from '../stats/machine';
+import type { MachineInfo } from '../shared/machine';
 import type { CampaignFigures } from './figures';
 
 /**

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { busyMeter, machineInfo, waitForQuiet } from '../stats/machine';
+import { busyMeter, machineInfo, waitForQuiet } from '../shared/machine';
 import { stop } from '../shared/processes';
 import { RunGuard } from '../shared/run-guard';
 import { createDatabase, dropDatabase, serverVersion } from '../shared/bench-database';

@@ -1,6 +1,6 @@
 /** The "Notifications" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
-import type { MachineInfo } from '../stats/machine';
+import type { MachineInfo } from '../shared/machine';
 import type { StepResult } from './step';
 
 export interface RunReport {

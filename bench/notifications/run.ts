@@ -9,7 +9,7 @@ import { createDatabase, dropDatabase, onDatabase, serverVersion } from '../shar
 import { buildInfo, ensureBuilt } from '../shared/product-build';
 import { stop } from '../shared/processes';
 import { RunGuard } from '../shared/run-guard';
-import { machineInfo, waitForQuiet } from '../stats/machine';
+import { machineInfo, waitForQuiet } from '../shared/machine';
 import { createAgents, startProduct } from './product';
 import { renderSection, stepLine, writeDocs } from './report';
 import { closeAll, connectAgents } from './sockets';

@@ -4,7 +4,7 @@
  * notification or the drain bound passes.
  */
 import { performance } from 'node:perf_hooks';
-import { busyMeter } from '../stats/machine';
+import { busyMeter } from '../shared/machine';
 import { percentiles, type Percentiles } from '../stats/percentiles';
 import { newConversation } from './product';
 import type { AgentSocket } from './sockets';

@@ -1,5 +1,5 @@
 /** The "Faults under load" section of docs/benchmarks.md. */
-import { machineInfo } from '../stats/machine';
+import { machineInfo } from '../shared/machine';
 
 export interface FaultFigures {
   sent: number;

@@ -1,6 +1,6 @@
 /** GET /api/search from one client, sequentially: a warm-up, then every query once, timed. */
 import { performance } from 'node:perf_hooks';
-import { busyMeter } from '../stats/machine';
+import { busyMeter } from '../shared/machine';
 import { percentiles, type Percentiles } from '../stats/percentiles';
 import { QUERY_KINDS, type BenchQuery, type QueryKind } from './queries';
 

@@ -1,6 +1,6 @@
 /** The console tables and the "Search" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
-import type { MachineInfo } from '../stats/machine';
+import type { MachineInfo } from '../shared/machine';
 import type { SearchLatency } from './measure';
 import { QUERY_KINDS } from './queries';
 import type { SeedResult } from './seed';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createDatabase, dropDatabase, onDatabase, serverVersion } from '../shared/bench-database';
 import { stop } from '../shared/processes';
 import { RunGuard } from '../shared/run-guard';
-import { machineInfo, waitForQuiet, type MachineInfo } from '../stats/machine';
+import { machineInfo, waitForQuiet, type MachineInfo } from '../shared/machine';
 import { measureSearch, type SearchLatency } from './measure';
 import { parseOptions } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';

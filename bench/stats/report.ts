@@ -1,6 +1,6 @@
 /** The console tables and the "Stats" section of docs/benchmarks.md. */
 import { writeBenchmarkSection } from '../shared/benchmarks-doc';
-import type { MachineInfo } from './machine';
+import type { MachineInfo } from '../shared/machine';
 import type { PushLatency } from './push-latency';
 import type { AfterChange, RestLatency } from './rest-latency';
 import type { SeedResult } from './seed';

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { createDatabase, dropDatabase, onDatabase, serverVersion, type BenchDatabase } from '../shared/bench-database';
 import { explainFigures } from './explain';
-import { busyMeter, machineInfo, waitForQuiet } from './machine';
+import { busyMeter, machineInfo, waitForQuiet } from '../shared/machine';
 import { parseOptions, type DataSize } from './options';
 import { buildInfo, createStaff, ensureBuilt, startProduct } from './product';
 import { stop } from '../shared/processes';
