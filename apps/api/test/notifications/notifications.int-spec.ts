@@ -106,6 +106,31 @@ describe('notifications: stored, pushed, counted', () => {
     expect(await forThis()).toHaveLength(1);
   });
 
+  it('a burst of new conversations, some announced twice, notifies each recipient once per conversation', async () => {
+    const socket = await connected(app.socket('/notifications', { token: agent.token }));
+    await sleep(100);
+    const pushed = collect(socket, 'notification');
+    const counted = collect(socket, 'unread_count');
+    const widgets = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => startAnnouncedWidgetChat(app, `Ráfaga ${i}`)),
+    );
+    // The same events again, all in one tick, while the first ones may still be being stored.
+    const events = app.server.app.get(DomainEvents);
+    for (const w of widgets.slice(0, 10))
+      events.emit('conversation.created', { conversation: { ...w.conversation }, actorId: null });
+    const ids = widgets.map((w) => w.conversation.id).sort();
+    await eventually(() => expect(pushed.length).toBeGreaterThanOrEqual(30));
+    await sleep(300);
+    const pushedIds = pushed.map(
+      (p: { notification: { data: { conversationId: string } } }) => p.notification.data.conversationId,
+    );
+    expect(pushedIds.sort()).toEqual(ids);
+    await eventually(() => expect(counted.at(-1)).toEqual({ count: 30 }));
+    for (const t of [agent.token, agent2.token, supervisor.token, admin]) expect(await unread(t)).toBe(30);
+    expect(await unread(marketer.token)).toBe(0);
+    socket.disconnect();
+  });
+
   it('marking read in one tab updates the unread count in every tab of that user', async () => {
     await startAnnouncedWidgetChat(app, 'Rita');
     await startAnnouncedWidgetChat(app, 'Sol');

@@ -15,6 +15,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { returnedRows } from '../database/update-rows';
 import { cursorTime, decodeCursor, nextCursorOf } from '../common/pagination/keyset-cursor';
 import { notificationColumns, toNotification, type NotificationRow } from './notification.mapper';
+import { NotificationWriter } from './notification-writer';
 import './notifications.events';
 
 /** A notification of one type, with the parameters its texts are made of. */
@@ -42,39 +43,34 @@ const clippedParams = (params: NotificationParams): NotificationParams =>
 /** Stored per user first, then announced (`notifications.stored`) for the gateway to push. */
 @Injectable()
 export class NotificationsService {
+  private readonly writer: NotificationWriter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.writer = new NotificationWriter(db);
+  }
 
   /**
-   * Stores one notification per user for this event; an event handled twice stores nothing new
-   * (unique on event id and user). Users who switched this type off in-app get none.
+   * Stores one notification per user for this event (NotificationWriter: events that arrive
+   * together share one statement), then announces each for the gateway to push.
    */
   async notify(eventId: string, userIds: string[], n: NewNotification): Promise<void> {
     if (userIds.length === 0) return;
-    const rows: (NotificationRow & { user_id: string })[] = await this.db.query(
-      `INSERT INTO notifications (user_id, event_id, type, params, url, data)
-       SELECT u.id, $2::varchar, $3::varchar, $4::jsonb, $5::varchar, $6::jsonb FROM unnest($1::uuid[]) AS u(id)
-        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = u.id AND p.type = $3::varchar AND p.in_app = false)
-       ON CONFLICT (event_id, user_id) DO NOTHING
-       RETURNING id, user_id, type, params, url, data, created_at, read_at`,
-      [
-        [...new Set(userIds)],
-        eventId,
-        n.type,
-        JSON.stringify(clippedParams(n.params as NotificationParams)),
-        n.url,
-        JSON.stringify(n.data),
-      ],
-    );
-    if (rows.length === 0) return;
-    const counts = await this.unreadCounts(rows.map((r) => r.user_id));
+    const { rows, unreadCounts } = await this.writer.store({
+      eventId,
+      userIds: [...new Set(userIds)],
+      type: n.type,
+      params: JSON.stringify(clippedParams(n.params as NotificationParams)),
+      url: n.url,
+      data: JSON.stringify(n.data),
+    });
     for (const row of rows) {
       this.events.emit('notifications.stored', {
         userId: row.user_id,
         notification: toNotification(row),
-        unreadCount: counts.get(row.user_id) ?? 0,
+        unreadCount: unreadCounts.get(row.user_id) ?? 0,
       });
     }
   }
@@ -153,13 +149,8 @@ export class NotificationsService {
     return rowCount(deleted);
   }
 
-  private async unreadCounts(userIds: string[]): Promise<Map<string, number>> {
-    // Kept by triggers on notifications (NotificationUnreadCountEntity): one row per user, not a count.
-    const rows: { user_id: string; unread: number }[] = await this.db.query(
-      `SELECT user_id, unread FROM notification_unread_counts WHERE user_id = ANY($1::uuid[])`,
-      [[...new Set(userIds)]],
-    );
-    return new Map(rows.map((r) => [r.user_id, r.unread]));
+  private unreadCounts(userIds: string[]): Promise<Map<string, number>> {
+    return this.writer.unreadCounts(userIds);
   }
 }
 

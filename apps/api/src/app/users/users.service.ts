@@ -24,6 +24,7 @@ interface UserRow {
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger('Users');
+  private readonly roleReads = new Map<string, Promise<string[]>>();
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -165,9 +166,21 @@ export class UsersService {
   }
 
   /** Active users with these roles (who hears of what happens). */
-  async idsWithRoles(roles: StaffRole[]): Promise<string[]> {
-    const rows = await this.users.find({ where: { role: In(roles), active: true }, select: { id: true } });
-    return rows.map((r) => r.id);
+  /**
+   * The active users with these roles. Callers asking for the same roles while a read is running
+   * share it (a burst of new conversations asks once per conversation), so an answer is never
+   * older than a read already under way when it was asked for.
+   */
+  idsWithRoles(roles: StaffRole[]): Promise<string[]> {
+    const key = [...new Set(roles)].sort().join(',');
+    const running = this.roleReads.get(key);
+    if (running) return running;
+    const read = this.users
+      .find({ where: { role: In(roles), active: true }, select: { id: true } })
+      .then((rows) => rows.map((r) => r.id))
+      .finally(() => this.roleReads.delete(key));
+    this.roleReads.set(key, read);
+    return read;
   }
 
   /** Everyone active who works conversations (agents, supervisors, admins): who a note may mention. */
