@@ -1,6 +1,6 @@
 /** CPU use per process over a window, from /proc (Linux): ticks of utime+stime, and the machine's busy share. */
 import { readFileSync, readdirSync } from 'node:fs';
-import * as os from 'node:os';
+import { machineTicks } from '../shared/machine';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -29,13 +29,6 @@ export function postgresPids(database?: string): number[] {
     }
   }
   return pids;
-}
-
-function machineTicks(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = line[3] + (line[4] ?? 0);
-  const total = line.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
 }
 
 export interface CpuWindow {
@@ -74,40 +67,6 @@ export class CpuMeter {
     const machineBusy = ((m.busy - this.startMachine.busy) / Math.max(1, m.total - this.startMachine.total)) * 100;
     return { perGroup, machineBusy };
   }
-}
-
-export function machineInfo(): { cpus: number; model: string; memory: string; node: string; loadavg: number[] } {
-  const model =
-    (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  return {
-    cpus: os.availableParallelism(),
-    model: model.trim(),
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    node: process.version,
-    loadavg: os.loadavg(),
-  };
-}
-
-/** The machine's busy share (% of all cores) over the next `ms`. */
-export async function machineBusyOver(ms: number): Promise<number> {
-  const a = machineTicks();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = machineTicks();
-  return ((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100;
-}
-
-/**
- * Other sessions may share this machine. Waits (bounded) until it is mostly idle before a step;
- * returns how long it waited and the last busy share seen.
- */
-export async function waitForQuietMachine(
-  maxBusyPercent: number,
-  maxWaitMs: number,
-): Promise<{ waitedMs: number; busy: number }> {
-  const t0 = Date.now();
-  let busy = await machineBusyOver(1000);
-  while (busy > maxBusyPercent && Date.now() - t0 < maxWaitMs) busy = await machineBusyOver(1000);
-  return { waitedMs: Date.now() - t0, busy };
 }
 
 /** % of one core a process used over the next `ms`. */

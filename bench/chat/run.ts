@@ -4,7 +4,8 @@
  * product, prints the tables and (full mode) writes docs/benchmarks.md's "Chat" section.
  */
 import * as path from 'node:path';
-import { CpuMeter, machineInfo, postgresPids, processCpuOver, waitForQuietMachine } from './cpu';
+import { CpuMeter, postgresPids, processCpuOver } from './cpu';
+import { hostInfo, waitForQuiet } from '../shared/machine';
 import { countMessages, vacuumAnalyze } from './db';
 import { startHarness, type Harness } from './harness';
 import { buildInfo } from './product';
@@ -112,7 +113,7 @@ async function measure(s: Session, rate: number, forced: boolean, retry = false)
   if (s.target.db) await vacuumAnalyze(s.target.db);
   const { h, meter } = s;
   // Idle sockets and an idle server use well under 10% of the machine; wait for other work to settle.
-  const quiet = await waitForQuietMachine(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
+  const quiet = await waitForQuiet(20, Math.min(quietBudgetMs, scenario.quick ? 5_000 : 15_000));
   quietBudgetMs = Math.max(0, quietBudgetMs - quiet.waitedMs);
   pinStep({
     server: [s.target.serverPid],
@@ -281,7 +282,7 @@ async function runTarget(name: TargetName): Promise<TargetReport> {
 }
 
 async function main(): Promise<void> {
-  const machine = machineInfo();
+  const machine = hostInfo();
   console.log(
     `chat benchmark: ${scenario.conversations} conversations × 4 sockets, steps ${scenario.steps.join(', ')} msg/s${scenario.quick ? ' (quick)' : ''}`,
   );

@@ -1,6 +1,7 @@
 /** One measured step of the chat load, judged as bench:chat judges it; bench:scale runs the same steps. */
 import type { Harness } from './harness';
-import { machineInfo, type CpuMeter, type CpuWindow } from './cpu';
+import type { CpuMeter, CpuWindow } from './cpu';
+import { hostInfo } from '../shared/machine';
 import { judge, type Scenario, type StepVerdict } from './scenario';
 import { summarize, type LatencySummary } from './stats';
 
@@ -38,7 +39,7 @@ export async function runJudgedStep(
   );
   const cpu: CpuWindow = cpuWhileSending ?? meter.read();
   const ours = Object.values(cpu.perGroup).reduce((a, b) => a + b, 0);
-  const others = Math.max(0, (cpu.machineBusy / 100) * machineInfo().cpus * 100 - ours);
+  const others = Math.max(0, (cpu.machineBusy / 100) * hostInfo().cpus * 100 - ours);
   const latency = summarize(r.samples);
   const errorAcks = Object.values(r.errorAcks).reduce((a, b) => a + b, 0);
   const disconnects = Object.values(r.disconnects).reduce((a, b) => a + b, 0);

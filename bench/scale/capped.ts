@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CpuMeter, machineInfo, postgresPids } from '../chat/cpu';
+import { CpuMeter, postgresPids } from '../chat/cpu';
+import { hostInfo } from '../shared/machine';
 import type { Harness } from '../chat/harness';
 import { setUpScenario, type ConversationSockets } from '../chat/product';
 import { createDatabase, dropDatabase, serverVersion, type BenchDatabase } from '../shared/bench-database';
@@ -146,7 +147,7 @@ async function runCount(n: number, run: Run, deadline: number): Promise<CountRep
 }
 
 function printPlan(): void {
-  const m = machineInfo();
+  const m = hostInfo();
   console.log(
     `bench:scale, capped nodes${options.quick ? ' (quick)' : ''}: node counts ${options.nodes.join(', ')}; ${options.cpuPct}% of a core each; ` +
       `rates ${options.rates.join(', ')} msg/s; ${options.conversations} conversations; p99 ≤ ${options.p99Ms} ms`,
@@ -229,7 +230,7 @@ async function main(): Promise<void> {
   }
   ensureBuilt();
   const build = buildInfo();
-  const machine = machineInfo();
+  const machine = hostInfo();
   const run = await openRun();
   const postgres = `PostgreSQL ${await serverVersion()} at ${PG_SERVER}`;
   const notes: string[] = [];

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as processes from '../shared/processes';
 import { startHarness, type Harness } from '../chat/harness';
 import type { ConversationSockets } from '../chat/product';
-import { CpuMeter, processCpuOver, waitForQuietMachine } from '../chat/cpu';
+import { CpuMeter, processCpuOver } from '../chat/cpu';
+import { waitForQuiet } from '../shared/machine';
 import type { Scenario } from '../chat/scenario';
 import type { LatencySummary } from '../chat/stats';
 import { runJudgedStep, stepLine } from '../chat/step';
@@ -141,7 +142,7 @@ export async function measureStep(ctx: StepContext, rate: number, retry = false,
     if (busy.every((b) => b < 25)) break;
   }
   await vacuumAnalyze(ctx.db);
-  const quiet = await waitForQuietMachine(20, Math.min(ctx.quietBudget.ms, scenario.quick ? 5_000 : 10_000));
+  const quiet = await waitForQuiet(20, Math.min(ctx.quietBudget.ms, scenario.quick ? 5_000 : 10_000));
   ctx.quietBudget.ms = Math.max(0, ctx.quietBudget.ms - quiet.waitedMs);
   const step = await runJudgedStep(h, meter, scenario, rate);
   const { r, cpu, others, latency, verdict } = step;

@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { CpuMeter, machineInfo, postgresPids } from '../chat/cpu';
+import { CpuMeter, postgresPids } from '../chat/cpu';
+import { hostInfo } from '../shared/machine';
 import { createDatabase, dropDatabase, type BenchDatabase } from '../shared/bench-database';
 import type { Harness } from '../chat/harness';
 import { setUpScenario, type ConversationSockets, type RunningProduct } from '../chat/product';
@@ -314,7 +315,7 @@ function publish(report: ScaleReport): void {
 }
 
 async function main(): Promise<void> {
-  const machine = machineInfo();
+  const machine = hostInfo();
   const ulimit = openFilesLimit();
   printPlan(machine, ulimit);
   checkOpenFiles(ulimit);

@@ -2,16 +2,21 @@
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 
-export interface MachineInfo {
+/** The host: what any benchmark's figures were measured on. */
+export interface HostInfo {
   cpus: number;
   model: string;
   memory: string;
   node: string;
-  postgres: string;
   loadavg: number[];
 }
 
-export function machineInfo(postgres: string): MachineInfo {
+/** The host and the PostgreSQL server a database benchmark ran against. */
+export interface MachineInfo extends HostInfo {
+  postgres: string;
+}
+
+export function hostInfo(): HostInfo {
   const model =
     (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
   return {
@@ -19,12 +24,14 @@ export function machineInfo(postgres: string): MachineInfo {
     model: model.trim(),
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
-    postgres,
     loadavg: os.loadavg(),
   };
 }
 
-function ticks(): { busy: number; total: number } {
+export const machineInfo = (postgres: string): MachineInfo => ({ ...hostInfo(), postgres });
+
+/** Busy and total CPU ticks of the whole machine so far, from /proc/stat (Linux). */
+export function machineTicks(): { busy: number; total: number } {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const total = f.reduce((a, b) => a + b, 0);
   return { busy: total - f[3] - (f[4] ?? 0), total };
@@ -32,10 +39,10 @@ function ticks(): { busy: number; total: number } {
 
 /** Share of all cores busy (%) between `start()` and `read()`, from /proc/stat (Linux). */
 export function busyMeter(): { read: () => number } {
-  const a = ticks();
+  const a = machineTicks();
   return {
     read: () => {
-      const b = ticks();
+      const b = machineTicks();
       return ((b.busy - a.busy) / Math.max(1, b.total - a.total)) * 100;
     },
   };
