@@ -131,6 +131,27 @@ describe('notifications: stored, pushed, counted', () => {
     socket.disconnect();
   });
 
+  it('new events announced twice in the same instant are stored and pushed once', async () => {
+    const socket = await connected(app.socket('/notifications', { token: agent.token }));
+    await sleep(100);
+    const pushed = collect(socket, 'notification');
+    const template = (await startAnnouncedWidgetChat(app, 'Gemela')).conversation;
+    await eventually(() => expect(pushed).toHaveLength(1));
+    const events = app.server.app.get(DomainEvents);
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    for (const id of ids)
+      for (let twice = 0; twice < 2; twice++)
+        events.emit('conversation.created', { conversation: { ...template, id }, actorId: null });
+    await eventually(() => expect(pushed.length).toBeGreaterThanOrEqual(21));
+    await sleep(500);
+    const pushedIds = pushed
+      .slice(1)
+      .map((p: { notification: { data: { conversationId: string } } }) => p.notification.data.conversationId);
+    expect(pushedIds.sort()).toEqual([...ids].sort());
+    expect(await unread(agent.token)).toBe(21);
+    socket.disconnect();
+  });
+
   it('marking read in one tab updates the unread count in every tab of that user', async () => {
     await startAnnouncedWidgetChat(app, 'Rita');
     await startAnnouncedWidgetChat(app, 'Sol');

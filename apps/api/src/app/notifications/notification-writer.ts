@@ -69,7 +69,13 @@ export class NotificationWriter {
     try {
       const rows = await this.insert(batch.map((q) => q.item));
       const unreadCounts = await this.unreadCounts(rows.map((r) => r.user_id));
-      for (const q of batch) q.resolve({ rows: rows.filter((r) => r.event_id === q.item.eventId), unreadCounts });
+      // An event queued twice in one batch stored its rows once: they are the first one's to announce.
+      const claimed = new Set<string>();
+      for (const q of batch) {
+        const own = claimed.has(q.item.eventId) ? [] : rows.filter((r) => r.event_id === q.item.eventId);
+        claimed.add(q.item.eventId);
+        q.resolve({ rows: own, unreadCounts });
+      }
     } catch (err) {
       if (batch.length === 1) return batch[0].reject(err);
       for (const q of batch) await this.write([q]);
