@@ -1,5 +1,5 @@
 /** The built Switchboard API on a throwaway database, and the agents (with their tokens) the fan-outs reach. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { startBenchProduct, type StartedProduct } from '../shared/product-build';
 import { call, login } from '../shared/product-api';
 import type { BenchDatabase } from '../shared/bench-database';
@@ -35,8 +35,23 @@ export async function createAgents(url: string, count: number): Promise<string[]
   return tokens;
 }
 
-/** A new web-widget conversation: unassigned, so every agent (and the admin) is notified. Resolves to its id. */
-export async function newConversation(url: string, name: string): Promise<string> {
-  const session = await call<{ conversation: { id: string } }>(url, 'POST', '/widget/sessions', { name });
-  return session.conversation.id;
+export interface WidgetSession {
+  conversation: { id: string };
+  contactToken: string;
+}
+
+/** A new web-widget conversation, not yet announced: an empty widget session is announced to nobody. */
+export function newWidgetSession(url: string, name: string): Promise<WidgetSession> {
+  return call<WidgetSession>(url, 'POST', '/widget/sessions', { name });
+}
+
+/** The customer's first message: the conversation is announced, unassigned, so every agent (and the admin) is notified. */
+export async function announce(url: string, session: WidgetSession): Promise<void> {
+  await call(
+    url,
+    'POST',
+    `/conversations/${session.conversation.id}/messages`,
+    { clientMessageId: randomUUID(), type: 'text', content: 'hola' },
+    session.contactToken,
+  );
 }

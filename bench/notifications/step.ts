@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { busyMeter } from '../shared/machine';
 import { percentiles, type Percentiles } from '../stats/percentiles';
-import { newConversation } from './product';
+import { announce, newWidgetSession } from './product';
 import type { AgentSocket } from './sockets';
 
 export interface StepResult {
@@ -52,12 +52,14 @@ export async function runStep(
     const due = t0 + (i * 1000) / opts.rate;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    const at = performance.now();
     posts.push(
-      newConversation(url, `Bench ${opts.step}-${i}`).then(
-        (id) => void sent.set(id, at),
-        () => void failedPosts++,
-      ),
+      (async () => {
+        const session = await newWidgetSession(url, `Bench ${opts.step}-${i}`);
+        // Latency runs from the message that announces the conversation.
+        const at = performance.now();
+        await announce(url, session);
+        sent.set(session.conversation.id, at);
+      })().catch(() => void failedPosts++),
     );
   }
   await Promise.all(posts);
