@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SingleFlight } from '../common/concurrency/single-flight';
 import type { NotificationRow } from './notification.mapper';
 
 /** One event's notification for its recipients, as stored: params and data already JSON. */
@@ -36,24 +37,17 @@ const MAX_ROWS = 2_000;
  */
 export class NotificationWriter {
   private queue: Queued[] = [];
-  private writing = false;
+  private readonly draining = new SingleFlight(async () => {
+    while (this.queue.length > 0) await this.write(this.take());
+  });
 
   constructor(private readonly db: DataSource) {}
 
   store(item: NotificationBatchItem): Promise<StoredNotifications> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.writing) void this.drain();
+      void this.draining.run();
     });
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true;
-    try {
-      while (this.queue.length > 0) await this.write(this.take());
-    } finally {
-      this.writing = false;
-    }
   }
 
   /** The next batch: queued events in order, up to MAX_ROWS recipients (at least one event). */

@@ -165,7 +165,6 @@ export class UsersService {
     });
   }
 
-  /** Active users with these roles (who hears of what happens). */
   /**
    * The active users with these roles. Callers asking for the same roles while a read is running
    * share it (a burst of new conversations asks once per conversation), so an answer is never
