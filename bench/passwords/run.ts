@@ -7,8 +7,8 @@
  * delay while checks run one after another.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import os from 'node:os';
 import bcrypt from 'bcryptjs';
+import { hostInfo } from '../shared/machine';
 // The product's own module, measured as it runs in the api (the bench is not a project the api exports to).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { hashPassword, verifyPassword } from '../../apps/api/src/app/users/password';
@@ -36,9 +36,8 @@ async function main(): Promise<void> {
   const password = 'a password of the usual length';
   const legacy = bcrypt.hashSync(password, 10);
   const current = await hashPassword(password);
-  console.log(
-    `bench:passwords, ${checks} checks each; ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}`,
-  );
+  const host = hostInfo();
+  console.log(`bench:passwords, ${checks} checks each; ${host.cpus} CPUs (${host.model}), Node ${host.node}`);
   console.log('| check | time per check | event-loop delay p50 | p99 | max |');
   console.log('|---|---:|---:|---:|---:|');
   await measure('bcryptjs, cost 10 (stored by earlier versions)', () => bcrypt.compare(password, legacy));

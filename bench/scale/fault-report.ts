@@ -1,5 +1,5 @@
 /** The "Faults under load" section of docs/benchmarks.md. */
-import { machineInfo } from '../shared/machine';
+import { hostInfo } from '../shared/machine';
 
 export interface FaultFigures {
   sent: number;
@@ -49,7 +49,7 @@ function placement(run: FaultRun): string {
 
 /** What the run is measured on; read before it starts, for the load average. */
 export function describeMachine(): string {
-  const m = machineInfo('');
+  const m = hostInfo();
   return `Machine: ${m.cpus} CPUs (${m.model}), ${m.memory} RAM, Node ${m.node}; load average before the run ${m.loadavg.map((l) => l.toFixed(2)).join(' / ')}.`;
 }
 
