@@ -2,24 +2,57 @@ import { DataSource } from 'typeorm';
 import { collect, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from './chat-fixture';
 
+/** Which transaction wrote each message of the conversation, in seq order. */
+const writers = (db: DataSource, id: string): Promise<{ content: string; tx: string }[]> =>
+  db.query(`SELECT content, xmin::text AS tx FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
+
 /**
- * Group commit: sends that queue while a batch is being written wait up to MESSAGE_WRITE_LINGER_MS
- * for company before the next batch, so a busy writer commits fewer, larger transactions; a send
- * that finds the writer idle is written at once. The linger is a second here so both are plain to see.
+ * Makes the writer's first batch wait on a conversation row held elsewhere, sends `first` (that
+ * batch) and then `queued` (which queue behind it), and lets the row go after 200 ms.
+ */
+async function queueBehindABatch(
+  db: DataSource,
+  customer: Parameters<typeof say>[0],
+  id: string,
+  first: string,
+  queued: string[],
+): Promise<{ first: ReturnType<typeof say>; queued: ReturnType<typeof say>[] }> {
+  const holder = db.createQueryRunner();
+  await holder.startTransaction();
+  await holder.query(`SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE`, [id]);
+  const firstAck = say(customer, id, first);
+  await eventually(async () => {
+    const waiting = await db.query(
+      `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`,
+    );
+    expect(waiting).toHaveLength(1);
+  });
+  const queuedAcks = queued.map((content) => say(customer, id, content));
+  await new Promise((r) => setTimeout(r, 200));
+  await holder.commitTransaction();
+  await holder.release();
+  return { first: firstAck, queued: queuedAcks };
+}
+
+/**
+ * Group commit: when MESSAGE_WRITE_LINGER_FROM or more sends queue while a batch is being written,
+ * the next batch waits up to MESSAGE_WRITE_LINGER_MS for company, so a busy writer commits fewer,
+ * larger transactions; a send that finds the writer idle is written at once. The linger is a
+ * second here so both are plain to see.
  */
 describe('message writer: lingering under load, not at rest', () => {
   let app: TestApp;
   let db: DataSource;
 
   beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_MESSAGES_PER_SECOND: '1000', MESSAGE_WRITE_LINGER_MS: '1000' });
+    app = await startTestApp({
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
+      MESSAGE_WRITE_LINGER_MS: '1000',
+      MESSAGE_WRITE_LINGER_FROM: '1',
+    });
     db = app.server.app.get(DataSource);
   });
   afterAll(() => app.close());
-
-  /** Which transaction wrote each message of the conversation, in seq order. */
-  const writers = (id: string): Promise<{ content: string; tx: string }[]> =>
-    db.query(`SELECT content, xmin::text AS tx FROM messages WHERE conversation_id = $1 ORDER BY seq`, [id]);
 
   it('messages sent one after another to an idle writer are each written at once', async () => {
     const widget = await startWidgetChat(app);
@@ -31,7 +64,7 @@ describe('message writer: lingering under load, not at rest', () => {
     for (let i = 1; i <= 5; i++) expect((await say(customer, id, `at rest ${i}`)).ok).toBe(true);
     // Held for the linger, five would take five seconds.
     expect(Date.now() - started).toBeLessThan(1_000);
-    const txs = (await writers(id)).map((m) => m.tx);
+    const txs = (await writers(db, id)).map((m) => m.tx);
     expect(new Set(txs).size).toBe(6);
   });
 
@@ -42,20 +75,10 @@ describe('message writer: lingering under load, not at rest', () => {
     const pushed = collect(customer, 'new_message');
 
     // The first batch waits on a row someone else holds, so the next send queues behind it.
-    const holder = db.createQueryRunner();
-    await holder.startTransaction();
-    await holder.query(`SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE`, [id]);
-    const a = say(customer, id, 'A');
-    await eventually(async () => {
-      const waiting = await db.query(
-        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_writer_lock%'`,
-      );
-      expect(waiting).toHaveLength(1);
-    });
-    const b = say(customer, id, 'B');
-    await new Promise((r) => setTimeout(r, 200));
-    await holder.commitTransaction();
-    await holder.release();
+    const {
+      first: a,
+      queued: [b],
+    } = await queueBehindABatch(db, customer, id, 'A', ['B']);
 
     expect(await a).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
     // Without the linger B would be written the moment A committed, before these two were sent.
@@ -64,10 +87,65 @@ describe('message writer: lingering under load, not at rest', () => {
     const acks = await Promise.all([b, c, d]);
     expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3, 4]);
 
-    const stored = await writers(id);
+    const stored = await writers(db, id);
     expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C', 'D']);
     expect(new Set(stored.slice(1).map((m) => m.tx)).size).toBe(1);
     expect(stored[1].tx).not.toBe(stored[0].tx);
     await eventually(() => expect(pushed.map((m) => m.message.content)).toEqual(['A', 'B', 'C', 'D']));
+  });
+});
+
+/**
+ * Fewer sends than MESSAGE_WRITE_LINGER_FROM queued behind a batch mean light load: they are
+ * written as soon as it commits, without the linger, however long it is.
+ */
+describe('message writer: no linger for a short queue', () => {
+  let app: TestApp;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
+      MESSAGE_WRITE_LINGER_MS: '1000',
+      MESSAGE_WRITE_LINGER_FROM: '3',
+    });
+    db = app.server.app.get(DataSource);
+  });
+  afterAll(() => app.close());
+
+  it('two sends queued behind a batch are written together the moment it commits', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+
+    const { first, queued } = await queueBehindABatch(db, customer, id, 'A', ['B', 'C']);
+    const committedAt = Date.now();
+    expect(await first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
+    const acks = await Promise.all(queued);
+    // With the linger they would wait a second for company.
+    expect(Date.now() - committedAt).toBeLessThan(500);
+    expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3]);
+
+    const stored = await writers(db, id);
+    expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C']);
+    expect(stored[1].tx).toBe(stored[2].tx);
+    expect(stored[1].tx).not.toBe(stored[0].tx);
+  });
+
+  it('as many sends as MESSAGE_WRITE_LINGER_FROM queued behind a batch linger for company', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+
+    const { first, queued } = await queueBehindABatch(db, customer, id, 'A', ['B', 'C', 'D']);
+    expect(await first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
+    // Within the linger, E joins the batch of the three that queued.
+    const e = say(customer, id, 'E');
+    const acks = await Promise.all([...queued, e]);
+    expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3, 4, 5]);
+
+    const stored = await writers(db, id);
+    expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C', 'D', 'E']);
+    expect(new Set(stored.slice(1).map((m) => m.tx)).size).toBe(1);
   });
 });

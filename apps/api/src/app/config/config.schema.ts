@@ -102,6 +102,8 @@ export const envSchema = z
       ),
     /** Under load, how long the oldest queued message may wait for others to share its transaction. */
     MESSAGE_WRITE_LINGER_MS: intFrom(0, 1_000).default(5),
+    /** How many sends queued behind a batch mean load worth lingering for; fewer are written at once. */
+    MESSAGE_WRITE_LINGER_FROM: intFrom(1, 64).default(8),
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),
     RATE_LIMIT_LOGIN_PER_MINUTE: intFrom(1, 100_000).default(10),
     CHANNEL_PROVIDER: z.enum(['sandbox', 'cloud-api']).default('sandbox'),

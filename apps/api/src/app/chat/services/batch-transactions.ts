@@ -219,25 +219,43 @@ class LostBeforeWrite extends Error {
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  if (Array.isArray(value)) return quoted(`{${value.map(arrayElement).join(',')}}`);
+  if (Array.isArray(value)) return quoted(arrayLiteral(value));
   return quoted(scalar(value));
 }
 
 /**
  * What pg's `escapeLiteral` gives (`E'…'` when there is a backslash, so the text reads the same
- * whatever `standard_conforming_strings` says), built by two replaces: pg's appends one character
- * at a time, which for a batch's columns allocated ~20 KB per message and kept the young
- * generation collecting.
+ * whatever `standard_conforming_strings` says). pg's appends one character at a time, which for a
+ * batch's columns allocated ~20 KB per message; a replace runs only where a quote is there to
+ * double.
  */
 function quoted(text: string): string {
-  const body = text.replace(/'/g, "''");
+  const body = text.includes("'") ? text.replace(/'/g, "''") : text;
   return text.includes('\\') ? ` E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
 }
 
+/**
+ * `{…}` of the elements. Built by appending rather than map and join, and escaped only where an
+ * element needs it: a batch's write has some thirty arrays, and these literals were the biggest
+ * cost of the api's own code in a capacity profile (8 % of its samples at 2,000 msg/s).
+ */
+function arrayLiteral(values: readonly unknown[]): string {
+  let text = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) text += ',';
+    text += arrayElement(values[i]);
+  }
+  return `${text}}`;
+}
+
+const ESCAPED_IN_ELEMENT = /[\\"]/;
+
 function arrayElement(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
-  // Quoted, every element is the text it holds (even "NULL" or "{}").
-  return `"${scalar(value).replace(/[\\"]/g, '\\$&')}"`;
+  // A number or boolean reads the same unquoted; text is quoted, so every element is the text it
+  // holds (even "NULL" or "{}").
+  if (typeof value !== 'string') return scalar(value);
+  return ESCAPED_IN_ELEMENT.test(value) ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
 }
 
 function scalar(value: unknown): string {

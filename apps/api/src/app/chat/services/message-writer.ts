@@ -87,7 +87,11 @@ export class MessageWriter implements OnModuleDestroy {
     config: AppConfig,
   ) {
     this.transactions = new OwnBatchTransactions(() => pgPoolOf(db), STATEMENTS);
-    this.linger = { ms: config.env.MESSAGE_WRITE_LINGER_MS, target: LINGER_TARGET };
+    this.linger = {
+      ms: config.env.MESSAGE_WRITE_LINGER_MS,
+      from: config.env.MESSAGE_WRITE_LINGER_FROM,
+      target: LINGER_TARGET,
+    };
   }
 
   /** Before the database pool ends (application shutdown), which waits for every connection it lent. */
@@ -154,9 +158,10 @@ export class MessageWriter implements OnModuleDestroy {
 
   /**
    * Writes batch after batch while sends keep coming. A send that finds the writer idle is written
-   * at once; sends that queued while a batch was written mean load, and the next batch waits until
-   * its oldest send has lingered `MESSAGE_WRITE_LINGER_MS` (or enough have queued): each batch has
-   * a fixed cost in both processes, and at 1,000 msg/s batches of 2–3 sends spent most of it.
+   * at once; `MESSAGE_WRITE_LINGER_FROM` or more sends queued while a batch was written mean load,
+   * and the next batch waits until its oldest send has lingered `MESSAGE_WRITE_LINGER_MS` (or
+   * enough have queued): each batch has a fixed cost in both processes, and under load batches of
+   * 2–3 sends spent most of it.
    */
   private async flush(): Promise<void> {
     this.flushing = true;

@@ -1,7 +1,7 @@
 import { lingerBefore } from './write-linger';
 
 describe('lingerBefore', () => {
-  const linger = { ms: 5, target: 64 };
+  const linger = { ms: 5, from: 1, target: 64 };
 
   it('does not wait with nothing queued', () => {
     expect(lingerBefore(0, undefined, 100, linger)).toBe(0);
@@ -20,7 +20,13 @@ describe('lingerBefore', () => {
     expect(lingerBefore(64, 100, 100, linger)).toBe(0);
   });
 
+  it('does not wait while fewer sends than `from` queued behind the batch (light load)', () => {
+    const fromFour = { ...linger, from: 4 };
+    expect(lingerBefore(3, 100, 100, fromFour)).toBe(0);
+    expect(lingerBefore(4, 100, 100, fromFour)).toBe(5);
+  });
+
   it('never waits when the linger is off', () => {
-    expect(lingerBefore(3, 100, 100, { ms: 0, target: 64 })).toBe(0);
+    expect(lingerBefore(3, 100, 100, { ms: 0, from: 1, target: 64 })).toBe(0);
   });
 });
