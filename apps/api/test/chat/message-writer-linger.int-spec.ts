@@ -35,50 +35,56 @@ async function queueBehindABatch(
 }
 
 /**
- * Group commit: when MESSAGE_WRITE_LINGER_FROM or more sends queue while a batch is being written,
- * the next batch waits up to MESSAGE_WRITE_LINGER_MS for company, so a busy writer commits fewer,
- * larger transactions; a send that finds the writer idle is written at once. The linger is a
- * second here so both are plain to see.
+ * A test app (started before the describe's tests, closed after them) whose writer lingers a whole
+ * second once `from` sends queued behind a batch, so that waiting and not waiting are plain to see.
  */
-describe('message writer: lingering under load, not at rest', () => {
-  let app: TestApp;
-  let db: DataSource;
-
+function lingeringApp(from: number): { app: TestApp; db: DataSource } {
+  const started = {} as { app: TestApp; db: DataSource };
   beforeAll(async () => {
-    app = await startTestApp({
+    started.app = await startTestApp({
       RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
       MESSAGE_WRITE_LINGER_MS: '1000',
-      MESSAGE_WRITE_LINGER_FROM: '1',
+      MESSAGE_WRITE_LINGER_FROM: String(from),
     });
-    db = app.server.app.get(DataSource);
+    started.db = started.app.server.app.get(DataSource);
   });
-  afterAll(() => app.close());
+  afterAll(() => started.app.close());
+  return started;
+}
+
+/**
+ * Group commit: when MESSAGE_WRITE_LINGER_FROM or more sends queue while a batch is being written,
+ * the next batch waits up to MESSAGE_WRITE_LINGER_MS for company, so a busy writer commits fewer,
+ * larger transactions; a send that finds the writer idle is written at once.
+ */
+describe('message writer: lingering under load, not at rest', () => {
+  const lingering = lingeringApp(1);
 
   it('messages sent one after another to an idle writer are each written at once', async () => {
-    const widget = await startWidgetChat(app);
+    const widget = await startWidgetChat(lingering.app);
     const id = widget.conversation.id;
-    const customer = await joinedSocket(app, widget.contactToken, id);
+    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
     await say(customer, id, 'warm-up');
 
     const started = Date.now();
     for (let i = 1; i <= 5; i++) expect((await say(customer, id, `at rest ${i}`)).ok).toBe(true);
     // Held for the linger, five would take five seconds.
     expect(Date.now() - started).toBeLessThan(1_000);
-    const txs = (await writers(db, id)).map((m) => m.tx);
+    const txs = (await writers(lingering.db, id)).map((m) => m.tx);
     expect(new Set(txs).size).toBe(6);
   });
 
   it('sends that queue behind a batch share one transaction with those that follow within the linger, in order', async () => {
-    const widget = await startWidgetChat(app);
+    const widget = await startWidgetChat(lingering.app);
     const id = widget.conversation.id;
-    const customer = await joinedSocket(app, widget.contactToken, id);
+    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
     const pushed = collect(customer, 'new_message');
 
     // The first batch waits on a row someone else holds, so the next send queues behind it.
     const {
       first: a,
       queued: [b],
-    } = await queueBehindABatch(db, customer, id, 'A', ['B']);
+    } = await queueBehindABatch(lingering.db, customer, id, 'A', ['B']);
 
     expect(await a).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
     // Without the linger B would be written the moment A committed, before these two were sent.
@@ -87,7 +93,7 @@ describe('message writer: lingering under load, not at rest', () => {
     const acks = await Promise.all([b, c, d]);
     expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3, 4]);
 
-    const stored = await writers(db, id);
+    const stored = await writers(lingering.db, id);
     expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C', 'D']);
     expect(new Set(stored.slice(1).map((m) => m.tx)).size).toBe(1);
     expect(stored[1].tx).not.toBe(stored[0].tx);
@@ -100,25 +106,14 @@ describe('message writer: lingering under load, not at rest', () => {
  * written as soon as it commits, without the linger, however long it is.
  */
 describe('message writer: no linger for a short queue', () => {
-  let app: TestApp;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    app = await startTestApp({
-      RATE_LIMIT_MESSAGES_PER_SECOND: '1000',
-      MESSAGE_WRITE_LINGER_MS: '1000',
-      MESSAGE_WRITE_LINGER_FROM: '3',
-    });
-    db = app.server.app.get(DataSource);
-  });
-  afterAll(() => app.close());
+  const lingering = lingeringApp(3);
 
   it('two sends queued behind a batch are written together the moment it commits', async () => {
-    const widget = await startWidgetChat(app);
+    const widget = await startWidgetChat(lingering.app);
     const id = widget.conversation.id;
-    const customer = await joinedSocket(app, widget.contactToken, id);
+    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
 
-    const { first, queued } = await queueBehindABatch(db, customer, id, 'A', ['B', 'C']);
+    const { first, queued } = await queueBehindABatch(lingering.db, customer, id, 'A', ['B', 'C']);
     const committedAt = Date.now();
     expect(await first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
     const acks = await Promise.all(queued);
@@ -126,25 +121,25 @@ describe('message writer: no linger for a short queue', () => {
     expect(Date.now() - committedAt).toBeLessThan(500);
     expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3]);
 
-    const stored = await writers(db, id);
+    const stored = await writers(lingering.db, id);
     expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C']);
     expect(stored[1].tx).toBe(stored[2].tx);
     expect(stored[1].tx).not.toBe(stored[0].tx);
   });
 
   it('as many sends as MESSAGE_WRITE_LINGER_FROM queued behind a batch linger for company', async () => {
-    const widget = await startWidgetChat(app);
+    const widget = await startWidgetChat(lingering.app);
     const id = widget.conversation.id;
-    const customer = await joinedSocket(app, widget.contactToken, id);
+    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
 
-    const { first, queued } = await queueBehindABatch(db, customer, id, 'A', ['B', 'C', 'D']);
+    const { first, queued } = await queueBehindABatch(lingering.db, customer, id, 'A', ['B', 'C', 'D']);
     expect(await first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
     // Within the linger, E joins the batch of the three that queued.
     const e = say(customer, id, 'E');
     const acks = await Promise.all([...queued, e]);
     expect(acks.map((x) => x.data.message.seq)).toEqual([2, 3, 4, 5]);
 
-    const stored = await writers(db, id);
+    const stored = await writers(lingering.db, id);
     expect(stored.map((m) => m.content)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(new Set(stored.slice(1).map((m) => m.tx)).size).toBe(1);
   });
