@@ -17,6 +17,8 @@ export interface CappedRow extends StepRow {
 
 export interface CountReport {
   nodes: number;
+  /** Which round of the node counts (1-based). */
+  round: number;
   sockets: number;
   setupMs: number;
   rows: CappedRow[];
@@ -58,22 +60,42 @@ function stopText(c: CountReport): string {
   return `${f0(c.stop.rate)}: ${c.stop.reasons.join('; ')}`;
 }
 
-const ratioText = (c: CountReport, base: number): string => (c.best && base ? `${(c.best / base).toFixed(2)}×` : '–');
+const ratioText = (best: number, base: number): string => (best && base ? `${(best / base).toFixed(2)}×` : '–');
+
+/** A node count's rounds, and the one whose best rate is their median (the lower middle of an even count). */
+export interface CountSummary {
+  nodes: number;
+  runs: CountReport[];
+  median: CountReport;
+}
+
+export function summarize(r: CappedReport): CountSummary[] {
+  const out: CountSummary[] = [];
+  for (const nodes of r.options.nodes) {
+    const runs = r.counts.filter((c) => c.nodes === nodes);
+    if (!runs.length) continue;
+    const sorted = [...runs].sort((a, b) => a.best - b.best);
+    out.push({ nodes, runs, median: sorted[Math.floor((sorted.length - 1) / 2)] });
+  }
+  return out;
+}
 
 export function summaryTable(r: CappedReport): string[] {
-  const base = r.counts[0]?.best ?? 0;
-  const first = r.counts[0]?.nodes ?? 1;
+  const counts = summarize(r);
+  const base = counts[0]?.median.best ?? 0;
+  const first = counts[0]?.nodes ?? 1;
   const lines = [
-    `| api nodes | cap each | best rate (msg/s) | × ${plural(first)} | stopped at | p50 / p99 @ best (ms) | api CPU @ best | PostgreSQL @ best | Redis @ best | generator @ best | nodes throttled @ best |`,
-    '|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    `| api nodes | cap each | best rate, median (msg/s) | each run | × ${plural(first)} | stopped at | p50 / p99 @ best (ms) | api CPU @ best | PostgreSQL @ best | Redis @ best | generator @ best | nodes throttled @ best |`,
+    '|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const c of r.counts) {
+  for (const { nodes, runs, median: c } of counts) {
     const b = bestRow(c);
     const cells = [
-      c.nodes,
+      nodes,
       `${r.options.cpuPct}%`,
       c.best ? f0(c.best) : 'none held',
-      ratioText(c, base),
+      runs.map((x) => f0(x.best)).join(', '),
+      ratioText(c.best, base),
       stopText(c),
       b ? `${f1(b.latency.p50)} / ${f1(b.latency.p99)}` : '–',
       b ? apiCpu(c, b) : '–',
@@ -91,10 +113,13 @@ export function summaryTable(r: CappedReport): string[] {
 export function howToRead(r: CappedReport): string[] {
   const o = r.options;
   return [
+    `Rounds: ${o.runs}; each round measures every node count in turn (${o.nodes.join(', ')}), so the machine's drift hits each count alike. ` +
+      "A node count's figure is the median of its rounds' best rates (\"each run\" lists them in round order); the other columns are that median round's. " +
+      'Between rounds of one build a best rate has moved by a factor of two on these shared machines, which is why one round is not a figure.',
     `Best rate: the highest step rate at which every delivery arrived (0 lost, no refused send, no disconnect, the generator kept ≥ 95% of the pace) ` +
       `and p99 send→deliver ≤ ${o.p99Ms} ms over the ${r.scenario.measureMs / 1000} s measured window. Rates are tried upwards; a failing rate is measured once more ` +
       `(R, whose verdict counts); the climb stops at the first failing rate after one held (before any held, at the second failing rate in a row).`,
-    `× ${plural(r.counts[0]?.nodes ?? 1)}: best rate over the first node count's; linear scale-out would be the ratio of the node counts. ` +
+    `× ${plural(r.counts[0]?.nodes ?? 1)}: the median best rate over the first node count's; linear scale-out would be the ratio of the node counts. ` +
       'A count whose every rate held has no limit found: its best rate, and a ratio built on it, is a floor.',
     `CPU columns: % of one core over the warm-up + measured window of the best step, from /proc. api: the nodes together (each in parentheses), ` +
       `each capped at ${o.cpuPct}%, so a node near ${o.cpuPct}% is using its whole cap. PostgreSQL: the backends serving the throwaway database ` +
@@ -107,18 +132,23 @@ export function howToRead(r: CappedReport): string[] {
 export function findings(r: CappedReport): string[] {
   const o = r.options;
   const out: string[] = [];
-  const over = r.counts.filter((c) => c.nodes * o.cpuPct > 100);
+  const over = o.nodes.filter((n) => n * o.cpuPct > 100);
   if (over.length)
     out.push(
-      `${over.map((c) => `${c.nodes} nodes × ${o.cpuPct}%`).join(', ')} ask for more than the one core they are pinned to (CPU 0): ` +
-        `there the core, not the cap, limits each node (about ${Math.round(100 / over[0].nodes)}% each at most). Use --cpu=${Math.floor(100 / Math.max(...over.map((c) => c.nodes)))} or less to compare counts under caps that hold.`,
+      `${over.map((n) => `${n} nodes × ${o.cpuPct}%`).join(', ')} ask for more than the one core they are pinned to (CPU 0): ` +
+        `there the core, not the cap, limits each node (about ${Math.round(100 / over[0])}% each at most). Use --cpu=${Math.floor(100 / Math.max(...over))} or less to compare counts under caps that hold.`,
     );
-  const base = r.counts[0];
-  for (const c of r.counts.slice(1)) {
-    if (!c.best || !base.best) continue;
+  const counts = summarize(r);
+  const base = counts[0]?.median;
+  for (const { median: c, runs } of counts.slice(1)) {
+    if (!c.best || !base?.best) continue;
     const floor = [base, c].filter((x) => !x.stop).map((x) => plural(x.nodes));
+    const paired = runs
+      .map((run) => [run, r.counts.find((x) => x.nodes === base.nodes && x.round === run.round)] as const)
+      .map(([run, b]) => (b?.best ? (run.best / b.best).toFixed(2) : '–'));
     out.push(
-      `${plural(c.nodes)} held ${f0(c.best)} msg/s vs ${f0(base.best)} with ${plural(base.nodes)}: ${(c.best / base.best).toFixed(2)}× for ${(c.nodes / base.nodes).toFixed(2)}× the capped CPU` +
+      `${plural(c.nodes)} held ${f0(c.best)} msg/s vs ${f0(base.best)} with ${plural(base.nodes)} (medians): ${(c.best / base.best).toFixed(2)}× for ${(c.nodes / base.nodes).toFixed(2)}× the capped CPU` +
+        (runs.length > 1 ? `; round by round ${paired.join(', ')}×` : '') +
         (floor.length ? ` (${floor.join(' and ')} held every rate tried, so this is not a measured limit).` : '.'),
     );
   }
@@ -127,7 +157,7 @@ export function findings(r: CappedReport): string[] {
     out.push(
       `Other work on this machine used up to ${pct(others)} of a core during the steps (the "CPU other procs" column); it competes with the uncapped PostgreSQL and Redis and, on CPU 0, with the nodes, so the best rates are lower bounds.`,
     );
-  for (const c of r.counts) {
+  for (const { median: c } of counts) {
     const b = bestRow(c);
     if (!b) continue;
     const shared = (b.cpu.postgres ?? 0) + (b.cpu.redis ?? 0);
@@ -139,9 +169,9 @@ export function findings(r: CappedReport): string[] {
   return out;
 }
 
-function countSection(c: CountReport): string[] {
+function countSection(c: CountReport, runs: number): string[] {
   const out = [
-    `#### ${plural(c.nodes)}`,
+    `#### ${plural(c.nodes)}${runs > 1 ? `, round ${c.round} of ${runs}` : ''}`,
     '',
     `${c.sockets} chat sockets connected and joined in ${f1(c.setupMs / 1000)} s.`,
     '',
@@ -188,7 +218,7 @@ export function renderCappedSection(r: CappedReport): string {
   const f = findings(r);
   if (f.length) out.push('### Reading', '', ...f.map((l) => `- ${l}`), '');
   out.push('### Steps', '');
-  for (const c of r.counts) out.push(...countSection(c));
+  for (const c of r.counts) out.push(...countSection(c, r.options.runs));
   for (const n of r.notes) out.push(`- ${n}`);
   return out.join('\n').trimEnd() + '\n';
 }

@@ -127,10 +127,21 @@ async function setUpCount(n: number, run: Run, c: CountReport): Promise<{ group:
   return { group, ctx };
 }
 
-async function runCount(n: number, run: Run, deadline: number): Promise<CountReport> {
-  console.log(`\n== ${n} capped node${n === 1 ? '' : 's'} (${options.cpuPct}% of a core each) ==`);
+async function runCount(n: number, round: number, run: Run, deadline: number): Promise<CountReport> {
+  const of = options.runs > 1 ? `, round ${round} of ${options.runs}` : '';
+  console.log(`\n== ${n} capped node${n === 1 ? '' : 's'} (${options.cpuPct}% of a core each)${of} ==`);
   const mark = guard.depth;
-  const c: CountReport = { nodes: n, sockets: 0, setupMs: 0, rows: [], best: 0, stop: null, serverLog: [], notes: [] };
+  const c: CountReport = {
+    nodes: n,
+    round,
+    sockets: 0,
+    setupMs: 0,
+    rows: [],
+    best: 0,
+    stop: null,
+    serverLog: [],
+    notes: [],
+  };
   let group: NodeGroup | null = null;
   try {
     const set = await setUpCount(n, run, c);
@@ -149,7 +160,7 @@ async function runCount(n: number, run: Run, deadline: number): Promise<CountRep
 function printPlan(): void {
   const m = hostInfo();
   console.log(
-    `bench:scale, capped nodes${options.quick ? ' (quick)' : ''}: node counts ${options.nodes.join(', ')}; ${options.cpuPct}% of a core each; ` +
+    `bench:scale, capped nodes${options.quick ? ' (quick)' : ''}: node counts ${options.nodes.join(', ')} × ${options.runs} round(s); ${options.cpuPct}% of a core each; ` +
       `rates ${options.rates.join(', ')} msg/s; ${options.conversations} conversations; p99 ≤ ${options.p99Ms} ms`,
   );
   console.log(
@@ -187,16 +198,20 @@ async function openRun(): Promise<Run> {
   return { db, secret: randomBytes(24).toString('hex'), redis, redisServer, plan: null };
 }
 
-/** Each node count in turn, each bounded by an equal share of the time left. */
+/** Every node count in turn, round after round; each bounded by an equal share of the time left. */
 async function runCounts(run: Run, notes: string[]): Promise<CountReport[]> {
   const counts: CountReport[] = [];
-  for (let i = 0; i < options.nodes.length && !guard.stopping; i++) {
+  const plan = Array.from({ length: options.runs }, (_, r) =>
+    options.nodes.map((nodes) => ({ nodes, round: r + 1 })),
+  ).flat();
+  for (let i = 0; i < plan.length && !guard.stopping; i++) {
+    const { nodes, round } = plan[i];
     if (Date.now() > runDeadline) {
-      notes.push(`${options.nodes[i]} node(s): not measured, the run bound was reached.`);
+      notes.push(`${nodes} node(s), round ${round}: not measured, the run bound was reached.`);
       continue;
     }
-    const deadline = Date.now() + (runDeadline - Date.now()) / (options.nodes.length - i);
-    counts.push(await runCount(options.nodes[i], run, deadline));
+    const deadline = Date.now() + (runDeadline - Date.now()) / (plan.length - i);
+    counts.push(await runCount(nodes, round, run, deadline));
   }
   return counts;
 }
@@ -204,7 +219,7 @@ async function runCounts(run: Run, notes: string[]): Promise<CountReport[]> {
 function publish(report: CappedReport): void {
   for (const c of report.counts)
     console.log(
-      `\n${c.nodes} node${c.nodes === 1 ? '' : 's'}\n${stepsTable(c.rows).join('\n')}\n${c.notes.map((n) => `- ${n}`).join('\n')}`,
+      `\n${c.nodes} node${c.nodes === 1 ? '' : 's'}, round ${c.round}\n${stepsTable(c.rows).join('\n')}\n${c.notes.map((n) => `- ${n}`).join('\n')}`,
     );
   console.log(`\n${summaryTable(report).join('\n')}`);
   console.log(
