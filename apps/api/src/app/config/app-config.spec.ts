@@ -32,6 +32,7 @@ describe('loadEnv', () => {
     [{ SANDBOX_READ_AFTER_MS: '-1' }, 'SANDBOX_READ_AFTER_MS'],
     [{ STATS_TIME_ZONE: 'Mars/Olympus' }, 'STATS_TIME_ZONE'],
     [{ RATE_LIMIT_MESSAGES_PER_SECOND: '0' }, 'RATE_LIMIT_MESSAGES_PER_SECOND'],
+    [{ RATE_LIMIT_NODE_LEASE_PERCENT: '26' }, 'RATE_LIMIT_NODE_LEASE_PERCENT'],
     [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL'],
   ])('a bad value stops the start with one line naming the variable: %j', (source, name) => {
     let error: unknown;

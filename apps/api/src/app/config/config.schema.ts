@@ -63,6 +63,11 @@ export const envSchema = z
     SEARCH_TIMEOUT_MS: intFrom(100, 600_000).default(5_000),
     /** Per client IP, every per-user limit times this (an office's shared address carries many users). */
     RATE_LIMIT_IP_MULTIPLIER: intFrom(1, 100_000).default(100),
+    /**
+     * With Redis, the share (%) of a request budget a node claims at once and then spends without
+     * asking Redis; 0 asks Redis for every point. Unspent leases can make other nodes refuse early.
+     */
+    RATE_LIMIT_NODE_LEASE_PERCENT: intFrom(0, 25).default(5),
     /** Failed logins in a row an account gets before each further attempt waits (1 s, doubling). */
     LOGIN_FAILURES_BEFORE_BACKOFF: intFrom(1, 1_000).default(5),
     /** The longest wait the per-account login backoff imposes. */

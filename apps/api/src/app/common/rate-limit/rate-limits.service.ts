@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
 import { AppError } from '../errors/app-error';
 import { RedisService } from '../redis/redis.service';
 import { rateLimitPolicies, type Budget, type LimitedAction } from './rate-limit-policies';
+import { LeasedBudget, leaseSize } from './leased-budget';
+import { BudgetSpent, LocalBudget, type SpendableBudget } from './local-budget';
 
 export interface Requester {
   /** The signed-in user or contact; absent before sign-in. */
@@ -23,32 +25,45 @@ const MESSAGES: Record<LimitedAction, string> = {
 
 /**
  * Per-user and per-IP limits, across all of a user's sockets and REST calls. With `REDIS_URL` the
- * counts live in Redis, so they hold across nodes; while Redis does not answer, each node counts
- * alone rather than refusing everyone or letting everyone through. Refusals are `rate_limited`
- * with `retryAfterSeconds`.
+ * counts live in Redis, so they hold across nodes, and each node spends them from leases
+ * (`LeasedBudget`); while Redis does not answer, each node counts alone rather than refusing
+ * everyone or letting everyone through. Refusals are `rate_limited` with `retryAfterSeconds`.
  */
 @Injectable()
 export class RateLimits {
   private readonly logger = new Logger('RateLimits');
-  private readonly limiters: Record<LimitedAction, { perUser: RateLimiterAbstract | null; perIp: RateLimiterAbstract }>;
+  private readonly limiters: Record<LimitedAction, { perUser: SpendableBudget | null; perIp: SpendableBudget }>;
+  private readonly leasePercent: number;
 
   constructor(
     config: AppConfig,
     private readonly redis: RedisService,
   ) {
+    this.leasePercent = config.env.RATE_LIMIT_NODE_LEASE_PERCENT;
     const policies = rateLimitPolicies(config.env);
     this.limiters = Object.fromEntries(
       Object.entries(policies).map(([action, p]) => [
         action,
         {
-          perUser: p.perUser && this.counter(`${action}:user`, p.perUser),
-          perIp: this.counter(`${action}:ip`, p.perIp),
+          perUser: p.perUser && this.budget(`${action}:user`, p.perUser),
+          perIp: this.budget(`${action}:ip`, p.perIp),
         },
       ]),
     ) as RateLimits['limiters'];
   }
 
-  /** A counter of `budget` per key, in Redis when there is one (this node's memory while it does not answer). */
+  /** A request budget: spent from node-local leases of the shared count when there is Redis. */
+  private budget(name: string, budget: Budget): SpendableBudget {
+    const local = new LocalBudget(budget);
+    if (!this.redis.client) return local;
+    const lease = leaseSize(budget, this.leasePercent);
+    return new LeasedBudget(this.redis.client, this.redis.key('rate', name), budget, lease, local);
+  }
+
+  /**
+   * A counter of `budget` per key with rate-limiter-flexible's whole API (penalties, blocks), in
+   * Redis when there is one (this node's memory while it does not answer).
+   */
   counter(name: string, budget: Budget): RateLimiterAbstract {
     const options = { points: budget.points, duration: budget.seconds, keyPrefix: this.redis.key('rate', name) };
     const local = new RateLimiterMemory(options);
@@ -70,11 +85,11 @@ export class RateLimits {
     ]);
   }
 
-  private async consume(action: LimitedAction, limiter: RateLimiterAbstract, key: string): Promise<void> {
+  private async consume(action: LimitedAction, limiter: SpendableBudget, key: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) {
+      if (refusal instanceof BudgetSpent) {
         throw new AppError(
           'rate_limited',
           MESSAGES[action],

@@ -29,9 +29,15 @@ export class ClusterBus implements OnModuleInit {
   private readonly logger = new Logger('ClusterBus');
   private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
   private readonly channel: string;
+  /**
+   * How this node's own notes begin once serialised (`from` is the envelope's first key): Redis
+   * echoes every note to its publisher too, and those are skipped before they are parsed.
+   */
+  private readonly ownNote: string;
 
   constructor(private readonly redis: RedisService) {
     this.channel = redis.key('bus');
+    this.ownNote = `{"from":${JSON.stringify(redis.nodeId)},`;
   }
 
   get enabled(): boolean {
@@ -62,6 +68,7 @@ export class ClusterBus implements OnModuleInit {
   }
 
   private receive(message: string): void {
+    if (message.startsWith(this.ownNote)) return;
     let envelope: Envelope;
     try {
       envelope = JSON.parse(message) as Envelope;
