@@ -5,51 +5,53 @@ export interface SpendableBudget {
   consume(key: string): Promise<void>;
 }
 
-/** The key's budget for this window is spent; `msBeforeNext` is how long until the window ends. */
+/** The key has no point left; `msBeforeNext` is how long until it has one again. */
 export class BudgetSpent extends Error {
   constructor(readonly msBeforeNext: number) {
     super('budget spent');
   }
 }
 
-/** Windows that have ended are dropped this often (a new one would replace them anyway). */
+/** Points refill at `points / seconds`, up to `points`: a burst of the whole budget, then the rate. */
+export const refillPerMs = (budget: Budget): number => budget.points / (budget.seconds * 1000);
+
+/** Buckets are looked over this often, and those full again dropped (a new one would start full). */
 const SWEEP_EVERY_MS = 10_000;
 
 /**
- * A budget of points per fixed window (started by its key's first point), counted in this node's
- * memory: one map entry per key with a live window, no timer per key, nothing allocated to admit.
+ * A budget per key as a token bucket in this node's memory: `points` to start with, refilled
+ * continuously at `points` per `seconds`. Unlike a fixed window, a burst that runs a little longer
+ * than the window is not cut off at the window's edge; unlike a window, it never admits twice the
+ * budget across an edge either. One map entry per key that is not full, no timer per key.
  */
 export class LocalBudget implements SpendableBudget {
-  private readonly windows = new Map<string, { used: number; until: number }>();
-  private readonly windowMs: number;
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
   private nextSweep = 0;
 
   constructor(private readonly budget: Budget) {
-    this.windowMs = budget.seconds * 1000;
+    this.perMs = refillPerMs(budget);
   }
 
   async consume(key: string): Promise<void> {
     const now = Date.now();
     this.sweep(now);
-    const window = this.windows.get(key);
-    if (!window) {
-      this.windows.set(key, { used: 1, until: now + this.windowMs });
-      return;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: this.budget.points, at: now };
+      this.buckets.set(key, bucket);
+    } else {
+      bucket.tokens = Math.min(this.budget.points, bucket.tokens + (now - bucket.at) * this.perMs);
+      bucket.at = now;
     }
-    // A busy key's window object is reused: one per window would outlive a young-generation
-    // collection and end up as old-generation garbage.
-    if (window.until <= now) {
-      window.used = 1;
-      window.until = now + this.windowMs;
-      return;
-    }
-    if (window.used >= this.budget.points) throw new BudgetSpent(window.until - now);
-    window.used++;
+    if (bucket.tokens < 1) throw new BudgetSpent(Math.ceil((1 - bucket.tokens) / this.perMs));
+    bucket.tokens -= 1;
   }
 
   private sweep(now: number): void {
     if (now < this.nextSweep) return;
     this.nextSweep = now + SWEEP_EVERY_MS;
-    for (const [key, window] of this.windows) if (window.until <= now) this.windows.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens + (now - b.at) * this.perMs >= this.budget.points) this.buckets.delete(key);
   }
 }

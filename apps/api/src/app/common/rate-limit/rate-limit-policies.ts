@@ -3,7 +3,7 @@ import type { Env } from '../../config/config.schema';
 /** What is limited. Each has a per-user budget (where a user is known) and a per-IP one. */
 export type LimitedAction = 'writes' | 'joins' | 'typing' | 'uploads' | 'searches' | 'login' | 'widgetSessions';
 
-/** `points` actions per `seconds`, counted in fixed windows. */
+/** `points` actions per `seconds`: a token bucket of `points`, refilled at `points / seconds`. */
 export interface Budget {
   points: number;
   seconds: number;
@@ -16,7 +16,7 @@ export interface RateLimitPolicy {
 
 /**
  * Every request limit in one place, from the environment (README: Configuration). Per-second
- * limits count over 2-second windows, so they allow a burst of twice the rate; a client IP gets
+ * limits hold two seconds' worth, so they allow a burst of twice the rate; a client IP gets
  * `RATE_LIMIT_IP_MULTIPLIER` times a user's budget, since many people may share one address.
  */
 export function rateLimitPolicies(env: Env): Record<LimitedAction, RateLimitPolicy> {
