@@ -115,7 +115,7 @@ export function howToRead(r: CappedReport): string[] {
   return [
     `Rounds: ${o.runs}; each round measures every node count in turn (${o.nodes.join(', ')}), so the machine's drift hits each count alike. ` +
       "A node count's figure is the median of its rounds' best rates (\"each run\" lists them in round order); the other columns are that median round's. " +
-      'Between rounds of one build a best rate has moved by a factor of two on these shared machines, which is why one round is not a figure.',
+      'Between rounds of one build a best rate has moved by a factor of two and more on these shared machines, which is why one round is not a figure.',
     `Best rate: the highest step rate at which every delivery arrived (0 lost, no refused send, no disconnect, the generator kept ≥ 95% of the pace) ` +
       `and p99 send→deliver ≤ ${o.p99Ms} ms over the ${r.scenario.measureMs / 1000} s measured window. Rates are tried upwards; a failing rate is measured once more ` +
       `(R, whose verdict counts); the climb stops at the first failing rate after one held (before any held, at the second failing rate in a row).`,
