@@ -1,9 +1,21 @@
+import type { Page } from 'playwright-core';
 import { screenshots } from './support/artifacts';
 import { signInThroughUi, useServerAndPage, waitForConnection } from './support/session';
 import { waitForMessage } from './support/thread';
 import { customerSays, startWidgetCustomer, storedTexts, type WidgetCustomer } from './support/widget-customer';
 
 const GREETING = 'Hola {{contact.name}}, soy {{agent.name}}. Tu pedido {{order.id}} está en camino.';
+
+/** Waits until the composer's suggestions read `labels` (short codes, space-separated), in that order. */
+function suggestionsRead(page: Page, labels: string) {
+  return page.waitForFunction(
+    (expected) =>
+      Array.from(document.querySelectorAll('[data-testid="composer-suggestion"] .label'))
+        .map((label) => label.textContent?.trim())
+        .join(' ') === expected,
+    labels,
+  );
+}
 
 describe('canned replies', () => {
   const session = useServerAndPage();
@@ -75,23 +87,13 @@ describe('canned replies', () => {
     // The list for "/" shows before the "s" is typed, with the same replies in another order: wait
     // for the order the query gives rather than read the first list that appears.
     await composer.pressSequentially('/s');
-    await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('[data-testid="composer-suggestion"] .label'))
-          .map((label) => label.textContent?.trim())
-          .join(' ') === '/saludo /despedida',
-    );
+    await suggestionsRead(page, '/saludo /despedida');
     await composer.pressSequentially('al');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="composer-suggestion"]').length === 1);
     expect(await choices.locator('.label').allInnerTexts()).toEqual(['/saludo']);
     for (let i = 0; i < 3; i++) await composer.press('Backspace');
     // Back to every reply, by short code (the list for "/s" had the same length in another order).
-    await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('[data-testid="composer-suggestion"] .label'))
-          .map((label) => label.textContent?.trim())
-          .join(' ') === '/despedida /saludo',
-    );
+    await suggestionsRead(page, '/despedida /saludo');
     await composer.press('ArrowDown');
     const picked = choices.filter({ hasText: '/saludo' });
     // The highlight is drawn on the next render: wait for it rather than read it at once.

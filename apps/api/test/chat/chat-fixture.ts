@@ -39,6 +39,13 @@ export async function joinedSocket(app: TestApp, token: string, conversationId: 
   return socket;
 }
 
+/** A new widget conversation and its customer's socket, joined to it. */
+export async function customerInChat(app: TestApp): Promise<{ id: string; customer: ReturnType<TestApp['socket']> }> {
+  const widget = await startWidgetChat(app);
+  const id = widget.conversation.id;
+  return { id, customer: await joinedSocket(app, widget.contactToken, id) };
+}
+
 /** Collects the channel's delivery receipts (`userId` null) on `socket`, leaving out people's read ticks. */
 export function collectChannelReceipts(socket: ReturnType<TestApp['socket']>) {
   const seen: { status: string; [key: string]: unknown }[] = [];

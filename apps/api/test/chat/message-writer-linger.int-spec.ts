@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { collect, eventually, startTestApp, type TestApp } from '../support/test-app';
-import { joinedSocket, say, startWidgetChat } from './chat-fixture';
+import { customerInChat, say } from './chat-fixture';
 
 /** Which transaction wrote each message of the conversation, in seq order. */
 const writers = (db: DataSource, id: string): Promise<{ content: string; tx: string }[]> =>
@@ -61,9 +61,7 @@ describe('message writer: lingering under load, not at rest', () => {
   const lingering = lingeringApp(1);
 
   it('messages sent one after another to an idle writer are each written at once', async () => {
-    const widget = await startWidgetChat(lingering.app);
-    const id = widget.conversation.id;
-    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
+    const { id, customer } = await customerInChat(lingering.app);
     await say(customer, id, 'warm-up');
 
     const started = Date.now();
@@ -75,9 +73,7 @@ describe('message writer: lingering under load, not at rest', () => {
   });
 
   it('sends that queue behind a batch share one transaction with those that follow within the linger, in order', async () => {
-    const widget = await startWidgetChat(lingering.app);
-    const id = widget.conversation.id;
-    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
+    const { id, customer } = await customerInChat(lingering.app);
     const pushed = collect(customer, 'new_message');
 
     // The first batch waits on a row someone else holds, so the next send queues behind it.
@@ -109,9 +105,7 @@ describe('message writer: no linger for a short queue', () => {
   const lingering = lingeringApp(3);
 
   it('two sends queued behind a batch are written together the moment it commits', async () => {
-    const widget = await startWidgetChat(lingering.app);
-    const id = widget.conversation.id;
-    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
+    const { id, customer } = await customerInChat(lingering.app);
 
     const { first, queued } = await queueBehindABatch(lingering.db, customer, id, 'A', ['B', 'C']);
     const committedAt = Date.now();
@@ -128,9 +122,7 @@ describe('message writer: no linger for a short queue', () => {
   });
 
   it('as many sends as MESSAGE_WRITE_LINGER_FROM queued behind a batch linger for company', async () => {
-    const widget = await startWidgetChat(lingering.app);
-    const id = widget.conversation.id;
-    const customer = await joinedSocket(lingering.app, widget.contactToken, id);
+    const { id, customer } = await customerInChat(lingering.app);
 
     const { first, queued } = await queueBehindABatch(lingering.db, customer, id, 'A', ['B', 'C', 'D']);
     expect(await first).toMatchObject({ ok: true, data: { message: { seq: 1 } } });
