@@ -1,7 +1,12 @@
 import { canSee, staffRoomsFor } from './conversation-access';
 import { chatRooms } from './chat-rooms';
 import type { ReadCursor } from './events/chat.events';
-import type { ConversationView } from './mappers/conversation.mapper';
+
+/** Whom a conversation's row is about: who may see it follows from these two. */
+export interface RowParties {
+  assignee: { id: string } | null;
+  contact: { id: string };
+}
 
 /** Who gets one copy of an inbox row: sockets in `rooms` but in none of `except`, at `readSeq`. */
 export interface InboxAudience {
@@ -18,7 +23,7 @@ export interface InboxAudience {
  * news already and get nothing.
  */
 export function inboxAudiences(
-  view: ConversationView,
+  view: RowParties,
   cursors: ReadCursor[],
   before?: { assigneeId: string | null },
   informed?: string,

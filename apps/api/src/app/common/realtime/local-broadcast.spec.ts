@@ -1,5 +1,5 @@
 import type { Namespace } from 'socket.io';
-import { emitHere, reachesLocalSocket } from './local-broadcast';
+import { localAudience, reachesLocalSocket } from './local-broadcast';
 
 /** A namespace with these rooms on this node, recording what it emits locally. */
 function namespaceWith(rooms: Record<string, string[]>) {
@@ -34,8 +34,8 @@ describe('local broadcasts', () => {
   });
 
   it('emits only what reaches someone here', () => {
-    emitHere(ns, ['staff:all'], [], 'conversation_updated', {});
-    emitHere(ns, ['user:agent'], ['conversation:c1'], 'conversation_updated', {});
+    expect(localAudience(ns, ['staff:all'], [])).toBeNull();
+    localAudience(ns, ['user:agent'], ['conversation:c1'])?.emit('conversation_updated', {});
     expect(sent).toEqual([{ rooms: ['user:agent'], except: ['conversation:c1'], event: 'conversation_updated' }]);
   });
 });

@@ -17,9 +17,16 @@ export function reachesLocalSocket(ns: AnyNamespace, rooms: string[], except: st
   return false;
 }
 
-/** `event` to this node's sockets in `rooms` but in none of `except`; nothing is sent to other nodes. */
-export function emitHere(ns: AnyNamespace, rooms: string[], except: string[], event: string, payload: unknown): void {
-  if (!reachesLocalSocket(ns, rooms, except)) return;
+/**
+ * This node's sockets in `rooms` but in none of `except`, to emit to (nothing is sent to other
+ * nodes), or null when there are none: a payload can then be left unbuilt.
+ */
+export function localAudience(
+  ns: AnyNamespace,
+  rooms: string[],
+  except: string[],
+): { emit: AnyNamespace['emit'] } | null {
+  if (!reachesLocalSocket(ns, rooms, except)) return null;
   const to = ns.local.to(rooms);
-  (except.length ? to.except(except) : to).emit(event, payload);
+  return except.length ? to.except(except) : to;
 }

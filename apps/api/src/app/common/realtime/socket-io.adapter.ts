@@ -14,6 +14,7 @@ import { handshakeAuth, type SocketData } from './handshake-auth';
 import { disconnectAtExpiry } from './session-expiry';
 import { guardSendBuffers } from './send-buffer-guard';
 import { coalesceWrites } from './write-coalescing';
+import { socketIoParser } from './encoded-payload';
 import { fail } from './ack';
 
 const logger = new Logger('Socket');
@@ -48,6 +49,7 @@ export class SocketIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       path: '/socket.io',
+      parser: socketIoParser,
       serveClient: false,
       maxHttpBufferSize: this.maxPayloadBytes,
       pingInterval: 20_000,

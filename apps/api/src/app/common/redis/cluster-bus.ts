@@ -8,7 +8,8 @@ import { RedisService } from './redis.service';
 // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
 export interface ClusterTopicMap {}
 
-type Handler<K extends keyof ClusterTopicMap> = (payload: ClusterTopicMap[K]) => void;
+/** `raw` is the text published with the note, as it was published (see `publish`). */
+type Handler<K extends keyof ClusterTopicMap> = (payload: ClusterTopicMap[K], raw: string | undefined) => void;
 
 interface Envelope {
   from: string;
@@ -27,7 +28,7 @@ interface Envelope {
 @Injectable()
 export class ClusterBus implements OnModuleInit {
   private readonly logger = new Logger('ClusterBus');
-  private readonly handlers = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly handlers = new Map<string, Set<(payload: unknown, raw: string | undefined) => void>>();
   private readonly channel: string;
   /**
    * How this node's own notes begin once serialised (`from` is the envelope's first key): Redis
@@ -55,30 +56,38 @@ export class ClusterBus implements OnModuleInit {
     });
   }
 
-  publish<K extends keyof ClusterTopicMap>(topic: K, payload: ClusterTopicMap[K]): void {
+  /**
+   * `raw`, when given, travels after the note as it is and reaches the handlers as it was given:
+   * text serialised already (a message's frame) that a receiver would otherwise parse only to
+   * serialise it again. It follows the note's JSON after a newline, which JSON never contains.
+   */
+  publish<K extends keyof ClusterTopicMap>(topic: K, payload: ClusterTopicMap[K], raw?: string): void {
     if (!this.redis.pub) return;
     const envelope: Envelope = { from: this.redis.nodeId, topic: topic as string, payload };
-    void this.redis.pub.publish(this.channel, JSON.stringify(envelope));
+    const note = JSON.stringify(envelope);
+    void this.redis.pub.publish(this.channel, raw === undefined ? note : `${note}\n${raw}`);
   }
 
   on<K extends keyof ClusterTopicMap>(topic: K, handler: Handler<K>): void {
     const set = this.handlers.get(topic as string) ?? new Set();
-    set.add(handler as (payload: unknown) => void);
+    set.add(handler as (payload: unknown, raw: string | undefined) => void);
     this.handlers.set(topic as string, set);
   }
 
   private receive(message: string): void {
     if (message.startsWith(this.ownNote)) return;
+    const end = message.indexOf('\n');
+    const raw = end < 0 ? undefined : message.slice(end + 1);
     let envelope: Envelope;
     try {
-      envelope = JSON.parse(message) as Envelope;
+      envelope = JSON.parse(end < 0 ? message : message.slice(0, end)) as Envelope;
     } catch {
       return;
     }
     if (envelope.from === this.redis.nodeId) return;
     for (const handler of this.handlers.get(envelope.topic) ?? []) {
       try {
-        handler(envelope.payload);
+        handler(envelope.payload, raw);
       } catch (err) {
         this.logger.error(
           { topic: envelope.topic, err: err instanceof Error ? err.message : String(err) },
