@@ -53,6 +53,7 @@ export class MessagePushes {
     private readonly bus: ClusterBus | undefined,
   ) {
     bus?.on('chat.message', (note, frame) => {
+      // A note without its frame is from an older release; those clients catch up by afterSeq.
       if (frame !== undefined) this.pushHere(note, frame);
     });
   }

@@ -10,6 +10,7 @@ export interface ClusterTopicMap {}
 
 /** `raw` is the text published with the note, as it was published (see `publish`). */
 type Handler<K extends keyof ClusterTopicMap> = (payload: ClusterTopicMap[K], raw: string | undefined) => void;
+type AnyHandler = (payload: unknown, raw: string | undefined) => void;
 
 interface Envelope {
   from: string;
@@ -28,7 +29,7 @@ interface Envelope {
 @Injectable()
 export class ClusterBus implements OnModuleInit {
   private readonly logger = new Logger('ClusterBus');
-  private readonly handlers = new Map<string, Set<(payload: unknown, raw: string | undefined) => void>>();
+  private readonly handlers = new Map<string, Set<AnyHandler>>();
   private readonly channel: string;
   /**
    * How this node's own notes begin once serialised (`from` is the envelope's first key): Redis
@@ -70,7 +71,7 @@ export class ClusterBus implements OnModuleInit {
 
   on<K extends keyof ClusterTopicMap>(topic: K, handler: Handler<K>): void {
     const set = this.handlers.get(topic as string) ?? new Set();
-    set.add(handler as (payload: unknown, raw: string | undefined) => void);
+    set.add(handler as AnyHandler);
     this.handlers.set(topic as string, set);
   }
 
