@@ -93,30 +93,11 @@ export class RedisService implements OnApplicationShutdown {
  * Publishes made while Redis is away are dropped instead of queued: a long outage must not pile up
  * every broadcast in memory, and clients catch up from the database after it (snapshot + deltas).
  * Other commands (the adapter's requests between nodes) still wait for the connection.
- *
- * Publishes made in one turn of the event loop leave in one write. Each write to Redis is a system
- * call that also runs Redis's side of the loopback on this core; one per message was a quarter of a
- * saturated node's CPU. The connection is corked until the loop's check phase, so the order of
- * everything written on it (the adapter's broadcasts, the bus's notes, other commands) is kept.
  */
 function dropWhileAway(redis: Redis): Redis {
   const publish = redis.publish.bind(redis) as (channel: string | Buffer, message: string | Buffer) => Promise<number>;
-  let corked: Redis['stream'] | null = null;
-  const gather = (stream: Redis['stream']): void => {
-    if (corked === stream) return;
-    corked?.uncork();
-    corked = stream;
-    stream.cork();
-    setImmediate(() => {
-      if (corked === stream) corked = null;
-      stream.uncork();
-    });
-  };
-  const guarded = (channel: string | Buffer, message: string | Buffer): Promise<number> => {
-    if (redis.status !== 'ready') return Promise.resolve(0);
-    gather(redis.stream);
-    return publish(channel, message).catch(() => 0);
-  };
+  const guarded = (channel: string | Buffer, message: string | Buffer): Promise<number> =>
+    redis.status === 'ready' ? publish(channel, message).catch(() => 0) : Promise.resolve(0);
   Object.defineProperty(redis, 'publish', { value: guarded, configurable: true, writable: true });
   return redis;
 }
