@@ -16,6 +16,8 @@ describe('loadEnv', () => {
     expect(env.SANDBOX_READ_AFTER_MS).toBe(3_000);
     expect(env.WHATSAPP_MAX_ATTEMPTS).toBe(3);
     expect(env.CHANNEL_HEALTH_DOWN_AFTER).toBe(3);
+    expect(env.DATABASE_POOL_MAX).toBe(20);
+    expect(env.DATABASE_POOL_IDLE_SECONDS).toBe(600);
   });
 
   it.each([
@@ -34,6 +36,8 @@ describe('loadEnv', () => {
     [{ RATE_LIMIT_MESSAGES_PER_SECOND: '0' }, 'RATE_LIMIT_MESSAGES_PER_SECOND'],
     [{ RATE_LIMIT_NODE_LEASE_PERCENT: '26' }, 'RATE_LIMIT_NODE_LEASE_PERCENT'],
     [{ ADMIN_EMAIL: 'nobody' }, 'ADMIN_EMAIL'],
+    [{ DATABASE_POOL_MAX: '1' }, 'DATABASE_POOL_MAX'],
+    [{ DATABASE_POOL_IDLE_SECONDS: '-5' }, 'DATABASE_POOL_IDLE_SECONDS'],
   ])('a bad value stops the start with one line naming the variable: %j', (source, name) => {
     let error: unknown;
     try {

@@ -22,6 +22,14 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    /** Connections to PostgreSQL this node keeps at most (the writer, pushes' reads, jobs and requests share them). */
+    DATABASE_POOL_MAX: intFrom(2, 500).default(20),
+    /**
+     * An idle pooled connection is closed after this long (0: never). Closing and reopening a
+     * PostgreSQL backend is costly: a pool that shrinks after every burst makes the database
+     * spend a core on ending backends just when the next burst comes.
+     */
+    DATABASE_POOL_IDLE_SECONDS: intFrom(0, 86_400).default(600),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
     /** Namespaces every Redis key and channel, so two deployments (or test runs) can share one Redis. */
     REDIS_KEY_PREFIX: z

@@ -55,7 +55,19 @@ export const migrations = [
  * The platform knows the database, not the domains: the entities come from the app (`entities.ts`,
  * beside the module that composes the features), so nothing here imports a feature.
  */
-export const dataSourceOptions = (url: string, entities: DataSourceOptions['entities']): DataSourceOptions => ({
+/** The connection pool's size and how long an idle connection is kept (`DATABASE_POOL_*`). */
+export interface PoolSettings {
+  max: number;
+  idleSeconds: number;
+}
+
+const DEFAULT_POOL: PoolSettings = { max: 20, idleSeconds: 600 };
+
+export const dataSourceOptions = (
+  url: string,
+  entities: DataSourceOptions['entities'],
+  pool: PoolSettings = DEFAULT_POOL,
+): DataSourceOptions => ({
   type: 'postgres',
   url,
   entities,
@@ -67,5 +79,6 @@ export const dataSourceOptions = (url: string, entities: DataSourceOptions['enti
   uuidExtension: 'pgcrypto',
   // TypeORM's own logger prints query parameters (password hashes, message bodies); errors reach our filters.
   logging: false,
-  extra: { max: 20, connectionTimeoutMillis: 5_000 },
+  // node-postgres reads 0 as "never close an idle connection".
+  extra: { max: pool.max, idleTimeoutMillis: pool.idleSeconds * 1000, connectionTimeoutMillis: 5_000 },
 });
