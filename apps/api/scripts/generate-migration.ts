@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { dataSourceOptions } from '../src/app/database/data-source';
 import { entities } from '../src/app/entities';
 import { startEmbeddedPostgres, type RunningDatabase } from '../src/app/database/embedded-postgres';
+import { loadEnv } from '../src/app/config/app-config';
 
 async function main(): Promise<void> {
   const name = process.argv[2];
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE "${scratch}"`);
   const url = new URL(server.url);
   url.pathname = `/${scratch}`;
-  const ds = new DataSource({ ...dataSourceOptions(url.toString(), entities), migrationsRun: false });
+  const ds = new DataSource({ ...dataSourceOptions(url.toString(), entities, loadEnv({})), migrationsRun: false });
   try {
     await ds.initialize();
     await ds.runMigrations();

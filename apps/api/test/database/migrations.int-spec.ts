@@ -3,11 +3,12 @@ import { dataSourceOptions, migrations } from '../../src/app/database/data-sourc
 import { NotificationParams1796530000000 } from '../../src/app/database/migrations/1796530000000-notification-params';
 import { entities } from '../../src/app/entities';
 import { createTestDatabase } from '../support/test-database';
+import { loadEnv } from '../../src/app/config/app-config';
 
 describe('migrations', () => {
   it('bring an empty database to exactly the schema the entities describe (no pending migration)', async () => {
     const db = await createTestDatabase();
-    const ds = new DataSource({ ...dataSourceOptions(db.url, entities), migrationsRun: false });
+    const ds = new DataSource({ ...dataSourceOptions(db.url, entities, loadEnv({})), migrationsRun: false });
     try {
       await ds.initialize();
       const ran = await ds.runMigrations({ transaction: 'each' });
@@ -24,7 +25,7 @@ describe('migrations', () => {
     const db = await createTestDatabase();
     const before = migrations.filter((m) => m !== NotificationParams1796530000000);
     const at = (list: typeof migrations) =>
-      new DataSource({ ...dataSourceOptions(db.url, entities), migrations: list, migrationsRun: false });
+      new DataSource({ ...dataSourceOptions(db.url, entities, loadEnv({})), migrations: list, migrationsRun: false });
     const old = at(before);
     try {
       await old.initialize();

@@ -23,6 +23,7 @@ import { CampaignSendsIndex1796510000001 } from './migrations/1796510000001-camp
 import { ConversationActivity1796520000000 } from './migrations/1796520000000-conversation-activity';
 import { NotificationParams1796530000000 } from './migrations/1796530000000-notification-params';
 import { ClosedConversationsIndex1796530000001 } from './migrations/1796530000001-closed-conversations-index';
+import type { Env } from '../config/config.schema';
 
 export const migrations = [
   Identity1764000000000,
@@ -55,18 +56,10 @@ export const migrations = [
  * The platform knows the database, not the domains: the entities come from the app (`entities.ts`,
  * beside the module that composes the features), so nothing here imports a feature.
  */
-/** The connection pool's size and how long an idle connection is kept (`DATABASE_POOL_*`). */
-export interface PoolSettings {
-  max: number;
-  idleSeconds: number;
-}
-
-const DEFAULT_POOL: PoolSettings = { max: 20, idleSeconds: 600 };
-
 export const dataSourceOptions = (
   url: string,
   entities: DataSourceOptions['entities'],
-  pool: PoolSettings = DEFAULT_POOL,
+  pool: Pick<Env, 'DATABASE_POOL_MAX' | 'DATABASE_POOL_IDLE_SECONDS'>,
 ): DataSourceOptions => ({
   type: 'postgres',
   url,
@@ -80,5 +73,9 @@ export const dataSourceOptions = (
   // TypeORM's own logger prints query parameters (password hashes, message bodies); errors reach our filters.
   logging: false,
   // node-postgres reads 0 as "never close an idle connection".
-  extra: { max: pool.max, idleTimeoutMillis: pool.idleSeconds * 1000, connectionTimeoutMillis: 5_000 },
+  extra: {
+    max: pool.DATABASE_POOL_MAX,
+    idleTimeoutMillis: pool.DATABASE_POOL_IDLE_SECONDS * 1000,
+    connectionTimeoutMillis: 5_000,
+  },
 });

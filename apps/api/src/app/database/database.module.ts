@@ -13,11 +13,7 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) =>
-            dataSourceOptions(config.databaseUrl, entities, {
-              max: config.env.DATABASE_POOL_MAX,
-              idleSeconds: config.env.DATABASE_POOL_IDLE_SECONDS,
-            }),
+          useFactory: (config: AppConfig) => dataSourceOptions(config.databaseUrl, entities, config.env),
         }),
       ],
     };
