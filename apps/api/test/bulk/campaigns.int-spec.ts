@@ -124,7 +124,9 @@ describe('bulk campaigns', () => {
     expect(Math.max(...gaps)).toBeLessThan(1_600);
     // The server spaces them ≥ 250 ms; arrival times here carry the event loop's and the network's jitter.
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
-    const mid = progress.find((p) => p.sent > 10 && p.sent < 50);
+    // Half-way or later: the rate covers the last few seconds from the campaign's start, so an early
+    // event also carries the job's pick-up delay and reads low on a busy machine.
+    const mid = progress.find((p) => p.sent >= 30 && p.sent < 60);
     expect(mid?.currentRate).toBeGreaterThan(12);
     expect(mid?.currentRate).toBeLessThan(30);
     expect(mid?.etaSeconds).toBeGreaterThan(0);
