@@ -109,6 +109,38 @@ describe('/chat messaging: two staff users and a contact in one conversation', (
     expect((await live).message.seq).toBe(6);
   });
 
+  it('a join while messages stream in gets each one once: its history, then live, with the conversation as the history left it', async () => {
+    const widget = await startWidgetChat(app);
+    const id = widget.conversation.id;
+    const customer = await joinedSocket(app, widget.contactToken, id);
+    const total = 150;
+    let acked = 0;
+    // A steady stream (one send every 4 ms, none waiting for the one before), so the join lands in it.
+    const sends: ReturnType<typeof say>[] = [];
+    const streaming = (async () => {
+      for (let i = 0; i < total; i++) {
+        sends.push(say(customer, id, `m${i}`).then((a) => (acked++, a)));
+        await sleep(4);
+      }
+    })();
+    await eventually(() => expect(acked).toBeGreaterThan(20));
+
+    const late = await connected(app.socket('/chat', { token: agent.token }));
+    const live = collect<{ message: { seq: number } }>(late, 'new_message');
+    const ack = await emitAck(late, 'join_conversation', { conversationId: id });
+    expect(ack.ok).toBe(true);
+    await streaming;
+    expect((await Promise.all(sends)).every((a) => a.ok)).toBe(true);
+    const history: number[] = ack.data.messages.map((m: { seq: number }) => m.seq);
+    await eventually(() => expect(live.at(-1)?.message.seq ?? history.at(-1)).toBe(total));
+    // Nothing was written between the conversation's read and its history's.
+    expect(ack.data.conversation.lastSeq).toBe(history.at(-1));
+    const seen = [...history, ...live.map((e) => e.message.seq)];
+    const first = history[0];
+    expect(seen).toEqual(Array.from({ length: total - first + 1 }, (_, i) => first + i));
+    for (const s of [customer, late]) s.disconnect();
+  });
+
   it('100 concurrent sends are stored and delivered gap-free in seq order', async () => {
     const widget = await startWidgetChat(app);
     const id = widget.conversation.id;

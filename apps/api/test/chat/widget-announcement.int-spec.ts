@@ -60,6 +60,8 @@ describe('a widget session is announced with its contact first message, not befo
       status: 'open',
       lastSeq: 1,
       lastMessagePreview: 'hello, anyone there?',
+      // The row is this agent's: one message they have not read.
+      unreadCount: 1,
     });
     await eventually(() => expect(notified.map((n) => n.notification.data.conversationId)).toEqual([id]));
     expect(await listed(agent.token)).toContain(id);

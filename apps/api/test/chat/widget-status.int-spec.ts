@@ -71,6 +71,12 @@ describe("the customer sees the conversation's status live, and writing again re
     });
     // Outside the room: a row for the reopen and one for the note, none more for the customer's message.
     expect(outsideRows.filter((r) => r.conversation.id === id)).toHaveLength(2);
+    // Each row counts what its viewer has not read: the agent read up to their own reply.
+    const reopenedRow = (rows: { conversation: Conversation }[]) =>
+      rows.find((r) => r.conversation.id === id && r.conversation.status === 'open')?.conversation;
+    expect(reopenedRow(inRoomRows)).toMatchObject({ lastSeq: 3, unreadCount: 1 });
+    // The supervisor never opened it: all three.
+    expect(reopenedRow(outsideRows)).toMatchObject({ lastSeq: 3, unreadCount: 3 });
     const note = staffMessages[1].message;
     expect(note.content).toBe('Rosa wrote again, so the conversation was reopened.');
     await sleep(200);

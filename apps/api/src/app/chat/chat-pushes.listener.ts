@@ -57,8 +57,8 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
 
   /** Inbox rows: to the staff who may see the conversation (and, on reassignment, who saw it). */
   private pushConversationChanges(): void {
-    this.events.on('conversation.created', ({ conversation }) =>
-      this.pushConversation('conversation_created', conversation),
+    this.events.on('conversation.created', ({ conversation, readCursors }) =>
+      this.pushConversation('conversation_created', conversation, {}, undefined, readCursors),
     );
     // Who may no longer see it has left its room already, before the assignment committed (ConversationRoomsService).
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
@@ -74,9 +74,9 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
       this.pushStatusToContact(conversation);
       return this.pushConversation('conversation_closed', conversation);
     });
-    this.events.on('conversation.reopened', ({ conversation }) => {
+    this.events.on('conversation.reopened', ({ conversation, readCursors }) => {
       this.pushStatusToContact(conversation);
-      return this.pushConversation('conversation_updated', conversation);
+      return this.pushConversation('conversation_updated', conversation, {}, undefined, readCursors);
     });
     this.events.on('conversation.changed', ({ conversation }) =>
       this.pushConversation('conversation_updated', conversation),
@@ -151,8 +151,10 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
     view: ConversationView,
     extra: object = {},
     before?: { assigneeId: string | null },
+    /** As the change left them, when its writer read them (a message's batch does): no query then. */
+    known?: ReadCursor[],
   ): Promise<void> {
-    const cursors = view.lastSeq > 0 ? await this.reads.cursors(view.id) : [];
+    const cursors = known ?? (view.lastSeq > 0 ? await this.reads.cursors(view.id) : []);
     this.pushConversationTo(event, view, extra, cursors, before);
   }
 

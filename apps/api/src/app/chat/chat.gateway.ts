@@ -38,6 +38,7 @@ import { ReadReceiptsService } from './services/read-receipts.service';
 import { ReactionsService } from './services/reactions.service';
 import { TypingService } from './services/typing.service';
 import { ConversationRoomsService } from './services/conversation-rooms.service';
+import { ConversationJoinService } from './services/conversation-join.service';
 
 type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents>;
 
@@ -53,6 +54,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly pushes: ChatPushesListener,
     private readonly presenceCheck: PresenceReconciliationJob,
     private readonly rooms: ConversationRoomsService,
+    private readonly joins: ConversationJoinService,
     private readonly limits: RateLimits,
   ) {}
 
@@ -84,15 +86,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
     return this.limited(socket, 'joins', async () => {
       const { conversationId, afterSeq } = parseOrThrow(joinConversationSchema, body);
-      const claims = claimsOf(socket);
       // In the room first (ordered with access changes), then the history: nothing in between is missed.
-      await this.rooms.join(socket, claims, conversationId);
-      try {
-        return await this.messages.join(claims, conversationId, afterSeq);
-      } catch (err) {
-        await socket.leave(chatRooms.conversation(conversationId));
-        throw err;
-      }
+      return this.joins.join(socket, claimsOf(socket), conversationId, afterSeq);
     });
   }
 

@@ -23,6 +23,7 @@ import { MessageWriter } from './services/message-writer';
 import { ConversationMetricsService } from './services/conversation-metrics.service';
 import { DeliveryStatusService } from './services/delivery-status.service';
 import { ConversationRoomsService } from './services/conversation-rooms.service';
+import { ConversationJoinService } from './services/conversation-join.service';
 import { AttachmentLinks } from './attachment-links';
 import { AttachmentsSweepJob } from './attachments-sweep.job';
 import { CampaignThreadsService } from './services/campaign-threads.service';
@@ -55,6 +56,7 @@ import { CampaignThreadsService } from './services/campaign-threads.service';
     ConversationMetricsService,
     DeliveryStatusService,
     ConversationRoomsService,
+    ConversationJoinService,
     AttachmentLinks,
     AttachmentsSweepJob,
     CampaignThreadsService,

@@ -12,6 +12,8 @@ export interface ReadCursor {
 export interface ConversationCreatedEvent {
   conversation: ConversationView;
   actorId: string | null;
+  /** Read cursors right after the change, when the writer read them already (else they are looked up). */
+  readCursors?: ReadCursor[];
 }
 export interface ConversationAssignedEvent {
   conversation: ConversationView;
@@ -23,6 +25,8 @@ export interface ConversationAssignedEvent {
 export interface ConversationStatusEvent {
   conversation: ConversationView;
   actorId: string;
+  /** Read cursors right after the change, when the writer read them already (else they are looked up). */
+  readCursors?: ReadCursor[];
 }
 /**
  * What staff see of a conversation changed without a message or an assignment: its labels, or

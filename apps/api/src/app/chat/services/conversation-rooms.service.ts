@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import type { Namespace, Socket } from 'socket.io';
+import type { EntityManager } from 'typeorm';
+import type { Namespace } from 'socket.io';
 import type { SocketData } from '../../common/realtime/handshake-auth';
-import { AppError } from '../../common/errors/app-error';
-import { canSee, type Actor } from '../conversation-access';
+import { canSee } from '../conversation-access';
 import { chatRooms } from '../chat-rooms';
 import { RedisService } from '../../common/redis/redis.service';
 
@@ -24,7 +22,7 @@ const EVICT = 'sb:conversation-access-narrowed';
 
 /**
  * Who is in a conversation's room, kept in step with who may see it. Joining checks access and
- * joins while holding a share lock on the conversation's row; a change of access (an assignment)
+ * joins while holding a share lock on the conversation's row (ConversationJoinService); a change of access (an assignment)
  * holds the row's update lock and, before it commits, has every node take out of the room the
  * sockets that may no longer see it, and waits for all of them. So whatever the interleaving:
  * a join that came first is in the room when the change looks, a join that came second sees
@@ -35,31 +33,12 @@ export class ConversationRoomsService {
   private readonly logger = new Logger('ConversationRooms');
   private ns: Namespace | null = null;
 
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly redis: RedisService,
-  ) {}
+  constructor(private readonly redis: RedisService) {}
 
   attach(ns: Namespace): void {
     this.ns = ns;
     // Another node narrowed access: this node's sockets that may no longer see it leave, then it answers.
     ns.on(EVICT, (access: ConversationAccess, done: (left: number) => void) => done(this.evictHere(access)));
-  }
-
-  /** join_conversation: the socket enters the room only if, at that moment, it may see the conversation. */
-  async join(socket: Socket, actor: Actor, conversationId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const rows: { assignee_id: string | null; contact_id: string }[] = await tx.query(
-        `SELECT assignee_id, contact_id FROM conversations WHERE id = $1 FOR SHARE`,
-        [conversationId],
-      );
-      const row = rows[0];
-      if (!row) throw new AppError('not_found', 'No such conversation');
-      if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
-        throw new AppError('forbidden', 'This conversation is not yours');
-      }
-      await socket.join(chatRooms.conversation(conversationId));
-    });
   }
 
   /**

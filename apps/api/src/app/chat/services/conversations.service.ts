@@ -35,6 +35,13 @@ import '../events/chat.events';
 
 const UNIQUE_VIOLATION = '23505';
 
+/** One conversation (`id`) with `reader`'s read cursor: SQL expressions, parameters or literals. */
+export const readerRowSql = (id: string, reader: string): string =>
+  `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
+     FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
+     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = ${reader}
+    WHERE c.id = ${id}`;
+
 /** Conversations: create-or-get, the inbox lists, and the lifecycle (assign, close, reopen). */
 @Injectable()
 export class ConversationsService {
@@ -177,18 +184,22 @@ export class ConversationsService {
 
   /** One conversation as the actor sees it (their unread count); forbidden when not theirs. */
   async get(actor: Actor, id: string): Promise<Conversation> {
-    const rows: ConversationRow[] = await this.db.query(
-      `SELECT ${conversationColumns}, r.last_read_seq AS read_seq
-         FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
-         LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.participant_id = $2
-        WHERE c.id = $1`,
-      [id, actor.sub],
-    );
+    const rows: ConversationRow[] = await this.db.query(readerRowSql('$1', '$2'), [id, actor.sub]);
     const row = rows[0];
+    this.assertVisible(actor, row);
+    return this.copyFor(actor, row);
+  }
+
+  /** Not found, or forbidden, unless `actor` may see the conversation `row` holds. */
+  assertVisible(actor: Actor, row: ConversationRow | undefined): asserts row is ConversationRow {
     if (!row) throw new AppError('not_found', 'No such conversation');
     if (actor.role === 'marketer' || !canSee(actor, { assigneeId: row.assignee_id, contactId: row.contact_id })) {
       throw new AppError('forbidden', 'This conversation is not yours');
     }
+  }
+
+  /** `actor`'s copy of a conversation read with `readerRowSql`, which they may see. */
+  async copyFor(actor: Actor, row: ConversationRow): Promise<Conversation> {
     // Labels are for staff ("angry", "VIP"): a contact's copy never carries them.
     return actor.role === 'contact'
       ? { ...toConversation(await this.withoutStaffNotes(row)), labels: [] }

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   ChannelMedia,
-  Conversation,
   Message,
   MessagePage,
   MessagesQuery,
@@ -22,6 +21,7 @@ import { ConversationsService } from './conversations.service';
 import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
 import { ReadReceiptsService } from './read-receipts.service';
 import { AttachmentLinks } from '../attachment-links';
+import { sqlLiteral } from './batch-transactions';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
@@ -180,7 +180,12 @@ export class MessagesService {
   announce(w: Written): SendResult {
     if (!w.duplicate) {
       // Staff learn of a widget conversation with its first message, in this order.
-      if (w.announced) this.events.emit('conversation.created', { conversation: w.conversation, actorId: null });
+      if (w.announced)
+        this.events.emit('conversation.created', {
+          conversation: w.conversation,
+          actorId: null,
+          readCursors: w.readCursors,
+        });
       this.events.emit('message.created', {
         message: w.message,
         conversation: w.conversation,
@@ -194,23 +199,33 @@ export class MessagesService {
         this.events.emit('conversation.reopened', {
           conversation: w.conversation,
           actorId: w.message.sender.id as string,
+          readCursors: w.readCursors,
         });
     }
     return { message: w.message, conversation: w.conversation, duplicate: w.duplicate };
   }
 
-  /** join_conversation: with afterSeq every message after it (the catch-up), else the latest 50. */
-  async join(
+  /**
+   * join_conversation's history, as one statement of literals (it travels with the join's COMMIT):
+   * with afterSeq every message after it (the catch-up), else the latest 50. `messages` turns its
+   * rows into the answer.
+   */
+  joinHistory(
     actor: Actor,
     conversationId: string,
     afterSeq?: number,
-  ): Promise<{ conversation: Conversation; messages: Message[] }> {
-    const conversation = await this.conversations.get(actor, conversationId);
-    const messages =
-      afterSeq === undefined
-        ? await this.page(actor, conversationId, { limit: JOIN_LATEST }).then((p) => p.items)
-        : await this.after(actor, conversationId, afterSeq);
-    return { conversation, messages };
+  ): { sql: string; messages: (rows: MessageRow[]) => Message[] } {
+    const where = `m.conversation_id = ${sqlLiteral(conversationId)}${actor.role === 'contact' ? ' AND NOT m.private' : ''}`;
+    const select = `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m WHERE ${where}`;
+    if (afterSeq !== undefined)
+      return {
+        sql: `${select} AND m.seq > ${sqlLiteral(afterSeq)} ORDER BY m.seq ASC`,
+        messages: (rows) => rows.map((r) => toMessage(r, this.links)),
+      };
+    return {
+      sql: `${select} ORDER BY m.seq DESC LIMIT ${JOIN_LATEST}`,
+      messages: (rows) => rows.map((r) => toMessage(r, this.links)).reverse(),
+    };
   }
 
   async history(actor: Actor, conversationId: string, q: MessagesQuery): Promise<MessagePage> {
@@ -298,15 +313,6 @@ export class MessagesService {
     const items = rows.slice(0, q.limit).map((r) => toMessage(r, this.links));
     if (q.afterSeq === undefined) items.reverse();
     return { items, hasMore };
-  }
-
-  private async after(actor: Actor, conversationId: string, afterSeq: number): Promise<Message[]> {
-    const rows: MessageRow[] = await this.db.query(
-      `SELECT ${messageColumns}, ${messageExtraColumns} FROM messages m
-        WHERE m.conversation_id = $1 AND m.seq > $2${actor.role === 'contact' ? ' AND NOT m.private' : ''} ORDER BY m.seq ASC`,
-      [conversationId, afterSeq],
-    );
-    return rows.map((r) => toMessage(r, this.links));
   }
 
   private async load(tx: EntityManager | DataSource, messageId: string): Promise<Message> {
