@@ -57,11 +57,14 @@ async function executeOn<T>(
   values: unknown[],
   after: string,
 ): Promise<T[]> {
-  const result = (await client.query(`${before}${execute(name, values)}${after}`)) as unknown as
-    QueryResult | QueryResult[];
-  // Several statements give one result each: the rows are the SELECT's (the lock's).
-  return ((Array.isArray(result) ? result : [result]).find((r) => r.command === 'SELECT')?.rows ?? []) as T[];
+  // The rows are the lock's, the one SELECT there.
+  return selectedRows<T>(await client.query(`${before}${execute(name, values)}${after}`));
 }
+
+/** The rows of the SELECT in a plain query string of several statements (pg gives one result each). */
+export const selectedRows = <T>(result: unknown): T[] =>
+  ((Array.isArray(result) ? (result as QueryResult[]) : [result as QueryResult]).find((r) => r.command === 'SELECT')
+    ?.rows ?? []) as T[];
 
 const lookupOn =
   (client: PoolClient) =>

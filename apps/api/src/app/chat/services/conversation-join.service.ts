@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PoolClient, QueryResult } from 'pg';
+import type { PoolClient } from 'pg';
 import type { Socket } from 'socket.io';
 import type { Conversation, Message } from '@switchboard/contracts';
 import { pgPoolOf } from '../../database/pg-pool';
@@ -9,14 +9,9 @@ import { chatRooms } from '../chat-rooms';
 import type { Actor } from '../conversation-access';
 import type { ConversationRow } from '../mappers/conversation.mapper';
 import type { MessageRow } from '../mappers/message.mapper';
-import { sqlLiteral } from './batch-transactions';
+import { selectedRows, sqlLiteral } from './batch-transactions';
 import { ConversationsService, readerRowSql } from './conversations.service';
 import { MessagesService } from './messages.service';
-
-/** The rows of a plain query string's SELECT (several statements give one result each). */
-const selected = <T>(result: QueryResult | QueryResult[] | unknown): T[] =>
-  ((Array.isArray(result) ? (result as QueryResult[]) : [result as QueryResult]).find((r) => r.command === 'SELECT')
-    ?.rows ?? []) as T[];
 
 /**
  * join_conversation in two round trips: BEGIN travels with the conversation's row, read with a
@@ -47,14 +42,14 @@ export class ConversationJoinService {
     const room = chatRooms.conversation(conversationId);
     const history = this.messages.joinHistory(actor, conversationId, afterSeq);
     const { row, messageRows } = await this.inTransaction(async (client) => {
-      const rows = selected<ConversationRow>(
+      const rows = selectedRows<ConversationRow>(
         await client.query(`BEGIN; ${readerRowSql(sqlLiteral(conversationId), sqlLiteral(actor.sub))} FOR SHARE OF c`),
       );
       const locked = rows[0];
       this.conversations.assertVisible(actor, locked);
       await socket.join(room);
       try {
-        return { row: locked, messageRows: selected<MessageRow>(await client.query(`${history.sql}; COMMIT`)) };
+        return { row: locked, messageRows: selectedRows<MessageRow>(await client.query(`${history.sql}; COMMIT`)) };
       } catch (err) {
         await socket.leave(room);
         throw err;
