@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { sqlLiteral } from '../../src/app/chat/services/batch-transactions';
+import { sqlLiteral } from '../../src/app/database/plain-queries';
 import { collect, eventually, startTestApp, type TestApp } from '../support/test-app';
 import { joinedSocket, say, startWidgetChat } from './chat-fixture';
 

@@ -58,17 +58,15 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
   /** Inbox rows: to the staff who may see the conversation (and, on reassignment, who saw it). */
   private pushConversationChanges(): void {
     this.events.on('conversation.created', ({ conversation, readCursors }) =>
-      this.pushConversation('conversation_created', conversation, {}, undefined, readCursors),
+      this.pushConversation('conversation_created', conversation, { cursors: readCursors }),
     );
     // Who may no longer see it has left its room already, before the assignment committed (ConversationRoomsService).
     this.events.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
       // Those who saw it before the change hear about it too, so their lists can drop it.
-      return this.pushConversation(
-        'conversation_assigned',
-        conversation,
-        { previousAssigneeId },
-        { assigneeId: previousAssigneeId },
-      );
+      return this.pushConversation('conversation_assigned', conversation, {
+        extra: { previousAssigneeId },
+        before: { assigneeId: previousAssigneeId },
+      });
     });
     this.events.on('conversation.closed', ({ conversation }) => {
       this.pushStatusToContact(conversation);
@@ -76,7 +74,7 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
     });
     this.events.on('conversation.reopened', ({ conversation, readCursors }) => {
       this.pushStatusToContact(conversation);
-      return this.pushConversation('conversation_updated', conversation, {}, undefined, readCursors);
+      return this.pushConversation('conversation_updated', conversation, { cursors: readCursors });
     });
     this.events.on('conversation.changed', ({ conversation }) =>
       this.pushConversation('conversation_updated', conversation),
@@ -146,16 +144,22 @@ export class ChatPushesListener implements OnModuleInit, OnModuleDestroy {
     return isPrivate ? room?.except(chatRooms.contacts) : room;
   }
 
+  /**
+   * `extra`: fields the payload carries besides the row. `before`: who could see it before the
+   * change. `cursors`: the read cursors as the change left them, when its writer read them (a
+   * message's batch does), so they are not looked up again.
+   */
   private async pushConversation(
     event: ConversationPush,
     view: ConversationView,
-    extra: object = {},
-    before?: { assigneeId: string | null },
-    /** As the change left them, when its writer read them (a message's batch does): no query then. */
-    known?: ReadCursor[],
+    {
+      extra = {},
+      before,
+      cursors,
+    }: { extra?: object; before?: { assigneeId: string | null }; cursors?: ReadCursor[] } = {},
   ): Promise<void> {
-    const cursors = known ?? (view.lastSeq > 0 ? await this.reads.cursors(view.id) : []);
-    this.pushConversationTo(event, view, extra, cursors, before);
+    const known = cursors ?? (view.lastSeq > 0 ? await this.reads.cursors(view.id) : []);
+    this.pushConversationTo(event, view, extra, known, before);
   }
 
   private pushConversationTo(

@@ -1,5 +1,6 @@
-import { type Pool, type PoolClient, type QueryResult } from 'pg';
+import { type Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { selectedRows, sqlLiteral } from '../../database/plain-queries';
 
 /**
  * The statements of one message-writer batch, wherever its transaction lives: the lock (first),
@@ -60,11 +61,6 @@ async function executeOn<T>(
   // The rows are the lock's, the one SELECT there.
   return selectedRows<T>(await client.query(`${before}${execute(name, values)}${after}`));
 }
-
-/** The rows of the SELECT in a plain query string of several statements (pg gives one result each). */
-export const selectedRows = <T>(result: unknown): T[] =>
-  ((Array.isArray(result) ? (result as QueryResult[]) : [result as QueryResult]).find((r) => r.command === 'SELECT')
-    ?.rows ?? []) as T[];
 
 const lookupOn =
   (client: PoolClient) =>
@@ -214,56 +210,4 @@ class LostBeforeWrite extends Error {
   constructor(override readonly cause: unknown) {
     super('the writer lost its connection before writing');
   }
-}
-
-/**
- * A value as a SQL literal for `EXECUTE`: strings, numbers, booleans, null, and flat arrays of
- * them (as PostgreSQL array literals; the prepared statement's casts give them their types).
- */
-export function sqlLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (Array.isArray(value)) return quoted(arrayLiteral(value));
-  return quoted(scalar(value));
-}
-
-/**
- * What pg's `escapeLiteral` gives (`E'…'` when there is a backslash, so the text reads the same
- * whatever `standard_conforming_strings` says). pg's appends one character at a time, which for a
- * batch's columns allocated ~20 KB per message; a replace runs only where a quote is there to
- * double.
- */
-function quoted(text: string): string {
-  const body = text.includes("'") ? text.replace(/'/g, "''") : text;
-  return text.includes('\\') ? ` E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
-}
-
-/**
- * `{…}` of the elements. Built by appending rather than map and join, and escaped only where an
- * element needs it: a batch's write has some thirty arrays, and these literals were the biggest
- * cost of the api's own code in a capacity profile (8 % of its samples at 2,000 msg/s).
- */
-function arrayLiteral(values: readonly unknown[]): string {
-  let text = '{';
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0) text += ',';
-    text += arrayElement(values[i]);
-  }
-  return `${text}}`;
-}
-
-const ESCAPED_IN_ELEMENT = /[\\"]/;
-
-function arrayElement(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  // A number or boolean reads the same unquoted; text is quoted, so every element is the text it
-  // holds (even "NULL" or "{}").
-  if (typeof value !== 'string') return scalar(value);
-  return ESCAPED_IN_ELEMENT.test(value) ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
-}
-
-function scalar(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new TypeError(`no SQL literal for ${typeof value}`);
 }

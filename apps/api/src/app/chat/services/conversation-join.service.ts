@@ -9,7 +9,7 @@ import { chatRooms } from '../chat-rooms';
 import type { Actor } from '../conversation-access';
 import type { ConversationRow } from '../mappers/conversation.mapper';
 import type { MessageRow } from '../mappers/message.mapper';
-import { selectedRows, sqlLiteral } from './batch-transactions';
+import { selectedRows, sqlLiteral } from '../../database/plain-queries';
 import { ConversationsService, readerRowSql } from './conversations.service';
 import { MessagesService } from './messages.service';
 
@@ -42,10 +42,9 @@ export class ConversationJoinService {
     const room = chatRooms.conversation(conversationId);
     const history = this.messages.joinHistory(actor, conversationId, afterSeq);
     const { row, messageRows } = await this.inTransaction(async (client) => {
-      const rows = selectedRows<ConversationRow>(
+      const [locked] = selectedRows<ConversationRow>(
         await client.query(`BEGIN; ${readerRowSql(sqlLiteral(conversationId), sqlLiteral(actor.sub))} FOR SHARE OF c`),
       );
-      const locked = rows[0];
       this.conversations.assertVisible(actor, locked);
       await socket.join(room);
       try {

@@ -21,7 +21,7 @@ import { ConversationsService } from './conversations.service';
 import { MessageWriter, type AutomatedSender, type Written } from './message-writer';
 import { ReadReceiptsService } from './read-receipts.service';
 import { AttachmentLinks } from '../attachment-links';
-import { sqlLiteral } from './batch-transactions';
+import { sqlLiteral } from '../../database/plain-queries';
 import '../events/chat.events';
 
 const JOIN_LATEST = 50;
