@@ -117,6 +117,8 @@ export const envSchema = z
     MESSAGE_WRITE_LINGER_MS: intFrom(0, 1_000).default(5),
     /** How many sends queued behind a batch mean load worth lingering for; fewer are written at once. */
     MESSAGE_WRITE_LINGER_FROM: intFrom(1, 64).default(8),
+    /** How often new messages' search entries are merged into the index, off the writes' path; 0: by the writes themselves. */
+    SEARCH_INDEX_CLEANUP_MS: intFrom(0, 600_000).default(1_000),
     RATE_LIMIT_WIDGET_SESSIONS_PER_MINUTE: intFrom(1, 100_000).default(30),
     RATE_LIMIT_LOGIN_PER_MINUTE: intFrom(1, 100_000).default(10),
     CHANNEL_PROVIDER: z.enum(['sandbox', 'cloud-api']).default('sandbox'),

@@ -23,6 +23,7 @@ import { CampaignSendsIndex1796510000001 } from './migrations/1796510000001-camp
 import { ConversationActivity1796520000000 } from './migrations/1796520000000-conversation-activity';
 import { NotificationParams1796530000000 } from './migrations/1796530000000-notification-params';
 import { ClosedConversationsIndex1796530000001 } from './migrations/1796530000001-closed-conversations-index';
+import { SearchPendingList1796540000000 } from './migrations/1796540000000-search-pending-list';
 import type { Env } from '../config/config.schema';
 
 export const migrations = [
@@ -50,6 +51,7 @@ export const migrations = [
   ConversationActivity1796520000000,
   NotificationParams1796530000000,
   ClosedConversationsIndex1796530000001,
+  SearchPendingList1796540000000,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '../chat/chat.module';
 import { MessageSearch } from './message-search';
+import { SearchIndexCleanupJob } from './search-index-cleanup.job';
 import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
 
@@ -8,6 +9,6 @@ import { SearchService } from './search.service';
 @Module({
   imports: [ChatModule],
   controllers: [SearchController],
-  providers: [SearchService, MessageSearch],
+  providers: [SearchService, MessageSearch, SearchIndexCleanupJob],
 })
 export class SearchModule {}
