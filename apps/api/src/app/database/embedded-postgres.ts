@@ -59,6 +59,12 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
+    // A young cluster has no old WAL segments to recycle, so it creates a 16 MB one every few
+    // seconds under load, and by default fills each with zeros while the committing transaction
+    // waits: at 3,000 msg/s that stalled the message writer for 15–30 ms each time
+    // (docs/benchmarks.md). The option exists for file systems where the zeros buy nothing;
+    // records are checksummed, so a crash reads the unwritten rest as the end of the WAL either way.
+    postgresFlags: ['-c', 'wal_init_zero=off'],
     onLog: () => undefined,
     onError: (e: unknown) => logger.warn(String(e instanceof Error ? e.message : e).trim()),
   });
