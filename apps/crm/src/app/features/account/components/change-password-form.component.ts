@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
 import { ChangePasswordStore, type PasswordChangeField } from '../data/change-password.store';
-import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
+import { FieldNoteComponent } from '../../../common/forms/field-note.component';
 
 /** Current password, the new one twice; the user's other sessions end when it is changed. */
 @Component({

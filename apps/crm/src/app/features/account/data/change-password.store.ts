@@ -1,8 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { AuthApi } from '../../../core/auth/auth.api';
 import { toApiError } from '../../../core/http/api-error';
-import { serverFieldMessages, type FieldMessage, type RuleMessage } from '../../../shared/forms/field-messages';
-import { newPasswordError } from '../../../shared/forms/password-rules';
+import { serverFieldMessages, type FieldMessage, type RuleMessage } from '../../../common/forms/field-messages';
+import { newPasswordError } from '../../../common/forms/password-rules';
 
 export interface PasswordChangeDraft {
   currentPassword: string;

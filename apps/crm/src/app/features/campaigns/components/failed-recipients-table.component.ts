@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { CampaignRecipient } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 
 /** The recipients a campaign could not send to, with the provider's error; paged. */
 @Component({

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { LiveStatusComponent } from '../../../common/ui/live-status.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { formatDateTime } from '../components/campaign-format';
 import { CampaignProgressBarComponent } from '../components/campaign-progress-bar.component';
 import { CampaignStatusBadgeComponent } from '../components/campaign-status-badge.component';

@@ -1,8 +1,8 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { CannedResponse } from '@switchboard/contracts/types';
 import type { ApiError } from '../../../core/http/api-error';
-import { CatalogueEditor, type CatalogueEditorState } from '../../../shared/data/catalogue-editor';
-import { serverFieldMessages } from '../../../shared/forms/field-messages';
+import { CatalogueEditor, type CatalogueEditorState } from '../../../common/data/catalogue-editor';
+import { serverFieldMessages } from '../../../common/forms/field-messages';
 import { CannedResponsesApi } from './canned-responses.api';
 import {
   CANNED_FIELDS,

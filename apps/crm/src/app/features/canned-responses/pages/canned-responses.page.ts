@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { CANNED_CONTENT_MAX, type CannedDraft } from '../data/canned-draft';
 import { CannedResponsesStore } from '../data/canned-responses.store';
 import { CANNED_VARIABLES } from '../data/canned-variables';
-import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
+import { FieldNoteComponent } from '../../../common/forms/field-note.component';
 
 /** /canned-responses: the team's canned replies, searched, created, edited and deleted. */
 @Component({

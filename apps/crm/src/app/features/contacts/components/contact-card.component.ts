@@ -12,7 +12,7 @@ import type { Channel } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
 import {
   CONTACT_EMAIL_MAX,
   CONTACT_NAME_MAX,

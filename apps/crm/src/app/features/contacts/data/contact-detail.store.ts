@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { Contact, ContactDetail } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
-import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
+import { serverFieldMessages, type FieldMessage } from '../../../common/forms/field-messages';
 import { ContactsApi } from './contacts.api';
 import {
   CONTACT_FIELDS,

@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent, type ViewNotFound } from '../../../common/ui/view-state.component';
 import { ContactCardComponent } from '../components/contact-card.component';
 import { ContactConversationsComponent } from '../components/contact-conversations.component';
 import { ContactDetailStore } from '../data/contact-detail.store';

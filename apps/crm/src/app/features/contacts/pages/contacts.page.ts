@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { CONTACT_QUERY_MIN, ContactsListStore } from '../data/contacts-list.store';
 
 /** /contacts: the contacts of conversations the viewer may see, searched and paged; each opens its detail. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { AgentTableComponent } from '../components/agent-table.component';
 import { CsatCardComponent } from '../components/csat-card.component';
 import { ConversationsChartComponent } from '../components/charts/conversations-chart.component';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import type { Conversation } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent, type ViewNotFound } from '../../../common/ui/view-state.component';
 import { ContactCardComponent } from '../../contacts/components/contact-card.component';
 import { ContactConversationsComponent } from '../../contacts/components/contact-conversations.component';
 import { ContactDetailStore } from '../../contacts/data/contact-detail.store';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { Conversation, Label, UserWithPresence } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
 import { LabelPickerComponent } from './label-picker.component';
 
 /**

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { Conversation } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
 import { relativeTime } from './relative-time';
 
 /** One row of the inbox: contact, preview, unread badge, relative time, channel, assignee, labels. */

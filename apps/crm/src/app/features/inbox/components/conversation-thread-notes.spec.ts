@@ -7,7 +7,7 @@ import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { fakeRealtime } from '../../../core/realtime/testing/fake-realtime';
-import type { ComposerAssist } from '../../../shared/ui/chat/composer-suggestions';
+import type { ComposerAssist } from '../../../common/ui/chat/composer-suggestions';
 import { CONVERSATION_BACKEND } from '../data/conversation-backend';
 import { ConversationStore } from '../data/conversation.store';
 import { InboxSocket } from '../data/inbox.socket';

@@ -16,10 +16,10 @@ import {
 import type { Mentionable, Message } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ChatComposerComponent } from '../../../shared/ui/chat/chat-composer.component';
-import { ChatMessageComponent } from '../../../shared/ui/chat/chat-message.component';
-import type { QuotedMessage } from '../../../shared/ui/chat/chat-ui.types';
-import { TypingIndicatorComponent } from '../../../shared/ui/chat/typing-indicator.component';
+import { ChatComposerComponent } from '../../../common/ui/chat/chat-composer.component';
+import { ChatMessageComponent } from '../../../common/ui/chat/chat-message.component';
+import type { QuotedMessage } from '../../../common/ui/chat/chat-ui.types';
+import { TypingIndicatorComponent } from '../../../common/ui/chat/typing-indicator.component';
 import type { ApiError } from '../../../core/http/api-error';
 import type { ChatItem } from '../data/chat-items';
 import type { TemplateChoice } from '../data/composer.store';

@@ -3,7 +3,7 @@ import type { Channel, ConversationSort, Label } from '@switchboard/contracts/ty
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
 import {
   CHANNELS,
   DEFAULT_VIEW,

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input
 import { RouterLink } from '@angular/router';
 import type { Label } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
 
 /**
  * The labels of the open conversation, set from its header: a button that opens the team's

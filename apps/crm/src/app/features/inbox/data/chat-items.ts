@@ -1,6 +1,6 @@
 import type { Message } from '@switchboard/contracts/types';
 import type { ApiError } from '../../../core/http/api-error';
-import type { DeliveryStatus } from '../../../shared/ui/chat/chat-ui.types';
+import type { DeliveryStatus } from '../../../common/ui/chat/chat-ui.types';
 import type { Participant } from './conversation-backend';
 import type { OutboxEntry } from './unsent-messages';
 

@@ -4,7 +4,7 @@ import { Subject } from 'rxjs';
 import type { Conversation } from '@switchboard/contracts/types';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { ComposerInput } from '../../../shared/ui/chat/composer-suggestions';
+import type { ComposerInput } from '../../../common/ui/chat/composer-suggestions';
 import { CannedResponsesApi } from '../../canned-responses/data/canned-responses.api';
 import type { ChatItem } from './chat-items';
 import { ConversationStore } from './conversation.store';

@@ -6,7 +6,7 @@ import type {
   ComposerAssist,
   ComposerInput,
   ComposerSuggestionList,
-} from '../../../shared/ui/chat/composer-suggestions';
+} from '../../../common/ui/chat/composer-suggestions';
 import { CannedResponsesApi } from '../../canned-responses/data/canned-responses.api';
 import { fillVariables, type CannedValues } from '../../canned-responses/data/canned-variables';
 import { matchCanned, matchPeople, mentionTrigger, slashTrigger } from './composer-triggers';

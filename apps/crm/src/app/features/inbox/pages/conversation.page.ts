@@ -16,7 +16,7 @@ import { AuthStore } from '../../../core/auth/auth.store';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { toApiError } from '../../../core/http/api-error';
-import { ViewStateComponent, type ViewNotFound } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent, type ViewNotFound } from '../../../common/ui/view-state.component';
 import { ConversationHeaderComponent } from '../components/conversation-header.component';
 import { ConversationThreadComponent } from '../components/conversation-thread.component';
 import { ContactPanelComponent } from '../components/contact-panel.component';

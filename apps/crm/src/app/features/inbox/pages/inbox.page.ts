@@ -12,8 +12,8 @@ import {
 import { ActivatedRoute, Router, RouterOutlet } from '@angular/router';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { LiveStatusComponent } from '../../../common/ui/live-status.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { LabelsStore } from '../../labels/data/labels.store';
 import { ConversationListItemComponent } from '../components/conversation-list-item.component';
 import { InboxFiltersComponent, type AgentOption } from '../components/inbox-filters.component';

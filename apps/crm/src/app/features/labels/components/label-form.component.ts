@@ -13,8 +13,8 @@ import type { Label } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { requestText, serverFieldMessages } from '../../../shared/forms/field-messages';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
+import { requestText, serverFieldMessages } from '../../../common/forms/field-messages';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
 import {
   LABEL_NAME_MAX,
   LABEL_SWATCHES,

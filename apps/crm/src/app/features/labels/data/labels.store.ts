@@ -1,7 +1,7 @@
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { Label } from '@switchboard/contracts/types';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { withSaved, without } from '../../../shared/data/catalogue-list';
+import { withSaved, without } from '../../../common/data/catalogue-list';
 import { byLabelName, trimmedLabel, type LabelDraft } from './label-draft';
 import { LabelsApi } from './labels.api';
 

@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import type { Label } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { requestText } from '../../../shared/forms/field-messages';
-import { LabelChipComponent } from '../../../shared/ui/label-chip.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { requestText } from '../../../common/forms/field-messages';
+import { LabelChipComponent } from '../../../common/ui/label-chip.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { LabelFormComponent } from '../components/label-form.component';
 import type { LabelDraft } from '../data/label-draft';
 import { LabelsStore } from '../data/labels.store';

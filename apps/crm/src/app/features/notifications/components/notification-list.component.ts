@@ -13,7 +13,7 @@ import {
 import type { Notification } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { NotificationTextPipe } from '../data/notification-text.pipe';
 
 /** How far below the visible end the next page starts loading. */

@@ -3,7 +3,7 @@ import type { NotificationPreference, NotificationType } from '@switchboard/cont
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { NotificationPreferencesStore, type PreferenceSetting } from '../data/notification-preferences.store';
 
 const TYPE_LABELS: Record<NotificationType, TranslationKey> = {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import type { Notification } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
+import { LiveStatusComponent } from '../../../common/ui/live-status.component';
 import { NotificationListComponent } from '../components/notification-list.component';
 import { NotificationPreferencesComponent } from '../components/notification-preferences.component';
 import { NotificationsStore } from '../data/notifications.store';

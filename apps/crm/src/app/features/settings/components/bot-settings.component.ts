@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { BOT_KEYWORDS_MAX, BOT_TEXT_MAX } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { knownTimeZones, type BotDraft } from '../data/bot-draft';
 import { BotSettingsStore } from '../data/bot-settings.store';
 import { BusinessHoursEditorComponent, type IntervalChange } from './business-hours-editor.component';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
+import { FieldNoteComponent } from '../../../common/forms/field-note.component';
 
 type TextField = Exclude<keyof BotDraft, 'enabled' | 'businessHours'>;
 

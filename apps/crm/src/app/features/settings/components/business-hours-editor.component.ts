@@ -3,7 +3,7 @@ import type { BusinessHours } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { WEEKDAYS, closeBeforeMidnight } from '../data/bot-draft';
-import { fieldText, type FieldMessage } from '../../../shared/forms/field-messages';
+import { fieldText, type FieldMessage } from '../../../common/forms/field-messages';
 
 /**
  * A time input stops at 23:59 and shows `24:00` (the end of the day) as 12:00 AM: an interval until

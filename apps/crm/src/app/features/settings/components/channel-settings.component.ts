@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import type { ChannelStatus, WhatsappState } from '@switchboard/contracts/types';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { ChannelStatusStore } from '../data/channel-status.store';
 
 const STATE: Record<WhatsappState, TranslationKey> = {

@@ -3,11 +3,11 @@ import type { MessageTemplate } from '@switchboard/contracts/types';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { TranslationKey } from '../../../core/i18n/translations.en';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { TEMPLATE_BODY_MAX, TEMPLATE_CATEGORIES, type TemplateDraft } from '../data/template-draft';
 import { TemplatesStore } from '../data/templates.store';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
+import { FieldNoteComponent } from '../../../common/forms/field-note.component';
 
 const CATEGORY: Record<MessageTemplate['category'], TranslationKey> = {
   utility: 'settings.templates.category.utility',

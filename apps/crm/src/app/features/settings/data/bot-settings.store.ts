@@ -2,7 +2,7 @@ import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } f
 import type { BotSettings, BusinessHours } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { FieldMessage } from '../../../shared/forms/field-messages';
+import type { FieldMessage } from '../../../common/forms/field-messages';
 import { draftErrors, draftOf, nextInterval, requestOf, sortHours, type BotDraft } from './bot-draft';
 import { SettingsApi } from './settings.api';
 import { SettingsSocket } from './settings.socket';

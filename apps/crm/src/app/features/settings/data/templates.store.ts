@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import type { MessageTemplate } from '@switchboard/contracts/types';
-import { CatalogueEditor, type CatalogueEditorState } from '../../../shared/data/catalogue-editor';
-import { serverFieldMessages } from '../../../shared/forms/field-messages';
+import { CatalogueEditor, type CatalogueEditorState } from '../../../common/data/catalogue-editor';
+import { serverFieldMessages } from '../../../common/forms/field-messages';
 import {
   EMPTY_TEMPLATE,
   templateDraftOf,

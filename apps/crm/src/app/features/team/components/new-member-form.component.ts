@@ -5,8 +5,8 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { MEMBER_EMAIL_MAX, MEMBER_NAME_MAX, MEMBER_ROLES, type MemberField } from '../data/member-draft';
 import { NewMemberStore } from '../data/new-member.store';
-import { fieldText, requestText } from '../../../shared/forms/field-messages';
-import { FieldNoteComponent } from '../../../shared/forms/field-note.component';
+import { fieldText, requestText } from '../../../common/forms/field-messages';
+import { FieldNoteComponent } from '../../../common/forms/field-note.component';
 import { ROLE_LABEL } from '../../../core/i18n/role-labels';
 
 /** The admin's form to add a staff user: name, email, role and a first password. */

@@ -1,10 +1,10 @@
 import type { CreateUserRequest, StaffRole } from '@switchboard/contracts/types';
-import type { RuleMessage } from '../../../shared/forms/field-messages';
-import { newPasswordError } from '../../../shared/forms/password-rules';
+import type { RuleMessage } from '../../../common/forms/field-messages';
+import { newPasswordError } from '../../../common/forms/password-rules';
 
 /*
  * The rules of `createUserRequestSchema` in @switchboard/contracts (its email is zod's
- * `z.email()`; its password rules are in shared/forms/password-rules.ts), written inline there (no
+ * `z.email()`; its password rules are in common/forms/password-rules.ts), written inline there (no
  * constant to import), so repeated here (member-draft.spec.ts checks they agree).
  */
 export const MEMBER_NAME_MAX = 120;

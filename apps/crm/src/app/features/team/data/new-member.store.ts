@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { User } from '@switchboard/contracts/types';
 import { toApiError } from '../../../core/http/api-error';
-import { serverFieldMessages, type FieldMessage } from '../../../shared/forms/field-messages';
+import { serverFieldMessages, type FieldMessage } from '../../../common/forms/field-messages';
 import { EMPTY_MEMBER, memberErrors, trimmedMember, type MemberDraft, type MemberField } from './member-draft';
 import { TeamApi } from './team.api';
 import { TeamStore } from './team.store';

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LiveStatusComponent } from '../../../shared/ui/live-status.component';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { LiveStatusComponent } from '../../../common/ui/live-status.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { NewMemberFormComponent } from '../components/new-member-form.component';
 import { TeamMemberListComponent } from '../components/team-member-list.component';
 import { TeamStore } from '../data/team.store';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, un
 import { ConnectionIndicatorComponent } from '../../../core/layout/connection-indicator.component';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { ViewStateComponent } from '../../../shared/ui/view-state.component';
+import { ViewStateComponent } from '../../../common/ui/view-state.component';
 import { ConversationThreadComponent } from '../../inbox/components/conversation-thread.component';
 import { ConversationStore } from '../../inbox/data/conversation.store';
 import { WidgetStatusStore } from '../data/widget-status.store';
