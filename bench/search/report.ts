@@ -115,7 +115,8 @@ function writeCostSection(rows: WriteCostRow[]): string[] {
       "same 200,000 messages, one with the column and index dropped (as before search), one with the GIN index's pending " +
       'list of up to 512 kB merged by the insert that fills it (as migrated until December 2026), one as migrated now ' +
       "(PostgreSQL's default 4 MB list, merged every second on another connection as the product's cleanup job does), one " +
-      'with the 4 MB list and no job, and one with `fastupdate` off; then 3,000 transactions of 10 messages each from one connection, as the message writer inserts them under ' +
+      'with the 4 MB list and no job, and one with `fastupdate` off; then 3,000 transactions of 10 messages each from one ' +
+      'connection, as the message writer inserts them under ' +
       'load (an `INSERT … SELECT FROM unnest`, `synchronous_commit` on). The end-to-end chat figures before and after are in the ' +
       'report of the change (`npm run bench:chat -- --quick --targets=product --steps=1000`).',
     '',

@@ -49,14 +49,15 @@ const VARIANTS: { name: string; sql: string; cleanup?: boolean }[] = [
   { name: 'search, GIN fastupdate off', sql: 'ALTER INDEX ix_messages_search SET (fastupdate = off)' },
 ];
 
-/** Merges the pending list every second on a connection of its own until `done` resolves. */
+/** Merges the pending list every second on a connection of its own until `done` settles. */
 async function cleanupUntil(db: BenchDatabase, done: Promise<unknown>): Promise<void> {
   let finished = false;
-  void done.finally(() => (finished = true));
+  const finish = () => (finished = true);
+  const settled = done.then(finish, finish);
   await onDatabase(db, async (c) => {
     while (!finished) {
       await c.query(`SELECT gin_clean_pending_list('ix_messages_search'::regclass)`);
-      await Promise.race([done, new Promise((r) => setTimeout(r, CLEANUP_EVERY_MS))]).catch(() => undefined);
+      await Promise.race([settled, new Promise((r) => setTimeout(r, CLEANUP_EVERY_MS))]);
     }
   });
 }

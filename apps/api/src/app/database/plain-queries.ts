@@ -12,8 +12,9 @@ export const selectedRows = <T>(result: unknown): T[] =>
     ?.rows ?? []) as T[];
 
 /**
- * A value as a SQL literal, for `EXECUTE` arguments and plain query strings: strings, numbers, booleans, null, and flat arrays of
- * them (as PostgreSQL array literals; the prepared statement's casts give them their types).
+ * A value as a SQL literal, for `EXECUTE` arguments and plain query strings: strings, numbers,
+ * booleans, null, and flat arrays of them (as PostgreSQL array literals; the statement's casts give
+ * them their types).
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
